@@ -1,0 +1,262 @@
+//! One file, start to finish: prefilter, front end, lints, suppressions, findings.
+
+use std::ops::Range;
+use std::path::Path;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder};
+use sha2::{Digest, Sha256};
+
+use crate::finding::{Finding, Snippet, Suppressed, SuppressionKind};
+use crate::frontend;
+use crate::level::Level;
+use crate::lints::{self, Diagnostic, LintId, Status};
+use crate::redact::{mask, redact};
+use crate::settings::Settings;
+use crate::source::{SourceFile, has_utf16_bom};
+use crate::suppress;
+
+/// Bytes inspected for a NUL to decide a file is binary (as git and ripgrep do).
+const BINARY_SNIFF_LEN: usize = 8 * 1024;
+
+/// The literal prefilter: a file without any trigger word of any lint is never decoded or
+/// parsed.
+pub struct Prefilter {
+    automaton: AhoCorasick,
+}
+
+impl Prefilter {
+    pub fn new() -> Prefilter {
+        let words = lints::trigger_words(|id| id.info().status == Status::Implemented);
+        let automaton = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .build(words)
+            .expect("static trigger words are valid");
+        Prefilter { automaton }
+    }
+
+    pub fn is_candidate(&self, bytes: &[u8]) -> bool {
+        self.automaton.is_match(bytes)
+    }
+}
+
+impl Default for Prefilter {
+    fn default() -> Self {
+        Prefilter::new()
+    }
+}
+
+pub enum Outcome {
+    Analyzed { findings: Vec<Finding> },
+    SkippedBinary,
+}
+
+pub fn is_binary(bytes: &[u8]) -> bool {
+    !has_utf16_bom(bytes)
+        && memchr::memchr(0, &bytes[..bytes.len().min(BINARY_SNIFF_LEN)]).is_some()
+}
+
+/// Analyzes one file's bytes. `display` is the path printed in reports; `absolute` is used
+/// for path-specific settings.
+pub fn analyze(
+    display: &str,
+    absolute: &Path,
+    bytes: &[u8],
+    settings: &Settings,
+    prefilter: &Prefilter,
+) -> Outcome {
+    if is_binary(bytes) {
+        return Outcome::SkippedBinary;
+    }
+    if !prefilter.is_candidate(bytes) && !has_utf16_bom(bytes) {
+        return Outcome::Analyzed {
+            findings: Vec::new(),
+        };
+    }
+    let source = SourceFile::from_bytes(bytes);
+    let levels = settings.levels_for(absolute);
+    let enabled = |id: LintId| levels[id as usize] != Level::Allow;
+
+    let facts = frontend::extract(&source.text, lints::needs(enabled));
+    let mut diagnostics = Vec::new();
+    lints::check(&facts, enabled, &mut diagnostics);
+
+    let (suppressions, malformed) = suppress::parse(&source);
+    let mut used: Vec<Vec<bool>> = suppressions
+        .iter()
+        .map(|s| vec![false; s.lints.len()])
+        .collect();
+
+    let mut findings = Vec::with_capacity(diagnostics.len());
+    for diagnostic in diagnostics {
+        let level = levels[diagnostic.lint as usize];
+        let mut finding = to_finding(display, &source, level, diagnostic);
+        for (s, used) in suppressions.iter().zip(used.iter_mut()) {
+            if !s.covers.contains(&finding.line) {
+                continue;
+            }
+            if let Some(i) = s.lints.iter().position(|l| *l == finding.lint) {
+                used[i] = true;
+                finding.suppression = Some(Suppressed {
+                    kind: SuppressionKind::InSource,
+                    justification: s.reason.clone(),
+                });
+                break;
+            }
+        }
+        findings.push(finding);
+    }
+
+    if enabled(LintId::InvalidSuppression) {
+        for m in &malformed {
+            let diagnostic = meta_diagnostic(
+                LintId::InvalidSuppression,
+                m.span.clone(),
+                format!("malformed suppression: {}", m.problem),
+                "write `presign-lint: allow(<lint>, …) reason: <why>`; this marker suppresses nothing",
+                &source,
+            );
+            findings.push(to_finding(
+                display,
+                &source,
+                levels[LintId::InvalidSuppression as usize],
+                diagnostic,
+            ));
+        }
+    }
+    if enabled(LintId::UnusedSuppression) {
+        for (s, used) in suppressions.iter().zip(&used) {
+            for (lint, was_used) in s.lints.iter().zip(used) {
+                // A lint that cannot report here cannot be expected to use its suppression.
+                if *was_used || !enabled(*lint) || *lint == LintId::UnusedSuppression {
+                    continue;
+                }
+                let diagnostic = meta_diagnostic(
+                    LintId::UnusedSuppression,
+                    s.span.clone(),
+                    format!("suppression of `{}` matches no finding", lint.name()),
+                    "remove it, or move it onto the line of the finding or the line directly above",
+                    &source,
+                );
+                findings.push(to_finding(
+                    display,
+                    &source,
+                    levels[LintId::UnusedSuppression as usize],
+                    diagnostic,
+                ));
+            }
+        }
+    }
+    Outcome::Analyzed { findings }
+}
+
+fn meta_diagnostic(
+    lint: LintId,
+    span: Range<usize>,
+    message: String,
+    help: &str,
+    source: &SourceFile,
+) -> Diagnostic {
+    Diagnostic {
+        lint,
+        identity: source.text[span.clone()].trim().to_string(),
+        span,
+        message,
+        help: Some(help.to_string()),
+        details: serde_json::Map::new(),
+    }
+}
+
+fn to_finding(display: &str, source: &SourceFile, level: Level, d: Diagnostic) -> Finding {
+    let (line, column) = source.position(d.span.start);
+    let (end_line, end_column) = source.position(d.span.end);
+    Finding {
+        lint: d.lint,
+        level,
+        path: display.to_string(),
+        line,
+        column,
+        end_line,
+        end_column,
+        message: d.message,
+        help: d.help,
+        fingerprint: fingerprint(d.lint, display, &d.identity),
+        details: d.details,
+        snippet: snippet(source, line, d.span),
+        suppression: None,
+    }
+}
+
+/// Stable across line moves: the lint, the path and the normalised content, hashed.
+pub fn fingerprint(lint: LintId, path: &str, identity: &str) -> String {
+    let mut hasher = Sha256::new();
+    hasher.update(lint.name().as_bytes());
+    hasher.update([0]);
+    hasher.update(path.as_bytes());
+    hasher.update([0]);
+    hasher.update(
+        identity
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .as_bytes(),
+    );
+    let digest = hasher.finalize();
+    digest[..16].iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// The finding's first line, redacted, cut to a readable width around the span. Text before
+/// the span is masked width-preserving and cut to blanks, so the column the renderer computes
+/// from the snippet is the real one.
+fn snippet(source: &SourceFile, line: usize, span: Range<usize>) -> Snippet {
+    const CONTEXT_BEFORE: usize = 60;
+    const MAX_SPAN: usize = 200;
+    const CONTEXT_AFTER: usize = 60;
+    let line_range = source.line_range(line);
+    let line_text = &source.text[line_range.clone()];
+    let start = floor_boundary(
+        line_text,
+        span.start
+            .saturating_sub(line_range.start)
+            .min(line_text.len()),
+    );
+    let end = floor_boundary(
+        line_text,
+        span.end
+            .saturating_sub(line_range.start)
+            .clamp(start, line_text.len()),
+    );
+
+    let prefix = mask(&line_text[..start]);
+    let prefix_chars = prefix.chars().count();
+    let shown_prefix = if prefix_chars > CONTEXT_BEFORE + 20 {
+        let kept: String = prefix.chars().skip(prefix_chars - CONTEXT_BEFORE).collect();
+        format!("{}{kept}", " ".repeat(prefix_chars - CONTEXT_BEFORE))
+    } else {
+        prefix
+    };
+    let rest = redact(&line_text[start..]);
+    let annotated_end = rest.map(end - start, true).min(rest.text.len());
+    let annotated = cut(&rest.text[..annotated_end], MAX_SPAN);
+    let after = cut(&rest.text[annotated_end..], CONTEXT_AFTER);
+    let range = shown_prefix.len()..shown_prefix.len() + annotated.len();
+    Snippet {
+        line,
+        text: format!("{shown_prefix}{annotated}{after}"),
+        range,
+    }
+}
+
+/// At most `max` characters, with `…` when cut.
+fn cut(text: &str, max: usize) -> String {
+    match text.char_indices().nth(max) {
+        Some((i, _)) => format!("{}…", &text[..i]),
+        None => text.to_string(),
+    }
+}
+
+fn floor_boundary(text: &str, mut i: usize) -> usize {
+    while i > 0 && !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}

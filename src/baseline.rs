@@ -1,0 +1,90 @@
+//! Baseline files: record today's findings so CI reports only new ones. Entries are keyed by
+//! fingerprint (lint + path + normalised content), sorted, with no line numbers, timestamps or
+//! secrets, so the file does not churn in merges and is safe to commit.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+
+use crate::finding::{Finding, Suppressed, SuppressionKind};
+
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct BaselineFile {
+    version: u32,
+    findings: Vec<Entry>,
+}
+
+#[derive(Serialize, Deserialize, Clone, PartialEq, Eq, PartialOrd, Ord)]
+#[serde(deny_unknown_fields)]
+struct Entry {
+    path: String,
+    lint: String,
+    fingerprint: String,
+    /// How many findings share this fingerprint (the same URL twice in one file).
+    #[serde(default = "one", skip_serializing_if = "is_one")]
+    count: usize,
+}
+
+fn one() -> usize {
+    1
+}
+
+fn is_one(n: &usize) -> bool {
+    *n == 1
+}
+
+pub fn write(path: &Path, findings: &[Finding]) -> Result<(), String> {
+    let mut counts: BTreeMap<(String, String, String), usize> = BTreeMap::new();
+    for f in findings.iter().filter(|f| f.suppression.is_none()) {
+        *counts
+            .entry((
+                f.path.clone(),
+                f.lint.name().to_string(),
+                f.fingerprint.clone(),
+            ))
+            .or_default() += 1;
+    }
+    let file = BaselineFile {
+        version: 1,
+        findings: counts
+            .into_iter()
+            .map(|((path, lint, fingerprint), count)| Entry {
+                path,
+                lint,
+                fingerprint,
+                count,
+            })
+            .collect(),
+    };
+    let mut text = serde_json::to_string_pretty(&file).map_err(|e| e.to_string())?;
+    text.push('\n');
+    std::fs::write(path, text)
+        .map_err(|e| format!("{}: cannot write baseline: {e}", path.display()))
+}
+
+/// Marks findings recorded in the baseline as suppressed; returns how many entries matched
+/// nothing (stale: the finding was fixed).
+pub fn apply(path: &Path, findings: &mut [Finding]) -> Result<usize, String> {
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| format!("{}: cannot read baseline: {e}", path.display()))?;
+    let file: BaselineFile = serde_json::from_str(&text)
+        .map_err(|e| format!("{}: invalid baseline: {e}", path.display()))?;
+    let mut remaining: BTreeMap<&str, usize> = BTreeMap::new();
+    for e in &file.findings {
+        *remaining.entry(e.fingerprint.as_str()).or_default() += e.count;
+    }
+    for f in findings.iter_mut().filter(|f| f.suppression.is_none()) {
+        if let Some(n) = remaining.get_mut(f.fingerprint.as_str()) {
+            if *n > 0 {
+                *n -= 1;
+                f.suppression = Some(Suppressed {
+                    kind: SuppressionKind::Baseline,
+                    justification: Some(format!("recorded in baseline {}", path.display())),
+                });
+            }
+        }
+    }
+    Ok(remaining.values().filter(|n| **n > 0).count())
+}

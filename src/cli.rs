@@ -1,0 +1,167 @@
+//! The command line of DESIGN.md: `presign-lint [check] [OPTIONS] [PATH]...`, `explain LINT`,
+//! `lints [--format json]`. `check` is the default subcommand.
+
+use std::ffi::OsString;
+use std::path::PathBuf;
+
+use clap::{ArgMatches, Args, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "presign-lint",
+    version,
+    about = "Static security linter for presigned and signed URLs (S3, CloudFront, GCS, Azure SAS)",
+    after_help = "`check` is the default: `presign-lint src/` is `presign-lint check src/`."
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Scan files and directories (default: .)
+    Check(Box<CheckArgs>),
+    /// Print a lint's documentation
+    Explain {
+        /// Lint name, e.g. hardcoded-presigned-url
+        lint: String,
+    },
+    /// List every lint: name, default level, best practice
+    Lints {
+        #[arg(long, value_enum, default_value_t = ListFormat::Human)]
+        format: ListFormat,
+    },
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum, PartialEq, Eq)]
+pub enum ListFormat {
+    Human,
+    Json,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum, PartialEq, Eq)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Args, Debug)]
+pub struct CheckArgs {
+    /// Files and directories to scan; `-` reads standard input
+    #[arg(default_value = ".")]
+    pub paths: Vec<PathBuf>,
+
+    /// Output format
+    #[arg(long, default_value = "human", value_parser = ["human", "concise", "json", "sarif", "github"])]
+    pub format: String,
+
+    /// Write the report to FILE instead of stdout
+    #[arg(short = 'o', long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+
+    /// Longest allowed presign expiry: 900, 15m, 1h, 7d [default: 1h]
+    #[arg(long, value_name = "DURATION")]
+    pub max_expiry: Option<String>,
+
+    /// Lowest level that makes the exit code 1 [default: warning]
+    #[arg(long, value_name = "LEVEL", value_parser = ["error", "warning", "note", "never"])]
+    pub fail_on: Option<String>,
+
+    /// Set a lint to error (repeatable)
+    #[arg(short = 'D', value_name = "LINT", action = clap::ArgAction::Append)]
+    pub deny: Vec<String>,
+
+    /// Set a lint to warning (repeatable)
+    #[arg(short = 'W', value_name = "LINT", action = clap::ArgAction::Append)]
+    pub warn: Vec<String>,
+
+    /// Set a lint to allow, i.e. off (repeatable)
+    #[arg(short = 'A', value_name = "LINT", action = clap::ArgAction::Append)]
+    pub allow: Vec<String>,
+
+    /// Config file to use instead of the discovered presign-lint.toml
+    #[arg(long, value_name = "FILE", conflicts_with = "no_config")]
+    pub config: Option<PathBuf>,
+
+    /// Use no config file
+    #[arg(long)]
+    pub no_config: bool,
+
+    /// Hide findings recorded in FILE; report only new ones
+    #[arg(long, value_name = "FILE")]
+    pub baseline: Option<PathBuf>,
+
+    /// Record the current findings in FILE
+    #[arg(long, value_name = "FILE")]
+    pub write_baseline: Option<PathBuf>,
+
+    /// Skip paths matching GLOB (gitignore syntax, repeatable)
+    #[arg(long, value_name = "GLOB", action = clap::ArgAction::Append)]
+    pub exclude: Vec<String>,
+
+    /// Do not read .gitignore/.ignore files
+    #[arg(long)]
+    pub no_ignore: bool,
+
+    /// With PATH `-`: lint standard input as if it were NAME
+    #[arg(long, value_name = "NAME")]
+    pub stdin_filename: Option<String>,
+
+    /// Worker threads [default: all cores]
+    #[arg(short = 'j', long, value_name = "N")]
+    pub threads: Option<usize>,
+
+    /// Colour in human output
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+
+    /// Print nothing when there is nothing to report
+    #[arg(short = 'q', long)]
+    pub quiet: bool,
+
+    /// Skip files larger than this many bytes
+    #[arg(long, value_name = "BYTES", hide = true)]
+    pub max_filesize: Option<u64>,
+}
+
+/// A parsed command line, with -D/-W/-A kept in the order given (later wins, as in clippy).
+pub struct Parsed {
+    pub cli: Cli,
+    pub level_flags: Vec<(usize, char, String)>,
+}
+
+const SUBCOMMANDS: [&str; 4] = ["check", "explain", "lints", "help"];
+
+/// Parses argv, inserting `check` when no subcommand is named.
+pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Parsed, clap::Error> {
+    let mut args: Vec<OsString> = args.into_iter().collect();
+    let first = args.get(1).and_then(|a| a.to_str()).unwrap_or("");
+    let is_top_level_flag = matches!(first, "-h" | "--help" | "-V" | "--version");
+    if !SUBCOMMANDS.contains(&first) && !is_top_level_flag {
+        args.insert(1.min(args.len()), OsString::from("check"));
+    }
+    let matches = Cli::command().try_get_matches_from(args)?;
+    let cli = Cli::from_arg_matches(&matches)?;
+    let mut level_flags = Vec::new();
+    if let Some(("check", sub)) = matches.subcommand() {
+        collect_levels(sub, "deny", 'D', &mut level_flags);
+        collect_levels(sub, "warn", 'W', &mut level_flags);
+        collect_levels(sub, "allow", 'A', &mut level_flags);
+    }
+    level_flags.sort_by_key(|(index, _, _)| *index);
+    Ok(Parsed { cli, level_flags })
+}
+
+fn collect_levels(
+    matches: &ArgMatches,
+    id: &str,
+    flag: char,
+    out: &mut Vec<(usize, char, String)>,
+) {
+    if let (Some(indices), Some(values)) = (matches.indices_of(id), matches.get_many::<String>(id))
+    {
+        out.extend(indices.zip(values).map(|(i, v)| (i, flag, v.clone())));
+    }
+}

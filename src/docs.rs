@@ -1,0 +1,102 @@
+//! Reading the lint documentation of `lints/*.md` (compiled in): sections for `explain` and
+//! SARIF, and the example code blocks that run as tests.
+
+/// An example block of a lint doc: ```` ```<ext> bad|good [file=NAME] [expect=LINE:lint] ````.
+#[derive(Debug)]
+pub struct Example {
+    pub bad: bool,
+    /// File name the example is linted as.
+    pub file_name: String,
+    pub code: String,
+    /// Expectations given in the info string, for formats without comments.
+    pub expect: Vec<(usize, String)>,
+    /// Line of the opening fence in the doc, for error messages.
+    pub doc_line: usize,
+}
+
+/// The text under `## What it does`, as one paragraph.
+pub fn what_it_does(doc: &str) -> String {
+    section(doc, "What it does")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The body of a `## heading` section.
+pub fn section<'a>(doc: &'a str, heading: &str) -> &'a str {
+    let marker = format!("## {heading}");
+    let Some(start) = doc.find(&marker) else {
+        return "";
+    };
+    let body = &doc[start + marker.len()..];
+    let end = body.find("\n## ").unwrap_or(body.len());
+    body[..end].trim()
+}
+
+pub fn examples(doc: &str) -> Vec<Example> {
+    let mut examples = Vec::new();
+    let mut lines = doc.lines().enumerate();
+    while let Some((i, line)) = lines.next() {
+        let Some(info) = line.trim_start().strip_prefix("```") else {
+            continue;
+        };
+        let mut tokens = info.split_whitespace();
+        let ext = tokens.next().unwrap_or("");
+        let mut bad = None;
+        let mut file_name = format!("example.{ext}");
+        let mut expect = Vec::new();
+        for token in tokens {
+            match token {
+                "bad" => bad = Some(true),
+                "good" => bad = Some(false),
+                _ => {
+                    if let Some(name) = token.strip_prefix("file=") {
+                        file_name = name.to_string();
+                    } else if let Some((line, lint)) = token
+                        .strip_prefix("expect=")
+                        .and_then(|e| e.split_once(':'))
+                    {
+                        if let Ok(line) = line.parse() {
+                            expect.push((line, lint.to_string()));
+                        }
+                    }
+                }
+            }
+        }
+        let mut code = String::new();
+        for (_, body) in lines.by_ref() {
+            if body.trim_start().starts_with("```") {
+                break;
+            }
+            code.push_str(body);
+            code.push('\n');
+        }
+        if let Some(bad) = bad {
+            examples.push(Example {
+                bad,
+                file_name,
+                code,
+                expect,
+                doc_line: i + 1,
+            });
+        }
+    }
+    examples
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_sections_and_examples() {
+        let doc = "# x\n\n## What it does\nFinds\nthings.\n\n## Example\n```py bad\na = 1  # expect: x\n```\n```json good file=p.json expect=2:x\n{}\n```\n```text\nprose\n```\n";
+        assert_eq!(what_it_does(doc), "Finds things.");
+        let ex = examples(doc);
+        assert_eq!(ex.len(), 2);
+        assert!(ex[0].bad);
+        assert_eq!(ex[0].file_name, "example.py");
+        assert_eq!(ex[1].file_name, "p.json");
+        assert_eq!(ex[1].expect, [(2, "x".to_string())]);
+    }
+}

@@ -1,0 +1,137 @@
+//! Durations as users write them (`900`, `15m`, `1h`, `7d`, `PT1H`) and as we print them.
+
+/// Parses a policy duration into seconds: a bare number of seconds, a number with a unit
+/// suffix (`s`, `m`, `h`, `d`, `w`, also spelled out), a sum of those (`1h30m`), or an ISO 8601
+/// duration (`PT1H`, `P7D`).
+pub fn parse_duration(text: &str) -> Option<u64> {
+    let t = text.trim();
+    if t.is_empty() {
+        return None;
+    }
+    if let Some(rest) = t.strip_prefix('P').or_else(|| t.strip_prefix('p')) {
+        return parse_iso8601(rest);
+    }
+    if let Ok(n) = t.parse::<u64>() {
+        return Some(n);
+    }
+    let mut total: u64 = 0;
+    let mut rest = t;
+    while !rest.is_empty() {
+        rest = rest.trim_start();
+        let digits = rest
+            .find(|c: char| !c.is_ascii_digit())
+            .unwrap_or(rest.len());
+        if digits == 0 {
+            return None;
+        }
+        let n: u64 = rest[..digits].parse().ok()?;
+        rest = rest[digits..].trim_start();
+        let unit_len = rest
+            .find(|c: char| !c.is_ascii_alphabetic())
+            .unwrap_or(rest.len());
+        let unit = unit_seconds(&rest[..unit_len])?;
+        total = total.checked_add(n.checked_mul(unit)?)?;
+        rest = &rest[unit_len..];
+    }
+    Some(total)
+}
+
+fn unit_seconds(unit: &str) -> Option<u64> {
+    Some(match unit.to_ascii_lowercase().as_str() {
+        "s" | "sec" | "secs" | "second" | "seconds" => 1,
+        "m" | "min" | "mins" | "minute" | "minutes" => 60,
+        "h" | "hr" | "hrs" | "hour" | "hours" => 3600,
+        "d" | "day" | "days" => 86_400,
+        "w" | "week" | "weeks" => 604_800,
+        _ => return None,
+    })
+}
+
+fn parse_iso8601(rest: &str) -> Option<u64> {
+    let mut total: u64 = 0;
+    let mut in_time = false;
+    let mut number = String::new();
+    for c in rest.chars() {
+        match c {
+            'T' | 't' => in_time = true,
+            '0'..='9' => number.push(c),
+            _ => {
+                let n: u64 = number.parse().ok()?;
+                number.clear();
+                let unit = match (c.to_ascii_uppercase(), in_time) {
+                    ('W', false) => 604_800,
+                    ('D', false) => 86_400,
+                    ('H', true) => 3600,
+                    ('M', true) => 60,
+                    ('S', true) => 1,
+                    _ => return None,
+                };
+                total = total.checked_add(n.checked_mul(unit)?)?;
+            }
+        }
+    }
+    number.is_empty().then_some(total)
+}
+
+/// Renders seconds in the largest whole unit that fits: `7 days`, `90 minutes`, `1 hour`.
+pub fn human(seconds: u64) -> String {
+    const UNITS: [(u64, &str); 4] = [
+        (604_800, "week"),
+        (86_400, "day"),
+        (3600, "hour"),
+        (60, "minute"),
+    ];
+    for (size, name) in UNITS {
+        if seconds >= size && seconds % size == 0 {
+            let n = seconds / size;
+            // "7 days" reads better than "1 week" for the SigV4 ceiling everyone quotes.
+            if name == "week" {
+                let days = seconds / 86_400;
+                return plural(days, "day");
+            }
+            return plural(n, name);
+        }
+    }
+    plural(seconds, "second")
+}
+
+fn plural(n: u64, unit: &str) -> String {
+    if n == 1 {
+        format!("1 {unit}")
+    } else {
+        format!("{n} {unit}s")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_policy_durations() {
+        assert_eq!(parse_duration("900"), Some(900));
+        assert_eq!(parse_duration("15m"), Some(900));
+        assert_eq!(parse_duration("1h"), Some(3600));
+        assert_eq!(parse_duration("7d"), Some(604_800));
+        assert_eq!(parse_duration("168h"), Some(604_800));
+        assert_eq!(parse_duration("1h30m"), Some(5400));
+        assert_eq!(parse_duration("2 hours"), Some(7200));
+        assert_eq!(parse_duration("PT1H"), Some(3600));
+        assert_eq!(parse_duration("P7D"), Some(604_800));
+        assert_eq!(parse_duration("P1DT2H"), Some(93_600));
+        assert_eq!(parse_duration(""), None);
+        assert_eq!(parse_duration("1y"), None);
+        assert_eq!(parse_duration("h"), None);
+        assert_eq!(parse_duration("PT"), Some(0));
+        assert_eq!(parse_duration("99999999999999999999d"), None);
+    }
+
+    #[test]
+    fn renders_human_units() {
+        assert_eq!(human(604_800), "7 days");
+        assert_eq!(human(3600), "1 hour");
+        assert_eq!(human(5400), "90 minutes");
+        assert_eq!(human(61), "61 seconds");
+        assert_eq!(human(86_400 * 2), "2 days");
+    }
+}

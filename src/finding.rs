@@ -1,0 +1,69 @@
+//! A finding as every reporter sees it: level resolved, position computed, fingerprint
+//! hashed, secrets already redacted from the snippet.
+
+use serde_json::{Map, Value};
+
+use crate::level::Level;
+use crate::lints::LintId;
+
+#[derive(Clone, Debug)]
+pub struct Finding {
+    pub lint: LintId,
+    pub level: Level,
+    /// Relative to the current directory when under it, `/`-separated.
+    pub path: String,
+    pub line: usize,
+    pub column: usize,
+    pub end_line: usize,
+    /// Exclusive, like SARIF's `endColumn`.
+    pub end_column: usize,
+    pub message: String,
+    pub help: Option<String>,
+    pub fingerprint: String,
+    pub details: Map<String, Value>,
+    pub snippet: Snippet,
+    pub suppression: Option<Suppressed>,
+}
+
+/// The source line of a finding, redacted and cut to a readable width, with the span inside it.
+#[derive(Clone, Debug, Default)]
+pub struct Snippet {
+    pub line: usize,
+    pub text: String,
+    /// Byte range of the annotated part within `text`.
+    pub range: std::ops::Range<usize>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SuppressionKind {
+    /// A `presign-lint: allow(...)` comment.
+    InSource,
+    /// A baseline file entry.
+    Baseline,
+}
+
+#[derive(Clone, Debug)]
+pub struct Suppressed {
+    pub kind: SuppressionKind,
+    pub justification: Option<String>,
+}
+
+impl Finding {
+    /// The order of every output: path, line, column, lint.
+    pub fn sort_key(&self) -> (&str, usize, usize, &'static str, &str) {
+        (
+            &self.path,
+            self.line,
+            self.column,
+            self.lint.name(),
+            &self.fingerprint,
+        )
+    }
+}
+
+/// Problems that kept part of the scan from completing (exit code 2).
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct ScanError {
+    pub path: String,
+    pub message: String,
+}

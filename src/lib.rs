@@ -1,0 +1,28 @@
+//! presign-lint: a static security linter for presigned and signed URL usage.
+//!
+//! The pipeline (see ARCHITECTURE.md): [`scan`] discovers files and runs [`analyze`] on each
+//! (prefilter, [`frontend`] facts, [`lints`], [`suppress`]), then [`report`] renders the
+//! sorted findings in the requested format.
+
+pub mod analyze;
+pub mod baseline;
+pub mod cli;
+pub mod config;
+pub mod docs;
+pub mod duration;
+pub mod finding;
+pub mod frontend;
+pub mod level;
+pub mod lints;
+pub mod redact;
+pub mod report;
+pub mod scan;
+pub mod settings;
+pub mod signed_url;
+pub mod source;
+pub mod suggest;
+pub mod suppress;
+
+mod run;
+
+pub use run::{ExitStatus, run};

@@ -1,0 +1,132 @@
+//! `hardcoded-presigned-url`: a signed URL literal anywhere in a text file.
+
+use serde_json::{Value, json};
+use time::OffsetDateTime;
+use time::format_description::well_known::Rfc3339;
+
+use super::{Diagnostic, LintId};
+use crate::frontend::Facts;
+use crate::redact::redact_key_id;
+use crate::signed_url::{KeyType, SignedUrl, UrlKind};
+
+/// Every signed URL carries one of these (`X-Amz-Signature`, `X-Goog-Signature`, `Signature`)
+/// or Azure's `sig=` in some encoding.
+pub const TRIGGERS: [&str; 5] = ["signature", "sig=", "sig%3d", "sig\\u003d", "sig%253d"];
+
+pub fn check(facts: &Facts, out: &mut Vec<Diagnostic>) {
+    let now = OffsetDateTime::now_utc();
+    for url in &facts.signed_urls {
+        out.push(diagnostic(url, now));
+    }
+}
+
+fn diagnostic(url: &SignedUrl, now: OffsetDateTime) -> Diagnostic {
+    let expired = url.expires_at.map(|t| t <= now);
+    let mut leaks = Vec::new();
+    if let Some(bucket) = &url.bucket {
+        leaks.push(format!("bucket `{bucket}`"));
+    }
+    if let Some(object) = &url.object {
+        leaks.push(format!("object `{}`", shorten(object, 60)));
+    }
+    if let (Some(key), Some(kind)) = (&url.key_id, url.key_type) {
+        leaks.push(format!(
+            "{} key id `{}`",
+            key_label(kind),
+            redact_key_id(key)
+        ));
+    }
+    let mut message = format!("hardcoded {}", url.kind.label());
+    if !leaks.is_empty() {
+        message.push_str(" exposes ");
+        message.push_str(&join_english(&leaks));
+    }
+    match (
+        url.expires_at.and_then(|t| t.format(&Rfc3339).ok()),
+        expired,
+    ) {
+        (Some(at), Some(true)) => message.push_str(&format!("; it expired at {at}")),
+        (Some(at), _) => message.push_str(&format!("; anyone holding it has access until {at}")),
+        (None, _) => {}
+    }
+
+    let help = if expired == Some(true) {
+        "remove it and generate short-lived URLs on demand; it has expired, but the signer identity it names is now public (practice `no-hardcoded-urls`)"
+    } else {
+        "remove it and generate short-lived URLs on demand; a signed URL cannot be revoked, so until it expires rotate or disable the key that signed it (practices `no-hardcoded-urls`, `revocation`)"
+    };
+
+    let mut details = serde_json::Map::new();
+    details.insert("url_kind".into(), json!(url.kind.id()));
+    details.insert(
+        "expires_at".into(),
+        url.expires_at
+            .and_then(|t| t.format(&Rfc3339).ok())
+            .map_or(Value::Null, Value::String),
+    );
+    details.insert("expired".into(), expired.map_or(Value::Null, Value::Bool));
+    details.insert(
+        "key_id".into(),
+        url.key_id
+            .as_deref()
+            .map_or(Value::Null, |k| json!(redact_key_id(k))),
+    );
+    details.insert(
+        "key_type".into(),
+        url.key_type.map_or(Value::Null, |k| json!(k.id())),
+    );
+    details.insert("session_token".into(), json!(url.session_token));
+    details.insert("https".into(), json!(!url.insecure));
+    if let Some(host) = Some(&url.decoded.host).filter(|h| !h.is_empty()) {
+        details.insert("host".into(), json!(host));
+    }
+    if let Some(bucket) = &url.bucket {
+        details.insert("bucket".into(), json!(bucket));
+    }
+    if let Some(object) = &url.object {
+        details.insert("object".into(), json!(object));
+    }
+    if url.kind == UrlKind::AzureSas {
+        details.insert(
+            "permissions".into(),
+            url.permissions.as_deref().map_or(Value::Null, |p| json!(p)),
+        );
+    }
+    if let Some(lifetime) = url.lifetime_seconds {
+        details.insert("lifetime_seconds".into(), json!(lifetime));
+    }
+
+    Diagnostic {
+        lint: LintId::HardcodedPresignedUrl,
+        span: url.span.clone(),
+        message,
+        help: Some(help.to_string()),
+        details,
+        identity: url.decoded.url.clone(),
+    }
+}
+
+fn key_label(kind: KeyType) -> &'static str {
+    match kind {
+        KeyType::LongTerm => "long-term access",
+        KeyType::Temporary => "temporary access",
+        KeyType::ServiceAccount => "service account",
+        KeyType::CloudFrontKeyPair => "CloudFront key pair",
+    }
+}
+
+fn shorten(s: &str, max: usize) -> String {
+    if s.chars().count() <= max {
+        return s.to_string();
+    }
+    let head: String = s.chars().take(max).collect();
+    format!("{head}…")
+}
+
+fn join_english(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+    }
+}

@@ -1,0 +1,47 @@
+//! Lints, each written once against [`Facts`]. The registry declares them; each module here
+//! holds one lint's check.
+
+mod hardcoded_presigned_url;
+mod registry;
+
+pub use registry::{LINTS, LintId, LintInfo, Status};
+
+use crate::frontend::{Facts, Needs};
+
+/// What a lint reports, before levels, positions and suppressions are applied.
+#[derive(Debug)]
+pub struct Diagnostic {
+    pub lint: LintId,
+    /// Byte range in the file: what to change.
+    pub span: std::ops::Range<usize>,
+    pub message: String,
+    pub help: Option<String>,
+    pub details: serde_json::Map<String, serde_json::Value>,
+    /// The normalised content the fingerprint hashes, so it survives lines moving. May contain
+    /// secrets: it is only ever hashed.
+    pub identity: String,
+}
+
+/// The facts needed when the given lints are enabled.
+pub fn needs(enabled: impl Fn(LintId) -> bool) -> Needs {
+    Needs {
+        signed_urls: enabled(LintId::HardcodedPresignedUrl),
+    }
+}
+
+/// Runs every enabled fact-based lint on one file.
+pub fn check(facts: &Facts, enabled: impl Fn(LintId) -> bool, out: &mut Vec<Diagnostic>) {
+    if enabled(LintId::HardcodedPresignedUrl) {
+        hardcoded_presigned_url::check(facts, out);
+    }
+}
+
+/// Literal words at least one of which appears in any file a lint can report on. A file with
+/// none of them is skipped before any parsing.
+pub fn trigger_words(enabled: impl Fn(LintId) -> bool) -> Vec<&'static str> {
+    let mut words = vec![crate::suppress::MARKER];
+    if enabled(LintId::HardcodedPresignedUrl) {
+        words.extend(hardcoded_presigned_url::TRIGGERS);
+    }
+    words
+}

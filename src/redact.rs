@@ -1,0 +1,277 @@
+//! Never print a secret. Every piece of source text that reaches an output (snippets,
+//! messages, explain) goes through [`redact`], which replaces signature values, session tokens
+//! and secret keys with a marker and shortens access key ids to their first and last four
+//! characters.
+
+use std::sync::LazyLock;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+
+pub const MARKER: &str = "[REDACTED]";
+
+/// Names whose values are secrets wherever they appear as `name=value` (URL parameters,
+/// headers, env files) or `name: value` / `"name": "value"`.
+const SECRET_NAMES: [&str; 9] = [
+    "x-amz-signature",
+    "x-goog-signature",
+    "signature",
+    "sig",
+    "x-amz-security-token",
+    "aws_session_token",
+    "aws_secret_access_key",
+    "secretaccesskey",
+    "secret_access_key",
+];
+
+/// What may stand between a secret's name and its value.
+const ASSIGNMENTS: [&str; 9] = [
+    "=", "%3d", "%253d", "\\u003d", "&#61;", "\": \"", "\":\"", ": ", ":",
+];
+
+static SECRET_MATCHER: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasickBuilder::new()
+        .ascii_case_insensitive(true)
+        .match_kind(MatchKind::LeftmostLongest)
+        .build(SECRET_NAMES.iter().chain(["AKIA", "ASIA"].iter()))
+        .expect("static secret patterns are valid")
+});
+
+/// Text with secrets replaced, and how offsets moved so spans can follow.
+pub struct Redacted {
+    pub text: String,
+    /// (original range, replacement range) pairs, in order.
+    edits: Vec<(std::ops::Range<usize>, std::ops::Range<usize>)>,
+}
+
+impl Redacted {
+    /// Maps an offset of the original text to the redacted text. Offsets inside a replaced
+    /// secret snap to the start of the marker (`end = false`) or its end (`end = true`).
+    pub fn map(&self, offset: usize, end: bool) -> usize {
+        let mut shift: isize = 0;
+        for (orig, new) in &self.edits {
+            if offset < orig.start || (end && offset == orig.start) {
+                break;
+            }
+            if offset < orig.end || (!end && offset == orig.end && orig.is_empty()) {
+                return if end { new.end } else { new.start };
+            }
+            shift = new.end as isize - orig.end as isize;
+        }
+        (offset as isize + shift).max(0) as usize
+    }
+}
+
+/// Replaces every secret in `text` with [`MARKER`] (key ids keep their first and last four
+/// characters).
+pub fn redact(text: &str) -> Redacted {
+    redact_with(text, false)
+}
+
+/// Like [`redact`], but each secret character becomes `*`, so character columns after it do
+/// not move (used for the text before a snippet's annotation).
+pub fn mask(text: &str) -> String {
+    redact_with(text, true).text
+}
+
+fn redact_with(text: &str, keep_width: bool) -> Redacted {
+    let bytes = text.as_bytes();
+    let mut out = String::with_capacity(text.len());
+    let mut edits = Vec::new();
+    let mut copied = 0;
+    for m in SECRET_MATCHER.find_iter(bytes) {
+        if m.start() < copied || !at_word_start(bytes, m.start()) {
+            continue;
+        }
+        let (value_start, replacement) = if m.end() - m.start() == 4
+            && matches!(&bytes[m.start()..m.end()], b"AKIA" | b"ASIA")
+        {
+            // An access key id: keep its first and last four characters.
+            let id_end = m.start() + 20;
+            let is_key_id = id_end <= bytes.len()
+                && bytes[m.end()..id_end]
+                    .iter()
+                    .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
+                && bytes.get(id_end).is_none_or(|b| !is_word_byte(*b));
+            if !is_key_id {
+                continue;
+            }
+            let id = &text[m.start()..id_end];
+            let shown = if keep_width {
+                format!("{}{}{}", &id[..4], "*".repeat(12), &id[16..])
+            } else {
+                redact_key_id(id)
+            };
+            push_edit(
+                &mut out,
+                &mut edits,
+                text,
+                &mut copied,
+                m.start()..id_end,
+                &shown,
+            );
+            continue;
+        } else {
+            let Some(assign) = ASSIGNMENTS.iter().find(|a| {
+                bytes[m.end()..].len() >= a.len()
+                    && bytes[m.end()..m.end() + a.len()].eq_ignore_ascii_case(a.as_bytes())
+            }) else {
+                continue;
+            };
+            let mut start = m.end() + assign.len();
+            // `: "value"` and `= 'value'` forms: the quote is not part of the secret.
+            while start < bytes.len() && matches!(bytes[start], b'"' | b'\'' | b' ') {
+                start += 1;
+            }
+            (start, MARKER)
+        };
+        let value_end = value_end(bytes, value_start);
+        // Short values are names and flags (`sig=1`, `signature: true`), not secrets.
+        if value_end - value_start < 8 {
+            continue;
+        }
+        let masked;
+        let replacement = if keep_width {
+            masked = "*".repeat(text[value_start..value_end].chars().count());
+            masked.as_str()
+        } else {
+            replacement
+        };
+        push_edit(
+            &mut out,
+            &mut edits,
+            text,
+            &mut copied,
+            value_start..value_end,
+            replacement,
+        );
+    }
+    out.push_str(&text[copied..]);
+    Redacted { text: out, edits }
+}
+
+fn push_edit(
+    out: &mut String,
+    edits: &mut Vec<(std::ops::Range<usize>, std::ops::Range<usize>)>,
+    text: &str,
+    copied: &mut usize,
+    range: std::ops::Range<usize>,
+    replacement: &str,
+) {
+    out.push_str(&text[*copied..range.start]);
+    let new_start = out.len();
+    out.push_str(replacement);
+    edits.push((range.clone(), new_start..out.len()));
+    *copied = range.end;
+}
+
+/// Whether a name starts a word: after a non-word byte, or after an encoded separator such as
+/// `%3F`, `%26` or `\u0026` (whose last character is alphanumeric).
+fn at_word_start(bytes: &[u8], at: usize) -> bool {
+    if at == 0 || !is_word_byte(bytes[at - 1]) {
+        return true;
+    }
+    let before = &bytes[..at];
+    ["%3f", "%26", "%253f", "%2526", "\\u0026", "\\u003f"]
+        .iter()
+        .any(|sep| {
+            before.len() >= sep.len()
+                && before[before.len() - sep.len()..].eq_ignore_ascii_case(sep.as_bytes())
+        })
+}
+
+fn is_word_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_' || b == b'-'
+}
+
+/// Where a secret value ends: at the next parameter separator, quote, space or bracket, in
+/// any of the encodings a URL may carry.
+fn value_end(bytes: &[u8], start: usize) -> usize {
+    let mut i = start;
+    while i < bytes.len() {
+        let rest = &bytes[i..];
+        let stop = match bytes[i] {
+            b'&' | b'"' | b'\'' | b'`' | b' ' | b'\t' | b'\r' | b'\n' | b'<' | b'>' | b','
+            | b';' | b')' | b']' | b'}' | b'#' => true,
+            b'\\' => {
+                rest.get(1) != Some(&b'/')
+                    && !(rest.get(1) == Some(&b'u')
+                        && !starts_ci(rest, b"\\u0026")
+                        && !starts_ci(rest, b"\\u0022"))
+            }
+            b'%' => starts_ci(rest, b"%26") || starts_ci(rest, b"%2526"),
+            _ => false,
+        };
+        if stop {
+            break;
+        }
+        i += 1;
+    }
+    i
+}
+
+fn starts_ci(haystack: &[u8], needle: &[u8]) -> bool {
+    haystack.len() >= needle.len() && haystack[..needle.len()].eq_ignore_ascii_case(needle)
+}
+
+/// `AKIAZ7Q3M4XN2L5P8R6T` → `AKIA…8R6T`; anything too short to show safely → the marker.
+pub fn redact_key_id(id: &str) -> String {
+    let chars: Vec<char> = id.chars().collect();
+    if chars.len() <= 12 {
+        return MARKER.to_string();
+    }
+    let head: String = chars[..4].iter().collect();
+    let tail: String = chars[chars.len() - 4..].iter().collect();
+    format!("{head}…{tail}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SIG: &str = "3f1c9a7be2d84f06a5c1e9b7d2f08a6c4e1b3d5f7a9c0e2b4d6f8a1c3e5b7d9f";
+
+    #[test]
+    fn redacts_signatures_in_every_encoding() {
+        for wrapped in [
+            format!(
+                "u = \"https://b/k?X-Amz-Credential=AKIAZ7Q3M4XN2L5P8R6T%2Fx&X-Amz-Signature={SIG}\""
+            ),
+            format!("https%3A%2F%2Fb%2Fk%3FX-Amz-Signature%3D{SIG}%26a%3D1"),
+            format!(r"https:\/\/b\/k?a=1\u0026X-Amz-Signature={SIG}\u0026b=2"),
+            format!("<a href=\"https://b/k?a=1&amp;sig={SIG}&amp;b=2\">"),
+            format!("Authorization: AWS4-HMAC-SHA256 Credential=x, Signature={SIG}"),
+        ] {
+            let r = redact(&wrapped);
+            assert!(!r.text.contains(SIG), "{}", r.text);
+            assert!(!r.text.contains("AKIAZ7Q3M4XN2L5P8R6T"), "{}", r.text);
+            assert!(r.text.contains(MARKER), "{}", r.text);
+        }
+    }
+
+    #[test]
+    fn maps_offsets_across_edits() {
+        let text = format!("a sig={SIG} b");
+        let r = redact(&text);
+        assert_eq!(r.text, "a sig=[REDACTED] b");
+        assert_eq!(r.map(0, false), 0);
+        assert_eq!(r.map(text.len(), true), r.text.len());
+        assert_eq!(r.map(text.len() - 1, false), r.text.len() - 1);
+        assert_eq!(r.map(8, false), 6);
+    }
+
+    #[test]
+    fn masking_keeps_width() {
+        let text = format!("k=AKIAZ7Q3M4XN2L5P8R6T&sig={SIG}&x=1");
+        let masked = mask(&text);
+        assert_eq!(masked.chars().count(), text.chars().count());
+        assert!(!masked.contains(SIG) && !masked.contains("Z7Q3M4XN2L5P"));
+        assert!(masked.starts_with("k=AKIA************8R6T&sig=****"));
+    }
+
+    #[test]
+    fn leaves_ordinary_text_alone() {
+        let text = "signature: true, sig=1, design=abcdefghijkl";
+        assert_eq!(redact(text).text, text);
+        assert_eq!(redact_key_id("AKIAZ7Q3M4XN2L5P8R6T"), "AKIA…8R6T");
+    }
+}

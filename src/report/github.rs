@@ -1,0 +1,66 @@
+//! GitHub Actions workflow commands: each finding becomes an annotation on the pull request.
+
+use std::fmt::Write;
+
+use super::Report;
+use crate::level::Level;
+
+pub fn render(report: &Report) -> String {
+    let mut out = String::new();
+    for f in report.active() {
+        let command = match f.level {
+            Level::Error => "error",
+            Level::Warning => "warning",
+            Level::Note | Level::Allow => "notice",
+        };
+        let mut message = f.message.clone();
+        if let Some(help) = &f.help {
+            message.push_str("\nhelp: ");
+            message.push_str(help);
+        }
+        let _ = writeln!(
+            out,
+            "::{command} file={},line={},col={},endLine={},endColumn={},title={}::{}",
+            escape_property(&f.path),
+            f.line,
+            f.column,
+            f.end_line,
+            f.end_column,
+            escape_property(&format!("presign-lint ({})", f.lint.name())),
+            escape_data(&message),
+        );
+    }
+    for e in &report.errors {
+        let _ = writeln!(
+            out,
+            "::error file={},title={}::{}",
+            escape_property(&e.path),
+            escape_property("presign-lint (scan error)"),
+            escape_data(&e.message)
+        );
+    }
+    out
+}
+
+/// Message text: `%`, CR and LF are escaped (GitHub's `escapeData`).
+fn escape_data(s: &str) -> String {
+    s.replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
+}
+
+/// Property values: additionally `:` and `,` (GitHub's `escapeProperty`).
+fn escape_property(s: &str) -> String {
+    escape_data(s).replace(':', "%3A").replace(',', "%2C")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_like_actions_toolkit() {
+        assert_eq!(escape_data("a%b\nc\r"), "a%25b%0Ac%0D");
+        assert_eq!(escape_property("a:b,c"), "a%3Ab%2Cc");
+    }
+}

@@ -1,0 +1,41 @@
+//! `--format json`: one document, exactly as DESIGN.md's contract describes.
+
+use serde_json::{Value, json};
+
+use super::{Report, TOOL_NAME, TOOL_VERSION};
+
+pub fn render(report: &Report) -> String {
+    let findings: Vec<Value> = report
+        .active()
+        .map(|f| {
+            json!({
+                "lint": f.lint.name(),
+                "level": f.level.as_str(),
+                "best_practice": f.lint.info().practice,
+                "path": f.path,
+                "line": f.line,
+                "column": f.column,
+                "end_line": f.end_line,
+                "end_column": f.end_column,
+                "message": f.message,
+                "help": f.help,
+                "fingerprint": f.fingerprint,
+                "details": f.details,
+            })
+        })
+        .collect();
+    let errors: Vec<Value> = report
+        .errors
+        .iter()
+        .map(|e| json!({"path": e.path, "message": e.message}))
+        .collect();
+    let document = json!({
+        "tool": {"name": TOOL_NAME, "version": TOOL_VERSION},
+        "findings": findings,
+        "errors": errors,
+        "summary": report.summary,
+    });
+    let mut text = serde_json::to_string_pretty(&document).unwrap_or_default();
+    text.push('\n');
+    text
+}

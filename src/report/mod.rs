@@ -1,0 +1,110 @@
+//! Reporters: one module per output format, all fed the same sorted [`Report`].
+
+mod concise;
+mod github;
+mod human;
+mod json;
+mod sarif;
+
+use std::str::FromStr;
+
+use crate::finding::{Finding, ScanError};
+use crate::level::Level;
+
+pub const TOOL_NAME: &str = "presign-lint";
+pub const TOOL_VERSION: &str = env!("CARGO_PKG_VERSION");
+pub const INFORMATION_URI: &str = "https://github.com/presign-lint/presign-lint";
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    Human,
+    Concise,
+    Json,
+    Sarif,
+    Github,
+}
+
+impl FromStr for Format {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        Ok(match s {
+            "human" => Format::Human,
+            "concise" => Format::Concise,
+            "json" => Format::Json,
+            "sarif" => Format::Sarif,
+            "github" => Format::Github,
+            _ => {
+                return Err(format!(
+                    "unknown format `{s}`; expected one of: human, concise, json, sarif, github"
+                ));
+            }
+        })
+    }
+}
+
+/// Everything a run produced, sorted.
+pub struct Report {
+    /// All findings, suppressed ones included (SARIF shows those with `suppressions`).
+    pub findings: Vec<Finding>,
+    pub errors: Vec<ScanError>,
+    pub summary: Summary,
+}
+
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct Summary {
+    pub files_scanned: usize,
+    /// Findings reported (not suppressed).
+    pub findings: usize,
+    pub error: usize,
+    pub warning: usize,
+    pub note: usize,
+    pub suppressed: usize,
+    pub dynamic_expiries: usize,
+    pub skipped_binary: usize,
+    pub skipped_large: usize,
+    /// Baseline entries that matched no finding (fixed since).
+    pub baseline_stale: usize,
+}
+
+impl Report {
+    pub fn new(findings: Vec<Finding>, errors: Vec<ScanError>, mut summary: Summary) -> Report {
+        for f in &findings {
+            if f.suppression.is_some() {
+                summary.suppressed += 1;
+                continue;
+            }
+            summary.findings += 1;
+            match f.level {
+                Level::Error => summary.error += 1,
+                Level::Warning => summary.warning += 1,
+                Level::Note => summary.note += 1,
+                Level::Allow => {}
+            }
+        }
+        Report {
+            findings,
+            errors,
+            summary,
+        }
+    }
+
+    /// Findings that are reported (not suppressed).
+    pub fn active(&self) -> impl Iterator<Item = &Finding> {
+        self.findings.iter().filter(|f| f.suppression.is_none())
+    }
+}
+
+pub struct RenderOptions {
+    pub color: bool,
+    pub quiet: bool,
+}
+
+pub fn render(format: Format, report: &Report, options: &RenderOptions) -> String {
+    match format {
+        Format::Human => human::render(report, options),
+        Format::Concise => concise::render(report),
+        Format::Json => json::render(report),
+        Format::Sarif => sarif::render(report),
+        Format::Github => github::render(report),
+    }
+}

@@ -1,0 +1,159 @@
+//! SARIF 2.1.0 for GitHub code scanning: one run, one rule per lint (with help from `lints/`
+//! and `security-severity`), results with relative URIs, 1-based regions, partial
+//! fingerprints and suppressions.
+
+use serde_json::{Value, json};
+
+use super::{INFORMATION_URI, Report, TOOL_NAME, TOOL_VERSION};
+use crate::finding::SuppressionKind;
+use crate::level::Level;
+use crate::lints::{LINTS, Status};
+
+pub fn render(report: &Report) -> String {
+    let rules: Vec<Value> = LINTS.iter().map(rule).collect();
+    let results: Vec<Value> = report
+        .findings
+        .iter()
+        .map(|f| {
+            let mut result = json!({
+                "ruleId": f.lint.name(),
+                "ruleIndex": f.lint as usize,
+                "level": sarif_level(f.level),
+                "message": {"text": match &f.help {
+                    Some(help) => format!("{}\nhelp: {help}", f.message),
+                    None => f.message.clone(),
+                }},
+                "locations": [{
+                    "physicalLocation": {
+                        "artifactLocation": {"uri": uri(&f.path), "uriBaseId": "%SRCROOT%"},
+                        "region": {
+                            "startLine": f.line.max(1),
+                            "startColumn": f.column.max(1),
+                            "endLine": f.end_line.max(f.line).max(1),
+                            "endColumn": f.end_column.max(1),
+                        }
+                    }
+                }],
+                "partialFingerprints": {"presignLint/v1": f.fingerprint},
+                "properties": {"details": f.details},
+            });
+            if let Some(s) = &f.suppression {
+                let kind = match s.kind {
+                    SuppressionKind::InSource => "inSource",
+                    SuppressionKind::Baseline => "external",
+                };
+                let mut suppression = json!({"kind": kind, "status": "accepted"});
+                if let Some(j) = &s.justification {
+                    suppression["justification"] = json!(j);
+                }
+                result["suppressions"] = json!([suppression]);
+            }
+            result
+        })
+        .collect();
+    let notifications: Vec<Value> = report
+        .errors
+        .iter()
+        .map(|e| {
+            json!({
+                "level": "error",
+                "message": {"text": format!("{}: {}", e.path, e.message)},
+                "locations": [{"physicalLocation": {"artifactLocation": {"uri": uri(&e.path), "uriBaseId": "%SRCROOT%"}}}],
+            })
+        })
+        .collect();
+    let document = json!({
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "version": "2.1.0",
+        "runs": [{
+            "tool": {"driver": {
+                "name": TOOL_NAME,
+                "version": TOOL_VERSION,
+                "semanticVersion": TOOL_VERSION,
+                "informationUri": INFORMATION_URI,
+                "rules": rules,
+            }},
+            "invocations": [{
+                "executionSuccessful": report.errors.is_empty(),
+                "toolExecutionNotifications": notifications,
+            }],
+            "originalUriBaseIds": {"%SRCROOT%": {"description": {"text": "The directory presign-lint was run from."}}},
+            "results": results,
+        }],
+    });
+    let mut text = serde_json::to_string_pretty(&document).unwrap_or_default();
+    text.push('\n');
+    text
+}
+
+fn rule(info: &crate::lints::LintInfo) -> Value {
+    let mut tags = vec!["security"];
+    if info.status == Status::Planned {
+        tags.push("planned");
+    }
+    json!({
+        "id": info.name,
+        "name": kebab_to_camel(info.name),
+        "shortDescription": {"text": info.summary},
+        "fullDescription": {"text": crate::docs::what_it_does(info.doc)},
+        "helpUri": format!("{INFORMATION_URI}/blob/main/lints/{}.md", info.name),
+        "help": {"text": crate::redact::redact(info.doc).text, "markdown": crate::redact::redact(info.doc).text},
+        "defaultConfiguration": {"level": sarif_level(info.default_level), "enabled": info.status == Status::Implemented},
+        "properties": {
+            "tags": tags,
+            "precision": "high",
+            "security-severity": format!("{:.1}", info.security_severity),
+            "best-practice": info.practice,
+        },
+    })
+}
+
+fn sarif_level(level: Level) -> &'static str {
+    match level {
+        Level::Error => "error",
+        Level::Warning => "warning",
+        Level::Note => "note",
+        Level::Allow => "none",
+    }
+}
+
+fn kebab_to_camel(name: &str) -> String {
+    name.split('-')
+        .map(|part| {
+            let mut chars = part.chars();
+            match chars.next() {
+                Some(first) => first.to_ascii_uppercase().to_string() + chars.as_str(),
+                None => String::new(),
+            }
+        })
+        .collect()
+}
+
+/// RFC 3986 escaping of a relative path: unreserved characters and `/` stay, the rest is
+/// percent-encoded byte by byte.
+fn uri(path: &str) -> String {
+    let mut out = String::with_capacity(path.len());
+    for b in path.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~' | b'/') {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn uris_are_escaped() {
+        assert_eq!(uri("src/my file#1.py"), "src/my%20file%231.py");
+        assert_eq!(uri("dir/é.md"), "dir/%C3%A9.md");
+        assert_eq!(
+            kebab_to_camel("hardcoded-presigned-url"),
+            "HardcodedPresignedUrl"
+        );
+    }
+}

@@ -1,0 +1,267 @@
+//! From a parsed command line to an exit status: the glue between CLI, config, scan and
+//! reporters. Exit codes per DESIGN.md: 0 clean, 1 findings at or above `--fail-on`, 2 the
+//! scan could not be completed as asked (2 wins over 1).
+
+use std::ffi::OsString;
+use std::io::{IsTerminal, Write};
+use std::path::Path;
+
+use crate::cli::{self, CheckArgs, ColorChoice, Command, ListFormat};
+use crate::config::{self, Config, parse_lint_name};
+use crate::duration::{human, parse_duration};
+use crate::level::{FailOn, Level};
+use crate::lints::{LINTS, LintId, Status};
+use crate::redact::redact;
+use crate::report::{self, Format, RenderOptions, Report, Summary};
+use crate::scan::{DEFAULT_MAX_FILE_SIZE, ScanOptions, scan};
+use crate::settings::Settings;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ExitStatus {
+    Clean = 0,
+    Findings = 1,
+    Incomplete = 2,
+}
+
+/// Runs presign-lint with these arguments (argv, program name first).
+pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitStatus {
+    let parsed = match cli::parse(args) {
+        Ok(p) => p,
+        Err(e) => {
+            let _ = e.print();
+            return if e.use_stderr() {
+                ExitStatus::Incomplete
+            } else {
+                ExitStatus::Clean
+            };
+        }
+    };
+    let outcome = match parsed.cli.command {
+        Command::Check(args) => check(&args, &parsed.level_flags),
+        Command::Explain { lint } => explain(&lint),
+        Command::Lints { format } => list(format),
+    };
+    match outcome {
+        Ok(status) => status,
+        Err(message) => {
+            eprintln!("error: {}", redact(&message).text);
+            ExitStatus::Incomplete
+        }
+    }
+}
+
+fn check(args: &CheckArgs, level_flags: &[(usize, char, String)]) -> Result<ExitStatus, String> {
+    let format: Format = args.format.parse()?;
+    let config = load_config(args)?;
+
+    let mut cli_levels = Vec::new();
+    for (_, flag, name) in level_flags {
+        let level = match flag {
+            'D' => Level::Error,
+            'W' => Level::Warning,
+            _ => Level::Allow,
+        };
+        cli_levels.push((
+            parse_lint_name(name).map_err(|e| format!("-{flag}: {e}"))?,
+            level,
+        ));
+    }
+    let max_expiry = args
+        .max_expiry
+        .as_deref()
+        .map(|d| {
+            parse_duration(d).ok_or_else(|| {
+                format!("--max-expiry: `{d}` is not a duration; write 900, 15m, 1h or 7d")
+            })
+        })
+        .transpose()?;
+    let fail_on: Option<FailOn> = args.fail_on.as_deref().map(str::parse).transpose()?;
+    let cwd =
+        std::env::current_dir().map_err(|e| format!("cannot read the current directory: {e}"))?;
+    let cli_exclude = if args.exclude.is_empty() {
+        None
+    } else {
+        Some(config::globs(&cwd, &args.exclude, "--exclude")?)
+    };
+    let settings = Settings::new(config, cli_levels, max_expiry, fail_on, cli_exclude);
+
+    let threads = args
+        .threads
+        .filter(|n| *n > 0)
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, usize::from));
+    let result = scan(
+        &ScanOptions {
+            paths: args.paths.clone(),
+            stdin_filename: args.stdin_filename.clone(),
+            no_ignore: args.no_ignore,
+            threads,
+            max_file_size: args.max_filesize.unwrap_or(DEFAULT_MAX_FILE_SIZE),
+        },
+        &settings,
+    );
+
+    let mut findings = result.findings;
+    let mut errors = result.errors;
+    let mut baseline_stale = 0;
+    if let Some(path) = &args.baseline {
+        match crate::baseline::apply(path, &mut findings) {
+            Ok(stale) => baseline_stale = stale,
+            Err(e) => errors.push(crate::finding::ScanError {
+                path: crate::scan::display_path(path, &cwd),
+                message: e,
+            }),
+        }
+    }
+    if let Some(path) = &args.write_baseline {
+        crate::baseline::write(path, &findings)?;
+    }
+    let report = Report::new(
+        findings,
+        errors,
+        Summary {
+            files_scanned: result.files_scanned,
+            skipped_binary: result.skipped_binary,
+            skipped_large: result.skipped_large,
+            baseline_stale,
+            ..Summary::default()
+        },
+    );
+
+    let to_terminal = args.output.is_none() && std::io::stdout().is_terminal();
+    let color = match args.color {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => {
+            to_terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+        }
+    };
+    let text = report::render(
+        format,
+        &report,
+        &RenderOptions {
+            color,
+            quiet: args.quiet,
+        },
+    );
+    write_output(args.output.as_deref(), &text)?;
+
+    let failing = report.active().any(|f| settings.fail_on.fails(f.level));
+    Ok(if !report.errors.is_empty() {
+        ExitStatus::Incomplete
+    } else if failing {
+        ExitStatus::Findings
+    } else {
+        ExitStatus::Clean
+    })
+}
+
+fn load_config(args: &CheckArgs) -> Result<Config, String> {
+    if args.no_config {
+        return Ok(Config::default());
+    }
+    if let Some(path) = &args.config {
+        return config::load(path);
+    }
+    let start = args
+        .paths
+        .iter()
+        .find(|p| p.as_os_str() != "-")
+        .map_or(Path::new("."), |p| p.as_path());
+    match config::discover(start) {
+        Some(path) => config::load(&path),
+        None => Ok(Config::default()),
+    }
+}
+
+fn write_output(path: Option<&Path>, text: &str) -> Result<(), String> {
+    match path {
+        Some(path) => std::fs::write(path, text)
+            .map_err(|e| format!("{}: cannot write report: {e}", path.display())),
+        None => {
+            let mut stdout = std::io::stdout().lock();
+            match stdout
+                .write_all(text.as_bytes())
+                .and_then(|()| stdout.flush())
+            {
+                // A closed pipe (`| head`) is the reader's choice, not our failure.
+                Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+                    Err(format!("cannot write to standard output: {e}"))
+                }
+                _ => Ok(()),
+            }
+        }
+    }
+}
+
+fn explain(name: &str) -> Result<ExitStatus, String> {
+    let lint = parse_lint_name(name)?;
+    let info = lint.info();
+    let mut header = format!(
+        "{} (default level: {}; best practice: {}{})\n\n",
+        info.name,
+        info.default_level,
+        info.practice.unwrap_or("none"),
+        if info.status == Status::Planned {
+            "; planned, not yet checked"
+        } else {
+            ""
+        }
+    );
+    header.push_str(&redact(info.doc).text);
+    print_ignoring_broken_pipe(&header);
+    Ok(ExitStatus::Clean)
+}
+
+fn list(format: ListFormat) -> Result<ExitStatus, String> {
+    let text = match format {
+        ListFormat::Json => {
+            let lints: Vec<serde_json::Value> = LINTS
+                .iter()
+                .map(|l| {
+                    serde_json::json!({
+                        "name": l.name,
+                        "default_level": l.default_level.as_str(),
+                        "best_practice": l.practice,
+                        "summary": l.summary,
+                        "status": if l.status == Status::Implemented { "implemented" } else { "planned" },
+                    })
+                })
+                .collect();
+            let mut s = serde_json::to_string_pretty(&serde_json::json!({ "lints": lints }))
+                .map_err(|e| e.to_string())?;
+            s.push('\n');
+            s
+        }
+        ListFormat::Human => {
+            let mut s = String::new();
+            for id in LintId::ALL {
+                let l = id.info();
+                let planned = if l.status == Status::Planned {
+                    " (planned)"
+                } else {
+                    ""
+                };
+                s.push_str(&format!(
+                    "{:<32} {:<8} {:<22} {}{planned}\n",
+                    l.name,
+                    l.default_level.as_str(),
+                    l.practice.unwrap_or("-"),
+                    l.summary
+                ));
+            }
+            s.push_str(&format!(
+                "\nDefault --max-expiry: {}. `presign-lint explain <lint>` prints a lint's documentation.\n",
+                human(crate::settings::DEFAULT_MAX_EXPIRY)
+            ));
+            s
+        }
+    };
+    print_ignoring_broken_pipe(&text);
+    Ok(ExitStatus::Clean)
+}
+
+fn print_ignoring_broken_pipe(text: &str) {
+    let mut stdout = std::io::stdout().lock();
+    let _ = stdout.write_all(text.as_bytes());
+    let _ = stdout.flush();
+}

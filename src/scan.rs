@@ -1,0 +1,290 @@
+//! Discovery and the parallel scan: named files always, directories through `ignore`'s
+//! parallel walker (`.gitignore`/`.ignore` respected, hidden files included, `.git/` never
+//! entered), standard input as `-`. Output order never depends on thread timing: everything is
+//! sorted at the end.
+
+use std::io::Read;
+use std::path::{Component, Path, PathBuf};
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use ignore::{WalkBuilder, WalkState};
+
+use crate::analyze::{Outcome, Prefilter, analyze};
+use crate::finding::{Finding, ScanError};
+use crate::settings::{Settings, matches};
+
+/// Files larger than this are skipped (and counted): they are data, not source.
+pub const DEFAULT_MAX_FILE_SIZE: u64 = 128 * 1024 * 1024;
+
+pub struct ScanOptions {
+    pub paths: Vec<PathBuf>,
+    pub stdin_filename: Option<String>,
+    pub no_ignore: bool,
+    pub threads: usize,
+    pub max_file_size: u64,
+}
+
+#[derive(Default)]
+pub struct ScanResult {
+    pub findings: Vec<Finding>,
+    pub errors: Vec<ScanError>,
+    pub files_scanned: usize,
+    pub skipped_binary: usize,
+    pub skipped_large: usize,
+}
+
+#[derive(Default)]
+struct Shared {
+    findings: Mutex<Vec<Finding>>,
+    errors: Mutex<Vec<ScanError>>,
+    files_scanned: AtomicUsize,
+    skipped_binary: AtomicUsize,
+    skipped_large: AtomicUsize,
+}
+
+pub fn scan(options: &ScanOptions, settings: &Settings) -> ScanResult {
+    let cwd = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
+    let prefilter = Prefilter::new();
+    let shared = Shared::default();
+    let ctx = Context {
+        cwd: &cwd,
+        settings,
+        prefilter: &prefilter,
+        shared: &shared,
+        max_file_size: options.max_file_size,
+    };
+
+    let mut roots = Vec::new();
+    for path in &options.paths {
+        if path.as_os_str() == "-" {
+            ctx.scan_stdin(options.stdin_filename.as_deref());
+            continue;
+        }
+        match std::fs::metadata(path) {
+            Ok(_) => roots.push(path.clone()),
+            Err(e) => ctx.error(&display_path(path, &cwd), describe_io_error(&e)),
+        }
+    }
+
+    if !roots.is_empty() {
+        let mut builder = WalkBuilder::new(&roots[0]);
+        for root in &roots[1..] {
+            builder.add(root);
+        }
+        let respect_ignores = !options.no_ignore;
+        builder
+            .hidden(false)
+            .ignore(respect_ignores)
+            .git_ignore(respect_ignores)
+            .git_global(respect_ignores)
+            .git_exclude(respect_ignores)
+            .parents(respect_ignores)
+            .require_git(false)
+            .threads(options.threads);
+        let excludes = settings.exclude_matchers();
+        let walk_cwd = cwd.clone();
+        builder.filter_entry(move |entry| {
+            if entry.depth() == 0 {
+                return true;
+            }
+            if entry.file_name() == ".git" {
+                return false;
+            }
+            let is_dir = entry.file_type().is_some_and(|t| t.is_dir());
+            excludes.is_empty()
+                || !excludes
+                    .iter()
+                    .any(|g| matches(g, &absolute(&walk_cwd, entry.path()), is_dir))
+        });
+        builder.build_parallel().run(|| {
+            Box::new(|entry| {
+                match entry {
+                    Ok(entry) => ctx.visit(&entry),
+                    Err(e) => ctx.walk_error(&e),
+                }
+                WalkState::Continue
+            })
+        });
+    }
+
+    let mut findings = shared
+        .findings
+        .into_inner()
+        .unwrap_or_else(|p| p.into_inner());
+    findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    let mut errors = shared
+        .errors
+        .into_inner()
+        .unwrap_or_else(|p| p.into_inner());
+    errors.sort();
+    errors.dedup();
+    ScanResult {
+        findings,
+        errors,
+        files_scanned: shared.files_scanned.into_inner(),
+        skipped_binary: shared.skipped_binary.into_inner(),
+        skipped_large: shared.skipped_large.into_inner(),
+    }
+}
+
+struct Context<'a> {
+    cwd: &'a Path,
+    settings: &'a Settings,
+    prefilter: &'a Prefilter,
+    shared: &'a Shared,
+    max_file_size: u64,
+}
+
+impl Context<'_> {
+    fn visit(&self, entry: &ignore::DirEntry) {
+        let path = entry.path();
+        let Some(file_type) = entry.file_type() else {
+            return;
+        };
+        let named = entry.depth() == 0;
+        if file_type.is_dir() {
+            return;
+        }
+        let absolute = absolute(self.cwd, path);
+        if self.settings.is_excluded(&absolute, false) {
+            return;
+        }
+        if !named && !file_type.is_file() {
+            // Symlinks are not followed, and FIFOs, sockets and devices are not source.
+            return;
+        }
+        let display = display_path(path, self.cwd);
+        if named && !std::fs::metadata(path).is_ok_and(|m| m.is_file()) {
+            self.error(&display, "not a regular file".to_string());
+            return;
+        }
+        if let Ok(meta) = entry.metadata() {
+            if meta.len() > self.max_file_size {
+                self.shared.skipped_large.fetch_add(1, Ordering::Relaxed);
+                return;
+            }
+        }
+        match std::fs::read(path) {
+            Ok(bytes) => self.analyze(&display, &absolute, &bytes),
+            Err(e) => self.error(&display, describe_io_error(&e)),
+        }
+    }
+
+    fn scan_stdin(&self, filename: Option<&str>) {
+        let mut bytes = Vec::new();
+        if let Err(e) = std::io::stdin().lock().read_to_end(&mut bytes) {
+            self.error("-", format!("cannot read standard input: {e}"));
+            return;
+        }
+        let name = filename.unwrap_or("-");
+        let absolute = absolute(self.cwd, Path::new(name));
+        let display = match filename {
+            Some(f) => display_path(Path::new(f), self.cwd),
+            None => "-".to_string(),
+        };
+        self.analyze(&display, &absolute, &bytes);
+    }
+
+    fn analyze(&self, display: &str, absolute: &Path, bytes: &[u8]) {
+        match analyze(display, absolute, bytes, self.settings, self.prefilter) {
+            Outcome::SkippedBinary => {
+                self.shared.skipped_binary.fetch_add(1, Ordering::Relaxed);
+            }
+            Outcome::Analyzed { findings } => {
+                self.shared.files_scanned.fetch_add(1, Ordering::Relaxed);
+                if !findings.is_empty() {
+                    lock(&self.shared.findings).extend(findings);
+                }
+            }
+        }
+    }
+
+    fn walk_error(&self, error: &ignore::Error) {
+        let path = error_path(error)
+            .map(|p| display_path(p, self.cwd))
+            .unwrap_or_default();
+        let message = match error.io_error() {
+            Some(io) => describe_io_error(io),
+            None => strip_path_prefix(&error.to_string()),
+        };
+        self.error(&path, message);
+    }
+
+    fn error(&self, path: &str, message: String) {
+        lock(&self.shared.errors).push(ScanError {
+            path: path.to_string(),
+            message,
+        });
+    }
+}
+
+fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+}
+
+fn error_path(error: &ignore::Error) -> Option<&Path> {
+    match error {
+        ignore::Error::WithPath { path, .. } => Some(path),
+        ignore::Error::WithDepth { err, .. } | ignore::Error::WithLineNumber { err, .. } => {
+            error_path(err)
+        }
+        ignore::Error::Loop { child, .. } => Some(child),
+        _ => None,
+    }
+}
+
+fn strip_path_prefix(message: &str) -> String {
+    message
+        .rsplit_once(": ")
+        .map_or(message, |(_, m)| m)
+        .to_string()
+}
+
+fn describe_io_error(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => "no such file or directory".to_string(),
+        std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
+        _ => e.to_string(),
+    }
+}
+
+fn absolute(cwd: &Path, path: &Path) -> PathBuf {
+    let joined = if path.is_absolute() {
+        path.to_path_buf()
+    } else {
+        cwd.join(path)
+    };
+    normalize(&joined)
+}
+
+/// Removes `.` and resolves `..` lexically (no file system access, symlinks untouched).
+fn normalize(path: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for component in path.components() {
+        match component {
+            Component::CurDir => {}
+            Component::ParentDir => {
+                out.pop();
+            }
+            other => out.push(other.as_os_str()),
+        }
+    }
+    out
+}
+
+/// The path as reports show it: relative to the current directory when under it, with `/`.
+pub fn display_path(path: &Path, cwd: &Path) -> String {
+    let absolute = absolute(cwd, path);
+    let shown = match absolute.strip_prefix(cwd) {
+        Ok(relative) if !relative.as_os_str().is_empty() => relative.to_path_buf(),
+        _ if path.is_absolute() => absolute,
+        _ => normalize(path),
+    };
+    let text = shown.to_string_lossy().replace('\\', "/");
+    if text.is_empty() {
+        ".".to_string()
+    } else {
+        text
+    }
+}

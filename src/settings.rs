@@ -1,0 +1,104 @@
+//! The effective settings of one run: defaults, then the config file, then the command line.
+
+use std::path::Path;
+
+use ignore::gitignore::Gitignore;
+
+use crate::config::Config;
+use crate::level::{FailOn, Level};
+use crate::lints::{LintId, Status};
+
+pub const DEFAULT_MAX_EXPIRY: u64 = 3600;
+
+pub struct Settings {
+    pub max_expiry: u64,
+    pub fail_on: FailOn,
+    /// Levels before path overrides: defaults, then `[lints]`, then -D/-W/-A.
+    base_levels: Vec<Level>,
+    /// Path-specific levels from `[[overrides]]`, applied in order.
+    overrides: Vec<(Gitignore, Vec<(LintId, Level)>)>,
+    /// -D/-W/-A, which win over everything in the config file.
+    cli_levels: Vec<(LintId, Level)>,
+    /// `exclude` of the config file and `--exclude` of the command line.
+    excludes: Vec<Gitignore>,
+}
+
+impl Settings {
+    pub fn new(
+        config: Config,
+        cli_levels: Vec<(LintId, Level)>,
+        cli_max_expiry: Option<u64>,
+        cli_fail_on: Option<FailOn>,
+        cli_exclude: Option<Gitignore>,
+    ) -> Settings {
+        let mut base_levels: Vec<Level> = LintId::ALL
+            .iter()
+            .map(|id| id.info().default_level)
+            .collect();
+        for (lint, level) in &config.lints {
+            base_levels[*lint as usize] = *level;
+        }
+        for (lint, level) in &cli_levels {
+            base_levels[*lint as usize] = *level;
+        }
+        Settings {
+            max_expiry: cli_max_expiry
+                .or(config.max_expiry)
+                .unwrap_or(DEFAULT_MAX_EXPIRY),
+            fail_on: cli_fail_on
+                .or(config.fail_on)
+                .unwrap_or(FailOn::Level(Level::Warning)),
+            base_levels,
+            overrides: config
+                .overrides
+                .into_iter()
+                .map(|o| (o.paths, o.lints))
+                .collect(),
+            cli_levels,
+            excludes: config.exclude.into_iter().chain(cli_exclude).collect(),
+        }
+    }
+
+    /// Levels of every lint for a file (absolute path). Planned lints never report.
+    pub fn levels_for(&self, absolute: &Path) -> Vec<Level> {
+        let mut levels = self.base_levels.clone();
+        let mut overridden = false;
+        for (paths, lints) in &self.overrides {
+            if matches(paths, absolute, false) {
+                overridden = true;
+                for (lint, level) in lints {
+                    levels[*lint as usize] = *level;
+                }
+            }
+        }
+        if overridden {
+            for (lint, level) in &self.cli_levels {
+                levels[*lint as usize] = *level;
+            }
+        }
+        for id in LintId::ALL {
+            if id.info().status == Status::Planned {
+                levels[*id as usize] = Level::Allow;
+            }
+        }
+        levels
+    }
+
+    /// The exclusion matchers, for the walker's entry filter.
+    pub fn exclude_matchers(&self) -> Vec<Gitignore> {
+        self.excludes.clone()
+    }
+
+    /// Whether `--exclude` or the config's `exclude` skips this path (absolute).
+    pub fn is_excluded(&self, absolute: &Path, is_dir: bool) -> bool {
+        self.excludes.iter().any(|g| matches(g, absolute, is_dir))
+    }
+}
+
+/// Gitignore matching that never panics on paths outside the matcher's root.
+pub fn matches(globs: &Gitignore, absolute: &Path, is_dir: bool) -> bool {
+    absolute.starts_with(globs.path())
+        && globs
+            .matched_path_or_any_parents(absolute, is_dir)
+            .is_ignore()
+}

@@ -1,0 +1,142 @@
+//! A file's text and the mapping from byte offsets to 1-based lines and character columns.
+
+use std::borrow::Cow;
+
+/// Decoded text of one input. Invalid UTF-8 is replaced (U+FFFD) rather than rejected, so a
+/// file with one bad byte is still scanned; UTF-16 with a BOM is transcoded.
+pub struct SourceFile {
+    pub text: String,
+    line_starts: Vec<usize>,
+}
+
+impl SourceFile {
+    pub fn new(text: String) -> Self {
+        let line_starts = line_starts(&text);
+        SourceFile { text, line_starts }
+    }
+
+    pub fn from_bytes(bytes: &[u8]) -> Self {
+        SourceFile::new(decode(bytes).into_owned())
+    }
+
+    /// 1-based line and 1-based character column of a byte offset.
+    pub fn position(&self, offset: usize) -> (usize, usize) {
+        let offset = offset.min(self.text.len());
+        let line_index = match self.line_starts.binary_search(&offset) {
+            Ok(i) => i,
+            Err(i) => i - 1,
+        };
+        let start = self.line_starts[line_index];
+        let column = self.text[start..floor_char_boundary(&self.text, offset)]
+            .chars()
+            .count();
+        (line_index + 1, column + 1)
+    }
+
+    /// Number of lines (a trailing newline does not start a new line).
+    pub fn line_count(&self) -> usize {
+        self.line_starts.len()
+    }
+
+    /// Byte range of a 1-based line, without its terminator.
+    pub fn line_range(&self, line: usize) -> std::ops::Range<usize> {
+        let start = self
+            .line_starts
+            .get(line.wrapping_sub(1))
+            .copied()
+            .unwrap_or(self.text.len());
+        let end = self
+            .line_starts
+            .get(line)
+            .copied()
+            .unwrap_or(self.text.len());
+        let body = &self.text[start..end];
+        let trimmed = body.trim_end_matches(['\n', '\r']);
+        start..start + trimmed.len()
+    }
+
+    pub fn line_text(&self, line: usize) -> &str {
+        &self.text[self.line_range(line)]
+    }
+}
+
+/// Line starts after `\n`, `\r\n`, and a lone `\r` (classic Mac), so line numbers match
+/// what editors show.
+fn line_starts(text: &str) -> Vec<usize> {
+    let bytes = text.as_bytes();
+    let mut starts = vec![0];
+    let mut i = 0;
+    while let Some(found) = memchr::memchr2(b'\n', b'\r', &bytes[i..]) {
+        let at = i + found;
+        if bytes[at] == b'\r' && bytes.get(at + 1) == Some(&b'\n') {
+            i = at + 2;
+        } else {
+            i = at + 1;
+        }
+        starts.push(i);
+    }
+    if starts.len() > 1 && *starts.last().unwrap_or(&0) == text.len() {
+        starts.pop();
+    }
+    starts
+}
+
+fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
+    while offset > 0 && !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    offset
+}
+
+/// Decodes bytes to text: UTF-8 (BOM stripped), UTF-16 LE/BE with BOM, else lossy UTF-8.
+pub fn decode(bytes: &[u8]) -> Cow<'_, str> {
+    if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
+        return String::from_utf8_lossy(rest);
+    }
+    if let Some(rest) = bytes.strip_prefix(b"\xFF\xFE") {
+        return Cow::Owned(decode_utf16(rest, u16::from_le_bytes));
+    }
+    if let Some(rest) = bytes.strip_prefix(b"\xFE\xFF") {
+        return Cow::Owned(decode_utf16(rest, u16::from_be_bytes));
+    }
+    String::from_utf8_lossy(bytes)
+}
+
+fn decode_utf16(bytes: &[u8], unit: fn([u8; 2]) -> u16) -> String {
+    let units = bytes.chunks_exact(2).map(|pair| unit([pair[0], pair[1]]));
+    char::decode_utf16(units)
+        .map(|r| r.unwrap_or(char::REPLACEMENT_CHARACTER))
+        .collect()
+}
+
+/// Whether bytes look like UTF-16 text (BOM), which contains NULs but is not binary.
+pub fn has_utf16_bom(bytes: &[u8]) -> bool {
+    bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn positions_count_characters_and_all_line_endings() {
+        let src = SourceFile::new("ab\r\ncé d\re\nf".to_string());
+        assert_eq!(src.position(0), (1, 1));
+        assert_eq!(src.position(4), (2, 1));
+        // 'd' is after a two-byte 'é': byte 8, character column 4.
+        assert_eq!(src.position(8), (2, 4));
+        assert_eq!(src.position(10), (3, 1));
+        assert_eq!(src.position(12), (4, 1));
+        assert_eq!(src.line_count(), 4);
+        assert_eq!(src.line_text(2), "cé d");
+        assert_eq!(src.line_text(1), "ab");
+    }
+
+    #[test]
+    fn decodes_boms_and_invalid_utf8() {
+        assert_eq!(decode(b"\xEF\xBB\xBFhi"), "hi");
+        assert_eq!(decode(b"\xFF\xFEh\0i\0"), "hi");
+        assert_eq!(decode(b"\xFE\xFF\0h\0i"), "hi");
+        assert_eq!(decode(b"a\xFFb"), "a\u{FFFD}b");
+    }
+}
