@@ -23,11 +23,20 @@ pub fn check(facts: &Facts, out: &mut Vec<Diagnostic>) {
 fn diagnostic(url: &SignedUrl, now: OffsetDateTime) -> Diagnostic {
     let expired = url.expires_at.map(|t| t <= now);
     let mut leaks = Vec::new();
+    let (bucket_word, object_word) = match url.kind {
+        UrlKind::AzureSas => ("container", "blob"),
+        _ => ("bucket", "object"),
+    };
+    if url.kind == UrlKind::AzureSas {
+        if let Some(account) = url.decoded.host.split('.').next().filter(|a| !a.is_empty()) {
+            leaks.push(format!("storage account `{account}`"));
+        }
+    }
     if let Some(bucket) = &url.bucket {
-        leaks.push(format!("bucket `{bucket}`"));
+        leaks.push(format!("{bucket_word} `{bucket}`"));
     }
     if let Some(object) = &url.object {
-        leaks.push(format!("object `{}`", shorten(object, 60)));
+        leaks.push(format!("{object_word} `{}`", shorten(object, 60)));
     }
     if let (Some(key), Some(kind)) = (&url.key_id, url.key_type) {
         leaks.push(format!(

@@ -126,7 +126,6 @@ fn is_delimiter_byte(b: u8) -> bool {
             | b'}'
             | b'|'
             | b'^'
-            | b','
     )
 }
 
@@ -190,9 +189,15 @@ fn url_start(bytes: &[u8], token_start: usize, anchor: usize) -> (usize, Wrappin
     }
 }
 
-/// Sentence punctuation and Markdown emphasis after a URL are not part of it.
+/// Sentence punctuation and Markdown emphasis after a URL are not part of it. (Commas inside
+/// a URL are kept: Azure's `spr=https,http` has one.)
 fn trim_trailing_punctuation(bytes: &[u8], start: usize, mut end: usize) -> usize {
-    while end > start && matches!(bytes[end - 1], b'.' | b';' | b':' | b'!' | b'?' | b'*') {
+    while end > start
+        && matches!(
+            bytes[end - 1],
+            b'.' | b',' | b';' | b':' | b'!' | b'?' | b'*'
+        )
+    {
         if bytes[end - 1] == b';' && bytes[..end].ends_with(b"&amp;") {
             break;
         }

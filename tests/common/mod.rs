@@ -1,0 +1,177 @@
+//! Helpers shared by the integration tests: run the real binary, read its output.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+pub fn repo_root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+pub struct Run {
+    pub code: i32,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+/// Runs `presign-lint` in `dir` with `args`, colour off, no stdin.
+pub fn run(dir: &Path, args: &[&str]) -> Run {
+    run_with_stdin(dir, args, None)
+}
+
+pub fn run_with_stdin(dir: &Path, args: &[&str], stdin: Option<&[u8]>) -> Run {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_presign-lint"));
+    command
+        .args(args)
+        .current_dir(dir)
+        .env("NO_COLOR", "1")
+        .stdin(if stdin.is_some() {
+            Stdio::piped()
+        } else {
+            Stdio::null()
+        })
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    let mut child = command.spawn().expect("spawn presign-lint");
+    if let Some(bytes) = stdin {
+        use std::io::Write;
+        let mut pipe = child.stdin.take().expect("stdin pipe");
+        pipe.write_all(bytes).expect("write stdin");
+    }
+    let Output {
+        status,
+        stdout,
+        stderr,
+    } = child.wait_with_output().expect("wait for presign-lint");
+    Run {
+        code: status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&stderr).into_owned(),
+    }
+}
+
+pub fn json(run: &Run) -> serde_json::Value {
+    serde_json::from_str(&run.stdout).unwrap_or_else(|e| {
+        panic!(
+            "invalid JSON ({e}):\n{}\nstderr: {}",
+            run.stdout, run.stderr
+        )
+    })
+}
+
+/// A deterministic pseudo-random source for fake signatures (no secrets in the repo, no
+/// dependency on a RNG crate).
+pub struct Fake(u64);
+
+impl Fake {
+    pub fn new(seed: u64) -> Fake {
+        Fake(
+            seed.wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407),
+        )
+    }
+
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+
+    pub fn from_alphabet(&mut self, alphabet: &str, len: usize) -> String {
+        let chars: Vec<char> = alphabet.chars().collect();
+        (0..len)
+            .map(|_| chars[(self.next() % chars.len() as u64) as usize])
+            .collect()
+    }
+
+    pub fn hex(&mut self, len: usize) -> String {
+        self.from_alphabet("0123456789abcdef", len)
+    }
+
+    /// Standard base64 of `bytes` random bytes, percent-encoded for a query string.
+    pub fn base64_param(&mut self, bytes: usize) -> String {
+        let chars = bytes.div_ceil(3) * 4;
+        let padding = (3 - bytes % 3) % 3;
+        let body = self.from_alphabet(
+            "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/",
+            chars - padding,
+        );
+        let raw = format!("{body}{}", "=".repeat(padding));
+        raw.replace('+', "%2B")
+            .replace('/', "%2F")
+            .replace('=', "%3D")
+    }
+
+    pub fn cloudfront_signature(&mut self) -> String {
+        self.from_alphabet(
+            "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_~",
+            172,
+        )
+    }
+
+    pub fn aws_key(&mut self, prefix: &str) -> String {
+        format!(
+            "{prefix}{}",
+            self.from_alphabet("ABCDEFGHIJKLMNOPQRSTUVWXYZ234567", 16)
+        )
+    }
+}
+
+/// One realistic fake signed URL of each kind, with the `url_kind` it must be reported as.
+pub fn signed_urls(fake: &mut Fake) -> Vec<(&'static str, String)> {
+    let akia = fake.aws_key("AKIA");
+    let asia = fake.aws_key("ASIA");
+    vec![
+        (
+            "s3-sigv4",
+            format!(
+                "https://acme-data.s3.us-east-1.amazonaws.com/exports/2024/report.csv?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Credential={akia}%2F20240115%2Fus-east-1%2Fs3%2Faws4_request&X-Amz-Date=20240115T101500Z&X-Amz-Expires=3600&X-Amz-SignedHeaders=host&X-Amz-Signature={}",
+                fake.hex(64)
+            ),
+        ),
+        (
+            "s3-sigv4",
+            format!(
+                "https://s3.eu-west-1.amazonaws.com/acme-data/k.bin?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Credential={asia}%2F20240115%2Feu-west-1%2Fs3%2Faws4_request&X-Amz-Date=20240115T101500Z&X-Amz-Expires=900&X-Amz-Security-Token=IQoJb3JpZ2luX2VjEJr{}&X-Amz-SignedHeaders=host&X-Amz-Signature={}",
+                fake.base64_param(60),
+                fake.hex(64)
+            ),
+        ),
+        (
+            "s3-sigv2",
+            format!(
+                "https://acme-data.s3.amazonaws.com/backup.tar.gz?AWSAccessKeyId={akia}&Expires=1705317300&Signature={}",
+                fake.base64_param(20)
+            ),
+        ),
+        (
+            "cloudfront",
+            format!(
+                "https://d1a2b3c4d5e6f7.cloudfront.net/videos/intro.mp4?Expires=1705317300&Signature={}&Key-Pair-Id=K2JCJMDEHXQW5F",
+                fake.cloudfront_signature()
+            ),
+        ),
+        (
+            "gcs-v4",
+            format!(
+                "https://storage.googleapis.com/acme-media/img/logo.png?X-Goog-Algorithm=GOOG4-RSA-SHA256&X-Goog-Credential=signer%40acme-prod.iam.gserviceaccount.com%2F20240115%2Fauto%2Fstorage%2Fgoog4_request&X-Goog-Date=20240115T101500Z&X-Goog-Expires=900&X-Goog-SignedHeaders=host&X-Goog-Signature={}",
+                fake.hex(512)
+            ),
+        ),
+        (
+            "gcs-v2",
+            format!(
+                "https://storage.googleapis.com/acme-media/img/logo.png?GoogleAccessId=signer%40acme-prod.iam.gserviceaccount.com&Expires=1705317300&Signature={}",
+                fake.base64_param(256)
+            ),
+        ),
+        (
+            "azure-sas",
+            format!(
+                "https://acmestore.blob.core.windows.net/exports/customers.csv?sv=2022-11-02&sp=r&st=2024-01-15T10:15:00Z&se=2024-01-16T10:15:00Z&spr=https&sig={}",
+                fake.base64_param(32)
+            ),
+        ),
+    ]
+}
