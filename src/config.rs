@@ -44,7 +44,8 @@ impl Config {
 
 /// The nearest config file at or above `start`.
 pub fn discover(start: &Path) -> Option<PathBuf> {
-    let absolute = std::path::absolute(start).ok()?;
+    let cwd = std::env::current_dir().ok()?;
+    let absolute = crate::paths::absolute(&cwd, start);
     let dir = if absolute.is_dir() {
         absolute.as_path()
     } else {
@@ -61,7 +62,10 @@ pub fn discover(start: &Path) -> Option<PathBuf> {
 pub fn load(path: &Path) -> Result<Config, String> {
     let text = std::fs::read_to_string(path)
         .map_err(|e| format!("{}: cannot read config: {e}", path.display()))?;
-    let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    let absolute = match std::env::current_dir() {
+        Ok(cwd) => crate::paths::absolute(&cwd, path),
+        Err(_) => path.to_path_buf(),
+    };
     parse(&text, &absolute).map_err(|e| format!("{}: {e}", path.display()))
 }
 

@@ -14,6 +14,7 @@ pub mod finding;
 pub mod frontend;
 pub mod level;
 pub mod lints;
+pub mod paths;
 pub mod redact;
 pub mod report;
 pub mod scan;

@@ -107,7 +107,7 @@ fn check(args: &CheckArgs, level_flags: &[(usize, char, String)]) -> Result<Exit
         match crate::baseline::apply(path, &mut findings) {
             Ok(stale) => baseline_stale = stale,
             Err(e) => errors.push(crate::finding::ScanError {
-                path: crate::scan::display_path(path, &cwd),
+                path: crate::paths::display_path(path, &cwd),
                 message: e,
             }),
         }

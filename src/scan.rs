@@ -4,7 +4,7 @@
 //! sorted at the end.
 
 use std::io::Read;
-use std::path::{Component, Path, PathBuf};
+use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
@@ -12,6 +12,7 @@ use ignore::{WalkBuilder, WalkState};
 
 use crate::analyze::{Outcome, Prefilter, analyze};
 use crate::finding::{Finding, ScanError};
+use crate::paths::{absolute, display_path};
 use crate::settings::{Settings, matches};
 
 /// Files larger than this are skipped (and counted): they are data, not source.
@@ -246,45 +247,5 @@ fn describe_io_error(e: &std::io::Error) -> String {
         std::io::ErrorKind::NotFound => "no such file or directory".to_string(),
         std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
         _ => e.to_string(),
-    }
-}
-
-fn absolute(cwd: &Path, path: &Path) -> PathBuf {
-    let joined = if path.is_absolute() {
-        path.to_path_buf()
-    } else {
-        cwd.join(path)
-    };
-    normalize(&joined)
-}
-
-/// Removes `.` and resolves `..` lexically (no file system access, symlinks untouched).
-fn normalize(path: &Path) -> PathBuf {
-    let mut out = PathBuf::new();
-    for component in path.components() {
-        match component {
-            Component::CurDir => {}
-            Component::ParentDir => {
-                out.pop();
-            }
-            other => out.push(other.as_os_str()),
-        }
-    }
-    out
-}
-
-/// The path as reports show it: relative to the current directory when under it, with `/`.
-pub fn display_path(path: &Path, cwd: &Path) -> String {
-    let absolute = absolute(cwd, path);
-    let shown = match absolute.strip_prefix(cwd) {
-        Ok(relative) if !relative.as_os_str().is_empty() => relative.to_path_buf(),
-        _ if path.is_absolute() => absolute,
-        _ => normalize(path),
-    };
-    let text = shown.to_string_lossy().replace('\\', "/");
-    if text.is_empty() {
-        ".".to_string()
-    } else {
-        text
     }
 }

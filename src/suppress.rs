@@ -49,6 +49,10 @@ pub fn parse(source: &SourceFile) -> (Vec<Suppression>, Vec<Malformed>) {
         }
         let comment = &text[at..line_range.end];
         let span = at..at + comment.trim_end().len();
+        if !is_directive(&comment[MARKER.len()..]) {
+            // Prose that names the tool ("presign-lint: a static linter") is not a marker.
+            continue;
+        }
         match parse_marker(&comment[MARKER.len()..]) {
             Ok((names, reason)) => {
                 let mut lints = Vec::new();
@@ -80,6 +84,29 @@ pub fn parse(source: &SourceFile) -> (Vec<Suppression>, Vec<Malformed>) {
         }
     }
     (suppressions, malformed)
+}
+
+/// Words people write after the marker when they mean to suppress something. Only these make
+/// a marker; a wrong one (`ignore`) is reported as malformed rather than silently ignored.
+const DIRECTIVE_VERBS: [&str; 7] = ["allow", "ignore", "disable", "skip", "noqa", "suppress", "off"];
+
+fn is_directive(rest: &str) -> bool {
+    let word: String = rest
+        .trim_start()
+        .chars()
+        .take_while(|c| c.is_ascii_alphabetic())
+        .collect();
+    let word = word.to_ascii_lowercase();
+    DIRECTIVE_VERBS.iter().any(|v| word.starts_with(v)) && !is_documentation(rest)
+}
+
+/// `allow(...)`, `allow(<lint>)`: the syntax being described, not used.
+fn is_documentation(rest: &str) -> bool {
+    let list = rest
+        .split_once('(')
+        .and_then(|(_, r)| r.split_once(')'))
+        .map_or("", |(l, _)| l);
+    list.contains("...") || list.contains('…') || list.contains('<')
 }
 
 /// Parses ` allow(a, b) reason: text` into lint names and the reason.
@@ -177,6 +204,8 @@ fn statement_end(source: &SourceFile, line: usize) -> usize {
 mod tests {
     use super::*;
 
+    const TOOL: &str = "presign-lint";
+
     fn parse_text(text: &str) -> (Vec<Suppression>, Vec<Malformed>) {
         parse(&SourceFile::new(text.to_string()))
     }
@@ -201,23 +230,29 @@ mod tests {
 
     #[test]
     fn malformed_markers_suppress_nothing() {
-        for text in [
-            "# presign-lint: allow\nx\n",
-            "# presign-lint: allow()\nx\n",
-            "# presign-lint: allow(excessive-expiry\nx\n",
-            "# presign-lint: ignore-all\nx\n",
-        ] {
+        // Built at run time so this file holds no marker of its own.
+        for rest in ["allow", "allow()", "allow(excessive-expiry", "ignore-all"] {
+            let text = format!("# {}: {rest}\nx\n", TOOL);
+            let text = text.as_str();
             let (s, m) = parse_text(text);
             assert!(s.is_empty(), "{text}");
             assert_eq!(m.len(), 1, "{text}");
         }
-        let (s, m) = parse_text("# presign-lint: allow(excesive-expiry)\n");
+        let (s, m) = parse_text(&format!("# {TOOL}: allow(excesive-expiry)\n"));
         assert!(s.is_empty());
         assert!(m[0].problem.contains("did you mean `excessive-expiry`"));
     }
 
     #[test]
     fn prose_is_not_a_marker() {
+        for text in [
+            "//! presign-lint: a static security linter\n",
+            "/// A `presign-lint: allow(...)` comment.\n",
+            "# write presign-lint: allow(<lint>) above it\n",
+        ] {
+            let (s, m) = parse_text(text);
+            assert!(s.is_empty() && m.is_empty(), "{text}");
+        }
         let (s, m) = parse_text("Write `presign-lint: allow(excessive-expiry)` above the call.\n");
         assert!(s.is_empty() && m.is_empty());
     }

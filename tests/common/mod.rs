@@ -175,3 +175,38 @@ pub fn signed_urls(fake: &mut Fake) -> Vec<(&'static str, String)> {
         ),
     ]
 }
+
+/// Parses `expect: a, b` / `expect^: a` markers of one line.
+pub fn markers(line: &str) -> Vec<(usize, String)> {
+    let mut found = Vec::new();
+    let mut rest = line;
+    while let Some(at) = rest.find("expect") {
+        let after = &rest[at + "expect".len()..];
+        let carets = after.chars().take_while(|c| *c == '^').count();
+        if let Some(list) = after[carets..].strip_prefix(':') {
+            for name in list.split(',') {
+                let name: String = name
+                    .trim_start()
+                    .chars()
+                    .take_while(|c| c.is_ascii_lowercase() || *c == '-')
+                    .collect();
+                if name.contains('-') {
+                    found.push((carets, name));
+                }
+            }
+        }
+        rest = after;
+    }
+    found
+}
+
+pub fn expectations_in(text: &str) -> Vec<(usize, String)> {
+    let mut out = Vec::new();
+    for (i, line) in text.lines().enumerate() {
+        for (up, lint) in markers(line) {
+            out.push((i + 1 - up, lint));
+        }
+    }
+    out
+}
+

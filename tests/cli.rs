@@ -1,0 +1,276 @@
+//! The command-line contract of DESIGN.md, tested on the real binary: exit codes, discovery,
+//! config, stdin, baselines, determinism, and that no output ever carries a secret.
+
+mod common;
+
+use std::path::Path;
+
+use common::{Fake, json, repo_root, run, run_with_stdin, signed_urls};
+
+fn write(dir: &Path, name: &str, content: &str) {
+    let path = dir.join(name);
+    if let Some(parent) = path.parent() {
+        std::fs::create_dir_all(parent).expect("mkdir");
+    }
+    std::fs::write(path, content).expect("write");
+}
+
+fn signed_url(seed: u64) -> String {
+    signed_urls(&mut Fake::new(seed)).remove(0).1
+}
+
+fn finding_paths(out: &common::Run) -> Vec<String> {
+    json(out)["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .map(|f| f["path"].as_str().expect("path").to_string())
+        .collect()
+}
+
+#[test]
+fn exit_codes_follow_the_contract() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    write(dir.path(), "clean.py", "url = s3.generate_presigned_url('get_object', ExpiresIn=900)\n");
+    let clean = run(dir.path(), &["--no-config"]);
+    assert_eq!(clean.code, 0, "{}", clean.stdout);
+    assert!(clean.stdout.contains("no findings in 1 file"));
+
+    write(dir.path(), "leak.py", &format!("URL = \"{}\"\n", signed_url(1)));
+    assert_eq!(run(dir.path(), &["--no-config"]).code, 1);
+    assert_eq!(run(dir.path(), &["--no-config", "--fail-on", "never"]).code, 0);
+    assert_eq!(run(dir.path(), &["--no-config", "-A", "hardcoded-presigned-url"]).code, 0);
+    assert_eq!(run(dir.path(), &["--no-config", "-W", "hardcoded-presigned-url", "--fail-on", "error"]).code, 0);
+    // Later flags win, as in clippy.
+    assert_eq!(run(dir.path(), &["--no-config", "-A", "hardcoded-presigned-url", "-D", "hardcoded-presigned-url"]).code, 1);
+    assert_eq!(run(dir.path(), &["--no-config", "-D", "hardcoded-presigned-url", "-A", "hardcoded-presigned-url"]).code, 0);
+
+    // A missing path is exit 2, and what was found is still reported.
+    let missing = run(dir.path(), &["--no-config", "--format", "json", "leak.py", "nope.py"]);
+    assert_eq!(missing.code, 2);
+    let doc = json(&missing);
+    assert_eq!(doc["findings"].as_array().map(Vec::len), Some(1));
+    assert_eq!(doc["errors"][0]["path"], "nope.py");
+
+    // Bad usage is exit 2.
+    let bad_flag = run(dir.path(), &["--no-config", "-D", "excesive-expiry"]);
+    assert_eq!(bad_flag.code, 2);
+    assert!(bad_flag.stderr.contains("did you mean `excessive-expiry`"), "{}", bad_flag.stderr);
+    assert_eq!(run(dir.path(), &["--no-config", "--max-expiry", "soon"]).code, 2);
+    assert_eq!(run(dir.path(), &["--format", "xml"]).code, 2);
+}
+
+#[test]
+fn config_is_discovered_validated_and_applied() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    write(dir.path(), "src/leak.py", &format!("URL = \"{}\"\n", signed_url(2)));
+    write(dir.path(), "tests/fixture.py", &format!("URL = \"{}\"\n", signed_url(3)));
+    write(dir.path(), "vendor/lib.py", &format!("URL = \"{}\"\n", signed_url(4)));
+    write(
+        dir.path(),
+        "presign-lint.toml",
+        "exclude = [\"vendor/**\"]\n[[overrides]]\npaths = [\"tests/**\"]\nlints = { hardcoded-presigned-url = \"note\" }\n",
+    );
+    let out = run(&dir.path().join("src"), &["--format", "json", ".."]);
+    let doc = json(&out);
+    let levels: Vec<(String, String)> = doc["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .map(|f| (f["path"].as_str().unwrap_or("").to_string(), f["level"].as_str().unwrap_or("").to_string()))
+        .collect();
+    // Paths under the current directory are shown relative to it, others as given.
+    assert_eq!(
+        levels,
+        [("../tests/fixture.py".to_string(), "note".to_string()), ("leak.py".to_string(), "error".to_string())]
+    );
+    // Excluded paths stay excluded even when named (pre-commit passes them that way).
+    let named = run(dir.path(), &["--format", "json", "vendor/lib.py"]);
+    assert!(finding_paths(&named).is_empty());
+
+    // A typo is an error naming the nearest key, never a silently disabled check.
+    write(dir.path(), "presign-lint.toml", "[lints]\nhardcoded-presigned-ur = \"allow\"\n");
+    let typo = run(dir.path(), &[]);
+    assert_eq!(typo.code, 2);
+    assert!(typo.stderr.contains("did you mean `hardcoded-presigned-url`"), "{}", typo.stderr);
+    write(dir.path(), "presign-lint.toml", "max_expiry = \"1h\"\n");
+    let typo = run(dir.path(), &[]);
+    assert_eq!(typo.code, 2);
+    assert!(typo.stderr.contains("did you mean `max-expiry`"), "{}", typo.stderr);
+    // --no-config ignores it; --config names another.
+    assert_eq!(run(dir.path(), &["--no-config", "src"]).code, 1);
+    write(dir.path(), "other.toml", "[lints]\nhardcoded-presigned-url = \"allow\"\n");
+    assert_eq!(run(dir.path(), &["--config", "other.toml", "src"]).code, 0);
+}
+
+#[test]
+fn discovery_respects_ignores_but_scans_named_and_hidden_files() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let root = dir.path();
+    write(root, ".gitignore", "ignored.py\nbuild/\n");
+    write(root, "ignored.py", &format!("U = \"{}\"\n", signed_url(5)));
+    write(root, "build/out.js", &format!("u = \"{}\"\n", signed_url(6)));
+    write(root, ".env", &format!("REPORT_URL={}\n", signed_url(7)));
+    write(root, ".github/workflows/ci.yml", &format!("env:\n  URL: {}\n", signed_url(8)));
+    write(root, ".git/config", &format!("url = {}\n", signed_url(9)));
+    write(root, "keep/a.py", &format!("U = \"{}\"\n", signed_url(10)));
+
+    let walked = run(root, &["--no-config", "--format", "json"]);
+    assert_eq!(finding_paths(&walked), [".env", ".github/workflows/ci.yml", "keep/a.py"]);
+
+    let named = run(root, &["--no-config", "--format", "json", "ignored.py"]);
+    assert_eq!(finding_paths(&named), ["ignored.py"]);
+
+    let no_ignore = run(root, &["--no-config", "--format", "json", "--no-ignore"]);
+    assert_eq!(
+        finding_paths(&no_ignore),
+        [".env", ".github/workflows/ci.yml", "build/out.js", "ignored.py", "keep/a.py"]
+    );
+
+    let excluded = run(root, &["--no-config", "--format", "json", "--exclude", "keep/", "--exclude", ".github"]);
+    assert_eq!(finding_paths(&excluded), [".env"]);
+}
+
+#[test]
+fn stdin_is_linted_as_the_named_file() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let input = format!("URL = \"{}\"\n", signed_url(11));
+    let out = run_with_stdin(
+        dir.path(),
+        &["--no-config", "--format", "json", "--stdin-filename", "app/settings.py", "-"],
+        Some(input.as_bytes()),
+    );
+    assert_eq!(out.code, 1);
+    assert_eq!(finding_paths(&out), ["app/settings.py"]);
+}
+
+#[test]
+fn binary_and_invalid_utf8_files() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let url = signed_url(12);
+    let mut binary = vec![0u8, 1, 2, 3];
+    binary.extend_from_slice(url.as_bytes());
+    std::fs::write(dir.path().join("blob.bin"), binary).expect("write");
+    let mut latin1 = b"caf\xe9 = '".to_vec();
+    latin1.extend_from_slice(url.as_bytes());
+    latin1.extend_from_slice(b"'\n");
+    std::fs::write(dir.path().join("latin1.py"), latin1).expect("write");
+    let mut utf16 = vec![0xFF, 0xFE];
+    for unit in format!("x = \"{url}\"\r\n").encode_utf16() {
+        utf16.extend_from_slice(&unit.to_le_bytes());
+    }
+    std::fs::write(dir.path().join("utf16.ps1"), utf16).expect("write");
+
+    let out = run(dir.path(), &["--no-config", "--format", "json"]);
+    let doc = json(&out);
+    assert_eq!(finding_paths(&out), ["latin1.py", "utf16.ps1"]);
+    assert_eq!(doc["findings"][0]["column"], 9, "columns count characters, not bytes");
+    assert_eq!(doc["summary"]["skipped_binary"], 1);
+    assert_eq!(doc["summary"]["files_scanned"], 2);
+}
+
+#[test]
+fn output_is_identical_at_any_thread_count() {
+    let root = repo_root();
+    let one = run(&root, &["check", "testdata", "examples", "--no-config", "--format", "json", "-j", "1"]);
+    let two = run(&root, &["check", "testdata", "examples", "--no-config", "--format", "json", "-j", "2"]);
+    let eight = run(&root, &["check", "testdata", "examples", "--no-config", "--format", "sarif", "-j", "8"]);
+    let eight_again = run(&root, &["check", "testdata", "examples", "--no-config", "--format", "sarif", "-j", "8"]);
+    assert_eq!(one.stdout, two.stdout);
+    assert_eq!(eight.stdout, eight_again.stdout);
+    assert!(json(&one)["findings"].as_array().is_some_and(|f| !f.is_empty()));
+}
+
+#[test]
+fn baseline_round_trip() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let root = dir.path();
+    let first = signed_url(13);
+    write(root, "app.py", &format!("A = \"{first}\"\n"));
+    let record = run(root, &["--no-config", "--write-baseline", "baseline.json", "app.py"]);
+    assert_eq!(record.code, 1);
+    let baseline = std::fs::read_to_string(root.join("baseline.json")).expect("baseline");
+    assert!(!baseline.contains(first.split("X-Amz-Signature=").nth(1).unwrap_or("x")));
+    assert!(!baseline.contains("\"line\""));
+
+    let clean = run(root, &["--no-config", "--baseline", "baseline.json", "--format", "json", "app.py"]);
+    assert_eq!(clean.code, 0, "{}", clean.stdout);
+    assert_eq!(json(&clean)["summary"]["suppressed"], 1);
+
+    // Code moved: still matched. A new finding: reported alone.
+    let second = signed_url(14);
+    write(root, "app.py", &format!("import os\n\n\nA = \"{first}\"\nB = \"{second}\"\n"));
+    let new = run(root, &["--no-config", "--baseline", "baseline.json", "--format", "json", "app.py"]);
+    assert_eq!(new.code, 1);
+    let doc = json(&new);
+    assert_eq!(doc["findings"].as_array().map(Vec::len), Some(1));
+    assert_eq!(doc["findings"][0]["line"], 5);
+
+    // The old finding fixed: its entry is stale.
+    write(root, "app.py", &format!("B = \"{second}\"\n"));
+    let stale = run(root, &["--no-config", "--baseline", "baseline.json", "--format", "json", "app.py"]);
+    assert_eq!(json(&stale)["summary"]["baseline_stale"], 1);
+}
+
+#[test]
+fn no_output_format_prints_a_secret() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut fake = Fake::new(99);
+    let urls = signed_urls(&mut fake);
+    let mut secrets = Vec::new();
+    let mut text = String::new();
+    for (_, url) in &urls {
+        // The last parameter value of each fixture URL is its signature; the ASIA one also
+        // carries a session token.
+        for key in ["X-Amz-Signature=", "X-Goog-Signature=", "Signature=", "sig=", "X-Amz-Security-Token="] {
+            if let Some(value) = url.split(key).nth(1) {
+                let value = value.split('&').next().unwrap_or("");
+                if value.len() > 16 {
+                    secrets.push(value.to_string());
+                }
+            }
+        }
+        text.push_str(&format!("plain = \"{url}\"\n"));
+        text.push_str(&format!("json = \"{}\"\n", url.replace('/', "\\/").replace('&', "\\u0026")));
+        text.push_str(&format!("html = \"{}\"\n", url.replace('&', "&amp;")));
+        // The marker is assembled so this test file holds none of its own.
+        let tool = "presign-lint";
+        text.push_str(&format!("# {tool}: allow(hardcoded-presigned-url) reason: reviewed\nsuppressed = \"{url}\"\n"));
+    }
+    write(dir.path(), "leaks.py", &text);
+    assert!(secrets.len() >= 8);
+    let mut outputs = Vec::new();
+    for format in ["human", "concise", "json", "sarif", "github"] {
+        let out = run(dir.path(), &["--no-config", "--format", format, "--write-baseline", "b.json", "--color", "always"]);
+        assert_eq!(out.code, 1);
+        outputs.push(out.stdout);
+        outputs.push(out.stderr);
+        outputs.push(std::fs::read_to_string(dir.path().join("b.json")).expect("baseline"));
+    }
+    let explain = run(dir.path(), &["explain", "hardcoded-presigned-url"]);
+    outputs.push(explain.stdout);
+    for secret in &secrets {
+        for output in &outputs {
+            assert!(!output.contains(secret.as_str()), "secret printed:\n{output}");
+            // Percent-decoded form too.
+            let decoded = secret.replace("%2B", "+").replace("%2F", "/").replace("%3D", "=");
+            assert!(!output.contains(decoded.as_str()), "decoded secret printed");
+        }
+    }
+    // Key ids keep their first and last four characters only.
+    assert!(outputs[0].contains("AKIA…"));
+}
+
+#[test]
+fn explain_and_lints_commands() {
+    let root = repo_root();
+    let explain = run(&root, &["explain", "hardcoded-presigned-url"]);
+    assert_eq!(explain.code, 0);
+    assert!(explain.stdout.contains("## Why is this bad?"));
+    assert!(explain.stdout.contains("no-hardcoded-urls"));
+    let unknown = run(&root, &["explain", "hardcoded-url"]);
+    assert_eq!(unknown.code, 2);
+    let lints = run(&root, &["lints"]);
+    assert_eq!(lints.code, 0);
+    assert!(lints.stdout.contains("excessive-expiry"));
+}

@@ -1,0 +1,36 @@
+//! Every output format, snapshotted on the sample tree of the README.
+
+mod common;
+
+use common::{repo_root, run};
+
+fn sample(format: &str) -> String {
+    let out = run(&repo_root().join("examples/sample"), &["--no-config", "--format", format]);
+    assert_eq!(out.code, 1, "{}", out.stderr);
+    out.stdout
+}
+
+#[test]
+fn human() {
+    insta::assert_snapshot!(sample("human"));
+}
+
+#[test]
+fn concise() {
+    insta::assert_snapshot!(sample("concise"));
+}
+
+#[test]
+fn json() {
+    insta::assert_snapshot!(sample("json"));
+}
+
+#[test]
+fn sarif() {
+    insta::assert_snapshot!(sample("sarif"));
+}
+
+#[test]
+fn github() {
+    insta::assert_snapshot!(sample("github"));
+}
