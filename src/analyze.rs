@@ -208,9 +208,9 @@ pub fn fingerprint(lint: LintId, path: &str, identity: &str) -> String {
 /// the span is masked width-preserving and cut to blanks, so the column the renderer computes
 /// from the snippet is the real one.
 fn snippet(source: &SourceFile, line: usize, span: Range<usize>) -> Snippet {
-    const CONTEXT_BEFORE: usize = 60;
-    const MAX_SPAN: usize = 200;
-    const CONTEXT_AFTER: usize = 60;
+    const CONTEXT_BEFORE: usize = 40;
+    const MAX_SPAN: usize = 80;
+    const CONTEXT_AFTER: usize = 20;
     let line_range = source.line_range(line);
     let line_text = &source.text[line_range.clone()];
     let start = floor_boundary(
