@@ -1,0 +1,84 @@
+#!/usr/bin/env python3
+"""Times presign-lint against ripgrep on the same tree, alternating, in one run.
+
+Both walk the same files with the same ignore rules (gitignore respected, hidden files included,
+.git skipped) and the same thread count; ripgrep searches for presign-lint's trigger words
+(`-l`, fixed strings, case-insensitive), which is the floor any linter of this kind is held to.
+Reports median wall time, the ratio, files/s, MB/s and peak memory (max RSS) of each.
+
+usage: bench.py BINARY TREE [--runs N] [--threads N]
+"""
+import argparse
+import os
+import statistics
+import subprocess
+import time
+
+TRIGGERS = ["signature", "sig=", "sig%3d", "sig\\u003d", "sig%253d", "presign-lint:"]
+
+
+GNU_TIME = "/usr/bin/time"
+
+
+def timed(cmd):
+    """Wall time and peak RSS (MiB) of one run. Peak memory comes from GNU time when present:
+    a forked Python child's own RSS would otherwise mask a small tool's."""
+    use_gnu_time = os.path.exists(GNU_TIME)
+    full = [GNU_TIME, "-f", "%M"] + cmd if use_gnu_time else cmd
+    start = time.perf_counter()
+    proc = subprocess.Popen(full, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, err = proc.communicate()
+    elapsed = time.perf_counter() - start
+    if use_gnu_time:
+        peak_kib = int(err.decode().strip().splitlines()[-1])
+    else:
+        peak_kib = 0  # unknown without GNU time
+    return elapsed, peak_kib / 1024, proc.returncode
+
+
+def tree_stats(tree):
+    files = size = 0
+    for root, dirs, names in os.walk(tree):
+        dirs[:] = [d for d in dirs if d != ".git"]
+        for n in names:
+            files += 1
+            size += os.path.getsize(os.path.join(root, n))
+    return files, size
+
+
+def main():
+    p = argparse.ArgumentParser()
+    p.add_argument("binary")
+    p.add_argument("tree")
+    p.add_argument("--runs", type=int, default=5)
+    p.add_argument("--threads", type=int, default=os.cpu_count() or 1)
+    a = p.parse_args()
+    files, size = tree_stats(a.tree)
+    lint = [a.binary, "check", a.tree, "--format", "json", "--no-config", "-j", str(a.threads),
+            "-o", "/dev/null"]
+    rg = ["rg", "-l", "-i", "-F", "--hidden", "-g", "!.git", "-j", str(a.threads)]
+    for t in TRIGGERS:
+        rg += ["-e", t]
+    rg.append(a.tree)
+    # Warm the page cache for both, then alternate so drift hits both alike.
+    timed(lint)
+    timed(rg)
+    results = {"presign-lint": [], "rg": []}
+    for _ in range(a.runs):
+        results["presign-lint"].append(timed(lint))
+        results["rg"].append(timed(rg))
+    mb = size / 1e6
+    print(f"tree: {a.tree}: {files} files, {mb:.0f} MB; threads: {a.threads}; runs: {a.runs}")
+    print(f"{'tool':<14}{'median s':>10}{'min s':>8}{'files/s':>11}{'MB/s':>8}{'peak MiB':>10}")
+    medians = {}
+    for name, rows in results.items():
+        walls = [r[0] for r in rows]
+        med = statistics.median(walls)
+        medians[name] = med
+        peak = max(r[1] for r in rows)
+        print(f"{name:<14}{med:>10.3f}{min(walls):>8.3f}{files / med:>11.0f}{mb / med:>8.0f}{peak:>10.1f}")
+    print(f"ratio presign-lint / rg: {medians['presign-lint'] / medians['rg']:.2f}x")
+
+
+if __name__ == "__main__":
+    main()
