@@ -117,6 +117,10 @@ pub struct CheckArgs {
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
 
+    /// Scan the staged content of staged files (the git index), under PATHs
+    #[arg(long, conflicts_with = "stdin_filename")]
+    pub staged: bool,
+
     /// Print nothing when there is nothing to report
     #[arg(short = 'q', long)]
     pub quiet: bool,

@@ -21,6 +21,7 @@ pub mod scan;
 pub mod settings;
 pub mod signed_url;
 pub mod source;
+pub mod staged;
 pub mod suggest;
 pub mod suppress;
 

@@ -43,7 +43,11 @@ pub fn display_path(path: &Path, cwd: &Path) -> String {
             .collect(),
     };
     let text = shown.to_string_lossy().replace('\\', "/");
-    if text.is_empty() { ".".to_string() } else { text }
+    if text.is_empty() {
+        ".".to_string()
+    } else {
+        text
+    }
 }
 
 #[cfg(test)]
@@ -55,9 +59,15 @@ mod tests {
         let cwd = Path::new("/work/src");
         assert_eq!(display_path(Path::new("./a/b.py"), cwd), "a/b.py");
         assert_eq!(display_path(Path::new("../src/a.py"), cwd), "a.py");
-        assert_eq!(display_path(Path::new("../tests/a.py"), cwd), "../tests/a.py");
+        assert_eq!(
+            display_path(Path::new("../tests/a.py"), cwd),
+            "../tests/a.py"
+        );
         assert_eq!(display_path(Path::new("/work/src/x.py"), cwd), "x.py");
         assert_eq!(display_path(Path::new("/etc/x"), cwd), "/etc/x");
-        assert_eq!(normalize(Path::new("/a/b/../c/./d")), PathBuf::from("/a/c/d"));
+        assert_eq!(
+            normalize(Path::new("/a/b/../c/./d")),
+            PathBuf::from("/a/c/d")
+        );
     }
 }

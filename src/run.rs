@@ -89,6 +89,7 @@ fn check(args: &CheckArgs, level_flags: &[(usize, char, String)]) -> Result<Exit
         .threads
         .filter(|n| *n > 0)
         .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, usize::from));
+    let started = std::time::Instant::now();
     let result = scan(
         &ScanOptions {
             paths: args.paths.clone(),
@@ -96,6 +97,11 @@ fn check(args: &CheckArgs, level_flags: &[(usize, char, String)]) -> Result<Exit
             no_ignore: args.no_ignore,
             threads,
             max_file_size: args.max_filesize.unwrap_or(DEFAULT_MAX_FILE_SIZE),
+            staged: args.staged,
+            // Never in CI logs or pipes: only for a person watching a terminal.
+            progress: !args.quiet
+                && std::io::stderr().is_terminal()
+                && std::env::var_os("CI").is_none(),
         },
         &settings,
     );
@@ -141,6 +147,7 @@ fn check(args: &CheckArgs, level_flags: &[(usize, char, String)]) -> Result<Exit
         &RenderOptions {
             color,
             quiet: args.quiet,
+            elapsed: started.elapsed(),
         },
     );
     write_output(args.output.as_deref(), &text)?;

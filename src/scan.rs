@@ -6,7 +6,7 @@
 use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
 use ignore::{WalkBuilder, WalkState};
 
@@ -24,6 +24,10 @@ pub struct ScanOptions {
     pub no_ignore: bool,
     pub threads: usize,
     pub max_file_size: u64,
+    /// Scan the git index instead of the work tree.
+    pub staged: bool,
+    /// Show a progress line on stderr (the caller checked it is a terminal).
+    pub progress: bool,
 }
 
 #[derive(Default)]
@@ -56,58 +60,18 @@ pub fn scan(options: &ScanOptions, settings: &Settings) -> ScanResult {
         max_file_size: options.max_file_size,
     };
 
-    let mut roots = Vec::new();
-    for path in &options.paths {
-        if path.as_os_str() == "-" {
-            ctx.scan_stdin(options.stdin_filename.as_deref());
-            continue;
+    let done = AtomicBool::new(false);
+    std::thread::scope(|scope| {
+        if options.progress {
+            scope.spawn(|| show_progress(&shared, &done));
         }
-        match std::fs::metadata(path) {
-            Ok(_) => roots.push(path.clone()),
-            Err(e) => ctx.error(&display_path(path, &cwd), describe_io_error(&e)),
+        if options.staged {
+            ctx.scan_staged(&options.paths);
+        } else {
+            ctx.scan_paths(options);
         }
-    }
-
-    if !roots.is_empty() {
-        let mut builder = WalkBuilder::new(&roots[0]);
-        for root in &roots[1..] {
-            builder.add(root);
-        }
-        let respect_ignores = !options.no_ignore;
-        builder
-            .hidden(false)
-            .ignore(respect_ignores)
-            .git_ignore(respect_ignores)
-            .git_global(respect_ignores)
-            .git_exclude(respect_ignores)
-            .parents(respect_ignores)
-            .require_git(false)
-            .threads(options.threads);
-        let excludes = settings.exclude_matchers();
-        let walk_cwd = cwd.clone();
-        builder.filter_entry(move |entry| {
-            if entry.depth() == 0 {
-                return true;
-            }
-            if entry.file_name() == ".git" {
-                return false;
-            }
-            let is_dir = entry.file_type().is_some_and(|t| t.is_dir());
-            excludes.is_empty()
-                || !excludes
-                    .iter()
-                    .any(|g| matches(g, &absolute(&walk_cwd, entry.path()), is_dir))
-        });
-        builder.build_parallel().run(|| {
-            Box::new(|entry| {
-                match entry {
-                    Ok(entry) => ctx.visit(&entry),
-                    Err(e) => ctx.walk_error(&e),
-                }
-                WalkState::Continue
-            })
-        });
-    }
+        done.store(true, Ordering::Relaxed);
+    });
 
     let mut findings = shared
         .findings
@@ -138,6 +102,81 @@ struct Context<'a> {
 }
 
 impl Context<'_> {
+    /// Named files, standard input and directory walks.
+    fn scan_paths(&self, options: &ScanOptions) {
+        let mut roots = Vec::new();
+        for path in &options.paths {
+            if path.as_os_str() == "-" {
+                self.scan_stdin(options.stdin_filename.as_deref());
+                continue;
+            }
+            match std::fs::metadata(path) {
+                Ok(_) => roots.push(path.clone()),
+                Err(e) => self.error(&display_path(path, self.cwd), describe_io_error(&e)),
+            }
+        }
+
+        if !roots.is_empty() {
+            let mut builder = WalkBuilder::new(&roots[0]);
+            for root in &roots[1..] {
+                builder.add(root);
+            }
+            let respect_ignores = !options.no_ignore;
+            builder
+                .hidden(false)
+                .ignore(respect_ignores)
+                .git_ignore(respect_ignores)
+                .git_global(respect_ignores)
+                .git_exclude(respect_ignores)
+                .parents(respect_ignores)
+                .require_git(false)
+                .threads(options.threads);
+            let excludes = self.settings.exclude_matchers();
+            let walk_cwd = self.cwd.to_path_buf();
+            builder.filter_entry(move |entry| {
+                if entry.depth() == 0 {
+                    return true;
+                }
+                if entry.file_name() == ".git" {
+                    return false;
+                }
+                let is_dir = entry.file_type().is_some_and(|t| t.is_dir());
+                excludes.is_empty()
+                    || !excludes
+                        .iter()
+                        .any(|g| matches(g, &absolute(&walk_cwd, entry.path()), is_dir))
+            });
+            builder.build_parallel().run(|| {
+                Box::new(|entry| {
+                    match entry {
+                        Ok(entry) => self.visit(&entry),
+                        Err(e) => self.walk_error(&e),
+                    }
+                    WalkState::Continue
+                })
+            });
+        }
+    }
+
+    /// `--staged`: staged files under the given paths, read from the index.
+    fn scan_staged(&self, filters: &[PathBuf]) {
+        let files = match crate::staged::staged_files(self.cwd) {
+            Ok(files) => files,
+            Err(message) => return self.error("", message),
+        };
+        let filters: Vec<PathBuf> = filters.iter().map(|f| absolute(self.cwd, f)).collect();
+        for file in files {
+            let absolute = absolute(self.cwd, &file.path);
+            if !filters.iter().any(|f| absolute.starts_with(f))
+                || self.settings.is_excluded(&absolute, false)
+            {
+                continue;
+            }
+            let display = display_path(&file.path, self.cwd);
+            self.analyze(&display, &absolute, &file.content);
+        }
+    }
+
     fn visit(&self, entry: &ignore::DirEntry) {
         let path = entry.path();
         let Some(file_type) = entry.file_type() else {
@@ -217,6 +256,27 @@ impl Context<'_> {
             path: path.to_string(),
             message,
         });
+    }
+}
+
+/// A progress line for scans longer than a second, redrawn in place and cleared at the end.
+fn show_progress(shared: &Shared, done: &AtomicBool) {
+    use std::io::Write;
+    let started = std::time::Instant::now();
+    let mut shown = false;
+    while !done.load(Ordering::Relaxed) {
+        std::thread::sleep(std::time::Duration::from_millis(100));
+        if started.elapsed() < std::time::Duration::from_secs(1) {
+            continue;
+        }
+        let files = shared.files_scanned.load(Ordering::Relaxed);
+        let findings = lock(&shared.findings).len();
+        eprint!("\rpresign-lint: {files} files scanned, {findings} findings so far…");
+        let _ = std::io::stderr().flush();
+        shown = true;
+    }
+    if shown {
+        eprint!("\r\x1b[K");
     }
 }
 

@@ -88,7 +88,9 @@ pub fn parse(source: &SourceFile) -> (Vec<Suppression>, Vec<Malformed>) {
 
 /// Words people write after the marker when they mean to suppress something. Only these make
 /// a marker; a wrong one (`ignore`) is reported as malformed rather than silently ignored.
-const DIRECTIVE_VERBS: [&str; 7] = ["allow", "ignore", "disable", "skip", "noqa", "suppress", "off"];
+const DIRECTIVE_VERBS: [&str; 7] = [
+    "allow", "ignore", "disable", "skip", "noqa", "suppress", "off",
+];
 
 fn is_directive(rest: &str) -> bool {
     let word: String = rest

@@ -31,22 +31,82 @@ fn finding_paths(out: &common::Run) -> Vec<String> {
 #[test]
 fn exit_codes_follow_the_contract() {
     let dir = tempfile::tempdir().expect("tempdir");
-    write(dir.path(), "clean.py", "url = s3.generate_presigned_url('get_object', ExpiresIn=900)\n");
+    write(
+        dir.path(),
+        "clean.py",
+        "url = s3.generate_presigned_url('get_object', ExpiresIn=900)\n",
+    );
     let clean = run(dir.path(), &["--no-config"]);
     assert_eq!(clean.code, 0, "{}", clean.stdout);
     assert!(clean.stdout.contains("no findings in 1 file"));
 
-    write(dir.path(), "leak.py", &format!("URL = \"{}\"\n", signed_url(1)));
+    write(
+        dir.path(),
+        "leak.py",
+        &format!("URL = \"{}\"\n", signed_url(1)),
+    );
     assert_eq!(run(dir.path(), &["--no-config"]).code, 1);
-    assert_eq!(run(dir.path(), &["--no-config", "--fail-on", "never"]).code, 0);
-    assert_eq!(run(dir.path(), &["--no-config", "-A", "hardcoded-presigned-url"]).code, 0);
-    assert_eq!(run(dir.path(), &["--no-config", "-W", "hardcoded-presigned-url", "--fail-on", "error"]).code, 0);
+    assert_eq!(
+        run(dir.path(), &["--no-config", "--fail-on", "never"]).code,
+        0
+    );
+    assert_eq!(
+        run(
+            dir.path(),
+            &["--no-config", "-A", "hardcoded-presigned-url"]
+        )
+        .code,
+        0
+    );
+    assert_eq!(
+        run(
+            dir.path(),
+            &[
+                "--no-config",
+                "-W",
+                "hardcoded-presigned-url",
+                "--fail-on",
+                "error"
+            ]
+        )
+        .code,
+        0
+    );
     // Later flags win, as in clippy.
-    assert_eq!(run(dir.path(), &["--no-config", "-A", "hardcoded-presigned-url", "-D", "hardcoded-presigned-url"]).code, 1);
-    assert_eq!(run(dir.path(), &["--no-config", "-D", "hardcoded-presigned-url", "-A", "hardcoded-presigned-url"]).code, 0);
+    assert_eq!(
+        run(
+            dir.path(),
+            &[
+                "--no-config",
+                "-A",
+                "hardcoded-presigned-url",
+                "-D",
+                "hardcoded-presigned-url"
+            ]
+        )
+        .code,
+        1
+    );
+    assert_eq!(
+        run(
+            dir.path(),
+            &[
+                "--no-config",
+                "-D",
+                "hardcoded-presigned-url",
+                "-A",
+                "hardcoded-presigned-url"
+            ]
+        )
+        .code,
+        0
+    );
 
     // A missing path is exit 2, and what was found is still reported.
-    let missing = run(dir.path(), &["--no-config", "--format", "json", "leak.py", "nope.py"]);
+    let missing = run(
+        dir.path(),
+        &["--no-config", "--format", "json", "leak.py", "nope.py"],
+    );
     assert_eq!(missing.code, 2);
     let doc = json(&missing);
     assert_eq!(doc["findings"].as_array().map(Vec::len), Some(1));
@@ -55,17 +115,36 @@ fn exit_codes_follow_the_contract() {
     // Bad usage is exit 2.
     let bad_flag = run(dir.path(), &["--no-config", "-D", "excesive-expiry"]);
     assert_eq!(bad_flag.code, 2);
-    assert!(bad_flag.stderr.contains("did you mean `excessive-expiry`"), "{}", bad_flag.stderr);
-    assert_eq!(run(dir.path(), &["--no-config", "--max-expiry", "soon"]).code, 2);
+    assert!(
+        bad_flag.stderr.contains("did you mean `excessive-expiry`"),
+        "{}",
+        bad_flag.stderr
+    );
+    assert_eq!(
+        run(dir.path(), &["--no-config", "--max-expiry", "soon"]).code,
+        2
+    );
     assert_eq!(run(dir.path(), &["--format", "xml"]).code, 2);
 }
 
 #[test]
 fn config_is_discovered_validated_and_applied() {
     let dir = tempfile::tempdir().expect("tempdir");
-    write(dir.path(), "src/leak.py", &format!("URL = \"{}\"\n", signed_url(2)));
-    write(dir.path(), "tests/fixture.py", &format!("URL = \"{}\"\n", signed_url(3)));
-    write(dir.path(), "vendor/lib.py", &format!("URL = \"{}\"\n", signed_url(4)));
+    write(
+        dir.path(),
+        "src/leak.py",
+        &format!("URL = \"{}\"\n", signed_url(2)),
+    );
+    write(
+        dir.path(),
+        "tests/fixture.py",
+        &format!("URL = \"{}\"\n", signed_url(3)),
+    );
+    write(
+        dir.path(),
+        "vendor/lib.py",
+        &format!("URL = \"{}\"\n", signed_url(4)),
+    );
     write(
         dir.path(),
         "presign-lint.toml",
@@ -77,29 +156,54 @@ fn config_is_discovered_validated_and_applied() {
         .as_array()
         .expect("findings")
         .iter()
-        .map(|f| (f["path"].as_str().unwrap_or("").to_string(), f["level"].as_str().unwrap_or("").to_string()))
+        .map(|f| {
+            (
+                f["path"].as_str().unwrap_or("").to_string(),
+                f["level"].as_str().unwrap_or("").to_string(),
+            )
+        })
         .collect();
     // Paths under the current directory are shown relative to it, others as given.
     assert_eq!(
         levels,
-        [("../tests/fixture.py".to_string(), "note".to_string()), ("leak.py".to_string(), "error".to_string())]
+        [
+            ("../tests/fixture.py".to_string(), "note".to_string()),
+            ("leak.py".to_string(), "error".to_string())
+        ]
     );
     // Excluded paths stay excluded even when named (pre-commit passes them that way).
     let named = run(dir.path(), &["--format", "json", "vendor/lib.py"]);
     assert!(finding_paths(&named).is_empty());
 
     // A typo is an error naming the nearest key, never a silently disabled check.
-    write(dir.path(), "presign-lint.toml", "[lints]\nhardcoded-presigned-ur = \"allow\"\n");
+    write(
+        dir.path(),
+        "presign-lint.toml",
+        "[lints]\nhardcoded-presigned-ur = \"allow\"\n",
+    );
     let typo = run(dir.path(), &[]);
     assert_eq!(typo.code, 2);
-    assert!(typo.stderr.contains("did you mean `hardcoded-presigned-url`"), "{}", typo.stderr);
+    assert!(
+        typo.stderr
+            .contains("did you mean `hardcoded-presigned-url`"),
+        "{}",
+        typo.stderr
+    );
     write(dir.path(), "presign-lint.toml", "max_expiry = \"1h\"\n");
     let typo = run(dir.path(), &[]);
     assert_eq!(typo.code, 2);
-    assert!(typo.stderr.contains("did you mean `max-expiry`"), "{}", typo.stderr);
+    assert!(
+        typo.stderr.contains("did you mean `max-expiry`"),
+        "{}",
+        typo.stderr
+    );
     // --no-config ignores it; --config names another.
     assert_eq!(run(dir.path(), &["--no-config", "src"]).code, 1);
-    write(dir.path(), "other.toml", "[lints]\nhardcoded-presigned-url = \"allow\"\n");
+    write(
+        dir.path(),
+        "other.toml",
+        "[lints]\nhardcoded-presigned-url = \"allow\"\n",
+    );
     assert_eq!(run(dir.path(), &["--config", "other.toml", "src"]).code, 0);
 }
 
@@ -109,14 +213,25 @@ fn discovery_respects_ignores_but_scans_named_and_hidden_files() {
     let root = dir.path();
     write(root, ".gitignore", "ignored.py\nbuild/\n");
     write(root, "ignored.py", &format!("U = \"{}\"\n", signed_url(5)));
-    write(root, "build/out.js", &format!("u = \"{}\"\n", signed_url(6)));
+    write(
+        root,
+        "build/out.js",
+        &format!("u = \"{}\"\n", signed_url(6)),
+    );
     write(root, ".env", &format!("REPORT_URL={}\n", signed_url(7)));
-    write(root, ".github/workflows/ci.yml", &format!("env:\n  URL: {}\n", signed_url(8)));
+    write(
+        root,
+        ".github/workflows/ci.yml",
+        &format!("env:\n  URL: {}\n", signed_url(8)),
+    );
     write(root, ".git/config", &format!("url = {}\n", signed_url(9)));
     write(root, "keep/a.py", &format!("U = \"{}\"\n", signed_url(10)));
 
     let walked = run(root, &["--no-config", "--format", "json"]);
-    assert_eq!(finding_paths(&walked), [".env", ".github/workflows/ci.yml", "keep/a.py"]);
+    assert_eq!(
+        finding_paths(&walked),
+        [".env", ".github/workflows/ci.yml", "keep/a.py"]
+    );
 
     let named = run(root, &["--no-config", "--format", "json", "ignored.py"]);
     assert_eq!(finding_paths(&named), ["ignored.py"]);
@@ -124,10 +239,27 @@ fn discovery_respects_ignores_but_scans_named_and_hidden_files() {
     let no_ignore = run(root, &["--no-config", "--format", "json", "--no-ignore"]);
     assert_eq!(
         finding_paths(&no_ignore),
-        [".env", ".github/workflows/ci.yml", "build/out.js", "ignored.py", "keep/a.py"]
+        [
+            ".env",
+            ".github/workflows/ci.yml",
+            "build/out.js",
+            "ignored.py",
+            "keep/a.py"
+        ]
     );
 
-    let excluded = run(root, &["--no-config", "--format", "json", "--exclude", "keep/", "--exclude", ".github"]);
+    let excluded = run(
+        root,
+        &[
+            "--no-config",
+            "--format",
+            "json",
+            "--exclude",
+            "keep/",
+            "--exclude",
+            ".github",
+        ],
+    );
     assert_eq!(finding_paths(&excluded), [".env"]);
 }
 
@@ -137,7 +269,14 @@ fn stdin_is_linted_as_the_named_file() {
     let input = format!("URL = \"{}\"\n", signed_url(11));
     let out = run_with_stdin(
         dir.path(),
-        &["--no-config", "--format", "json", "--stdin-filename", "app/settings.py", "-"],
+        &[
+            "--no-config",
+            "--format",
+            "json",
+            "--stdin-filename",
+            "app/settings.py",
+            "-",
+        ],
         Some(input.as_bytes()),
     );
     assert_eq!(out.code, 1);
@@ -164,7 +303,10 @@ fn binary_and_invalid_utf8_files() {
     let out = run(dir.path(), &["--no-config", "--format", "json"]);
     let doc = json(&out);
     assert_eq!(finding_paths(&out), ["latin1.py", "utf16.ps1"]);
-    assert_eq!(doc["findings"][0]["column"], 9, "columns count characters, not bytes");
+    assert_eq!(
+        doc["findings"][0]["column"], 9,
+        "columns count characters, not bytes"
+    );
     assert_eq!(doc["summary"]["skipped_binary"], 1);
     assert_eq!(doc["summary"]["files_scanned"], 2);
 }
@@ -172,13 +314,65 @@ fn binary_and_invalid_utf8_files() {
 #[test]
 fn output_is_identical_at_any_thread_count() {
     let root = repo_root();
-    let one = run(&root, &["check", "testdata", "examples", "--no-config", "--format", "json", "-j", "1"]);
-    let two = run(&root, &["check", "testdata", "examples", "--no-config", "--format", "json", "-j", "2"]);
-    let eight = run(&root, &["check", "testdata", "examples", "--no-config", "--format", "sarif", "-j", "8"]);
-    let eight_again = run(&root, &["check", "testdata", "examples", "--no-config", "--format", "sarif", "-j", "8"]);
+    let one = run(
+        &root,
+        &[
+            "check",
+            "testdata",
+            "examples",
+            "--no-config",
+            "--format",
+            "json",
+            "-j",
+            "1",
+        ],
+    );
+    let two = run(
+        &root,
+        &[
+            "check",
+            "testdata",
+            "examples",
+            "--no-config",
+            "--format",
+            "json",
+            "-j",
+            "2",
+        ],
+    );
+    let eight = run(
+        &root,
+        &[
+            "check",
+            "testdata",
+            "examples",
+            "--no-config",
+            "--format",
+            "sarif",
+            "-j",
+            "8",
+        ],
+    );
+    let eight_again = run(
+        &root,
+        &[
+            "check",
+            "testdata",
+            "examples",
+            "--no-config",
+            "--format",
+            "sarif",
+            "-j",
+            "8",
+        ],
+    );
     assert_eq!(one.stdout, two.stdout);
     assert_eq!(eight.stdout, eight_again.stdout);
-    assert!(json(&one)["findings"].as_array().is_some_and(|f| !f.is_empty()));
+    assert!(
+        json(&one)["findings"]
+            .as_array()
+            .is_some_and(|f| !f.is_empty())
+    );
 }
 
 #[test]
@@ -187,20 +381,47 @@ fn baseline_round_trip() {
     let root = dir.path();
     let first = signed_url(13);
     write(root, "app.py", &format!("A = \"{first}\"\n"));
-    let record = run(root, &["--no-config", "--write-baseline", "baseline.json", "app.py"]);
+    let record = run(
+        root,
+        &["--no-config", "--write-baseline", "baseline.json", "app.py"],
+    );
     assert_eq!(record.code, 1);
     let baseline = std::fs::read_to_string(root.join("baseline.json")).expect("baseline");
     assert!(!baseline.contains(first.split("X-Amz-Signature=").nth(1).unwrap_or("x")));
     assert!(!baseline.contains("\"line\""));
 
-    let clean = run(root, &["--no-config", "--baseline", "baseline.json", "--format", "json", "app.py"]);
+    let clean = run(
+        root,
+        &[
+            "--no-config",
+            "--baseline",
+            "baseline.json",
+            "--format",
+            "json",
+            "app.py",
+        ],
+    );
     assert_eq!(clean.code, 0, "{}", clean.stdout);
     assert_eq!(json(&clean)["summary"]["suppressed"], 1);
 
     // Code moved: still matched. A new finding: reported alone.
     let second = signed_url(14);
-    write(root, "app.py", &format!("import os\n\n\nA = \"{first}\"\nB = \"{second}\"\n"));
-    let new = run(root, &["--no-config", "--baseline", "baseline.json", "--format", "json", "app.py"]);
+    write(
+        root,
+        "app.py",
+        &format!("import os\n\n\nA = \"{first}\"\nB = \"{second}\"\n"),
+    );
+    let new = run(
+        root,
+        &[
+            "--no-config",
+            "--baseline",
+            "baseline.json",
+            "--format",
+            "json",
+            "app.py",
+        ],
+    );
     assert_eq!(new.code, 1);
     let doc = json(&new);
     assert_eq!(doc["findings"].as_array().map(Vec::len), Some(1));
@@ -208,7 +429,17 @@ fn baseline_round_trip() {
 
     // The old finding fixed: its entry is stale.
     write(root, "app.py", &format!("B = \"{second}\"\n"));
-    let stale = run(root, &["--no-config", "--baseline", "baseline.json", "--format", "json", "app.py"]);
+    let stale = run(
+        root,
+        &[
+            "--no-config",
+            "--baseline",
+            "baseline.json",
+            "--format",
+            "json",
+            "app.py",
+        ],
+    );
     assert_eq!(json(&stale)["summary"]["baseline_stale"], 1);
 }
 
@@ -222,7 +453,13 @@ fn no_output_format_prints_a_secret() {
     for (_, url) in &urls {
         // The last parameter value of each fixture URL is its signature; the ASIA one also
         // carries a session token.
-        for key in ["X-Amz-Signature=", "X-Goog-Signature=", "Signature=", "sig=", "X-Amz-Security-Token="] {
+        for key in [
+            "X-Amz-Signature=",
+            "X-Goog-Signature=",
+            "Signature=",
+            "sig=",
+            "X-Amz-Security-Token=",
+        ] {
             if let Some(value) = url.split(key).nth(1) {
                 let value = value.split('&').next().unwrap_or("");
                 if value.len() > 16 {
@@ -231,17 +468,33 @@ fn no_output_format_prints_a_secret() {
             }
         }
         text.push_str(&format!("plain = \"{url}\"\n"));
-        text.push_str(&format!("json = \"{}\"\n", url.replace('/', "\\/").replace('&', "\\u0026")));
+        text.push_str(&format!(
+            "json = \"{}\"\n",
+            url.replace('/', "\\/").replace('&', "\\u0026")
+        ));
         text.push_str(&format!("html = \"{}\"\n", url.replace('&', "&amp;")));
         // The marker is assembled so this test file holds none of its own.
         let tool = "presign-lint";
-        text.push_str(&format!("# {tool}: allow(hardcoded-presigned-url) reason: reviewed\nsuppressed = \"{url}\"\n"));
+        text.push_str(&format!(
+            "# {tool}: allow(hardcoded-presigned-url) reason: reviewed\nsuppressed = \"{url}\"\n"
+        ));
     }
     write(dir.path(), "leaks.py", &text);
     assert!(secrets.len() >= 8);
     let mut outputs = Vec::new();
     for format in ["human", "concise", "json", "sarif", "github"] {
-        let out = run(dir.path(), &["--no-config", "--format", format, "--write-baseline", "b.json", "--color", "always"]);
+        let out = run(
+            dir.path(),
+            &[
+                "--no-config",
+                "--format",
+                format,
+                "--write-baseline",
+                "b.json",
+                "--color",
+                "always",
+            ],
+        );
         assert_eq!(out.code, 1);
         outputs.push(out.stdout);
         outputs.push(out.stderr);
@@ -251,9 +504,15 @@ fn no_output_format_prints_a_secret() {
     outputs.push(explain.stdout);
     for secret in &secrets {
         for output in &outputs {
-            assert!(!output.contains(secret.as_str()), "secret printed:\n{output}");
+            assert!(
+                !output.contains(secret.as_str()),
+                "secret printed:\n{output}"
+            );
             // Percent-decoded form too.
-            let decoded = secret.replace("%2B", "+").replace("%2F", "/").replace("%3D", "=");
+            let decoded = secret
+                .replace("%2B", "+")
+                .replace("%2F", "/")
+                .replace("%3D", "=");
             assert!(!output.contains(decoded.as_str()), "decoded secret printed");
         }
     }
@@ -273,4 +532,74 @@ fn explain_and_lints_commands() {
     let lints = run(&root, &["lints"]);
     assert_eq!(lints.code, 0);
     assert!(lints.stdout.contains("excessive-expiry"));
+}
+
+fn git(dir: &Path, args: &[&str]) {
+    let status = std::process::Command::new("git")
+        .args(args)
+        .current_dir(dir)
+        .env("GIT_AUTHOR_NAME", "t")
+        .env("GIT_AUTHOR_EMAIL", "t@example.org")
+        .env("GIT_COMMITTER_NAME", "t")
+        .env("GIT_COMMITTER_EMAIL", "t@example.org")
+        .status()
+        .expect("git");
+    assert!(status.success(), "git {args:?}");
+}
+
+#[test]
+fn staged_scans_the_index_not_the_work_tree() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let root = dir.path();
+    git(root, &["init", "-q"]);
+    write(root, "app.py", &format!("U = \"{}\"\n", signed_url(21)));
+    write(
+        root,
+        "unstaged.py",
+        &format!("U = \"{}\"\n", signed_url(22)),
+    );
+    git(root, &["add", "app.py"]);
+    // The work tree is fixed, but the index still holds the leak: --staged must see it.
+    write(root, "app.py", "U = presign()\n");
+    let staged = run(
+        root,
+        &["check", "--staged", "--no-config", "--format", "json"],
+    );
+    assert_eq!(staged.code, 1, "{}", staged.stderr);
+    assert_eq!(finding_paths(&staged), ["app.py"]);
+
+    // Staging the fix makes it clean, whatever the work tree holds.
+    git(root, &["add", "app.py"]);
+    write(root, "app.py", &format!("U = \"{}\"\n", signed_url(23)));
+    let clean = run(
+        root,
+        &["check", "--staged", "--no-config", "--format", "json"],
+    );
+    assert_eq!(clean.code, 0, "{}", clean.stdout);
+
+    // Outside a repository it is a usage problem, reported as such.
+    let outside = tempfile::tempdir().expect("tempdir");
+    assert_eq!(
+        run(outside.path(), &["check", "--staged", "--no-config"]).code,
+        2
+    );
+}
+
+#[test]
+fn quiet_clean_runs_print_nothing_and_pipes_get_no_progress() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    write(dir.path(), "a.py", "x = 1\n");
+    let out = run(dir.path(), &["--no-config", "-q"]);
+    assert_eq!(
+        (out.code, out.stdout.as_str(), out.stderr.as_str()),
+        (0, "", "")
+    );
+    let loud = run(dir.path(), &["--no-config"]);
+    assert!(
+        loud.stdout
+            .starts_with("presign-lint: no findings in 1 file ("),
+        "{}",
+        loud.stdout
+    );
+    assert!(loud.stderr.is_empty());
 }

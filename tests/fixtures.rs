@@ -8,9 +8,9 @@ mod common;
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use common::{expectations_in, json, repo_root, run};
 #[cfg(test)]
 use common::markers;
+use common::{expectations_in, json, repo_root, run};
 
 type Expectations = BTreeMap<String, Vec<(usize, String)>>;
 
@@ -19,14 +19,22 @@ fn sidecar(text: &str) -> Vec<(usize, String)> {
         .map(|l| l.split('#').next().unwrap_or("").trim())
         .filter(|l| !l.is_empty())
         .map(|l| {
-            let (line, lint) = l.split_once(char::is_whitespace).expect("`LINE lint` in sidecar");
-            (line.parse().expect("line number in sidecar"), lint.trim().to_string())
+            let (line, lint) = l
+                .split_once(char::is_whitespace)
+                .expect("`LINE lint` in sidecar");
+            (
+                line.parse().expect("line number in sidecar"),
+                lint.trim().to_string(),
+            )
         })
         .collect()
 }
 
 fn collect(dir: &Path, root: &Path, out: &mut Expectations) {
-    let mut entries: Vec<_> = std::fs::read_dir(dir).expect("read testdata").flatten().collect();
+    let mut entries: Vec<_> = std::fs::read_dir(dir)
+        .expect("read testdata")
+        .flatten()
+        .collect();
     entries.sort_by_key(|e| e.path());
     for entry in entries {
         let path = entry.path();
@@ -64,7 +72,18 @@ fn testdata_fixtures_meet_their_inline_expectations() {
     collect(&root.join("testdata"), &root, &mut expected);
     assert!(expected.len() >= 20, "testdata holds too few fixtures");
 
-    let out = run(&root, &["check", "testdata", "--no-config", "--format", "json", "--fail-on", "never"]);
+    let out = run(
+        &root,
+        &[
+            "check",
+            "testdata",
+            "--no-config",
+            "--format",
+            "json",
+            "--fail-on",
+            "never",
+        ],
+    );
     assert_eq!(out.code, 0, "{}", out.stderr);
     let doc = json(&out);
     assert_eq!(doc["errors"], serde_json::json!([]));
@@ -73,7 +92,10 @@ fn testdata_fixtures_meet_their_inline_expectations() {
         actual
             .entry(f["path"].as_str().expect("path").to_string())
             .or_default()
-            .push((f["line"].as_u64().expect("line") as usize, f["lint"].as_str().expect("lint").to_string()));
+            .push((
+                f["line"].as_u64().expect("line") as usize,
+                f["lint"].as_str().expect("lint").to_string(),
+            ));
     }
 
     let mut problems = Vec::new();
@@ -83,26 +105,40 @@ fn testdata_fixtures_meet_their_inline_expectations() {
         if &got != want {
             let missing: Vec<_> = want.iter().filter(|w| !got.contains(w)).collect();
             let unexpected: Vec<_> = got.iter().filter(|g| !want.contains(g)).collect();
-            problems.push(format!("{path}:\n  missing:    {missing:?}\n  unexpected: {unexpected:?}"));
+            problems.push(format!(
+                "{path}:\n  missing:    {missing:?}\n  unexpected: {unexpected:?}"
+            ));
         }
     }
     for (path, got) in actual {
-        problems.push(format!("{path}: findings in a file the harness did not read: {got:?}"));
+        problems.push(format!(
+            "{path}: findings in a file the harness did not read: {got:?}"
+        ));
     }
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 
     // A harness that finds nothing to check cannot fail: make sure every implemented lint
     // has positive fixtures.
     let all: Vec<&String> = expected.values().flatten().map(|(_, l)| l).collect();
-    for lint in ["hardcoded-presigned-url", "unused-suppression", "invalid-suppression"] {
+    for lint in [
+        "hardcoded-presigned-url",
+        "unused-suppression",
+        "invalid-suppression",
+    ] {
         assert!(all.iter().any(|l| *l == lint), "no fixture expects {lint}");
     }
 }
 
 #[test]
 fn marker_parser() {
-    assert_eq!(markers("x # expect: a-b, c-d"), [(0, "a-b".into()), (0, "c-d".into())]);
+    assert_eq!(
+        markers("x # expect: a-b, c-d"),
+        [(0, "a-b".into()), (0, "c-d".into())]
+    );
     assert_eq!(markers("// expect^^: a-b"), [(2, "a-b".into())]);
     assert!(markers("expected: nothing").is_empty());
-    assert_eq!(expectations_in("a\nb # expect^: x-y\n"), [(1, "x-y".into())]);
+    assert_eq!(
+        expectations_in("a\nb # expect^: x-y\n"),
+        [(1, "x-y".into())]
+    );
 }

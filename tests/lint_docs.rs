@@ -28,28 +28,44 @@ fn every_lint_has_a_complete_doc_and_every_doc_a_lint() {
         let name = lint["name"].as_str().expect("name");
         names.push(name.to_string());
         let path = repo_root().join("lints").join(format!("{name}.md"));
-        let doc = std::fs::read_to_string(&path).unwrap_or_else(|_| panic!("{name}: no lints/{name}.md"));
-        assert!(doc.starts_with(&format!("# {name}\n")), "{name}: doc must start with `# {name}`");
+        let doc =
+            std::fs::read_to_string(&path).unwrap_or_else(|_| panic!("{name}: no lints/{name}.md"));
+        assert!(
+            doc.starts_with(&format!("# {name}\n")),
+            "{name}: doc must start with `# {name}`"
+        );
         let mut last = 0;
         for heading in HEADINGS {
-            let at = doc.find(heading).unwrap_or_else(|| panic!("{name}: missing `{heading}`"));
+            let at = doc
+                .find(heading)
+                .unwrap_or_else(|| panic!("{name}: missing `{heading}`"));
             assert!(at >= last, "{name}: `{heading}` out of order");
             last = at;
         }
         if let Some(practice) = lint["best_practice"].as_str() {
-            assert!(doc.contains(&format!("`{practice}`")), "{name}: doc must name practice `{practice}`");
+            assert!(
+                doc.contains(&format!("`{practice}`")),
+                "{name}: doc must name practice `{practice}`"
+            );
         }
         let examples = presign_lint::docs::examples(&doc);
         assert!(examples.iter().any(|e| e.bad), "{name}: no bad example");
         assert!(examples.iter().any(|e| !e.bad), "{name}: no good example");
         // Convention of clippy's lint_message_convention: lowercase, no trailing period.
         let summary = lint["summary"].as_str().expect("summary");
-        assert!(!summary.ends_with('.') && summary.chars().next().is_some_and(|c| !c.is_uppercase()));
+        assert!(
+            !summary.ends_with('.') && summary.chars().next().is_some_and(|c| !c.is_uppercase())
+        );
     }
     let mut files: Vec<String> = std::fs::read_dir(repo_root().join("lints"))
         .expect("lints dir")
         .flatten()
-        .filter_map(|e| e.file_name().to_str()?.strip_suffix(".md").map(str::to_string))
+        .filter_map(|e| {
+            e.file_name()
+                .to_str()?
+                .strip_suffix(".md")
+                .map(str::to_string)
+        })
         .collect();
     files.sort();
     names.sort();
@@ -64,16 +80,25 @@ fn doc_examples_behave_as_documented() {
             continue;
         }
         let name = lint["name"].as_str().expect("name");
-        let doc = std::fs::read_to_string(repo_root().join("lints").join(format!("{name}.md"))).expect("doc");
+        let doc = std::fs::read_to_string(repo_root().join("lints").join(format!("{name}.md")))
+            .expect("doc");
         for example in presign_lint::docs::examples(&doc) {
             let dir = tempfile::tempdir().expect("tempdir");
             std::fs::write(dir.path().join(&example.file_name), &example.code).expect("write");
-            let out = run(dir.path(), &["--format", "json", "--no-config", "--fail-on", "never", "."]);
+            let out = run(
+                dir.path(),
+                &["--format", "json", "--no-config", "--fail-on", "never", "."],
+            );
             let mut got: Vec<(usize, String)> = json(&out)["findings"]
                 .as_array()
                 .expect("findings")
                 .iter()
-                .map(|f| (f["line"].as_u64().expect("line") as usize, f["lint"].as_str().expect("lint").to_string()))
+                .map(|f| {
+                    (
+                        f["line"].as_u64().expect("line") as usize,
+                        f["lint"].as_str().expect("lint").to_string(),
+                    )
+                })
                 .collect();
             got.sort();
             let mut want = if example.bad {
@@ -85,9 +110,17 @@ fn doc_examples_behave_as_documented() {
             };
             want.sort();
             if example.bad {
-                assert!(!want.is_empty(), "{name}.md:{}: a bad example needs `expect:` markers", example.doc_line);
+                assert!(
+                    !want.is_empty(),
+                    "{name}.md:{}: a bad example needs `expect:` markers",
+                    example.doc_line
+                );
             }
-            assert_eq!(got, want, "{name}.md:{}: example findings differ", example.doc_line);
+            assert_eq!(
+                got, want,
+                "{name}.md:{}: example findings differ",
+                example.doc_line
+            );
             ran += 1;
         }
     }

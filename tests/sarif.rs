@@ -36,14 +36,23 @@ fn sarif_is_valid_and_complete() {
     match schema() {
         Some(schema) => {
             let validator = jsonschema::validator_for(&schema).expect("schema compiles");
-            let errors: Vec<String> = validator.iter_errors(&doc).map(|e| format!("{e} at {}", e.instance_path())).collect();
-            assert!(errors.is_empty(), "SARIF schema violations:\n{}", errors.join("\n"));
+            let errors: Vec<String> = validator
+                .iter_errors(&doc)
+                .map(|e| format!("{e} at {}", e.instance_path()))
+                .collect();
+            assert!(
+                errors.is_empty(),
+                "SARIF schema violations:\n{}",
+                errors.join("\n")
+            );
             // The validator really validates: a wrong level is caught.
             let mut broken = doc.clone();
             broken["runs"][0]["results"][0]["level"] = "fatal".into();
             assert!(!validator.is_valid(&broken));
         }
-        None => eprintln!("SKIP schema validation: ../shared/schemas/sarif-schema-2.1.0.json is absent"),
+        None => {
+            eprintln!("SKIP schema validation: ../shared/schemas/sarif-schema-2.1.0.json is absent")
+        }
     }
 
     assert_eq!(doc["version"], "2.1.0");
@@ -53,7 +62,10 @@ fn sarif_is_valid_and_complete() {
     assert_eq!(driver["name"], "presign-lint");
     assert!(driver["semanticVersion"].is_string() && driver["informationUri"].is_string());
     let rules = driver["rules"].as_array().expect("rules");
-    let mut ids: Vec<&str> = rules.iter().map(|r| r["id"].as_str().expect("id")).collect();
+    let mut ids: Vec<&str> = rules
+        .iter()
+        .map(|r| r["id"].as_str().expect("id"))
+        .collect();
     let count = ids.len();
     ids.sort();
     ids.dedup();
@@ -61,30 +73,68 @@ fn sarif_is_valid_and_complete() {
     for rule in rules {
         assert!(rule["shortDescription"]["text"].is_string());
         assert!(rule["fullDescription"]["text"].is_string());
-        assert!(rule["help"]["markdown"].as_str().is_some_and(|m| m.contains("## What it does")));
-        assert!(rule["properties"]["tags"].as_array().is_some_and(|t| t.contains(&"security".into())));
-        let severity: f64 = rule["properties"]["security-severity"].as_str().expect("severity").parse().expect("number");
+        assert!(
+            rule["help"]["markdown"]
+                .as_str()
+                .is_some_and(|m| m.contains("## What it does"))
+        );
+        assert!(
+            rule["properties"]["tags"]
+                .as_array()
+                .is_some_and(|t| t.contains(&"security".into()))
+        );
+        let severity: f64 = rule["properties"]["security-severity"]
+            .as_str()
+            .expect("severity")
+            .parse()
+            .expect("number");
         assert!((0.0..=10.0).contains(&severity));
     }
 
     let results = runs[0]["results"].as_array().expect("results");
-    assert_eq!(results.len(), 2, "the suppressed finding is present, with suppressions");
+    assert_eq!(
+        results.len(),
+        2,
+        "the suppressed finding is present, with suppressions"
+    );
     for r in results {
         let index = r["ruleIndex"].as_u64().expect("ruleIndex") as usize;
         assert_eq!(rules[index]["id"], r["ruleId"]);
         let location = &r["locations"][0]["physicalLocation"];
-        assert_eq!(location["artifactLocation"]["uri"], "my%20dir/app%20%231.py");
+        assert_eq!(
+            location["artifactLocation"]["uri"],
+            "my%20dir/app%20%231.py"
+        );
         assert_eq!(location["artifactLocation"]["uriBaseId"], "%SRCROOT%");
-        assert!(location["region"]["startColumn"].as_u64().is_some_and(|c| c >= 1));
-        assert!(r["partialFingerprints"].as_object().is_some_and(|f| !f.is_empty()));
+        assert!(
+            location["region"]["startColumn"]
+                .as_u64()
+                .is_some_and(|c| c >= 1)
+        );
+        assert!(
+            r["partialFingerprints"]
+                .as_object()
+                .is_some_and(|f| !f.is_empty())
+        );
     }
     assert!(results[0].get("suppressions").is_none());
     assert_eq!(results[1]["suppressions"][0]["kind"], "inSource");
-    assert_eq!(results[1]["suppressions"][0]["justification"], "reviewed sample");
+    assert_eq!(
+        results[1]["suppressions"][0]["justification"],
+        "reviewed sample"
+    );
 
     // Baseline suppressions are `external`.
     let baseline = dir.path().join("baseline.json");
-    run(dir.path(), &["--no-config", "--write-baseline", baseline.to_str().expect("utf-8"), "."]);
+    run(
+        dir.path(),
+        &[
+            "--no-config",
+            "--write-baseline",
+            baseline.to_str().expect("utf-8"),
+            ".",
+        ],
+    );
     let with_baseline = sarif_of(dir.path(), &["--baseline", "baseline.json", "."]);
     let kinds: Vec<&str> = with_baseline["runs"][0]["results"]
         .as_array()

@@ -49,7 +49,7 @@ pub fn render(report: &Report, options: &RenderOptions) -> String {
         );
     }
     if !options.quiet || report.summary.findings > 0 || !report.errors.is_empty() {
-        out.push_str(&summary_line(report));
+        out.push_str(&summary_line(report, options.elapsed));
         out.push('\n');
     }
     out
@@ -63,7 +63,7 @@ fn snippet_level(level: Level) -> SnippetLevel<'static> {
     }
 }
 
-fn summary_line(report: &Report) -> String {
+fn summary_line(report: &Report, elapsed: std::time::Duration) -> String {
     let s = &report.summary;
     let files = plural(s.files_scanned, "file");
     let mut line = if s.findings == 0 {
@@ -87,6 +87,7 @@ fn summary_line(report: &Report) -> String {
             plural(report.errors.len(), "path")
         );
     }
+    let _ = write!(line, " ({:.2}s)", elapsed.as_secs_f64());
     line
 }
 

@@ -97,6 +97,8 @@ impl Report {
 pub struct RenderOptions {
     pub color: bool,
     pub quiet: bool,
+    /// Wall time of the scan, for the human summary line.
+    pub elapsed: std::time::Duration,
 }
 
 pub fn render(format: Format, report: &Report, options: &RenderOptions) -> String {

@@ -209,4 +209,3 @@ pub fn expectations_in(text: &str) -> Vec<(usize, String)> {
     }
     out
 }
-

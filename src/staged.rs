@@ -1,0 +1,53 @@
+//! `check --staged`: the staged content of staged files (the index, not the work tree), for
+//! people who run presign-lint as a git hook without the pre-commit framework.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+/// A staged file: where it lives in the work tree, and its content in the index.
+pub struct StagedFile {
+    pub path: PathBuf,
+    pub content: Vec<u8>,
+}
+
+/// Added, copied, modified and renamed files in the index, with their staged content.
+pub fn staged_files(cwd: &Path) -> Result<Vec<StagedFile>, String> {
+    let top = git(cwd, &["rev-parse", "--show-toplevel"])?;
+    let top = PathBuf::from(String::from_utf8_lossy(&top).trim_end_matches(['\n', '\r']));
+    let names = git(
+        &top,
+        &[
+            "diff",
+            "--cached",
+            "--name-only",
+            "-z",
+            "--diff-filter=ACMR",
+        ],
+    )?;
+    let mut files = Vec::new();
+    for name in names.split(|b| *b == 0).filter(|n| !n.is_empty()) {
+        let name = String::from_utf8_lossy(name).into_owned();
+        let content = git(&top, &["show", &format!(":{name}")])?;
+        files.push(StagedFile {
+            path: top.join(&name),
+            content,
+        });
+    }
+    Ok(files)
+}
+
+fn git(dir: &Path, args: &[&str]) -> Result<Vec<u8>, String> {
+    let output = Command::new("git")
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .map_err(|e| format!("--staged needs git: {e}"))?;
+    if !output.status.success() {
+        return Err(format!(
+            "--staged: `git {}` failed: {}",
+            args.join(" "),
+            String::from_utf8_lossy(&output.stderr).trim()
+        ));
+    }
+    Ok(output.stdout)
+}
