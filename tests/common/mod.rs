@@ -78,7 +78,7 @@ impl Fake {
         self.0
     }
 
-    pub fn from_alphabet(&mut self, alphabet: &str, len: usize) -> String {
+    pub fn pick(&mut self, alphabet: &str, len: usize) -> String {
         let chars: Vec<char> = alphabet.chars().collect();
         (0..len)
             .map(|_| chars[(self.next() % chars.len() as u64) as usize])
@@ -86,14 +86,14 @@ impl Fake {
     }
 
     pub fn hex(&mut self, len: usize) -> String {
-        self.from_alphabet("0123456789abcdef", len)
+        self.pick("0123456789abcdef", len)
     }
 
     /// Standard base64 of `bytes` random bytes, percent-encoded for a query string.
     pub fn base64_param(&mut self, bytes: usize) -> String {
         let chars = bytes.div_ceil(3) * 4;
         let padding = (3 - bytes % 3) % 3;
-        let body = self.from_alphabet(
+        let body = self.pick(
             "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/",
             chars - padding,
         );
@@ -104,7 +104,7 @@ impl Fake {
     }
 
     pub fn cloudfront_signature(&mut self) -> String {
-        self.from_alphabet(
+        self.pick(
             "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_~",
             172,
         )
@@ -113,7 +113,7 @@ impl Fake {
     pub fn aws_key(&mut self, prefix: &str) -> String {
         format!(
             "{prefix}{}",
-            self.from_alphabet("ABCDEFGHIJKLMNOPQRSTUVWXYZ234567", 16)
+            self.pick("ABCDEFGHIJKLMNOPQRSTUVWXYZ234567", 16)
         )
     }
 }
