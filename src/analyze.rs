@@ -46,7 +46,11 @@ impl Default for Prefilter {
 }
 
 pub enum Outcome {
-    Analyzed { findings: Vec<Finding> },
+    Analyzed {
+        findings: Vec<Finding>,
+        /// Expiries that could not be resolved statically.
+        dynamic_expiries: usize,
+    },
     SkippedBinary,
 }
 
@@ -70,15 +74,26 @@ pub fn analyze(
     if !prefilter.is_candidate(bytes) && !has_utf16_bom(bytes) {
         return Outcome::Analyzed {
             findings: Vec::new(),
+            dynamic_expiries: 0,
         };
     }
     let source = SourceFile::from_bytes(bytes);
     let levels = settings.levels_for(absolute);
     let enabled = |id: LintId| levels[id as usize] != Level::Allow;
 
-    let facts = frontend::extract(&source.text, lints::needs(enabled));
-    let mut diagnostics = Vec::new();
-    lints::check(&facts, enabled, &mut diagnostics);
+    let facts = frontend::extract(absolute, &source.text, lints::needs(enabled));
+    let mut output = lints::Output::default();
+    lints::check(
+        &lints::Context {
+            facts: &facts,
+            source: &source,
+            text: &source.text,
+            max_expiry: settings.max_expiry,
+            enabled: &enabled,
+        },
+        &mut output,
+    );
+    let diagnostics = output.diagnostics;
 
     let (suppressions, malformed) = suppress::parse(&source);
     let mut used: Vec<Vec<bool>> = suppressions
@@ -146,7 +161,10 @@ pub fn analyze(
             }
         }
     }
-    Outcome::Analyzed { findings }
+    Outcome::Analyzed {
+        findings,
+        dynamic_expiries: output.dynamic_expiries,
+    }
 }
 
 fn meta_diagnostic(

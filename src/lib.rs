@@ -6,10 +6,13 @@
 
 pub mod analyze;
 pub mod baseline;
+pub mod catalog;
 pub mod cli;
 pub mod config;
 pub mod docs;
 pub mod duration;
+pub mod eval;
+pub mod facts;
 pub mod finding;
 pub mod frontend;
 pub mod level;

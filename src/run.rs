@@ -128,6 +128,7 @@ fn check(args: &CheckArgs, level_flags: &[(usize, char, String)]) -> Result<Exit
             files_scanned: result.files_scanned,
             skipped_binary: result.skipped_binary,
             skipped_large: result.skipped_large,
+            dynamic_expiries: result.dynamic_expiries,
             baseline_stale,
             ..Summary::default()
         },

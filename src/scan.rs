@@ -37,6 +37,7 @@ pub struct ScanResult {
     pub files_scanned: usize,
     pub skipped_binary: usize,
     pub skipped_large: usize,
+    pub dynamic_expiries: usize,
 }
 
 #[derive(Default)]
@@ -46,6 +47,7 @@ struct Shared {
     files_scanned: AtomicUsize,
     skipped_binary: AtomicUsize,
     skipped_large: AtomicUsize,
+    dynamic_expiries: AtomicUsize,
 }
 
 pub fn scan(options: &ScanOptions, settings: &Settings) -> ScanResult {
@@ -90,6 +92,7 @@ pub fn scan(options: &ScanOptions, settings: &Settings) -> ScanResult {
         files_scanned: shared.files_scanned.into_inner(),
         skipped_binary: shared.skipped_binary.into_inner(),
         skipped_large: shared.skipped_large.into_inner(),
+        dynamic_expiries: shared.dynamic_expiries.into_inner(),
     }
 }
 
@@ -231,8 +234,14 @@ impl Context<'_> {
             Outcome::SkippedBinary => {
                 self.shared.skipped_binary.fetch_add(1, Ordering::Relaxed);
             }
-            Outcome::Analyzed { findings } => {
+            Outcome::Analyzed {
+                findings,
+                dynamic_expiries,
+            } => {
                 self.shared.files_scanned.fetch_add(1, Ordering::Relaxed);
+                self.shared
+                    .dynamic_expiries
+                    .fetch_add(dynamic_expiries, Ordering::Relaxed);
                 if !findings.is_empty() {
                     lock(&self.shared.findings).extend(findings);
                 }

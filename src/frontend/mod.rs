@@ -1,29 +1,88 @@
 //! Front ends turn a file into language-neutral [`Facts`]. Lints read only facts, never syntax
 //! trees, so each lint is written once for every language.
 //!
-//! The text front end runs on every file: signed URLs are found in raw text whatever the
-//! language (code, config, Markdown, logs), in any quoting or encoding.
+//! - the text front end runs on every file: signed URLs in any quoting or encoding, and
+//!   `aws s3 presign` commands;
+//! - config files give presign expiry keys ([`config_values`]);
+//! - source files of a known language are parsed (tree-sitter grammars, `syn` for Rust) into
+//!   [`SyntaxFacts`] by one driver ([`syntax`]) and a per-language [`syntax::Grammar`].
 
+pub mod config_values;
+mod csharp;
+mod go;
+mod java;
+mod javascript;
+mod kotlin;
+pub mod language;
+mod notebook;
+mod php;
+mod python;
+mod ruby;
+mod rust;
+pub mod syntax;
+pub mod treesitter;
+
+use std::path::Path;
+
+pub use language::Language;
+
+use crate::facts::SyntaxFacts;
 use crate::signed_url::{self, SignedUrl};
+use config_values::{CliPresign, ConfigExpiry};
 
 /// What the lints may ask about one file.
 #[derive(Default)]
 pub struct Facts {
+    pub language: Option<Language>,
     pub signed_urls: Vec<SignedUrl>,
+    /// Calls, bindings, imports of a parsed source file.
+    pub syntax: Option<SyntaxFacts>,
+    pub cli_presigns: Vec<CliPresign>,
+    pub config_expiries: Vec<ConfigExpiry>,
 }
 
 /// Which facts the enabled lints need, so nothing is computed for nothing.
 #[derive(Clone, Copy, Default)]
 pub struct Needs {
     pub signed_urls: bool,
+    /// Parsed calls and bindings, CLI commands and config keys (the expiry lints).
+    pub expiries: bool,
 }
 
-pub fn extract(text: &str, needs: Needs) -> Facts {
-    Facts {
-        signed_urls: if needs.signed_urls {
-            signed_url::find_signed_urls(text)
-        } else {
-            Vec::new()
-        },
+pub fn extract(path: &Path, text: &str, needs: Needs) -> Facts {
+    let language = Language::detect(path);
+    let mut facts = Facts {
+        language,
+        ..Facts::default()
+    };
+    if needs.signed_urls {
+        facts.signed_urls = signed_url::find_signed_urls(text);
     }
+    if needs.expiries {
+        facts.cli_presigns = config_values::cli_presigns(text);
+        if config_values::is_config_file(path) {
+            facts.config_expiries = config_values::config_expiries(text);
+        }
+        facts.syntax = language.and_then(|l| parse(l, text));
+    }
+    facts
+}
+
+/// Parses a source file into syntax facts; `None` when the language has no front end yet or
+/// the file cannot be parsed (the text-level lints still run).
+fn parse(language: Language, text: &str) -> Option<SyntaxFacts> {
+    let grammar: &dyn syntax::Grammar = match language {
+        Language::Python => &python::Python,
+        Language::JavaScript | Language::TypeScript | Language::Tsx => &javascript::JavaScript,
+        Language::Go => &go::Go,
+        Language::Java => &java::Java,
+        Language::Kotlin => &kotlin::Kotlin,
+        Language::CSharp => &csharp::CSharp,
+        Language::Php => &php::Php,
+        Language::Ruby => &ruby::Ruby,
+        Language::Rust => return rust::parse(text),
+        Language::Notebook => return notebook::parse(text),
+    };
+    let tree = treesitter::parse(language, text)?;
+    Some(syntax::collect(tree.root_node(), text, grammar))
 }

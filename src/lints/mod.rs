@@ -1,6 +1,7 @@
 //! Lints, each written once against [`Facts`]. The registry declares them; each module here
 //! holds one lint's check.
 
+mod expiry;
 mod hardcoded_presigned_url;
 mod registry;
 
@@ -22,17 +23,38 @@ pub struct Diagnostic {
     pub identity: String,
 }
 
+/// What a lint sees of one file.
+pub struct Context<'a> {
+    pub facts: &'a Facts,
+    pub source: &'a crate::source::SourceFile,
+    pub text: &'a str,
+    pub max_expiry: u64,
+    pub enabled: &'a dyn Fn(LintId) -> bool,
+}
+
+/// What the lints of one file produce.
+#[derive(Default)]
+pub struct Output {
+    pub diagnostics: Vec<Diagnostic>,
+    /// Expiries that could not be resolved statically (not findings; counted in the summary).
+    pub dynamic_expiries: usize,
+}
+
 /// The facts needed when the given lints are enabled.
 pub fn needs(enabled: impl Fn(LintId) -> bool) -> Needs {
     Needs {
         signed_urls: enabled(LintId::HardcodedPresignedUrl),
+        expiries: enabled(LintId::ExcessiveExpiry) || enabled(LintId::ExpiryExceedsLimit),
     }
 }
 
 /// Runs every enabled fact-based lint on one file.
-pub fn check(facts: &Facts, enabled: impl Fn(LintId) -> bool, out: &mut Vec<Diagnostic>) {
-    if enabled(LintId::HardcodedPresignedUrl) {
-        hardcoded_presigned_url::check(facts, out);
+pub fn check(cx: &Context<'_>, out: &mut Output) {
+    if (cx.enabled)(LintId::HardcodedPresignedUrl) {
+        hardcoded_presigned_url::check(cx.facts, &mut out.diagnostics);
+    }
+    if (cx.enabled)(LintId::ExcessiveExpiry) || (cx.enabled)(LintId::ExpiryExceedsLimit) {
+        expiry::check(cx, out);
     }
 }
 
@@ -42,6 +64,9 @@ pub fn trigger_words(enabled: impl Fn(LintId) -> bool) -> Vec<&'static str> {
     let mut words = vec![crate::suppress::MARKER];
     if enabled(LintId::HardcodedPresignedUrl) {
         words.extend(hardcoded_presigned_url::TRIGGERS);
+    }
+    if enabled(LintId::ExcessiveExpiry) || enabled(LintId::ExpiryExceedsLimit) {
+        words.extend(expiry::TRIGGERS);
     }
     words
 }

@@ -53,9 +53,9 @@ macro_rules! lints {
 lints! {
     HardcodedPresignedUrl = { "hardcoded-presigned-url", Error, Some("no-hardcoded-urls"), 8.1, Implemented,
         "a signed URL literal in source, config, fixtures or docs" },
-    ExcessiveExpiry = { "excessive-expiry", Warning, Some("short-expiration"), 5.3, Planned,
+    ExcessiveExpiry = { "excessive-expiry", Warning, Some("short-expiration"), 5.3, Implemented,
         "a presign expiry longer than the policy maximum" },
-    ExpiryExceedsLimit = { "expiry-exceeds-limit", Error, Some("url-expired"), 5.3, Planned,
+    ExpiryExceedsLimit = { "expiry-exceeds-limit", Error, Some("url-expired"), 5.3, Implemented,
         "an expiry the signer rejects or silently caps" },
     InsecureTransport = { "insecure-transport", Error, Some("https-only"), 7.4, Planned,
         "a signed URL or signing client over plain HTTP" },

@@ -1,0 +1,191 @@
+//! The SDK catalog: which calls presign, where their expiry lives, in what unit, with what
+//! default and which signer (and so which hard limit). It is data, `catalog/<family>.toml`,
+//! compiled in: adding an SDK means adding rows.
+
+use std::sync::LazyLock;
+
+use serde::Deserialize;
+
+use crate::facts::{CallExpr, SyntaxFacts};
+
+/// The SigV4 ceiling: S3 rejects presigned URLs valid longer than 7 days.
+pub const SIGV4_MAX_SECONDS: u64 = 604_800;
+
+const FILES: [(&str, &str); 10] = [
+    ("python", include_str!("../catalog/python.toml")),
+    ("javascript", include_str!("../catalog/javascript.toml")),
+    ("go", include_str!("../catalog/go.toml")),
+    ("java", include_str!("../catalog/java.toml")),
+    ("kotlin", include_str!("../catalog/kotlin.toml")),
+    ("csharp", include_str!("../catalog/csharp.toml")),
+    ("php", include_str!("../catalog/php.toml")),
+    ("ruby", include_str!("../catalog/ruby.toml")),
+    ("rust", include_str!("../catalog/rust.toml")),
+    ("shell", include_str!("../catalog/shell.toml")),
+];
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct File {
+    #[serde(default)]
+    presign: Vec<Row>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Row {
+    /// Who provides the call, for messages.
+    pub sdk: String,
+    pub methods: Vec<String>,
+    /// Whether it is called as a method (`client.x(...)`); `false` for free functions.
+    #[serde(default = "yes")]
+    pub receiver: bool,
+    /// When non-empty, a free function must be imported from one of these modules.
+    #[serde(default)]
+    pub imports: Vec<String>,
+    /// The row applies only when this keyword argument is present (tells apart two SDKs'
+    /// same-named methods).
+    #[serde(default)]
+    pub requires_keyword: Option<String>,
+    /// Where the expiry is, tried in order.
+    pub expiry: Vec<Location>,
+    pub unit: Unit,
+    /// Seconds used when the expiry is absent; absent when the SDK requires one.
+    #[serde(default)]
+    pub default: Option<u64>,
+    pub signer: Signer,
+    /// What happens past the signer's hard limit, for `expiry-exceeds-limit`.
+    #[serde(default)]
+    pub over_limit: Option<String>,
+    /// The family the row was read from (set at load).
+    #[serde(skip)]
+    pub family: &'static str,
+}
+
+fn yes() -> bool {
+    true
+}
+
+/// Where an expiry argument sits.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Location {
+    /// A keyword or named argument.
+    #[serde(default)]
+    pub keyword: Option<String>,
+    /// The n-th positional argument (0-based).
+    #[serde(default)]
+    pub positional: Option<usize>,
+    /// A field of an object-like argument (options object, object initializer, functional
+    /// option closure, or `arg.Field = …` set before the call).
+    #[serde(default)]
+    pub field: Option<String>,
+    /// A method named so in a builder chain the call consumes, or an option function passed
+    /// to it (`signatureDuration(…)`, `WithPresignExpires(…)`): its first argument.
+    #[serde(default)]
+    pub chain: Option<String>,
+}
+
+#[derive(Clone, Copy, Debug, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "kebab-case")]
+pub enum Unit {
+    /// A number of seconds (durations accepted).
+    Seconds,
+    /// A duration value (`Duration.ofMinutes(10)`, `15 * time.Minute`); Go integers are
+    /// nanoseconds.
+    Duration,
+    /// A point in time (`DateTime.UtcNow.AddHours(1)`, `new Date(Date.now() + ms)`).
+    Time,
+    /// PHP: a relative string (`'+20 minutes'`) or DateTime; an integer is an absolute
+    /// timestamp, not a duration.
+    Php,
+    /// google-cloud-storage: an integer means seconds under `version="v4"` but an absolute
+    /// timestamp under the default V2.
+    Gcs,
+}
+
+#[derive(Clone, Copy, Debug, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "kebab-case")]
+pub enum Signer {
+    Sigv4,
+    Sigv2,
+    GcsV4,
+    Cloudfront,
+    Azure,
+}
+
+impl Signer {
+    /// The longest expiry the signer or service accepts.
+    pub fn hard_limit(self) -> Option<u64> {
+        match self {
+            Signer::Sigv4 | Signer::GcsV4 => Some(SIGV4_MAX_SECONDS),
+            Signer::Sigv2 | Signer::Cloudfront | Signer::Azure => None,
+        }
+    }
+}
+
+static ROWS: LazyLock<Vec<Row>> = LazyLock::new(|| {
+    let mut rows = Vec::new();
+    for (family, text) in FILES {
+        match toml::from_str::<File>(text) {
+            Ok(file) => rows.extend(file.presign.into_iter().map(|mut r| {
+                r.family = family;
+                r
+            })),
+            // A broken catalog is a build defect caught by the catalog test; at run time
+            // the file's rows are skipped rather than crashing a scan.
+            Err(_) => continue,
+        }
+    }
+    rows
+});
+
+/// Parses every catalog file, reporting the first error (for tests).
+pub fn validate() -> Result<usize, String> {
+    let mut count = 0;
+    for (family, text) in FILES {
+        let file: File = toml::from_str(text).map_err(|e| format!("catalog/{family}.toml: {e}"))?;
+        for row in &file.presign {
+            if row.expiry.is_empty() && row.default.is_none() {
+                return Err(format!(
+                    "catalog/{family}.toml: {} has no expiry location and no default",
+                    row.sdk
+                ));
+            }
+        }
+        count += file.presign.len();
+    }
+    Ok(count)
+}
+
+/// The catalog row a call matches, if it presigns.
+pub fn match_call(family: &str, call: &CallExpr, syntax: &SyntaxFacts) -> Option<&'static Row> {
+    let name = call.name()?;
+    ROWS.iter().find(|row| {
+        row.family == family
+            && row.methods.iter().any(|m| m == name)
+            && row.receiver == call.receiver().is_some()
+            && row
+                .requires_keyword
+                .as_deref()
+                .is_none_or(|k| call.keyword(k).is_some())
+            && (row.imports.is_empty() || imported_from(call, &row.imports, syntax))
+    })
+}
+
+/// Words that mark a call's receiver or path as a different SDK's (CloudFront's signer has a
+/// `generate_presigned_url` too).
+fn imported_from(call: &CallExpr, modules: &[String], syntax: &SyntaxFacts) -> bool {
+    let Some(root) = call
+        .callee
+        .path()
+        .and_then(|p| p.first().map(|s| s.to_string()))
+    else {
+        return false;
+    };
+    syntax.import_of(&root).is_some_and(|import| {
+        modules
+            .iter()
+            .any(|m| import.module == *m || import.module.ends_with(&format!("/{m}")))
+    })
+}

@@ -1,0 +1,498 @@
+//! A small constant folder for expiries: literals, arithmetic, same-file bindings and the
+//! duration and clock constructors of each SDK's language. What it cannot resolve is
+//! [`Value::Unknown`], never a guess.
+
+use crate::duration::parse_duration;
+use crate::facts::{BinOp, CallExpr, Expr, ExprKind, SyntaxFacts};
+use crate::source::SourceFile;
+
+/// A folded value.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Value {
+    /// A plain number (its unit comes from where it is used).
+    Number(f64),
+    Str(String),
+    /// A length of time, in seconds.
+    Duration(f64),
+    /// A point in time `offset` seconds from now. `epoch_unit` is set for raw clock readings
+    /// (`time.time()`: 1, `Date.now()`: 0.001), where adding a number adds that many units.
+    Time {
+        offset: f64,
+        epoch_unit: Option<f64>,
+    },
+    /// A unit constant (`ChronoUnit.DAYS`), in seconds.
+    Unit(f64),
+    Unknown,
+}
+
+/// How deep bindings are followed: `a = b; b = c; …`.
+const MAX_BINDING_HOPS: usize = 8;
+const MAX_EVAL_DEPTH: usize = 64;
+
+/// Evaluation context: the file's facts, the function the expression is in, and the
+/// derivation steps taken (for messages).
+pub struct Env<'a> {
+    pub syntax: &'a SyntaxFacts,
+    pub source: &'a SourceFile,
+    pub function: Option<usize>,
+    /// The language family (`python`, `go`, …): a few operators differ.
+    pub family: &'a str,
+    pub steps: Vec<String>,
+    hops: usize,
+    depth: usize,
+}
+
+impl<'a> Env<'a> {
+    pub fn new(
+        syntax: &'a SyntaxFacts,
+        source: &'a SourceFile,
+        function: Option<usize>,
+        family: &'a str,
+    ) -> Env<'a> {
+        Env {
+            syntax,
+            source,
+            function,
+            family,
+            steps: Vec::new(),
+            hops: 0,
+            depth: 0,
+        }
+    }
+
+    pub fn eval(&mut self, expr: &Expr) -> Value {
+        if self.depth >= MAX_EVAL_DEPTH {
+            return Value::Unknown;
+        }
+        self.depth += 1;
+        let value = self.eval_inner(expr);
+        self.depth -= 1;
+        value
+    }
+
+    /// Follows a name to the value of its binding, recording the step.
+    pub fn resolve<'e>(&mut self, expr: &'e Expr) -> Option<&'a Expr>
+    where
+        'a: 'e,
+    {
+        let ExprKind::Name(name) = &expr.kind else {
+            return None;
+        };
+        self.lookup(name, expr.span.start)
+    }
+
+    fn lookup(&mut self, name: &str, offset: usize) -> Option<&'a Expr> {
+        if self.hops >= MAX_BINDING_HOPS {
+            return None;
+        }
+        let binding = self.syntax.lookup(name, offset, self.function)?;
+        self.hops += 1;
+        let (line, _) = self.source.position(binding.span.start);
+        let text = self
+            .source
+            .text
+            .get(binding.value.span.clone())
+            .unwrap_or("");
+        self.steps
+            .push(format!("{name} = {}, line {line}", one_line(text)));
+        Some(&binding.value)
+    }
+
+    fn eval_inner(&mut self, expr: &Expr) -> Value {
+        match &expr.kind {
+            ExprKind::Int(n) => Value::Number(*n as f64),
+            ExprKind::Float(f) => Value::Number(*f),
+            ExprKind::Str(s) => Value::Str(s.clone()),
+            ExprKind::Name(name) => match self.lookup(name, expr.span.start) {
+                Some(value) => self.eval(value),
+                None => Value::Unknown,
+            },
+            ExprKind::Member(object, field) => self.member(object, field, expr),
+            ExprKind::Call(call) => self.call(call),
+            ExprKind::Binary(op, l, r) => {
+                let (l, r) = (self.eval(l), self.eval(r));
+                self.binary(*op, l, r)
+            }
+            ExprKind::Neg(inner) => match self.eval(inner) {
+                Value::Number(n) => Value::Number(-n),
+                Value::Duration(d) => Value::Duration(-d),
+                _ => Value::Unknown,
+            },
+            _ => Value::Unknown,
+        }
+    }
+
+    fn member(&mut self, object: &Expr, field: &str, whole: &Expr) -> Value {
+        if let Some(path) = whole.path() {
+            if let Some(v) = constant(&path.join(".")) {
+                return v;
+            }
+            // `self.expiry`, `this.ttl`, `Config.EXPIRY`: a binding of the dotted name.
+            let dotted = path.join(".");
+            if let Some(value) = self.lookup(&dotted, whole.span.start) {
+                return self.eval(value);
+            }
+        }
+        let receiver = self.eval(object);
+        match (receiver, field) {
+            // Kotlin `24.hours`, ActiveSupport `7.days`.
+            (Value::Number(n), unit) => match unit_word(unit) {
+                Some(secs) => Value::Duration(n * secs),
+                None => Value::Unknown,
+            },
+            (Value::Duration(d), "inWholeSeconds" | "seconds" | "TotalSeconds") => Value::Number(d),
+            _ => Value::Unknown,
+        }
+    }
+
+    fn call(&mut self, call: &CallExpr) -> Value {
+        let name = call.name().unwrap_or("");
+        let path = call.callee.path().map(|p| p.join("."));
+        let arg = |env: &mut Env<'a>, i: usize| {
+            call.positional(i).map_or(Value::Unknown, |e| env.eval(e))
+        };
+
+        if let Some(path) = path.as_deref() {
+            if let Some(v) = self.constructor(path, call) {
+                return v;
+            }
+        }
+        // Methods on an evaluated receiver: clocks and durations.
+        let Some(receiver_expr) = call.receiver() else {
+            return Value::Unknown;
+        };
+        let receiver = self.eval(receiver_expr);
+        match (receiver, name) {
+            // Wrappers that keep the value: Rust `.unwrap()`, `.to_std()`, chrono `try_days(1).unwrap()`.
+            (
+                v,
+                "unwrap" | "expect" | "to_std" | "into" | "clone" | "unwrap_or_default"
+                | "toDuration",
+            ) => v,
+            (Value::Time { offset, .. }, method) => {
+                let amount = arg(self, 0);
+                let shift = match (method, amount) {
+                    ("AddSeconds" | "plusSeconds", Value::Number(n)) => Some(n),
+                    ("AddMinutes" | "plusMinutes", Value::Number(n)) => Some(n * 60.0),
+                    ("AddHours" | "plusHours", Value::Number(n)) => Some(n * 3600.0),
+                    ("AddDays" | "plusDays", Value::Number(n)) => Some(n * 86_400.0),
+                    ("AddMilliseconds" | "plusMillis", Value::Number(n)) => Some(n / 1000.0),
+                    ("Add" | "plus" | "add", Value::Duration(d)) => Some(d),
+                    ("plus", Value::Number(n)) => match arg(self, 1) {
+                        Value::Unit(u) => Some(n * u),
+                        _ => None,
+                    },
+                    ("getTime" | "valueOf", _) => {
+                        return Value::Time {
+                            offset,
+                            epoch_unit: Some(0.001),
+                        };
+                    }
+                    ("toInstant" | "toDate" | "utc", _) => {
+                        return Value::Time {
+                            offset,
+                            epoch_unit: None,
+                        };
+                    }
+                    _ => None,
+                };
+                shift.map_or(Value::Unknown, |s| Value::Time {
+                    offset: offset + s,
+                    epoch_unit: None,
+                })
+            }
+            _ => Value::Unknown,
+        }
+    }
+
+    /// Duration and clock constructors, by dotted callee (the last segments decide, so
+    /// `datetime.timedelta` and `timedelta` both match).
+    fn constructor(&mut self, path: &str, call: &CallExpr) -> Option<Value> {
+        let last = path.rsplit('.').next().unwrap_or(path);
+        let tail2 = path
+            .rsplitn(3, '.')
+            .take(2)
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .collect::<Vec<_>>()
+            .join(".");
+        let first_number = |env: &mut Env<'a>| match call.positional(0).map(|e| env.eval(e)) {
+            Some(Value::Number(n)) => Some(n),
+            _ => None,
+        };
+        let scaled =
+            |env: &mut Env<'a>, unit: f64| first_number(env).map(|n| Value::Duration(n * unit));
+        Some(match (tail2.as_str(), last) {
+            (_, "timedelta") => {
+                let mut total = 0.0;
+                let positional_units = [86_400.0, 1.0, 0.000_001, 0.001, 60.0, 3600.0, 604_800.0];
+                for (i, unit) in positional_units.iter().enumerate() {
+                    if let Some(e) = call.positional(i) {
+                        match self.eval(e) {
+                            Value::Number(n) => total += n * unit,
+                            _ => return Some(Value::Unknown),
+                        }
+                    }
+                }
+                for a in &call.args {
+                    let Some(name) = &a.name else { continue };
+                    let unit = match name.as_str() {
+                        "weeks" => 604_800.0,
+                        "days" => 86_400.0,
+                        "hours" => 3600.0,
+                        "minutes" => 60.0,
+                        "seconds" => 1.0,
+                        "milliseconds" => 0.001,
+                        "microseconds" => 0.000_001,
+                        _ => return Some(Value::Unknown),
+                    };
+                    match self.eval(&a.value) {
+                        Value::Number(n) => total += n * unit,
+                        _ => return Some(Value::Unknown),
+                    }
+                }
+                Value::Duration(total)
+            }
+            (
+                "Duration.ofSeconds"
+                | "Duration.from_secs"
+                | "Duration.seconds"
+                | "TimeSpan.FromSeconds"
+                | "Duration.from_secs_f64"
+                | "Duration.try_seconds",
+                _,
+            ) => scaled(self, 1.0)?,
+            (
+                "Duration.ofMinutes"
+                | "Duration.from_mins"
+                | "Duration.minutes"
+                | "TimeSpan.FromMinutes"
+                | "Duration.try_minutes",
+                _,
+            ) => scaled(self, 60.0)?,
+            (
+                "Duration.ofHours"
+                | "Duration.from_hours"
+                | "Duration.hours"
+                | "TimeSpan.FromHours"
+                | "Duration.try_hours",
+                _,
+            ) => scaled(self, 3600.0)?,
+            (
+                "Duration.ofDays" | "Duration.from_days" | "Duration.days" | "TimeSpan.FromDays"
+                | "Duration.try_days",
+                _,
+            ) => scaled(self, 86_400.0)?,
+            (
+                "Duration.ofMillis"
+                | "Duration.from_millis"
+                | "Duration.milliseconds"
+                | "TimeSpan.FromMilliseconds",
+                _,
+            ) => scaled(self, 0.001)?,
+            ("time.Duration", _) => match call.positional(0).map(|e| self.eval(e)) {
+                Some(Value::Number(n)) => Value::Duration(n / 1e9),
+                Some(Value::Duration(d)) => Value::Duration(d),
+                _ => Value::Unknown,
+            },
+            (
+                "datetime.now" | "datetime.utcnow" | "datetime.today" | "timezone.now"
+                | "Instant.now" | "time.Now" | "Time.now" | "DateTime.now" | "Clock.System.now"
+                | "SystemTime.now" | "Utc.now" | "Local.now",
+                _,
+            ) => Value::Time {
+                offset: 0.0,
+                epoch_unit: None,
+            },
+            ("time.time", _) | (_, "time")
+                if path == "time.time" || (path == "time" && call.args.is_empty()) =>
+            {
+                Value::Time {
+                    offset: 0.0,
+                    epoch_unit: Some(1.0),
+                }
+            }
+            ("Date.now" | "System.currentTimeMillis", _) => Value::Time {
+                offset: 0.0,
+                epoch_unit: Some(0.001),
+            },
+            (_, "Date") if call.is_new => match call.positional(0).map(|e| self.eval(e)) {
+                None => Value::Time {
+                    offset: 0.0,
+                    epoch_unit: None,
+                },
+                Some(Value::Time { offset, .. }) => Value::Time {
+                    offset,
+                    epoch_unit: None,
+                },
+                _ => Value::Unknown,
+            },
+            ("Date.from", _) => match call.positional(0).map(|e| self.eval(e)) {
+                Some(Value::Time { offset, .. }) => Value::Time {
+                    offset,
+                    epoch_unit: None,
+                },
+                _ => Value::Unknown,
+            },
+            // PHP: `new DateTime('+20 minutes')`, `strtotime('+1 day')`.
+            (_, "DateTime" | "DateTimeImmutable") if call.is_new => match call
+                .positional(0)
+                .map(|e| self.eval(e))
+            {
+                None => Value::Time {
+                    offset: 0.0,
+                    epoch_unit: None,
+                },
+                Some(Value::Str(s)) => relative_time(&s).map_or(Value::Unknown, |o| Value::Time {
+                    offset: o,
+                    epoch_unit: None,
+                }),
+                _ => Value::Unknown,
+            },
+            (_, "strtotime") => match call.positional(0).map(|e| self.eval(e)) {
+                Some(Value::Str(s)) => relative_time(&s).map_or(Value::Unknown, |o| Value::Time {
+                    offset: o,
+                    epoch_unit: Some(1.0),
+                }),
+                _ => Value::Unknown,
+            },
+            _ => return None,
+        })
+    }
+
+    fn binary(&self, op: BinOp, l: Value, r: Value) -> Value {
+        use Value::{Duration, Number, Time};
+        match (op, l, r) {
+            (BinOp::Add, Number(a), Number(b)) => Number(a + b),
+            (BinOp::Sub, Number(a), Number(b)) => Number(a - b),
+            (BinOp::Mul, Number(a), Number(b)) => Number(a * b),
+            (BinOp::Div, Number(a), Number(b)) if b != 0.0 => Number(a / b),
+            (BinOp::Mul, Number(n), Duration(d)) | (BinOp::Mul, Duration(d), Number(n)) => {
+                Duration(n * d)
+            }
+            // Go multiplies durations as nanosecond counts: time.Duration(60) * time.Second.
+            (BinOp::Mul, Duration(a), Duration(b)) if self.family == "go" => Duration(a * b * 1e9),
+            (BinOp::Div, Duration(d), Number(n)) if n != 0.0 => Duration(d / n),
+            (BinOp::Add, Duration(a), Duration(b)) => Duration(a + b),
+            (BinOp::Sub, Duration(a), Duration(b)) => Duration(a - b),
+            (BinOp::Add, Time { offset, .. }, Duration(d))
+            | (BinOp::Add, Duration(d), Time { offset, .. }) => Time {
+                offset: offset + d,
+                epoch_unit: None,
+            },
+            (BinOp::Sub, Time { offset, .. }, Duration(d)) => Time {
+                offset: offset - d,
+                epoch_unit: None,
+            },
+            (
+                BinOp::Add,
+                Time {
+                    offset,
+                    epoch_unit: Some(u),
+                },
+                Number(n),
+            )
+            | (
+                BinOp::Add,
+                Number(n),
+                Time {
+                    offset,
+                    epoch_unit: Some(u),
+                },
+            ) => Time {
+                offset: offset + n * u,
+                epoch_unit: Some(u),
+            },
+            // Ruby `Time.now + 3600`: seconds.
+            (
+                BinOp::Add,
+                Time {
+                    offset,
+                    epoch_unit: None,
+                },
+                Number(n),
+            ) if self.family == "ruby" => Time {
+                offset: offset + n,
+                epoch_unit: None,
+            },
+            (BinOp::Sub, Time { offset: a, .. }, Time { offset: b, .. }) => Duration(a - b),
+            (BinOp::Add, Value::Str(a), Value::Str(b)) => Value::Str(a + &b),
+            _ => Value::Unknown,
+        }
+    }
+}
+
+/// Named constants of the standard libraries.
+fn constant(path: &str) -> Option<Value> {
+    let secs = |s: f64| Some(Value::Duration(s));
+    match path {
+        "time.Nanosecond" => secs(1e-9),
+        "time.Microsecond" => secs(1e-6),
+        "time.Millisecond" => secs(0.001),
+        "time.Second" => secs(1.0),
+        "time.Minute" => secs(60.0),
+        "time.Hour" => secs(3600.0),
+        "ChronoUnit.SECONDS" | "TimeUnit.SECONDS" => Some(Value::Unit(1.0)),
+        "ChronoUnit.MINUTES" | "TimeUnit.MINUTES" => Some(Value::Unit(60.0)),
+        "ChronoUnit.HOURS" | "TimeUnit.HOURS" => Some(Value::Unit(3600.0)),
+        "ChronoUnit.DAYS" | "TimeUnit.DAYS" => Some(Value::Unit(86_400.0)),
+        "ChronoUnit.WEEKS" => Some(Value::Unit(604_800.0)),
+        "DateTime.UtcNow" | "DateTime.Now" | "DateTimeOffset.UtcNow" | "DateTimeOffset.Now" => {
+            Some(Value::Time {
+                offset: 0.0,
+                epoch_unit: None,
+            })
+        }
+        _ => None,
+    }
+}
+
+/// Kotlin `Int.hours`, ActiveSupport `Integer#days`: seconds per unit.
+fn unit_word(word: &str) -> Option<f64> {
+    Some(match word {
+        "second" | "seconds" => 1.0,
+        "minute" | "minutes" => 60.0,
+        "hour" | "hours" => 3600.0,
+        "day" | "days" => 86_400.0,
+        "week" | "weeks" => 604_800.0,
+        "milliseconds" => 0.001,
+        _ => return None,
+    })
+}
+
+/// PHP relative time strings (`'+20 minutes'`, `'15 minutes'`, `'+1 day'`), as `strtotime`
+/// reads them relative to now: seconds from now.
+pub fn relative_time(s: &str) -> Option<f64> {
+    let t = s.trim();
+    let t = t.strip_prefix("now").map_or(t, str::trim_start);
+    let t = t.strip_prefix('+').unwrap_or(t).trim();
+    if t.is_empty() || t.starts_with('-') {
+        return None;
+    }
+    parse_duration(t).map(|s| s as f64)
+}
+
+fn one_line(text: &str) -> String {
+    let joined = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if joined.chars().count() > 60 {
+        let head: String = joined.chars().take(60).collect();
+        format!("{head}…")
+    } else {
+        joined
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn relative_times() {
+        assert_eq!(relative_time("+20 minutes"), Some(1200.0));
+        assert_eq!(relative_time("15 minutes"), Some(900.0));
+        assert_eq!(relative_time("+1 day"), Some(86_400.0));
+        assert_eq!(relative_time("-1 day"), None);
+        assert_eq!(relative_time("tomorrow"), None);
+    }
+}

@@ -1,0 +1,157 @@
+//! Jupyter notebooks: the code cells are Python. Their sources are JSON strings, so the cells
+//! are decoded into one Python text with a map from each decoded byte back to the notebook,
+//! parsed, and every span of the facts is mapped back to the `.ipynb` file.
+
+use crate::facts::{Expr, ExprKind, Span, SyntaxFacts};
+
+use super::language::Language;
+use super::python::Python;
+use super::syntax;
+use super::treesitter;
+
+pub fn parse(text: &str) -> Option<SyntaxFacts> {
+    let (python, map) = code_cells(text)?;
+    let tree = treesitter::parse(Language::Python, &python)?;
+    let mut facts = syntax::collect(tree.root_node(), &python, &Python);
+    remap(&mut facts, &map);
+    Some(facts)
+}
+
+/// The decoded code cells, separated by newlines, and for each byte of that text the offset
+/// of the notebook byte it came from.
+fn code_cells(text: &str) -> Option<(String, Vec<usize>)> {
+    let mut python = String::new();
+    let mut map = Vec::new();
+    // Walk `"cell_type": "code"` cells by scanning for their `"source"` arrays: a JSON parser
+    // gives no offsets, and the notebook layout is regular enough.
+    let bytes = text.as_bytes();
+    let mut search = 0;
+    while let Some(rel) = text[search..].find("\"cell_type\"") {
+        let cell_at = search + rel;
+        search = cell_at + 1;
+        let after = &text[cell_at..];
+        let kind = after.split('"').nth(3).unwrap_or("");
+        if kind != "code" {
+            continue;
+        }
+        // The cell's "source" may come before or after "cell_type": look around it.
+        let cell_start = text[..cell_at].rfind('{').unwrap_or(0);
+        let Some(source_rel) = text[cell_start..].find("\"source\"") else {
+            continue;
+        };
+        let mut i = cell_start + source_rel + "\"source\"".len();
+        while i < bytes.len() && bytes[i] != b'[' && bytes[i] != b'"' {
+            i += 1;
+        }
+        let single = bytes.get(i) == Some(&b'"');
+        loop {
+            while i < bytes.len() && bytes[i] != b'"' && bytes[i] != b']' {
+                i += 1;
+            }
+            if i >= bytes.len() || bytes[i] == b']' {
+                break;
+            }
+            i += 1; // opening quote
+            while i < bytes.len() && bytes[i] != b'"' {
+                if bytes[i] == b'\\' && i + 1 < bytes.len() {
+                    let (decoded, len) = match bytes[i + 1] {
+                        b'n' => ('\n', 2),
+                        b't' => ('\t', 2),
+                        b'r' => ('\r', 2),
+                        b'u' => (
+                            text.get(i + 2..i + 6)
+                                .and_then(|h| u32::from_str_radix(h, 16).ok())
+                                .and_then(char::from_u32)
+                                .unwrap_or('\u{FFFD}'),
+                            6,
+                        ),
+                        other => (other as char, 2),
+                    };
+                    push(&mut python, &mut map, decoded, i);
+                    i += len;
+                } else {
+                    let c = text[i..].chars().next()?;
+                    push(&mut python, &mut map, c, i);
+                    i += c.len_utf8();
+                }
+            }
+            i += 1; // closing quote
+            if single {
+                break;
+            }
+        }
+        push(&mut python, &mut map, '\n', i.min(text.len()));
+    }
+    map.push(text.len());
+    (!python.is_empty()).then_some((python, map))
+}
+
+fn push(out: &mut String, map: &mut Vec<usize>, c: char, origin: usize) {
+    for _ in 0..c.len_utf8() {
+        map.push(origin);
+    }
+    out.push(c);
+}
+
+fn remap(facts: &mut SyntaxFacts, map: &[usize]) {
+    let at = |o: usize| {
+        map.get(o)
+            .copied()
+            .unwrap_or_else(|| map.last().copied().unwrap_or(0))
+    };
+    let span = |s: &Span| at(s.start)..at(s.end).max(at(s.start));
+    for call in &mut facts.calls {
+        remap_call(&mut call.call, &at);
+        if let Some((_, s)) = &mut call.enclosing_loop {
+            *s = span(s);
+        }
+    }
+    for b in &mut facts.bindings {
+        b.span = span(&b.span);
+        remap_expr(&mut b.value, &at);
+    }
+    for f in &mut facts.functions {
+        *f = span(f);
+    }
+    for c in &mut facts.comments {
+        *c = span(c);
+    }
+}
+
+fn remap_call(call: &mut crate::facts::CallExpr, at: &dyn Fn(usize) -> usize) {
+    call.span = at(call.span.start)..at(call.span.end);
+    remap_expr(&mut call.callee, at);
+    for a in &mut call.args {
+        remap_expr(&mut a.value, at);
+    }
+}
+
+fn remap_expr(expr: &mut Expr, at: &dyn Fn(usize) -> usize) {
+    expr.span = at(expr.span.start)..at(expr.span.end).max(at(expr.span.start));
+    match &mut expr.kind {
+        ExprKind::Member(o, _) | ExprKind::Neg(o) => remap_expr(o, at),
+        ExprKind::Call(c) => remap_call(c, at),
+        ExprKind::Binary(_, l, r) => {
+            remap_expr(l, at);
+            remap_expr(r, at);
+        }
+        ExprKind::Object(fields) => fields.iter_mut().for_each(|f| remap_expr(&mut f.value, at)),
+        ExprKind::Array(items) => items.iter_mut().for_each(|e| remap_expr(e, at)),
+        _ => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn maps_cells_back_to_the_notebook() {
+        let nb = r#"{"cells": [{"cell_type": "markdown", "source": ["x = f(1)"]}, {"cell_type": "code", "source": ["import boto3\n", "u = s3.generate_presigned_url(\"get_object\", ExpiresIn=604800)\n"]}]}"#;
+        let facts = parse(nb).expect("parsed");
+        assert_eq!(facts.calls.len(), 1);
+        let call = &facts.calls[0].call;
+        let arg = call.keyword("ExpiresIn").expect("arg");
+        assert_eq!(&nb[arg.span.clone()], "604800");
+    }
+}

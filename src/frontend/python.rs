@@ -1,0 +1,229 @@
+//! Python (tree-sitter-python): calls with keyword arguments, assignments, imports, loops and
+//! comprehensions, functions and lambdas.
+
+use tree_sitter::Node;
+
+use super::syntax::{Grammar, Lowering, Role};
+use super::treesitter::{named_children, parse_int, unescape};
+use crate::facts::{Arg, BinOp, CallExpr, Expr, ExprKind, Field, Import, LoopKind};
+
+pub struct Python;
+
+impl Grammar for Python {
+    fn role(&self, node: Node<'_>) -> Role {
+        match node.kind() {
+            "call" => Role::Call,
+            "assignment" => Role::Binding,
+            "function_definition" | "lambda" => Role::Function,
+            "for_statement" | "for_in_clause" => {
+                let kind = if node.kind() == "for_in_clause" {
+                    LoopKind::Comprehension
+                } else {
+                    LoopKind::For
+                };
+                Role::Loop(kind, keyword_span(node))
+            }
+            "while_statement" => Role::Loop(LoopKind::While, keyword_span(node)),
+            "import_from_statement" | "import_statement" => Role::Import,
+            "comment" => Role::Comment,
+            _ => Role::Other,
+        }
+    }
+
+    fn expr(&self, node: Node<'_>, cx: &Lowering<'_>) -> Expr {
+        let span = node.byte_range();
+        let kind = match node.kind() {
+            "integer" => parse_int(cx.text(node)).map_or(ExprKind::Unknown, ExprKind::Int),
+            "float" => cx
+                .text(node)
+                .replace('_', "")
+                .parse()
+                .map_or(ExprKind::Unknown, ExprKind::Float),
+            "string" => string(node, cx).map_or(ExprKind::Unknown, ExprKind::Str),
+            "concatenated_string" => {
+                let parts: Option<Vec<String>> = named_children(node)
+                    .into_iter()
+                    .map(|c| string(c, cx))
+                    .collect();
+                parts.map_or(ExprKind::Unknown, |p| ExprKind::Str(p.concat()))
+            }
+            "true" => ExprKind::Bool(true),
+            "false" => ExprKind::Bool(false),
+            "none" => ExprKind::Null,
+            "identifier" => ExprKind::Name(cx.text(node).to_string()),
+            "attribute" => match (
+                node.child_by_field_name("object"),
+                node.child_by_field_name("attribute"),
+            ) {
+                (Some(object), Some(attr)) => {
+                    ExprKind::Member(Box::new(cx.expr(object)), cx.text(attr).to_string())
+                }
+                _ => ExprKind::Unknown,
+            },
+            "call" => cx
+                .call(node)
+                .map_or(ExprKind::Unknown, |c| ExprKind::Call(Box::new(c))),
+            "binary_operator" => {
+                let op = node
+                    .child_by_field_name("operator")
+                    .map(|o| cx.text(o))
+                    .and_then(|o| match o {
+                        "+" => Some(BinOp::Add),
+                        "-" => Some(BinOp::Sub),
+                        "*" => Some(BinOp::Mul),
+                        "/" | "//" => Some(BinOp::Div),
+                        _ => None,
+                    });
+                match (
+                    op,
+                    node.child_by_field_name("left"),
+                    node.child_by_field_name("right"),
+                ) {
+                    (Some(op), Some(l), Some(r)) => {
+                        ExprKind::Binary(op, Box::new(cx.expr(l)), Box::new(cx.expr(r)))
+                    }
+                    _ => ExprKind::Unknown,
+                }
+            }
+            "unary_operator" => match (
+                node.child_by_field_name("operator").map(|o| cx.text(o)),
+                node.child_by_field_name("argument"),
+            ) {
+                (Some("-"), Some(arg)) => ExprKind::Neg(Box::new(cx.expr(arg))),
+                (Some("+"), Some(arg)) => return cx.expr(arg),
+                _ => ExprKind::Unknown,
+            },
+            "parenthesized_expression" | "await" | "expression_statement" => {
+                return named_children(node)
+                    .first()
+                    .map_or(Expr::unknown(span), |inner| cx.expr(*inner));
+            }
+            "dictionary" => ExprKind::Object(
+                named_children(node)
+                    .into_iter()
+                    .filter(|c| c.kind() == "pair")
+                    .filter_map(|pair| {
+                        let key = pair.child_by_field_name("key")?;
+                        let value = pair.child_by_field_name("value")?;
+                        let key = string(key, cx).or_else(|| {
+                            (key.kind() == "identifier").then(|| cx.text(key).to_string())
+                        })?;
+                        Some(Field {
+                            key,
+                            value: cx.expr(value),
+                        })
+                    })
+                    .collect(),
+            ),
+            "list" | "tuple" => ExprKind::Array(
+                named_children(node)
+                    .into_iter()
+                    .map(|c| cx.expr(c))
+                    .collect(),
+            ),
+            _ => ExprKind::Unknown,
+        };
+        Expr { kind, span }
+    }
+
+    fn call(&self, node: Node<'_>, cx: &Lowering<'_>) -> Option<CallExpr> {
+        let function = node.child_by_field_name("function")?;
+        let arguments = node.child_by_field_name("arguments")?;
+        let mut args = Vec::new();
+        for arg in named_children(arguments) {
+            match arg.kind() {
+                "keyword_argument" => {
+                    let name = arg.child_by_field_name("name")?;
+                    let value = arg.child_by_field_name("value")?;
+                    args.push(Arg {
+                        name: Some(cx.text(name).to_string()),
+                        value: cx.expr(value),
+                    });
+                }
+                "comment" => {}
+                // `*args` / `**kwargs` could hold anything: an unknown positional stands in.
+                _ => args.push(Arg {
+                    name: None,
+                    value: cx.expr(arg),
+                }),
+            }
+        }
+        Some(CallExpr {
+            callee: cx.expr(function),
+            args,
+            is_new: false,
+            span: node.byte_range(),
+        })
+    }
+
+    fn bindings(&self, node: Node<'_>, cx: &Lowering<'_>) -> Vec<(String, Expr)> {
+        let (Some(left), Some(right)) = (
+            node.child_by_field_name("left"),
+            node.child_by_field_name("right"),
+        ) else {
+            return Vec::new();
+        };
+        match left.kind() {
+            "identifier" => vec![(cx.text(left).to_string(), cx.expr(right))],
+            // `self.expires = 3600` binds `self.expires`.
+            "attribute" => vec![(cx.text(left).to_string(), cx.expr(right))],
+            _ => Vec::new(),
+        }
+    }
+
+    fn imports(&self, node: Node<'_>, cx: &Lowering<'_>) -> Vec<Import> {
+        let module = node
+            .child_by_field_name("module_name")
+            .map(|m| cx.text(m).to_string());
+        let mut out = Vec::new();
+        let mut cursor = node.walk();
+        for name in node.children_by_field_name("name", &mut cursor) {
+            let (name_node, alias) = match name.kind() {
+                "aliased_import" => (
+                    name.child_by_field_name("name").unwrap_or(name),
+                    name.child_by_field_name("alias")
+                        .map(|a| cx.text(a).to_string()),
+                ),
+                _ => (name, None),
+            };
+            let imported = cx.text(name_node).to_string();
+            match &module {
+                Some(m) => out.push(Import {
+                    module: m.clone(),
+                    name: Some(imported),
+                    alias,
+                }),
+                None => out.push(Import {
+                    module: imported,
+                    name: None,
+                    alias,
+                }),
+            }
+        }
+        out
+    }
+}
+
+/// The decoded value of a plain string literal; `None` for f-strings with interpolations.
+fn string(node: Node<'_>, cx: &Lowering<'_>) -> Option<String> {
+    if node.kind() != "string" {
+        return None;
+    }
+    let mut value = String::new();
+    for child in named_children(node) {
+        match child.kind() {
+            "string_content" => value.push_str(cx.text(child)),
+            "escape_sequence" => value.push_str(&unescape(cx.text(child))),
+            "interpolation" => return None,
+            _ => {}
+        }
+    }
+    Some(value)
+}
+
+/// The `for`/`while` keyword of a loop.
+fn keyword_span(node: Node<'_>) -> crate::facts::Span {
+    let start = node.start_byte();
+    let end = node.child(0).map_or(start, |k| k.end_byte());
+    start..end
+}

@@ -1,0 +1,186 @@
+//! The driver shared by every tree-sitter front end: one depth-first walk that asks the
+//! language's [`Grammar`] what each node is and collects [`SyntaxFacts`], tracking the
+//! enclosing loop and function. A language only describes its node kinds.
+
+use std::cell::Cell;
+
+use tree_sitter::Node;
+
+use super::treesitter::{MAX_DEPTH, named_children, text};
+use crate::facts::{Binding, Call, CallExpr, Expr, Import, LoopKind, Span, SyntaxFacts};
+
+/// What a node means to the walk.
+pub enum Role {
+    Call,
+    /// Assignments and declarations: `Grammar::bindings` says which names get which values.
+    Binding,
+    /// A function, method or lambda body: its calls and bindings are scoped to it.
+    Function,
+    /// A loop; the span is its keyword or header (what a message points at).
+    Loop(LoopKind, Span),
+    Import,
+    Comment,
+    Other,
+}
+
+/// Methods whose function arguments run once per element: calls in them are in a loop.
+pub const CALLBACK_METHODS: [&str; 12] = [
+    "map",
+    "flatMap",
+    "flat_map",
+    "forEach",
+    "for_each",
+    "each",
+    "filter_map",
+    "collect",
+    "reduce",
+    "each_with_object",
+    "Select",
+    "ForEach",
+];
+
+/// One language's description of its syntax tree.
+pub trait Grammar {
+    fn role(&self, node: Node<'_>) -> Role;
+    /// Lowers an expression node (children through `cx.expr`).
+    fn expr(&self, node: Node<'_>, cx: &Lowering<'_>) -> Expr;
+    /// Lowers a node of role [`Role::Call`].
+    fn call(&self, node: Node<'_>, cx: &Lowering<'_>) -> Option<CallExpr>;
+    /// The names a [`Role::Binding`] node binds, with their values.
+    fn bindings(&self, node: Node<'_>, cx: &Lowering<'_>) -> Vec<(String, Expr)>;
+    /// What a [`Role::Import`] node imports.
+    fn imports(&self, _node: Node<'_>, _cx: &Lowering<'_>) -> Vec<Import> {
+        Vec::new()
+    }
+}
+
+/// Lowering state: the source text and a depth guard against pathological nesting.
+pub struct Lowering<'s> {
+    pub source: &'s str,
+    depth: Cell<usize>,
+    grammar: &'s dyn Grammar,
+}
+
+impl<'s> Lowering<'s> {
+    pub fn text(&self, node: Node<'_>) -> &'s str {
+        text(node, self.source)
+    }
+
+    /// Lowers a child expression; beyond [`MAX_DEPTH`] it is `Unknown`.
+    pub fn expr(&self, node: Node<'_>) -> Expr {
+        let depth = self.depth.get();
+        if depth >= MAX_DEPTH {
+            return Expr::unknown(node.byte_range());
+        }
+        self.depth.set(depth + 1);
+        let lowered = self.grammar.expr(node, self);
+        self.depth.set(depth);
+        lowered
+    }
+
+    pub fn call(&self, node: Node<'_>) -> Option<CallExpr> {
+        let depth = self.depth.get();
+        if depth >= MAX_DEPTH {
+            return None;
+        }
+        self.depth.set(depth + 1);
+        let lowered = self.grammar.call(node, self);
+        self.depth.set(depth);
+        lowered
+    }
+}
+
+#[derive(Clone, Copy)]
+struct Context {
+    enclosing_loop: Option<(LoopKind, (usize, usize))>,
+    function: Option<usize>,
+    /// Children are the arguments of a callback method (`items.map(...)`).
+    callback_args: bool,
+}
+
+/// Walks a parsed tree and collects its facts.
+pub fn collect(root: Node<'_>, source: &str, grammar: &dyn Grammar) -> SyntaxFacts {
+    let cx = Lowering {
+        source,
+        depth: Cell::new(0),
+        grammar,
+    };
+    let mut facts = SyntaxFacts::default();
+    let start = Context {
+        enclosing_loop: None,
+        function: None,
+        callback_args: false,
+    };
+    visit(root, start, 0, &cx, grammar, &mut facts);
+    facts
+}
+
+fn visit(
+    node: Node<'_>,
+    mut ctx: Context,
+    depth: usize,
+    cx: &Lowering<'_>,
+    grammar: &dyn Grammar,
+    facts: &mut SyntaxFacts,
+) {
+    if depth > MAX_DEPTH {
+        return;
+    }
+    let mut child_ctx = Context {
+        callback_args: false,
+        ..ctx
+    };
+    match grammar.role(node) {
+        Role::Call => {
+            if let Some(call) = cx.call(node) {
+                if call.name().is_some_and(|n| CALLBACK_METHODS.contains(&n)) {
+                    child_ctx.callback_args = true;
+                    let at = call.callee.span.clone();
+                    child_ctx.enclosing_loop = Some((LoopKind::Callback, (at.start, at.end)));
+                }
+                facts.calls.push(Call {
+                    call,
+                    enclosing_loop: ctx.enclosing_loop.map(|(k, (s, e))| (k, s..e)),
+                    function: ctx.function,
+                });
+            }
+        }
+        Role::Binding => {
+            for (name, value) in grammar.bindings(node, cx) {
+                facts.bindings.push(Binding {
+                    name,
+                    value,
+                    span: node.byte_range(),
+                    function: ctx.function,
+                });
+            }
+        }
+        Role::Function => {
+            facts.functions.push(node.byte_range());
+            ctx.function = Some(facts.functions.len() - 1);
+            child_ctx.function = ctx.function;
+            // A function defined in a loop does not run per iteration, unless it is the
+            // callback of a per-element method.
+            if !ctx.callback_args {
+                child_ctx.enclosing_loop = None;
+            }
+        }
+        Role::Loop(kind, span) => {
+            child_ctx.enclosing_loop = Some((kind, (span.start, span.end)));
+        }
+        Role::Import => facts.imports.extend(grammar.imports(node, cx)),
+        Role::Comment => facts.comments.push(node.byte_range()),
+        Role::Other => {
+            child_ctx.callback_args = ctx.callback_args && is_wrapper(node);
+        }
+    }
+    for child in named_children(node) {
+        visit(child, child_ctx, depth + 1, cx, grammar, facts);
+    }
+}
+
+/// Argument lists and parentheses between a callback method and its function.
+fn is_wrapper(node: Node<'_>) -> bool {
+    let kind = node.kind();
+    kind.contains("argument") || kind.contains("parenthesized") || kind == "block_argument"
+}

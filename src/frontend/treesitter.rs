@@ -1,0 +1,130 @@
+//! Tree-sitter plumbing shared by the grammar-based front ends: one parser per language per
+//! thread, bounded parsing, and node helpers.
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+
+use tree_sitter::{Node, Parser, Tree};
+
+use super::language::Language;
+
+/// Files larger than this are not parsed (the text-level lints still run): generated or
+/// minified code, where a parse costs much and finds little.
+pub const MAX_PARSE_BYTES: usize = 4 * 1024 * 1024;
+
+/// Deepest syntax nesting lowered. Deeper nodes become `Unknown`, so 100k nested brackets
+/// cost a bounded stack.
+pub const MAX_DEPTH: usize = 200;
+
+thread_local! {
+    static PARSERS: RefCell<HashMap<Language, Parser>> = RefCell::new(HashMap::new());
+}
+
+fn grammar(language: Language) -> Option<tree_sitter::Language> {
+    Some(match language {
+        Language::Python | Language::Notebook => tree_sitter_python::LANGUAGE.into(),
+        Language::JavaScript => tree_sitter_javascript::LANGUAGE.into(),
+        Language::TypeScript => tree_sitter_typescript::LANGUAGE_TYPESCRIPT.into(),
+        Language::Tsx => tree_sitter_typescript::LANGUAGE_TSX.into(),
+        Language::Go => tree_sitter_go::LANGUAGE.into(),
+        Language::Java => tree_sitter_java::LANGUAGE.into(),
+        Language::Kotlin => tree_sitter_kotlin_ng::LANGUAGE.into(),
+        Language::CSharp => tree_sitter_c_sharp::LANGUAGE.into(),
+        Language::Php => tree_sitter_php::LANGUAGE_PHP.into(),
+        Language::Ruby => tree_sitter_ruby::LANGUAGE.into(),
+        Language::Rust => return None,
+    })
+}
+
+/// Parses `text` with the thread's parser for `language`; `None` when the language has no
+/// grammar, the file is too large, or the parser gives up.
+pub fn parse(language: Language, text: &str) -> Option<Tree> {
+    if text.len() > MAX_PARSE_BYTES {
+        return None;
+    }
+    let grammar = grammar(language)?;
+    PARSERS.with(|parsers| {
+        let mut parsers = parsers.borrow_mut();
+        let parser = match parsers.entry(language) {
+            std::collections::hash_map::Entry::Occupied(e) => e.into_mut(),
+            std::collections::hash_map::Entry::Vacant(e) => {
+                let mut parser = Parser::new();
+                parser.set_language(&grammar).ok()?;
+                e.insert(parser)
+            }
+        };
+        parser.parse(text, None)
+    })
+}
+
+/// The source text of a node (empty if the range is not on char boundaries).
+pub fn text<'a>(node: Node<'_>, source: &'a str) -> &'a str {
+    source.get(node.byte_range()).unwrap_or("")
+}
+
+/// Named children of a node, in order.
+pub fn named_children<'t>(node: Node<'t>) -> Vec<Node<'t>> {
+    let mut cursor = node.walk();
+    node.named_children(&mut cursor).collect()
+}
+
+/// Parses an integer literal as written in most languages: `1_000`, `0x10`, `0o17`, `0b1`,
+/// `10L`, `10u64`.
+pub fn parse_int(literal: &str) -> Option<i128> {
+    let cleaned: String = literal
+        .chars()
+        .filter(|c| *c != '_' && *c != '\'')
+        .collect();
+    let lower = cleaned.to_ascii_lowercase();
+    let (digits, radix) = if let Some(h) = lower.strip_prefix("0x") {
+        (h, 16)
+    } else if let Some(o) = lower.strip_prefix("0o") {
+        (o, 8)
+    } else if let Some(b) = lower.strip_prefix("0b") {
+        (b, 2)
+    } else {
+        (lower.as_str(), 10)
+    };
+    let end = digits
+        .find(|c: char| !c.is_digit(radix))
+        .unwrap_or(digits.len());
+    if end == 0 {
+        return None;
+    }
+    i128::from_str_radix(&digits[..end], radix).ok()
+}
+
+/// Decodes the common backslash escapes of a quoted string body.
+pub fn unescape(body: &str) -> String {
+    let mut out = String::with_capacity(body.len());
+    let mut chars = body.chars();
+    while let Some(c) = chars.next() {
+        if c != '\\' {
+            out.push(c);
+            continue;
+        }
+        match chars.next() {
+            Some('n') => out.push('\n'),
+            Some('t') => out.push('\t'),
+            Some('r') => out.push('\r'),
+            Some('0') => out.push('\0'),
+            Some(other) => out.push(other),
+            None => out.push('\\'),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn integers() {
+        assert_eq!(parse_int("604_800"), Some(604_800));
+        assert_eq!(parse_int("0x10"), Some(16));
+        assert_eq!(parse_int("900L"), Some(900));
+        assert_eq!(parse_int("15u64"), Some(15));
+        assert_eq!(parse_int("abc"), None);
+    }
+}
