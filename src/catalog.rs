@@ -140,6 +140,11 @@ static ROWS: LazyLock<Vec<Row>> = LazyLock::new(|| {
     rows
 });
 
+/// Every catalog row.
+pub fn rows() -> &'static [Row] {
+    &ROWS
+}
+
 /// Parses every catalog file, reporting the first error (for tests).
 pub fn validate() -> Result<usize, String> {
     let mut count = 0;

@@ -81,6 +81,11 @@ impl<'a> Env<'a> {
         self.lookup(name, expr.span.start)
     }
 
+    /// The value bound to `name` (a plain or dotted name) before `offset`, recording the step.
+    pub fn lookup_name(&mut self, name: &str, offset: usize) -> Option<&'a Expr> {
+        self.lookup(name, offset)
+    }
+
     fn lookup(&mut self, name: &str, offset: usize) -> Option<&'a Expr> {
         if self.hops >= MAX_BINDING_HOPS {
             return None;

@@ -171,6 +171,30 @@ impl Grammar for Python {
         }
     }
 
+    fn parameters(&self, node: Node<'_>, cx: &Lowering<'_>) -> Vec<String> {
+        let Some(params) = node.child_by_field_name("parameters") else {
+            return Vec::new();
+        };
+        named_children(params)
+            .into_iter()
+            .filter_map(|p| {
+                let name = match p.kind() {
+                    "identifier" => Some(p),
+                    "default_parameter" | "typed_default_parameter" => {
+                        p.child_by_field_name("name")
+                    }
+                    "typed_parameter" | "list_splat_pattern" | "dictionary_splat_pattern" => {
+                        named_children(p)
+                            .into_iter()
+                            .find(|c| c.kind() == "identifier")
+                    }
+                    _ => None,
+                }?;
+                Some(cx.text(name).to_string())
+            })
+            .collect()
+    }
+
     fn imports(&self, node: Node<'_>, cx: &Lowering<'_>) -> Vec<Import> {
         let module = node
             .child_by_field_name("module_name")

@@ -48,6 +48,12 @@ pub trait Grammar {
     fn call(&self, node: Node<'_>, cx: &Lowering<'_>) -> Option<CallExpr>;
     /// The names a [`Role::Binding`] node binds, with their values.
     fn bindings(&self, node: Node<'_>, cx: &Lowering<'_>) -> Vec<(String, Expr)>;
+    /// Parameter names of a [`Role::Function`] node: they shadow outer bindings with a value
+    /// only known at run time.
+    fn parameters(&self, _node: Node<'_>, _cx: &Lowering<'_>) -> Vec<String> {
+        Vec::new()
+    }
+
     /// What a [`Role::Import`] node imports.
     fn imports(&self, _node: Node<'_>, _cx: &Lowering<'_>) -> Vec<Import> {
         Vec::new()
@@ -158,6 +164,14 @@ fn visit(
         Role::Function => {
             facts.functions.push(node.byte_range());
             ctx.function = Some(facts.functions.len() - 1);
+            for name in grammar.parameters(node, cx) {
+                facts.bindings.push(Binding {
+                    name,
+                    value: Expr::unknown(node.start_byte()..node.start_byte()),
+                    span: node.start_byte()..node.start_byte(),
+                    function: ctx.function,
+                });
+            }
             child_ctx.function = ctx.function;
             // A function defined in a loop does not run per iteration, unless it is the
             // callback of a per-element method.

@@ -9,18 +9,22 @@ use crate::duration::{human, parse_duration};
 use crate::eval::{Env, Value, relative_time};
 use crate::facts::{Call, Expr, ExprKind, Span};
 
-/// Words every file with an expiry to check contains.
-pub const TRIGGERS: [&str; 10] = [
+/// Words every file with an expiry to check contains: every catalog method, CLI command and
+/// config key the lint reads has one of them, so other files are never parsed.
+pub const TRIGGERS: [&str; 13] = [
     "presign",
     "signed_url",
     "signedurl",
-    "getsignedurl",
-    "_sas",
-    "expires",
-    "expiry",
+    "signurl",
+    "urlsigner",
     "signatureduration",
-    "presigned",
-    "createpresignedpost",
+    "_sas",
+    "sasexpir",
+    "sas_expir",
+    "sasttl",
+    "sas_ttl",
+    "urlsignature",
+    "url_signature",
 ];
 
 /// The AWS CLI's default for `aws s3 presign`.
@@ -338,4 +342,31 @@ fn config_seconds(key: &str, value: &str) -> Option<f64> {
         return Some(n * scale);
     }
     parse_duration(value).map(|s| s as f64)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn catalog_is_valid() {
+        let rows = catalog::validate().unwrap_or_else(|e| panic!("{e}"));
+        assert!(rows >= 5);
+        assert_eq!(rows, catalog::rows().len());
+    }
+
+    /// The prefilter must never drop a file the catalog would match.
+    #[test]
+    fn every_catalog_method_contains_a_trigger_word() {
+        for row in catalog::rows() {
+            for method in &row.methods {
+                let lower = method.to_ascii_lowercase();
+                assert!(
+                    TRIGGERS.iter().any(|t| lower.contains(t)),
+                    "{} `{method}` has no trigger word: add one to expiry::TRIGGERS",
+                    row.sdk
+                );
+            }
+        }
+    }
 }
