@@ -230,7 +230,20 @@ impl Context<'_> {
     }
 
     fn analyze(&self, display: &str, absolute: &Path, bytes: &[u8]) {
-        match analyze(display, absolute, bytes, self.settings, self.prefilter) {
+        // A bug in one file's analysis must not take the scan down: it is reported as an
+        // error for that file (exit code 2) and every other file is still scanned.
+        let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            test_hooks::maybe_panic(display);
+            analyze(display, absolute, bytes, self.settings, self.prefilter)
+        }));
+        let Ok(outcome) = outcome else {
+            self.error(
+                display,
+                "internal error while analyzing this file (a presign-lint bug: please report it); other files were scanned".to_string(),
+            );
+            return;
+        };
+        match outcome {
             Outcome::SkippedBinary => {
                 self.shared.skipped_binary.fetch_add(1, Ordering::Relaxed);
             }
@@ -316,5 +329,17 @@ fn describe_io_error(e: &std::io::Error) -> String {
         std::io::ErrorKind::NotFound => "no such file or directory".to_string(),
         std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
         _ => e.to_string(),
+    }
+}
+
+/// Fault injection for the robustness tests: `PRESIGN_LINT_TEST_PANIC=<file name>` makes the
+/// analysis of that file panic, to prove a panic is contained.
+mod test_hooks {
+    pub fn maybe_panic(display: &str) {
+        if let Some(target) = std::env::var_os("PRESIGN_LINT_TEST_PANIC") {
+            if display.ends_with(&*target.to_string_lossy()) {
+                panic!("injected test panic");
+            }
+        }
     }
 }

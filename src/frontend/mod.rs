@@ -80,9 +80,28 @@ fn parse(language: Language, text: &str) -> Option<SyntaxFacts> {
         Language::CSharp => &csharp::CSharp,
         Language::Php => &php::Php,
         Language::Ruby => &ruby::Ruby,
+        // syn's parser recurses per nesting level: pathological nesting would overflow the
+        // stack, which cannot be caught, so such files get the text-level lints only.
+        Language::Rust if max_nesting(text) > treesitter::MAX_DEPTH => return None,
         Language::Rust => return rust::parse(text),
         Language::Notebook => return notebook::parse(text),
     };
     let tree = treesitter::parse(language, text)?;
     Some(syntax::collect(tree.root_node(), text, grammar))
+}
+
+/// The deepest bracket nesting of a text (strings not excluded: an over-estimate is safe).
+fn max_nesting(text: &str) -> usize {
+    let (mut depth, mut max) = (0usize, 0usize);
+    for b in text.bytes() {
+        match b {
+            b'(' | b'[' | b'{' => {
+                depth += 1;
+                max = max.max(depth);
+            }
+            b')' | b']' | b'}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    max
 }

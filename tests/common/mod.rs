@@ -19,8 +19,17 @@ pub fn run(dir: &Path, args: &[&str]) -> Run {
     run_with_stdin(dir, args, None)
 }
 
+pub fn run_with_env(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> Run {
+    run_full(dir, args, None, env)
+}
+
 pub fn run_with_stdin(dir: &Path, args: &[&str], stdin: Option<&[u8]>) -> Run {
+    run_full(dir, args, stdin, &[])
+}
+
+fn run_full(dir: &Path, args: &[&str], stdin: Option<&[u8]>, env: &[(&str, &str)]) -> Run {
     let mut command = Command::new(env!("CARGO_BIN_EXE_presign-lint"));
+    command.envs(env.iter().copied());
     command
         .args(args)
         .current_dir(dir)
