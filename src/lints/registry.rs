@@ -66,7 +66,7 @@ lints! {
     HardcodedCredentials = { "hardcoded-credentials", Error, Some("revocation"), 9.1, Planned,
         "literal access keys given to a signing client or in config" },
     LegacySignatureVersion = { "legacy-signature-version", Warning, Some("invalid-signature"), 4.3, Planned,
-        "SigV2 signing, which bypasses the 7-day expiry cap" },
+        "legacy SigV2 signing, which bypasses the 7-day expiry cap" },
     WildcardS3Policy = { "wildcard-s3-policy", Warning, Some("iam-least-privilege"), 6.5, Planned,
         "an IAM policy granting wildcard S3 actions or resources" },
     BucketAccessLoggingDisabled = { "bucket-access-logging-disabled", Note, Some("monitor-access-logs"), 3.1, Planned,

@@ -197,7 +197,7 @@ pub fn markers(line: &str) -> Vec<(usize, String)> {
                 let name: String = name
                     .trim_start()
                     .chars()
-                    .take_while(|c| c.is_ascii_lowercase() || *c == '-')
+                    .take_while(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || *c == '-')
                     .collect();
                 if name.contains('-') {
                     found.push((carets, name));
