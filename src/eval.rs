@@ -81,6 +81,17 @@ impl<'a> Env<'a> {
         self.lookup(name, expr.span.start)
     }
 
+    /// A point to return to when a lookup path turns out to lead nowhere, so failed attempts
+    /// cost no binding hops and leave no derivation steps.
+    pub fn mark(&self) -> (usize, usize) {
+        (self.steps.len(), self.hops)
+    }
+
+    pub fn rewind(&mut self, mark: (usize, usize)) {
+        self.steps.truncate(mark.0);
+        self.hops = mark.1;
+    }
+
     /// The value bound to `name` (a plain or dotted name) before `offset`, recording the step.
     pub fn lookup_name(&mut self, name: &str, offset: usize) -> Option<&'a Expr> {
         self.lookup(name, offset)

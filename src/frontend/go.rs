@@ -1,26 +1,662 @@
-//! Go (tree-sitter-go): not yet lowered; every node is `Other`, so the file gets the text-level lints only.
+//! Go (tree-sitter-go): calls and method calls, `:=`/`=`/`var`/`const` bindings, imports,
+//! `for` loops, functions, methods and function literals. Struct literals
+//! (`&s3.GetObjectInput{Bucket: b}`) and functional options that set fields of their
+//! parameter (`func(o *s3.PresignOptions) { o.Expires = d }`) lower to objects; builtin
+//! numeric conversions (`int64(x)`) keep their argument's value.
 
 use tree_sitter::Node;
 
 use super::syntax::{Grammar, Lowering, Role};
-use crate::facts::{CallExpr, Expr};
+use super::treesitter::{named_children, parse_int, unescape};
+use crate::facts::{Arg, BinOp, CallExpr, Expr, ExprKind, Field, Import, LoopKind, Span};
 
 pub struct Go;
 
+/// Builtin types whose one-argument conversion keeps the numeric value (as far as expiries
+/// go): `int64(time.Second)` is still one second's worth of nanoseconds.
+const NUMERIC_CONVERSIONS: [&str; 14] = [
+    "int", "int8", "int16", "int32", "int64", "uint", "uint8", "uint16", "uint32", "uint64",
+    "uintptr", "float32", "float64", "byte",
+];
+
 impl Grammar for Go {
-    fn role(&self, _node: Node<'_>) -> Role {
-        Role::Other
+    fn role(&self, node: Node<'_>) -> Role {
+        match node.kind() {
+            "call_expression" => Role::Call,
+            "short_var_declaration" | "assignment_statement" | "var_spec" | "const_spec" => {
+                Role::Binding
+            }
+            "function_declaration" | "method_declaration" | "func_literal" => Role::Function,
+            "for_statement" => Role::Loop(LoopKind::For, keyword_span(node)),
+            "import_spec" => Role::Import,
+            "comment" => Role::Comment,
+            _ => Role::Other,
+        }
     }
 
-    fn expr(&self, node: Node<'_>, _cx: &Lowering<'_>) -> Expr {
-        Expr::unknown(node.byte_range())
+    fn expr(&self, node: Node<'_>, cx: &Lowering<'_>) -> Expr {
+        let span = node.byte_range();
+        let kind = match node.kind() {
+            "int_literal" => int(cx.text(node)).map_or(ExprKind::Unknown, ExprKind::Int),
+            "float_literal" => cx
+                .text(node)
+                .replace('_', "")
+                .parse()
+                .map_or(ExprKind::Unknown, ExprKind::Float),
+            "interpreted_string_literal" | "raw_string_literal" => ExprKind::Str(string(node, cx)),
+            "true" => ExprKind::Bool(true),
+            "false" => ExprKind::Bool(false),
+            "nil" => ExprKind::Null,
+            "identifier" | "field_identifier" | "package_identifier" | "type_identifier" => {
+                ExprKind::Name(cx.text(node).to_string())
+            }
+            "selector_expression" => match (
+                node.child_by_field_name("operand"),
+                node.child_by_field_name("field"),
+            ) {
+                (Some(operand), Some(field)) => {
+                    ExprKind::Member(Box::new(cx.expr(operand)), cx.text(field).to_string())
+                }
+                _ => ExprKind::Unknown,
+            },
+            // `time.Duration` as a type (`qualified_type`) reads like the selector it is.
+            "qualified_type" => match (
+                node.child_by_field_name("package"),
+                node.child_by_field_name("name"),
+            ) {
+                (Some(package), Some(name)) => ExprKind::Member(
+                    Box::new(Expr {
+                        kind: ExprKind::Name(cx.text(package).to_string()),
+                        span: package.byte_range(),
+                    }),
+                    cx.text(name).to_string(),
+                ),
+                _ => ExprKind::Unknown,
+            },
+            "call_expression" => {
+                if let Some(inner) = numeric_conversion(node, cx) {
+                    let lowered = cx.expr(inner);
+                    return Expr {
+                        kind: lowered.kind,
+                        span,
+                    };
+                }
+                cx.call(node)
+                    .map_or(ExprKind::Unknown, |c| ExprKind::Call(Box::new(c)))
+            }
+            "binary_expression" => {
+                let op = node
+                    .child_by_field_name("operator")
+                    .map(|o| cx.text(o))
+                    .and_then(|o| match o {
+                        "+" => Some(BinOp::Add),
+                        "-" => Some(BinOp::Sub),
+                        "*" => Some(BinOp::Mul),
+                        "/" => Some(BinOp::Div),
+                        _ => None,
+                    });
+                match (
+                    op,
+                    node.child_by_field_name("left"),
+                    node.child_by_field_name("right"),
+                ) {
+                    (Some(op), Some(l), Some(r)) => {
+                        ExprKind::Binary(op, Box::new(cx.expr(l)), Box::new(cx.expr(r)))
+                    }
+                    _ => ExprKind::Unknown,
+                }
+            }
+            "unary_expression" => match (
+                node.child_by_field_name("operator").map(|o| cx.text(o)),
+                node.child_by_field_name("operand"),
+            ) {
+                (Some("-"), Some(operand)) => ExprKind::Neg(Box::new(cx.expr(operand))),
+                // `&s3.GetObjectInput{…}` is the literal, `+x` is x.
+                (Some("&" | "+"), Some(operand)) => return cx.expr(operand),
+                _ => ExprKind::Unknown,
+            },
+            "parenthesized_expression" | "literal_element" | "expression_statement" => {
+                return named_children(node)
+                    .into_iter()
+                    .find(|c| c.kind() != "comment")
+                    .map_or(Expr::unknown(span), |inner| cx.expr(inner));
+            }
+            // `time.Duration(x)` written with a parenthesised or generic type, `T(x)`.
+            "type_conversion_expression" => match (
+                node.child_by_field_name("type"),
+                node.child_by_field_name("operand"),
+            ) {
+                (Some(ty), Some(operand)) => {
+                    let operand = cx.expr(operand);
+                    let callee = cx.expr(ty);
+                    ExprKind::Call(Box::new(CallExpr {
+                        callee,
+                        args: vec![Arg {
+                            name: None,
+                            value: operand,
+                        }],
+                        is_new: false,
+                        span: span.clone(),
+                    }))
+                }
+                _ => ExprKind::Unknown,
+            },
+            "composite_literal" => match node.child_by_field_name("body") {
+                Some(body) => literal_value(body, cx),
+                None => ExprKind::Unknown,
+            },
+            "literal_value" => literal_value(node, cx),
+            "func_literal" => ExprKind::Object(option_fields(node, cx)),
+            _ => ExprKind::Unknown,
+        };
+        Expr { kind, span }
     }
 
-    fn call(&self, _node: Node<'_>, _cx: &Lowering<'_>) -> Option<CallExpr> {
-        None
+    fn call(&self, node: Node<'_>, cx: &Lowering<'_>) -> Option<CallExpr> {
+        let function = node.child_by_field_name("function")?;
+        let arguments = node.child_by_field_name("arguments")?;
+        let args = named_children(arguments)
+            .into_iter()
+            .filter(|a| a.kind() != "comment")
+            .map(|a| Arg {
+                name: None,
+                // `opts...` could hold anything: an unknown positional stands in.
+                value: cx.expr(a),
+            })
+            .collect();
+        Some(CallExpr {
+            callee: cx.expr(function),
+            args,
+            is_new: false,
+            span: node.byte_range(),
+        })
     }
 
-    fn bindings(&self, _node: Node<'_>, _cx: &Lowering<'_>) -> Vec<(String, Expr)> {
-        Vec::new()
+    fn bindings(&self, node: Node<'_>, cx: &Lowering<'_>) -> Vec<(String, Expr)> {
+        let span = node.byte_range();
+        let (names, values, plain) = match node.kind() {
+            "short_var_declaration" | "assignment_statement" => {
+                let plain = node
+                    .child_by_field_name("operator")
+                    .is_none_or(|o| matches!(cx.text(o), "=" | ":="));
+                (
+                    node.child_by_field_name("left")
+                        .map(named_children)
+                        .unwrap_or_default(),
+                    node.child_by_field_name("right")
+                        .map(named_children)
+                        .unwrap_or_default(),
+                    plain,
+                )
+            }
+            "var_spec" | "const_spec" => {
+                let mut cursor = node.walk();
+                let names: Vec<Node<'_>> = node
+                    .children_by_field_name("name", &mut cursor)
+                    .filter(|n| n.is_named())
+                    .collect();
+                (
+                    names,
+                    node.child_by_field_name("value")
+                        .map(named_children)
+                        .unwrap_or_default(),
+                    true,
+                )
+            }
+            _ => return Vec::new(),
+        };
+        let values: Vec<Node<'_>> = values
+            .into_iter()
+            .filter(|v| v.kind() != "comment")
+            .collect();
+        // `a, b := 1, 2` pairs up; `req, err := f()` or `x += 1` leaves values only known at
+        // run time, which still shadow earlier bindings of the names.
+        let paired = plain && names.len() == values.len();
+        names
+            .into_iter()
+            .enumerate()
+            .filter_map(|(i, name)| {
+                let target = binding_name(name, cx)?;
+                let value = match values.get(i) {
+                    Some(v) if paired => cx.expr(*v),
+                    _ => Expr::unknown(span.clone()),
+                };
+                Some((target, value))
+            })
+            .collect()
+    }
+
+    fn parameters(&self, node: Node<'_>, cx: &Lowering<'_>) -> Vec<String> {
+        ["receiver", "parameters", "result"]
+            .into_iter()
+            .filter_map(|f| node.child_by_field_name(f))
+            .filter(|list| list.kind() == "parameter_list")
+            .flat_map(named_children)
+            .flat_map(|p| {
+                let mut cursor = p.walk();
+                p.children_by_field_name("name", &mut cursor)
+                    .filter(|n| n.kind() == "identifier")
+                    .map(|n| cx.text(n).to_string())
+                    .collect::<Vec<_>>()
+            })
+            .filter(|n| n != "_")
+            .collect()
+    }
+
+    fn imports(&self, node: Node<'_>, cx: &Lowering<'_>) -> Vec<Import> {
+        let Some(path) = node.child_by_field_name("path") else {
+            return Vec::new();
+        };
+        let module = string(path, cx);
+        let alias = node
+            .child_by_field_name("name")
+            .filter(|n| n.kind() == "package_identifier")
+            .map(|n| cx.text(n).to_string());
+        if node
+            .child_by_field_name("name")
+            .is_some_and(|n| n.kind() == "blank_identifier")
+        {
+            // `import _ "m"` binds no name.
+            return vec![Import {
+                module,
+                name: None,
+                alias: None,
+            }];
+        }
+        let name = package_name(&module);
+        vec![Import {
+            module,
+            name,
+            alias,
+        }]
+    }
+}
+
+/// A Go integer literal: a leading `0` followed by digits is octal (`0755`).
+fn int(literal: &str) -> Option<i128> {
+    let cleaned = literal.replace('_', "");
+    if cleaned.len() > 1 && cleaned.starts_with('0') && cleaned.bytes().all(|b| b.is_ascii_digit())
+    {
+        return i128::from_str_radix(&cleaned[1..], 8).ok();
+    }
+    parse_int(&cleaned)
+}
+
+/// The decoded body of an interpreted (`"…"`) or raw (`` `…` ``) string literal.
+fn string(node: Node<'_>, cx: &Lowering<'_>) -> String {
+    let mut value = String::new();
+    for child in named_children(node) {
+        match child.kind() {
+            "escape_sequence" => value.push_str(&unescape(cx.text(child))),
+            // Raw strings drop carriage returns.
+            "raw_string_literal_content" => value.push_str(&cx.text(child).replace('\r', "")),
+            _ => value.push_str(cx.text(child)),
+        }
+    }
+    value
+}
+
+/// `int64(x)`, `float64(x)`: the argument of a builtin numeric conversion.
+fn numeric_conversion<'t>(node: Node<'t>, cx: &Lowering<'_>) -> Option<Node<'t>> {
+    let function = node.child_by_field_name("function")?;
+    if function.kind() != "identifier" {
+        return None;
+    }
+    let arguments = node.child_by_field_name("arguments")?;
+    let args: Vec<Node<'_>> = named_children(arguments)
+        .into_iter()
+        .filter(|a| a.kind() != "comment")
+        .collect();
+    let [only] = args.as_slice() else {
+        return None;
+    };
+    if only.kind() == "variadic_argument" {
+        return None;
+    }
+    NUMERIC_CONVERSIONS
+        .contains(&cx.text(function))
+        .then_some(*only)
+}
+
+/// The fields of a `{Key: value, …}` literal body. Positional elements (`[]int{1, 2}`) make
+/// an array.
+fn literal_value(body: Node<'_>, cx: &Lowering<'_>) -> ExprKind {
+    let elements: Vec<Node<'_>> = named_children(body)
+        .into_iter()
+        .filter(|c| c.kind() != "comment")
+        .collect();
+    if elements.iter().all(|e| e.kind() == "literal_element") && !elements.is_empty() {
+        return ExprKind::Array(elements.into_iter().map(|e| cx.expr(e)).collect());
+    }
+    ExprKind::Object(
+        elements
+            .into_iter()
+            .filter(|e| e.kind() == "keyed_element")
+            .filter_map(|e| {
+                let key = e.child_by_field_name("key")?;
+                let value = e.child_by_field_name("value")?;
+                let key_node = named_children(key)
+                    .into_iter()
+                    .find(|c| c.kind() != "comment")?;
+                let key = match key_node.kind() {
+                    "identifier" | "field_identifier" => cx.text(key_node).to_string(),
+                    "interpreted_string_literal" | "raw_string_literal" => string(key_node, cx),
+                    _ => return None,
+                };
+                Some(Field {
+                    key,
+                    value: cx.expr(value),
+                })
+            })
+            .collect(),
+    )
+}
+
+/// A functional option `func(o *T) { o.Expires = d; o.X = y }`: the fields it assigns on its
+/// parameter, as an object (`{Expires: d, X: y}`).
+fn option_fields(node: Node<'_>, cx: &Lowering<'_>) -> Vec<Field> {
+    let params: Vec<String> = node
+        .child_by_field_name("parameters")
+        .map(named_children)
+        .unwrap_or_default()
+        .into_iter()
+        .flat_map(|p| {
+            let mut cursor = p.walk();
+            p.children_by_field_name("name", &mut cursor)
+                .filter(|n| n.kind() == "identifier")
+                .map(|n| cx.text(n).to_string())
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    if params.is_empty() {
+        return Vec::new();
+    }
+    let Some(body) = node.child_by_field_name("body") else {
+        return Vec::new();
+    };
+    let statements = named_children(body)
+        .into_iter()
+        .flat_map(|c| {
+            if c.kind() == "statement_list" {
+                named_children(c)
+            } else {
+                vec![c]
+            }
+        })
+        .filter(|s| s.kind() == "assignment_statement");
+    let mut fields = Vec::new();
+    for statement in statements {
+        if statement
+            .child_by_field_name("operator")
+            .is_some_and(|o| cx.text(o) != "=")
+        {
+            continue;
+        }
+        let (Some(left), Some(right)) = (
+            statement.child_by_field_name("left"),
+            statement.child_by_field_name("right"),
+        ) else {
+            continue;
+        };
+        let (left, right) = (named_children(left), named_children(right));
+        if left.len() != right.len() {
+            continue;
+        }
+        for (target, value) in left.into_iter().zip(right) {
+            if target.kind() != "selector_expression" {
+                continue;
+            }
+            let (Some(operand), Some(field)) = (
+                target.child_by_field_name("operand"),
+                target.child_by_field_name("field"),
+            ) else {
+                continue;
+            };
+            if operand.kind() == "identifier" && params.iter().any(|p| p == cx.text(operand)) {
+                fields.push(Field {
+                    key: cx.text(field).to_string(),
+                    value: cx.expr(value),
+                });
+            }
+        }
+    }
+    fields
+}
+
+/// The name an assignment target binds: `x`, or a dotted `req.Expires`; `_` binds nothing.
+fn binding_name(node: Node<'_>, cx: &Lowering<'_>) -> Option<String> {
+    match node.kind() {
+        "identifier" => Some(cx.text(node))
+            .filter(|n| *n != "_")
+            .map(str::to_string),
+        "selector_expression" => {
+            let path = cx.expr(node).path()?.join(".");
+            Some(path)
+        }
+        _ => None,
+    }
+}
+
+/// The package name an import path binds by default: its last segment, skipping a major
+/// version suffix (`github.com/minio/minio-go/v7` → `minio-go`, a best guess).
+fn package_name(module: &str) -> Option<String> {
+    let mut segments = module.rsplit('/').filter(|s| !s.is_empty());
+    let last = segments.next()?;
+    let is_version =
+        last.len() > 1 && last.starts_with('v') && last[1..].bytes().all(|b| b.is_ascii_digit());
+    let name = if is_version {
+        segments.next().unwrap_or(last)
+    } else {
+        last
+    };
+    Some(name.to_string())
+}
+
+/// The `for` keyword of a loop.
+fn keyword_span(node: Node<'_>) -> Span {
+    let start = node.start_byte();
+    let end = node.child(0).map_or(start, |k| k.end_byte());
+    start..end
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::language::Language;
+    use super::super::{syntax, treesitter};
+    use super::*;
+    use crate::eval::{Env, Value};
+    use crate::facts::SyntaxFacts;
+    use crate::source::SourceFile;
+
+    fn facts(src: &str) -> SyntaxFacts {
+        let tree = treesitter::parse(Language::Go, src).expect("parses");
+        syntax::collect(tree.root_node(), src, &Go)
+    }
+
+    /// Folds the first argument of the call named `method`.
+    fn first_arg(src: &str, method: &str) -> Value {
+        let facts = facts(src);
+        let source = SourceFile::new(src.to_string());
+        let call = facts
+            .calls
+            .iter()
+            .find(|c| c.call.name() == Some(method))
+            .expect("call");
+        let mut env = Env::new(&facts, &source, call.function, "go");
+        let arg = call.call.positional(0).expect("argument");
+        env.eval(arg)
+    }
+
+    #[test]
+    fn method_calls_and_durations() {
+        let src = "package p\nfunc f() { u, err := req.Presign(15 * time.Minute) }\n";
+        let f = facts(src);
+        let call = &f
+            .calls
+            .iter()
+            .find(|c| c.call.name() == Some("Presign"))
+            .expect("call")
+            .call;
+        assert_eq!(call.receiver().and_then(Expr::path), Some(vec!["req"]));
+        assert_eq!(first_arg(src, "Presign"), Value::Duration(900.0));
+    }
+
+    #[test]
+    fn both_spellings_of_a_go_duration() {
+        let a = "package p\nfunc f() {\n lifetimeSecs := 86400\n var d = time.Duration(lifetimeSecs) * time.Second\n req.Presign(d)\n}\n";
+        let b = "package p\nfunc f() {\n lifetimeSecs := 86400\n req.Presign(time.Duration(lifetimeSecs * int64(time.Second)))\n}\n";
+        for src in [a, b] {
+            match first_arg(src, "Presign") {
+                Value::Duration(d) => assert!((d - 86_400.0).abs() < 1e-6, "{d}"),
+                other => panic!("{other:?}"),
+            }
+        }
+        let constant =
+            "package p\nconst expiry = 7 * 24 * time.Hour\nfunc f() { req.Presign(expiry) }\n";
+        assert_eq!(first_arg(constant, "Presign"), Value::Duration(604_800.0));
+    }
+
+    #[test]
+    fn parameters_shadow_package_bindings() {
+        let src =
+            "package p\nvar ttl = 48 * time.Hour\nfunc f(ttl time.Duration) { req.Presign(ttl) }\n";
+        assert_eq!(first_arg(src, "Presign"), Value::Unknown);
+    }
+
+    #[test]
+    fn bindings_pair_up_or_stay_unknown() {
+        let src = "package p\nfunc f() {\n a, _ := 1, 2\n req, err := svc.GetObjectRequest(in)\n var q, r = 3, 4\n q += 5\n o.Expires = 6\n}\nconst (\n A = iota\n B\n)\n";
+        let f = facts(src);
+        let value = |name: &str| -> Vec<String> {
+            f.bindings
+                .iter()
+                .filter(|b| b.name == name)
+                .map(|b| match &b.value.kind {
+                    ExprKind::Int(n) => n.to_string(),
+                    ExprKind::Unknown => "?".to_string(),
+                    other => format!("{other:?}"),
+                })
+                .collect()
+        };
+        assert_eq!(value("a"), ["1"]);
+        assert!(value("_").is_empty());
+        assert_eq!(value("req"), ["?"]);
+        assert_eq!(value("err"), ["?"]);
+        assert_eq!(value("q"), ["3", "?"]);
+        assert_eq!(value("r"), ["4"]);
+        assert_eq!(value("o.Expires"), ["6"]);
+        assert_eq!(value("B"), ["?"]);
+    }
+
+    #[test]
+    fn struct_literals_and_functional_options_are_objects() {
+        let src = "package p\nfunc f() {\n c.PresignGetObject(ctx, &s3.GetObjectInput{Bucket: aws.String(\"b\"), Key: `k`}, func(opts *s3.PresignOptions) {\n  opts.Expires = 2 * time.Hour\n  other.Expires = 1\n })\n}\n";
+        let f = facts(src);
+        let call = &f
+            .calls
+            .iter()
+            .find(|c| c.call.name() == Some("PresignGetObject"))
+            .expect("call")
+            .call;
+        let input = call.positional(1).expect("input");
+        assert!(input.field("Bucket").is_some_and(|b| b.as_call().is_some()));
+        assert!(matches!(
+            input.field("Key").map(|k| &k.kind),
+            Some(ExprKind::Str(s)) if s == "k"
+        ));
+        let option = call.positional(2).expect("option");
+        let ExprKind::Object(fields) = &option.kind else {
+            panic!("{option:?}");
+        };
+        assert_eq!(fields.len(), 1);
+        assert_eq!(fields[0].key, "Expires");
+        assert!(matches!(
+            fields[0].value.kind,
+            ExprKind::Binary(BinOp::Mul, _, _)
+        ));
+    }
+
+    #[test]
+    fn literals() {
+        let src = "package p\nvar a, b, c, d, e = 0755, 1_000, 0x10, \"x\\ty\", -2.5\n";
+        let f = facts(src);
+        let kinds: Vec<String> = f
+            .bindings
+            .iter()
+            .map(|b| match &b.value.kind {
+                ExprKind::Neg(inner) => format!("-{:?}", inner.kind),
+                other => format!("{other:?}"),
+            })
+            .collect();
+        assert_eq!(
+            kinds,
+            [
+                "Int(493)",
+                "Int(1000)",
+                "Int(16)",
+                "Str(\"x\\ty\")",
+                "-Float(2.5)"
+            ]
+        );
+    }
+
+    #[test]
+    fn imports_loops_functions_and_comments() {
+        let src = "package p\nimport (\n \"time\"\n s3v1 \"github.com/aws/aws-sdk-go/service/s3\"\n _ \"embed\"\n minio \"github.com/minio/minio-go/v7\"\n)\n// c\nfunc (s *S) f(k string) {\n for _, key := range keys {\n  req.Presign(time.Hour)\n }\n go func() { g() }()\n}\n";
+        let f = facts(src);
+        let imports: Vec<(String, Option<String>, Option<String>)> = f
+            .imports
+            .iter()
+            .map(|i| (i.module.clone(), i.name.clone(), i.alias.clone()))
+            .collect();
+        assert_eq!(imports[0], ("time".into(), Some("time".into()), None));
+        assert_eq!(
+            imports[1],
+            (
+                "github.com/aws/aws-sdk-go/service/s3".into(),
+                Some("s3".into()),
+                Some("s3v1".into())
+            )
+        );
+        assert_eq!(imports[2], ("embed".into(), None, None));
+        assert_eq!(imports[3].1.as_deref(), Some("minio-go"));
+        assert_eq!(f.imports.len(), 4);
+        assert_eq!(f.comments.len(), 1);
+        assert_eq!(f.functions.len(), 2);
+        let presign = f
+            .calls
+            .iter()
+            .find(|c| c.call.name() == Some("Presign"))
+            .expect("call");
+        let (kind, span) = presign.enclosing_loop.clone().expect("in a loop");
+        assert_eq!(kind, LoopKind::For);
+        assert_eq!(&src[span], "for");
+        let g = f
+            .calls
+            .iter()
+            .find(|c| c.call.name() == Some("g"))
+            .expect("g");
+        assert_eq!(g.function, Some(1));
+        for name in ["s", "k"] {
+            assert!(
+                f.bindings
+                    .iter()
+                    .any(|b| b.name == name && b.function == Some(0))
+            );
+        }
+    }
+
+    #[test]
+    fn malformed_input_does_not_panic() {
+        for src in [
+            "package p\nfunc f( { req.Presign(15 * time. }",
+            "x := := func(o *) { o. = }",
+            "var ( a = ",
+            "\u{0}\u{feff}func",
+            &"(".repeat(10_000),
+            &format!("package p\nvar x = {}1{}", "-".repeat(5_000), ""),
+        ] {
+            let _ = facts(src);
+        }
     }
 }

@@ -231,9 +231,11 @@ fn locate<'a>(
     }
     if let Some(field) = &loc.field {
         for arg in &call.args {
+            let mark = env.mark();
             if let Some(e) = object_field(&arg.value, field, env) {
                 return Some(e);
             }
+            env.rewind(mark);
         }
     }
     if let Some(method) = &loc.chain {
@@ -242,9 +244,11 @@ fn locate<'a>(
             roots.push(r);
         }
         for root in roots {
+            let mark = env.mark();
             if let Some(e) = chain_argument(root, method, env, 0) {
                 return Some(e);
             }
+            env.rewind(mark);
         }
     }
     None

@@ -38,12 +38,9 @@ fn diagnostic(url: &SignedUrl, now: OffsetDateTime) -> Diagnostic {
     if let Some(object) = &url.object {
         leaks.push(format!("{object_word} `{}`", shorten(object, 60)));
     }
-    if let (Some(key), Some(kind)) = (&url.key_id, url.key_type) {
-        leaks.push(format!(
-            "{} key id `{}`",
-            key_label(kind),
-            redact_key_id(key)
-        ));
+    if let Some(key) = &url.key_id {
+        let label = url.key_type.map_or("access", key_label);
+        leaks.push(format!("{label} key id `{}`", redact_key_id(key)));
     }
     let mut message = format!("hardcoded {}", url.kind.label());
     if !leaks.is_empty() {

@@ -163,7 +163,10 @@ pub fn classify(span: Range<usize>, url: DecodedUrl) -> Option<SignedUrl> {
             return None;
         }
     }
-    let key_type = found.key_id.as_deref().map(|k| key_type(found.kind, k));
+    let key_type = found
+        .key_id
+        .as_deref()
+        .and_then(|k| key_type(found.kind, k));
     let (bucket, object) = bucket_and_object(found.kind, &url);
     let permissions = (found.kind == UrlKind::AzureSas)
         .then(|| url.param("sp").map(str::to_string))
@@ -192,13 +195,16 @@ struct Found {
     session_token: bool,
 }
 
-fn key_type(kind: UrlKind, key: &str) -> KeyType {
+/// The kind of key, where its shape tells: AWS (`AKIA`/`ASIA`), GCS HMAC (`GOOG1`), service
+/// accounts, CloudFront key pairs. Keys of other S3-compatible stores are not guessed.
+fn key_type(kind: UrlKind, key: &str) -> Option<KeyType> {
     let upper = key.to_ascii_uppercase();
     match kind {
-        UrlKind::CloudFront => KeyType::CloudFrontKeyPair,
-        _ if upper.starts_with("ASIA") => KeyType::Temporary,
-        _ if key.contains('@') => KeyType::ServiceAccount,
-        _ => KeyType::LongTerm,
+        UrlKind::CloudFront => Some(KeyType::CloudFrontKeyPair),
+        _ if upper.starts_with("ASIA") => Some(KeyType::Temporary),
+        _ if upper.starts_with("AKIA") || upper.starts_with("GOOG1") => Some(KeyType::LongTerm),
+        _ if key.contains('@') => Some(KeyType::ServiceAccount),
+        _ => None,
     }
 }
 
@@ -211,10 +217,17 @@ fn bucket_and_object(kind: UrlKind, url: &DecodedUrl) -> (Option<String>, Option
     match kind {
         UrlKind::CloudFront => (None, non_empty(path)),
         UrlKind::S3SigV4 | UrlKind::S3SigV2 => {
+            // `bucket.s3.region.amazonaws.com` (and Wasabi, Backblaze), and DigitalOcean
+            // Spaces' `bucket.region.digitaloceanspaces.com`.
+            let spaces = host
+                .strip_suffix(".digitaloceanspaces.com")
+                .and_then(|rest| rest.split_once('.'))
+                .map(|(bucket, _)| bucket);
             let virtual_hosted = host
                 .split_once(".s3.")
                 .or_else(|| host.split_once(".s3-"))
-                .map(|(bucket, _)| bucket);
+                .map(|(bucket, _)| bucket)
+                .or(spaces);
             match virtual_hosted {
                 Some(bucket) => (non_empty(bucket), non_empty(path)),
                 None => path_style(path),
