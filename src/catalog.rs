@@ -43,6 +43,10 @@ pub struct Row {
     /// When non-empty, a free function must be imported from one of these modules.
     #[serde(default)]
     pub imports: Vec<String>,
+    /// The receiver must mention one of these (through one binding): tells a CloudFront URL
+    /// signer's generic `Sign` from every other `Sign`.
+    #[serde(default)]
+    pub receiver_hints: Vec<String>,
     /// The row applies only when this keyword argument is present (tells apart two SDKs'
     /// same-named methods).
     #[serde(default)]
@@ -175,7 +179,35 @@ pub fn match_call(family: &str, call: &CallExpr, syntax: &SyntaxFacts) -> Option
                 .as_deref()
                 .is_none_or(|k| call.keyword(k).is_some())
             && (row.imports.is_empty() || imported_from(call, &row.imports, syntax))
+            && (row.receiver_hints.is_empty()
+                || call
+                    .receiver()
+                    .is_some_and(|r| mentions(r, &row.receiver_hints, syntax, 0)))
     })
+}
+
+/// Whether an expression names one of `hints` in its names, fields or callees, following a
+/// name to its binding.
+fn mentions(expr: &crate::facts::Expr, hints: &[String], syntax: &SyntaxFacts, depth: usize) -> bool {
+    use crate::facts::ExprKind;
+    if depth > 8 {
+        return false;
+    }
+    let hit = |word: &str| hints.iter().any(|h| word.contains(h.as_str()));
+    match &expr.kind {
+        ExprKind::Name(n) => {
+            hit(n)
+                || syntax
+                    .bindings
+                    .iter()
+                    .rev()
+                    .find(|b| &b.name == n && b.span.start < expr.span.start)
+                    .is_some_and(|b| mentions(&b.value, hints, syntax, depth + 1))
+        }
+        ExprKind::Member(object, field) => hit(field) || mentions(object, hints, syntax, depth + 1),
+        ExprKind::Call(c) => mentions(&c.callee, hints, syntax, depth + 1),
+        _ => false,
+    }
 }
 
 /// Words that mark a call's receiver or path as a different SDK's (CloudFront's signer has a

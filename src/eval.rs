@@ -109,8 +109,11 @@ impl<'a> Env<'a> {
             .text
             .get(binding.value.span.clone())
             .unwrap_or("");
-        self.steps
-            .push(format!("{name} = {}, line {line}", one_line(text)));
+        // Parameters and other bindings without a written value explain nothing.
+        if !text.trim().is_empty() {
+            self.steps
+                .push(format!("{name} = {}, line {line}", one_line(text)));
+        }
         Some(&binding.value)
     }
 
