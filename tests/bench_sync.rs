@@ -5,7 +5,8 @@ use presign_lint::lints::{LintId, Status, trigger_words};
 
 #[test]
 fn bench_trigger_words_match_the_prefilter() {
-    let script = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/bench/bench.py")).expect("bench.py");
+    let script = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/bench/bench.py"))
+        .expect("bench.py");
     let start = script.find("TRIGGERS = [").expect("TRIGGERS list");
     let end = start + script[start..].find(']').expect("end of list");
     let mut listed: Vec<String> = script[start..end]
