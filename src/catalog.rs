@@ -188,7 +188,12 @@ pub fn match_call(family: &str, call: &CallExpr, syntax: &SyntaxFacts) -> Option
 
 /// Whether an expression names one of `hints` in its names, fields or callees, following a
 /// name to its binding.
-fn mentions(expr: &crate::facts::Expr, hints: &[String], syntax: &SyntaxFacts, depth: usize) -> bool {
+fn mentions(
+    expr: &crate::facts::Expr,
+    hints: &[String],
+    syntax: &SyntaxFacts,
+    depth: usize,
+) -> bool {
     use crate::facts::ExprKind;
     if depth > 8 {
         return false;
