@@ -1,7 +1,7 @@
 //! Inline suppressions, in any comment syntax:
 //!
 //! ```text
-//! # presign-lint: allow(excessive-expiry, presign-in-loop) reason: nightly export, reviewed
+//! # presign-lint: allow(<lint>, …) reason: <why, e.g. nightly export, reviewed>
 //! ```
 //!
 //! A marker covers its own line and the statement that starts on the next line (so it survives
@@ -36,12 +36,22 @@ pub struct Malformed {
 /// line, so prose that mentions the syntax (like this crate's README) is not a suppression.
 const COMMENT_OPENERS: [&str; 8] = ["#", "//", "/*", "*", "<!--", "--", ";", "%"];
 
-pub fn parse(source: &SourceFile) -> (Vec<Suppression>, Vec<Malformed>) {
+/// Parses the markers of a file. In Markdown, markers inside fenced code blocks are examples
+/// of the syntax, not suppressions (HTML comments are the way to suppress in Markdown).
+pub fn parse(source: &SourceFile, is_markdown: bool) -> (Vec<Suppression>, Vec<Malformed>) {
     let text = &source.text;
     let mut suppressions = Vec::new();
     let mut malformed = Vec::new();
+    let fenced = if is_markdown {
+        fenced_lines(source)
+    } else {
+        Vec::new()
+    };
     for at in memchr::memmem::find_iter(text.as_bytes(), MARKER.as_bytes()) {
         let (line, _) = source.position(at);
+        if fenced.get(line - 1).copied().unwrap_or(false) {
+            continue;
+        }
         let line_range = source.line_range(line);
         let before = &text[line_range.start..at];
         if !COMMENT_OPENERS.iter().any(|o| before.contains(o)) {
@@ -109,6 +119,22 @@ fn is_documentation(rest: &str) -> bool {
         .and_then(|(_, r)| r.split_once(')'))
         .map_or("", |(l, _)| l);
     list.contains("...") || list.contains('…') || list.contains('<')
+}
+
+/// For each line, whether it is inside a fenced code block (```` ``` ```` or `~~~`).
+fn fenced_lines(source: &SourceFile) -> Vec<bool> {
+    let mut inside = false;
+    (1..=source.line_count())
+        .map(|line| {
+            let trimmed = source.line_text(line).trim_start();
+            if trimmed.starts_with("```") || trimmed.starts_with("~~~") {
+                inside = !inside;
+                true
+            } else {
+                inside
+            }
+        })
+        .collect()
 }
 
 /// Parses ` allow(a, b) reason: text` into lint names and the reason.
@@ -209,14 +235,24 @@ mod tests {
     const TOOL: &str = "presign-lint";
 
     fn parse_text(text: &str) -> (Vec<Suppression>, Vec<Malformed>) {
-        parse(&SourceFile::new(text.to_string()))
+        parse(&SourceFile::new(text.to_string()), false)
+    }
+
+    #[test]
+    fn markdown_code_blocks_show_the_syntax() {
+        let text = format!(
+            "```python\n# {TOOL}: allow(excessive-expiry)\nx = 1\n```\n<!-- {TOOL}: allow(excessive-expiry) -->\n"
+        );
+        let (s, m) = parse(&SourceFile::new(text), true);
+        assert_eq!((s.len(), m.len()), (1, 0));
+        assert_eq!(s[0].covers, 5..=5);
     }
 
     #[test]
     fn covers_the_next_multiline_statement() {
-        let (s, m) = parse_text(
-            "# presign-lint: allow(excessive-expiry) reason: reviewed\nurl = f(\n  a,\n  ExpiresIn=9,\n)\nnext = 1\n",
-        );
+        let (s, m) = parse_text(&format!(
+            "# {TOOL}: allow(excessive-expiry) reason: reviewed\nurl = f(\n  a,\n  ExpiresIn=9,\n)\nnext = 1\n"
+        ));
         assert!(m.is_empty());
         assert_eq!(s[0].covers, 1..=5);
         assert_eq!(s[0].reason.as_deref(), Some("reviewed"));
@@ -224,8 +260,9 @@ mod tests {
 
     #[test]
     fn trailing_marker_covers_its_line() {
-        let (s, _) =
-            parse_text("x = 1 // presign-lint: allow(presign-in-loop, excessive-expiry)\ny\n");
+        let (s, _) = parse_text(&format!(
+            "x = 1 // {TOOL}: allow(presign-in-loop, excessive-expiry)\ny\n"
+        ));
         assert_eq!(s[0].covers, 1..=1);
         assert_eq!(s[0].lints.len(), 2);
     }
