@@ -206,7 +206,7 @@ fn mentions(
                     .bindings
                     .iter()
                     .rev()
-                    .find(|b| &b.name == n && b.span.start < expr.span.start)
+                    .find(|b| &b.name == n && b.span.end <= expr.span.start)
                     .is_some_and(|b| mentions(&b.value, hints, syntax, depth + 1))
         }
         ExprKind::Member(object, field) => hit(field) || mentions(object, hints, syntax, depth + 1),

@@ -189,23 +189,44 @@ pub struct SyntaxFacts {
     /// Spans of function bodies (indexed by `Call::function`/`Binding::function`).
     pub functions: Vec<Span>,
     pub comments: Vec<Span>,
+    /// Binding indices by name, in document order (built by [`SyntaxFacts::index`]), so a
+    /// lookup costs the bindings of one name, not of the whole file.
+    pub by_name: std::collections::HashMap<String, Vec<usize>>,
 }
 
 impl SyntaxFacts {
-    /// The binding of `name` visible at `offset`: the last one before it in the same
-    /// function, else the last at top level.
+    /// Builds the name index; front ends call it once their facts are complete.
+    pub fn index(&mut self) {
+        self.by_name.clear();
+        for (i, b) in self.bindings.iter().enumerate() {
+            self.by_name.entry(b.name.clone()).or_default().push(i);
+        }
+    }
+
+    /// The binding of `name` visible at `offset`: the last one completed before it in the same
+    /// function, else the last at top level. A binding is visible after its statement ends, so
+    /// `x = f(x)` reads the previous `x`.
     pub fn lookup(&self, name: &str, offset: usize, function: Option<usize>) -> Option<&Binding> {
-        let before = |b: &&Binding| b.name == name && b.span.start < offset;
-        self.bindings
+        let candidates: Vec<&Binding> = match self.by_name.get(name) {
+            Some(indices) => indices.iter().map(|&i| &self.bindings[i]).collect(),
+            None if self.by_name.is_empty() => {
+                self.bindings.iter().filter(|b| b.name == name).collect()
+            }
+            None => return None,
+        };
+        let visible =
+            |b: &&&Binding| b.span.end <= offset || b.span.is_empty() && b.span.start <= offset;
+        candidates
             .iter()
-            .filter(before)
+            .filter(visible)
             .rfind(|b| function.is_some() && b.function == function)
             .or_else(|| {
-                self.bindings
+                candidates
                     .iter()
-                    .filter(before)
+                    .filter(visible)
                     .rfind(|b| b.function.is_none())
             })
+            .copied()
     }
 
     /// The import that binds `local` (by alias or name).

@@ -1,26 +1,719 @@
-//! Kotlin (tree-sitter-kotlin-ng): not yet lowered; every node is `Other`, so the file gets the text-level lints only.
+//! Kotlin (tree-sitter-kotlin-ng): calls with named arguments and trailing lambdas,
+//! `val`/`var` properties (also bound as `Owner.NAME` and `this.NAME` in classes and
+//! objects), assignments (compound ones fold as `x = x op y` outside loops), imports, loops,
+//! functions and lambdas.
+//!
+//! A lambda whose statements assign names (`{ expiresAfter = 8.hours }`, a configuring DSL
+//! block) lowers to an object of those fields; a lambda without assignments lowers to its one
+//! expression, or to a callee-less holder call over its statements' expressions (so a
+//! builder-chain search looks into `presigner.presignGetObject { it.signatureDuration(d) }`).
+//! A trailing lambda is one more argument of its call. A call of a capitalised name
+//! (`Date(ms)`, `GetObjectRequest { … }`) is a constructor call.
+
+use std::cell::RefCell;
 
 use tree_sitter::Node;
 
+use super::java::{Scope, Scopes};
 use super::syntax::{Grammar, Lowering, Role};
-use crate::facts::{CallExpr, Expr};
+use super::treesitter::{named_children, parse_int, unescape};
+use crate::facts::{Arg, BinOp, CallExpr, Expr, ExprKind, Field, Import, LoopKind, Span};
 
 pub struct Kotlin;
 
+/// Walk state kept by `role` (called on every node, in document order), so no lowering asks
+/// `Node::parent` (which descends from the root on every call).
+#[derive(Default)]
+struct Walk {
+    scopes: Scopes,
+    /// The `f(a)` of an `f(a) { … }` just seen: lowered with its trailing lambda.
+    trailing_callee: Option<usize>,
+    /// The lambda literal of an `annotated_lambda` just seen: the annotated lambda is the
+    /// function.
+    annotated_literal: Option<usize>,
+}
+
+thread_local! {
+    static WALK: RefCell<Walk> = RefCell::new(Walk::default());
+}
+
 impl Grammar for Kotlin {
-    fn role(&self, _node: Node<'_>) -> Role {
-        Role::Other
+    fn role(&self, node: Node<'_>) -> Role {
+        let id = node.id();
+        WALK.with_borrow_mut(|walk| {
+            let scope = match node.kind() {
+                "source_file" => {
+                    *walk = Walk::default();
+                    None
+                }
+                "class_declaration" | "object_declaration" => Some(Scope::Class(
+                    node.child_by_field_name("name").map(|n| n.byte_range()),
+                )),
+                // `Outer.NAME` reaches a companion's members.
+                "companion_object" => {
+                    let outer = match walk.scopes.class(node.start_byte()) {
+                        Some(Scope::Class(name)) => name.clone(),
+                        _ => None,
+                    };
+                    Some(Scope::Class(outer))
+                }
+                "object_literal" => Some(Scope::Class(None)),
+                "function_declaration"
+                | "secondary_constructor"
+                | "getter"
+                | "setter"
+                | "anonymous_initializer" => Some(Scope::Function),
+                "anonymous_function" => Some(Scope::Lambda),
+                "annotated_lambda" => {
+                    walk.annotated_literal = named_children(node)
+                        .into_iter()
+                        .find(|c| c.kind() == "lambda_literal")
+                        .map(|l| l.id());
+                    Some(Scope::Lambda)
+                }
+                "lambda_literal" if walk.annotated_literal == Some(id) => None,
+                "lambda_literal" => Some(Scope::Lambda),
+                "for_statement" | "while_statement" | "do_while_statement" => Some(Scope::Loop),
+                "call_expression" if walk.trailing_callee == Some(id) => None,
+                "call_expression" => {
+                    walk.trailing_callee = trailing_lambda_callee(node).map(|c| c.id());
+                    None
+                }
+                _ => None,
+            };
+            if let Some(scope) = scope {
+                walk.scopes.enter(node.byte_range(), scope);
+            }
+            match node.kind() {
+                // The callee half of `f(a) { … }` is lowered with its trailing lambda.
+                "call_expression" if walk.trailing_callee == Some(id) => {
+                    walk.trailing_callee = None;
+                    Role::Other
+                }
+                "call_expression" => Role::Call,
+                "property_declaration" | "assignment" => Role::Binding,
+                // A trailing lambda is the function, so a callback method's argument list
+                // passes its loop context on (`items.forEach { … }`).
+                "function_declaration"
+                | "anonymous_function"
+                | "annotated_lambda"
+                | "getter"
+                | "setter"
+                | "secondary_constructor" => Role::Function,
+                "lambda_literal" if walk.annotated_literal == Some(id) => {
+                    walk.annotated_literal = None;
+                    Role::Other
+                }
+                "lambda_literal" => Role::Function,
+                "for_statement" => Role::Loop(LoopKind::For, keyword_span(node, "for")),
+                "while_statement" => Role::Loop(LoopKind::While, keyword_span(node, "while")),
+                "do_while_statement" => Role::Loop(LoopKind::While, keyword_span(node, "do")),
+                "import" => Role::Import,
+                "line_comment" | "block_comment" => Role::Comment,
+                _ => Role::Other,
+            }
+        })
     }
 
-    fn expr(&self, node: Node<'_>, _cx: &Lowering<'_>) -> Expr {
-        Expr::unknown(node.byte_range())
+    fn expr(&self, node: Node<'_>, cx: &Lowering<'_>) -> Expr {
+        let span = node.byte_range();
+        let kind = match node.kind() {
+            "number_literal" => parse_int(cx.text(node)).map_or(ExprKind::Unknown, ExprKind::Int),
+            "float_literal" => float(cx.text(node)).map_or(ExprKind::Unknown, ExprKind::Float),
+            "string_literal" | "multiline_string_literal" => {
+                string(node, cx).map_or(ExprKind::Unknown, ExprKind::Str)
+            }
+            "identifier" => match cx.text(node) {
+                "true" => ExprKind::Bool(true),
+                "false" => ExprKind::Bool(false),
+                "null" => ExprKind::Null,
+                name => ExprKind::Name(name.to_string()),
+            },
+            "boolean_literal" => ExprKind::Bool(cx.text(node) == "true"),
+            "null_literal" => ExprKind::Null,
+            "this_expression" => ExprKind::Name("this".to_string()),
+            "navigation_expression" => {
+                let children: Vec<Node<'_>> = named_children(node)
+                    .into_iter()
+                    .filter(|c| !is_comment(*c))
+                    .collect();
+                match (children.first(), children.last()) {
+                    (Some(object), Some(field))
+                        if children.len() == 2 && field.kind() == "identifier" =>
+                    {
+                        ExprKind::Member(Box::new(cx.expr(*object)), cx.text(*field).to_string())
+                    }
+                    _ => ExprKind::Unknown,
+                }
+            }
+            "call_expression" => cx
+                .call(node)
+                .map_or(ExprKind::Unknown, |c| ExprKind::Call(Box::new(c))),
+            "binary_expression" => {
+                let op = node
+                    .child_by_field_name("operator")
+                    .and_then(|o| match cx.text(o) {
+                        "+" => Some(BinOp::Add),
+                        "-" => Some(BinOp::Sub),
+                        "*" => Some(BinOp::Mul),
+                        "/" => Some(BinOp::Div),
+                        _ => None,
+                    });
+                match (
+                    op,
+                    node.child_by_field_name("left"),
+                    node.child_by_field_name("right"),
+                ) {
+                    (Some(op), Some(l), Some(r)) => {
+                        ExprKind::Binary(op, Box::new(cx.expr(l)), Box::new(cx.expr(r)))
+                    }
+                    _ => ExprKind::Unknown,
+                }
+            }
+            "unary_expression" => match (
+                node.child_by_field_name("operator").map(|o| cx.text(o)),
+                node.child_by_field_name("argument"),
+            ) {
+                (Some("-"), Some(arg)) => ExprKind::Neg(Box::new(cx.expr(arg))),
+                // `+x`, and the not-null assertion `x!!`.
+                (Some("+" | "!!"), Some(arg)) => return cx.expr(arg),
+                _ => ExprKind::Unknown,
+            },
+            "parenthesized_expression" => {
+                return named_children(node)
+                    .into_iter()
+                    .find(|c| !is_comment(*c))
+                    .map_or(Expr::unknown(span), |inner| cx.expr(inner));
+            }
+            "as_expression" => {
+                return node
+                    .child_by_field_name("left")
+                    .map_or(Expr::unknown(span), |v| cx.expr(v));
+            }
+            "annotated_lambda" => {
+                return named_children(node)
+                    .into_iter()
+                    .find(|c| c.kind() == "lambda_literal")
+                    .map_or(Expr::unknown(span), |l| lambda(l, cx));
+            }
+            "lambda_literal" => return lambda(node, cx),
+            _ => ExprKind::Unknown,
+        };
+        Expr { kind, span }
     }
 
-    fn call(&self, _node: Node<'_>, _cx: &Lowering<'_>) -> Option<CallExpr> {
-        None
+    fn call(&self, node: Node<'_>, cx: &Lowering<'_>) -> Option<CallExpr> {
+        let children: Vec<Node<'_>> = named_children(node)
+            .into_iter()
+            .filter(|c| !is_comment(*c))
+            .collect();
+        let (callee_node, rest) = children.split_first()?;
+        let lambdas: Vec<Node<'_>> = rest
+            .iter()
+            .copied()
+            .filter(|c| c.kind() == "annotated_lambda")
+            .collect();
+        // `f(a) { … }`: the inner call with the lambda as its last argument.
+        if callee_node.kind() == "call_expression"
+            && !lambdas.is_empty()
+            && rest.iter().all(|c| c.kind() == "annotated_lambda")
+        {
+            let mut inner = cx.call(*callee_node)?;
+            inner.args.extend(lambdas.into_iter().map(|l| Arg {
+                name: None,
+                value: cx.expr(l),
+            }));
+            inner.span = node.byte_range();
+            return Some(inner);
+        }
+        let mut args = Vec::new();
+        if let Some(arguments) = rest.iter().find(|c| c.kind() == "value_arguments") {
+            for arg in named_children(*arguments) {
+                if arg.kind() == "value_argument" {
+                    args.push(value_argument(arg, cx));
+                }
+            }
+        }
+        args.extend(lambdas.into_iter().map(|l| Arg {
+            name: None,
+            value: cx.expr(l),
+        }));
+        let callee = cx.expr(*callee_node);
+        let is_new = match &callee.kind {
+            ExprKind::Name(n) | ExprKind::Member(_, n) => {
+                n.starts_with(|c: char| c.is_ascii_uppercase())
+            }
+            _ => false,
+        };
+        Some(CallExpr {
+            callee,
+            args,
+            is_new,
+            span: node.byte_range(),
+        })
     }
 
-    fn bindings(&self, _node: Node<'_>, _cx: &Lowering<'_>) -> Vec<(String, Expr)> {
-        Vec::new()
+    fn bindings(&self, node: Node<'_>, cx: &Lowering<'_>) -> Vec<(String, Expr)> {
+        match node.kind() {
+            "property_declaration" => property(node, cx),
+            "assignment" => assignment(node, cx).into_iter().collect(),
+            _ => Vec::new(),
+        }
+    }
+
+    fn parameters(&self, node: Node<'_>, cx: &Lowering<'_>) -> Vec<String> {
+        let node = match node.kind() {
+            "annotated_lambda" => match named_children(node)
+                .into_iter()
+                .find(|c| c.kind() == "lambda_literal")
+            {
+                Some(l) => l,
+                None => return Vec::new(),
+            },
+            _ => node,
+        };
+        let mut names = Vec::new();
+        let mut explicit = false;
+        for child in named_children(node) {
+            match child.kind() {
+                "function_value_parameters" => {
+                    for p in named_children(child) {
+                        if p.kind() == "parameter" {
+                            if let Some(id) = first_identifier(p) {
+                                names.push(cx.text(id).to_string());
+                            }
+                        }
+                    }
+                }
+                "lambda_parameters" => {
+                    explicit = true;
+                    for p in named_children(child) {
+                        match p.kind() {
+                            "variable_declaration" => {
+                                names.extend(first_identifier(p).map(|i| cx.text(i).to_string()))
+                            }
+                            "multi_variable_declaration" => {
+                                for v in named_children(p) {
+                                    names.extend(
+                                        first_identifier(v).map(|i| cx.text(i).to_string()),
+                                    );
+                                }
+                            }
+                            _ => {}
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+        // `{ … it … }`: the implicit parameter.
+        if node.kind() == "lambda_literal" && !explicit {
+            names.push("it".to_string());
+        }
+        names
+    }
+
+    fn imports(&self, node: Node<'_>, cx: &Lowering<'_>) -> Vec<Import> {
+        let children = named_children(node);
+        let Some(path) = children
+            .iter()
+            .find(|c| c.kind() == "qualified_identifier")
+            .or_else(|| children.first())
+        else {
+            return Vec::new();
+        };
+        let full = cx.text(*path).to_string();
+        let mut cursor = node.walk();
+        let wildcard = node.children(&mut cursor).any(|c| c.kind() == "*");
+        if wildcard {
+            return vec![Import {
+                module: full,
+                name: None,
+                alias: None,
+            }];
+        }
+        let alias = children
+            .iter()
+            .skip_while(|c| c.id() != path.id())
+            .nth(1)
+            .filter(|c| c.kind() == "identifier")
+            .map(|a| cx.text(*a).to_string());
+        match full.rsplit_once('.') {
+            Some((module, name)) => vec![Import {
+                module: module.to_string(),
+                name: Some(name.to_string()),
+                alias,
+            }],
+            None => vec![Import {
+                module: full,
+                name: None,
+                alias,
+            }],
+        }
+    }
+}
+
+fn is_comment(node: Node<'_>) -> bool {
+    matches!(node.kind(), "line_comment" | "block_comment")
+}
+
+fn first_identifier(node: Node<'_>) -> Option<Node<'_>> {
+    named_children(node)
+        .into_iter()
+        .find(|c| c.kind() == "identifier")
+}
+
+/// The `f(a)` of a call `f(a) { … }` (a call that adds only trailing lambdas to a call).
+fn trailing_lambda_callee(node: Node<'_>) -> Option<Node<'_>> {
+    let children: Vec<Node<'_>> = named_children(node)
+        .into_iter()
+        .filter(|c| !is_comment(*c))
+        .collect();
+    let (first, rest) = children.split_first()?;
+    (first.kind() == "call_expression"
+        && !rest.is_empty()
+        && rest.iter().all(|c| c.kind() == "annotated_lambda"))
+    .then_some(*first)
+}
+
+/// `name = value` is a named argument; `*array` spreads an unknown.
+fn value_argument(arg: Node<'_>, cx: &Lowering<'_>) -> Arg {
+    let mut cursor = arg.walk();
+    let named = arg.children(&mut cursor).any(|c| c.kind() == "=");
+    let children: Vec<Node<'_>> = named_children(arg)
+        .into_iter()
+        .filter(|c| !is_comment(*c))
+        .collect();
+    let value = children
+        .last()
+        .map_or(Expr::unknown(arg.byte_range()), |v| match v.kind() {
+            "spread_expression" => Expr::unknown(v.byte_range()),
+            _ => cx.expr(*v),
+        });
+    let name = named
+        .then(|| children.first().filter(|n| n.kind() == "identifier"))
+        .flatten()
+        .map(|n| cx.text(*n).to_string());
+    Arg { name, value }
+}
+
+/// `2.5`, `1e3`, `2.5f`.
+fn float(literal: &str) -> Option<f64> {
+    let cleaned: String = literal.chars().filter(|c| *c != '_').collect();
+    cleaned.trim_end_matches(['f', 'F']).parse().ok()
+}
+
+/// The decoded value of a string literal; `None` with an interpolation (`${x}`, or `$x`,
+/// which the grammar leaves as plain content).
+fn string(node: Node<'_>, cx: &Lowering<'_>) -> Option<String> {
+    let raw = node.kind() == "multiline_string_literal";
+    let mut value = String::new();
+    // Content with escapes blanked out, to spot `$name` across content pieces.
+    let mut plain = String::new();
+    for child in named_children(node) {
+        match child.kind() {
+            "string_content" => {
+                value.push_str(cx.text(child));
+                plain.push_str(cx.text(child));
+            }
+            "escape_sequence" if !raw => {
+                value.push_str(&unescape(cx.text(child)));
+                plain.push('\0');
+            }
+            "escape_sequence" => {
+                value.push_str(cx.text(child));
+                plain.push_str(cx.text(child));
+            }
+            "interpolation" => return None,
+            _ => {}
+        }
+    }
+    let interpolated = plain.char_indices().any(|(i, c)| {
+        c == '$'
+            && plain[i + 1..]
+                .chars()
+                .next()
+                .is_some_and(|n| n.is_alphabetic() || n == '_' || n == '{' || n == '`')
+    });
+    (!interpolated).then_some(value)
+}
+
+/// A lambda: assignments make an object (`{ expiresAfter = 8.hours }`); otherwise its one
+/// expression, or a holder call over its statements' expressions.
+fn lambda(node: Node<'_>, cx: &Lowering<'_>) -> Expr {
+    let span = node.byte_range();
+    let statements: Vec<Node<'_>> = named_children(node)
+        .into_iter()
+        .filter(|c| !is_comment(*c) && c.kind() != "lambda_parameters")
+        .collect();
+    let fields: Vec<Field> = statements
+        .iter()
+        .filter(|s| s.kind() == "assignment")
+        .filter_map(|s| {
+            let op = s.child_by_field_name("operator").map(|o| cx.text(o));
+            if op != Some("=") {
+                return None;
+            }
+            let left = s.child_by_field_name("left")?;
+            let key = match left.kind() {
+                "identifier" => cx.text(left).to_string(),
+                // `this.expiresAfter = …` inside a receiver lambda.
+                "navigation_expression" => {
+                    let parts: Vec<Node<'_>> = named_children(left)
+                        .into_iter()
+                        .filter(|c| !is_comment(*c))
+                        .collect();
+                    match parts.as_slice() {
+                        [object, field] if object.kind() == "this_expression" => {
+                            cx.text(*field).to_string()
+                        }
+                        _ => return None,
+                    }
+                }
+                _ => return None,
+            };
+            Some(Field {
+                key,
+                value: cx.expr(s.child_by_field_name("right")?),
+            })
+        })
+        .collect();
+    if !fields.is_empty() {
+        return Expr {
+            kind: ExprKind::Object(fields),
+            span,
+        };
+    }
+    let mut exprs: Vec<Expr> = statements.into_iter().map(|s| cx.expr(s)).collect();
+    if exprs.len() == 1 {
+        return exprs.remove(0);
+    }
+    Expr {
+        kind: ExprKind::Call(Box::new(CallExpr {
+            callee: Expr::unknown(span.start..span.start),
+            args: exprs
+                .into_iter()
+                .map(|value| Arg { name: None, value })
+                .collect(),
+            is_new: false,
+            span: span.clone(),
+        })),
+        span,
+    }
+}
+
+/// Whether a node may run more than once in its function: in a loop or a lambda.
+fn in_loop(node: Node<'_>) -> bool {
+    WALK.with_borrow_mut(|walk| walk.scopes.repeats(node.start_byte()))
+}
+
+/// Where a property is declared: `None` in a function, `Some(owner)` in a class or object
+/// body (`Some(None)` at top level or in an anonymous object).
+fn declared_in<'s>(node: Node<'_>, cx: &Lowering<'s>) -> Option<Option<&'s str>> {
+    let scope = WALK.with_borrow_mut(|walk| walk.scopes.innermost(node.start_byte()).cloned());
+    match scope {
+        None => Some(None),
+        Some(Scope::Class(name)) => Some(name.and_then(|n| cx.source.get(n))),
+        Some(_) => None,
+    }
+}
+
+/// `val x = v` (and `Owner.x`, `this.x` for members); `val (a, b) = …` and delegated
+/// properties bind unknowns; a class-level or top-level `var` can change anywhere, so it is
+/// unknown too.
+fn property(node: Node<'_>, cx: &Lowering<'_>) -> Vec<(String, Expr)> {
+    let mut cursor = node.walk();
+    let children: Vec<Node<'_>> = node.children(&mut cursor).collect();
+    let is_var = children.iter().any(|c| c.kind() == "var");
+    let container = declared_in(node, cx);
+    let member = container.is_some();
+    let value = children
+        .iter()
+        .position(|c| c.kind() == "=")
+        .and_then(|i| {
+            children[i + 1..]
+                .iter()
+                .find(|c| c.is_named() && !is_comment(**c))
+        })
+        .filter(|_| !(is_var && member))
+        .map_or(Expr::unknown(node.byte_range()), |v| cx.expr(*v));
+    let mut out = Vec::new();
+    for child in &children {
+        match child.kind() {
+            "variable_declaration" => {
+                if let Some(id) = first_identifier(*child) {
+                    let name = cx.text(id).to_string();
+                    if let Some(owner) = container {
+                        if let Some(owner) = owner {
+                            out.push((format!("{owner}.{name}"), value.clone()));
+                        }
+                        out.push((format!("this.{name}"), value.clone()));
+                    }
+                    out.push((name, value.clone()));
+                }
+            }
+            "multi_variable_declaration" => {
+                for v in named_children(*child) {
+                    if let Some(id) = first_identifier(v) {
+                        out.push((cx.text(id).to_string(), Expr::unknown(id.byte_range())));
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// `x = v`, `obj.x = v`; `x += v` binds `x + v` (the `x` read is the previous binding), or an
+/// unknown value inside a loop or for other operators.
+fn assignment(node: Node<'_>, cx: &Lowering<'_>) -> Option<(String, Expr)> {
+    let left = node.child_by_field_name("left")?;
+    let right = node.child_by_field_name("right")?;
+    let target = cx.expr(left);
+    let name = target.path()?.join(".");
+    let op = node
+        .child_by_field_name("operator")
+        .map_or("=", |o| cx.text(o));
+    let bin = match op {
+        "+=" => Some(BinOp::Add),
+        "-=" => Some(BinOp::Sub),
+        "*=" => Some(BinOp::Mul),
+        "/=" => Some(BinOp::Div),
+        _ => None,
+    };
+    let value = match (op, bin) {
+        ("=", _) => cx.expr(right),
+        (_, Some(op)) if !in_loop(node) => Expr {
+            kind: ExprKind::Binary(op, Box::new(target), Box::new(cx.expr(right))),
+            span: node.byte_range(),
+        },
+        _ => Expr::unknown(node.byte_range()),
+    };
+    Some((name, value))
+}
+
+/// The `for`/`while`/`do` keyword of a loop (after any label or annotation).
+fn keyword_span(node: Node<'_>, keyword: &str) -> Span {
+    let mut cursor = node.walk();
+    let found = node
+        .children(&mut cursor)
+        .find(|c| c.kind() == keyword)
+        .map(|k| k.byte_range());
+    found.unwrap_or(node.start_byte()..node.start_byte())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::facts::SyntaxFacts;
+    use crate::frontend::Language;
+    use crate::frontend::syntax::collect;
+    use crate::frontend::treesitter::parse;
+
+    fn facts(src: &str) -> SyntaxFacts {
+        let tree = parse(Language::Kotlin, src).expect("parses");
+        collect(tree.root_node(), src, &Kotlin)
+    }
+
+    fn calls<'f>(facts: &'f SyntaxFacts, name: &str) -> Vec<&'f CallExpr> {
+        facts
+            .calls
+            .iter()
+            .filter(|c| c.call.name() == Some(name))
+            .map(|c| &c.call)
+            .collect()
+    }
+
+    #[test]
+    fn positional_duration_and_named_arguments() {
+        let f = facts("suspend fun f() { s3.presignGetObject(request, duration = 24.hours) }");
+        let c = calls(&f, "presignGetObject");
+        assert_eq!(c.len(), 1);
+        let d = c[0].keyword("duration").expect("named");
+        assert!(
+            matches!(&d.kind, ExprKind::Member(n, u) if u == "hours" && matches!(n.kind, ExprKind::Int(24)))
+        );
+    }
+
+    #[test]
+    fn trailing_lambda_is_one_call_with_an_object() {
+        let f = facts(
+            "fun f() {\n  val p = s3.presignGetObject(req, signer = CrtAwsSigner) {\n    signingDate = Instant.now() + 12.hours\n    expiresAfter = 8.hours\n  }\n}",
+        );
+        let c = calls(&f, "presignGetObject");
+        assert_eq!(c.len(), 1, "the callee half is not a second call");
+        assert_eq!(
+            c[0].keyword("signer").and_then(|s| s.path()),
+            Some(vec!["CrtAwsSigner"])
+        );
+        let lambda = c[0].positional(1).expect("lambda argument");
+        assert!(lambda.field("expiresAfter").is_some());
+    }
+
+    #[test]
+    fn properties_strings_and_imports() {
+        let f = facts(
+            "import aws.sdk.kotlin.services.s3.presigners.presignGetObject\nimport kotlin.time.*\n\
+             object Config { const val TTL = 60L * 1_000; var mutable = 4 }\n\
+             fun f(ttl: Duration) { val s = \"a\\$b\"; val t = \"x$y\"; var n = 1; n += 2 }",
+        );
+        assert!(f.bindings.iter().any(|b| b.name == "Config.TTL"));
+        let m = f
+            .bindings
+            .iter()
+            .find(|b| b.name == "mutable")
+            .expect("var");
+        assert!(matches!(m.value.kind, ExprKind::Unknown));
+        let s = f.bindings.iter().find(|b| b.name == "s").expect("s");
+        assert!(matches!(&s.value.kind, ExprKind::Str(v) if v == "a$b"));
+        let t = f.bindings.iter().find(|b| b.name == "t").expect("t");
+        assert!(matches!(t.value.kind, ExprKind::Unknown), "interpolated");
+        let n = f.bindings.iter().rfind(|b| b.name == "n").expect("n");
+        assert!(matches!(n.value.kind, ExprKind::Binary(BinOp::Add, _, _)));
+        assert!(f.bindings.iter().any(|b| b.name == "ttl"), "parameter");
+        let import = f.import_of("presignGetObject").expect("import");
+        assert_eq!(import.module, "aws.sdk.kotlin.services.s3.presigners");
+        assert!(
+            f.imports
+                .iter()
+                .any(|i| i.module == "kotlin.time" && i.name.is_none())
+        );
+    }
+
+    #[test]
+    fn constructor_calls_and_not_null() {
+        let f = facts("val d = Date(System.currentTimeMillis() + 1000)!!");
+        let d = f.bindings.iter().find(|b| b.name == "d").expect("d");
+        assert!(d.value.as_call().is_some_and(|c| c.is_new));
+    }
+
+    #[test]
+    fn companion_members_and_nested_trailing_lambdas() {
+        let f = facts(
+            "class Links {\n  companion object { const val HOURS = 12 }\n  fun f() {\n    \
+             items.forEach { s3.presignGetObject(it) { expiresAfter = HOURS.hours } }\n  }\n}",
+        );
+        assert!(f.bindings.iter().any(|b| b.name == "Links.HOURS"));
+        let c = calls(&f, "presignGetObject");
+        assert_eq!(c.len(), 1);
+        assert!(
+            c[0].positional(1)
+                .and_then(|l| l.field("expiresAfter"))
+                .is_some()
+        );
+        let call = f
+            .calls
+            .iter()
+            .find(|c| c.call.name() == Some("presignGetObject"))
+            .expect("call");
+        assert!(call.enclosing_loop.is_some(), "in a forEach callback");
+    }
+
+    #[test]
+    fn malformed_input_does_not_panic() {
+        let _ = facts("fun f( { s3.presignGetObject(req, ) { = } val = ; x += ");
+        let deep = format!("val x = {}1{}", "(".repeat(500), ")".repeat(500));
+        let _ = facts(&deep);
     }
 }

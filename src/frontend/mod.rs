@@ -63,7 +63,10 @@ pub fn extract(path: &Path, text: &str, needs: Needs) -> Facts {
         if config_values::is_config_file(path) {
             facts.config_expiries = config_values::config_expiries(text);
         }
-        facts.syntax = language.and_then(|l| parse(l, text));
+        facts.syntax = language.and_then(|l| parse(l, text)).map(|mut syntax| {
+            syntax.index();
+            syntax
+        });
     }
     facts
 }
