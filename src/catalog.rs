@@ -169,7 +169,16 @@ pub fn validate() -> Result<usize, String> {
 
 /// The catalog row a call matches, if it presigns.
 pub fn match_call(family: &str, call: &CallExpr, syntax: &SyntaxFacts) -> Option<&'static Row> {
-    let name = call.name()?;
+    let local = call.name()?;
+    // `import { getSignedUrl as presign }`: match the imported name, not the alias.
+    let name = match &call.callee.kind {
+        crate::facts::ExprKind::Name(n) => syntax
+            .import_of(n)
+            .filter(|i| i.alias.as_deref() == Some(n.as_str()))
+            .and_then(|i| i.name.as_deref())
+            .unwrap_or(local),
+        _ => local,
+    };
     ROWS.iter().find(|row| {
         row.family == family
             && row.methods.iter().any(|m| m == name)
@@ -203,10 +212,7 @@ fn mentions(
         ExprKind::Name(n) => {
             hit(n)
                 || syntax
-                    .bindings
-                    .iter()
-                    .rev()
-                    .find(|b| &b.name == n && b.span.end <= expr.span.start)
+                    .last_binding_before(n, expr.span.start)
                     .is_some_and(|b| mentions(&b.value, hints, syntax, depth + 1))
         }
         ExprKind::Member(object, field) => hit(field) || mentions(object, hints, syntax, depth + 1),

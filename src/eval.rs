@@ -393,6 +393,18 @@ impl<'a> Env<'a> {
             // Go multiplies durations as nanosecond counts: time.Duration(60) * time.Second.
             (BinOp::Mul, Duration(a), Duration(b)) if self.family == "go" => Duration(a * b * 1e9),
             (BinOp::Div, Duration(d), Number(n)) if n != 0.0 => Duration(d / n),
+            // `Date.now() / 1000`: the same clock, read in seconds.
+            (
+                BinOp::Div,
+                Time {
+                    offset,
+                    epoch_unit: Some(u),
+                },
+                Number(n),
+            ) if n != 0.0 => Time {
+                offset,
+                epoch_unit: Some(u * n),
+            },
             (BinOp::Add, Duration(a), Duration(b)) => Duration(a + b),
             (BinOp::Sub, Duration(a), Duration(b)) => Duration(a - b),
             (BinOp::Add, Time { offset, .. }, Duration(d))

@@ -229,6 +229,16 @@ impl SyntaxFacts {
             .copied()
     }
 
+    /// The last binding of `name` in any scope that ends before `offset`.
+    pub fn last_binding_before(&self, name: &str, offset: usize) -> Option<&Binding> {
+        let before = |b: &&Binding| b.name == name && b.span.end <= offset;
+        match self.by_name.get(name) {
+            Some(ids) => ids.iter().rev().map(|&i| &self.bindings[i]).find(before),
+            None if self.by_name.is_empty() => self.bindings.iter().rev().find(before),
+            None => None,
+        }
+    }
+
     /// The import that binds `local` (by alias or name).
     pub fn import_of(&self, local: &str) -> Option<&Import> {
         self.imports.iter().find(|i| {
