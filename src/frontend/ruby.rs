@@ -1,26 +1,578 @@
-//! Ruby (tree-sitter-ruby): not yet lowered; every node is `Other`, so the file gets the text-level lints only.
+//! Ruby (tree-sitter-ruby): method calls with keyword arguments (`expires_in: 3600`),
+//! assignments to locals and constants, methods, blocks and lambdas, `for`/`while`/`until`.
+//!
+//! A few Ruby idioms are lowered to the shapes the constant folder knows:
+//! - `7.days`, `1.hour` (ActiveSupport) → `Member(7, "days")`, a duration;
+//! - `x.to_i`, `x.to_f`, `x.to_int` → `x` (a duration or time keeps its value);
+//! - `Time.current`, `Time.zone.now` → `Time.now`;
+//! - `d.from_now`, `d.ago` → `Time.now + d`, `Time.now - d`;
+//! - `self.ttl` (no arguments) → `Member(self, "ttl")`, so `self.ttl = …` bindings resolve.
 
 use tree_sitter::Node;
 
 use super::syntax::{Grammar, Lowering, Role};
-use crate::facts::{CallExpr, Expr};
+use super::treesitter::{named_children, parse_int, unescape};
+use crate::facts::{Arg, BinOp, CallExpr, Expr, ExprKind, Field, LoopKind, Span};
 
 pub struct Ruby;
 
+/// ActiveSupport numeric unit methods: `7.days` is a duration, lowered as a member access.
+const UNIT_METHODS: [&str; 17] = [
+    "second",
+    "seconds",
+    "minute",
+    "minutes",
+    "hour",
+    "hours",
+    "day",
+    "days",
+    "week",
+    "weeks",
+    "fortnight",
+    "fortnights",
+    "month",
+    "months",
+    "year",
+    "years",
+    "milliseconds",
+];
+
+/// Conversions that keep the value the folder cares about.
+const PASS_THROUGH: [&str; 5] = ["to_i", "to_f", "to_int", "to_r", "to_time"];
+
 impl Grammar for Ruby {
-    fn role(&self, _node: Node<'_>) -> Role {
-        Role::Other
+    fn role(&self, node: Node<'_>) -> Role {
+        match node.kind() {
+            "call" => Role::Call,
+            "assignment" | "operator_assignment" => Role::Binding,
+            "method" | "singleton_method" | "lambda" => Role::Function,
+            // A lambda's body block belongs to the lambda (its parameters are the lambda's).
+            "block" | "do_block" => {
+                if node.parent().is_some_and(|p| p.kind() == "lambda") {
+                    Role::Other
+                } else {
+                    Role::Function
+                }
+            }
+            "for" => Role::Loop(LoopKind::For, keyword_span(node, "for")),
+            "while" | "while_modifier" => Role::Loop(LoopKind::While, keyword_span(node, "while")),
+            "until" | "until_modifier" => Role::Loop(LoopKind::While, keyword_span(node, "until")),
+            "comment" => Role::Comment,
+            _ => Role::Other,
+        }
     }
 
-    fn expr(&self, node: Node<'_>, _cx: &Lowering<'_>) -> Expr {
-        Expr::unknown(node.byte_range())
+    fn expr(&self, node: Node<'_>, cx: &Lowering<'_>) -> Expr {
+        let span = node.byte_range();
+        let kind = match node.kind() {
+            "integer" => integer(cx.text(node)).map_or(ExprKind::Unknown, ExprKind::Int),
+            "float" => cx
+                .text(node)
+                .replace('_', "")
+                .parse()
+                .map_or(ExprKind::Unknown, ExprKind::Float),
+            "string" | "delimited_symbol" => {
+                string(node, cx).map_or(ExprKind::Unknown, ExprKind::Str)
+            }
+            "simple_symbol" => ExprKind::Str(cx.text(node).trim_start_matches(':').to_string()),
+            "true" => ExprKind::Bool(true),
+            "false" => ExprKind::Bool(false),
+            "nil" => ExprKind::Null,
+            "identifier" | "constant" | "instance_variable" | "class_variable"
+            | "global_variable" | "self" => ExprKind::Name(cx.text(node).to_string()),
+            "scope_resolution" => match node.child_by_field_name("name") {
+                Some(name) => {
+                    let scope = match node.child_by_field_name("scope") {
+                        Some(scope) => cx.expr(scope),
+                        // `::Foo`: the top-level constant.
+                        None => return named(cx.text(name), span),
+                    };
+                    ExprKind::Member(Box::new(scope), cx.text(name).to_string())
+                }
+                None => ExprKind::Unknown,
+            },
+            "call" => return call_expr(node, cx),
+            "binary" => {
+                let op = node
+                    .child_by_field_name("operator")
+                    .and_then(|o| match cx.text(o) {
+                        "+" => Some(BinOp::Add),
+                        "-" => Some(BinOp::Sub),
+                        "*" => Some(BinOp::Mul),
+                        "/" => Some(BinOp::Div),
+                        _ => None,
+                    });
+                match (
+                    op,
+                    node.child_by_field_name("left"),
+                    node.child_by_field_name("right"),
+                ) {
+                    (Some(op), Some(l), Some(r)) => {
+                        ExprKind::Binary(op, Box::new(cx.expr(l)), Box::new(cx.expr(r)))
+                    }
+                    _ => ExprKind::Unknown,
+                }
+            }
+            "unary" => match (
+                node.child_by_field_name("operator").map(|o| cx.text(o)),
+                node.child_by_field_name("operand"),
+            ) {
+                (Some("-"), Some(operand)) => ExprKind::Neg(Box::new(cx.expr(operand))),
+                (Some("+"), Some(operand)) => return cx.expr(operand),
+                _ => ExprKind::Unknown,
+            },
+            "parenthesized_statements" => {
+                let inner: Vec<Node<'_>> = named_children(node)
+                    .into_iter()
+                    .filter(|c| c.kind() != "comment")
+                    .collect();
+                return match inner.as_slice() {
+                    [only] => cx.expr(*only),
+                    _ => Expr::unknown(span),
+                };
+            }
+            "hash" => ExprKind::Object(pairs(node, cx)),
+            "array" => ExprKind::Array(
+                named_children(node)
+                    .into_iter()
+                    .filter(|c| c.kind() != "comment")
+                    .map(|c| cx.expr(c))
+                    .collect(),
+            ),
+            _ => ExprKind::Unknown,
+        };
+        Expr { kind, span }
     }
 
-    fn call(&self, _node: Node<'_>, _cx: &Lowering<'_>) -> Option<CallExpr> {
-        None
+    fn call(&self, node: Node<'_>, cx: &Lowering<'_>) -> Option<CallExpr> {
+        let method = node.child_by_field_name("method")?;
+        let name = cx.text(method).to_string();
+        let callee = match node.child_by_field_name("receiver") {
+            Some(receiver) => Expr {
+                kind: ExprKind::Member(Box::new(cx.expr(receiver)), name),
+                span: receiver.start_byte()..method.end_byte(),
+            },
+            None => named(&name, method.byte_range()),
+        };
+        let mut args = Vec::new();
+        if let Some(arguments) = node.child_by_field_name("arguments") {
+            for arg in named_children(arguments) {
+                match arg.kind() {
+                    "pair" => {
+                        let (Some(key), Some(value)) = (
+                            arg.child_by_field_name("key"),
+                            arg.child_by_field_name("value"),
+                        ) else {
+                            continue;
+                        };
+                        let Some(key) = key_name(key, cx) else {
+                            // A computed key: some keyword, value unknown.
+                            args.push(Arg {
+                                name: None,
+                                value: Expr::unknown(arg.byte_range()),
+                            });
+                            continue;
+                        };
+                        args.push(Arg {
+                            name: Some(key),
+                            value: cx.expr(value),
+                        });
+                    }
+                    // `**opts`: the hash itself, so an options hash bound earlier is followed.
+                    "hash_splat_argument" => args.push(Arg {
+                        name: None,
+                        value: named_children(arg)
+                            .first()
+                            .map_or(Expr::unknown(arg.byte_range()), |inner| cx.expr(*inner)),
+                    }),
+                    "comment" | "block_argument" => {}
+                    // `*args`, `...` and anything else could hold anything.
+                    "splat_argument" | "forward_argument" => args.push(Arg {
+                        name: None,
+                        value: Expr::unknown(arg.byte_range()),
+                    }),
+                    _ => args.push(Arg {
+                        name: None,
+                        value: cx.expr(arg),
+                    }),
+                }
+            }
+        }
+        Some(CallExpr {
+            callee,
+            args,
+            is_new: false,
+            span: node.byte_range(),
+        })
     }
 
-    fn bindings(&self, _node: Node<'_>, _cx: &Lowering<'_>) -> Vec<(String, Expr)> {
-        Vec::new()
+    fn bindings(&self, node: Node<'_>, cx: &Lowering<'_>) -> Vec<(String, Expr)> {
+        let (Some(left), Some(right)) = (
+            node.child_by_field_name("left"),
+            node.child_by_field_name("right"),
+        ) else {
+            return Vec::new();
+        };
+        // `x += 1`, `x ||= v`: the result depends on the old value, so it is not folded.
+        let value = if node.kind() == "operator_assignment" {
+            Expr::unknown(right.byte_range())
+        } else {
+            cx.expr(right)
+        };
+        match left.kind() {
+            "identifier" | "constant" | "instance_variable" | "class_variable"
+            | "global_variable" => vec![(cx.text(left).to_string(), value)],
+            // `Config::TTL = …` binds `Config.TTL`; `self.ttl = …` binds `self.ttl`.
+            "scope_resolution" | "call" => {
+                let target = match left.kind() {
+                    "call" => attribute_target(left, cx),
+                    _ => cx.expr(left).path().map(|p| p.join(".")),
+                };
+                target.map(|name| vec![(name, value)]).unwrap_or_default()
+            }
+            // `a, b = …`: each name gets a value this lowering does not split.
+            "left_assignment_list" => named_children(left)
+                .into_iter()
+                .filter(|c| c.kind() == "identifier" || c.kind() == "constant")
+                .map(|c| (cx.text(c).to_string(), Expr::unknown(right.byte_range())))
+                .collect(),
+            _ => Vec::new(),
+        }
+    }
+
+    fn parameters(&self, node: Node<'_>, cx: &Lowering<'_>) -> Vec<String> {
+        let Some(params) = node.child_by_field_name("parameters") else {
+            return Vec::new();
+        };
+        let mut names = Vec::new();
+        parameter_names(params, cx, &mut names, 0);
+        names
+    }
+}
+
+/// Lowers a `call` node as an expression: unit methods, conversions and clock idioms first,
+/// then a plain call.
+fn call_expr(node: Node<'_>, cx: &Lowering<'_>) -> Expr {
+    let span = node.byte_range();
+    let has_args = node.child_by_field_name("arguments").is_some()
+        || node.child_by_field_name("block").is_some();
+    if let (false, Some(method), Some(receiver)) = (
+        has_args,
+        node.child_by_field_name("method"),
+        node.child_by_field_name("receiver"),
+    ) {
+        let name = cx.text(method);
+        if UNIT_METHODS.contains(&name) || receiver.kind() == "self" {
+            return Expr {
+                kind: ExprKind::Member(Box::new(cx.expr(receiver)), name.to_string()),
+                span,
+            };
+        }
+        if PASS_THROUGH.contains(&name) {
+            let mut value = cx.expr(receiver);
+            value.span = span;
+            return value;
+        }
+        if is_clock(name, receiver, cx) {
+            return time_now(span);
+        }
+        let op = match name {
+            "from_now" | "since" | "after" => Some(BinOp::Add),
+            "ago" | "before" => Some(BinOp::Sub),
+            _ => None,
+        };
+        if let Some(op) = op {
+            let now = time_now(receiver.start_byte()..receiver.start_byte());
+            return Expr {
+                kind: ExprKind::Binary(op, Box::new(now), Box::new(cx.expr(receiver))),
+                span,
+            };
+        }
+    }
+    cx.call(node).map_or(Expr::unknown(span.clone()), |c| Expr {
+        kind: ExprKind::Call(Box::new(c)),
+        span,
+    })
+}
+
+/// `Time.current` and `Time.zone.now` (Rails), read as `Time.now`.
+fn is_clock(method: &str, receiver: Node<'_>, cx: &Lowering<'_>) -> bool {
+    let is_time = |n: Node<'_>| n.kind() == "constant" && cx.text(n) == "Time";
+    match method {
+        "current" => is_time(receiver),
+        "now" => {
+            receiver.kind() == "call"
+                && receiver.child_by_field_name("arguments").is_none()
+                && receiver
+                    .child_by_field_name("method")
+                    .is_some_and(|m| cx.text(m) == "zone")
+                && receiver
+                    .child_by_field_name("receiver")
+                    .is_some_and(is_time)
+        }
+        _ => false,
+    }
+}
+
+/// A synthetic `Time.now` call.
+fn time_now(span: Span) -> Expr {
+    let callee = Expr {
+        kind: ExprKind::Member(Box::new(named("Time", span.clone())), "now".to_string()),
+        span: span.clone(),
+    };
+    Expr {
+        kind: ExprKind::Call(Box::new(CallExpr {
+            callee,
+            args: Vec::new(),
+            is_new: false,
+            span: span.clone(),
+        })),
+        span,
+    }
+}
+
+fn named(name: &str, span: Span) -> Expr {
+    Expr {
+        kind: ExprKind::Name(name.to_string()),
+        span,
+    }
+}
+
+/// `self.ttl` / `config.ttl` on the left of `=`: the dotted name it binds.
+fn attribute_target(left: Node<'_>, cx: &Lowering<'_>) -> Option<String> {
+    if left.child_by_field_name("arguments").is_some() {
+        return None;
+    }
+    let receiver = left.child_by_field_name("receiver")?;
+    let method = left.child_by_field_name("method")?;
+    let mut path: Vec<String> = cx
+        .expr(receiver)
+        .path()?
+        .into_iter()
+        .map(str::to_string)
+        .collect();
+    path.push(cx.text(method).to_string());
+    Some(path.join("."))
+}
+
+/// Integer literals, with `_` separators and a sign.
+fn integer(text: &str) -> Option<i128> {
+    match text.strip_prefix('-') {
+        Some(rest) => parse_int(rest).map(|n| -n),
+        None => parse_int(text.strip_prefix('+').unwrap_or(text)),
+    }
+}
+
+/// The name of a hash key: `key:`, `:key =>`, `"key" =>`.
+fn key_name(key: Node<'_>, cx: &Lowering<'_>) -> Option<String> {
+    match key.kind() {
+        "hash_key_symbol" | "identifier" | "constant" => Some(cx.text(key).to_string()),
+        "simple_symbol" => Some(cx.text(key).trim_start_matches(':').to_string()),
+        "string" | "delimited_symbol" => string(key, cx),
+        _ => None,
+    }
+}
+
+/// The `key => value` / `key: value` pairs of a hash literal.
+fn pairs(node: Node<'_>, cx: &Lowering<'_>) -> Vec<Field> {
+    named_children(node)
+        .into_iter()
+        .filter(|c| c.kind() == "pair")
+        .filter_map(|pair| {
+            let key = key_name(pair.child_by_field_name("key")?, cx)?;
+            let value = pair.child_by_field_name("value")?;
+            Some(Field {
+                key,
+                value: cx.expr(value),
+            })
+        })
+        .collect()
+}
+
+/// The decoded value of a string or quoted symbol; `None` with interpolation.
+fn string(node: Node<'_>, cx: &Lowering<'_>) -> Option<String> {
+    let mut value = String::new();
+    for child in named_children(node) {
+        match child.kind() {
+            "string_content" => value.push_str(cx.text(child)),
+            "escape_sequence" => value.push_str(&unescape(cx.text(child))),
+            "interpolation" => return None,
+            _ => {}
+        }
+    }
+    Some(value)
+}
+
+/// Names bound by a parameter list (methods, blocks, lambdas), destructuring included.
+fn parameter_names(node: Node<'_>, cx: &Lowering<'_>, out: &mut Vec<String>, depth: usize) {
+    if depth > 32 {
+        return;
+    }
+    for p in named_children(node) {
+        match p.kind() {
+            "identifier" => out.push(cx.text(p).to_string()),
+            "optional_parameter"
+            | "keyword_parameter"
+            | "splat_parameter"
+            | "hash_splat_parameter"
+            | "block_parameter" => {
+                if let Some(name) = p.child_by_field_name("name") {
+                    out.push(cx.text(name).to_string());
+                }
+            }
+            "destructured_parameter" => parameter_names(p, cx, out, depth + 1),
+            _ => {}
+        }
+    }
+}
+
+/// The keyword of a loop (`for`, `while`, `until`), also in modifier form.
+fn keyword_span(node: Node<'_>, keyword: &str) -> Span {
+    let mut cursor = node.walk();
+    let found = node
+        .children(&mut cursor)
+        .find(|c| !c.is_named() && c.kind() == keyword)
+        .map(|k| k.byte_range());
+    found.unwrap_or_else(|| node.start_byte()..node.start_byte())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::language::Language;
+    use super::super::{syntax, treesitter};
+    use super::*;
+    use crate::eval::{Env, Value};
+    use crate::facts::SyntaxFacts;
+    use crate::source::SourceFile;
+
+    fn facts(src: &str) -> SyntaxFacts {
+        let tree = treesitter::parse(Language::Ruby, src).expect("parses");
+        let mut facts = syntax::collect(tree.root_node(), src, &Ruby);
+        facts.index();
+        facts
+    }
+
+    fn call<'f>(facts: &'f SyntaxFacts, method: &str) -> &'f crate::facts::Call {
+        facts
+            .calls
+            .iter()
+            .find(|c| c.call.name() == Some(method))
+            .expect("call")
+    }
+
+    /// Folds the keyword argument `keyword` of the call named `method`.
+    fn keyword(src: &str, method: &str, keyword: &str) -> Value {
+        let facts = facts(src);
+        let source = SourceFile::new(src.to_string());
+        let call = call(&facts, method);
+        let mut env = Env::new(&facts, &source, call.function, "ruby");
+        let arg = call.call.keyword(keyword).expect("keyword argument");
+        env.eval(arg)
+    }
+
+    #[test]
+    fn presigner_call_with_keywords_and_symbol() {
+        let src = "url = Aws::S3::Presigner.new(client: c).presigned_url(:get_object, bucket: b, key: k, expires_in: 86_400)\n";
+        let f = facts(src);
+        let c = &call(&f, "presigned_url").call;
+        assert!(
+            matches!(&c.positional(0).expect("symbol").kind, ExprKind::Str(s) if s == "get_object")
+        );
+        let receiver = c.receiver().and_then(|r| r.as_call()).expect("new");
+        assert_eq!(
+            receiver.callee.path(),
+            Some(vec!["Aws", "S3", "Presigner", "new"])
+        );
+        assert_eq!(
+            keyword(src, "presigned_url", "expires_in"),
+            Value::Number(86_400.0)
+        );
+    }
+
+    #[test]
+    fn durations_conversions_and_clocks() {
+        let src = "obj.presigned_url(:put, expires_in: 7.days.to_i)\n";
+        assert_eq!(
+            keyword(src, "presigned_url", "expires_in"),
+            Value::Duration(604_800.0)
+        );
+        let src =
+            "ONE_DAY = 24 * 60 * 60\nsigner.signed_url(u, expires: Time.now + ONE_DAY * 30)\n";
+        assert_eq!(
+            keyword(src, "signed_url", "expires"),
+            Value::Time {
+                offset: 2_592_000.0,
+                epoch_unit: None
+            }
+        );
+        let src = "signer.signed_url(u, expires: 2.hours.from_now)\n";
+        assert_eq!(
+            keyword(src, "signed_url", "expires"),
+            Value::Time {
+                offset: 7200.0,
+                epoch_unit: None
+            }
+        );
+        let src = "signer.signed_url(u, expires: Time.zone.now + 1.day)\n";
+        assert_eq!(
+            keyword(src, "signed_url", "expires"),
+            Value::Time {
+                offset: 86_400.0,
+                epoch_unit: None
+            }
+        );
+        let src = "signer.signed_url(u, expires: Time.current.to_i + 60)\n";
+        assert_eq!(
+            keyword(src, "signed_url", "expires"),
+            Value::Time {
+                offset: 60.0,
+                epoch_unit: None
+            }
+        );
+    }
+
+    #[test]
+    fn parameters_shadow_and_interpolation_is_unknown() {
+        let src = "TTL = 604800\ndef share(obj, ttl = 60)\n  obj.presigned_url(:get, expires_in: ttl)\nend\n";
+        assert_eq!(keyword(src, "presigned_url", "expires_in"), Value::Unknown);
+        let src = "obj.presigned_url(:get, expires_in: \"#{n}\")\n";
+        assert_eq!(keyword(src, "presigned_url", "expires_in"), Value::Unknown);
+        let src = "ttl = 60\nttl += 1\nobj.presigned_url(:get, expires_in: ttl)\n";
+        assert_eq!(keyword(src, "presigned_url", "expires_in"), Value::Unknown);
+    }
+
+    #[test]
+    fn functions_loops_and_callbacks() {
+        let src = "def a\n  keys.each do |k|\n    obj(k).presigned_url(:get)\n  end\n  for k in keys do\n    s.presigned_url(:put)\n  end\n  l = ->(x) { x.presigned_url(:get) }\nend\n";
+        let f = facts(src);
+        let in_loop: Vec<Option<LoopKind>> = f
+            .calls
+            .iter()
+            .filter(|c| c.call.name() == Some("presigned_url"))
+            .map(|c| c.enclosing_loop.as_ref().map(|(k, _)| *k))
+            .collect();
+        assert_eq!(
+            in_loop,
+            [Some(LoopKind::Callback), Some(LoopKind::For), None]
+        );
+        // The method, the `each` block and the lambda (not its body block).
+        assert_eq!(f.functions.len(), 3);
+        assert_eq!(f.comments.len(), 0);
+    }
+
+    #[test]
+    fn options_hash_and_splat() {
+        let src = "opts = { bucket: b, expires_in: 3600 * 24 }\nobj.presigned_url(:get, **opts)\n";
+        let f = facts(src);
+        let c = &call(&f, "presigned_url").call;
+        assert!(matches!(&c.positional(1).expect("splat").kind, ExprKind::Name(n) if n == "opts"));
+        let bound = f.lookup("opts", src.len(), None).expect("binding");
+        assert!(bound.value.field("expires_in").is_some());
+    }
+
+    #[test]
+    fn deep_nesting_is_bounded() {
+        let src = format!("x = {}1{}\n", "[".repeat(50_000), "]".repeat(50_000));
+        let _ = facts(&src);
     }
 }
