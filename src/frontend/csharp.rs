@@ -1,26 +1,881 @@
-//! C# (tree-sitter-c-sharp): not yet lowered; every node is `Other`, so the file gets the text-level lints only.
+//! C# (tree-sitter-c-sharp): invocations with named arguments, `new T(…) { A = x }` (a
+//! constructor call whose last argument is the initializer as an object), local and field
+//! declarations, assignments (dotted for `request.Expires = …`), `using` directives, loops,
+//! methods, local functions and lambdas.
+//!
+//! A request object built in steps (`var r = new GetPreSignedUrlRequest { … };
+//! r.Expires = …; client.GetPreSignedURL(r)`) binds `r` to the object its initializer and the
+//! property assignments before the call give it, so a field lookup through the name finds
+//! the last value set.
 
 use tree_sitter::Node;
 
 use super::syntax::{Grammar, Lowering, Role};
-use crate::facts::{CallExpr, Expr};
+use super::treesitter::{named_children, parse_int, unescape};
+use crate::facts::{Arg, BinOp, CallExpr, Expr, ExprKind, Field, Import, LoopKind, Span};
 
 pub struct CSharp;
 
+/// How many earlier statements per block are searched for a request's property assignments,
+/// how many of them that touch the request are read, and how many enclosing blocks the search
+/// climbs: a request is built within a few statements, and the bounds keep generated code
+/// with thousands of property assignments linear.
+const MAX_STATEMENTS_BACK: usize = 64;
+const WINDOW_BYTES: usize = 8192;
+const MAX_MATCHES: usize = 16;
+const MAX_LEVELS_UP: usize = 8;
+
 impl Grammar for CSharp {
-    fn role(&self, _node: Node<'_>) -> Role {
-        Role::Other
+    fn role(&self, node: Node<'_>) -> Role {
+        match node.kind() {
+            "invocation_expression"
+            | "object_creation_expression"
+            | "implicit_object_creation_expression" => Role::Call,
+            "variable_declarator" => Role::Binding,
+            // `new T { Expires = … }`: the initializer's assignments are fields, not bindings.
+            "assignment_expression" if !in_initializer(node) => Role::Binding,
+            "method_declaration"
+            | "constructor_declaration"
+            | "local_function_statement"
+            | "lambda_expression"
+            | "anonymous_method_expression"
+            | "accessor_declaration"
+            | "operator_declaration" => Role::Function,
+            "for_statement" | "foreach_statement" => Role::Loop(LoopKind::For, keyword_span(node)),
+            "while_statement" | "do_statement" => Role::Loop(LoopKind::While, keyword_span(node)),
+            "using_directive" => Role::Import,
+            "comment" => Role::Comment,
+            _ => Role::Other,
+        }
     }
 
-    fn expr(&self, node: Node<'_>, _cx: &Lowering<'_>) -> Expr {
-        Expr::unknown(node.byte_range())
+    fn expr(&self, node: Node<'_>, cx: &Lowering<'_>) -> Expr {
+        let span = node.byte_range();
+        let kind = match node.kind() {
+            "integer_literal" => parse_int(cx.text(node)).map_or(ExprKind::Unknown, ExprKind::Int),
+            "real_literal" => real(cx.text(node)).map_or(ExprKind::Unknown, ExprKind::Float),
+            "string_literal"
+            | "verbatim_string_literal"
+            | "raw_string_literal"
+            | "interpolated_string_expression" => {
+                string(node, cx).map_or(ExprKind::Unknown, ExprKind::Str)
+            }
+            "boolean_literal" => ExprKind::Bool(cx.text(node) == "true"),
+            "null_literal" => ExprKind::Null,
+            "identifier" | "predefined_type" | "this" | "base" => {
+                ExprKind::Name(cx.text(node).to_string())
+            }
+            "generic_name" => named_children(node)
+                .into_iter()
+                .find(|c| c.kind() == "identifier")
+                .map_or(ExprKind::Unknown, |id| {
+                    ExprKind::Name(cx.text(id).to_string())
+                }),
+            "qualified_name" => match (
+                node.child_by_field_name("qualifier"),
+                node.child_by_field_name("name"),
+            ) {
+                (Some(q), Some(n)) => ExprKind::Member(Box::new(cx.expr(q)), simple_name(n, cx)),
+                _ => ExprKind::Unknown,
+            },
+            "alias_qualified_name" => {
+                return node
+                    .child_by_field_name("name")
+                    .map_or(Expr::unknown(span), |n| cx.expr(n));
+            }
+            "member_access_expression" => match (
+                node.child_by_field_name("expression"),
+                node.child_by_field_name("name"),
+            ) {
+                (Some(object), Some(name)) => {
+                    ExprKind::Member(Box::new(cx.expr(object)), simple_name(name, cx))
+                }
+                _ => ExprKind::Unknown,
+            },
+            // `client?.Method`: the member access it guards.
+            "conditional_access_expression" => conditional_member(node, cx),
+            "invocation_expression"
+            | "object_creation_expression"
+            | "implicit_object_creation_expression" => cx
+                .call(node)
+                .map_or(ExprKind::Unknown, |c| ExprKind::Call(Box::new(c))),
+            "anonymous_object_creation_expression" => anonymous_object(node, cx),
+            "initializer_expression" => initializer(node, cx),
+            "binary_expression" => {
+                let op = node
+                    .child_by_field_name("operator")
+                    .map(|o| cx.text(o))
+                    .and_then(|o| match o {
+                        "+" => Some(BinOp::Add),
+                        "-" => Some(BinOp::Sub),
+                        "*" => Some(BinOp::Mul),
+                        "/" => Some(BinOp::Div),
+                        _ => None,
+                    });
+                match (
+                    op,
+                    node.child_by_field_name("left"),
+                    node.child_by_field_name("right"),
+                ) {
+                    (Some(op), Some(l), Some(r)) => {
+                        ExprKind::Binary(op, Box::new(cx.expr(l)), Box::new(cx.expr(r)))
+                    }
+                    _ => ExprKind::Unknown,
+                }
+            }
+            "prefix_unary_expression" => {
+                let operator = node.child(0).map(|o| cx.text(o));
+                let operand = named_children(node).into_iter().next();
+                match (operator, operand) {
+                    (Some("-"), Some(operand)) => ExprKind::Neg(Box::new(cx.expr(operand))),
+                    (Some("+"), Some(operand)) => return cx.expr(operand),
+                    _ => ExprKind::Unknown,
+                }
+            }
+            // `x!` (null-forgiving) is `x`.
+            "postfix_unary_expression" => {
+                let last = node
+                    .child(node.child_count().saturating_sub(1))
+                    .map(|o| cx.text(o));
+                match (last, named_children(node).into_iter().next()) {
+                    (Some("!"), Some(operand)) => return cx.expr(operand),
+                    _ => ExprKind::Unknown,
+                }
+            }
+            "cast_expression" => {
+                return node
+                    .child_by_field_name("value")
+                    .map_or(Expr::unknown(span), |v| cx.expr(v));
+            }
+            "parenthesized_expression"
+            | "await_expression"
+            | "checked_expression"
+            | "expression_statement"
+            | "argument" => {
+                return named_children(node)
+                    .into_iter()
+                    .rfind(|c| c.kind() != "comment")
+                    .map_or(Expr::unknown(span), |inner| cx.expr(inner));
+            }
+            _ => ExprKind::Unknown,
+        };
+        Expr { kind, span }
     }
 
-    fn call(&self, _node: Node<'_>, _cx: &Lowering<'_>) -> Option<CallExpr> {
-        None
+    fn call(&self, node: Node<'_>, cx: &Lowering<'_>) -> Option<CallExpr> {
+        match node.kind() {
+            "invocation_expression" => {
+                let function = node.child_by_field_name("function")?;
+                let args = node
+                    .child_by_field_name("arguments")
+                    .map(|a| arguments(a, cx))
+                    .unwrap_or_default();
+                Some(CallExpr {
+                    callee: cx.expr(function),
+                    args,
+                    is_new: false,
+                    span: node.byte_range(),
+                })
+            }
+            "object_creation_expression" | "implicit_object_creation_expression" => {
+                // The target-typed `new() { … }` names no type.
+                let callee = node
+                    .child_by_field_name("type")
+                    .map_or(Expr::unknown(node.start_byte()..node.start_byte()), |t| {
+                        cx.expr(t)
+                    });
+                let children = named_children(node);
+                let mut args = children
+                    .iter()
+                    .find(|c| c.kind() == "argument_list")
+                    .map(|a| arguments(*a, cx))
+                    .unwrap_or_default();
+                if let Some(init) = children
+                    .iter()
+                    .find(|c| c.kind() == "initializer_expression")
+                {
+                    args.push(Arg {
+                        name: None,
+                        value: cx.expr(*init),
+                    });
+                }
+                Some(CallExpr {
+                    callee,
+                    args,
+                    is_new: true,
+                    span: node.byte_range(),
+                })
+            }
+            _ => None,
+        }
     }
 
-    fn bindings(&self, _node: Node<'_>, _cx: &Lowering<'_>) -> Vec<(String, Expr)> {
-        Vec::new()
+    fn bindings(&self, node: Node<'_>, cx: &Lowering<'_>) -> Vec<(String, Expr)> {
+        match node.kind() {
+            "variable_declarator" => declarator(node, cx),
+            "assignment_expression" => assignment(node, cx),
+            _ => Vec::new(),
+        }
+    }
+
+    fn parameters(&self, node: Node<'_>, cx: &Lowering<'_>) -> Vec<String> {
+        let Some(params) = node.child_by_field_name("parameters") else {
+            return Vec::new();
+        };
+        if params.kind() == "implicit_parameter" || params.kind() == "identifier" {
+            return vec![cx.text(params).to_string()];
+        }
+        named_children(params)
+            .into_iter()
+            .filter_map(|p| match p.kind() {
+                "parameter" => p.child_by_field_name("name"),
+                "implicit_parameter" | "identifier" => Some(p),
+                _ => None,
+            })
+            .map(|n| cx.text(n).to_string())
+            .collect()
+    }
+
+    fn imports(&self, node: Node<'_>, cx: &Lowering<'_>) -> Vec<Import> {
+        let alias = node
+            .child_by_field_name("name")
+            .map(|a| cx.text(a).to_string());
+        let Some(target) = named_children(node).into_iter().find(|c| {
+            matches!(
+                c.kind(),
+                "qualified_name" | "identifier" | "generic_name" | "alias_qualified_name"
+            ) && Some(c.byte_range()) != node.child_by_field_name("name").map(|n| n.byte_range())
+        }) else {
+            return Vec::new();
+        };
+        let path = cx.text(target).split_whitespace().collect::<String>();
+        match alias {
+            // `using S3 = Amazon.S3.AmazonS3Client;`
+            Some(alias) => {
+                let (module, name) = path
+                    .rsplit_once('.')
+                    .map_or((path.as_str(), None), |(m, n)| (m, Some(n.to_string())));
+                vec![Import {
+                    module: module.to_string(),
+                    name,
+                    alias: Some(alias),
+                }]
+            }
+            None => vec![Import {
+                module: path,
+                name: None,
+                alias: None,
+            }],
+        }
+    }
+}
+
+/// Whether an assignment is a member of an object initializer (`new T { A = x }`).
+fn in_initializer(node: Node<'_>) -> bool {
+    node.parent()
+        .is_some_and(|p| p.kind() == "initializer_expression")
+}
+
+/// The identifier of a simple or generic name (`IsAny<T>` → `IsAny`).
+fn simple_name(node: Node<'_>, cx: &Lowering<'_>) -> String {
+    if node.kind() == "generic_name" {
+        if let Some(id) = named_children(node)
+            .into_iter()
+            .find(|c| c.kind() == "identifier")
+        {
+            return cx.text(id).to_string();
+        }
+    }
+    cx.text(node).to_string()
+}
+
+/// `a?.B` → `a.B`; element access (`a?[0]`) is unknown.
+fn conditional_member(node: Node<'_>, cx: &Lowering<'_>) -> ExprKind {
+    let children = named_children(node);
+    let object = node
+        .child_by_field_name("condition")
+        .or_else(|| children.first().copied());
+    let binding = children
+        .iter()
+        .find(|c| c.kind() == "member_binding_expression")
+        .and_then(|b| b.child_by_field_name("name"));
+    match (object, binding) {
+        (Some(object), Some(name)) => {
+            ExprKind::Member(Box::new(cx.expr(object)), simple_name(name, cx))
+        }
+        _ => ExprKind::Unknown,
+    }
+}
+
+/// Arguments of an `argument_list`, with their `name:`.
+fn arguments(list: Node<'_>, cx: &Lowering<'_>) -> Vec<Arg> {
+    named_children(list)
+        .into_iter()
+        .filter(|a| a.kind() == "argument")
+        .map(|arg| {
+            let name_node = arg.child_by_field_name("name");
+            let value = named_children(arg)
+                .into_iter()
+                .rfind(|c| Some(c.byte_range()) != name_node.map(|n| n.byte_range()))
+                .map_or(Expr::unknown(arg.byte_range()), |v| cx.expr(v));
+            Arg {
+                name: name_node.map(|n| cx.text(n).to_string()),
+                value,
+            }
+        })
+        .collect()
+}
+
+/// `{ A = x, B = y }` → object; a collection initializer `{ 1, 2 }` → array.
+fn initializer(node: Node<'_>, cx: &Lowering<'_>) -> ExprKind {
+    let children: Vec<Node<'_>> = named_children(node)
+        .into_iter()
+        .filter(|c| c.kind() != "comment")
+        .collect();
+    if children.iter().any(|c| c.kind() == "assignment_expression") {
+        ExprKind::Object(children.into_iter().filter_map(|c| field(c, cx)).collect())
+    } else {
+        ExprKind::Array(children.into_iter().map(|c| cx.expr(c)).collect())
+    }
+}
+
+/// `A = x` inside an initializer.
+fn field(node: Node<'_>, cx: &Lowering<'_>) -> Option<Field> {
+    if node.kind() != "assignment_expression" {
+        return None;
+    }
+    let left = node.child_by_field_name("left")?;
+    let right = node.child_by_field_name("right")?;
+    (left.kind() == "identifier").then(|| Field {
+        key: cx.text(left).to_string(),
+        value: cx.expr(right),
+    })
+}
+
+/// `new { A = 1, B }`: the named members.
+fn anonymous_object(node: Node<'_>, cx: &Lowering<'_>) -> ExprKind {
+    let mut fields = Vec::new();
+    let mut cursor = node.walk();
+    let children: Vec<Node<'_>> = node.children(&mut cursor).collect();
+    let mut i = 0;
+    while i < children.len() {
+        let c = children[i];
+        if c.kind() == "identifier" && children.get(i + 1).is_some_and(|eq| eq.kind() == "=") {
+            if let Some(value) = children.get(i + 2) {
+                fields.push(Field {
+                    key: cx.text(c).to_string(),
+                    value: cx.expr(*value),
+                });
+            }
+            i += 3;
+        } else {
+            i += 1;
+        }
+    }
+    ExprKind::Object(fields)
+}
+
+/// The value after `=` in a declarator.
+fn declarator_value(node: Node<'_>) -> Option<Node<'_>> {
+    let mut cursor = node.walk();
+    let mut after_eq = false;
+    for child in node.children(&mut cursor) {
+        if after_eq && child.is_named() && child.kind() != "comment" {
+            return Some(child);
+        }
+        if child.kind() == "=" {
+            after_eq = true;
+        }
+    }
+    None
+}
+
+/// A name's value: a request built with an initializer binds the object it is given, so
+/// `client.GetPreSignedURL(request)` finds `Expires` through the name.
+fn bound_value(value: Node<'_>, cx: &Lowering<'_>) -> Expr {
+    match initializer_fields(value, cx) {
+        Some(fields) => Expr {
+            kind: ExprKind::Object(fields),
+            span: value.byte_range(),
+        },
+        None => cx.expr(value),
+    }
+}
+
+/// The fields a `new T(…) { … }` / `new { … }` expression sets.
+fn initializer_fields(value: Node<'_>, cx: &Lowering<'_>) -> Option<Vec<Field>> {
+    match value.kind() {
+        "object_creation_expression" | "implicit_object_creation_expression" => {
+            let init = named_children(value)
+                .into_iter()
+                .find(|c| c.kind() == "initializer_expression")?;
+            match initializer(init, cx) {
+                ExprKind::Object(fields) => Some(fields),
+                _ => None,
+            }
+        }
+        "anonymous_object_creation_expression" => match anonymous_object(value, cx) {
+            ExprKind::Object(fields) => Some(fields),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// `T x = v`, `const double t = 12` (also as `this.t` and `Class.t` for fields).
+fn declarator(node: Node<'_>, cx: &Lowering<'_>) -> Vec<(String, Expr)> {
+    let (Some(name), Some(value)) = (node.child_by_field_name("name"), declarator_value(node))
+    else {
+        return Vec::new();
+    };
+    if name.kind() != "identifier" {
+        return Vec::new();
+    }
+    let name = cx.text(name).to_string();
+    let value = bound_value(value, cx);
+    let mut out = Vec::new();
+    let field_decl = node
+        .parent()
+        .and_then(|d| d.parent())
+        .filter(|f| f.kind() == "field_declaration");
+    if let Some(field_decl) = field_decl {
+        out.push((format!("this.{name}"), value.clone()));
+        if let Some(class) = enclosing_type_name(field_decl, cx) {
+            out.push((format!("{class}.{name}"), value.clone()));
+        }
+    }
+    out.push((name, value));
+    out
+}
+
+/// The name of the class/struct/record a member is declared in.
+fn enclosing_type_name(node: Node<'_>, cx: &Lowering<'_>) -> Option<String> {
+    let list = node.parent()?;
+    let decl = list.parent()?;
+    matches!(
+        decl.kind(),
+        "class_declaration" | "struct_declaration" | "record_declaration"
+    )
+    .then(|| decl.child_by_field_name("name"))
+    .flatten()
+    .map(|n| cx.text(n).to_string())
+}
+
+/// `x = v`, `request.Expires = v` (binds `request.Expires`, and `request` to the object built
+/// so far), `x += v` (now unknown).
+fn assignment(node: Node<'_>, cx: &Lowering<'_>) -> Vec<(String, Expr)> {
+    let (Some(left), Some(right)) = (
+        node.child_by_field_name("left"),
+        node.child_by_field_name("right"),
+    ) else {
+        return Vec::new();
+    };
+    let plain = node
+        .child_by_field_name("operator")
+        .is_none_or(|o| cx.text(o) == "=");
+    let value = if plain {
+        bound_value(right, cx)
+    } else {
+        Expr::unknown(right.byte_range())
+    };
+    match left.kind() {
+        "identifier" => vec![(cx.text(left).to_string(), value)],
+        "member_access_expression" => {
+            let Some(path) = cx.expr(left).path().map(|p| p.join(".")) else {
+                return Vec::new();
+            };
+            let mut out = vec![(path, value.clone())];
+            if let (true, Some(object), Some(field)) = (
+                plain,
+                left.child_by_field_name("expression")
+                    .filter(|o| o.kind() == "identifier"),
+                left.child_by_field_name("name"),
+            ) {
+                let object_name = cx.text(object);
+                let mut fields = vec![Field {
+                    key: simple_name(field, cx),
+                    value,
+                }];
+                // When the search gave up before finding them all, the binding is left out:
+                // the variable's previous binding is a better guess than a partial object.
+                if merge_earlier_fields(node, object_name, cx, &mut fields) {
+                    // An empty span: the object has no text of its own to show in a
+                    // derivation; each field keeps the span of the value that set it.
+                    out.push((
+                        object_name.to_string(),
+                        Expr {
+                            kind: ExprKind::Object(fields),
+                            span: node.start_byte()..node.start_byte(),
+                        },
+                    ));
+                }
+            }
+            out
+        }
+        _ => Vec::new(),
+    }
+}
+
+/// Adds the fields `object` was given before `assignment`: property assignments in the
+/// statements before it (the latest wins) and the initializer of its declaration, searching
+/// outwards through enclosing blocks up to the function.
+fn merge_earlier_fields(
+    assignment: Node<'_>,
+    object: &str,
+    cx: &Lowering<'_>,
+    fields: &mut Vec<Field>,
+) -> bool {
+    let Some(mut node) = assignment
+        .parent()
+        .filter(|p| p.kind() == "expression_statement")
+    else {
+        return false;
+    };
+    let add = |fields: &mut Vec<Field>, field: Field| {
+        if !fields.iter().any(|f| f.key == field.key) {
+            fields.push(field);
+        }
+    };
+    let mut matches = 0;
+    for _ in 0..MAX_LEVELS_UP {
+        let Some(parent) = node.parent() else {
+            return true;
+        };
+        let (statements, complete) = preceding_siblings(parent, node);
+        for statement in statements {
+            // A cheap textual test first: most statements do not mention the request.
+            if !mentions(cx.text(statement), object) {
+                continue;
+            }
+            matches += 1;
+            if matches > MAX_MATCHES {
+                return false;
+            }
+            match earlier_statement(statement, object, cx) {
+                Earlier::Created(created) => {
+                    for field in created {
+                        add(fields, field);
+                    }
+                    return true;
+                }
+                Earlier::Set(field) => add(fields, field),
+                Earlier::Unrelated => {}
+            }
+        }
+        if !complete {
+            return false;
+        }
+        if is_scope_boundary(parent) {
+            return true;
+        }
+        node = parent;
+    }
+    false
+}
+
+/// The named siblings before `node` in `parent` that end within [`WINDOW_BYTES`] before it,
+/// nearest first, at most [`MAX_STATEMENTS_BACK`], and whether they are all of them. A
+/// cursor seeks the window by byte offset and walks forward: `prev_named_sibling` and
+/// `named_child(i)` rescan the parent's children on every call, which makes long blocks
+/// quadratic.
+fn preceding_siblings<'t>(parent: Node<'t>, node: Node<'t>) -> (Vec<Node<'t>>, bool) {
+    let end = node.start_byte();
+    let from = end.saturating_sub(WINDOW_BYTES);
+    let mut out = Vec::new();
+    let mut cursor = parent.walk();
+    if cursor.goto_first_child_for_byte(from).is_none() {
+        return (out, false);
+    }
+    loop {
+        let child = cursor.node();
+        if child.end_byte() > end {
+            break;
+        }
+        if child.is_named() {
+            out.push(child);
+        }
+        if !cursor.goto_next_sibling() {
+            break;
+        }
+    }
+    let complete = from <= parent.start_byte() && out.len() <= MAX_STATEMENTS_BACK;
+    out.reverse();
+    out.truncate(MAX_STATEMENTS_BACK);
+    (out, complete)
+}
+
+/// Whether `text` contains `name` as a whole word.
+fn mentions(text: &str, name: &str) -> bool {
+    let word = |c: char| c.is_alphanumeric() || c == '_';
+    text.match_indices(name).any(|(i, _)| {
+        !text[..i].chars().next_back().is_some_and(word)
+            && !text[i + name.len()..].chars().next().is_some_and(word)
+    })
+}
+
+enum Earlier {
+    /// `object` declared or reassigned: the fields its new value has.
+    Created(Vec<Field>),
+    /// `object.Field = value`.
+    Set(Field),
+    Unrelated,
+}
+
+fn earlier_statement(statement: Node<'_>, object: &str, cx: &Lowering<'_>) -> Earlier {
+    let statement = if statement.kind() == "global_statement" {
+        match named_children(statement).into_iter().next() {
+            Some(inner) => inner,
+            None => return Earlier::Unrelated,
+        }
+    } else {
+        statement
+    };
+    match statement.kind() {
+        "local_declaration_statement" => {
+            let declarators = named_children(statement)
+                .into_iter()
+                .filter(|d| d.kind() == "variable_declaration")
+                .flat_map(named_children)
+                .filter(|d| d.kind() == "variable_declarator");
+            for d in declarators {
+                if d.child_by_field_name("name").map(|n| cx.text(n)) == Some(object) {
+                    let fields = declarator_value(d)
+                        .and_then(|v| initializer_fields(v, cx))
+                        .unwrap_or_default();
+                    return Earlier::Created(fields);
+                }
+            }
+            Earlier::Unrelated
+        }
+        "expression_statement" => {
+            let Some(assign) = named_children(statement)
+                .into_iter()
+                .find(|c| c.kind() == "assignment_expression")
+            else {
+                return Earlier::Unrelated;
+            };
+            let (Some(left), Some(right)) = (
+                assign.child_by_field_name("left"),
+                assign.child_by_field_name("right"),
+            ) else {
+                return Earlier::Unrelated;
+            };
+            let plain = assign
+                .child_by_field_name("operator")
+                .is_none_or(|o| cx.text(o) == "=");
+            match left.kind() {
+                "identifier" if cx.text(left) == object => {
+                    Earlier::Created(initializer_fields(right, cx).unwrap_or_default())
+                }
+                "member_access_expression" => {
+                    let target = left
+                        .child_by_field_name("expression")
+                        .filter(|o| o.kind() == "identifier" && cx.text(*o) == object);
+                    match (target, left.child_by_field_name("name")) {
+                        (Some(_), Some(name)) => Earlier::Set(Field {
+                            key: simple_name(name, cx),
+                            value: if plain {
+                                cx.expr(right)
+                            } else {
+                                Expr::unknown(right.byte_range())
+                            },
+                        }),
+                        _ => Earlier::Unrelated,
+                    }
+                }
+                _ => Earlier::Unrelated,
+            }
+        }
+        _ => Earlier::Unrelated,
+    }
+}
+
+/// Where a search for a variable's earlier assignments stops.
+fn is_scope_boundary(node: Node<'_>) -> bool {
+    matches!(
+        node.kind(),
+        "method_declaration"
+            | "constructor_declaration"
+            | "local_function_statement"
+            | "lambda_expression"
+            | "anonymous_method_expression"
+            | "accessor_declaration"
+            | "operator_declaration"
+            | "compilation_unit"
+            | "declaration_list"
+    )
+}
+
+/// A real literal without its type suffix: `12.5`, `1e3`, `3.5m`, `2f`, `1_000.0d`.
+fn real(text: &str) -> Option<f64> {
+    let cleaned: String = text.chars().filter(|c| *c != '_').collect();
+    cleaned
+        .trim_end_matches(['f', 'F', 'd', 'D', 'm', 'M'])
+        .parse()
+        .ok()
+}
+
+/// The value of a string literal without interpolations (regular, verbatim, raw, or `$"…"`
+/// with no holes).
+fn string(node: Node<'_>, cx: &Lowering<'_>) -> Option<String> {
+    match node.kind() {
+        "verbatim_string_literal" => {
+            let text = cx.text(node);
+            let body = text.strip_prefix("@\"")?.strip_suffix('"')?;
+            Some(body.replace("\"\"", "\""))
+        }
+        _ => {
+            let mut value = String::new();
+            for child in named_children(node) {
+                match child.kind() {
+                    "string_literal_content" | "string_content" | "raw_string_content" => {
+                        value.push_str(cx.text(child))
+                    }
+                    "escape_sequence" => value.push_str(&unescape(cx.text(child))),
+                    "interpolation" => return None,
+                    _ => {}
+                }
+            }
+            Some(value)
+        }
+    }
+}
+
+/// The keyword of a loop (`for`, `foreach`, `while`, `do`).
+fn keyword_span(node: Node<'_>) -> Span {
+    let start = node.start_byte();
+    let end = node.child(0).map_or(start, |k| k.end_byte());
+    start..end
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::facts::SyntaxFacts;
+    use crate::frontend::syntax::collect;
+    use crate::frontend::{Language, treesitter};
+
+    fn facts(src: &str) -> SyntaxFacts {
+        let tree = treesitter::parse(Language::CSharp, src).expect("parses");
+        collect(tree.root_node(), src, &CSharp)
+    }
+
+    fn call<'f>(facts: &'f SyntaxFacts, name: &str) -> &'f CallExpr {
+        &facts
+            .calls
+            .iter()
+            .find(|c| c.call.name() == Some(name))
+            .unwrap_or_else(|| panic!("no call {name}"))
+            .call
+    }
+
+    fn text<'s>(src: &'s str, e: &Expr) -> &'s str {
+        &src[e.span.clone()]
+    }
+
+    #[test]
+    fn object_initializer_is_an_object_argument_of_a_new_call() {
+        let src = "class C { void M() { var u = client.GetPreSignedURL(new GetPreSignedUrlRequest { BucketName = b, Verb = HttpVerb.PUT, Expires = DateTime.UtcNow.AddHours(12) }); } }";
+        let f = facts(src);
+        let presign = call(&f, "GetPreSignedURL");
+        assert_eq!(
+            presign.receiver().and_then(|r| r.path()),
+            Some(vec!["client"])
+        );
+        let new = presign
+            .positional(0)
+            .and_then(Expr::as_call)
+            .expect("new call");
+        assert!(new.is_new);
+        assert_eq!(new.name(), Some("GetPreSignedUrlRequest"));
+        let init = new.positional(0).expect("initializer");
+        let expires = init.field("Expires").expect("Expires");
+        assert_eq!(text(src, expires), "DateTime.UtcNow.AddHours(12)");
+        // The initializer's assignments are not bindings.
+        assert!(f.bindings.iter().all(|b| b.name != "Expires"));
+        assert!(f.bindings.iter().any(|b| b.name == "u"));
+    }
+
+    #[test]
+    fn request_built_in_steps_binds_the_last_values() {
+        let src = "class C {\n const double timeoutDuration = 12;\n void M() {\n var request = new GetPreSignedUrlRequest { Key = k, Expires = DateTime.UtcNow.AddDays(2) };\n request.Verb = HttpVerb.PUT;\n request.Expires = DateTime.Now.AddMinutes(90);\n request.Key = other;\n client.GetPreSignedURL(request);\n }\n}";
+        let f = facts(src);
+        let at = src.find("client.").expect("call");
+        let request = f.lookup("request", at, Some(0)).expect("request bound");
+        assert_eq!(
+            request.value.field("Expires").map(|e| text(src, e)),
+            Some("DateTime.Now.AddMinutes(90)")
+        );
+        assert_eq!(
+            request.value.field("Verb").map(|e| text(src, e)),
+            Some("HttpVerb.PUT")
+        );
+        assert_eq!(
+            f.lookup("request.Expires", at, Some(0))
+                .map(|b| text(src, &b.value)),
+            Some("DateTime.Now.AddMinutes(90)")
+        );
+        for name in [
+            "timeoutDuration",
+            "this.timeoutDuration",
+            "C.timeoutDuration",
+        ] {
+            assert!(f.lookup(name, at, Some(0)).is_some(), "{name}");
+        }
+    }
+
+    #[test]
+    fn literals_operators_and_named_arguments() {
+        let src = "var x = M(1_000L, 2.5m, -(int)(3 * 0x10), @\"a\"\"b\", \"c\\n\", $\"d{e}\", name: await Task(), f!);";
+        let f = facts(src);
+        let m = call(&f, "M");
+        let kinds: Vec<String> = m
+            .args
+            .iter()
+            .map(|a| format!("{:?}", a.value.kind))
+            .collect();
+        assert_eq!(kinds[0], "Int(1000)");
+        assert_eq!(kinds[1], "Float(2.5)");
+        assert!(
+            kinds[2].starts_with("Neg(Expr { kind: Binary(Mul"),
+            "{}",
+            kinds[2]
+        );
+        assert_eq!(kinds[3], "Str(\"a\\\"b\")");
+        assert_eq!(kinds[4], "Str(\"c\\n\")");
+        assert_eq!(kinds[5], "Unknown");
+        assert!(m.keyword("name").and_then(Expr::as_call).is_some());
+        assert_eq!(kinds[7], "Name(\"f\")");
+    }
+
+    #[test]
+    fn loops_functions_imports_and_conditional_access() {
+        let src = "using Amazon.S3;\nusing S3 = Amazon.S3.AmazonS3Client;\nclass C { void M(int ttl) { foreach (var k in keys) { s3?.GetPreSignedURL(r); } ms.Verify(m => m.GetPreSignedURL(It.IsAny<GetPreSignedUrlRequest>())); } }";
+        let f = facts(src);
+        assert_eq!(f.imports.len(), 2);
+        assert_eq!(f.imports[1].alias.as_deref(), Some("S3"));
+        assert_eq!(f.imports[1].name.as_deref(), Some("AmazonS3Client"));
+        let in_loop = f
+            .calls
+            .iter()
+            .find(|c| c.call.receiver().and_then(|r| r.path()) == Some(vec!["s3"]))
+            .expect("conditional access call");
+        assert!(matches!(in_loop.enclosing_loop, Some((LoopKind::For, _))));
+        assert!(f.calls.iter().any(|c| c.call.name() == Some("IsAny")));
+        assert_eq!(f.functions.len(), 2);
+        assert!(f.bindings.iter().any(|b| b.name == "ttl"));
+        assert!(f.bindings.iter().any(|b| b.name == "m"));
+    }
+
+    #[test]
+    fn malformed_input_does_not_panic() {
+        for src in [
+            "client.GetPreSignedURL(new GetPreSignedUrlRequest { Expires = ",
+            "var = new { = 1 }; x. = ;",
+            "request.Expires = ; request.",
+            "\u{0}\u{feff}@\"",
+        ] {
+            let _ = facts(src);
+        }
     }
 }

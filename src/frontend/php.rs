@@ -1,26 +1,803 @@
-//! PHP (tree-sitter-php): not yet lowered; every node is `Other`, so the file gets the text-level lints only.
+//! PHP (tree-sitter-php, files starting with `<?php`): method, static, function and
+//! constructor calls with PHP 8 named arguments, assignments, class constants and properties,
+//! `use` imports, loops, functions, methods, closures and arrow functions.
+//!
+//! Variables are named without their `$` (`$ttl` → `ttl`, `$this->ttl` → `this.ttl`); arrays
+//! with keys are objects (`['expires' => …]`), and `$opts['expires']` reads like a member.
+//! An array or object filled in steps (`$opts = [...]; $opts['expires'] = …;`) binds the
+//! variable to the object its literal and the later assignments give it.
 
 use tree_sitter::Node;
 
 use super::syntax::{Grammar, Lowering, Role};
-use crate::facts::{CallExpr, Expr};
+use super::treesitter::{named_children, parse_int, unescape};
+use crate::facts::{Arg, BinOp, CallExpr, Expr, ExprKind, Field, Import, LoopKind, Span};
 
 pub struct Php;
 
+/// How many earlier statements per block are searched for an array's key assignments, how
+/// many of them that assign the variable are read, and how many enclosing blocks the search
+/// climbs: options are built within a few statements, and the bounds keep generated code
+/// with thousands of assignments linear.
+const MAX_STATEMENTS_BACK: usize = 64;
+const WINDOW_BYTES: usize = 8192;
+const MAX_MATCHES: usize = 16;
+const MAX_LEVELS_UP: usize = 8;
+
 impl Grammar for Php {
-    fn role(&self, _node: Node<'_>) -> Role {
-        Role::Other
+    fn role(&self, node: Node<'_>) -> Role {
+        match node.kind() {
+            "member_call_expression"
+            | "nullsafe_member_call_expression"
+            | "scoped_call_expression"
+            | "function_call_expression"
+            | "object_creation_expression" => Role::Call,
+            "assignment_expression"
+            | "augmented_assignment_expression"
+            | "const_element"
+            | "property_element" => Role::Binding,
+            "function_definition"
+            | "method_declaration"
+            | "anonymous_function"
+            | "arrow_function" => Role::Function,
+            "for_statement" | "foreach_statement" => Role::Loop(LoopKind::For, keyword_span(node)),
+            "while_statement" | "do_statement" => Role::Loop(LoopKind::While, keyword_span(node)),
+            "namespace_use_declaration" => Role::Import,
+            "comment" => Role::Comment,
+            _ => Role::Other,
+        }
     }
 
-    fn expr(&self, node: Node<'_>, _cx: &Lowering<'_>) -> Expr {
-        Expr::unknown(node.byte_range())
+    fn expr(&self, node: Node<'_>, cx: &Lowering<'_>) -> Expr {
+        let span = node.byte_range();
+        let kind = match node.kind() {
+            "integer" => parse_int(cx.text(node)).map_or(ExprKind::Unknown, ExprKind::Int),
+            "float" => cx
+                .text(node)
+                .replace('_', "")
+                .parse()
+                .map_or(ExprKind::Unknown, ExprKind::Float),
+            "string" | "encapsed_string" | "heredoc" | "nowdoc" => {
+                string(node, cx).map_or(ExprKind::Unknown, ExprKind::Str)
+            }
+            "boolean" => ExprKind::Bool(cx.text(node).eq_ignore_ascii_case("true")),
+            "null" => ExprKind::Null,
+            "name" | "relative_scope" => ExprKind::Name(cx.text(node).to_string()),
+            // `\Aws\S3\PostObjectV4` → `PostObjectV4`.
+            "qualified_name" => named_children(node)
+                .into_iter()
+                .rfind(|c| c.kind() == "name")
+                .map_or(ExprKind::Unknown, |n| {
+                    ExprKind::Name(cx.text(n).to_string())
+                }),
+            "variable_name" => variable(node, cx).map_or(ExprKind::Unknown, ExprKind::Name),
+            "member_access_expression" | "nullsafe_member_access_expression" => {
+                match (
+                    node.child_by_field_name("object"),
+                    node.child_by_field_name("name"),
+                ) {
+                    (Some(object), Some(name)) if name.kind() == "name" => {
+                        ExprKind::Member(Box::new(cx.expr(object)), cx.text(name).to_string())
+                    }
+                    _ => ExprKind::Unknown,
+                }
+            }
+            // `self::$ttl`
+            "scoped_property_access_expression" => match (
+                node.child_by_field_name("scope"),
+                node.child_by_field_name("name")
+                    .and_then(|n| variable(n, cx)),
+            ) {
+                (Some(scope), Some(name)) => ExprKind::Member(Box::new(cx.expr(scope)), name),
+                _ => ExprKind::Unknown,
+            },
+            // `Config::TTL`, `self::TTL`
+            "class_constant_access_expression" => {
+                let children = named_children(node);
+                match (children.first(), children.get(1)) {
+                    (Some(scope), Some(name)) if name.kind() == "name" => {
+                        ExprKind::Member(Box::new(cx.expr(*scope)), cx.text(*name).to_string())
+                    }
+                    _ => ExprKind::Unknown,
+                }
+            }
+            // `$opts['expires']` reads like a member.
+            "subscript_expression" => subscript(node, cx)
+                .map_or(ExprKind::Unknown, |(object, key)| {
+                    ExprKind::Member(Box::new(cx.expr(object)), key)
+                }),
+            "member_call_expression"
+            | "nullsafe_member_call_expression"
+            | "scoped_call_expression"
+            | "function_call_expression"
+            | "object_creation_expression" => cx
+                .call(node)
+                .map_or(ExprKind::Unknown, |c| ExprKind::Call(Box::new(c))),
+            "array_creation_expression" => array(node, cx),
+            "binary_expression" => binary(node, cx),
+            "unary_op_expression" => match (
+                node.child_by_field_name("operator").map(|o| cx.text(o)),
+                node.child_by_field_name("argument")
+                    .or_else(|| named_children(node).into_iter().last()),
+            ) {
+                (Some("-"), Some(arg)) => ExprKind::Neg(Box::new(cx.expr(arg))),
+                (Some("+"), Some(arg)) => return cx.expr(arg),
+                _ => ExprKind::Unknown,
+            },
+            "cast_expression" => {
+                return node
+                    .child_by_field_name("value")
+                    .map_or(Expr::unknown(span), |v| cx.expr(v));
+            }
+            "parenthesized_expression" | "expression_statement" => {
+                return named_children(node)
+                    .into_iter()
+                    .find(|c| c.kind() != "comment")
+                    .map_or(Expr::unknown(span), |inner| cx.expr(inner));
+            }
+            _ => ExprKind::Unknown,
+        };
+        Expr { kind, span }
     }
 
-    fn call(&self, _node: Node<'_>, _cx: &Lowering<'_>) -> Option<CallExpr> {
-        None
+    fn call(&self, node: Node<'_>, cx: &Lowering<'_>) -> Option<CallExpr> {
+        let children = named_children(node);
+        let args = children
+            .iter()
+            .find(|c| c.kind() == "arguments")
+            .map(|a| arguments(*a, cx))
+            .unwrap_or_default();
+        let (callee, is_new) = match node.kind() {
+            "member_call_expression" | "nullsafe_member_call_expression" => {
+                let object = node.child_by_field_name("object")?;
+                let name = node
+                    .child_by_field_name("name")
+                    .filter(|n| n.kind() == "name")?;
+                (member(cx.expr(object), cx.text(name), object, name), false)
+            }
+            "scoped_call_expression" => {
+                let scope = node.child_by_field_name("scope")?;
+                let name = node
+                    .child_by_field_name("name")
+                    .filter(|n| n.kind() == "name")?;
+                (member(cx.expr(scope), cx.text(name), scope, name), false)
+            }
+            "function_call_expression" => (cx.expr(node.child_by_field_name("function")?), false),
+            "object_creation_expression" => {
+                // `new class { … }` names no class.
+                let class = children.iter().find(|c| c.kind() != "arguments");
+                let callee = match class {
+                    Some(c) if c.kind() != "anonymous_class" => cx.expr(*c),
+                    _ => Expr::unknown(node.start_byte()..node.start_byte()),
+                };
+                (callee, true)
+            }
+            _ => return None,
+        };
+        Some(CallExpr {
+            callee,
+            args,
+            is_new,
+            span: node.byte_range(),
+        })
     }
 
-    fn bindings(&self, _node: Node<'_>, _cx: &Lowering<'_>) -> Vec<(String, Expr)> {
-        Vec::new()
+    fn bindings(&self, node: Node<'_>, cx: &Lowering<'_>) -> Vec<(String, Expr)> {
+        match node.kind() {
+            "assignment_expression" => assignment(node, cx, true),
+            "augmented_assignment_expression" => assignment(node, cx, false),
+            "const_element" => constant(node, cx),
+            "property_element" => property(node, cx),
+            _ => Vec::new(),
+        }
+    }
+
+    fn parameters(&self, node: Node<'_>, cx: &Lowering<'_>) -> Vec<String> {
+        let Some(params) = node.child_by_field_name("parameters") else {
+            return Vec::new();
+        };
+        named_children(params)
+            .into_iter()
+            .filter_map(|p| {
+                let name = p.child_by_field_name("name")?;
+                let name = if name.kind() == "by_ref" {
+                    named_children(name)
+                        .into_iter()
+                        .find(|c| c.kind() == "variable_name")?
+                } else {
+                    name
+                };
+                variable(name, cx)
+            })
+            .collect()
+    }
+
+    fn imports(&self, node: Node<'_>, cx: &Lowering<'_>) -> Vec<Import> {
+        // `use Aws\S3\{S3Client, PostObjectV4 as Post};`
+        let prefix = node
+            .child_by_field_name("body")
+            .and_then(|_| {
+                named_children(node)
+                    .into_iter()
+                    .find(|c| c.kind() == "namespace_name")
+            })
+            .map(|p| cx.text(p).trim_start_matches('\\').to_string());
+        let clauses: Vec<Node<'_>> = match node.child_by_field_name("body") {
+            Some(group) => named_children(group),
+            None => named_children(node),
+        };
+        clauses
+            .into_iter()
+            .filter(|c| c.kind() == "namespace_use_clause")
+            .filter_map(|clause| {
+                let alias = clause.child_by_field_name("alias");
+                let target = named_children(clause).into_iter().find(|c| {
+                    matches!(c.kind(), "qualified_name" | "name")
+                        && Some(c.byte_range()) != alias.map(|a| a.byte_range())
+                })?;
+                let path = cx.text(target).trim_start_matches('\\');
+                let full = match &prefix {
+                    Some(p) => format!("{p}\\{path}"),
+                    None => path.to_string(),
+                };
+                let (module, name) = match full.rsplit_once('\\') {
+                    Some((m, n)) => (m.to_string(), n.to_string()),
+                    None => (String::new(), full.clone()),
+                };
+                Some(Import {
+                    module,
+                    name: Some(name),
+                    alias: alias.map(|a| cx.text(a).to_string()),
+                })
+            })
+            .collect()
+    }
+}
+
+/// `$name` → `name` (`None` for `$$dynamic`).
+fn variable(node: Node<'_>, cx: &Lowering<'_>) -> Option<String> {
+    if node.kind() != "variable_name" {
+        return None;
+    }
+    named_children(node)
+        .into_iter()
+        .find(|c| c.kind() == "name")
+        .map(|n| cx.text(n).to_string())
+}
+
+fn member(object: Expr, name: &str, object_node: Node<'_>, name_node: Node<'_>) -> Expr {
+    Expr {
+        kind: ExprKind::Member(Box::new(object), name.to_string()),
+        span: object_node.start_byte()..name_node.end_byte(),
+    }
+}
+
+/// `$a['key']` / `$a["key"]` / `$a[3]`: the array and the key.
+fn subscript<'t>(node: Node<'t>, cx: &Lowering<'_>) -> Option<(Node<'t>, String)> {
+    let children = named_children(node);
+    let object = *children.first()?;
+    let key = children.get(1)?;
+    let key = match key.kind() {
+        "integer" => cx.text(*key).to_string(),
+        "string" | "encapsed_string" => string(*key, cx)?,
+        _ => return None,
+    };
+    Some((object, key))
+}
+
+/// Arguments with their PHP 8 `name:`; `...$args` is an unknown positional.
+fn arguments(list: Node<'_>, cx: &Lowering<'_>) -> Vec<Arg> {
+    named_children(list)
+        .into_iter()
+        .filter(|a| matches!(a.kind(), "argument" | "variadic_placeholder"))
+        .map(|arg| {
+            let name_node = arg.child_by_field_name("name");
+            let value = named_children(arg)
+                .into_iter()
+                .rfind(|c| {
+                    c.kind() != "comment"
+                        && c.kind() != "reference_modifier"
+                        && Some(c.byte_range()) != name_node.map(|n| n.byte_range())
+                })
+                .map_or(Expr::unknown(arg.byte_range()), |v| cx.expr(v));
+            Arg {
+                name: name_node.map(|n| cx.text(n).to_string()),
+                value,
+            }
+        })
+        .collect()
+}
+
+/// `['expires' => $t, …]` → object (its keyed elements); `[1, 2]` → array.
+fn array(node: Node<'_>, cx: &Lowering<'_>) -> ExprKind {
+    let elements: Vec<Node<'_>> = named_children(node)
+        .into_iter()
+        .filter(|c| c.kind() == "array_element_initializer")
+        .collect();
+    let keyed = |e: &Node<'_>| {
+        let mut cursor = e.walk();
+        e.children(&mut cursor).any(|c| c.kind() == "=>")
+    };
+    if !elements.is_empty() && !elements.iter().any(keyed) {
+        return ExprKind::Array(
+            elements
+                .iter()
+                .map(|e| {
+                    named_children(*e)
+                        .into_iter()
+                        .next()
+                        .map_or(Expr::unknown(e.byte_range()), |v| cx.expr(v))
+                })
+                .collect(),
+        );
+    }
+    ExprKind::Object(
+        elements
+            .iter()
+            .filter(|e| keyed(e))
+            .filter_map(|e| {
+                let children = named_children(*e);
+                let (key, value) = (children.first()?, children.get(1)?);
+                let key = match key.kind() {
+                    "string" | "encapsed_string" => string(*key, cx)?,
+                    "integer" => cx.text(*key).to_string(),
+                    _ => return None,
+                };
+                Some(Field {
+                    key,
+                    value: cx.expr(*value),
+                })
+            })
+            .collect(),
+    )
+}
+
+fn binary(node: Node<'_>, cx: &Lowering<'_>) -> ExprKind {
+    let (Some(operator), Some(l), Some(r)) = (
+        node.child_by_field_name("operator").map(|o| cx.text(o)),
+        node.child_by_field_name("left"),
+        node.child_by_field_name("right"),
+    ) else {
+        return ExprKind::Unknown;
+    };
+    let (left, right) = (cx.expr(l), cx.expr(r));
+    let op = match operator {
+        "+" => BinOp::Add,
+        "-" => BinOp::Sub,
+        "*" => BinOp::Mul,
+        "/" => BinOp::Div,
+        // String concatenation: the folder adds strings; numbers would be summed, not joined.
+        "." => {
+            let numeric = |e: &Expr| matches!(e.kind, ExprKind::Int(_) | ExprKind::Float(_));
+            if numeric(&left) || numeric(&right) {
+                return ExprKind::Unknown;
+            }
+            BinOp::Add
+        }
+        _ => return ExprKind::Unknown,
+    };
+    ExprKind::Binary(op, Box::new(left), Box::new(right))
+}
+
+/// The value of a string without interpolation: single-quoted (only `\'` and `\\` are
+/// escapes), double-quoted, heredoc or nowdoc.
+fn string(node: Node<'_>, cx: &Lowering<'_>) -> Option<String> {
+    let single = node.kind() == "string" || node.kind() == "nowdoc";
+    let mut value = String::new();
+    let mut parts = Vec::new();
+    for child in named_children(node) {
+        match child.kind() {
+            "heredoc_body" | "nowdoc_body" => parts.extend(named_children(child)),
+            "heredoc_start" | "heredoc_end" => {}
+            _ => parts.push(child),
+        }
+    }
+    for part in parts {
+        match part.kind() {
+            "string_content" | "nowdoc_string" | "string_value" => value.push_str(cx.text(part)),
+            "escape_sequence" if single => {
+                let text = cx.text(part);
+                match text {
+                    "\\'" | "\\\\" => value.push_str(&text[1..]),
+                    _ => value.push_str(text),
+                }
+            }
+            "escape_sequence" => value.push_str(&unescape(cx.text(part))),
+            "comment" => {}
+            // Variables, `{$expr}`, member accesses: interpolated.
+            _ => return None,
+        }
+    }
+    Some(value)
+}
+
+/// The name an assignment target binds: `ttl`, `this.ttl`, `opts.expires`, `self.ttl`.
+fn target_name(left: Node<'_>, cx: &Lowering<'_>) -> Option<String> {
+    match left.kind() {
+        "variable_name" => variable(left, cx),
+        "member_access_expression"
+        | "subscript_expression"
+        | "scoped_property_access_expression" => cx.expr(left).path().map(|p| p.join(".")),
+        _ => None,
+    }
+}
+
+/// `$x = v`, `$this->x = v`, `$opts['expires'] = v` (binds `opts.expires`, and `opts` to the
+/// object built so far), `$x += v` (now unknown).
+fn assignment(node: Node<'_>, cx: &Lowering<'_>, plain: bool) -> Vec<(String, Expr)> {
+    let (Some(left), Some(right)) = (
+        node.child_by_field_name("left"),
+        node.child_by_field_name("right"),
+    ) else {
+        return Vec::new();
+    };
+    let Some(name) = target_name(left, cx) else {
+        return Vec::new();
+    };
+    let value = if plain {
+        cx.expr(right)
+    } else {
+        Expr::unknown(right.byte_range())
+    };
+    let mut out = vec![(name, value.clone())];
+    if let (true, Some((object, key))) = (plain, element_target(left, cx)) {
+        let mut fields = vec![Field { key, value }];
+        // When the search gave up before finding them all, the binding is left out: the
+        // variable's previous binding is a better guess than a partial object.
+        if merge_earlier_fields(node, &object, cx, &mut fields) {
+            // An empty span: the object has no text of its own to show in a derivation;
+            // each field keeps the span of the value that set it.
+            out.push((
+                object,
+                Expr {
+                    kind: ExprKind::Object(fields),
+                    span: node.start_byte()..node.start_byte(),
+                },
+            ));
+        }
+    }
+    out
+}
+
+/// `$v['key']` or `$v->key` on a plain variable: the variable and the key.
+fn element_target(left: Node<'_>, cx: &Lowering<'_>) -> Option<(String, String)> {
+    match left.kind() {
+        "subscript_expression" => {
+            let (object, key) = subscript(left, cx)?;
+            Some((variable(object, cx)?, key))
+        }
+        "member_access_expression" => {
+            let object = left.child_by_field_name("object")?;
+            let name = left
+                .child_by_field_name("name")
+                .filter(|n| n.kind() == "name")?;
+            let object = variable(object, cx).filter(|o| o != "this")?;
+            Some((object, cx.text(name).to_string()))
+        }
+        _ => None,
+    }
+}
+
+/// Adds the fields `object` was given before `assignment`: key assignments in the statements
+/// before it (the latest wins) and the array literal it was assigned, searching outwards
+/// through enclosing blocks up to the function.
+fn merge_earlier_fields(
+    assignment: Node<'_>,
+    object: &str,
+    cx: &Lowering<'_>,
+    fields: &mut Vec<Field>,
+) -> bool {
+    let Some(mut node) = assignment
+        .parent()
+        .filter(|p| p.kind() == "expression_statement")
+    else {
+        return false;
+    };
+    let add = |fields: &mut Vec<Field>, field: Field| {
+        if !fields.iter().any(|f| f.key == field.key) {
+            fields.push(field);
+        }
+    };
+    let prefix = format!("${object}");
+    let mut matches = 0;
+    for _ in 0..MAX_LEVELS_UP {
+        let Some(parent) = node.parent() else {
+            return true;
+        };
+        let (statements, complete) = preceding_siblings(parent, node);
+        for statement in statements {
+            // A cheap textual test first: only `$object…` assignments matter.
+            let text = cx.text(statement);
+            let assigns = text.strip_prefix(prefix.as_str()).is_some_and(|rest| {
+                !rest
+                    .chars()
+                    .next()
+                    .is_some_and(|c| c.is_alphanumeric() || c == '_')
+            });
+            if !assigns {
+                continue;
+            }
+            matches += 1;
+            if matches > MAX_MATCHES {
+                return false;
+            }
+            if let Some(assign) = (statement.kind() == "expression_statement")
+                .then(|| named_children(statement).into_iter().next())
+                .flatten()
+                .filter(|a| a.kind() == "assignment_expression")
+            {
+                if let (Some(left), Some(right)) = (
+                    assign.child_by_field_name("left"),
+                    assign.child_by_field_name("right"),
+                ) {
+                    if variable(left, cx).as_deref() == Some(object) {
+                        if let ExprKind::Object(created) = cx.expr(right).kind {
+                            for field in created {
+                                add(fields, field);
+                            }
+                        }
+                        return true;
+                    }
+                    if let Some((target, key)) = element_target(left, cx) {
+                        if target == object {
+                            add(
+                                fields,
+                                Field {
+                                    key,
+                                    value: cx.expr(right),
+                                },
+                            );
+                        }
+                    }
+                }
+            }
+        }
+        if !complete {
+            return false;
+        }
+        if matches!(
+            parent.kind(),
+            "function_definition"
+                | "method_declaration"
+                | "anonymous_function"
+                | "arrow_function"
+                | "program"
+                | "declaration_list"
+        ) {
+            return true;
+        }
+        node = parent;
+    }
+    false
+}
+
+/// The named siblings before `node` in `parent` that end within [`WINDOW_BYTES`] before it,
+/// nearest first, at most [`MAX_STATEMENTS_BACK`], and whether they are all of them. A
+/// cursor seeks the window by byte offset and walks forward: `prev_named_sibling` and
+/// `named_child(i)` rescan the parent's children on every call, which makes long blocks
+/// quadratic.
+fn preceding_siblings<'t>(parent: Node<'t>, node: Node<'t>) -> (Vec<Node<'t>>, bool) {
+    let end = node.start_byte();
+    let from = end.saturating_sub(WINDOW_BYTES);
+    let mut out = Vec::new();
+    let mut cursor = parent.walk();
+    if cursor.goto_first_child_for_byte(from).is_none() {
+        return (out, false);
+    }
+    loop {
+        let child = cursor.node();
+        if child.end_byte() > end {
+            break;
+        }
+        if child.is_named() {
+            out.push(child);
+        }
+        if !cursor.goto_next_sibling() {
+            break;
+        }
+    }
+    let complete = from <= parent.start_byte() && out.len() <= MAX_STATEMENTS_BACK;
+    out.reverse();
+    out.truncate(MAX_STATEMENTS_BACK);
+    (out, complete)
+}
+
+/// `const TTL = 5;` (in a class also `self.TTL`, `static.TTL`, `Class.TTL`).
+fn constant(node: Node<'_>, cx: &Lowering<'_>) -> Vec<(String, Expr)> {
+    let children = named_children(node);
+    let (Some(name), Some(value)) = (
+        children.iter().find(|c| c.kind() == "name"),
+        children
+            .iter()
+            .rfind(|c| c.kind() != "name" && c.kind() != "comment"),
+    ) else {
+        return Vec::new();
+    };
+    let name = cx.text(*name).to_string();
+    let value = cx.expr(*value);
+    let mut out = Vec::new();
+    if let Some(class) = node.parent().and_then(|d| enclosing_class(d, cx)) {
+        for scope in ["self", "static", class.as_str()] {
+            out.push((format!("{scope}.{name}"), value.clone()));
+        }
+    }
+    out.push((name, value));
+    out
+}
+
+/// `private $expiry = '+1 hour';` binds `this.expiry` (and `self.expiry`, `static.expiry`).
+fn property(node: Node<'_>, cx: &Lowering<'_>) -> Vec<(String, Expr)> {
+    let (Some(name), Some(value)) = (
+        node.child_by_field_name("name")
+            .and_then(|n| variable(n, cx)),
+        node.child_by_field_name("default_value"),
+    ) else {
+        return Vec::new();
+    };
+    let value = cx.expr(value);
+    ["this", "self", "static"]
+        .into_iter()
+        .map(|scope| (format!("{scope}.{name}"), value.clone()))
+        .collect()
+}
+
+/// The name of the class a member declaration is in.
+fn enclosing_class(declaration: Node<'_>, cx: &Lowering<'_>) -> Option<String> {
+    let list = declaration.parent()?;
+    let class = list.parent()?;
+    (list.kind() == "declaration_list"
+        && matches!(
+            class.kind(),
+            "class_declaration"
+                | "interface_declaration"
+                | "trait_declaration"
+                | "enum_declaration"
+        ))
+    .then(|| class.child_by_field_name("name"))
+    .flatten()
+    .map(|n| cx.text(n).to_string())
+}
+
+/// The keyword of a loop (`for`, `foreach`, `while`, `do`).
+fn keyword_span(node: Node<'_>) -> Span {
+    let start = node.start_byte();
+    let end = node.child(0).map_or(start, |k| k.end_byte());
+    start..end
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::facts::SyntaxFacts;
+    use crate::frontend::syntax::collect;
+    use crate::frontend::{Language, treesitter};
+
+    fn facts(src: &str) -> SyntaxFacts {
+        let tree = treesitter::parse(Language::Php, src).expect("parses");
+        collect(tree.root_node(), src, &Php)
+    }
+
+    fn call<'f>(facts: &'f SyntaxFacts, name: &str) -> &'f CallExpr {
+        &facts
+            .calls
+            .iter()
+            .find(|c| c.call.name() == Some(name))
+            .unwrap_or_else(|| panic!("no call {name}"))
+            .call
+    }
+
+    fn kind(e: Option<&Expr>) -> String {
+        e.map_or("-".to_string(), |e| format!("{:?}", e.kind))
+    }
+
+    #[test]
+    fn presign_calls_and_their_arguments() {
+        let src = "<?php\n$req = $s3->createPresignedRequest($cmd, '+20 minutes');\n$r = $this->s3?->createPresignedRequest($cmd, new \\DateTime('+8 days'), expires: 3);\n$p = new Aws\\S3\\PostObjectV4($client, $bucket, $inputs, $options, \"+2 hours\");\n$i = $s3->createPresignedRequest($cmd, \"+{$minutes} minutes\");\n";
+        let f = facts(src);
+        let presign = call(&f, "createPresignedRequest");
+        assert_eq!(presign.receiver().and_then(|r| r.path()), Some(vec!["s3"]));
+        assert_eq!(kind(presign.positional(0)), "Name(\"cmd\")");
+        assert_eq!(kind(presign.positional(1)), "Str(\"+20 minutes\")");
+        let nullsafe = &f
+            .calls
+            .iter()
+            .filter(|c| c.call.name() == Some("createPresignedRequest"))
+            .nth(1)
+            .expect("second")
+            .call;
+        assert_eq!(
+            nullsafe.receiver().and_then(|r| r.path()),
+            Some(vec!["this", "s3"])
+        );
+        let date = nullsafe
+            .positional(1)
+            .and_then(Expr::as_call)
+            .expect("new DateTime");
+        assert!(date.is_new);
+        assert_eq!(date.name(), Some("DateTime"));
+        assert_eq!(kind(nullsafe.keyword("expires")), "Int(3)");
+        let post = call(&f, "PostObjectV4");
+        assert!(post.is_new && post.receiver().is_none());
+        assert_eq!(kind(post.positional(4)), "Str(\"+2 hours\")");
+        let interpolated = &f
+            .calls
+            .iter()
+            .filter(|c| c.call.name() == Some("createPresignedRequest"))
+            .nth(2)
+            .expect("third")
+            .call;
+        assert_eq!(kind(interpolated.positional(1)), "Unknown");
+        assert!(f.bindings.iter().any(|b| b.name == "req"));
+    }
+
+    #[test]
+    fn keyed_arrays_are_objects_and_strings_decode() {
+        let src = "<?php\n$u = $cf->getSignedUrl(['url' => $u, 'expires' => time() + 86400 * 30, 0 => -5]);\n$a = [1, 2];\n$s = 'it\\'s \\n';\n$d = \"tab\\t\";\n$c = 'a' . 'b';\n$n = 1 . 2;\n";
+        let f = facts(src);
+        let cf = call(&f, "getSignedUrl");
+        let options = cf.positional(0).expect("array");
+        assert!(kind(options.field("expires")).starts_with("Binary(Add"));
+        assert!(kind(options.field("0")).starts_with("Neg(Expr { kind: Int(5)"));
+        let value = |name: &str| kind(f.bindings.iter().find(|b| b.name == name).map(|b| &b.value));
+        assert!(value("a").starts_with("Array(["));
+        assert_eq!(value("s"), "Str(\"it's \\\\n\")");
+        assert_eq!(value("d"), "Str(\"tab\\t\")");
+        assert!(value("c").starts_with("Binary(Add"));
+        assert_eq!(value("n"), "Unknown");
+    }
+
+    #[test]
+    fn bindings_constants_properties_and_arrays_filled_in_steps() {
+        let src = "<?php\nclass S {\n const TTL = '+2 hours';\n private $expiry = 900;\n function f($cmd, $ttl = 5) {\n  $opts = ['url' => $u, 'expires' => time() + 60];\n  $opts['expires'] = time() + 7200;\n  $opts['key_pair_id'] = $k;\n  $this->ttl = 3;\n  $n += 1;\n  return $cf->getSignedUrl($opts);\n }\n}\n";
+        let f = facts(src);
+        let names: Vec<&str> = f.bindings.iter().map(|b| b.name.as_str()).collect();
+        for name in [
+            "TTL",
+            "self.TTL",
+            "S.TTL",
+            "this.expiry",
+            "cmd",
+            "ttl",
+            "opts.expires",
+            "this.ttl",
+            "n",
+        ] {
+            assert!(names.contains(&name), "{name} in {names:?}");
+        }
+        let at = src.find("return").expect("return");
+        let opts = f.lookup("opts", at, Some(0)).expect("opts");
+        let expires = opts.value.field("expires").expect("expires");
+        assert_eq!(&src[expires.span.clone()], "time() + 7200");
+        assert!(opts.value.field("url").is_some());
+        assert!(opts.value.field("key_pair_id").is_some());
+    }
+
+    #[test]
+    fn functions_loops_imports() {
+        let src = "<?php\nuse Aws\\S3\\PostObjectV4;\nuse Aws\\CloudFront\\{UrlSigner, CookieSigner as Cookies};\nforeach ($keys as $k) { $s3->createPresignedRequest($cmd, '+1 hour'); }\n$g = function ($x) use ($y) { return fn($z) => $z; };\nclass M { public function createPresignedRequest($cmd, $expires) {} }\n";
+        let f = facts(src);
+        assert_eq!(f.imports.len(), 3);
+        assert_eq!(f.imports[0].module, "Aws\\S3");
+        assert_eq!(f.imports[0].name.as_deref(), Some("PostObjectV4"));
+        assert_eq!(f.imports[2].alias.as_deref(), Some("Cookies"));
+        assert!(matches!(
+            f.calls[0].enclosing_loop,
+            Some((LoopKind::For, _))
+        ));
+        assert_eq!(f.functions.len(), 3);
+        // A method *definition* named like the SDK's is not a call.
+        assert_eq!(f.calls.len(), 1);
+    }
+
+    #[test]
+    fn malformed_input_does_not_panic() {
+        for src in [
+            "<?php $s3->createPresignedRequest($cmd, ",
+            "<?php $a[ = ; $$x['k'] = 1; new ; fn( => ;",
+            "<?php $o->{'x'} = 1; $o::$ = 2; \"{$",
+            "no php tag \u{0}",
+        ] {
+            let _ = facts(src);
+        }
     }
 }
