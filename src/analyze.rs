@@ -3,7 +3,7 @@
 use std::ops::Range;
 use std::path::Path;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind};
 use sha2::{Digest, Sha256};
 
 use crate::finding::{Finding, Snippet, Suppressed, SuppressionKind};
@@ -27,8 +27,11 @@ pub struct Prefilter {
 impl Prefilter {
     pub fn new() -> Prefilter {
         let words = lints::trigger_words(|id| id.info().status == Status::Implemented);
+        // A full DFA: with case-insensitive patterns the default (NFA-based) searcher was 8x
+        // slower on the benchmark tree, and the automaton is tiny.
         let automaton = AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
+            .kind(Some(AhoCorasickKind::DFA))
             .build(words)
             .expect("static trigger words are valid");
         Prefilter { automaton }
