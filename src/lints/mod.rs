@@ -58,15 +58,28 @@ pub fn check(cx: &Context<'_>, out: &mut Output) {
     }
 }
 
-/// Literal words at least one of which appears in any file a lint can report on. A file with
-/// none of them is skipped before any parsing.
-pub fn trigger_words(enabled: impl Fn(LintId) -> bool) -> Vec<&'static str> {
-    let mut words = vec![crate::suppress::MARKER];
-    if enabled(LintId::HardcodedPresignedUrl) {
-        words.extend(hardcoded_presigned_url::TRIGGERS);
+/// Literal words (matched ASCII-case-insensitively) at least one of which appears in any file
+/// the lint can report on. A file with none of the enabled lints' words is skipped before any
+/// decoding, and a lint whose words a file lacks does not run on it (so its facts, such as a
+/// parse, are not computed).
+pub fn triggers(id: LintId) -> &'static [&'static str] {
+    match id {
+        LintId::HardcodedPresignedUrl => &hardcoded_presigned_url::TRIGGERS,
+        LintId::ExcessiveExpiry | LintId::ExpiryExceedsLimit => &expiry::TRIGGERS,
+        LintId::UnusedSuppression | LintId::InvalidSuppression => &[crate::suppress::MARKER],
+        _ => &[],
     }
-    if enabled(LintId::ExcessiveExpiry) || enabled(LintId::ExpiryExceedsLimit) {
-        words.extend(expiry::TRIGGERS);
+}
+
+/// Every trigger word of the enabled lints, deduplicated.
+pub fn trigger_words(enabled: impl Fn(LintId) -> bool) -> Vec<&'static str> {
+    let mut words: Vec<&'static str> = Vec::new();
+    for &id in LintId::ALL.iter().filter(|&&id| enabled(id)) {
+        for word in triggers(id) {
+            if !words.contains(word) {
+                words.push(word);
+            }
+        }
     }
     words
 }
