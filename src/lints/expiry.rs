@@ -11,8 +11,10 @@ use crate::facts::{Call, Expr, ExprKind, Span};
 
 /// Words every file with an expiry to check contains: every catalog method, CLI command and
 /// config key the lint reads has one of them, so other files are never parsed.
-pub const TRIGGERS: [&str; 13] = [
+pub const TRIGGERS: [&str; 15] = [
     "presign",
+    "postobjectv4",
+    "signedcookie",
     "signed_url",
     "signedurl",
     "signurl",

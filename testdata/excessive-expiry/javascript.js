@@ -77,6 +77,15 @@ export function cloudfrontIsoString(url, keyPairId, privateKey) {
   return cloudfront.getSignedUrl({ url, keyPairId, privateKey, dateLessThan }); // expect: excessive-expiry
 }
 
+export function cloudfrontCookies(url, keyPairId, privateKey) {
+  return cloudfront.getSignedCookies({
+    url,
+    keyPairId,
+    privateKey,
+    dateLessThan: new Date(Date.now() + 1000 * 60 * 60 * 12), // expect: excessive-expiry
+  });
+}
+
 // AWS SDK v2.
 export function v2(key) {
   return s3.getSignedUrl("getObject", { Bucket: "b", Key: key, Expires: 86400 }); // expect: excessive-expiry
@@ -108,6 +117,7 @@ export async function fine(key, request) {
   // An absolute date string is not a duration: not checked.
   cloudfront.getSignedUrl({ url: "https://d111111abcdef8.cloudfront.net/a.png", keyPairId: "K2JCJMDEHXQW5F", privateKey: "k", dateLessThan: "2030-01-01" });
   cloudfront.getSignedUrl({ url: "https://d111111abcdef8.cloudfront.net/a.png", keyPairId: "K2JCJMDEHXQW5F", privateKey: "k", dateLessThan: new Date(Date.now() + 15 * 60 * 1000) });
+  cloudfront.getSignedCookies({ url: "https://d111111abcdef8.cloudfront.net/a.png", keyPairId: "K2JCJMDEHXQW5F", privateKey: "k", dateLessThan: new Date(Date.now() + 15 * 60 * 1000) });
 }
 
 // Dynamic values are counted, never guessed: the parameter shadows the module constant.

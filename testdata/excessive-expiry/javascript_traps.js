@@ -9,6 +9,7 @@ const s3 = new AWS.S3();
 const client = new S3Client({});
 const redis = new Redis();
 const app = express();
+const { getSignedCookies } = require("./session-cookies");
 
 // JWT lifetimes.
 const token = jwt.sign({ sub: "u" }, process.env.JWT_KEY, { expiresIn: "7d" });
@@ -51,5 +52,9 @@ getSignedUrl("report.pdf", { expiresIn: 604800 });
 /* s3.getSignedUrl("getObject", { Bucket: "b", Key: "k", Expires: 604800 }) */
 const docs = "call getSignedUrl(client, cmd, { expiresIn: 604800 }) to share a file";
 const template = `s3.getSignedUrl("getObject", { Expires: ${refresh.length} })`;
+
+// Express signed cookies and a same-named helper that is not the CloudFront signer.
+app.get("/me", (req, res) => res.json({ session: req.signedCookies.session }));
+const cookies = getSignedCookies({ dateLessThan: new Date(Date.now() + 7 * 86400 * 1000) });
 
 module.exports = { TOKEN_RESPONSE, docs, template, getSignedUrl };

@@ -5,6 +5,7 @@ namespace App\Storage;
 
 use Aws\CloudFront\CloudFrontClient;
 use Aws\CloudFront\UrlSigner;
+use Aws\S3\PostObjectV4;
 use Aws\S3\S3Client;
 
 class Presigner
@@ -77,12 +78,32 @@ class Presigner
         return $signer->getSignedUrl($url, time() + 7200); // expect: excessive-expiry
     }
 
+    public function cdnCookies(string $keyPairId, string $privateKey): array
+    {
+        return $this->cloudFront->getSignedCookie([
+            'url' => 'https://d111111abcdef8.cloudfront.net/reports/*',
+            'expires' => time() + 7 * 86400, // expect: excessive-expiry
+            'private_key' => $privateKey,
+            'key_pair_id' => $keyPairId,
+        ]);
+    }
+
+    public function uploadForm(S3Client $s3): array
+    {
+        $inputs = ['acl' => 'private', 'key' => 'uploads/${filename}'];
+        $options = [['bucket' => 'acme-uploads'], ['starts-with', '$key', 'uploads/']];
+        $form = new PostObjectV4($s3, 'acme-uploads', $inputs, $options, '+12 hours'); // expect: excessive-expiry
+        return $form->getFormInputs();
+    }
+
     // Within the policy: silent.
     public function fine(S3Client $s3, $cmd, string $url)
     {
         $s3->createPresignedRequest($cmd, '+20 minutes');
         $s3->createPresignedRequest($cmd, new \DateTime('+1 hour'));
         $this->cloudFront->getSignedUrl(['url' => $url, 'expires' => time() + 300]);
+        $this->cloudFront->getSignedCookie(['url' => $url, 'expires' => time() + 600]);
+        new PostObjectV4($s3, 'acme-uploads', [], [], '+30 minutes');
         return $s3->createPresignedRequest($cmd, '15 minutes');
     }
 
