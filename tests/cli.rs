@@ -441,6 +441,15 @@ fn baseline_round_trip() {
         ],
     );
     assert_eq!(json(&stale)["summary"]["baseline_stale"], 1);
+    let human = run(
+        root,
+        &["--no-config", "--baseline", "baseline.json", "app.py"],
+    );
+    assert!(
+        human.stdout.contains("1 baseline entry no longer found"),
+        "{}",
+        human.stdout
+    );
 }
 
 #[test]

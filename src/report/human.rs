@@ -80,6 +80,14 @@ fn summary_line(report: &Report, elapsed: std::time::Duration) -> String {
     if s.suppressed > 0 {
         let _ = write!(line, ", {} suppressed", s.suppressed);
     }
+    if s.baseline_stale > 0 {
+        // Fixed findings leave entries behind: say so, so the baseline gets rewritten.
+        let entries = match s.baseline_stale {
+            1 => "1 baseline entry".to_string(),
+            n => format!("{n} baseline entries"),
+        };
+        let _ = write!(line, ", {entries} no longer found");
+    }
     if !report.errors.is_empty() {
         let _ = write!(
             line,
