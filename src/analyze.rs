@@ -93,20 +93,20 @@ pub fn is_binary(bytes: &[u8]) -> bool {
 pub fn analyze(
     display: &str,
     absolute: &Path,
-    bytes: &[u8],
+    bytes: Vec<u8>,
     settings: &Settings,
     prefilter: &Prefilter,
 ) -> Outcome {
-    if is_binary(bytes) {
+    if is_binary(&bytes) {
         return Outcome::SkippedBinary;
     }
-    if !prefilter.is_candidate(bytes) && !has_utf16_bom(bytes) {
+    if !prefilter.is_candidate(&bytes) && !has_utf16_bom(&bytes) {
         return Outcome::Analyzed {
             findings: Vec::new(),
             dynamic_expiries: 0,
         };
     }
-    let source = SourceFile::from_bytes(bytes);
+    let source = SourceFile::from_vec(bytes);
     let levels = settings.levels_for(absolute);
     let enabled = |id: LintId| levels[id as usize] != Level::Allow;
     let triggered = prefilter.triggered(&source.text);

@@ -176,7 +176,7 @@ impl Context<'_> {
                 continue;
             }
             let display = display_path(&file.path, self.cwd);
-            self.analyze(&display, &absolute, &file.content);
+            self.analyze(&display, &absolute, file.content);
         }
     }
 
@@ -209,7 +209,7 @@ impl Context<'_> {
             }
         }
         match std::fs::read(path) {
-            Ok(bytes) => self.analyze(&display, &absolute, &bytes),
+            Ok(bytes) => self.analyze(&display, &absolute, bytes),
             Err(e) => self.error(&display, describe_io_error(&e)),
         }
     }
@@ -226,10 +226,10 @@ impl Context<'_> {
             Some(f) => display_path(Path::new(f), self.cwd),
             None => "-".to_string(),
         };
-        self.analyze(&display, &absolute, &bytes);
+        self.analyze(&display, &absolute, bytes);
     }
 
-    fn analyze(&self, display: &str, absolute: &Path, bytes: &[u8]) {
+    fn analyze(&self, display: &str, absolute: &Path, bytes: Vec<u8>) {
         // A bug in one file's analysis must not take the scan down: it is reported as an
         // error for that file (exit code 2) and every other file is still scanned.
         let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
