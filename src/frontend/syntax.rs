@@ -48,6 +48,7 @@ pub const CALLBACK_METHODS: &[&str] = &[
     "associateWith",
     "associate",
     "onEach",
+    "repeat",
     "toMap",
     "groupBy",
     // C# LINQ and `Parallel.ForEach`.

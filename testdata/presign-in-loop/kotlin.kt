@@ -20,6 +20,7 @@ class Gallery(private val s3: S3Client) {
             s3.presignGetObject(request(key), 10.minutes) // expect: presign-in-loop
         }
         keys.forEach { key -> s3.presignGetObject(request(key), 10.minutes) } // expect: presign-in-loop
+        repeat(3) { s3.presignGetObject(request("copy-$it"), 10.minutes) } // expect: presign-in-loop
         var i = 0
         while (i < keys.size) {
             s3.presignGetObject(request(keys[i++]), 10.minutes) // expect: presign-in-loop
