@@ -116,6 +116,7 @@ pub fn analyze(
     let mut output = lints::Output::default();
     lints::check(
         &lints::Context {
+            path: absolute,
             facts: &facts,
             source: &source,
             text: &source.text,

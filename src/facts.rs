@@ -36,6 +36,12 @@ pub enum ExprKind {
     /// Kotlin `{ expiresAfter = 8.hours }`): key → value.
     Object(Vec<Field>),
     Array(Vec<Expr>),
+    /// A string built at run time from the expressions it interpolates (literal pieces left
+    /// out): f-strings, template literals, `"#{x}"`, `$"{x}"`, `"$x"`, PHP `"{$x}"`, Python
+    /// `"…" % x`, Rust `format!("{x}")` captures. Never folded to a value.
+    Interpolated(Vec<Expr>),
+    /// The first result of a multi-value call (Go `url, err := req.Presign(d)`). Never folded.
+    FirstResult(Box<Expr>),
     /// `await x`, parentheses, casts and other wrappers that do not change the value.
     Unknown,
 }
@@ -188,6 +194,10 @@ pub struct SyntaxFacts {
     pub imports: Vec<Import>,
     /// Spans of function bodies (indexed by `Call::function`/`Binding::function`).
     pub functions: Vec<Span>,
+    /// The declared name of each function of [`SyntaxFacts::functions`] (same index), `None`
+    /// for lambdas and closures. May be shorter than `functions` if a front end does not
+    /// record names.
+    pub function_names: Vec<Option<String>>,
     pub comments: Vec<Span>,
     /// Binding indices by name, in document order (built by [`SyntaxFacts::index`]), so a
     /// lookup costs the bindings of one name, not of the whole file.

@@ -57,9 +57,23 @@ impl Grammar for CSharp {
             "string_literal"
             | "verbatim_string_literal"
             | "raw_string_literal"
-            | "interpolated_string_expression" => {
-                string(node, cx).map_or(ExprKind::Unknown, ExprKind::Str)
-            }
+            | "interpolated_string_expression" => string(node, cx).map_or_else(
+                || {
+                    ExprKind::Interpolated(
+                        named_children(node)
+                            .into_iter()
+                            .filter(|c| c.kind() == "interpolation")
+                            .filter_map(|c| {
+                                named_children(c)
+                                    .into_iter()
+                                    .find(|e| !e.kind().starts_with("interpolation_"))
+                            })
+                            .map(|e| cx.expr(e))
+                            .collect(),
+                    )
+                },
+                ExprKind::Str,
+            ),
             "boolean_literal" => ExprKind::Bool(cx.text(node) == "true"),
             "null_literal" => ExprKind::Null,
             "identifier" | "predefined_type" | "this" | "base" => {
@@ -843,7 +857,12 @@ mod tests {
         );
         assert_eq!(kinds[3], "Str(\"a\\\"b\")");
         assert_eq!(kinds[4], "Str(\"c\\n\")");
-        assert_eq!(kinds[5], "Unknown");
+        // `$"d{e}"`: the interpolated names, never a value.
+        assert!(
+            kinds[5].starts_with("Interpolated([Expr { kind: Name(\"e\")"),
+            "{}",
+            kinds[5]
+        );
         assert!(m.keyword("name").and_then(Expr::as_call).is_some());
         assert_eq!(kinds[7], "Name(\"f\")");
     }

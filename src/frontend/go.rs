@@ -212,13 +212,21 @@ impl Grammar for Go {
         // `a, b := 1, 2` pairs up; `req, err := f()` or `x += 1` leaves values only known at
         // run time, which still shadow earlier bindings of the names.
         let paired = plain && names.len() == values.len();
+        // `url, err := req.Presign(d)`: the first name holds the call's first result.
+        let first_of = (plain && names.len() > 1 && values.len() == 1)
+            .then(|| values.first().filter(|v| v.kind() == "call_expression"))
+            .flatten();
         names
             .into_iter()
             .enumerate()
             .filter_map(|(i, name)| {
                 let target = binding_name(name, cx)?;
-                let value = match values.get(i) {
-                    Some(v) if paired => cx.expr(*v),
+                let value = match (values.get(i), first_of) {
+                    (Some(v), _) if paired => cx.expr(*v),
+                    (_, Some(call)) if i == 0 => Expr {
+                        kind: ExprKind::FirstResult(Box::new(cx.expr(*call))),
+                        span: call.byte_range(),
+                    },
                     _ => Expr::unknown(span.clone()),
                 };
                 Some((target, value))
@@ -534,13 +542,14 @@ mod tests {
                 .map(|b| match &b.value.kind {
                     ExprKind::Int(n) => n.to_string(),
                     ExprKind::Unknown => "?".to_string(),
+                    ExprKind::FirstResult(call) => format!("first({:?})", call.path()),
                     other => format!("{other:?}"),
                 })
                 .collect()
         };
         assert_eq!(value("a"), ["1"]);
         assert!(value("_").is_empty());
-        assert_eq!(value("req"), ["?"]);
+        assert_eq!(value("req"), ["first(None)"]);
         assert_eq!(value("err"), ["?"]);
         assert_eq!(value("q"), ["3", "?"]);
         assert_eq!(value("r"), ["4"]);

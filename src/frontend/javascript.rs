@@ -58,7 +58,19 @@ impl Grammar for JavaScript {
         let kind = match node.kind() {
             "number" => number(cx.text(node)),
             "string" => string(node, cx).map_or(ExprKind::Unknown, ExprKind::Str),
-            "template_string" => template(node, cx).map_or(ExprKind::Unknown, ExprKind::Str),
+            "template_string" => template(node, cx).map_or_else(
+                || {
+                    ExprKind::Interpolated(
+                        named_children(node)
+                            .into_iter()
+                            .filter(|c| c.kind() == "template_substitution")
+                            .filter_map(first_expression)
+                            .map(|e| cx.expr(e))
+                            .collect(),
+                    )
+                },
+                ExprKind::Str,
+            ),
             "true" => ExprKind::Bool(true),
             "false" => ExprKind::Bool(false),
             "null" | "undefined" => ExprKind::Null,
@@ -1061,7 +1073,9 @@ mod tests {
         assert!(matches!(binding(&f, "h").kind, ExprKind::Int(18)));
         assert!(matches!(&binding(&f, "s").kind, ExprKind::Str(s) if s == "a\nABC"));
         assert!(matches!(&binding(&f, "t").kind, ExprKind::Str(s) if s == "plain"));
-        assert!(matches!(binding(&f, "u").kind, ExprKind::Unknown));
+        assert!(
+            matches!(&binding(&f, "u").kind, ExprKind::Interpolated(parts) if matches!(&parts[..], [Expr { kind: ExprKind::Name(n), .. }] if n == "y"))
+        );
         assert!(matches!(binding(&f, "n").kind, ExprKind::Neg(_)));
         assert!(matches!(&binding(&f, "p").kind, ExprKind::Str(s) if s == "7"));
         assert!(matches!(binding(&f, "q").kind, ExprKind::Int(60)));

@@ -120,9 +120,10 @@ impl Grammar for Kotlin {
         let kind = match node.kind() {
             "number_literal" => parse_int(cx.text(node)).map_or(ExprKind::Unknown, ExprKind::Int),
             "float_literal" => float(cx.text(node)).map_or(ExprKind::Unknown, ExprKind::Float),
-            "string_literal" | "multiline_string_literal" => {
-                string(node, cx).map_or(ExprKind::Unknown, ExprKind::Str)
-            }
+            "string_literal" | "multiline_string_literal" => string(node, cx).map_or_else(
+                || ExprKind::Interpolated(interpolations(node, cx)),
+                ExprKind::Str,
+            ),
             "identifier" => match cx.text(node) {
                 "true" => ExprKind::Bool(true),
                 "false" => ExprKind::Bool(false),
@@ -403,6 +404,39 @@ fn float(literal: &str) -> Option<f64> {
     cleaned.trim_end_matches(['f', 'F']).parse().ok()
 }
 
+/// The expressions a string template interpolates: `${expr}` nodes, and `$name` (an
+/// interpolation node, or plain content in some grammar versions).
+fn interpolations(node: Node<'_>, cx: &Lowering<'_>) -> Vec<Expr> {
+    let mut out: Vec<Expr> = named_children(node)
+        .into_iter()
+        .filter(|c| c.kind() == "interpolation")
+        .filter_map(|c| named_children(c).first().map(|e| cx.expr(*e)))
+        .collect();
+    // `$name`: split over several content pieces by the grammar, so read from the text.
+    let text = cx.text(node);
+    let base = node.start_byte();
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while let Some(rel) = text[i..].find('$') {
+        let at = i + rel;
+        let start = at + 1;
+        let len = text[start..]
+            .find(|c: char| !(c.is_alphanumeric() || c == '_'))
+            .unwrap_or(text.len() - start);
+        let name = &text[start..start + len];
+        let escaped = at > 0 && bytes[at - 1] == b'\\';
+        let fresh = !out.iter().any(|e| e.span.start == base + start);
+        if !escaped && fresh && name.starts_with(|c: char| c.is_alphabetic() || c == '_') {
+            out.push(Expr {
+                kind: ExprKind::Name(name.to_string()),
+                span: base + start..base + start + len,
+            });
+        }
+        i = start + len;
+    }
+    out
+}
+
 /// The decoded value of a string literal; `None` with an interpolation (`${x}`, or `$x`,
 /// which the grammar leaves as plain content).
 fn string(node: Node<'_>, cx: &Lowering<'_>) -> Option<String> {
@@ -668,7 +702,11 @@ mod tests {
         let s = f.bindings.iter().find(|b| b.name == "s").expect("s");
         assert!(matches!(&s.value.kind, ExprKind::Str(v) if v == "a$b"));
         let t = f.bindings.iter().find(|b| b.name == "t").expect("t");
-        assert!(matches!(t.value.kind, ExprKind::Unknown), "interpolated");
+        assert!(
+            matches!(&t.value.kind, ExprKind::Interpolated(parts) if matches!(&parts[..], [Expr { kind: ExprKind::Name(n), .. }] if n == "y")),
+            "interpolated: {:?}",
+            t.value.kind
+        );
         let n = f.bindings.iter().rfind(|b| b.name == "n").expect("n");
         assert!(matches!(n.value.kind, ExprKind::Binary(BinOp::Add, _, _)));
         assert!(f.bindings.iter().any(|b| b.name == "ttl"), "parameter");

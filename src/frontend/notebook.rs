@@ -129,14 +129,16 @@ fn remap_call(call: &mut crate::facts::CallExpr, at: &dyn Fn(usize) -> usize) {
 fn remap_expr(expr: &mut Expr, at: &dyn Fn(usize) -> usize) {
     expr.span = at(expr.span.start)..at(expr.span.end).max(at(expr.span.start));
     match &mut expr.kind {
-        ExprKind::Member(o, _) | ExprKind::Neg(o) => remap_expr(o, at),
+        ExprKind::Member(o, _) | ExprKind::Neg(o) | ExprKind::FirstResult(o) => remap_expr(o, at),
         ExprKind::Call(c) => remap_call(c, at),
         ExprKind::Binary(_, l, r) => {
             remap_expr(l, at);
             remap_expr(r, at);
         }
         ExprKind::Object(fields) => fields.iter_mut().for_each(|f| remap_expr(&mut f.value, at)),
-        ExprKind::Array(items) => items.iter_mut().for_each(|e| remap_expr(e, at)),
+        ExprKind::Array(items) | ExprKind::Interpolated(items) => {
+            items.iter_mut().for_each(|e| remap_expr(e, at))
+        }
         _ => {}
     }
 }

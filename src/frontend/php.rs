@@ -31,7 +31,9 @@ impl Grammar for Php {
             | "nullsafe_member_call_expression"
             | "scoped_call_expression"
             | "function_call_expression"
-            | "object_creation_expression" => Role::Call,
+            | "object_creation_expression"
+            | "echo_statement"
+            | "print_intrinsic" => Role::Call,
             "assignment_expression"
             | "augmented_assignment_expression"
             | "const_element"
@@ -58,7 +60,7 @@ impl Grammar for Php {
                 .parse()
                 .map_or(ExprKind::Unknown, ExprKind::Float),
             "string" | "encapsed_string" | "heredoc" | "nowdoc" => {
-                string(node, cx).map_or(ExprKind::Unknown, ExprKind::Str)
+                string(node, cx).map_or_else(|| interpolated(node, cx), ExprKind::Str)
             }
             "boolean" => ExprKind::Bool(cx.text(node).eq_ignore_ascii_case("true")),
             "null" => ExprKind::Null,
@@ -142,6 +144,31 @@ impl Grammar for Php {
 
     fn call(&self, node: Node<'_>, cx: &Lowering<'_>) -> Option<CallExpr> {
         let children = named_children(node);
+        // `echo $a, $b;` and `print $a` are language constructs: calls of `echo`/`print`.
+        if matches!(node.kind(), "echo_statement" | "print_intrinsic") {
+            let keyword = node.child(0)?;
+            let mut args = Vec::new();
+            for c in children {
+                let items = match c.kind() {
+                    "sequence_expression" => named_children(c),
+                    "comment" => continue,
+                    _ => vec![c],
+                };
+                args.extend(items.into_iter().map(|value| Arg {
+                    name: None,
+                    value: cx.expr(value),
+                }));
+            }
+            return Some(CallExpr {
+                callee: Expr {
+                    kind: ExprKind::Name(cx.text(keyword).to_ascii_lowercase()),
+                    span: keyword.byte_range(),
+                },
+                args,
+                is_new: false,
+                span: node.byte_range(),
+            });
+        }
         let args = children
             .iter()
             .find(|c| c.kind() == "arguments")
@@ -409,6 +436,35 @@ fn string(node: Node<'_>, cx: &Lowering<'_>) -> Option<String> {
         }
     }
     Some(value)
+}
+
+/// A double-quoted string or heredoc with variables: the expressions it interpolates.
+fn interpolated(node: Node<'_>, cx: &Lowering<'_>) -> ExprKind {
+    let mut parts = Vec::new();
+    for child in named_children(node) {
+        match child.kind() {
+            "heredoc_body" => parts.extend(named_children(child)),
+            _ => parts.push(child),
+        }
+    }
+    ExprKind::Interpolated(
+        parts
+            .into_iter()
+            .filter(|p| {
+                !matches!(
+                    p.kind(),
+                    "string_content"
+                        | "nowdoc_string"
+                        | "string_value"
+                        | "escape_sequence"
+                        | "comment"
+                        | "heredoc_start"
+                        | "heredoc_end"
+                )
+            })
+            .map(|p| cx.expr(p))
+            .collect(),
+    )
 }
 
 /// The name an assignment target binds: `ttl`, `this.ttl`, `opts.expires`, `self.ttl`.
@@ -726,7 +782,12 @@ mod tests {
             .nth(2)
             .expect("third")
             .call;
-        assert_eq!(kind(interpolated.positional(1)), "Unknown");
+        assert!(
+            kind(interpolated.positional(1))
+                .starts_with("Interpolated([Expr { kind: Name(\"minutes\")"),
+            "{}",
+            kind(interpolated.positional(1))
+        );
         assert!(f.bindings.iter().any(|b| b.name == "req"));
     }
 

@@ -15,13 +15,20 @@ impl Grammar for Python {
             "call" => Role::Call,
             "assignment" => Role::Binding,
             "function_definition" | "lambda" => Role::Function,
-            "for_statement" | "for_in_clause" => {
-                let kind = if node.kind() == "for_in_clause" {
-                    LoopKind::Comprehension
-                } else {
-                    LoopKind::For
-                };
-                Role::Loop(kind, keyword_span(node))
+            "for_statement" => Role::Loop(LoopKind::For, keyword_span(node)),
+            // The element expression is a sibling of the `for … in` clause, so the whole
+            // comprehension is the loop; it points at the clause's `for`.
+            "list_comprehension"
+            | "set_comprehension"
+            | "dictionary_comprehension"
+            | "generator_expression" => {
+                let clause = named_children(node)
+                    .into_iter()
+                    .find(|c| c.kind() == "for_in_clause");
+                Role::Loop(
+                    LoopKind::Comprehension,
+                    clause.map_or_else(|| keyword_span(node), keyword_span),
+                )
             }
             "while_statement" => Role::Loop(LoopKind::While, keyword_span(node)),
             "import_from_statement" | "import_statement" => Role::Import,
@@ -39,13 +46,38 @@ impl Grammar for Python {
                 .replace('_', "")
                 .parse()
                 .map_or(ExprKind::Unknown, ExprKind::Float),
-            "string" => string(node, cx).map_or(ExprKind::Unknown, ExprKind::Str),
+            "string" => string(node, cx).map_or_else(|| interpolated(node, cx), ExprKind::Str),
             "concatenated_string" => {
                 let parts: Option<Vec<String>> = named_children(node)
                     .into_iter()
                     .map(|c| string(c, cx))
                     .collect();
-                parts.map_or(ExprKind::Unknown, |p| ExprKind::Str(p.concat()))
+                parts.map_or_else(
+                    || {
+                        ExprKind::Interpolated(
+                            named_children(node)
+                                .into_iter()
+                                .flat_map(|c| interpolations(c, cx))
+                                .collect(),
+                        )
+                    },
+                    |p| ExprKind::Str(p.concat()),
+                )
+            }
+            // `"… %s" % x`: printf-style formatting of a string literal.
+            "binary_operator"
+                if node
+                    .child_by_field_name("operator")
+                    .is_some_and(|o| cx.text(o) == "%")
+                    && node
+                        .child_by_field_name("left")
+                        .is_some_and(|l| matches!(l.kind(), "string" | "concatenated_string")) =>
+            {
+                ExprKind::Interpolated(
+                    node.child_by_field_name("right")
+                        .map(|r| vec![cx.expr(r)])
+                        .unwrap_or_default(),
+                )
             }
             "true" => ExprKind::Bool(true),
             "false" => ExprKind::Bool(false),
@@ -243,6 +275,23 @@ fn string(node: Node<'_>, cx: &Lowering<'_>) -> Option<String> {
         }
     }
     Some(value)
+}
+
+/// An f-string: the expressions it interpolates.
+fn interpolated(node: Node<'_>, cx: &Lowering<'_>) -> ExprKind {
+    match node.kind() {
+        "string" => ExprKind::Interpolated(interpolations(node, cx)),
+        _ => ExprKind::Unknown,
+    }
+}
+
+fn interpolations(node: Node<'_>, cx: &Lowering<'_>) -> Vec<Expr> {
+    named_children(node)
+        .into_iter()
+        .filter(|c| c.kind() == "interpolation")
+        .filter_map(|c| c.child_by_field_name("expression"))
+        .map(|e| cx.expr(e))
+        .collect()
 }
 
 /// The `for`/`while` keyword of a loop.

@@ -71,9 +71,19 @@ impl Grammar for Ruby {
                 .replace('_', "")
                 .parse()
                 .map_or(ExprKind::Unknown, ExprKind::Float),
-            "string" | "delimited_symbol" => {
-                string(node, cx).map_or(ExprKind::Unknown, ExprKind::Str)
-            }
+            "string" | "delimited_symbol" => string(node, cx).map_or_else(
+                || {
+                    ExprKind::Interpolated(
+                        named_children(node)
+                            .into_iter()
+                            .filter(|c| c.kind() == "interpolation")
+                            .flat_map(named_children)
+                            .map(|e| cx.expr(e))
+                            .collect(),
+                    )
+                },
+                ExprKind::Str,
+            ),
             "simple_symbol" => ExprKind::Str(cx.text(node).trim_start_matches(':').to_string()),
             "true" => ExprKind::Bool(true),
             "false" => ExprKind::Bool(false),

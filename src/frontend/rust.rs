@@ -5,9 +5,11 @@
 //! Lowering: paths `a::b::c` and method calls become member chains (`Duration::from_secs(n)`
 //! is a call of `Member(Name("Duration"), "from_secs")`); `?`, `.await`, casts, references
 //! and parentheses are transparent; `let`, `const`, `static` and plain assignments bind;
-//! functions and closures are functions; `for`, `while` and `loop` are loops. Calls inside
-//! function-like macros whose body is a comma-separated expression list (`vec![…]`,
-//! `println!(…)`, `assert!(…)`) are collected too.
+//! functions and closures are functions; `for`, `while` and `loop` are loops. A function-like
+//! macro is a call of `name!` (`println!`, `tracing::info!`, `format!`) whose arguments are
+//! its comma-separated expressions (tracing's `field = %value` read as `value`, a format
+//! string's inline `{name}` captures as interpolated names); the calls inside them are
+//! collected too.
 //!
 //! `syn` recurses once per nesting level while parsing, visiting and dropping, and a stack
 //! overflow cannot be caught. So the tokens are first scored for how deep the tree they build
@@ -18,7 +20,6 @@ use std::str::FromStr;
 
 use proc_macro2::{Delimiter, Span as TokenSpan, TokenStream, TokenTree};
 use syn::ext::IdentExt;
-use syn::punctuated::Punctuated;
 use syn::spanned::Spanned;
 use syn::visit::{self, Visit};
 
@@ -372,6 +373,13 @@ fn lower(e: &syn::Expr, depth: usize) -> Expr {
             [syn::Stmt::Expr(tail, None)] => return lower(tail, d),
             _ => ExprKind::Unknown,
         },
+        syn::Expr::Macro(m) => {
+            let (call, _) = lower_macro(&m.mac, d);
+            return Expr {
+                span: call.span.clone(),
+                kind: ExprKind::Call(Box::new(call)),
+            };
+        }
         _ => ExprKind::Unknown,
     };
     Expr {
@@ -473,6 +481,123 @@ fn lower_method_call(m: &syn::ExprMethodCall, depth: usize) -> CallExpr {
     }
 }
 
+/// A function-like macro as a call of `name!` (`println!`, `tracing::info!`, `format!`), with
+/// its comma-separated arguments: tracing's `field = value`, `%value` and `?value` are read
+/// as `value`; a format string's inline captures (`"{url}"`) are interpolated names. Also
+/// returns the parsed argument expressions, so the calls inside them are collected.
+fn lower_macro(m: &syn::Macro, depth: usize) -> (CallExpr, Vec<syn::Expr>) {
+    let mut callee = path(&m.path);
+    match &mut callee.kind {
+        ExprKind::Name(n) | ExprKind::Member(_, n) => n.push('!'),
+        _ => {}
+    }
+    let delimiter = m.delimiter.span();
+    let span = callee.span.start..range(delimiter.close()).end;
+    let mut args = Vec::new();
+    let mut parsed = Vec::new();
+    for segment in macro_segments(m.tokens.clone()) {
+        let seg_span = segment
+            .first()
+            .zip(segment.last())
+            .map_or(span.clone(), |(a, b)| {
+                range(a.span()).start..range(b.span()).end
+            });
+        let mut tokens: &[TokenTree] = &segment;
+        // `name = value` (tracing fields; not `==`).
+        if let [TokenTree::Ident(_), TokenTree::Punct(eq), rest @ ..] = tokens {
+            let comparison =
+                matches!(rest.first(), Some(TokenTree::Punct(p)) if p.as_char() == '=');
+            if eq.as_char() == '=' && !comparison {
+                tokens = rest;
+            }
+        }
+        if let [TokenTree::Punct(sigil), rest @ ..] = tokens {
+            if matches!(sigil.as_char(), '%' | '?') {
+                tokens = rest;
+            }
+        }
+        let stream: TokenStream = tokens.iter().cloned().collect();
+        match syn::parse2::<syn::Expr>(stream) {
+            Ok(e) => {
+                let mut value = lower(&e, depth);
+                if let ExprKind::Str(text) = &value.kind {
+                    let names = inline_captures(text);
+                    if !names.is_empty() {
+                        let at = value.span.clone();
+                        value.kind = ExprKind::Interpolated(
+                            names
+                                .into_iter()
+                                .map(|n| Expr {
+                                    kind: ExprKind::Name(n),
+                                    span: at.clone(),
+                                })
+                                .collect(),
+                        );
+                    }
+                }
+                args.push(Arg { name: None, value });
+                parsed.push(e);
+            }
+            Err(_) => args.push(Arg {
+                name: None,
+                value: Expr::unknown(seg_span),
+            }),
+        }
+    }
+    (
+        CallExpr {
+            callee,
+            args,
+            is_new: false,
+            span,
+        },
+        parsed,
+    )
+}
+
+/// A macro body split at its top-level commas (groups are single token trees).
+fn macro_segments(tokens: TokenStream) -> Vec<Vec<TokenTree>> {
+    let mut out = vec![Vec::new()];
+    for tt in tokens {
+        match &tt {
+            TokenTree::Punct(p) if p.as_char() == ',' => out.push(Vec::new()),
+            _ => {
+                if let Some(last) = out.last_mut() {
+                    last.push(tt);
+                }
+            }
+        }
+    }
+    out.retain(|s| !s.is_empty());
+    out
+}
+
+/// The identifiers a format string captures inline: `"{url}"`, `"{url:?}"`, not `"{{x}}"`,
+/// `"{}"` or `"{0}"`.
+fn inline_captures(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut rest = text;
+    while let Some(i) = rest.find('{') {
+        let after = &rest[i + 1..];
+        if let Some(escaped) = after.strip_prefix('{') {
+            rest = escaped;
+            continue;
+        }
+        let end = after.find(['}', ':']).unwrap_or(after.len());
+        let name = after[..end].trim();
+        if name
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_alphabetic() || c == '_')
+            && name.chars().all(|c| c.is_alphanumeric() || c == '_')
+        {
+            out.push(name.to_string());
+        }
+        rest = &after[end.min(after.len())..];
+    }
+    out
+}
+
 /// Names a pattern binds (`x`, `mut x`, `(a, b)`, `Some(x)`, `S { a, b: c }`, `x: T`).
 fn pat_names(pat: &syn::Pat, out: &mut Vec<(String, Span)>, depth: usize) {
     if depth > MAX_DEPTH {
@@ -552,6 +677,8 @@ struct Collector {
     enclosing_loop: Option<(LoopKind, Span)>,
     /// The type of the `impl` block being visited (`Self::TTL` is also `Type::TTL`).
     impl_self: Option<String>,
+    /// The name of the `fn` whose scope opens next.
+    fn_name: Option<String>,
 }
 
 impl Collector {
@@ -584,6 +711,7 @@ impl Collector {
         body: impl FnOnce(&mut Self),
     ) {
         self.facts.functions.push(span.clone());
+        self.facts.function_names.push(self.fn_name.take());
         let saved = (self.function, self.enclosing_loop.clone());
         self.function = Some(self.facts.functions.len() - 1);
         if !keep_loop {
@@ -707,12 +835,14 @@ impl Collector {
 
 impl<'ast> Visit<'ast> for Collector {
     fn visit_item_fn(&mut self, i: &'ast syn::ItemFn) {
+        self.fn_name = Some(i.sig.ident.unraw().to_string());
         self.function_scope(range(i.span()), Self::fn_params(&i.sig), false, |v| {
             v.visit_block(&i.block);
         });
     }
 
     fn visit_impl_item_fn(&mut self, i: &'ast syn::ImplItemFn) {
+        self.fn_name = Some(i.sig.ident.unraw().to_string());
         self.function_scope(range(i.span()), Self::fn_params(&i.sig), false, |v| {
             v.visit_block(&i.block);
         });
@@ -720,6 +850,7 @@ impl<'ast> Visit<'ast> for Collector {
 
     fn visit_trait_item_fn(&mut self, i: &'ast syn::TraitItemFn) {
         if let Some(block) = &i.default {
+            self.fn_name = Some(i.sig.ident.unraw().to_string());
             self.function_scope(range(i.span()), Self::fn_params(&i.sig), false, |v| {
                 v.visit_block(block);
             });
@@ -861,11 +992,8 @@ impl<'ast> Visit<'ast> for Collector {
     /// Function-like macros whose body is a list of expressions (`vec![…]`, `println!(…)`,
     /// `assert_eq!(…)`): their calls are collected like any other.
     fn visit_macro(&mut self, m: &'ast syn::Macro) {
-        let Ok(exprs) =
-            m.parse_body_with(Punctuated::<syn::Expr, syn::Token![,]>::parse_terminated)
-        else {
-            return;
-        };
+        let (call, exprs) = lower_macro(m, 0);
+        self.push_call(call);
         for e in &exprs {
             visit_owned(self, e);
         }

@@ -23,8 +23,10 @@ pub enum Role {
     Other,
 }
 
-/// Methods whose function arguments run once per element: calls in them are in a loop.
-pub const CALLBACK_METHODS: [&str; 12] = [
+/// Methods (and functions: Python `map`, PHP `array_map`) whose function arguments run once
+/// per element: calls in them are in a loop. Only a function (lambda, closure, block) among
+/// the arguments runs per element; the receiver and other arguments are evaluated once.
+pub const CALLBACK_METHODS: &[&str] = &[
     "map",
     "flatMap",
     "flat_map",
@@ -37,6 +39,41 @@ pub const CALLBACK_METHODS: [&str; 12] = [
     "each_with_object",
     "Select",
     "ForEach",
+    // JavaScript, Java and Kotlin streams and collections.
+    "forEachOrdered",
+    "mapToObj",
+    "mapNotNull",
+    "mapIndexed",
+    "forEachIndexed",
+    "associateWith",
+    "associate",
+    "onEach",
+    "repeat",
+    "toMap",
+    "groupBy",
+    // C# LINQ and `Parallel.ForEach`.
+    "SelectMany",
+    "ToDictionary",
+    "ForEachAsync",
+    // Ruby blocks.
+    "each_with_index",
+    "each_slice",
+    "each_pair",
+    "find_each",
+    "find_in_batches",
+    "in_batches",
+    "map!",
+    "collect_concat",
+    "times",
+    "upto",
+    "downto",
+    "loop",
+    // PHP.
+    "array_map",
+    "array_walk",
+    // Rust iterators.
+    "try_for_each",
+    "fold",
 ];
 
 /// One language's description of its syntax tree.
@@ -52,6 +89,23 @@ pub trait Grammar {
     /// only known at run time.
     fn parameters(&self, _node: Node<'_>, _cx: &Lowering<'_>) -> Vec<String> {
         Vec::new()
+    }
+
+    /// The declared name of a [`Role::Function`] node: its `name` field, else the name it is
+    /// assigned to (`const presignAll = async (keys) => …`); `None` for anonymous functions.
+    fn function_name(&self, node: Node<'_>, cx: &Lowering<'_>) -> Option<String> {
+        let name = node.child_by_field_name("name").or_else(|| {
+            let parent = node.parent()?;
+            match parent.kind() {
+                "variable_declarator" => parent.child_by_field_name("name"),
+                "assignment" | "assignment_expression" => parent.child_by_field_name("left"),
+                _ => None,
+            }
+        })?;
+        let text = cx.text(name);
+        text.chars()
+            .all(|c| c.is_alphanumeric() || c == '_' || c == '$')
+            .then(|| text.trim_start_matches('$').to_string())
     }
 
     /// What a [`Role::Import`] node imports.
@@ -100,8 +154,9 @@ impl<'s> Lowering<'s> {
 struct Context {
     enclosing_loop: Option<(LoopKind, (usize, usize))>,
     function: Option<usize>,
-    /// Children are the arguments of a callback method (`items.map(...)`).
-    callback_args: bool,
+    /// Children are the arguments of a callback method (`items.map(...)`): a function among
+    /// them runs per element, in this loop.
+    callback: Option<(LoopKind, (usize, usize))>,
 }
 
 /// Walks a parsed tree and collects its facts.
@@ -115,7 +170,7 @@ pub fn collect(root: Node<'_>, source: &str, grammar: &dyn Grammar) -> SyntaxFac
     let start = Context {
         enclosing_loop: None,
         function: None,
-        callback_args: false,
+        callback: None,
     };
     visit(root, start, 0, &cx, grammar, &mut facts);
     facts
@@ -133,16 +188,15 @@ fn visit(
         return;
     }
     let mut child_ctx = Context {
-        callback_args: false,
+        callback: None,
         ..ctx
     };
     match grammar.role(node) {
         Role::Call => {
             if let Some(call) = cx.call(node) {
                 if call.name().is_some_and(|n| CALLBACK_METHODS.contains(&n)) {
-                    child_ctx.callback_args = true;
                     let at = call.callee.span.clone();
-                    child_ctx.enclosing_loop = Some((LoopKind::Callback, (at.start, at.end)));
+                    child_ctx.callback = Some((LoopKind::Callback, (at.start, at.end)));
                 }
                 facts.calls.push(Call {
                     call,
@@ -163,6 +217,7 @@ fn visit(
         }
         Role::Function => {
             facts.functions.push(node.byte_range());
+            facts.function_names.push(grammar.function_name(node, cx));
             ctx.function = Some(facts.functions.len() - 1);
             for name in grammar.parameters(node, cx) {
                 facts.bindings.push(Binding {
@@ -173,11 +228,9 @@ fn visit(
                 });
             }
             child_ctx.function = ctx.function;
-            // A function defined in a loop does not run per iteration, unless it is the
-            // callback of a per-element method.
-            if !ctx.callback_args {
-                child_ctx.enclosing_loop = None;
-            }
+            // A function defined in a loop does not run per iteration; the callback of a
+            // per-element method runs in that method's loop.
+            child_ctx.enclosing_loop = ctx.callback;
         }
         Role::Loop(kind, span) => {
             child_ctx.enclosing_loop = Some((kind, (span.start, span.end)));
@@ -185,7 +238,7 @@ fn visit(
         Role::Import => facts.imports.extend(grammar.imports(node, cx)),
         Role::Comment => facts.comments.push(node.byte_range()),
         Role::Other => {
-            child_ctx.callback_args = ctx.callback_args && is_wrapper(node);
+            child_ctx.callback = ctx.callback.filter(|_| is_wrapper(node));
         }
     }
     for child in named_children(node) {
@@ -196,5 +249,8 @@ fn visit(
 /// Argument lists and parentheses between a callback method and its function.
 fn is_wrapper(node: Node<'_>) -> bool {
     let kind = node.kind();
-    kind.contains("argument") || kind.contains("parenthesized") || kind == "block_argument"
+    kind.contains("argument")
+        || kind.contains("parenthesized")
+        || kind == "block_argument"
+        || kind == "call_suffix"
 }

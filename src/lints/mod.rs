@@ -3,6 +3,8 @@
 
 mod expiry;
 mod hardcoded_presigned_url;
+mod presign_in_loop;
+mod presigned_url_logged;
 mod registry;
 
 pub use registry::{LINTS, LintId, LintInfo, Status};
@@ -25,6 +27,8 @@ pub struct Diagnostic {
 
 /// What a lint sees of one file.
 pub struct Context<'a> {
+    /// The file's path (for lints that depend on the kind of file).
+    pub path: &'a std::path::Path,
     pub facts: &'a Facts,
     pub source: &'a crate::source::SourceFile,
     pub text: &'a str,
@@ -44,7 +48,10 @@ pub struct Output {
 pub fn needs(enabled: impl Fn(LintId) -> bool) -> Needs {
     Needs {
         signed_urls: enabled(LintId::HardcodedPresignedUrl),
-        expiries: enabled(LintId::ExcessiveExpiry) || enabled(LintId::ExpiryExceedsLimit),
+        expiries: enabled(LintId::ExcessiveExpiry)
+            || enabled(LintId::ExpiryExceedsLimit)
+            || enabled(LintId::PresignInLoop)
+            || enabled(LintId::PresignedUrlLogged),
     }
 }
 
@@ -55,6 +62,12 @@ pub fn check(cx: &Context<'_>, out: &mut Output) {
     }
     if (cx.enabled)(LintId::ExcessiveExpiry) || (cx.enabled)(LintId::ExpiryExceedsLimit) {
         expiry::check(cx, out);
+    }
+    if (cx.enabled)(LintId::PresignInLoop) {
+        presign_in_loop::check(cx, out);
+    }
+    if (cx.enabled)(LintId::PresignedUrlLogged) {
+        presigned_url_logged::check(cx, out);
     }
 }
 
@@ -80,6 +93,12 @@ pub fn trigger_words(enabled: impl Fn(LintId) -> bool) -> Vec<&'static str> {
                 words.push(word);
             }
         }
+    }
+    if enabled(LintId::PresignInLoop) {
+        words.extend(presign_in_loop::TRIGGERS);
+    }
+    if enabled(LintId::PresignedUrlLogged) {
+        words.extend(presigned_url_logged::TRIGGERS);
     }
     words
 }

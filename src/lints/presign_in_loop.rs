@@ -1,0 +1,389 @@
+//! `presign-in-loop`, written once over the facts: a presign call (one the SDK catalog
+//! matches) that runs once per element: inside a `for`/`while` loop, a comprehension or
+//! generator expression, a per-element callback (`map`, `forEach`, streams, LINQ `Select`,
+//! Ruby blocks, `array_map`, iterator closures), or the body of a batch helper named so; and
+//! `aws s3 presign` inside a shell `for`/`while`/`until` loop.
+
+use serde_json::json;
+
+use super::{Context, Diagnostic, LintId, Output};
+use crate::catalog;
+use crate::facts::{CallExpr, Expr, ExprKind, LoopKind, Span, SyntaxFacts};
+
+/// Every file this lint reports on holds a presign call or `aws s3 presign`, so the expiry
+/// lints' trigger words cover it.
+pub const TRIGGERS: &[&str] = &super::expiry::TRIGGERS;
+
+/// Words that make a function name a presigning one …
+const SIGN_WORDS: [&str; 6] = ["presign", "presigned", "presigns", "sign", "signed", "sas"];
+/// … and words that make it a batch: `presign_all`, `batch_presign`, `generate_presigned_urls`.
+const BATCH_WORDS: [&str; 7] = ["all", "batch", "bulk", "many", "urls", "uris", "links"];
+
+/// Where a presign call runs per element.
+struct Site {
+    /// `the \`for\` loop on line 12`.
+    place: String,
+    kind: &'static str,
+    line: usize,
+    /// The loop keyword or helper name, for the fingerprint.
+    anchor: String,
+}
+
+pub fn check(cx: &Context<'_>, out: &mut Output) {
+    if let (Some(syntax), Some(language)) = (&cx.facts.syntax, cx.facts.language) {
+        for call in &syntax.calls {
+            let Some(row) = catalog::match_call(language.family(), &call.call, syntax) else {
+                continue;
+            };
+            // The parts of one multipart upload are presigned together by design.
+            if presigns_upload_part(&call.call, syntax, 0) {
+                continue;
+            }
+            let site = match &call.enclosing_loop {
+                Some((kind, span)) => loop_site(cx, *kind, span),
+                None => call
+                    .function
+                    .and_then(|f| syntax.function_names.get(f))
+                    .and_then(|name| name.as_deref())
+                    .filter(|name| is_batch_helper(name))
+                    .and_then(|name| {
+                        let f = call.function?;
+                        let span = syntax.functions.get(f)?;
+                        Some(Site {
+                            place: format!(
+                                "`{name}` (line {}), a batch helper by its name",
+                                cx.source.position(span.start).0
+                            ),
+                            kind: "batch-helper",
+                            line: cx.source.position(span.start).0,
+                            anchor: name.to_string(),
+                        })
+                    }),
+            };
+            let Some(site) = site else { continue };
+            let what = format!("{} `{}`", row.sdk, call.call.name().unwrap_or("presign"));
+            report(cx, out, call.call.callee.span.clone(), &what, site);
+        }
+    }
+    if is_shell(cx) {
+        for cli in &cx.facts.cli_presigns {
+            if let Some((keyword, span)) = shell_loop(cx.text, cli.span.start) {
+                let line = cx.source.position(span.start).0;
+                let site = Site {
+                    place: format!("the shell `{keyword}` loop on line {line}"),
+                    kind: if keyword == "for" { "for" } else { "while" },
+                    line,
+                    anchor: keyword.to_string(),
+                };
+                report(cx, out, cli.span.clone(), "`aws s3 presign`", site);
+            }
+        }
+    }
+}
+
+fn report(cx: &Context<'_>, out: &mut Output, span: Span, what: &str, site: Site) {
+    let message = format!(
+        "{what} runs once per element inside {}: URLs generated in bulk wait, valid, until they are used (practice `generate-on-demand`)",
+        site.place
+    );
+    let mut details = serde_json::Map::new();
+    details.insert("loop_kind".into(), json!(site.kind));
+    details.insert("loop_line".into(), json!(site.line));
+    let identity = format!(
+        "{what}|{}|{}",
+        site.anchor,
+        cx.text.get(span.clone()).unwrap_or("")
+    );
+    out.diagnostics.push(Diagnostic {
+        lint: LintId::PresignInLoop,
+        span,
+        message,
+        help: Some(
+            "generate each URL when the user asks for it (in the handler that serves that object), not ahead of time for a whole list; if a batch is unavoidable, keep its expiry as short as the batch's use"
+                .to_string(),
+        ),
+        details,
+        identity,
+    });
+}
+
+/// Whether a presign call signs a part of a multipart upload: `presignUploadPart`,
+/// `generate_presigned_url("upload_part", …)`, `new UploadPartCommand(…)`,
+/// `client.upload_part()…presigned(…)`, a request with a `PartNumber`; through one binding.
+fn presigns_upload_part(call: &CallExpr, syntax: &SyntaxFacts, depth: usize) -> bool {
+    let is_part = |word: &str| {
+        let w: String = word
+            .chars()
+            .filter(|c| *c != '_' && *c != ':')
+            .flat_map(char::to_lowercase)
+            .collect();
+        matches!(
+            w.as_str(),
+            "uploadpart" | "uploadpartcommand" | "presignuploadpart" | "partnumber"
+        )
+    };
+    if call.name().is_some_and(is_part) {
+        return true;
+    }
+    let mut roots: Vec<&Expr> = call.args.iter().map(|a| &a.value).collect();
+    if let Some(r) = call.receiver() {
+        roots.push(r);
+    }
+    roots
+        .into_iter()
+        .any(|e| mentions_part(e, &is_part, syntax, call.span.start, depth))
+}
+
+fn mentions_part(
+    expr: &Expr,
+    is_part: &dyn Fn(&str) -> bool,
+    syntax: &SyntaxFacts,
+    at: usize,
+    depth: usize,
+) -> bool {
+    if depth > 12 {
+        return false;
+    }
+    let d = depth + 1;
+    match &expr.kind {
+        ExprKind::Str(s) => is_part(s),
+        ExprKind::Call(c) => {
+            c.name().is_some_and(is_part)
+                || c.args
+                    .iter()
+                    .any(|a| mentions_part(&a.value, is_part, syntax, at, d))
+                || c.receiver()
+                    .is_some_and(|r| mentions_part(r, is_part, syntax, at, d))
+        }
+        ExprKind::Member(object, field) => {
+            is_part(field) || mentions_part(object, is_part, syntax, at, d)
+        }
+        ExprKind::Object(fields) => fields
+            .iter()
+            .any(|f| is_part(&f.key) || mentions_part(&f.value, is_part, syntax, at, d)),
+        ExprKind::Name(n) if depth < 4 => syntax
+            .last_binding_before(n, at)
+            .is_some_and(|b| mentions_part(&b.value, is_part, syntax, b.span.start, d)),
+        _ => false,
+    }
+}
+
+/// Describes a loop from its kind and keyword span.
+fn loop_site(cx: &Context<'_>, kind: LoopKind, span: &Span) -> Option<Site> {
+    let keyword = cx.text.get(span.clone())?.trim();
+    let line = cx.source.position(span.start).0;
+    let (place, kind, anchor) = match kind {
+        LoopKind::For | LoopKind::While => {
+            let word = keyword
+                .split(|c: char| !c.is_alphanumeric())
+                .find(|w| !w.is_empty())
+                .unwrap_or(keyword);
+            let kind = if kind == LoopKind::For {
+                "for"
+            } else {
+                "while"
+            };
+            (format!("the `{word}` loop on line {line}"), kind, word)
+        }
+        LoopKind::Comprehension => (
+            format!("the comprehension on line {line}"),
+            "comprehension",
+            "for",
+        ),
+        LoopKind::Callback => {
+            // `keys.iter().map` → `map`.
+            let method = keyword
+                .rsplit(|c: char| !(c.is_alphanumeric() || c == '_' || c == '!'))
+                .find(|w| !w.is_empty())
+                .unwrap_or(keyword);
+            (
+                format!("the `{method}` callback on line {line}"),
+                "callback",
+                method,
+            )
+        }
+    };
+    Some(Site {
+        place,
+        kind,
+        line,
+        anchor: anchor.to_string(),
+    })
+}
+
+/// A function named as a batch presigner: its words (snake_case, camelCase, PascalCase)
+/// include a signing word and a batch word: `presign_all`, `batch_presign`,
+/// `generate_presigned_urls`, `getSignedUrls`, `PresignAll`.
+pub fn is_batch_helper(name: &str) -> bool {
+    let words = words(name);
+    words.iter().any(|w| SIGN_WORDS.contains(&w.as_str()))
+        && words.iter().any(|w| BATCH_WORDS.contains(&w.as_str()))
+}
+
+/// Lowercase words of an identifier: `getSignedURLs` → `get`, `signed`, `urls`.
+fn words(name: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut current = String::new();
+    let chars: Vec<char> = name.chars().collect();
+    for (i, &c) in chars.iter().enumerate() {
+        if !c.is_alphanumeric() {
+            if !current.is_empty() {
+                out.push(std::mem::take(&mut current));
+            }
+            continue;
+        }
+        let prev = i.checked_sub(1).and_then(|p| chars.get(p)).copied();
+        let next = chars.get(i + 1).copied();
+        // A new word at lower→Upper, and at the last capital of an acronym before a
+        // lowercase (`URLSigner` → `url`, `signer`), except a plural `s` (`URLs`).
+        let boundary = c.is_uppercase()
+            && prev.is_some_and(|p| {
+                p.is_lowercase()
+                    || (p.is_uppercase()
+                        && next.is_some_and(|n| n.is_lowercase())
+                        && !(next == Some('s')
+                            && chars.get(i + 2).is_none_or(|a| !a.is_lowercase())))
+            });
+        if boundary && !current.is_empty() {
+            out.push(std::mem::take(&mut current));
+        }
+        current.extend(c.to_lowercase());
+    }
+    if !current.is_empty() {
+        out.push(current);
+    }
+    out
+}
+
+/// Shell scripts, by extension or shebang: only there is `do … done` read as a loop.
+fn is_shell(cx: &Context<'_>) -> bool {
+    if cx.facts.cli_presigns.is_empty() {
+        return false;
+    }
+    let first = cx.text.lines().next().unwrap_or("");
+    (first.starts_with("#!")
+        && ["sh", "bash", "zsh", "ksh"]
+            .iter()
+            .any(|s| first.contains(s)))
+        || cx
+            .path
+            .extension()
+            .and_then(|e| e.to_str())
+            .is_some_and(|e| {
+                matches!(
+                    e.to_ascii_lowercase().as_str(),
+                    "sh" | "bash" | "zsh" | "ksh"
+                )
+            })
+}
+
+/// The innermost shell loop (`for`/`while`/`until` … `do` … `done`) open at `offset`: its
+/// keyword and span. Words count only in command position (after a newline, `;`, `&`, `|`
+/// or `(`), and comments are skipped, so prose and strings do not open loops.
+fn shell_loop(text: &str, offset: usize) -> Option<(&'static str, Span)> {
+    let mut open: Vec<Option<(&'static str, Span)>> = Vec::new();
+    let mut last_keyword: Option<(&'static str, Span)> = None;
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    let mut command_position = true;
+    let end = offset.min(bytes.len());
+    while i < end {
+        let b = bytes[i];
+        match b {
+            b'\n' | b';' | b'&' | b'|' | b'(' => {
+                command_position = true;
+                i += 1;
+            }
+            b' ' | b'\t' | b'\r' => i += 1,
+            b')' => {
+                command_position = false;
+                i += 1;
+            }
+            b'#' => {
+                while i < end && bytes[i] != b'\n' {
+                    i += 1;
+                }
+            }
+            _ => {
+                let start = i;
+                i += 1;
+                while i < end
+                    && !matches!(
+                        bytes[i],
+                        b' ' | b'\t' | b'\r' | b'\n' | b';' | b'&' | b'|' | b'(' | b')'
+                    )
+                {
+                    i += 1;
+                }
+                if command_position {
+                    match &text[start..i] {
+                        "for" => last_keyword = Some(("for", start..i)),
+                        "while" => last_keyword = Some(("while", start..i)),
+                        "until" => last_keyword = Some(("until", start..i)),
+                        "do" => {
+                            open.push(last_keyword.take());
+                            // `do cmd`: the command follows on the same line.
+                            continue;
+                        }
+                        "done" => {
+                            open.pop();
+                        }
+                        _ => {}
+                    }
+                }
+                command_position = false;
+            }
+        }
+    }
+    open.into_iter().rev().flatten().next()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn batch_helper_names() {
+        for yes in [
+            "presign_all",
+            "batch_presign",
+            "generate_presigned_urls",
+            "getSignedUrls",
+            "PresignAll",
+            "presignMany",
+            "GeneratePresignedURLs",
+            "bulk_sas_links",
+        ] {
+            assert!(is_batch_helper(yes), "{yes}");
+        }
+        for no in [
+            "generate_presigned_url",
+            "get_signed_url",
+            "presign",
+            "all_urls",
+            "download_all",
+            "signal_all",
+            "design_batch",
+            "URLSigner",
+        ] {
+            assert!(!is_batch_helper(no), "{no}");
+        }
+    }
+
+    #[test]
+    fn shell_loops_open_and_close() {
+        let script = "#!/bin/sh\n# do not\nfor k in a b; do\n  aws s3 presign s3://b/$k\ndone\naws s3 presign s3://b/x\nwhile read k\ndo echo \"to do\"; aws s3 presign s3://b/$k; done\n(cd /tmp)\naws s3 presign s3://b/y\n";
+        let at = |n: usize| {
+            script
+                .match_indices("aws s3 presign")
+                .nth(n)
+                .map(|(i, _)| i)
+                .unwrap_or(0)
+        };
+        assert_eq!(shell_loop(script, at(0)).map(|l| l.0), Some("for"));
+        assert_eq!(shell_loop(script, at(1)), None);
+        assert_eq!(shell_loop(script, at(2)).map(|l| l.0), Some("while"));
+        // A lone `)` ends no word: the scan must move past it.
+        assert_eq!(shell_loop(script, at(3)), None);
+    }
+}

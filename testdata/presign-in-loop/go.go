@@ -1,0 +1,87 @@
+// Presign calls that run once per element, and look-alikes that must stay silent.
+package share
+
+import (
+	"context"
+	"crypto/rsa"
+	"time"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/feature/cloudfront/sign"
+	"github.com/aws/aws-sdk-go-v2/service/s3"
+	v1s3 "github.com/aws/aws-sdk-go/service/s3"
+)
+
+func Gallery(ctx context.Context, client *s3.Client, keys []string) ([]string, error) {
+	presigner := s3.NewPresignClient(client)
+	var urls []string
+	for _, key := range keys {
+		req, err := presigner.PresignGetObject(ctx, &s3.GetObjectInput{Bucket: aws.String("media"), Key: aws.String(key)}) // expect: presign-in-loop
+		if err != nil {
+			return nil, err
+		}
+		urls = append(urls, req.URL)
+	}
+	return urls, nil
+}
+
+func Legacy(svc *v1s3.S3, keys []string) {
+	i := 0
+	for i < len(keys) {
+		r, _ := svc.GetObjectRequest(&v1s3.GetObjectInput{Key: &keys[i]})
+		r.Presign(15 * time.Minute) // expect: presign-in-loop
+		i++
+	}
+}
+
+func CDN(keyID string, key *rsa.PrivateKey, paths []string) {
+	signer := sign.NewURLSigner(keyID, key)
+	for _, p := range paths {
+		signer.Sign("https://cdn.example.com/"+p, time.Now().Add(10*time.Minute)) // expect: presign-in-loop
+	}
+}
+
+// A batch helper by its name.
+func PresignAll(ctx context.Context, presigner *s3.PresignClient, key string) {
+	presigner.PresignGetObject(ctx, &s3.GetObjectInput{Key: aws.String(key)}) // expect: presign-in-loop
+}
+
+// --- Precision traps: all silent. ---
+
+// One URL per request.
+func Download(ctx context.Context, presigner *s3.PresignClient, key string) (string, error) {
+	req, err := presigner.PresignGetObject(ctx, &s3.GetObjectInput{Key: aws.String(key)}, s3.WithPresignExpires(5*time.Minute))
+	if err != nil {
+		return "", err
+	}
+	return req.URL, nil
+}
+
+// A closure created in a loop but not called by it.
+func Handlers(presigner *s3.PresignClient, keys []string) []func(context.Context) {
+	var out []func(context.Context)
+	for _, key := range keys {
+		k := key
+		out = append(out, func(ctx context.Context) {
+			presigner.PresignGetObject(ctx, &s3.GetObjectInput{Key: aws.String(k)})
+		})
+	}
+	return out
+}
+
+// Non-presign calls in a loop, and a `Sign` that is not a URL signer.
+func Other(ctx context.Context, client *s3.Client, hmac Hasher, keys []string) {
+	for _, key := range keys {
+		client.HeadObject(ctx, &s3.HeadObjectInput{Key: aws.String(key)})
+		hmac.Sign([]byte(key))
+	}
+}
+
+// The parts of one multipart upload are presigned together by design.
+func Parts(ctx context.Context, presigner *s3.PresignClient, uploadID string, n int32) {
+	for part := int32(1); part <= n; part++ {
+		presigner.PresignUploadPart(ctx, &s3.UploadPartInput{UploadId: aws.String(uploadID), PartNumber: aws.Int32(part)})
+	}
+}
+
+type Hasher interface{ Sign([]byte) []byte }
