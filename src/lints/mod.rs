@@ -79,6 +79,8 @@ pub fn triggers(id: LintId) -> &'static [&'static str] {
     match id {
         LintId::HardcodedPresignedUrl => &hardcoded_presigned_url::TRIGGERS,
         LintId::ExcessiveExpiry | LintId::ExpiryExceedsLimit => &expiry::TRIGGERS,
+        LintId::PresignInLoop => presign_in_loop::TRIGGERS,
+        LintId::PresignedUrlLogged => presigned_url_logged::TRIGGERS,
         LintId::UnusedSuppression | LintId::InvalidSuppression => &[crate::suppress::MARKER],
         _ => &[],
     }
@@ -93,12 +95,6 @@ pub fn trigger_words(enabled: impl Fn(LintId) -> bool) -> Vec<&'static str> {
                 words.push(word);
             }
         }
-    }
-    if enabled(LintId::PresignInLoop) {
-        words.extend(presign_in_loop::TRIGGERS);
-    }
-    if enabled(LintId::PresignedUrlLogged) {
-        words.extend(presigned_url_logged::TRIGGERS);
     }
     words
 }
