@@ -3,6 +3,9 @@
 
 mod expiry;
 mod hardcoded_presigned_url;
+mod insecure_transport;
+mod legacy_signature_version;
+mod presign_client_without_region;
 mod registry;
 
 pub use registry::{LINTS, LintId, LintInfo, Status};
@@ -21,6 +24,9 @@ pub struct Diagnostic {
     /// The normalised content the fingerprint hashes, so it survives lines moving. May contain
     /// secrets: it is only ever hashed.
     pub identity: String,
+    /// The loudest level this finding may have, whatever the lint's level (`insecure-transport`
+    /// on a loopback endpoint: `note`). Applied where levels are resolved; `allow` still wins.
+    pub level_cap: Option<crate::level::Level>,
 }
 
 /// What a lint sees of one file.
@@ -43,8 +49,15 @@ pub struct Output {
 /// The facts needed when the given lints are enabled.
 pub fn needs(enabled: impl Fn(LintId) -> bool) -> Needs {
     Needs {
-        signed_urls: enabled(LintId::HardcodedPresignedUrl),
-        expiries: enabled(LintId::ExcessiveExpiry) || enabled(LintId::ExpiryExceedsLimit),
+        signed_urls: enabled(LintId::HardcodedPresignedUrl)
+            || enabled(LintId::InsecureTransport)
+            || enabled(LintId::LegacySignatureVersion),
+        // Parsed calls and bindings: the expiry lints and the client-configuration lints.
+        expiries: enabled(LintId::ExcessiveExpiry)
+            || enabled(LintId::ExpiryExceedsLimit)
+            || enabled(LintId::InsecureTransport)
+            || enabled(LintId::LegacySignatureVersion)
+            || enabled(LintId::PresignClientWithoutRegion),
     }
 }
 
@@ -55,6 +68,15 @@ pub fn check(cx: &Context<'_>, out: &mut Output) {
     }
     if (cx.enabled)(LintId::ExcessiveExpiry) || (cx.enabled)(LintId::ExpiryExceedsLimit) {
         expiry::check(cx, out);
+    }
+    if (cx.enabled)(LintId::InsecureTransport) {
+        insecure_transport::check(cx, &mut out.diagnostics);
+    }
+    if (cx.enabled)(LintId::LegacySignatureVersion) {
+        legacy_signature_version::check(cx, &mut out.diagnostics);
+    }
+    if (cx.enabled)(LintId::PresignClientWithoutRegion) {
+        presign_client_without_region::check(cx, &mut out.diagnostics);
     }
 }
 
@@ -67,6 +89,15 @@ pub fn trigger_words(enabled: impl Fn(LintId) -> bool) -> Vec<&'static str> {
     }
     if enabled(LintId::ExcessiveExpiry) || enabled(LintId::ExpiryExceedsLimit) {
         words.extend(expiry::TRIGGERS);
+    }
+    if enabled(LintId::InsecureTransport) {
+        words.extend(insecure_transport::triggers());
+    }
+    if enabled(LintId::LegacySignatureVersion) {
+        words.extend(legacy_signature_version::TRIGGERS);
+    }
+    if enabled(LintId::PresignClientWithoutRegion) {
+        words.extend(presign_client_without_region::triggers());
     }
     words
 }
