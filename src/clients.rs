@@ -165,7 +165,16 @@ pub fn constructor<'f>(
     call: &CallExpr,
     syntax: &SyntaxFacts,
 ) -> Option<&'f Constructor> {
-    let name = call.name()?;
+    let local = call.name()?;
+    // `from botocore.client import Config as ClientConfig`: match the imported name.
+    let name = match &call.callee.kind {
+        ExprKind::Name(n) => syntax
+            .import_of(n)
+            .filter(|i| i.alias.as_deref() == Some(n.as_str()))
+            .and_then(|i| i.name.as_deref())
+            .unwrap_or(local),
+        _ => local,
+    };
     let mut chain = Vec::new();
     chain_names(&call.callee, &mut chain, 0);
     family.constructor.iter().find(|c| {
@@ -194,7 +203,7 @@ fn imported_from(root: Option<&String>, modules: &[String], syntax: &SyntaxFacts
 fn imported_value(syntax: &SyntaxFacts, name: &str) -> bool {
     syntax.import_of(name).is_some_and(|i| {
         let last = i.module.rsplit(['/', '.', '\\', ':']).next().unwrap_or("");
-        i.name.is_some() && last != name && i.alias.as_deref() != Some(name)
+        i.name.as_deref().is_some_and(|n| n != last)
     }) && name.chars().next().is_some_and(|c| c.is_lowercase())
 }
 
