@@ -246,9 +246,69 @@ impl<'a> Client<'a> {
     }
 }
 
+/// Per-file lookups built once, so that following many presign calls' clients stays linear:
+/// bindings and calls by start offset, member bindings by their base name.
+pub struct FileIndex {
+    bindings_by_start: Vec<usize>,
+    calls_by_start: Vec<usize>,
+    /// `config.ServiceURL` → under `config`.
+    dotted: std::collections::HashMap<String, Vec<usize>>,
+}
+
+impl FileIndex {
+    pub fn new(syntax: &SyntaxFacts) -> FileIndex {
+        let mut bindings_by_start: Vec<usize> = (0..syntax.bindings.len()).collect();
+        bindings_by_start.sort_by_key(|&i| syntax.bindings[i].span.start);
+        let mut calls_by_start: Vec<usize> = (0..syntax.calls.len()).collect();
+        calls_by_start.sort_by_key(|&i| syntax.calls[i].call.span.start);
+        let mut dotted: std::collections::HashMap<String, Vec<usize>> = Default::default();
+        for (i, b) in syntax.bindings.iter().enumerate() {
+            if let Some((base, _)) = b.name.split_once('.') {
+                dotted.entry(base.to_string()).or_default().push(i);
+            }
+        }
+        FileIndex {
+            bindings_by_start,
+            calls_by_start,
+            dotted,
+        }
+    }
+
+    /// Bindings starting inside `range`.
+    fn bindings_in<'s>(
+        &'s self,
+        syntax: &'s SyntaxFacts,
+        range: std::ops::Range<usize>,
+    ) -> impl Iterator<Item = &'s crate::facts::Binding> + 's {
+        let from = self
+            .bindings_by_start
+            .partition_point(|&i| syntax.bindings[i].span.start < range.start);
+        self.bindings_by_start[from..]
+            .iter()
+            .map(move |&i| &syntax.bindings[i])
+            .take_while(move |b| b.span.start < range.end)
+    }
+
+    /// Calls starting inside `range`.
+    fn calls_in<'s>(
+        &'s self,
+        syntax: &'s SyntaxFacts,
+        range: std::ops::Range<usize>,
+    ) -> impl Iterator<Item = &'s CallExpr> + 's {
+        let from = self
+            .calls_by_start
+            .partition_point(|&i| syntax.calls[i].call.span.start < range.start);
+        self.calls_by_start[from..]
+            .iter()
+            .map(move |&i| &syntax.calls[i].call)
+            .take_while(move |c| c.span.start < range.end)
+    }
+}
+
 /// Collects settings from expressions of one file.
 pub struct Collector<'a> {
     syntax: &'a SyntaxFacts,
+    index: &'a FileIndex,
     family: &'static Family,
     text: &'a str,
     pub settings: Vec<Setting<'a>>,
@@ -264,9 +324,15 @@ const MAX_DEPTH: usize = 24;
 const MAX_STEPS: usize = 2_000;
 
 impl<'a> Collector<'a> {
-    pub fn new(syntax: &'a SyntaxFacts, family: &'static Family, text: &'a str) -> Self {
+    pub fn new(
+        syntax: &'a SyntaxFacts,
+        index: &'a FileIndex,
+        family: &'static Family,
+        text: &'a str,
+    ) -> Self {
         Collector {
             syntax,
+            index,
             family,
             text,
             settings: Vec::new(),
@@ -525,7 +591,7 @@ impl<'a> Collector<'a> {
         }
         self.member_assignments(name, expr.span.start, binding.span.end);
         match &binding.value.kind {
-            ExprKind::Unknown => match first_call_in(self.syntax, binding, self.text) {
+            ExprKind::Unknown => match first_call_in(self.syntax, self.index, binding, self.text) {
                 Some(call) => self.call(call, mode, binding.function, depth + 1),
                 None if mode != Mode::Plain => self.opaque = true,
                 None => {}
@@ -536,24 +602,18 @@ impl<'a> Collector<'a> {
 
     /// `config.ServiceURL = "http://…"` after `config` was bound, before it is used.
     fn member_assignments(&mut self, name: &str, before: usize, after: usize) {
-        let prefix = format!("{name}.");
         let syntax = self.syntax;
-        for (key, ids) in &syntax.by_name {
-            let Some(rest) = key.strip_prefix(&prefix) else {
-                continue;
-            };
-            let last = rest.rsplit('.').next().unwrap_or(rest);
-            let rows: Vec<_> = self.rows(last, false).collect();
-            if rows.is_empty() {
+        let Some(ids) = self.index.dotted.get(name) else {
+            return;
+        };
+        for &i in ids {
+            let b = &syntax.bindings[i];
+            if b.span.start < after || b.span.end > before {
                 continue;
             }
-            for &i in ids {
-                let b = &syntax.bindings[i];
-                if b.span.start >= after && b.span.end <= before {
-                    for row in &rows {
-                        self.record(row, last, &b.value, b.function);
-                    }
-                }
+            let last = b.name.rsplit('.').next().unwrap_or(&b.name);
+            for row in self.rows(last, false).collect::<Vec<_>>() {
+                self.record(row, last, &b.value, b.function);
             }
         }
     }
@@ -658,9 +718,9 @@ impl<'a> Collector<'a> {
     /// Member assignments lexically inside a call (closure bodies): `o.BaseEndpoint = …`,
     /// `o.EndpointOptions.DisableHTTPS = true`.
     fn assignments_inside(&mut self, call: &'a CallExpr) {
-        let syntax = self.syntax;
-        for b in &syntax.bindings {
-            if b.span.start < call.span.start || b.span.end > call.span.end || b.span.is_empty() {
+        let (syntax, index) = (self.syntax, self.index);
+        for b in index.bindings_in(syntax, call.span.clone()) {
+            if b.span.end > call.span.end || b.span.is_empty() {
                 continue;
             }
             let Some((_, last)) = b.name.rsplit_once('.') else {
@@ -678,6 +738,7 @@ impl<'a> Collector<'a> {
 /// result.
 fn first_call_in<'a>(
     syntax: &'a SyntaxFacts,
+    index: &'a FileIndex,
     binding: &crate::facts::Binding,
     text: &str,
 ) -> Option<&'a CallExpr> {
@@ -688,17 +749,16 @@ fn first_call_in<'a>(
     {
         return None;
     }
-    syntax
-        .calls
-        .iter()
-        .map(|c| &c.call)
-        .filter(|c| c.span.start > binding.span.start && c.span.end <= binding.span.end)
+    index
+        .calls_in(syntax, binding.span.start + 1..binding.span.end)
+        .filter(|c| c.span.end <= binding.span.end)
         .max_by_key(|c| c.span.end - c.span.start)
 }
 
 /// Follows a presign call's client expression to the construction it comes from.
 pub fn link<'a>(
     syntax: &'a SyntaxFacts,
+    index: &'a FileIndex,
     family: &'static Family,
     text: &str,
     expr: &'a Expr,
@@ -714,11 +774,11 @@ pub fn link<'a>(
                 return Link::Dynamic;
             };
             match &b.value.kind {
-                ExprKind::Unknown => match first_call_in(syntax, b, text) {
-                    Some(call) => link_call(syntax, family, text, call, b.function, depth),
+                ExprKind::Unknown => match first_call_in(syntax, index, b, text) {
+                    Some(call) => link_call(syntax, index, family, text, call, b.function, depth),
                     None => Link::Dynamic,
                 },
-                _ => link(syntax, family, text, &b.value, b.function, depth + 1),
+                _ => link(syntax, index, family, text, &b.value, b.function, depth + 1),
             }
         }
         ExprKind::Member(object, _) => {
@@ -728,18 +788,19 @@ pub fn link<'a>(
                     .lookup(&dotted, expr.span.start, function)
                     .or_else(|| syntax.last_binding_before(&dotted, expr.span.start))
                 {
-                    return link(syntax, family, text, &b.value, b.function, depth + 1);
+                    return link(syntax, index, family, text, &b.value, b.function, depth + 1);
                 }
             }
-            link(syntax, family, text, object, function, depth + 1)
+            link(syntax, index, family, text, object, function, depth + 1)
         }
-        ExprKind::Call(call) => link_call(syntax, family, text, call, function, depth),
+        ExprKind::Call(call) => link_call(syntax, index, family, text, call, function, depth),
         _ => Link::Dynamic,
     }
 }
 
 fn link_call<'a>(
     syntax: &'a SyntaxFacts,
+    index: &'a FileIndex,
     family: &'static Family,
     text: &str,
     call: &'a CallExpr,
@@ -755,7 +816,7 @@ fn link_call<'a>(
     // A method on the client (`client.get_object().bucket(b)`, `svc.GetObjectRequest(in)`,
     // `s3.bucket(b).object(k)`): the client is its receiver. A free function is a factory.
     match call.receiver() {
-        Some(r) => link(syntax, family, text, r, function, depth + 1),
+        Some(r) => link(syntax, index, family, text, r, function, depth + 1),
         None => Link::Dynamic,
     }
 }
@@ -763,21 +824,23 @@ fn link_call<'a>(
 /// The client a presign call uses: its receiver, else (free functions) its first argument.
 pub fn client_of<'a>(
     syntax: &'a SyntaxFacts,
+    index: &'a FileIndex,
     family: &'static Family,
     text: &'a str,
     call: &'a CallExpr,
     function: Option<usize>,
+    globals: &[Setting<'a>],
 ) -> Option<Client<'a>> {
     let expr = match call.receiver() {
         Some(r) => r,
         None => call.positional(0)?,
     };
-    let Link::Built(built, ctor) = link(syntax, family, text, expr, function, 0) else {
+    let Link::Built(built, ctor) = link(syntax, index, family, text, expr, function, 0) else {
         return None;
     };
-    let mut collector = Collector::new(syntax, family, text);
+    let mut collector = Collector::new(syntax, index, family, text);
     collector.client_expr(expr, function);
-    collector.globals();
+    collector.settings.extend(globals.iter().cloned());
     // Point at the client itself, not at a presigner built over it.
     let construction = match ctor.kind {
         Kind::Wrapper => collector

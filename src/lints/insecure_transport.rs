@@ -51,6 +51,9 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let Some(family) = clients::family(language.family()) else {
         return;
     };
+    let index = clients::FileIndex::new(syntax);
+    let mut globals = Collector::new(syntax, &index, family, cx.text);
+    globals.globals();
     let mut seen = HashSet::new();
     for call in &syntax.calls {
         let Some(row) = catalog::match_call(language.family(), &call.call, syntax) else {
@@ -58,9 +61,17 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         };
         let what = format!("{} `{}`", row.sdk, call.call.name().unwrap_or("?"));
         // Options of this presign call itself (a request's `Protocol`, `secure: false`).
-        let mut request = Collector::new(syntax, family, cx.text);
+        let mut request = Collector::new(syntax, &index, family, cx.text);
         request.request_arguments(&call.call, call.function);
-        let client = clients::client_of(syntax, family, cx.text, &call.call, call.function);
+        let client = clients::client_of(
+            syntax,
+            &index,
+            family,
+            cx.text,
+            &call.call,
+            call.function,
+            &globals.settings,
+        );
         let client_settings = client
             .as_ref()
             .map(|c| c.settings.as_slice())

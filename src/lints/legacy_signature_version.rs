@@ -42,7 +42,8 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let Some(family) = clients::family(language.family()) else {
         return;
     };
-    let mut collector = Collector::new(syntax, family, cx.text);
+    let index = clients::FileIndex::new(syntax);
+    let mut collector = Collector::new(syntax, &index, family, cx.text);
     for call in &syntax.calls {
         let configures = clients::constructor(family, &call.call, syntax).is_some()
             || call.call.name().is_some_and(|n| {

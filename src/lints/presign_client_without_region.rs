@@ -21,6 +21,9 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let Some(family) = clients::family(language.family()) else {
         return;
     };
+    let index = clients::FileIndex::new(syntax);
+    let mut globals = clients::Collector::new(syntax, &index, family, cx.text);
+    globals.globals();
     let mut seen = HashSet::new();
     for call in &syntax.calls {
         let Some(row) = catalog::match_call(language.family(), &call.call, syntax) else {
@@ -30,8 +33,15 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         if !matches!(row.signer, Signer::Sigv4 | Signer::Sigv2) {
             continue;
         }
-        let Some(client) = clients::client_of(syntax, family, cx.text, &call.call, call.function)
-        else {
+        let Some(client) = clients::client_of(
+            syntax,
+            &index,
+            family,
+            cx.text,
+            &call.call,
+            call.function,
+            &globals.settings,
+        ) else {
             continue;
         };
         if client.has(Meaning::Region) || client.opaque || client.region_from_env {
