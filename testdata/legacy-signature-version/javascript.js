@@ -5,6 +5,7 @@ const s3 = new AWS.S3({ region: "us-east-1", signatureVersion: "v2" }); // expec
 const hmac = new AWS.S3({ region: "us-east-1", signatureVersion: "s3" }); // expect: legacy-signature-version
 AWS.config.update({ region: "us-east-1", signatureVersion: "v2" }); // expect: legacy-signature-version
 const config = new AWS.Config({ signatureVersion: "s3" }); // expect: legacy-signature-version
+AWS.config.signatureVersion = "v2"; // expect: legacy-signature-version
 
 export const link = (Key) => s3.getSignedUrl("getObject", { Bucket: "b", Key, Expires: 60 });
 
