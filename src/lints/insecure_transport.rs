@@ -103,7 +103,8 @@ fn diagnostic(
         let local = clients::is_loopback(url);
         (
             format!(
-                "the client behind {what} signs for the plain http:// endpoint `{url}` (`{}`): every URL it presigns travels in clear text and can be replayed by anyone on the path{}",
+                "the client behind {what} signs for the plain http:// endpoint `{}` (`{}`): every URL it presigns travels in clear text and can be replayed by anyone on the path{}",
+                without_userinfo(url),
                 setting.key,
                 if local {
                     " (loopback host: reported as a note)"
@@ -152,4 +153,30 @@ fn diagnostic(
         identity: format!("{}|{}", setting.key, written.trim()),
         level_cap: local.then_some(Level::Note),
     })
+}
+
+/// An endpoint for messages, without `user:password@` (never print a secret).
+fn without_userinfo(url: &str) -> String {
+    let Some((scheme, rest)) = url.split_once("://") else {
+        return url.to_string();
+    };
+    let end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+    match rest[..end].rfind('@') {
+        Some(at) => format!("{scheme}://{}", &rest[at + 1..]),
+        None => url.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn endpoints_lose_their_userinfo() {
+        assert_eq!(
+            without_userinfo("http://minio:s3cr3t@minio:9000/b"),
+            "http://minio:9000/b"
+        );
+        assert_eq!(without_userinfo("http://host/a@b"), "http://host/a@b");
+    }
 }

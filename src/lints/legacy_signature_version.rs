@@ -81,3 +81,37 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         });
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The prefilter must never drop a file that sets a signature version the table knows.
+    #[test]
+    fn every_signature_setting_contains_a_trigger_word() {
+        for family in [
+            "python",
+            "javascript",
+            "go",
+            "java",
+            "kotlin",
+            "csharp",
+            "php",
+            "ruby",
+            "rust",
+        ] {
+            let Some(f) = clients::family(family) else {
+                panic!("no {family} rows in catalog/clients.toml");
+            };
+            for row in f.setting.iter().filter(|r| r.meaning == Meaning::Signature) {
+                for name in &row.names {
+                    let lower = name.to_ascii_lowercase();
+                    assert!(
+                        TRIGGERS.iter().any(|t| lower.contains(t)),
+                        "{family} `{name}` has no trigger word: add one to TRIGGERS"
+                    );
+                }
+            }
+        }
+    }
+}
