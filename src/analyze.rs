@@ -222,10 +222,16 @@ fn meta_diagnostic(
         message,
         help: Some(help.to_string()),
         details: serde_json::Map::new(),
+        level_cap: None,
     }
 }
 
 fn to_finding(display: &str, source: &SourceFile, level: Level, d: Diagnostic) -> Finding {
+    // A per-finding cap lowers the lint's level (loopback endpoints: `note`); `allow` stays off.
+    let level = match d.level_cap {
+        Some(cap) if level > cap => cap,
+        _ => level,
+    };
     let (line, column) = source.position(d.span.start);
     let (end_line, end_column) = source.position(d.span.end);
     Finding {

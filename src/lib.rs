@@ -8,6 +8,7 @@ pub mod analyze;
 pub mod baseline;
 pub mod catalog;
 pub mod cli;
+pub mod clients;
 pub mod config;
 pub mod docs;
 pub mod duration;

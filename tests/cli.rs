@@ -612,3 +612,46 @@ fn quiet_clean_runs_print_nothing_and_pipes_get_no_progress() {
     );
     assert!(loud.stderr.is_empty());
 }
+
+/// A loopback endpoint caps `insecure-transport` at `note` whatever the lint's level, and
+/// `-A` still silences it; a public http endpoint keeps the configured level.
+#[test]
+fn loopback_findings_are_capped_at_note_and_still_allowable() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    write(
+        dir.path(),
+        "links.py",
+        "import boto3\n\
+         local = boto3.client('s3', region_name='us-east-1', endpoint_url='http://localhost:9000')\n\
+         a = local.generate_presigned_url('get_object', Params={'Bucket': 'b', 'Key': 'k'})\n\
+         public = boto3.client('s3', region_name='us-east-1', endpoint_url='http://s3.example.com')\n\
+         b = public.generate_presigned_url('get_object', Params={'Bucket': 'b', 'Key': 'k'})\n",
+    );
+    let levels = |args: &[&str]| -> Vec<(u64, String)> {
+        let mut all = vec!["--format", "json", "--no-config", "--fail-on", "never"];
+        all.extend_from_slice(args);
+        all.push(".");
+        let out = run(dir.path(), &all);
+        json(&out)["findings"]
+            .as_array()
+            .expect("findings")
+            .iter()
+            .filter(|f| f["lint"] == "insecure-transport")
+            .map(|f| {
+                (
+                    f["line"].as_u64().expect("line"),
+                    f["level"].as_str().expect("level").to_string(),
+                )
+            })
+            .collect()
+    };
+    assert_eq!(
+        levels(&[]),
+        [(2, "note".to_string()), (4, "error".to_string())]
+    );
+    assert_eq!(
+        levels(&["-W", "insecure-transport"]),
+        [(2, "note".to_string()), (4, "warning".to_string())]
+    );
+    assert!(levels(&["-A", "insecure-transport"]).is_empty());
+}

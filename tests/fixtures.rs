@@ -10,7 +10,7 @@ use std::path::Path;
 
 #[cfg(test)]
 use common::markers;
-use common::{expectations_in, json, repo_root, run};
+use common::{expectations_in, json, label, repo_root, run};
 
 type Expectations = BTreeMap<String, Vec<(usize, String)>>;
 
@@ -89,13 +89,13 @@ fn testdata_fixtures_meet_their_inline_expectations() {
     assert_eq!(doc["errors"], serde_json::json!([]));
     let mut actual = Expectations::new();
     for f in doc["findings"].as_array().expect("findings") {
-        actual
-            .entry(f["path"].as_str().expect("path").to_string())
-            .or_default()
-            .push((
-                f["line"].as_u64().expect("line") as usize,
-                f["lint"].as_str().expect("lint").to_string(),
-            ));
+        let path = f["path"].as_str().expect("path").to_string();
+        let line = f["line"].as_u64().expect("line") as usize;
+        let lint = f["lint"].as_str().expect("lint");
+        let level = f["level"].as_str().expect("level");
+        let want = expected.get(&path).map(Vec::as_slice).unwrap_or(&[]);
+        let label = label(want, line, lint, level);
+        actual.entry(path).or_default().push((line, label));
     }
 
     let mut problems = Vec::new();
@@ -119,14 +119,26 @@ fn testdata_fixtures_meet_their_inline_expectations() {
 
     // A harness that finds nothing to check cannot fail: make sure every implemented lint
     // has positive fixtures.
-    let all: Vec<&String> = expected.values().flatten().map(|(_, l)| l).collect();
+    let all: Vec<&str> = expected
+        .values()
+        .flatten()
+        .map(|(_, l)| l.split('@').next().unwrap_or(l))
+        .collect();
     for lint in [
         "hardcoded-presigned-url",
         "unused-suppression",
         "invalid-suppression",
+        "insecure-transport",
+        "legacy-signature-version",
+        "presign-client-without-region",
     ] {
-        assert!(all.iter().any(|l| *l == lint), "no fixture expects {lint}");
+        assert!(all.contains(&lint), "no fixture expects {lint}");
     }
+    // Level assertions are checked too: some fixture must ask for one.
+    assert!(
+        expected.values().flatten().any(|(_, l)| l.contains('@')),
+        "no fixture asserts a level"
+    );
 }
 
 #[test]
@@ -136,6 +148,15 @@ fn marker_parser() {
         [(0, "a-b".into()), (0, "c-d".into())]
     );
     assert_eq!(markers("// expect^^: a-b"), [(2, "a-b".into())]);
+    assert_eq!(
+        markers("# expect: a-b@note, c-d"),
+        [(0, "a-b@note".into()), (0, "c-d".into())]
+    );
+    assert_eq!(
+        label(&[(3, "a-b@note".into())], 3, "a-b", "error"),
+        "a-b@error"
+    );
+    assert_eq!(label(&[(3, "a-b".into())], 3, "a-b", "error"), "a-b");
     assert!(markers("expected: nothing").is_empty());
     assert_eq!(
         expectations_in("a\nb # expect^: x-y\n"),

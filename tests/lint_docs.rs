@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{expectations_in, json, repo_root, run};
+use common::{expectations_in, json, label, repo_root, run};
 
 const HEADINGS: [&str; 5] = [
     "## What it does",
@@ -89,18 +89,6 @@ fn doc_examples_behave_as_documented() {
                 dir.path(),
                 &["--format", "json", "--no-config", "--fail-on", "never", "."],
             );
-            let mut got: Vec<(usize, String)> = json(&out)["findings"]
-                .as_array()
-                .expect("findings")
-                .iter()
-                .map(|f| {
-                    (
-                        f["line"].as_u64().expect("line") as usize,
-                        f["lint"].as_str().expect("lint").to_string(),
-                    )
-                })
-                .collect();
-            got.sort();
             let mut want = if example.bad {
                 let mut w = expectations_in(&example.code);
                 w.extend(example.expect.clone());
@@ -108,6 +96,18 @@ fn doc_examples_behave_as_documented() {
             } else {
                 Vec::new()
             };
+            let mut got: Vec<(usize, String)> = json(&out)["findings"]
+                .as_array()
+                .expect("findings")
+                .iter()
+                .map(|f| {
+                    let line = f["line"].as_u64().expect("line") as usize;
+                    let lint = f["lint"].as_str().expect("lint");
+                    let level = f["level"].as_str().expect("level");
+                    (line, label(&want, line, lint, level))
+                })
+                .collect();
+            got.sort();
             want.sort();
             if example.bad {
                 assert!(

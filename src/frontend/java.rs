@@ -61,7 +61,8 @@ impl Grammar for Java {
             "local_variable_declaration"
             | "field_declaration"
             | "constant_declaration"
-            | "assignment_expression" => Role::Binding,
+            | "assignment_expression"
+            | "resource" => Role::Binding,
             "expression_statement" if statement_receiver(node).is_some() => Role::Binding,
             "method_declaration" | "constructor_declaration" | "lambda_expression" => {
                 Role::Function
@@ -231,6 +232,14 @@ impl Grammar for Java {
                 out
             }
             "assignment_expression" => assignment(node, cx).into_iter().collect(),
+            // try-with-resources: `try (S3Presigner p = S3Presigner.create()) { … }`.
+            "resource" => match (
+                node.child_by_field_name("name"),
+                node.child_by_field_name("value"),
+            ) {
+                (Some(name), Some(value)) => vec![(cx.text(name).to_string(), cx.expr(value))],
+                _ => Vec::new(),
+            },
             "expression_statement" => statement_rebinding(node, cx).into_iter().collect(),
             _ => Vec::new(),
         }

@@ -397,7 +397,8 @@ fn property_key(key: Node<'_>, cx: &Lowering<'_>) -> Option<String> {
     }
 }
 
-/// `{ a: 1, "b": 2, c }`: pairs and shorthand properties (spreads and methods are skipped).
+/// `{ a: 1, "b": 2, c }`: pairs and shorthand properties (methods are skipped). A spread
+/// `...base` is kept under the key `...`: whatever it holds may set any field.
 fn object_fields(node: Node<'_>, cx: &Lowering<'_>) -> Vec<Field> {
     named_children(node)
         .into_iter()
@@ -421,6 +422,12 @@ fn object_fields(node: Node<'_>, cx: &Lowering<'_>) -> Vec<Field> {
                     },
                 })
             }
+            "spread_element" => Some(Field {
+                key: "...".to_string(),
+                value: named_children(c)
+                    .first()
+                    .map_or(Expr::unknown(c.byte_range()), |inner| cx.expr(*inner)),
+            }),
             _ => None,
         })
         .collect()

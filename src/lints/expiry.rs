@@ -168,6 +168,7 @@ fn report(cx: &Context<'_>, e: Expiry, out: &mut Output) {
         help: Some(help),
         details,
         identity,
+        level_cap: None,
     });
 }
 

@@ -109,6 +109,7 @@ fn diagnostic(url: &SignedUrl, now: OffsetDateTime) -> Diagnostic {
         help: Some(help.to_string()),
         details,
         identity: url.decoded.url.clone(),
+        level_cap: None,
     }
 }
 

@@ -3,6 +3,9 @@
 
 mod expiry;
 mod hardcoded_presigned_url;
+mod insecure_transport;
+mod legacy_signature_version;
+mod presign_client_without_region;
 mod presign_in_loop;
 mod presigned_url_logged;
 mod registry;
@@ -23,6 +26,9 @@ pub struct Diagnostic {
     /// The normalised content the fingerprint hashes, so it survives lines moving. May contain
     /// secrets: it is only ever hashed.
     pub identity: String,
+    /// The loudest level this finding may have, whatever the lint's level (`insecure-transport`
+    /// on a loopback endpoint: `note`). Applied where levels are resolved; `allow` still wins.
+    pub level_cap: Option<crate::level::Level>,
 }
 
 /// What a lint sees of one file.
@@ -47,11 +53,17 @@ pub struct Output {
 /// The facts needed when the given lints are enabled.
 pub fn needs(enabled: impl Fn(LintId) -> bool) -> Needs {
     Needs {
-        signed_urls: enabled(LintId::HardcodedPresignedUrl),
+        signed_urls: enabled(LintId::HardcodedPresignedUrl)
+            || enabled(LintId::InsecureTransport)
+            || enabled(LintId::LegacySignatureVersion),
+        // Parsed calls and bindings: the expiry lints and the client-configuration lints.
         expiries: enabled(LintId::ExcessiveExpiry)
             || enabled(LintId::ExpiryExceedsLimit)
             || enabled(LintId::PresignInLoop)
-            || enabled(LintId::PresignedUrlLogged),
+            || enabled(LintId::PresignedUrlLogged)
+            || enabled(LintId::InsecureTransport)
+            || enabled(LintId::LegacySignatureVersion)
+            || enabled(LintId::PresignClientWithoutRegion),
     }
 }
 
@@ -69,20 +81,32 @@ pub fn check(cx: &Context<'_>, out: &mut Output) {
     if (cx.enabled)(LintId::PresignedUrlLogged) {
         presigned_url_logged::check(cx, out);
     }
+    if (cx.enabled)(LintId::InsecureTransport) {
+        insecure_transport::check(cx, &mut out.diagnostics);
+    }
+    if (cx.enabled)(LintId::LegacySignatureVersion) {
+        legacy_signature_version::check(cx, &mut out.diagnostics);
+    }
+    if (cx.enabled)(LintId::PresignClientWithoutRegion) {
+        presign_client_without_region::check(cx, &mut out.diagnostics);
+    }
 }
 
 /// Literal words (matched ASCII-case-insensitively) at least one of which appears in any file
 /// the lint can report on. A file with none of the enabled lints' words is skipped before any
 /// decoding, and a lint whose words a file lacks does not run on it (so its facts, such as a
 /// parse, are not computed).
-pub fn triggers(id: LintId) -> &'static [&'static str] {
+pub fn triggers(id: LintId) -> Vec<&'static str> {
     match id {
-        LintId::HardcodedPresignedUrl => &hardcoded_presigned_url::TRIGGERS,
-        LintId::ExcessiveExpiry | LintId::ExpiryExceedsLimit => &expiry::TRIGGERS,
-        LintId::PresignInLoop => presign_in_loop::TRIGGERS,
-        LintId::PresignedUrlLogged => presigned_url_logged::TRIGGERS,
-        LintId::UnusedSuppression | LintId::InvalidSuppression => &[crate::suppress::MARKER],
-        _ => &[],
+        LintId::HardcodedPresignedUrl => hardcoded_presigned_url::TRIGGERS.to_vec(),
+        LintId::ExcessiveExpiry | LintId::ExpiryExceedsLimit => expiry::TRIGGERS.to_vec(),
+        LintId::PresignInLoop => presign_in_loop::TRIGGERS.to_vec(),
+        LintId::PresignedUrlLogged => presigned_url_logged::TRIGGERS.to_vec(),
+        LintId::InsecureTransport => insecure_transport::triggers().collect(),
+        LintId::LegacySignatureVersion => legacy_signature_version::TRIGGERS.to_vec(),
+        LintId::PresignClientWithoutRegion => presign_client_without_region::triggers().collect(),
+        LintId::UnusedSuppression | LintId::InvalidSuppression => vec![crate::suppress::MARKER],
+        _ => Vec::new(),
     }
 }
 
@@ -91,7 +115,7 @@ pub fn trigger_words(enabled: impl Fn(LintId) -> bool) -> Vec<&'static str> {
     let mut words: Vec<&'static str> = Vec::new();
     for &id in LintId::ALL.iter().filter(|&&id| enabled(id)) {
         for word in triggers(id) {
-            if !words.contains(word) {
+            if !words.contains(&word) {
                 words.push(word);
             }
         }

@@ -23,8 +23,8 @@ public class ExportLinks {
     private static final long LINK_TTL_HOURS = 6;
     private static final Duration UPLOAD_WINDOW = Duration.ofHours(3);
 
-    private final S3Presigner presigner = S3Presigner.create();
-    private final AmazonS3 s3 = AmazonS3ClientBuilder.defaultClient();
+    private final S3Presigner presigner = S3Presigner.create();  // expect: presign-client-without-region
+    private final AmazonS3 s3 = AmazonS3ClientBuilder.defaultClient();  // expect: presign-client-without-region
     private final CloudFrontUtilities cloudFrontUtilities = CloudFrontUtilities.create();
 
     // v2: the request is built a few lines above the presign call; 1440 minutes is 24 hours.

@@ -6,7 +6,7 @@ import { createPresignedPost } from "@aws-sdk/s3-presigned-post";
 import AWS from "aws-sdk";
 
 const client = new S3Client({ region: "eu-west-1" });
-const s3 = new AWS.S3({ signatureVersion: "v4" });
+const s3 = new AWS.S3({ signatureVersion: "v4" });  // expect: presign-client-without-region
 const ONE_DAY = 60 * 60 * 24;
 const config = { presign: { ttl: 2 * 60 * 60 } };
 

@@ -2,7 +2,7 @@
 import { GetObjectCommand, S3Client } from "@aws-sdk/client-s3";
 import { getSignedUrl } from "@aws-sdk/s3-request-presigner";
 
-const s3 = new S3Client({});
+const s3 = new S3Client({});  // expect: presign-client-without-region
 const LINK_LIFETIME = 12 * 60 * 60;
 
 export default async function Download({ fileKey }: { fileKey: string }) {

@@ -7,7 +7,7 @@ const presignedPostModule = require("@aws-sdk/s3-presigned-post");
 const AWS = require("aws-sdk");
 
 const client = new S3Client({ region: "eu-west-1" });
-const s3 = new AWS.S3({ signatureVersion: "v4" });
+const s3 = new AWS.S3({ signatureVersion: "v4" });  // expect: presign-client-without-region
 const ONE_WEEK = 7 * 24 * 60 * 60;
 const THIRTY_DAYS = 30 * 24 * 60 * 60;
 

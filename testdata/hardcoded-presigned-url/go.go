@@ -34,7 +34,7 @@ var parseCases = []struct {
 	},
 	{
 		name: "sigv2 behind a redirect",
-		raw:  "https://go.example.org/r?to=https%3A%2F%2Facme-billing-exports.s3.amazonaws.com%2F2023%2F12%2Fledger.csv.gz%3FAWSAccessKeyId%3DAKIAGUW5QIJRMDF62LQ2%26Expires%3D1705317300%26Signature%3DjSZr4RyfPAiDBlCnWVwhkMPVIJs%253D", // expect: hardcoded-presigned-url
+		raw:  "https://go.example.org/r?to=https%3A%2F%2Facme-billing-exports.s3.amazonaws.com%2F2023%2F12%2Fledger.csv.gz%3FAWSAccessKeyId%3DAKIAGUW5QIJRMDF62LQ2%26Expires%3D1705317300%26Signature%3DjSZr4RyfPAiDBlCnWVwhkMPVIJs%253D", // expect: hardcoded-presigned-url, legacy-signature-version
 		kind: links.S3,
 	},
 	{

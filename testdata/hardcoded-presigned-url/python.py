@@ -21,7 +21,7 @@ CI_REPORT_URL = (
 
 # An old boto2-era link that still sits in the legacy exporter's fixture table.
 LEGACY_URLS = {
-    "backup": 'https://acme-backups.s3.amazonaws.com/nightly/2024-01-15.tar.gz?AWSAccessKeyId=AKIA366DRHL62QWVEREF&Expires=1705317300&Signature=9ub7z5%2BDmfLB7a9Jks%2FMlHEetVA%3D',  # expect: hardcoded-presigned-url
+    "backup": 'https://acme-backups.s3.amazonaws.com/nightly/2024-01-15.tar.gz?AWSAccessKeyId=AKIA366DRHL62QWVEREF&Expires=1705317300&Signature=9ub7z5%2BDmfLB7a9Jks%2FMlHEetVA%3D',  # expect: hardcoded-presigned-url, legacy-signature-version
     # The bucket is public, so this one needs no signature at all:
     "logo": "https://acme-public-assets.s3.amazonaws.com/brand/logo.png",
 }

@@ -6,7 +6,7 @@ require "rails_helper"
 RSpec.describe DownloadsController, type: :request do
   # Legacy link from the v1 SDK days, kept to prove old links are rejected.
   let(:legacy_url) do
-    "https://acme-uploads.s3.amazonaws.com/avatars/118/original.jpg?AWSAccessKeyId=AKIALCB7S7RAGVXAZAMB&Expires=1705317300&Signature=OrlZZtQL71UxCPb0QXnneAyv9Jo%3D" # expect: hardcoded-presigned-url
+    "https://acme-uploads.s3.amazonaws.com/avatars/118/original.jpg?AWSAccessKeyId=AKIALCB7S7RAGVXAZAMB&Expires=1705317300&Signature=OrlZZtQL71UxCPb0QXnneAyv9Jo%3D" # expect: hardcoded-presigned-url, legacy-signature-version
   end
 
   let(:email_body) do

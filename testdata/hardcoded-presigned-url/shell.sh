@@ -10,7 +10,7 @@ trap 'rm -rf "$workdir"' EXIT
 curl -fSL -o "$workdir/db.dump" 'https://acme-db-backups.s3.amazonaws.com/staging/2024-01-15/db.dump?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Credential=AKIAAMMNQKNOCCB7B5XO%2F20240115%2Fus-east-1%2Fs3%2Faws4_request&X-Amz-Date=20240115T101500Z&X-Amz-Expires=3600&X-Amz-SignedHeaders=host&X-Amz-Signature=1576ddec4450037ce29f070aa0516e716a5df0ce9571b158a35bea503e6cee57' # expect: hardcoded-presigned-url
 
 # The schema file still comes from the old bucket, signed with SigV2.
-LEGACY_SCHEMA_URL="https://acme-legacy.s3.amazonaws.com/schema/staging.sql?AWSAccessKeyId=AKIAFR3I4VIBGSIGRTYE&Signature=XYM6cOe0X75KR4URHCWWwHETNZY%3D&Expires=1705320900" # expect: hardcoded-presigned-url
+LEGACY_SCHEMA_URL="https://acme-legacy.s3.amazonaws.com/schema/staging.sql?AWSAccessKeyId=AKIAFR3I4VIBGSIGRTYE&Signature=XYM6cOe0X75KR4URHCWWwHETNZY%3D&Expires=1705320900" # expect: hardcoded-presigned-url, legacy-signature-version
 wget -q -O "$workdir/schema.sql" "$LEGACY_SCHEMA_URL"
 
 # Media lives on DigitalOcean Spaces.

@@ -2,6 +2,7 @@
 package share;
 
 import java.time.Duration;
+import software.amazon.awssdk.regions.Region;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -10,7 +11,7 @@ import software.amazon.awssdk.services.s3.presigner.model.GetObjectPresignReques
 import software.amazon.awssdk.services.s3.presigner.model.UploadPartPresignRequest;
 
 class Gallery {
-    private final S3Presigner presigner = S3Presigner.create();
+    private final S3Presigner presigner = S3Presigner.builder().region(Region.EU_WEST_1).build();
 
     GetObjectPresignRequest request(String key) {
         return GetObjectPresignRequest.builder()

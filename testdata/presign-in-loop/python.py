@@ -4,7 +4,7 @@ import asyncio
 import boto3
 from google.cloud import storage
 
-s3 = boto3.client("s3")
+s3 = boto3.client("s3", region_name="eu-west-1")
 BUCKET = "media"
 
 

@@ -3,6 +3,7 @@ package share;
 
 import java.net.URL;
 import java.time.Duration;
+import software.amazon.awssdk.regions.Region;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
@@ -11,7 +12,7 @@ import software.amazon.awssdk.services.s3.presigner.model.PresignedGetObjectRequ
 
 class Share {
     private static final Logger log = LoggerFactory.getLogger(Share.class);
-    private final S3Presigner presigner = S3Presigner.create();
+    private final S3Presigner presigner = S3Presigner.builder().region(Region.EU_WEST_1).build();
 
     GetObjectPresignRequest request(String key) {
         return GetObjectPresignRequest.builder()

@@ -5,7 +5,7 @@ import sys
 import boto3
 from flask import jsonify
 
-s3 = boto3.client("s3")
+s3 = boto3.client("s3", region_name="eu-west-1")
 log = logging.getLogger(__name__)
 logger = logging.getLogger("share")
 

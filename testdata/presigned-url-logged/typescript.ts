@@ -2,7 +2,7 @@
 import { GetObjectCommand, S3Client } from "@aws-sdk/client-s3";
 import { getSignedUrl } from "@aws-sdk/s3-request-presigner";
 
-const client = new S3Client({});
+const client = new S3Client({ region: "eu-west-1" });
 
 export async function share(Key: string): Promise<string> {
   const url: string = await getSignedUrl(client, new GetObjectCommand({ Bucket: "b", Key }), { expiresIn: 900 });

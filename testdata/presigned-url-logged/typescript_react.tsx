@@ -2,7 +2,7 @@
 import { GetObjectCommand, S3Client } from "@aws-sdk/client-s3";
 import { getSignedUrl } from "@aws-sdk/s3-request-presigner";
 
-const client = new S3Client({});
+const client = new S3Client({ region: "eu-west-1" });
 
 export function Download({ Key }: { Key: string }) {
   const open = async () => {

@@ -185,7 +185,8 @@ pub fn signed_urls(fake: &mut Fake) -> Vec<(&'static str, String)> {
     ]
 }
 
-/// Parses `expect: a, b` / `expect^: a` markers of one line.
+/// Parses `expect: a, b` / `expect^: a` markers of one line. A lint name may carry the level
+/// the finding must have: `expect: insecure-transport@note` yields `insecure-transport@note`.
 pub fn markers(line: &str) -> Vec<(usize, String)> {
     let mut found = Vec::new();
     let mut rest = line;
@@ -194,13 +195,20 @@ pub fn markers(line: &str) -> Vec<(usize, String)> {
         let carets = after.chars().take_while(|c| *c == '^').count();
         if let Some(list) = after[carets..].strip_prefix(':') {
             for name in list.split(',') {
-                let name: String = name
-                    .trim_start()
+                let name = name.trim_start();
+                let lint: String = name
                     .chars()
                     .take_while(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || *c == '-')
                     .collect();
-                if name.contains('-') {
-                    found.push((carets, name));
+                let level: String = name[lint.len()..]
+                    .strip_prefix('@')
+                    .map(|l| l.chars().take_while(|c| c.is_ascii_lowercase()).collect())
+                    .unwrap_or_default();
+                if lint.contains('-') {
+                    found.push(match level.is_empty() {
+                        true => (carets, lint),
+                        false => (carets, format!("{lint}@{level}")),
+                    });
                 }
             }
         }
@@ -217,4 +225,18 @@ pub fn expectations_in(text: &str) -> Vec<(usize, String)> {
         }
     }
     out
+}
+
+/// How a finding is labelled against a file's expectations: `lint@level` when an expectation
+/// on its line asks for a level, else the lint name.
+pub fn label(want: &[(usize, String)], line: usize, lint: &str, level: &str) -> String {
+    let with_level = format!("{lint}@{level}");
+    let asks_level = want
+        .iter()
+        .any(|(l, w)| *l == line && w.starts_with(lint) && w[lint.len()..].starts_with('@'));
+    if asks_level {
+        with_level
+    } else {
+        lint.to_string()
+    }
 }

@@ -1,0 +1,182 @@
+//! `insecure-transport`: signed URLs over plain HTTP, and presigning clients configured with an
+//! `http://` endpoint or with TLS turned off. Loopback and local-emulator endpoints are capped
+//! at `note`.
+
+use std::collections::HashSet;
+
+use serde_json::json;
+
+use super::{Context, Diagnostic, LintId};
+use crate::catalog;
+use crate::clients::{self, Collector, Meaning, Setting};
+use crate::level::Level;
+
+/// A signed URL literal carries a signature word (`hardcoded-presigned-url`'s triggers); a
+/// client finding needs a presign call in the file (the expiry lints' triggers).
+pub fn triggers() -> impl Iterator<Item = &'static str> {
+    super::hardcoded_presigned_url::TRIGGERS
+        .iter()
+        .chain(super::expiry::TRIGGERS.iter())
+        .copied()
+}
+
+const HELP_URL: &str = "generate the URL with an https:// endpoint and hand it out over HTTPS; a leaked signed URL cannot be revoked before it expires (practice `https-only`)";
+
+pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    for url in cx.facts.signed_urls.iter().filter(|u| u.insecure) {
+        let local = clients::is_loopback(&url.decoded.host);
+        let mut details = serde_json::Map::new();
+        details.insert("source".into(), json!("url"));
+        details.insert("url_kind".into(), json!(url.kind.id()));
+        details.insert("host".into(), json!(url.decoded.host));
+        details.insert("loopback".into(), json!(local));
+        out.push(Diagnostic {
+            lint: LintId::InsecureTransport,
+            span: url.span.clone(),
+            message: format!(
+                "{} over plain http://: anyone on the network path can read the signature and replay the URL until it expires{}",
+                url.kind.label(),
+                if local { " (loopback host: reported as a note)" } else { "" }
+            ),
+            help: Some(HELP_URL.to_string()),
+            details,
+            identity: url.decoded.url.clone(),
+            level_cap: local.then_some(Level::Note),
+        });
+    }
+
+    let (Some(syntax), Some(language)) = (&cx.facts.syntax, cx.facts.language) else {
+        return;
+    };
+    let Some(family) = clients::family(language.family()) else {
+        return;
+    };
+    let index = clients::FileIndex::new(syntax);
+    let mut globals = Collector::new(syntax, &index, family, cx.text);
+    globals.globals();
+    let mut seen = HashSet::new();
+    for call in &syntax.calls {
+        let Some(row) = catalog::match_call(language.family(), &call.call, syntax) else {
+            continue;
+        };
+        let what = format!("{} `{}`", row.sdk, call.call.name().unwrap_or("?"));
+        // Options of this presign call itself (a request's `Protocol`, `secure: false`).
+        let mut request = Collector::new(syntax, &index, family, cx.text);
+        request.request_arguments(&call.call, call.function);
+        let client = clients::client_of(
+            syntax,
+            &index,
+            family,
+            cx.text,
+            &call.call,
+            call.function,
+            &globals.settings,
+        );
+        let client_settings = client
+            .as_ref()
+            .map(|c| c.settings.as_slice())
+            .unwrap_or(&[]);
+        // TLS turned off next to a loopback endpoint is a local emulator too.
+        let local_client = client_settings
+            .iter()
+            .filter_map(Setting::http_endpoint)
+            .any(clients::is_loopback);
+        for setting in request.settings.iter().chain(client_settings) {
+            if !seen.insert(setting.value.span.clone()) {
+                continue;
+            }
+            if let Some(d) = diagnostic(cx, setting, &what, local_client) {
+                out.push(d);
+            }
+        }
+    }
+}
+
+fn diagnostic(
+    cx: &Context<'_>,
+    setting: &Setting<'_>,
+    what: &str,
+    local_client: bool,
+) -> Option<Diagnostic> {
+    let written = cx.text.get(setting.value.span.clone()).unwrap_or("");
+    let (message, local, help) = if let Some(url) = setting.http_endpoint() {
+        let local = clients::is_loopback(url);
+        (
+            format!(
+                "the client behind {what} signs for the plain http:// endpoint `{}` (`{}`): every URL it presigns travels in clear text and can be replayed by anyone on the path{}",
+                without_userinfo(url),
+                setting.key,
+                if local {
+                    " (loopback host: reported as a note)"
+                } else {
+                    ""
+                }
+            ),
+            local,
+            "use an https:// endpoint (or leave the SDK's default); for a local emulator, keep the http endpoint out of production code paths (practice `https-only`)",
+        )
+    } else if setting.meaning == Meaning::Tls && setting.flagged {
+        (
+            format!(
+                "{what} presigns with TLS turned off (`{}` = `{}`): the URLs it hands out are http:// and their signatures travel in clear text{}",
+                setting.key,
+                written.trim(),
+                if local_client {
+                    " (loopback endpoint: reported as a note)"
+                } else {
+                    ""
+                }
+            ),
+            local_client,
+            "remove the setting so the SDK signs https:// URLs (practice `https-only`)",
+        )
+    } else {
+        return None;
+    };
+    let mut details = serde_json::Map::new();
+    details.insert(
+        "source".into(),
+        json!(if setting.meaning == Meaning::Endpoint {
+            "endpoint"
+        } else {
+            "tls"
+        }),
+    );
+    details.insert("setting".into(), json!(setting.key));
+    details.insert("loopback".into(), json!(local));
+    Some(Diagnostic {
+        lint: LintId::InsecureTransport,
+        span: setting.value.span.clone(),
+        message,
+        help: Some(help.to_string()),
+        details,
+        identity: format!("{}|{}", setting.key, written.trim()),
+        level_cap: local.then_some(Level::Note),
+    })
+}
+
+/// An endpoint for messages, without `user:password@` (never print a secret).
+fn without_userinfo(url: &str) -> String {
+    let Some((scheme, rest)) = url.split_once("://") else {
+        return url.to_string();
+    };
+    let end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+    match rest[..end].rfind('@') {
+        Some(at) => format!("{scheme}://{}", &rest[at + 1..]),
+        None => url.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn endpoints_lose_their_userinfo() {
+        assert_eq!(
+            without_userinfo("http://minio:s3cr3t@minio:9000/b"),
+            "http://minio:9000/b"
+        );
+        assert_eq!(without_userinfo("http://host/a@b"), "http://host/a@b");
+    }
+}

@@ -1,0 +1,117 @@
+//! `legacy-signature-version`: S3 Signature Version 2 chosen in a client or process-wide
+//! configuration, or a SigV2 signed URL literal.
+
+use std::collections::HashSet;
+
+use serde_json::json;
+
+use super::{Context, Diagnostic, LintId};
+use crate::clients::{self, Collector, Meaning};
+use crate::signed_url::UrlKind;
+
+/// `signature_version`, `signatureVersion`, `UseSignatureVersion4` and SigV2 URLs' `Signature=`
+/// all contain "signature"; Java's `setSignerOverride` does not.
+pub const TRIGGERS: [&str; 2] = ["signature", "signeroverride"];
+
+const HELP: &str = "sign with SigV4 (`s3v4`/`v4`, or remove the override: every current SDK defaults to it); S3 rejects SigV2 in most regions and for new buckets (practice `invalid-signature`)";
+
+pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    for url in cx
+        .facts
+        .signed_urls
+        .iter()
+        .filter(|u| u.kind == UrlKind::S3SigV2)
+    {
+        let mut details = serde_json::Map::new();
+        details.insert("source".into(), json!("url"));
+        details.insert("url_kind".into(), json!(url.kind.id()));
+        out.push(Diagnostic {
+            lint: LintId::LegacySignatureVersion,
+            span: url.span.clone(),
+            message: "S3 URL signed with legacy Signature Version 2 (`AWSAccessKeyId`, `Signature`, `Expires`): its expiry has no 7-day cap and S3 is turning SigV2 off".to_string(),
+            help: Some("stop issuing SigV2 URLs: presign with SigV4, which caps validity at 7 days (practice `invalid-signature`)".to_string()),
+            details,
+            identity: url.decoded.url.clone(),
+            level_cap: None,
+        });
+    }
+
+    let (Some(syntax), Some(language)) = (&cx.facts.syntax, cx.facts.language) else {
+        return;
+    };
+    let Some(family) = clients::family(language.family()) else {
+        return;
+    };
+    let index = clients::FileIndex::new(syntax);
+    let mut collector = Collector::new(syntax, &index, family, cx.text);
+    for call in &syntax.calls {
+        let configures = clients::constructor(family, &call.call, syntax).is_some()
+            || call.call.name().is_some_and(|n| {
+                family
+                    .setting
+                    .iter()
+                    .any(|r| r.meaning == Meaning::Signature && r.names.iter().any(|x| x == n))
+            });
+        if configures {
+            collector.shallow(&call.call, call.function);
+        }
+    }
+    collector.globals();
+    let mut seen = HashSet::new();
+    for s in &collector.settings {
+        if s.meaning != Meaning::Signature || !s.flagged || !seen.insert(s.value.span.clone()) {
+            continue;
+        }
+        let written = cx.text.get(s.value.span.clone()).unwrap_or("").trim();
+        let mut details = serde_json::Map::new();
+        details.insert("source".into(), json!("setting"));
+        details.insert("setting".into(), json!(s.key));
+        details.insert("value".into(), json!(s.text));
+        out.push(Diagnostic {
+            lint: LintId::LegacySignatureVersion,
+            span: s.value.span.clone(),
+            message: format!(
+                "`{}` = `{written}` selects legacy S3 Signature Version 2: S3 rejects it in most regions and for new buckets, and its presigned URLs escape the 7-day expiry cap",
+                s.key
+            ),
+            help: Some(HELP.to_string()),
+            details,
+            identity: format!("{}|{written}", s.key),
+            level_cap: None,
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The prefilter must never drop a file that sets a signature version the table knows.
+    #[test]
+    fn every_signature_setting_contains_a_trigger_word() {
+        for family in [
+            "python",
+            "javascript",
+            "go",
+            "java",
+            "kotlin",
+            "csharp",
+            "php",
+            "ruby",
+            "rust",
+        ] {
+            let Some(f) = clients::family(family) else {
+                panic!("no {family} rows in catalog/clients.toml");
+            };
+            for row in f.setting.iter().filter(|r| r.meaning == Meaning::Signature) {
+                for name in &row.names {
+                    let lower = name.to_ascii_lowercase();
+                    assert!(
+                        TRIGGERS.iter().any(|t| lower.contains(t)),
+                        "{family} `{name}` has no trigger word: add one to TRIGGERS"
+                    );
+                }
+            }
+        }
+    }
+}

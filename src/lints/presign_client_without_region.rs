@@ -1,0 +1,73 @@
+//! `presign-client-without-region`: an S3 client built in this file, used to presign in this
+//! file, with no region from any source the file shows.
+
+use std::collections::HashSet;
+
+use serde_json::json;
+
+use super::{Context, Diagnostic, LintId};
+use crate::catalog::{self, Signer};
+use crate::clients::{self, Meaning};
+
+/// A finding needs a presign call in the file.
+pub fn triggers() -> impl Iterator<Item = &'static str> {
+    super::expiry::TRIGGERS.iter().copied()
+}
+
+pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    let (Some(syntax), Some(language)) = (&cx.facts.syntax, cx.facts.language) else {
+        return;
+    };
+    let Some(family) = clients::family(language.family()) else {
+        return;
+    };
+    let index = clients::FileIndex::new(syntax);
+    let mut globals = clients::Collector::new(syntax, &index, family, cx.text);
+    globals.globals();
+    let mut seen = HashSet::new();
+    for call in &syntax.calls {
+        let Some(row) = catalog::match_call(language.family(), &call.call, syntax) else {
+            continue;
+        };
+        // CloudFront, GCS and Azure signers have no region.
+        if !matches!(row.signer, Signer::Sigv4 | Signer::Sigv2) {
+            continue;
+        }
+        let Some(client) = clients::client_of(
+            syntax,
+            &index,
+            family,
+            cx.text,
+            &call.call,
+            call.function,
+            &globals.settings,
+        ) else {
+            continue;
+        };
+        if client.has(Meaning::Region) || client.opaque || client.region_from_env {
+            continue;
+        }
+        let span = client.construction.callee.span.clone();
+        if !seen.insert(span.clone()) {
+            continue;
+        }
+        let written = cx.text.get(span.clone()).unwrap_or("").trim();
+        let mut details = serde_json::Map::new();
+        details.insert("sdk".into(), json!(row.sdk));
+        details.insert("presign_method".into(), json!(call.call.name()));
+        out.push(Diagnostic {
+            lint: LintId::PresignClientWithoutRegion,
+            span,
+            message: format!(
+                "this {} client presigns ({} `{}`) but gets no region in this file: the signature's region then comes from the environment or a default, and URLs for a bucket in another region fail with a signature error",
+                row.sdk,
+                row.sdk,
+                call.call.name().unwrap_or("?")
+            ),
+            help: Some("set the bucket's region on the client (`region_name=`, `region:`, `.region(…)`, `config.WithRegion(…)`, `RegionEndpoint`); allow this lint where the platform always injects AWS_REGION (practice `invalid-signature`)".to_string()),
+            details,
+            identity: format!("{}|{written}", row.sdk),
+            level_cap: None,
+        });
+    }
+}
