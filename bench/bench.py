@@ -19,6 +19,9 @@ TRIGGERS = [
     "presign-lint:", "signature", "sig=", "sig%3d", "sig\\u003d", "sig%253d",
     "presign", "signed_url", "signedurl", "signurl", "urlsigner", "signatureduration", "_sas",
     "sasexpir", "sas_expir", "sasttl", "sas_ttl", "urlsignature", "url_signature",
+    "akia", "asia", "secret", "credential", "amazons3client", "amazoncloudfrontclient",
+    "amazonsecuritytokenserviceclient", "private key", "session_token", "sessiontoken",
+    "session-token", "security_token", "securitytoken", "security-token",
 ]
 
 

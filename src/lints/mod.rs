@@ -2,6 +2,7 @@
 //! holds one lint's check.
 
 mod expiry;
+mod hardcoded_credentials;
 mod hardcoded_presigned_url;
 mod registry;
 
@@ -45,6 +46,7 @@ pub fn needs(enabled: impl Fn(LintId) -> bool) -> Needs {
     Needs {
         signed_urls: enabled(LintId::HardcodedPresignedUrl),
         expiries: enabled(LintId::ExcessiveExpiry) || enabled(LintId::ExpiryExceedsLimit),
+        credentials: enabled(LintId::HardcodedCredentials),
     }
 }
 
@@ -55,6 +57,9 @@ pub fn check(cx: &Context<'_>, out: &mut Output) {
     }
     if (cx.enabled)(LintId::ExcessiveExpiry) || (cx.enabled)(LintId::ExpiryExceedsLimit) {
         expiry::check(cx, out);
+    }
+    if (cx.enabled)(LintId::HardcodedCredentials) {
+        hardcoded_credentials::check(cx, &mut out.diagnostics);
     }
 }
 
@@ -67,6 +72,9 @@ pub fn trigger_words(enabled: impl Fn(LintId) -> bool) -> Vec<&'static str> {
     }
     if enabled(LintId::ExcessiveExpiry) || enabled(LintId::ExpiryExceedsLimit) {
         words.extend(expiry::TRIGGERS);
+    }
+    if enabled(LintId::HardcodedCredentials) {
+        words.extend(hardcoded_credentials::TRIGGERS);
     }
     words
 }
