@@ -122,6 +122,7 @@ fn testdata_fixtures_meet_their_inline_expectations() {
     let all: Vec<&String> = expected.values().flatten().map(|(_, l)| l).collect();
     for lint in [
         "hardcoded-presigned-url",
+        "hardcoded-credentials",
         "unused-suppression",
         "invalid-suppression",
     ] {

@@ -244,6 +244,18 @@ pub fn credential_part(key: &str) -> Option<CredentialPart> {
     None
 }
 
+/// A name that holds a secret only when an access key id sits beside it: `secret-key` under
+/// `access-key` in nested YAML, `SECRET_KEY` next to `ACCESS_KEY` (alone it is as likely a web
+/// framework's signing secret).
+pub fn is_paired_secret_name(key: &str) -> bool {
+    let k: String = key
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric())
+        .collect::<String>()
+        .to_ascii_lowercase();
+    k.ends_with("secretkey") || k == "secret"
+}
+
 /// A configuration key, environment variable or INI entry that holds a credential part.
 #[derive(Debug)]
 pub struct ConfigCredential {
@@ -251,6 +263,8 @@ pub struct ConfigCredential {
     pub part: CredentialPart,
     pub value: String,
     pub value_span: Range<usize>,
+    /// A secret only next to a key id ([`is_paired_secret_name`]).
+    pub paired_only: bool,
     /// 0-based line of the entry, and the INI section (`[profile]`) it is in.
     pub line: usize,
     pub section: usize,
@@ -304,7 +318,11 @@ pub fn config_credentials(text: &str) -> Vec<ConfigCredential> {
         let base = start + indent;
         for (key, value) in line_pairs(trimmed) {
             let key_text = trimmed[key].trim_matches(['"', '\'']);
-            let Some(part) = credential_part(key_text) else {
+            let paired_only =
+                credential_part(key_text).is_none() && is_paired_secret_name(key_text);
+            let Some(part) =
+                credential_part(key_text).or(paired_only.then_some(CredentialPart::Secret))
+            else {
                 continue;
             };
             let value_text = &trimmed[value.clone()];
@@ -316,6 +334,7 @@ pub fn config_credentials(text: &str) -> Vec<ConfigCredential> {
                 part,
                 value: value_text.to_string(),
                 value_span: base + value.start..base + value.end,
+                paired_only,
                 line: line_no,
                 section,
             });
@@ -334,14 +353,15 @@ fn line_pairs(t: &str) -> Vec<(Range<usize>, Range<usize>)> {
         .split_ascii_whitespace()
         .map(|w| (w.as_ptr() as usize - t.as_ptr() as usize, w))
         .collect();
+    let configure_set = words
+        .windows(4)
+        .find(|w| w[0].1 == "configure" && w[1].1 == "set")
+        .map(|w| (w[2].0, w[2].1.len(), w[3].0, w[3].1.len()));
     let spaced = match words.as_slice() {
         [(_, "ENV" | "ARG"), (k, key), (v, value), ..] if !key.contains('=') => {
             Some((*k, key.len(), *v, value.len()))
         }
-        [.., (_, "configure"), (_, "set"), (k, key), (v, value)] => {
-            Some((*k, key.len(), *v, value.len()))
-        }
-        _ => None,
+        _ => configure_set,
     };
     if let Some((k, kl, v, vl)) = spaced {
         let (vs, ve) = unquote(t, v, v + vl);
@@ -535,11 +555,13 @@ mod tests {
         ] {
             assert_eq!(credential_part(key), part, "{key}");
         }
+        assert!(is_paired_secret_name("secret-key") && is_paired_secret_name("SECRET_KEY"));
+        assert!(!is_paired_secret_name("client_secret"));
     }
 
     #[test]
     fn reads_credential_lines_in_every_shape() {
-        let text = "AWS_ACCESS_KEY_ID=AKIA1\nexport AWS_SECRET_ACCESS_KEY=\"s2\"\n[prod]\naws_access_key_id = AKIA3\n  - AWS_SESSION_TOKEN=t4\nENV AWS_ACCESS_KEY_ID AKIA5\nENV A=1 AWS_SECRET_ACCESS_KEY=s6\n\"secretAccessKey\": \"s7\",\naws configure set aws_secret_access_key s8\nAWS_ACCESS_KEY_ID=AKIA9 AWS_SECRET_ACCESS_KEY=s10 aws s3 ls\n";
+        let text = "AWS_ACCESS_KEY_ID=AKIA1\nexport AWS_SECRET_ACCESS_KEY=\"s2\"\n[prod]\naws_access_key_id = AKIA3\n  - AWS_SESSION_TOKEN=t4\nENV AWS_ACCESS_KEY_ID AKIA5\nENV A=1 AWS_SECRET_ACCESS_KEY=s6\n\"secretAccessKey\": \"s7\",\naws configure set aws_secret_access_key s8 # note\nAWS_ACCESS_KEY_ID=AKIA9 AWS_SECRET_ACCESS_KEY=s10 aws s3 ls\n";
         let found = config_credentials(text);
         let values: Vec<&str> = found.iter().map(|f| f.value.as_str()).collect();
         assert_eq!(

@@ -12,7 +12,9 @@ use serde_json::json;
 
 use super::{Context, Diagnostic, LintId};
 use crate::facts::{CallExpr, Expr, ExprKind, Span, SyntaxFacts};
-use crate::frontend::config_values::{CredentialPart, TOKEN_KEY_WORDS, credential_part};
+use crate::frontend::config_values::{
+    CredentialPart, TOKEN_KEY_WORDS, credential_part, is_paired_secret_name,
+};
 use crate::redact::redact_key_id;
 use crate::signed_url::placeholder::{has_placeholder_marks, looks_made_up};
 
@@ -178,8 +180,14 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
 fn source_groups(syntax: &SyntaxFacts, family: &str, cx: &Context<'_>, groups: &mut Vec<Group>) {
     for call in &syntax.calls {
         let c = &call.call;
+        let callee = c
+            .callee
+            .path()
+            .map(|p| p.join("."))
+            .or_else(|| c.name().map(str::to_string))
+            .unwrap_or_else(|| "?".to_string());
         let mut group = Group {
-            origin: format!("passed to `{}`", c.name().unwrap_or("?")),
+            origin: format!("passed to `{callee}`"),
             source: "call",
             ..Group::default()
         };
@@ -188,7 +196,7 @@ fn source_groups(syntax: &SyntaxFacts, family: &str, cx: &Context<'_>, groups: &
             function: call.function,
         };
         if let Some(row) = constructor_row(family, c) {
-            group.origin = format!("passed to {} `{}`", row.sdk, c.name().unwrap_or("?"));
+            group.origin = format!("passed to {} `{callee}`", row.sdk);
             for (part, locs) in [
                 (CredentialPart::KeyId, &row.key_id),
                 (CredentialPart::Secret, &row.secret),
@@ -219,7 +227,8 @@ fn source_groups(syntax: &SyntaxFacts, family: &str, cx: &Context<'_>, groups: &
 
     // Object literals bound to a name (`const creds = { accessKeyId: …, secretAccessKey: … }`)
     // and strings assigned to access-key names, paired when close together.
-    let mut loose: Vec<(CredentialPart, Literal, Option<usize>, String)> = Vec::new();
+    // (secret only beside a key id, part, literal, function, name)
+    let mut loose: Vec<(bool, CredentialPart, Literal, Option<usize>, String)> = Vec::new();
     for binding in &syntax.bindings {
         let lookup = Lookup {
             syntax,
@@ -230,10 +239,14 @@ fn source_groups(syntax: &SyntaxFacts, family: &str, cx: &Context<'_>, groups: &
             .rsplit(['.', ':'])
             .next()
             .unwrap_or(&binding.name);
+        let shown = ["this.", "self.", "@"]
+            .iter()
+            .find_map(|p| binding.name.strip_prefix(p))
+            .unwrap_or(&binding.name);
         match &binding.value.kind {
             ExprKind::Object(_) => {
                 let mut group = Group {
-                    origin: format!("in the object assigned to `{}`", binding.name),
+                    origin: format!("in the object assigned to `{shown}`"),
                     source: "binding",
                     ..Group::default()
                 };
@@ -241,25 +254,31 @@ fn source_groups(syntax: &SyntaxFacts, family: &str, cx: &Context<'_>, groups: &
                 groups.push(group);
             }
             ExprKind::Str(value) => {
-                let part = slot_part(leaf, None).or_else(|| credential_part(leaf));
+                let paired_only = slot_part(leaf, None).is_none()
+                    && credential_part(leaf).is_none()
+                    && is_paired_secret_name(leaf);
+                let part = slot_part(leaf, None)
+                    .or_else(|| credential_part(leaf))
+                    .or(paired_only.then_some(CredentialPart::Secret));
                 if let Some(part) = part {
                     loose.push((
+                        paired_only,
                         part,
                         Literal {
                             value: value.clone(),
                             span: binding.value.span.clone(),
                         },
                         binding.function,
-                        binding.name.clone(),
+                        shown.to_string(),
                     ));
                 }
             }
             _ => {}
         }
     }
-    loose.sort_by_key(|(_, l, _, _)| l.span.start);
+    loose.sort_by_key(|(_, _, l, _, _)| l.span.start);
     let mut current: Option<(Group, usize, Option<usize>)> = None;
-    for (part, literal, function, name) in loose {
+    for (paired_only, part, literal, function, name) in loose {
         let (line, _) = cx.source.position(literal.span.start);
         let fits = current.as_mut().is_some_and(|(g, last, f)| {
             *f == function && line.saturating_sub(*last) <= PAIR_DISTANCE && g.slot(part).is_none()
@@ -280,6 +299,9 @@ fn source_groups(syntax: &SyntaxFacts, family: &str, cx: &Context<'_>, groups: &
         }
         if let Some((g, last, _)) = current.as_mut() {
             let before = !g.is_empty();
+            if paired_only && g.key_id.is_none() {
+                continue;
+            }
             g.offer(part, literal);
             if !before && !g.is_empty() {
                 g.origin = format!("assigned to `{name}`");
@@ -296,16 +318,24 @@ fn source_groups(syntax: &SyntaxFacts, family: &str, cx: &Context<'_>, groups: &
 /// `aws_secret_access_key` make one finding.
 fn config_groups(cx: &Context<'_>, groups: &mut Vec<Group>) {
     let mut current: Option<(Group, usize, usize)> = None;
-    for entry in &cx.facts.config_credentials {
+    let entries = &cx.facts.config_credentials;
+    for (i, entry) in entries.iter().enumerate() {
         let literal = Literal {
             value: entry.value.clone(),
             span: entry.value_span.clone(),
         };
-        let fits = current.as_mut().is_some_and(|(g, line, section)| {
-            *section == entry.section
-                && entry.line.saturating_sub(*line) <= PAIR_DISTANCE
-                && g.slot(entry.part).is_none()
+        // `ID=… SECRET=…` on one line belong together, not with a secret on the line above.
+        let pair_on_line = entries.get(i + 1).is_some_and(|next| {
+            next.line == entry.line
+                && next.part != entry.part
+                && entry.part == CredentialPart::KeyId
         });
+        let fits = !pair_on_line
+            && current.as_mut().is_some_and(|(g, line, section)| {
+                *section == entry.section
+                    && entry.line.saturating_sub(*line) <= PAIR_DISTANCE
+                    && g.slot(entry.part).is_none()
+            });
         if !fits {
             if let Some((g, _, _)) = current.take() {
                 groups.push(g);
@@ -314,6 +344,9 @@ fn config_groups(cx: &Context<'_>, groups: &mut Vec<Group>) {
         }
         if let Some((g, line, _)) = current.as_mut() {
             let before = !g.is_empty();
+            if entry.paired_only && g.key_id.is_none() {
+                continue;
+            }
             g.offer(entry.part, literal);
             if !before && !g.is_empty() {
                 g.origin = format!("in config key `{}`", entry.key);
@@ -510,15 +543,15 @@ fn diagnostic(g: Group) -> Diagnostic {
         _ => format!("{}, {} and {}", parts[0], parts[1], parts[2]),
     };
     let consequence = if g.secret.is_some() || g.token.is_some() {
-        "anyone who reads this file can sign requests and mint presigned URLs as this key until it is rotated"
+        "anyone who can read this file can sign requests and presigned URLs as this key until it is rotated"
     } else {
-        "the key id names the account and key; its secret is usually nearby or in history"
+        "the key id names the account and the key, and its secret is often nearby or in history"
     };
     let message = format!(
-        "hardcoded AWS credentials: literal {what} {}; {consequence} (practice `revocation`)",
+        "hardcoded AWS credentials: literal {what} {}; {consequence}",
         g.origin
     );
-    let help = "remove the literal and deactivate and rotate the key now (git history keeps it); let the SDK's default credential chain supply short-lived credentials (IAM role, SSO, or variables injected at deploy time)";
+    let help = "remove the literal, then deactivate and rotate the key now (git history keeps it); let the SDK's default credential chain supply short-lived credentials: IAM role, SSO, or variables injected at deploy time (practice `revocation`)";
     let span = g
         .key_id
         .as_ref()
@@ -574,11 +607,11 @@ fn private_keys(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             lint: LintId::HardcodedCredentials,
             span: key.span.clone(),
             message: format!(
-                "hardcoded CloudFront signing key: a literal PEM `{}`; anyone who reads this file can sign CloudFront URLs and cookies until the key is removed from the key group (practice `revocation`)",
+                "hardcoded CloudFront signing key: a literal PEM `{}`; anyone who can read this file can sign CloudFront URLs and cookies until the key leaves the key group",
                 key.label
             ),
             help: Some(
-                "remove the key and rotate it (add a new public key to the trusted key group, delete the old one); load the private key at run time from a secret store (Secrets Manager, SSM Parameter Store)"
+                "remove the key and rotate it (add a new public key to the trusted key group, delete the old one); load the private key at run time from a secret store such as Secrets Manager or SSM Parameter Store (practice `revocation`)"
                     .to_string(),
             ),
             details,
