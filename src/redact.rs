@@ -331,4 +331,53 @@ mod tests {
         assert_eq!(redact(text).text, text);
         assert_eq!(redact_key_id("AKIAZ7Q3M4XN2L5P8R6T"), "AKIA…8R6T");
     }
+
+    const SECRET_KEY: &str = "K6uEcnl8OF32f5rVGyuTahg1XSmv7HxvIPtRkAiI";
+
+    #[test]
+    fn redacts_secret_keys_by_name_and_by_shape() {
+        for line in [
+            format!("AWS_SECRET_ACCESS_KEY = \"{SECRET_KEY}\""),
+            format!("aws_secret_access_key = {SECRET_KEY}"),
+            format!("'secret' => '{SECRET_KEY}',"),
+            format!("new BasicAWSCredentials(\"AKIAH2KVJ72CEUVW75EF\", \"{SECRET_KEY}\");"),
+            format!("Credentials::new(ak, \"{SECRET_KEY}\", None, None, \"static\")"),
+            format!("secretAccessKey: {SECRET_KEY}"),
+        ] {
+            let r = redact(&line);
+            assert!(!r.text.contains(SECRET_KEY), "{}", r.text);
+            assert!(r.text.contains(MARKER), "{}", r.text);
+            let m = mask(&line);
+            assert!(!m.contains(SECRET_KEY), "{m}");
+            assert_eq!(m.chars().count(), line.chars().count());
+        }
+    }
+
+    #[test]
+    fn redacts_tokens_and_one_line_pem_bodies() {
+        let token = format!("FwoGZXIvYXdzE{}", "Kq7+bN3/xR9mT2vL".repeat(5));
+        let r = redact(&format!("Credentials(a, b, \"{token}\")"));
+        assert!(!r.text.contains(&token), "{}", r.text);
+        let body = "MIIEowIBAAKCAQEAx7Qm\\nb3Vz9Lk2Pq";
+        let pem = format!(
+            "k = \"-----BEGIN RSA PRIVATE KEY-----\\n{body}\\n-----END RSA PRIVATE KEY-----\""
+        );
+        let r = redact(&pem);
+        assert!(!r.text.contains("MIIEowIBAAKCAQEAx7Qm"), "{}", r.text);
+        assert!(
+            r.text
+                .contains("BEGIN RSA PRIVATE KEY-----[REDACTED]-----END")
+        );
+    }
+
+    #[test]
+    fn leaves_digests_and_words_alone() {
+        for text in [
+            "commit 3f1c9a7be2d84f06a5c1e9b7d2f08a6c4e1b3d5f",
+            "path = \"/usr/share/doc/presign-lint/examples/readme.txt\"",
+            "THIS_IS_A_VERY_LONG_CONSTANT_NAME_FOR_TESTS_ONLY",
+        ] {
+            assert_eq!(redact(text).text, text);
+        }
+    }
 }

@@ -99,6 +99,18 @@ proptest! {
     }
 
     #[test]
+    fn planted_secret_keys_never_survive_redaction(
+        secret in "[A-Z][a-z][0-9][A-Za-z0-9+/]{37}",
+        prefix in "[ -~]{0,40}",
+        quote in prop::sample::select(vec!["\"", "'", " ", "=", ", "]),
+    ) {
+        let line = format!("{prefix}{quote}{secret}{quote})");
+        prop_assume!(!prefix.ends_with(|c: char| c.is_ascii_alphanumeric() || "+/_-%".contains(c)));
+        prop_assert!(!redact(&line).text.contains(&secret));
+        prop_assert!(!mask(&line).contains(&secret));
+    }
+
+    #[test]
     fn front_ends_never_panic(text in urlish(), ext in prop::sample::select(vec![
         "py", "js", "ts", "tsx", "go", "java", "kt", "cs", "php", "rb", "rs", "ipynb", "env", "yaml", "json", "sh",
     ])) {
