@@ -127,4 +127,18 @@ proptest! {
     fn config_parser_never_panics(text in "[ -~\n]{0,200}") {
         let _ = presign_lint::config::parse(&text, Path::new("/x/presign-lint.toml"));
     }
+
+    #[test]
+    fn credential_lines_and_pem_blocks_are_total(
+        text in "(ENV |export |- |\\[p\\]|configure set |-----BEGIN |PRIVATE KEY-----|-----END|[=:'\" \n#;]|AWS_SECRET_ACCESS_KEY|aws_access_key_id|é|\\\\n|[A-Za-z0-9+/]{1,8}){0,40}",
+    ) {
+        use presign_lint::frontend::config_values::{config_credentials, private_keys};
+        for c in config_credentials(&text) {
+            prop_assert_eq!(text.get(c.value_span.clone()), Some(c.value.as_str()));
+        }
+        for k in private_keys(&text) {
+            prop_assert!(text.get(k.span.clone()).is_some());
+        }
+        let _ = presign_lint::redact::mask(&text);
+    }
 }
