@@ -118,6 +118,9 @@ struct Group {
     token: Option<Literal>,
     /// Where they were found, for the message: "passed to boto3 `client`".
     origin: String,
+    /// Keys or names the parts were written to (config entries, assignments): appended to
+    /// `origin`.
+    names: Vec<String>,
     source: &'static str,
 }
 
@@ -131,16 +134,18 @@ impl Group {
     }
 
     /// Keeps a literal only if it has the shape of a real credential part.
-    fn offer(&mut self, part: CredentialPart, literal: Literal) {
+    fn offer(&mut self, part: CredentialPart, literal: Literal) -> bool {
         let real = match part {
             CredentialPart::KeyId => is_key_id(&literal.value),
             CredentialPart::Secret => is_secret_key(&literal.value),
             CredentialPart::Token => is_session_token(&literal.value),
         };
         let slot = self.slot(part);
-        if real && slot.is_none() {
+        let take = real && slot.is_none();
+        if take {
             *slot = Some(literal);
         }
+        take
     }
 
     fn is_empty(&self) -> bool {
@@ -289,7 +294,7 @@ fn source_groups(syntax: &SyntaxFacts, family: &str, cx: &Context<'_>, groups: &
             }
             current = Some((
                 Group {
-                    origin: format!("assigned to `{name}`"),
+                    origin: "assigned to".to_string(),
                     source: "binding",
                     ..Group::default()
                 },
@@ -298,13 +303,11 @@ fn source_groups(syntax: &SyntaxFacts, family: &str, cx: &Context<'_>, groups: &
             ));
         }
         if let Some((g, last, _)) = current.as_mut() {
-            let before = !g.is_empty();
             if paired_only && g.key_id.is_none() {
                 continue;
             }
-            g.offer(part, literal);
-            if !before && !g.is_empty() {
-                g.origin = format!("assigned to `{name}`");
+            if g.offer(part, literal) {
+                g.names.push(name);
             }
             *last = line;
         }
@@ -343,14 +346,13 @@ fn config_groups(cx: &Context<'_>, groups: &mut Vec<Group>) {
             current = Some((Group::default(), entry.line, entry.section));
         }
         if let Some((g, line, _)) = current.as_mut() {
-            let before = !g.is_empty();
             if entry.paired_only && g.key_id.is_none() {
                 continue;
             }
-            g.offer(entry.part, literal);
-            if !before && !g.is_empty() {
-                g.origin = format!("in config key `{}`", entry.key);
+            if g.offer(entry.part, literal) {
+                g.origin = "in".to_string();
                 g.source = "config";
+                g.names.push(entry.key.clone());
             }
             *line = entry.line;
         }
@@ -547,10 +549,13 @@ fn diagnostic(g: Group) -> Diagnostic {
     } else {
         "the key id names the account and the key, and its secret is often nearby or in history"
     };
-    let message = format!(
-        "hardcoded AWS credentials: literal {what} {}; {consequence}",
-        g.origin
-    );
+    let names: Vec<String> = g.names.iter().map(|n| format!("`{n}`")).collect();
+    let origin = if names.is_empty() {
+        g.origin.clone()
+    } else {
+        format!("{} {}", g.origin, names.join(" and "))
+    };
+    let message = format!("hardcoded AWS credentials: literal {what} {origin}; {consequence}");
     let help = "remove the literal, then deactivate and rotate the key now (git history keeps it); let the SDK's default credential chain supply short-lived credentials: IAM role, SSO, or variables injected at deploy time (practice `revocation`)";
     let span = g
         .key_id
