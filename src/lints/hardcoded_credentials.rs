@@ -168,7 +168,9 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     config_groups(cx, &mut groups);
 
     // The same literal reached twice (a call and the binding it reads, a builder chain and its
-    // inner calls) is reported once, by the first (outermost) group.
+    // inner calls) is reported once, by the group that holds the most parts (the first such,
+    // so a call wins over the binding it reads and the outermost call of a chain wins).
+    groups.sort_by_key(|g| std::cmp::Reverse(g.spans().count()));
     let mut seen: HashSet<(usize, usize)> = HashSet::new();
     for group in groups {
         if group.is_empty() || group.spans().any(|s| seen.contains(&(s.start, s.end))) {

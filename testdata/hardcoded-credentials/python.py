@@ -40,6 +40,12 @@ creds = Credentials("AKIAE4UMR46PQM4I2HZ4", "OjE2jBMptUsGr7CmY+uCu3ZR1zTOlUcR64c
 AWS_ACCESS_KEY_ID = "AKIAOGFQRCLRI3QZJ7UF"  # expect: hardcoded-credentials
 AWS_SECRET_ACCESS_KEY = "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"
 
+# Constants read by a client whose key id comes from elsewhere: one finding for the pair,
+# at the key id.
+S3_ACCESS_KEY_ID = "AKIABM6P4G37ZTNOVMIZ"  # expect: hardcoded-credentials
+S3_SECRET_ACCESS_KEY = "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"
+reader = boto3.client("s3", aws_access_key_id=os.environ["ID"], aws_secret_access_key=S3_SECRET_ACCESS_KEY)
+
 # Negatives.
 # Documentation placeholders.
 doc = boto3.client(
