@@ -20,6 +20,9 @@ TRIGGERS = [
     "presign", "postobjectv4", "signedcookie", "signed_url", "signedurl", "signurl", "urlsigner",
     "signatureduration", "_sas", "sasexpir", "sas_expir", "sasttl", "sas_ttl", "urlsignature", "url_signature",
     "signeroverride",
+    "akia", "asia", "secret", "credential", "amazons3client", "amazoncloudfrontclient",
+    "amazonsecuritytokenserviceclient", "private key", "session_token", "sessiontoken",
+    "session-token", "security_token", "securitytoken", "security-token",
 ]
 
 

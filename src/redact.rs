@@ -11,7 +11,7 @@ pub const MARKER: &str = "[REDACTED]";
 
 /// Names whose values are secrets wherever they appear as `name=value` (URL parameters,
 /// headers, env files) or `name: value` / `"name": "value"`.
-const SECRET_NAMES: [&str; 9] = [
+const SECRET_NAMES: [&str; 15] = [
     "x-amz-signature",
     "x-goog-signature",
     "signature",
@@ -21,11 +21,18 @@ const SECRET_NAMES: [&str; 9] = [
     "aws_secret_access_key",
     "secretaccesskey",
     "secret_access_key",
+    "secret-access-key",
+    "sessiontoken",
+    "session_token",
+    "aws_secret_key",
+    "secretkey",
+    "secret_key",
 ];
 
 /// What may stand between a secret's name and its value.
-const ASSIGNMENTS: [&str; 9] = [
-    "=", "%3d", "%253d", "\\u003d", "&#61;", "\": \"", "\":\"", ": ", ":",
+const ASSIGNMENTS: [&str; 14] = [
+    "=", "%3d", "%253d", "\\u003d", "&#61;", "\": \"", "\":\"", ": ", ":", " = ", " =", "' => ",
+    "\" => ", " => ",
 ];
 
 static SECRET_MATCHER: LazyLock<AhoCorasick> = LazyLock::new(|| {
@@ -75,14 +82,15 @@ pub fn mask(text: &str) -> String {
 
 fn redact_with(text: &str, keep_width: bool) -> Redacted {
     let bytes = text.as_bytes();
-    let mut out = String::with_capacity(text.len());
-    let mut edits = Vec::new();
-    let mut copied = 0;
+    // Planned replacements, from the names and key ids first, then from shapes; applied in
+    // order of position, an overlapping one dropped.
+    let mut planned: Vec<(std::ops::Range<usize>, String)> = Vec::new();
+    let mut claimed = 0;
     for m in SECRET_MATCHER.find_iter(bytes) {
-        if m.start() < copied || !at_word_start(bytes, m.start()) {
+        if m.start() < claimed || !at_word_start(bytes, m.start()) {
             continue;
         }
-        let (value_start, replacement) = if m.end() - m.start() == 4
+        let value_start = if m.end() - m.start() == 4
             && matches!(&bytes[m.start()..m.end()], b"AKIA" | b"ASIA")
         {
             // An access key id: keep its first and last four characters.
@@ -101,14 +109,8 @@ fn redact_with(text: &str, keep_width: bool) -> Redacted {
             } else {
                 redact_key_id(id)
             };
-            push_edit(
-                &mut out,
-                &mut edits,
-                text,
-                &mut copied,
-                m.start()..id_end,
-                &shown,
-            );
+            planned.push((m.start()..id_end, shown));
+            claimed = id_end;
             continue;
         } else {
             let Some(assign) = ASSIGNMENTS.iter().find(|a| {
@@ -122,31 +124,86 @@ fn redact_with(text: &str, keep_width: bool) -> Redacted {
             while start < bytes.len() && matches!(bytes[start], b'"' | b'\'' | b' ') {
                 start += 1;
             }
-            (start, MARKER)
+            start
         };
         let value_end = value_end(bytes, value_start);
         // Short values are names and flags (`sig=1`, `signature: true`), not secrets.
         if value_end - value_start < 8 {
             continue;
         }
-        let masked;
-        let replacement = if keep_width {
-            masked = "*".repeat(text[value_start..value_end].chars().count());
-            masked.as_str()
+        planned.push((value_start..value_end, String::new()));
+        claimed = value_end;
+    }
+    planned.extend(shaped_secrets(bytes).map(|r| (r, String::new())));
+    planned.extend(pem_bodies(text).map(|r| (r, String::new())));
+    planned.sort_by_key(|(r, _)| (r.start, std::cmp::Reverse(r.end)));
+
+    let mut out = String::with_capacity(text.len());
+    let mut edits = Vec::new();
+    let mut copied = 0;
+    for (range, shown) in planned {
+        if range.start < copied {
+            continue;
+        }
+        let replacement = if !shown.is_empty() {
+            shown
+        } else if keep_width {
+            "*".repeat(text[range.clone()].chars().count())
         } else {
-            replacement
+            MARKER.to_string()
         };
-        push_edit(
-            &mut out,
-            &mut edits,
-            text,
-            &mut copied,
-            value_start..value_end,
-            replacement,
-        );
+        push_edit(&mut out, &mut edits, text, &mut copied, range, &replacement);
     }
     out.push_str(&text[copied..]);
     Redacted { text: out, edits }
+}
+
+/// Secrets recognised by shape wherever they are, with no name before them: runs of the
+/// base64 alphabet exactly 40 long (AWS secret access keys, passed by position) or 64 and
+/// longer (session tokens, PEM body lines) that mix upper case, lower case and digits (hex
+/// digests and words do not).
+fn shaped_secrets(bytes: &[u8]) -> impl Iterator<Item = std::ops::Range<usize>> + '_ {
+    let in_run = |b: u8| b.is_ascii_alphanumeric() || b == b'+' || b == b'/';
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        while i < bytes.len() {
+            if !in_run(bytes[i]) {
+                i += 1;
+                continue;
+            }
+            let start = i;
+            while i < bytes.len() && in_run(bytes[i]) {
+                i += 1;
+            }
+            let run = &bytes[start..i];
+            let glued = |b: Option<&u8>| b.is_some_and(|b| matches!(b, b'_' | b'-' | b'%'));
+            let shaped = (run.len() == 40 || run.len() >= 64)
+                && run.iter().any(u8::is_ascii_uppercase)
+                && run.iter().any(u8::is_ascii_lowercase)
+                && run
+                    .iter()
+                    .any(|b| b.is_ascii_digit() || *b == b'+' || *b == b'/')
+                && !glued(start.checked_sub(1).and_then(|p| bytes.get(p)))
+                && !glued(bytes.get(i));
+            if shaped {
+                return Some(start..i);
+            }
+        }
+        None
+    })
+}
+
+/// The body of a PEM private key on the same line as its `PRIVATE KEY-----` marker (a key
+/// written as one string with `\n` escapes), up to `-----END` or the end of the line.
+fn pem_bodies(text: &str) -> impl Iterator<Item = std::ops::Range<usize>> + '_ {
+    const MARK: &str = "PRIVATE KEY-----";
+    text.match_indices(MARK).filter_map(|(at, _)| {
+        let start = at + MARK.len();
+        let rest = &text[start..];
+        let line_end = rest.find(['\n', '\r']).unwrap_or(rest.len());
+        let end = rest[..line_end].find("-----END").unwrap_or(line_end);
+        (end >= 8).then_some(start..start + end)
+    })
 }
 
 fn push_edit(
@@ -273,5 +330,54 @@ mod tests {
         let text = "signature: true, sig=1, design=abcdefghijkl";
         assert_eq!(redact(text).text, text);
         assert_eq!(redact_key_id("AKIAZ7Q3M4XN2L5P8R6T"), "AKIA…8R6T");
+    }
+
+    const SECRET_KEY: &str = "K6uEcnl8OF32f5rVGyuTahg1XSmv7HxvIPtRkAiI";
+
+    #[test]
+    fn redacts_secret_keys_by_name_and_by_shape() {
+        for line in [
+            format!("AWS_SECRET_ACCESS_KEY = \"{SECRET_KEY}\""),
+            format!("aws_secret_access_key = {SECRET_KEY}"),
+            format!("'secret' => '{SECRET_KEY}',"),
+            format!("new BasicAWSCredentials(\"AKIAH2KVJ72CEUVW75EF\", \"{SECRET_KEY}\");"),
+            format!("Credentials::new(ak, \"{SECRET_KEY}\", None, None, \"static\")"),
+            format!("secretAccessKey: {SECRET_KEY}"),
+        ] {
+            let r = redact(&line);
+            assert!(!r.text.contains(SECRET_KEY), "{}", r.text);
+            assert!(r.text.contains(MARKER), "{}", r.text);
+            let m = mask(&line);
+            assert!(!m.contains(SECRET_KEY), "{m}");
+            assert_eq!(m.chars().count(), line.chars().count());
+        }
+    }
+
+    #[test]
+    fn redacts_tokens_and_one_line_pem_bodies() {
+        let token = format!("FwoGZXIvYXdzE{}", "Kq7+bN3/xR9mT2vL".repeat(5));
+        let r = redact(&format!("Credentials(a, b, \"{token}\")"));
+        assert!(!r.text.contains(&token), "{}", r.text);
+        let body = "MIIEowIBAAKCAQEAx7Qm\\nb3Vz9Lk2Pq";
+        let pem = format!(
+            "k = \"-----BEGIN RSA PRIVATE KEY-----\\n{body}\\n-----END RSA PRIVATE KEY-----\""
+        );
+        let r = redact(&pem);
+        assert!(!r.text.contains("MIIEowIBAAKCAQEAx7Qm"), "{}", r.text);
+        assert!(
+            r.text
+                .contains("BEGIN RSA PRIVATE KEY-----[REDACTED]-----END")
+        );
+    }
+
+    #[test]
+    fn leaves_digests_and_words_alone() {
+        for text in [
+            "commit 3f1c9a7be2d84f06a5c1e9b7d2f08a6c4e1b3d5f",
+            "path = \"/usr/share/doc/presign-lint/examples/readme.txt\"",
+            "THIS_IS_A_VERY_LONG_CONSTANT_NAME_FOR_TESTS_ONLY",
+        ] {
+            assert_eq!(redact(text).text, text);
+        }
     }
 }

@@ -490,6 +490,68 @@ fn no_output_format_prints_a_secret() {
     }
     write(dir.path(), "leaks.py", &text);
     assert!(secrets.len() >= 8);
+
+    // Credentials: secret access keys by keyword, by position, in config and INI files,
+    // a session token, and CloudFront PEM keys (multi-line and escaped on one line).
+    const BASE64: &str = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut key_ids = Vec::new();
+    let mut secret = |fake: &mut Fake| {
+        let s = fake.pick(BASE64, 40);
+        secrets.push(s.clone());
+        s
+    };
+    let (id1, id2, id3, id4) = (
+        fake.aws_key("AKIA"),
+        fake.aws_key("AKIA"),
+        fake.aws_key("AKIA"),
+        fake.aws_key("ASIA"),
+    );
+    key_ids.extend([id1.clone(), id2.clone(), id3.clone(), id4.clone()]);
+    let (s1, s2, s3, s4) = (
+        secret(&mut fake),
+        secret(&mut fake),
+        secret(&mut fake),
+        secret(&mut fake),
+    );
+    let token = fake.pick(BASE64, 300);
+    secrets.push(token.clone());
+    write(
+        dir.path(),
+        "creds.py",
+        &format!(
+            "import boto3\ns3 = boto3.client('s3', aws_access_key_id='{id1}', aws_secret_access_key='{s1}')\nAWS_SECRET_ACCESS_KEY = '{s3}'\n"
+        ),
+    );
+    write(
+        dir.path(),
+        "creds.go",
+        &format!(
+            "package p\n\nvar p = credentials.NewStaticCredentialsProvider(\"{id2}\", \"{s2}\", \"\")\n"
+        ),
+    );
+    write(
+        dir.path(),
+        "credentials",
+        &format!(
+            "[default]\naws_access_key_id = {id4}\naws_secret_access_key = {s4}\naws_session_token = {token}\n"
+        ),
+    );
+    write(
+        dir.path(),
+        ".env",
+        &format!("AWS_ACCESS_KEY_ID={id3} AWS_SECRET_ACCESS_KEY={s3}\n"),
+    );
+    let pem_lines: Vec<String> = (0..5).map(|_| fake.pick(BASE64, 64)).collect();
+    secrets.extend(pem_lines.iter().cloned());
+    write(
+        dir.path(),
+        "cloudfront.js",
+        &format!(
+            "// CloudFront signer\nconst a = `-----BEGIN RSA PRIVATE KEY-----\n{}\n-----END RSA PRIVATE KEY-----`;\nconst b = \"-----BEGIN PRIVATE KEY-----\\n{}\\n-----END PRIVATE KEY-----\";\n",
+            pem_lines[..3].join("\n"),
+            pem_lines[3..].join("\\n"),
+        ),
+    );
     let mut outputs = Vec::new();
     for format in ["human", "concise", "json", "sarif", "github"] {
         let out = run(
@@ -511,6 +573,28 @@ fn no_output_format_prints_a_secret() {
     }
     let explain = run(dir.path(), &["explain", "hardcoded-presigned-url"]);
     outputs.push(explain.stdout);
+    // Every credential file was reported (so its secrets reached the renderers).
+    let concise = &outputs[3];
+    for file in [
+        "creds.py",
+        "creds.go",
+        "credentials",
+        ".env",
+        "cloudfront.js",
+    ] {
+        assert!(
+            concise.contains(&format!("{file}:")) && concise.contains("hardcoded-credentials"),
+            "{file} not reported:\n{concise}"
+        );
+    }
+    for id in &key_ids {
+        for output in &outputs {
+            assert!(
+                !output.contains(id.as_str()),
+                "key id printed whole:\n{output}"
+            );
+        }
+    }
     for secret in &secrets {
         for output in &outputs {
             assert!(

@@ -126,6 +126,7 @@ fn testdata_fixtures_meet_their_inline_expectations() {
         .collect();
     for lint in [
         "hardcoded-presigned-url",
+        "hardcoded-credentials",
         "unused-suppression",
         "invalid-suppression",
         "insecure-transport",

@@ -99,11 +99,23 @@ proptest! {
     }
 
     #[test]
+    fn planted_secret_keys_never_survive_redaction(
+        secret in "[A-Z][a-z][0-9][A-Za-z0-9+/]{37}",
+        prefix in "[ -~]{0,40}",
+        quote in prop::sample::select(vec!["\"", "'", " ", "=", ", "]),
+    ) {
+        let line = format!("{prefix}{quote}{secret}{quote})");
+        prop_assume!(!prefix.ends_with(|c: char| c.is_ascii_alphanumeric() || "+/_-%".contains(c)));
+        prop_assert!(!redact(&line).text.contains(&secret));
+        prop_assert!(!mask(&line).contains(&secret));
+    }
+
+    #[test]
     fn front_ends_never_panic(text in urlish(), ext in prop::sample::select(vec![
         "py", "js", "ts", "tsx", "go", "java", "kt", "cs", "php", "rb", "rs", "ipynb", "env", "yaml", "json", "sh",
     ])) {
         let name = format!("input.{ext}");
-        let facts = frontend::extract(Path::new(&name), &text, Needs { signed_urls: true, expiries: true });
+        let facts = frontend::extract(Path::new(&name), &text, Needs { signed_urls: true, expiries: true, credentials: true });
         if let Some(syntax) = facts.syntax {
             for call in syntax.calls {
                 prop_assert!(call.call.span.end <= text.len());
@@ -114,5 +126,19 @@ proptest! {
     #[test]
     fn config_parser_never_panics(text in "[ -~\n]{0,200}") {
         let _ = presign_lint::config::parse(&text, Path::new("/x/presign-lint.toml"));
+    }
+
+    #[test]
+    fn credential_lines_and_pem_blocks_are_total(
+        text in "(ENV |export |- |\\[p\\]|configure set |-----BEGIN |PRIVATE KEY-----|-----END|[=:'\" \n#;]|AWS_SECRET_ACCESS_KEY|aws_access_key_id|é|\\\\n|[A-Za-z0-9+/]{1,8}){0,40}",
+    ) {
+        use presign_lint::frontend::config_values::{config_credentials, private_keys};
+        for c in config_credentials(&text) {
+            prop_assert_eq!(text.get(c.value_span.clone()), Some(c.value.as_str()));
+        }
+        for k in private_keys(&text) {
+            prop_assert!(text.get(k.span.clone()).is_some());
+        }
+        let _ = presign_lint::redact::mask(&text);
     }
 }

@@ -201,6 +201,291 @@ pub fn config_expiries(text: &str) -> Vec<ConfigExpiry> {
     found
 }
 
+/// Which part of a static AWS credential a config key, variable or field holds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum CredentialPart {
+    KeyId,
+    Secret,
+    Token,
+}
+
+/// Words of a key that holds a session token (each is also a prefilter word).
+pub const TOKEN_KEY_WORDS: [&str; 6] = [
+    "session_token",
+    "sessiontoken",
+    "session-token",
+    "security_token",
+    "securitytoken",
+    "security-token",
+];
+
+/// The credential part a key or variable name holds: `AWS_ACCESS_KEY_ID`, `aws_secret_access_key`,
+/// `secretAccessKey`, `cloud.aws.credentials.secret-key`, `S3_SECRET_KEY`, `AWS_SESSION_TOKEN`.
+/// Values are checked for shape by the lint, so a broad name costs no precision; a secret
+/// name must mention `secret` (a prefilter word).
+pub fn credential_part(key: &str) -> Option<CredentialPart> {
+    let lower = key.to_ascii_lowercase();
+    if TOKEN_KEY_WORDS.iter().any(|w| lower.contains(w)) {
+        return Some(CredentialPart::Token);
+    }
+    let k: String = lower
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric())
+        .collect();
+    if k.contains("secret") {
+        let aws = k.contains("aws") || k.contains("s3") || k.contains("amazon");
+        return (k.contains("secretaccesskey") || (k.contains("key") && aws))
+            .then_some(CredentialPart::Secret);
+    }
+    if k.contains("accesskey") || (k.contains("keyid") && k.contains("aws")) {
+        return Some(CredentialPart::KeyId);
+    }
+    None
+}
+
+/// A name that holds a secret only when an access key id sits beside it: `secret-key` under
+/// `access-key` in nested YAML, `SECRET_KEY` next to `ACCESS_KEY` (alone it is as likely a web
+/// framework's signing secret).
+pub fn is_paired_secret_name(key: &str) -> bool {
+    let k: String = key
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric())
+        .collect::<String>()
+        .to_ascii_lowercase();
+    k.ends_with("secretkey") || k == "secret"
+}
+
+/// A configuration key, environment variable or INI entry that holds a credential part.
+#[derive(Debug)]
+pub struct ConfigCredential {
+    pub key: String,
+    pub part: CredentialPart,
+    pub value: String,
+    pub value_span: Range<usize>,
+    /// A secret only next to a key id ([`is_paired_secret_name`]).
+    pub paired_only: bool,
+    /// 0-based line of the entry, and the INI section (`[profile]`) it is in.
+    pub line: usize,
+    pub section: usize,
+}
+
+/// Files whose lines are read for credential keys: config files, shell scripts, Dockerfiles
+/// and the AWS CLI's `credentials`/`config` INI files.
+pub fn is_credential_file(path: &Path) -> bool {
+    if is_config_file(path) {
+        return true;
+    }
+    let name = path
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    let ext = name.rsplit_once('.').map_or("", |(_, e)| e);
+    let in_aws_dir = path
+        .parent()
+        .and_then(|p| p.file_name())
+        .is_some_and(|d| d == ".aws");
+    matches!(ext, "sh" | "bash" | "zsh" | "ksh" | "envrc" | "dockerfile")
+        || name == ".envrc"
+        || name.starts_with("dockerfile")
+        || name.starts_with("containerfile")
+        || name == "credentials"
+        || (in_aws_dir && name == "config")
+}
+
+/// Credential entries of a config-like file, line by line: `KEY=value` (`.env`, shell,
+/// `export`, several on one line), `key = value` (INI, TOML, properties), `key: value` (YAML,
+/// JSON), YAML list items (`- KEY=value`), Dockerfile `ENV KEY=value` / `ENV KEY value`, and
+/// `aws configure set key value`. Values are unquoted; their shape is judged by the lint.
+pub fn config_credentials(text: &str) -> Vec<ConfigCredential> {
+    let mut found = Vec::new();
+    let mut offset = 0;
+    let mut section = 0;
+    for (line_no, line) in text.split_inclusive('\n').enumerate() {
+        let start = offset;
+        offset += line.len();
+        let body = line.trim_end_matches(['\n', '\r']);
+        let trimmed = body.trim_start();
+        let indent = body.len() - trimmed.len();
+        if trimmed.starts_with('#') || trimmed.starts_with("//") || trimmed.starts_with(';') {
+            continue;
+        }
+        if trimmed.starts_with('[') && trimmed.ends_with(']') {
+            section += 1;
+            continue;
+        }
+        let base = start + indent;
+        for (key, value) in line_pairs(trimmed) {
+            let key_text = trimmed[key].trim_matches(['"', '\'']);
+            let paired_only =
+                credential_part(key_text).is_none() && is_paired_secret_name(key_text);
+            let Some(part) =
+                credential_part(key_text).or(paired_only.then_some(CredentialPart::Secret))
+            else {
+                continue;
+            };
+            let value_text = &trimmed[value.clone()];
+            if value_text.is_empty() {
+                continue;
+            }
+            found.push(ConfigCredential {
+                key: key_text.to_string(),
+                part,
+                value: value_text.to_string(),
+                value_span: base + value.start..base + value.end,
+                paired_only,
+                line: line_no,
+                section,
+            });
+        }
+    }
+    found
+}
+
+/// `(key, value)` ranges of one trimmed line.
+fn line_pairs(t: &str) -> Vec<(Range<usize>, Range<usize>)> {
+    let is_key_byte = |b: u8| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'.' | b'-');
+    let bytes = t.as_bytes();
+    let mut pairs = Vec::new();
+    // Dockerfile legacy form and `aws configure set`: key and value separated by blanks.
+    let words: Vec<(usize, &str)> = t
+        .split_ascii_whitespace()
+        .map(|w| (w.as_ptr() as usize - t.as_ptr() as usize, w))
+        .collect();
+    let configure_set = words
+        .windows(4)
+        .find(|w| w[0].1 == "configure" && w[1].1 == "set")
+        .map(|w| (w[2].0, w[2].1.len(), w[3].0, w[3].1.len()));
+    let spaced = match words.as_slice() {
+        [(_, "ENV" | "ARG"), (k, key), (v, value), ..] if !key.contains('=') => {
+            Some((*k, key.len(), *v, value.len()))
+        }
+        _ => configure_set,
+    };
+    if let Some((k, kl, v, vl)) = spaced {
+        let (vs, ve) = unquote(t, v, v + vl);
+        pairs.push((k..k + kl, vs..ve));
+        return pairs;
+    }
+    let first_sep = t.find([':', '=']);
+    if let Some(sep) = first_sep.filter(|&s| bytes[s] == b':') {
+        // `key: value`, `"key": "value",`, `- key: value`.
+        let key = t[..sep].trim().trim_start_matches("- ").trim();
+        let key_start = t[..sep].find(key).unwrap_or(0);
+        let (vs, ve) = value_range(t, sep + 1);
+        pairs.push((key_start..key_start + key.len(), vs..ve));
+        return pairs;
+    }
+    // `KEY=value`, possibly several, possibly `key = value`.
+    let mut i = 0;
+    while let Some(rel) = t[i..].find('=') {
+        let eq = i + rel;
+        let mut key_end = eq;
+        while key_end > 0 && bytes[key_end - 1] == b' ' {
+            key_end -= 1;
+        }
+        let mut key_start = key_end;
+        while key_start > 0 && (is_key_byte(bytes[key_start - 1]) || bytes[key_start - 1] == b'"') {
+            key_start -= 1;
+        }
+        let (vs, ve) = value_range(t, eq + 1);
+        if key_start < key_end && (key_start == 0 || bytes[key_start - 1].is_ascii_whitespace()) {
+            pairs.push((key_start..key_end, vs..ve));
+        }
+        i = ve.max(eq + 1);
+        if i >= t.len() {
+            break;
+        }
+    }
+    pairs
+}
+
+/// The value after a separator: quoted, or up to a blank, `,`, `;` or `#`.
+fn value_range(t: &str, from: usize) -> (usize, usize) {
+    let rest = &t[from..];
+    let start = from + (rest.len() - rest.trim_start().len());
+    let end = t[start..]
+        .find(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | '#'))
+        .map_or(t.len(), |e| start + e);
+    match t.as_bytes().get(start) {
+        Some(b'"' | b'\'') => {
+            let quote = t.as_bytes()[start];
+            let close = t[start + 1..]
+                .bytes()
+                .position(|b| b == quote)
+                .map_or(t.len(), |p| start + 1 + p);
+            (start + 1, close)
+        }
+        _ => unquote(t, start, end),
+    }
+}
+
+fn unquote(t: &str, start: usize, end: usize) -> (usize, usize) {
+    let s = &t[start..end];
+    let inner = s.trim_matches(['"', '\'']);
+    let lead = s.len() - s.trim_start_matches(['"', '\'']).len();
+    (start + lead, start + lead + inner.len())
+}
+
+/// A PEM private key block (`-----BEGIN RSA PRIVATE KEY-----`, `BEGIN PRIVATE KEY`, `BEGIN EC
+/// PRIVATE KEY`, …) with the number of base64 characters in its body.
+#[derive(Debug)]
+pub struct PrivateKeyBlock {
+    /// The `-----BEGIN … PRIVATE KEY-----` marker.
+    pub span: Range<usize>,
+    pub label: String,
+    /// Base64 characters of the body (escaped `\n` excluded), at most [`PEM_BODY_LIMIT`].
+    pub body: String,
+}
+
+pub const PEM_BODY_LIMIT: usize = 8192;
+
+pub fn private_keys(text: &str) -> Vec<PrivateKeyBlock> {
+    let mut found = Vec::new();
+    for at in memchr::memmem::find_iter(text.as_bytes(), b"-----BEGIN ") {
+        let label_start = at + "-----BEGIN ".len();
+        let Some(label_len) = text[label_start..]
+            .get(..80.min(text.len() - label_start))
+            .and_then(|window| window.find("-----"))
+        else {
+            continue;
+        };
+        let label = &text[label_start..label_start + label_len];
+        if !label.ends_with("PRIVATE KEY") {
+            continue;
+        }
+        let body_start = label_start + label_len + "-----".len();
+        let window_end =
+            floor_char_boundary(text, (body_start + 4 * PEM_BODY_LIMIT).min(text.len()));
+        let window = &text[body_start..window_end];
+        let body_end = window.find("-----END").unwrap_or(window.len());
+        let raw = window[..body_end].replace("\\n", " ").replace("\\r", " ");
+        let body: String = raw
+            .chars()
+            .filter(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '/' | '='))
+            .take(PEM_BODY_LIMIT)
+            .collect();
+        // Placeholders: `...`, `<key>`, `${KEY}` in the body.
+        if raw.contains("...") || raw.contains('…') || raw.contains(['<', '$', '{']) {
+            continue;
+        }
+        found.push(PrivateKeyBlock {
+            span: at..body_start,
+            label: label.to_string(),
+            body,
+        });
+    }
+    found
+}
+
+fn floor_char_boundary(text: &str, mut i: usize) -> usize {
+    while i > 0 && !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -251,5 +536,52 @@ mod tests {
         let values: Vec<&str> = found.iter().map(|f| f.value.as_str()).collect();
         assert_eq!(values, ["604800", "7d", "3600"]);
         assert_eq!(&text[found[1].value_span.clone()], "7d");
+    }
+
+    #[test]
+    fn credential_key_names() {
+        use CredentialPart::*;
+        for (key, part) in [
+            ("AWS_ACCESS_KEY_ID", Some(KeyId)),
+            ("aws_secret_access_key", Some(Secret)),
+            ("secretAccessKey", Some(Secret)),
+            ("cloud.aws.credentials.secret-key", Some(Secret)),
+            ("S3_SECRET_KEY", Some(Secret)),
+            ("AWS_SESSION_TOKEN", Some(Token)),
+            ("accessKeyId", Some(KeyId)),
+            ("SECRET_KEY", None),
+            ("client_secret", None),
+            ("PRESIGN_TTL", None),
+        ] {
+            assert_eq!(credential_part(key), part, "{key}");
+        }
+        assert!(is_paired_secret_name("secret-key") && is_paired_secret_name("SECRET_KEY"));
+        assert!(!is_paired_secret_name("client_secret"));
+    }
+
+    #[test]
+    fn reads_credential_lines_in_every_shape() {
+        let text = "AWS_ACCESS_KEY_ID=AKIA1\nexport AWS_SECRET_ACCESS_KEY=\"s2\"\n[prod]\naws_access_key_id = AKIA3\n  - AWS_SESSION_TOKEN=t4\nENV AWS_ACCESS_KEY_ID AKIA5\nENV A=1 AWS_SECRET_ACCESS_KEY=s6\n\"secretAccessKey\": \"s7\",\naws configure set aws_secret_access_key s8 # note\nAWS_ACCESS_KEY_ID=AKIA9 AWS_SECRET_ACCESS_KEY=s10 aws s3 ls\n";
+        let found = config_credentials(text);
+        let values: Vec<&str> = found.iter().map(|f| f.value.as_str()).collect();
+        assert_eq!(
+            values,
+            [
+                "AKIA1", "s2", "AKIA3", "t4", "AKIA5", "s6", "s7", "s8", "AKIA9", "s10"
+            ]
+        );
+        for f in &found {
+            assert_eq!(&text[f.value_span.clone()], f.value);
+        }
+        assert_eq!(found[2].section, 1);
+    }
+
+    #[test]
+    fn finds_private_key_blocks() {
+        let text = "k = \"-----BEGIN RSA PRIVATE KEY-----\\nMIIEowIBAAKCAQEA\\n-----END RSA PRIVATE KEY-----\"\n-----BEGIN PUBLIC KEY-----\nx\n-----BEGIN PRIVATE KEY-----\n...\n-----END PRIVATE KEY-----\n";
+        let found = private_keys(text);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].label, "RSA PRIVATE KEY");
+        assert_eq!(found[0].body, "MIIEowIBAAKCAQEA");
     }
 }

@@ -28,7 +28,7 @@ pub use language::Language;
 
 use crate::facts::SyntaxFacts;
 use crate::signed_url::{self, SignedUrl};
-use config_values::{CliPresign, ConfigExpiry};
+use config_values::{CliPresign, ConfigCredential, ConfigExpiry, PrivateKeyBlock};
 
 /// What the lints may ask about one file.
 #[derive(Default)]
@@ -39,6 +39,10 @@ pub struct Facts {
     pub syntax: Option<SyntaxFacts>,
     pub cli_presigns: Vec<CliPresign>,
     pub config_expiries: Vec<ConfigExpiry>,
+    /// Credential keys of config files, shell scripts, Dockerfiles (`hardcoded-credentials`).
+    pub config_credentials: Vec<ConfigCredential>,
+    /// PEM private key blocks in any file (`hardcoded-credentials`).
+    pub private_keys: Vec<PrivateKeyBlock>,
 }
 
 /// Which facts the enabled lints need, so nothing is computed for nothing.
@@ -47,6 +51,8 @@ pub struct Needs {
     pub signed_urls: bool,
     /// Parsed calls and bindings, CLI commands and config keys (the expiry lints).
     pub expiries: bool,
+    /// Parsed calls and bindings, credential config keys and PEM blocks.
+    pub credentials: bool,
 }
 
 pub fn extract(path: &Path, text: &str, needs: Needs) -> Facts {
@@ -63,6 +69,14 @@ pub fn extract(path: &Path, text: &str, needs: Needs) -> Facts {
         if config_values::is_config_file(path) {
             facts.config_expiries = config_values::config_expiries(text);
         }
+    }
+    if needs.credentials {
+        if config_values::is_credential_file(path) {
+            facts.config_credentials = config_values::config_credentials(text);
+        }
+        facts.private_keys = config_values::private_keys(text);
+    }
+    if needs.expiries || needs.credentials {
         facts.syntax = language.and_then(|l| parse(l, text)).map(|mut syntax| {
             syntax.index();
             syntax

@@ -2,6 +2,7 @@
 //! holds one lint's check.
 
 mod expiry;
+mod hardcoded_credentials;
 mod hardcoded_presigned_url;
 mod insecure_transport;
 mod legacy_signature_version;
@@ -64,6 +65,7 @@ pub fn needs(enabled: impl Fn(LintId) -> bool) -> Needs {
             || enabled(LintId::InsecureTransport)
             || enabled(LintId::LegacySignatureVersion)
             || enabled(LintId::PresignClientWithoutRegion),
+        credentials: enabled(LintId::HardcodedCredentials),
     }
 }
 
@@ -90,6 +92,9 @@ pub fn check(cx: &Context<'_>, out: &mut Output) {
     if (cx.enabled)(LintId::PresignClientWithoutRegion) {
         presign_client_without_region::check(cx, &mut out.diagnostics);
     }
+    if (cx.enabled)(LintId::HardcodedCredentials) {
+        hardcoded_credentials::check(cx, &mut out.diagnostics);
+    }
 }
 
 /// Literal words (matched ASCII-case-insensitively) at least one of which appears in any file
@@ -105,6 +110,7 @@ pub fn triggers(id: LintId) -> Vec<&'static str> {
         LintId::InsecureTransport => insecure_transport::triggers().collect(),
         LintId::LegacySignatureVersion => legacy_signature_version::TRIGGERS.to_vec(),
         LintId::PresignClientWithoutRegion => presign_client_without_region::triggers().collect(),
+        LintId::HardcodedCredentials => hardcoded_credentials::TRIGGERS.to_vec(),
         LintId::UnusedSuppression | LintId::InvalidSuppression => vec![crate::suppress::MARKER],
         _ => Vec::new(),
     }

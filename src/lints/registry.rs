@@ -63,7 +63,7 @@ lints! {
         "a presign call inside a loop, comprehension or map" },
     PresignedUrlLogged = { "presigned-url-logged", Warning, Some("no-hardcoded-urls"), 5.5, Implemented,
         "a presigned URL written to logs or console output" },
-    HardcodedCredentials = { "hardcoded-credentials", Error, Some("revocation"), 9.1, Planned,
+    HardcodedCredentials = { "hardcoded-credentials", Error, Some("revocation"), 9.1, Implemented,
         "literal access keys given to a signing client or in config" },
     LegacySignatureVersion = { "legacy-signature-version", Warning, Some("invalid-signature"), 4.3, Implemented,
         "legacy SigV2 signing, which bypasses the 7-day expiry cap" },

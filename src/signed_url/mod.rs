@@ -7,7 +7,7 @@
 mod classify;
 pub mod decode;
 mod extract;
-mod placeholder;
+pub(crate) mod placeholder;
 
 use std::ops::Range;
 

@@ -62,7 +62,7 @@ pub fn is_real_key_id(value: &str) -> bool {
     true
 }
 
-fn has_placeholder_marks(value: &str) -> bool {
+pub(crate) fn has_placeholder_marks(value: &str) -> bool {
     let lower = value.to_ascii_lowercase();
     PLACEHOLDER_WORDS.iter().any(|w| lower.contains(w))
         || value.contains("...")
@@ -72,7 +72,7 @@ fn has_placeholder_marks(value: &str) -> bool {
             .any(|c| matches!(c, '<' | '>' | '{' | '}' | '$' | '*'))
 }
 
-fn looks_made_up(value: &str) -> bool {
+pub(crate) fn looks_made_up(value: &str) -> bool {
     if has_placeholder_marks(value) {
         return true;
     }
