@@ -19,6 +19,7 @@ TRIGGERS = [
     "presign-lint:", "signature", "sig=", "sig%3d", "sig\\u003d", "sig%253d",
     "presign", "signed_url", "signedurl", "signurl", "urlsigner", "signatureduration", "_sas",
     "sasexpir", "sas_expir", "sasttl", "sas_ttl", "urlsignature", "url_signature",
+    "statement", "aws_s3_bucket", "aws::s3::bucket",
 ]
 
 

@@ -124,6 +124,9 @@ fn testdata_fixtures_meet_their_inline_expectations() {
         "hardcoded-presigned-url",
         "unused-suppression",
         "invalid-suppression",
+        "wildcard-s3-policy",
+        "bucket-access-logging-disabled",
+        "signature-age-not-capped",
     ] {
         assert!(all.iter().any(|l| *l == lint), "no fixture expects {lint}");
     }

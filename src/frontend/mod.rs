@@ -10,6 +10,7 @@
 pub mod config_values;
 mod csharp;
 mod go;
+pub mod iac;
 mod java;
 mod javascript;
 mod kotlin;
@@ -39,6 +40,8 @@ pub struct Facts {
     pub syntax: Option<SyntaxFacts>,
     pub cli_presigns: Vec<CliPresign>,
     pub config_expiries: Vec<ConfigExpiry>,
+    /// Policy documents and S3 buckets of infrastructure code ([`iac`]).
+    pub iac: Option<crate::facts::IacFacts>,
 }
 
 /// Which facts the enabled lints need, so nothing is computed for nothing.
@@ -47,6 +50,8 @@ pub struct Needs {
     pub signed_urls: bool,
     /// Parsed calls and bindings, CLI commands and config keys (the expiry lints).
     pub expiries: bool,
+    /// Policy documents and buckets of JSON, CloudFormation and Terraform files.
+    pub iac: bool,
 }
 
 pub fn extract(path: &Path, text: &str, needs: Needs) -> Facts {
@@ -67,6 +72,9 @@ pub fn extract(path: &Path, text: &str, needs: Needs) -> Facts {
             syntax.index();
             syntax
         });
+    }
+    if needs.iac {
+        facts.iac = iac::extract(path, text);
     }
     facts
 }

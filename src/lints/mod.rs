@@ -1,9 +1,12 @@
 //! Lints, each written once against [`Facts`]. The registry declares them; each module here
 //! holds one lint's check.
 
+mod bucket_access_logging_disabled;
 mod expiry;
 mod hardcoded_presigned_url;
 mod registry;
+mod signature_age_not_capped;
+mod wildcard_s3_policy;
 
 pub use registry::{LINTS, LintId, LintInfo, Status};
 
@@ -45,6 +48,9 @@ pub fn needs(enabled: impl Fn(LintId) -> bool) -> Needs {
     Needs {
         signed_urls: enabled(LintId::HardcodedPresignedUrl),
         expiries: enabled(LintId::ExcessiveExpiry) || enabled(LintId::ExpiryExceedsLimit),
+        iac: enabled(LintId::WildcardS3Policy)
+            || enabled(LintId::BucketAccessLoggingDisabled)
+            || enabled(LintId::SignatureAgeNotCapped),
     }
 }
 
@@ -55,6 +61,15 @@ pub fn check(cx: &Context<'_>, out: &mut Output) {
     }
     if (cx.enabled)(LintId::ExcessiveExpiry) || (cx.enabled)(LintId::ExpiryExceedsLimit) {
         expiry::check(cx, out);
+    }
+    if (cx.enabled)(LintId::WildcardS3Policy) {
+        wildcard_s3_policy::check(cx, &mut out.diagnostics);
+    }
+    if (cx.enabled)(LintId::BucketAccessLoggingDisabled) {
+        bucket_access_logging_disabled::check(cx, &mut out.diagnostics);
+    }
+    if (cx.enabled)(LintId::SignatureAgeNotCapped) {
+        signature_age_not_capped::check(cx, &mut out.diagnostics);
     }
 }
 
@@ -67,6 +82,15 @@ pub fn trigger_words(enabled: impl Fn(LintId) -> bool) -> Vec<&'static str> {
     }
     if enabled(LintId::ExcessiveExpiry) || enabled(LintId::ExpiryExceedsLimit) {
         words.extend(expiry::TRIGGERS);
+    }
+    if enabled(LintId::WildcardS3Policy) {
+        words.extend(wildcard_s3_policy::TRIGGERS);
+    }
+    if enabled(LintId::BucketAccessLoggingDisabled) {
+        words.extend(bucket_access_logging_disabled::TRIGGERS);
+    }
+    if enabled(LintId::SignatureAgeNotCapped) {
+        words.extend(signature_age_not_capped::TRIGGERS);
     }
     words
 }

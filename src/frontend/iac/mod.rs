@@ -1,0 +1,166 @@
+//! The infrastructure-as-code front end: policy documents, S3 buckets and their access
+//! logging, as [`IacFacts`], from JSON policy files, CloudFormation/SAM templates (YAML with
+//! its short-form tags, or JSON) and Terraform (HCL; `.tf.json` is read as JSON).
+//!
+//! Only files that can hold such facts are parsed (`.json`, `.yaml`, `.yml`, `.template`,
+//! `.tf`, `.tf.json`), and only when they contain a trigger word. A file that does not parse
+//! yields nothing.
+//!
+//! A Terraform module is a directory: a bucket's `aws_s3_bucket_logging` may sit in another
+//! `.tf` file. When a bucket of the file has no logging relation in the file itself, the
+//! sibling `*.tf` files of the same directory are read (at most [`MAX_SIBLINGS`] files of at
+//! most [`MAX_SIBLING_BYTES`] each; unreadable ones are skipped) for their logging relations
+//! only ([`IacFacts::module_logging`]).
+
+mod policy;
+mod terraform;
+mod tree;
+
+use std::path::Path;
+
+use crate::facts::{BucketRef, IacFacts};
+
+/// Words one of which every file with IaC facts contains (matched case-sensitively).
+const WORDS: [&str; 4] = ["Statement", "statement", "aws_s3_bucket", "AWS::S3::Bucket"];
+
+pub const MAX_SIBLINGS: usize = 64;
+pub const MAX_SIBLING_BYTES: u64 = 1024 * 1024;
+
+/// Bracket nesting beyond which a file is not parsed: hcl-edit recurses per level.
+const MAX_NESTING: usize = 200;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Format {
+    Json,
+    Yaml,
+    /// CloudFormation `.template`: JSON or YAML.
+    Template,
+    Terraform,
+}
+
+fn format(path: &Path) -> Option<Format> {
+    let name = path.file_name()?.to_str()?.to_ascii_lowercase();
+    let ext = name.rsplit_once('.')?.1;
+    Some(match ext {
+        "json" => Format::Json,
+        "yaml" | "yml" => Format::Yaml,
+        "template" => Format::Template,
+        "tf" => Format::Terraform,
+        _ => return None,
+    })
+}
+
+/// The IaC facts of one file; `None` when the file cannot hold any or does not parse.
+pub fn extract(path: &Path, text: &str) -> Option<IacFacts> {
+    let format = format(path)?;
+    let bytes = text.as_bytes();
+    if !WORDS
+        .iter()
+        .any(|w| memchr::memmem::find(bytes, w.as_bytes()).is_some())
+    {
+        return None;
+    }
+    if super::max_nesting(text) > MAX_NESTING {
+        return None;
+    }
+    let mut facts = IacFacts::default();
+    let format = match format {
+        Format::Template if text.trim_start().starts_with('{') => Format::Json,
+        Format::Template => Format::Yaml,
+        other => other,
+    };
+    match format {
+        Format::Json => policy::collect(&tree::parse_json(text, 0)?, &mut facts),
+        Format::Yaml | Format::Template => {
+            for doc in tree::parse_yaml(text)? {
+                policy::collect(&doc, &mut facts);
+            }
+        }
+        Format::Terraform => {
+            terraform::collect(&terraform::parse(text)?, text, &mut facts);
+            if needs_module(&facts) {
+                facts.module_logging = module_logging(path);
+            }
+        }
+    }
+    Some(facts)
+}
+
+/// Some bucket of the file has no logging relation in the file.
+fn needs_module(facts: &IacFacts) -> bool {
+    facts.buckets.iter().any(|b| {
+        let this = BucketRef::Resource(b.id.clone());
+        !b.inline_logging
+            && !b.log_delivery_acl
+            && !facts
+                .logging
+                .iter()
+                .any(|l| l.source.as_ref() == Some(&this) || l.target.as_ref() == Some(&this))
+    })
+}
+
+/// The logging relations of the other `.tf` files of `path`'s directory.
+fn module_logging(path: &Path) -> Vec<crate::facts::BucketLogging> {
+    let mut out = Vec::new();
+    let Some(dir) = path.parent() else {
+        return out;
+    };
+    let dir = if dir.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        dir
+    };
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return out;
+    };
+    let mut siblings: Vec<_> = entries
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| {
+            p.extension().is_some_and(|e| e.eq_ignore_ascii_case("tf"))
+                && p.file_name() != path.file_name()
+        })
+        .collect();
+    siblings.sort();
+    for sibling in siblings.into_iter().take(MAX_SIBLINGS) {
+        let Ok(meta) = std::fs::metadata(&sibling) else {
+            continue;
+        };
+        if !meta.is_file() || meta.len() > MAX_SIBLING_BYTES {
+            continue;
+        }
+        let Ok(text) = std::fs::read_to_string(&sibling) else {
+            continue;
+        };
+        if !text.contains("aws_s3_bucket") || super::max_nesting(&text) > MAX_NESTING {
+            continue;
+        }
+        if let Some(body) = terraform::parse(&text) {
+            terraform::collect_logging(&body, &mut out);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_candidate_files_are_parsed() {
+        let policy = r#"{"Statement": [{"Effect": "Allow", "Action": "s3:*", "Resource": "*"}]}"#;
+        assert!(extract(Path::new("p.json"), policy).is_some());
+        assert!(extract(Path::new("p.tf.json"), policy).is_some());
+        assert!(extract(Path::new("p.txt"), policy).is_none());
+        assert!(extract(Path::new("p.json"), "{\"Version\": 1}").is_none());
+        assert!(extract(Path::new("p.json"), "{\"Statement\": [").is_none());
+        assert!(extract(Path::new("p.yaml"), "Statement: [\n  - }").is_none());
+        assert!(extract(Path::new("main.tf"), "resource \"aws_s3_bucket\" {{{").is_none());
+    }
+
+    #[test]
+    fn deep_nesting_is_not_parsed() {
+        let deep = format!("x = {}aws_s3_bucket{}", "[".repeat(5000), "]".repeat(5000));
+        assert!(extract(Path::new("main.tf"), &deep).is_none());
+    }
+}
