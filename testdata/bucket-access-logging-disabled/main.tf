@@ -61,3 +61,30 @@ resource "aws_s3_bucket_versioning" "uploads" {
 data "aws_s3_bucket" "existing" {
   bucket = "acme-existing"
 }
+
+# A log destination declared by a bucket policy for the S3 logging service.
+resource "aws_s3_bucket" "modern_logs" {
+  bucket = "acme-modern-logs"
+}
+
+resource "aws_s3_bucket_policy" "modern_logs" {
+  bucket = aws_s3_bucket.modern_logs.id
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [
+      {
+        Effect    = "Allow"
+        Principal = { Service = "logging.s3.amazonaws.com" }
+        Action    = "s3:PutObject"
+        Resource  = "${aws_s3_bucket.modern_logs.arn}/*"
+      },
+      {
+        Effect    = "Deny"
+        Principal = "*"
+        Action    = "s3:*"
+        Resource  = "${aws_s3_bucket.modern_logs.arn}/*"
+        Condition = { NumericGreaterThan = { "s3:signatureAge" = 600000 } }
+      },
+    ]
+  })
+}

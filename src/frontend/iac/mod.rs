@@ -136,7 +136,7 @@ fn module_logging(path: &Path) -> Vec<crate::facts::BucketLogging> {
             continue;
         }
         if let Some(body) = terraform::parse(&text) {
-            terraform::collect_logging(&body, &mut out);
+            terraform::collect_logging(&body, &text, &mut out);
         }
     }
     out
@@ -156,6 +156,68 @@ mod tests {
         assert!(extract(Path::new("p.json"), "{\"Statement\": [").is_none());
         assert!(extract(Path::new("p.yaml"), "Statement: [\n  - }").is_none());
         assert!(extract(Path::new("main.tf"), "resource \"aws_s3_bucket\" {{{").is_none());
+    }
+
+    fn spans_in(facts: &IacFacts) -> Vec<std::ops::Range<usize>> {
+        let mut spans: Vec<_> = facts.buckets.iter().map(|b| b.span.clone()).collect();
+        for doc in &facts.policies {
+            spans.push(doc.span.clone());
+            for s in &doc.statements {
+                spans.push(s.span.clone());
+                let lists = [
+                    Some(&s.actions),
+                    s.not_actions.as_ref(),
+                    Some(&s.resources),
+                    s.not_resources.as_ref(),
+                    s.principals.as_ref(),
+                ];
+                for v in lists.into_iter().flatten().flatten() {
+                    spans.push(v.span.clone());
+                }
+                for c in &s.conditions {
+                    spans.push(c.span.clone());
+                    spans.extend(c.values.iter().map(|v| v.span.clone()));
+                }
+            }
+        }
+        spans
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn total_on_fragments(
+            parts in proptest::collection::vec(proptest::sample::select(vec![
+                "{", "}", "[", "]", "\"", ":", ",", "=", "\n", "  ", "- ", "!Sub ", "!Ref ", "<<EOF\n",
+                "EOF\n", "${", "é", "\"Statement\"", "Statement", "statement {", "Effect", "Allow",
+                "Deny", "\"s3:*\"", "Action", "Resource", "*", "Principal", "Condition",
+                "resource \"aws_s3_bucket\" \"b\" {", "jsonencode(", ")", "AWS::S3::Bucket", "Type",
+                "Resources", "s3:signatureAge", "NumericGreaterThan", "#", "\\", "'",
+            ]), 0..60),
+            ext in proptest::sample::select(vec!["json", "yaml", "tf", "template"]),
+        ) {
+            let text: String = parts.concat();
+            if let Some(facts) = extract(Path::new(&format!("x.{ext}")), &text) {
+                for span in spans_in(&facts) {
+                    proptest::prop_assert!(span.start <= span.end && span.end <= text.len());
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn fixture_spans_are_in_bounds() {
+        for text in [
+            "{\"Statement\": [{\"Effect\": \"Allow\", \"Action\": \"s3:*\", \"Resource\": \"*\"}]}",
+            "Statement:\n  - Effect: Allow\n    Action: !Sub 's3:${X}'\n    Resource: '*'\n",
+        ] {
+            for ext in ["json", "yaml"] {
+                if let Some(facts) = extract(Path::new(&format!("x.{ext}")), text) {
+                    for span in spans_in(&facts) {
+                        assert!(span.end <= text.len());
+                    }
+                }
+            }
+        }
     }
 
     #[test]

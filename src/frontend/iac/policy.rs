@@ -1,7 +1,7 @@
 //! Policy documents, S3 buckets and their logging in a document tree: a bare JSON policy, a
 //! CloudFormation/SAM template (YAML or JSON), or the object of a Terraform `jsonencode`.
 
-use super::tree::{Kind, MAX_DEPTH, Node};
+use super::tree::{Key, Kind, MAX_DEPTH, Node};
 use crate::facts::{
     Bucket, BucketLogging, BucketRef, Effect, IacFacts, IacFormat, PolicyCondition, PolicyDocument,
     PolicyKind, PolicyStatement, PolicyValue, Span,
@@ -45,7 +45,42 @@ fn template(resources: &Node, out: &mut IacFacts) {
         };
         // A bucket policy is reported at its logical id, like the bucket itself.
         let anchor = (attached == Attached::Bucket).then(|| id.span.clone());
+        let before = out.policies.len();
         find_documents(resource, attached, anchor, Some(&id.name), out, 0);
+        if attached == Attached::Bucket && out.policies[before..].iter().any(grants_log_delivery) {
+            let target = properties
+                .and_then(|p| p.get("Bucket"))
+                .map_or(BucketRef::Unknown, bucket_ref);
+            out.logging.push(BucketLogging {
+                source: None,
+                target: Some(target),
+            });
+        }
+    }
+}
+
+/// Whether a bucket policy lets the S3 logging service write to the bucket: it is a log
+/// destination.
+pub fn grants_log_delivery(doc: &PolicyDocument) -> bool {
+    doc.statements.iter().any(|s| {
+        s.effect == Effect::Allow
+            && s.principals
+                .iter()
+                .flatten()
+                .any(|p| p.text == "logging.s3.amazonaws.com")
+    })
+}
+
+/// A literal bucket name, or `!Ref Bucket` (lowered to `${Bucket}`).
+fn bucket_ref(node: &Node) -> BucketRef {
+    match &node.kind {
+        Kind::Scalar(name) => BucketRef::Name(name.clone()),
+        Kind::Template(t) => t
+            .strip_prefix("${")
+            .and_then(|t| t.strip_suffix('}'))
+            .filter(|r| !r.contains(['$', '{', '}', '.']))
+            .map_or(BucketRef::Unknown, |r| BucketRef::Resource(r.to_string())),
+        _ => BucketRef::Unknown,
     }
 }
 
@@ -67,16 +102,7 @@ fn bucket(id: &str, span: Span, properties: Option<&Node>, out: &mut IacFacts) {
         log_delivery_acl: acl == Some("LogDeliveryWrite"),
     });
     if let Some(logging) = logging {
-        let target = logging.get("DestinationBucketName").map(|d| match &d.kind {
-            Kind::Scalar(name) => BucketRef::Name(name.clone()),
-            // `!Ref LogBucket` was lowered to `${LogBucket}`.
-            Kind::Template(t) => t
-                .strip_prefix("${")
-                .and_then(|t| t.strip_suffix('}'))
-                .filter(|r| !r.contains(['$', '{', '}', '.']))
-                .map_or(BucketRef::Unknown, |r| BucketRef::Resource(r.to_string())),
-            _ => BucketRef::Unknown,
-        });
+        let target = logging.get("DestinationBucketName").map(bucket_ref);
         out.logging.push(BucketLogging {
             source: Some(BucketRef::Resource(id.to_string())),
             target,
@@ -103,6 +129,21 @@ pub fn find_documents(
                 return;
             }
             for (key, value) in entries {
+                // Serverless Framework: `provider.iamRoleStatements` (v1, v2) and
+                // `provider.iam.role.statements` (v3) are the function role's statements.
+                let serverless = match key.name.as_str() {
+                    "iamRoleStatements" => Some((key, value)),
+                    "role" => value.entry("statements"),
+                    _ => None,
+                };
+                if let Some((key, statements)) = serverless {
+                    if let Some(doc) =
+                        from_statements(key, statements, Attached::Identity, None, name)
+                    {
+                        out.policies.push(doc);
+                        continue;
+                    }
+                }
                 let attached = match key.name.as_str() {
                     "AssumeRolePolicyDocument" => Attached::Trust,
                     _ => attached,
@@ -127,6 +168,17 @@ pub fn document(
     name: Option<&str>,
 ) -> Option<PolicyDocument> {
     let (key, statements) = node.entry("Statement")?;
+    from_statements(key, statements, attached, anchor, name)
+}
+
+/// A document from its statement list (or single statement).
+fn from_statements(
+    key: &Key,
+    statements: &Node,
+    attached: Attached,
+    anchor: Option<Span>,
+    name: Option<&str>,
+) -> Option<PolicyDocument> {
     let (items, mut incomplete): (Vec<&Node>, bool) = match &statements.kind {
         Kind::List(items) => (items.iter().collect(), false),
         Kind::Map(_) => (vec![statements], false),

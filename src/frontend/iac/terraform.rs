@@ -32,7 +32,20 @@ pub fn collect(body: &Body, text: &str, out: &mut IacFacts) {
                 };
                 let anchor = (attached == Attached::Bucket).then(|| header.clone());
                 let name = format!("{kind}.{name}");
+                let before = out.policies.len();
                 attributes(&block.body, text, attached, anchor, &name, out, 0);
+                if *kind == "aws_s3_bucket_policy"
+                    && out.policies[before..]
+                        .iter()
+                        .any(policy::grants_log_delivery)
+                {
+                    out.logging.push(BucketLogging {
+                        source: None,
+                        target: Some(bucket_ref(
+                            block.body.get_attribute("bucket").map(|a| &a.value),
+                        )),
+                    });
+                }
             }
             ("data", ["aws_iam_policy_document", name]) => {
                 if let Some(doc) = policy_document_data(block, text, header, name) {
@@ -53,25 +66,20 @@ pub fn collect(body: &Body, text: &str, out: &mut IacFacts) {
     }
 }
 
-/// Only the logging relations (what a sibling file of the module contributes).
-pub fn collect_logging(body: &Body, out: &mut Vec<BucketLogging>) {
+/// Only the logging relations (what a sibling file of the module contributes), including
+/// its buckets that declare themselves log destinations.
+pub fn collect_logging(body: &Body, text: &str, out: &mut Vec<BucketLogging>) {
     let mut facts = IacFacts::default();
-    for block in body.blocks() {
-        let labels: Vec<&str> = block.labels.iter().map(label).collect();
-        if let ("resource", [kind, name]) = (block.ident.as_str(), labels.as_slice()) {
-            resource(block, kind, name, 0..0, &mut facts);
-            // A sibling's bucket that declares itself a log destination counts as a target.
-            for bucket in facts.buckets.drain(..) {
-                if bucket.log_delivery_acl {
-                    facts.logging.push(BucketLogging {
-                        source: None,
-                        target: Some(BucketRef::Resource(bucket.id)),
-                    });
-                }
-            }
+    collect(body, text, &mut facts);
+    out.append(&mut facts.logging);
+    for bucket in facts.buckets {
+        if bucket.log_delivery_acl {
+            out.push(BucketLogging {
+                source: None,
+                target: Some(BucketRef::Resource(bucket.id)),
+            });
         }
     }
-    out.append(&mut facts.logging);
 }
 
 fn label(l: &BlockLabel) -> &str {
