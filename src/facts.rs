@@ -389,6 +389,14 @@ pub struct BucketLogging {
     pub target: Option<BucketRef>,
 }
 
+impl PolicyValue {
+    /// An S3 resource: an S3 ARN (also with `${…}` parts after `arn:<partition>:s3:`) or a
+    /// Terraform reference to a bucket (`"${aws_s3_bucket.media.arn}/*"`).
+    pub fn is_s3_resource(&self) -> bool {
+        s3_arn_bucket(&self.text).is_some() || self.text.contains("aws_s3_bucket.")
+    }
+}
+
 /// The bucket part of an S3 ARN in any partition (`arn:aws:s3:::media/*` → `media`, also
 /// `arn:${AWS::Partition}:s3:::…`); `None` when `text` is not an S3 ARN.
 pub fn s3_arn_bucket(text: &str) -> Option<&str> {

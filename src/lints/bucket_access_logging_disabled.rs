@@ -55,7 +55,7 @@ fn diagnostic(bucket: &Bucket) -> Diagnostic {
         ),
     };
     let message = format!(
-        "S3 bucket {what} has no server access logging: use of its presigned URLs (who, from where, which object) leaves no record"
+        "bucket {what} has no S3 server access logging: use of its presigned URLs (who, from where, which object) leaves no record"
     );
     let mut details = serde_json::Map::new();
     details.insert("bucket".into(), json!(bucket.id));

@@ -46,10 +46,6 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     }
 }
 
-fn is_s3_arn(text: &str) -> bool {
-    s3_arn_bucket(text).is_some()
-}
-
 /// `*`, or an S3 ARN of every bucket (`arn:aws:s3:::*`, `arn:aws:s3:::*/*`).
 fn is_every_resource(value: &PolicyValue) -> bool {
     value.literal && (value.text == "*" || s3_arn_bucket(&value.text) == Some("*"))
@@ -65,13 +61,13 @@ fn statement_finding(
     s: &PolicyStatement,
 ) -> Option<Diagnostic> {
     let star_resource = s.resources.iter().find(|r| is_every_resource(r));
-    let s3_resources: Vec<&PolicyValue> =
-        s.resources.iter().filter(|r| is_s3_arn(&r.text)).collect();
-    // `"${aws_s3_bucket.media.arn}/*"`: a Terraform reference to a bucket.
-    let bucket_reference = s
+    let s3_resources: Vec<&PolicyValue> = s
         .resources
         .iter()
-        .any(|r| r.text.contains("aws_s3_bucket."));
+        .filter(|r| s3_arn_bucket(&r.text).is_some())
+        .collect();
+    // Also `"${aws_s3_bucket.media.arn}/*"`: a Terraform reference to a bucket.
+    let bucket_reference = s.resources.iter().any(PolicyValue::is_s3_resource);
     // Whether the statement can reach S3 at all: a `*` resource, an S3 ARN, or `NotResource`
     // (everything but what it lists).
     let reaches_s3 = star_resource.is_some()

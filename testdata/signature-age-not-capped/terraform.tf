@@ -126,3 +126,27 @@ resource "aws_s3_bucket_policy" "from_data" {
   bucket = "acme-exports"
   policy = data.aws_iam_policy_document.capped_exports.json
 }
+
+# Resources given by reference to the bucket: still a bucket policy.
+data "aws_iam_policy_document" "by_reference" { # expect: signature-age-not-capped
+  statement {
+    principals {
+      type        = "AWS"
+      identifiers = ["arn:aws:iam::111122223333:role/web-app"]
+    }
+    actions   = ["s3:GetObject"]
+    resources = [aws_s3_bucket.uploads.arn, "${aws_s3_bucket.uploads.arn}/*"]
+  }
+}
+
+# A topic policy (principal, no S3 resource): not a bucket policy.
+data "aws_iam_policy_document" "topic" {
+  statement {
+    principals {
+      type        = "Service"
+      identifiers = ["s3.amazonaws.com"]
+    }
+    actions   = ["SNS:Publish"]
+    resources = [aws_sns_topic.uploads.arn]
+  }
+}

@@ -225,7 +225,7 @@ pub fn kind_of(attached: Attached, statements: &[PolicyStatement]) -> PolicyKind
             } else if statements
                 .iter()
                 .flat_map(|s| &s.resources)
-                .any(|r| is_s3_arn(&r.text))
+                .any(PolicyValue::is_s3_resource)
             {
                 PolicyKind::Bucket
             } else if statements
@@ -239,10 +239,6 @@ pub fn kind_of(attached: Attached, statements: &[PolicyStatement]) -> PolicyKind
             }
         }
     }
-}
-
-pub fn is_s3_arn(text: &str) -> bool {
-    crate::facts::s3_arn_bucket(text).is_some()
 }
 
 fn statement(node: &Node) -> Option<PolicyStatement> {
