@@ -124,3 +124,74 @@ fn diagnostic(
         ),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use super::*;
+    use crate::frontend::{self, Needs};
+    use crate::source::SourceFile;
+
+    fn run(text: &str, max_expiry: u64) -> Vec<Diagnostic> {
+        let facts = frontend::extract(
+            Path::new("policy.json"),
+            text,
+            Needs {
+                iac: true,
+                ..Needs::default()
+            },
+        );
+        let source = SourceFile::new(text.to_string());
+        let enabled = |_: LintId| true;
+        let cx = Context {
+            facts: &facts,
+            source: &source,
+            text,
+            max_expiry,
+            enabled: &enabled,
+        };
+        let mut out = Vec::new();
+        check(&cx, &mut out);
+        out
+    }
+
+    const CAPPED_1_DAY: &str = r#"{"Statement": [
+        {"Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::111122223333:root"}, "Action": "s3:GetObject", "Resource": "arn:aws:s3:::b/*"},
+        {"Effect": "Deny", "Principal": "*", "Action": "s3:*", "Resource": "arn:aws:s3:::b/*",
+         "Condition": {"NumericGreaterThan": {"s3:signatureAge": [86400000, "172800000"]}}}]}"#;
+
+    #[test]
+    fn the_cap_is_compared_with_max_expiry_in_milliseconds() {
+        let found = run(CAPPED_1_DAY, 3600);
+        assert_eq!(found.len(), 1);
+        assert!(
+            found[0].message.contains("86400000 ms"),
+            "{}",
+            found[0].message
+        );
+        assert!(
+            found[0].message.contains("3600000 ms"),
+            "{}",
+            found[0].message
+        );
+        assert!(run(CAPPED_1_DAY, 86_400).is_empty());
+    }
+
+    #[test]
+    fn a_missing_cap_names_the_statement_to_add() {
+        let text = r#"{"Statement": [{"Effect": "Allow", "Principal": "*", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::b/*"}]}"#;
+        let found = run(text, 900);
+        assert_eq!(found.len(), 1);
+        let help = found[0].help.as_deref().unwrap_or("");
+        assert!(help.contains("\"s3:signatureAge\": 900000"), "{help}");
+        assert!(help.contains("arn:aws:s3:::b/*"), "{help}");
+        assert!(help.contains("one server-side cap"), "{help}");
+        // An Allow with the condition is not a cap, a Deny with `NumericLessThan` neither.
+        let allow = text.replace(
+            "\"Resource\": \"arn:aws:s3:::b/*\"}",
+            "\"Resource\": \"arn:aws:s3:::b/*\", \"Condition\": {\"NumericGreaterThan\": {\"s3:signatureAge\": 1}}}",
+        );
+        assert_eq!(run(&allow, 900).len(), 1);
+    }
+}

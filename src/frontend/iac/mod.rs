@@ -221,6 +221,43 @@ mod tests {
     }
 
     #[test]
+    fn module_siblings_are_read_only_when_needed_and_bounded() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let main = dir.path().join("main.tf");
+        let bucket = "resource \"aws_s3_bucket\" \"media\" {\n  bucket = \"m\"\n}\n";
+        std::fs::write(&main, bucket).expect("write");
+        std::fs::write(
+            dir.path().join("logging.tf"),
+            "resource \"aws_s3_bucket_logging\" \"media\" {\n  bucket = aws_s3_bucket.media.id\n  target_bucket = \"logs\"\n}\n",
+        )
+        .expect("write");
+        // Not UTF-8, a directory named like a file, an oversized file: skipped.
+        std::fs::write(dir.path().join("broken.tf"), b"aws_s3_bucket \xff\xfe").expect("write");
+        std::fs::create_dir(dir.path().join("dir.tf")).expect("mkdir");
+        let big = format!(
+            "resource \"aws_s3_bucket_logging\" \"x\" {{\n  bucket = var.x\n}}\n#{}\n",
+            "x".repeat(MAX_SIBLING_BYTES as usize)
+        );
+        std::fs::write(dir.path().join("big.tf"), big).expect("write");
+        let facts = extract(&main, bucket).expect("facts");
+        assert_eq!(facts.module_logging.len(), 1);
+        assert_eq!(
+            facts.module_logging[0].source,
+            Some(BucketRef::Resource("media".into()))
+        );
+        // A file whose buckets are all logged in the file reads nothing else.
+        let logged = format!(
+            "{bucket}resource \"aws_s3_bucket_logging\" \"m\" {{\n  bucket = aws_s3_bucket.media.id\n}}\n"
+        );
+        assert!(
+            extract(&main, &logged)
+                .expect("facts")
+                .module_logging
+                .is_empty()
+        );
+    }
+
+    #[test]
     fn deep_nesting_is_not_parsed() {
         let deep = format!("x = {}aws_s3_bucket{}", "[".repeat(5000), "]".repeat(5000));
         assert!(extract(Path::new("main.tf"), &deep).is_none());
