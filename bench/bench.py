@@ -23,6 +23,7 @@ TRIGGERS = [
     "akia", "asia", "secret", "credential", "amazons3client", "amazoncloudfrontclient",
     "amazonsecuritytokenserviceclient", "private key", "session_token", "sessiontoken",
     "session-token", "security_token", "securitytoken", "security-token",
+    "statement", "aws_s3_bucket", "aws::s3::bucket",
 ]
 
 

@@ -132,6 +132,9 @@ fn testdata_fixtures_meet_their_inline_expectations() {
         "insecure-transport",
         "legacy-signature-version",
         "presign-client-without-region",
+        "wildcard-s3-policy",
+        "bucket-access-logging-disabled",
+        "signature-age-not-capped",
     ] {
         assert!(all.contains(&lint), "no fixture expects {lint}");
     }

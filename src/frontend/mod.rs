@@ -10,6 +10,7 @@
 pub mod config_values;
 mod csharp;
 mod go;
+pub mod iac;
 mod java;
 mod javascript;
 mod kotlin;
@@ -43,6 +44,8 @@ pub struct Facts {
     pub config_credentials: Vec<ConfigCredential>,
     /// PEM private key blocks in any file (`hardcoded-credentials`).
     pub private_keys: Vec<PrivateKeyBlock>,
+    /// Policy documents and S3 buckets of infrastructure code ([`iac`]).
+    pub iac: Option<crate::facts::IacFacts>,
 }
 
 /// Which facts the enabled lints need, so nothing is computed for nothing.
@@ -53,6 +56,8 @@ pub struct Needs {
     pub expiries: bool,
     /// Parsed calls and bindings, credential config keys and PEM blocks.
     pub credentials: bool,
+    /// Policy documents and buckets of JSON, CloudFormation and Terraform files.
+    pub iac: bool,
 }
 
 pub fn extract(path: &Path, text: &str, needs: Needs) -> Facts {
@@ -81,6 +86,9 @@ pub fn extract(path: &Path, text: &str, needs: Needs) -> Facts {
             syntax.index();
             syntax
         });
+    }
+    if needs.iac {
+        facts.iac = iac::extract(path, text);
     }
     facts
 }

@@ -1,6 +1,7 @@
 //! Lints, each written once against [`Facts`]. The registry declares them; each module here
 //! holds one lint's check.
 
+mod bucket_access_logging_disabled;
 mod expiry;
 mod hardcoded_credentials;
 mod hardcoded_presigned_url;
@@ -10,6 +11,8 @@ mod presign_client_without_region;
 mod presign_in_loop;
 mod presigned_url_logged;
 mod registry;
+mod signature_age_not_capped;
+mod wildcard_s3_policy;
 
 pub use registry::{LINTS, LintId, LintInfo, Status};
 
@@ -66,6 +69,9 @@ pub fn needs(enabled: impl Fn(LintId) -> bool) -> Needs {
             || enabled(LintId::LegacySignatureVersion)
             || enabled(LintId::PresignClientWithoutRegion),
         credentials: enabled(LintId::HardcodedCredentials),
+        iac: enabled(LintId::WildcardS3Policy)
+            || enabled(LintId::BucketAccessLoggingDisabled)
+            || enabled(LintId::SignatureAgeNotCapped),
     }
 }
 
@@ -95,6 +101,15 @@ pub fn check(cx: &Context<'_>, out: &mut Output) {
     if (cx.enabled)(LintId::HardcodedCredentials) {
         hardcoded_credentials::check(cx, &mut out.diagnostics);
     }
+    if (cx.enabled)(LintId::WildcardS3Policy) {
+        wildcard_s3_policy::check(cx, &mut out.diagnostics);
+    }
+    if (cx.enabled)(LintId::BucketAccessLoggingDisabled) {
+        bucket_access_logging_disabled::check(cx, &mut out.diagnostics);
+    }
+    if (cx.enabled)(LintId::SignatureAgeNotCapped) {
+        signature_age_not_capped::check(cx, &mut out.diagnostics);
+    }
 }
 
 /// Literal words (matched ASCII-case-insensitively) at least one of which appears in any file
@@ -111,8 +126,10 @@ pub fn triggers(id: LintId) -> Vec<&'static str> {
         LintId::LegacySignatureVersion => legacy_signature_version::TRIGGERS.to_vec(),
         LintId::PresignClientWithoutRegion => presign_client_without_region::triggers().collect(),
         LintId::HardcodedCredentials => hardcoded_credentials::TRIGGERS.to_vec(),
+        LintId::WildcardS3Policy => wildcard_s3_policy::TRIGGERS.to_vec(),
+        LintId::BucketAccessLoggingDisabled => bucket_access_logging_disabled::TRIGGERS.to_vec(),
+        LintId::SignatureAgeNotCapped => signature_age_not_capped::TRIGGERS.to_vec(),
         LintId::UnusedSuppression | LintId::InvalidSuppression => vec![crate::suppress::MARKER],
-        _ => Vec::new(),
     }
 }
 
