@@ -154,7 +154,8 @@ pub fn analyze(
                 used[i] = true;
                 finding.suppression = Some(Suppressed {
                     kind: SuppressionKind::InSource,
-                    justification: s.reason.clone(),
+                    // The reason is source text: a URL pasted there carries its signature.
+                    justification: s.reason.as_deref().map(|r| redact(r).text),
                 });
                 break;
             }
@@ -242,8 +243,10 @@ fn to_finding(display: &str, source: &SourceFile, level: Level, d: Diagnostic) -
         column,
         end_line,
         end_column,
-        message: d.message,
-        help: d.help,
+        // Messages may quote source text (an unknown lint name in a suppression marker):
+        // redacted here, like the snippet, so no reporter can print a secret.
+        message: redact(&d.message).text,
+        help: d.help.map(|h| redact(&h).text),
         fingerprint: fingerprint(d.lint, display, &d.identity),
         details: d.details,
         snippet: snippet(source, line, d.span),
@@ -324,4 +327,52 @@ fn floor_boundary(text: &str, mut i: usize) -> usize {
         i -= 1;
     }
     i
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::Config;
+
+    /// Found by the `signed_url` fuzz target (fuzz/regressions/signed_url/): a suppression
+    /// marker quoting a signed URL, as its reason (SARIF `justification`) or as an unknown lint
+    /// name (the message of `invalid-suppression`), printed the signature.
+    #[test]
+    fn messages_and_suppression_reasons_are_redacted() {
+        // Assembled, so this file holds no marker and no signed URL of its own.
+        let tool = "presign-lint";
+        let sig = "0b3c5e7a9f1d2c4b6a8e0f2d4c6b8a0e1f3d5c7b9a2e4f6d8c0b1a3e5f7d9c2b";
+        let url = format!(
+            "https://acme-data.s3.us-east-1.amazonaws.com/r.csv?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Credential=AKIAZ7Q3M4XN2L5P8R6T%2F20240115%2Fus-east-1%2Fs3%2Faws4_request&X-Amz-Date=20240115T101500Z&X-Amz-Expires=3600&X-Amz-SignedHeaders=host&X-Amz-{}={sig}",
+            "Signature"
+        );
+        let text = format!(
+            "# {tool}: allow({url}) reason: typo\nx = 1\n\
+             # {tool}: allow(hardcoded-presigned-url) reason: was {url}\nU = \"{url}\"\n"
+        );
+        let settings = Settings::new(Config::default(), Vec::new(), None, None, None);
+        let Outcome::Analyzed { findings, .. } = analyze(
+            "a.py",
+            Path::new("/t/a.py"),
+            text.as_bytes(),
+            &settings,
+            &Prefilter::new(),
+        ) else {
+            panic!("text, not binary");
+        };
+        assert!(
+            findings
+                .iter()
+                .any(|f| f.lint == LintId::InvalidSuppression)
+        );
+        assert!(findings.iter().any(|f| {
+            f.suppression
+                .as_ref()
+                .is_some_and(|s| s.justification.is_some())
+        }));
+        for f in &findings {
+            let shown = format!("{f:?}");
+            assert!(!shown.contains(sig), "{shown}");
+        }
+    }
 }

@@ -16,6 +16,8 @@ pub mod eval;
 pub mod facts;
 pub mod finding;
 pub mod frontend;
+#[doc(hidden)]
+pub mod fuzzing;
 pub mod level;
 pub mod lints;
 pub mod paths;

@@ -31,7 +31,8 @@ pub fn normalize(path: &Path) -> PathBuf {
 }
 
 /// The path as reports show it: relative to the current directory when under it, otherwise
-/// as given (without `./`), always with `/`.
+/// as given (without `./`), always with `/`, and redacted: a file saved from a signed URL
+/// (`wget` names it `report.csv?X-Amz-…&X-Amz-Signature=…`) carries the signature in its name.
 pub fn display_path(path: &Path, cwd: &Path) -> String {
     let absolute = absolute(cwd, path);
     let shown = match absolute.strip_prefix(cwd) {
@@ -46,7 +47,7 @@ pub fn display_path(path: &Path, cwd: &Path) -> String {
     if text.is_empty() {
         ".".to_string()
     } else {
-        text
+        crate::redact::redact(&text).text
     }
 }
 
@@ -69,5 +70,14 @@ mod tests {
             normalize(Path::new("/a/b/../c/./d")),
             PathBuf::from("/a/c/d")
         );
+    }
+
+    #[test]
+    fn a_signature_in_a_file_name_is_redacted() {
+        let sig = "0b3c5e7a9f1d2c4b6a8e0f2d4c6b8a0e1f3d5c7b9a2e4f6d8c0b1a3e5f7d9c2b";
+        let name = format!("report.csv?X-Amz-Date=20240115T101500Z&X-Amz-Signature={sig}");
+        let shown = display_path(Path::new(&name), Path::new("/work"));
+        assert!(!shown.contains(sig), "{shown}");
+        assert!(shown.starts_with("report.csv?X-Amz-Date=20240115T101500Z&X-Amz-Signature="));
     }
 }

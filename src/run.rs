@@ -27,13 +27,16 @@ pub enum ExitStatus {
 pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitStatus {
     let parsed = match cli::parse(args) {
         Ok(p) => p,
+        Err(e) if e.use_stderr() => {
+            // clap quotes the offending argument: a signed URL pasted where a value belongs
+            // must not reach a CI log.
+            eprint!("{}", redact(&e.render().to_string()).text);
+            return ExitStatus::Incomplete;
+        }
         Err(e) => {
+            // --help, --version.
             let _ = e.print();
-            return if e.use_stderr() {
-                ExitStatus::Incomplete
-            } else {
-                ExitStatus::Clean
-            };
+            return ExitStatus::Clean;
         }
     };
     let outcome = match parsed.cli.command {

@@ -208,6 +208,7 @@ impl Context<'_> {
                 return;
             }
         }
+        test_hooks::before_read(&display, path);
         match std::fs::read(path) {
             Ok(bytes) => self.analyze(&display, &absolute, bytes),
             Err(e) => self.error(&display, describe_io_error(&e)),
@@ -333,13 +334,34 @@ fn describe_io_error(e: &std::io::Error) -> String {
 }
 
 /// Fault injection for the robustness tests: `PRESIGN_LINT_TEST_PANIC=<file name>` makes the
-/// analysis of that file panic, to prove a panic is contained.
+/// analysis of that file panic, to prove a panic is contained; `PRESIGN_LINT_TEST_VANISH=<file
+/// name>` (debug builds) deletes that file after discovery and just before it is read, the race
+/// of a file deleted during the scan.
 mod test_hooks {
+    use std::ffi::OsString;
+    use std::path::Path;
+    use std::sync::LazyLock;
+
+    static PANIC: LazyLock<Option<OsString>> =
+        LazyLock::new(|| std::env::var_os("PRESIGN_LINT_TEST_PANIC"));
+    static VANISH: LazyLock<Option<OsString>> =
+        LazyLock::new(|| std::env::var_os("PRESIGN_LINT_TEST_VANISH"));
+
+    fn targets(hook: &LazyLock<Option<OsString>>, display: &str) -> bool {
+        hook.as_ref()
+            .is_some_and(|target| display.ends_with(&*target.to_string_lossy()))
+    }
+
     pub fn maybe_panic(display: &str) {
-        if let Some(target) = std::env::var_os("PRESIGN_LINT_TEST_PANIC") {
-            if display.ends_with(&*target.to_string_lossy()) {
-                panic!("injected test panic");
-            }
+        if targets(&PANIC, display) {
+            panic!("injected test panic");
+        }
+    }
+
+    /// Debug builds only: a release binary never deletes a file, whatever its environment.
+    pub fn before_read(display: &str, path: &Path) {
+        if cfg!(debug_assertions) && targets(&VANISH, display) {
+            let _ = std::fs::remove_file(path);
         }
     }
 }

@@ -313,66 +313,44 @@ fn binary_and_invalid_utf8_files() {
 
 #[test]
 fn output_is_identical_at_any_thread_count() {
+    // JSON and SARIF, byte for byte, at 1, 2 and 8 threads and across runs, over the fixture
+    // tree plus two missing paths (errors are sorted too).
     let root = repo_root();
-    let one = run(
-        &root,
-        &[
-            "check",
-            "testdata",
-            "examples",
-            "--no-config",
-            "--format",
-            "json",
-            "-j",
-            "1",
-        ],
-    );
-    let two = run(
-        &root,
-        &[
-            "check",
-            "testdata",
-            "examples",
-            "--no-config",
-            "--format",
-            "json",
-            "-j",
-            "2",
-        ],
-    );
-    let eight = run(
-        &root,
-        &[
-            "check",
-            "testdata",
-            "examples",
-            "--no-config",
-            "--format",
-            "sarif",
-            "-j",
-            "8",
-        ],
-    );
-    let eight_again = run(
-        &root,
-        &[
-            "check",
-            "testdata",
-            "examples",
-            "--no-config",
-            "--format",
-            "sarif",
-            "-j",
-            "8",
-        ],
-    );
-    assert_eq!(one.stdout, two.stdout);
-    assert_eq!(eight.stdout, eight_again.stdout);
-    assert!(
-        json(&one)["findings"]
-            .as_array()
-            .is_some_and(|f| !f.is_empty())
-    );
+    for format in ["json", "sarif"] {
+        let outputs: Vec<(&str, String)> = ["1", "2", "8", "8"]
+            .into_iter()
+            .map(|threads| {
+                let out = run(
+                    &root,
+                    &[
+                        "check",
+                        "testdata",
+                        "missing-b",
+                        "examples",
+                        "missing-a",
+                        "--no-config",
+                        "--format",
+                        format,
+                        "-j",
+                        threads,
+                    ],
+                );
+                assert_eq!(out.code, 2, "{}", out.stderr);
+                (threads, out.stdout)
+            })
+            .collect();
+        for (threads, output) in &outputs[1..] {
+            assert!(
+                *output == outputs[0].1,
+                "{format} at -j {threads} differs from -j 1"
+            );
+        }
+        let doc: serde_json::Value = serde_json::from_str(&outputs[0].1).expect("valid JSON");
+        if format == "json" {
+            assert!(doc["findings"].as_array().is_some_and(|f| f.len() > 20));
+            assert_eq!(doc["errors"][0]["path"], "missing-a");
+        }
+    }
 }
 
 #[test]

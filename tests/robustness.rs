@@ -155,6 +155,21 @@ fn fifos_symlink_loops_and_odd_names_do_not_hang_or_stop_the_scan() {
     let paths: Vec<String> = lines_of(&walked).into_iter().map(|(p, _)| p).collect();
     assert_eq!(paths.len(), 2, "{paths:?}");
     assert!(paths.contains(&"good.py".to_string()));
+    assert!(
+        paths.contains(&"caf\u{FFFD}.py".to_string()),
+        "a non-UTF-8 name is shown lossily: {paths:?}"
+    );
+    let named_odd = common::run_os(
+        root,
+        &[
+            std::ffi::OsStr::new("--no-config"),
+            std::ffi::OsStr::new("--format"),
+            std::ffi::OsStr::new("json"),
+            odd,
+        ],
+    );
+    assert_eq!(named_odd.code, 1, "{}", named_odd.stderr);
+    assert_eq!(lines_of(&named_odd), [("caf\u{FFFD}.py".to_string(), 1)]);
 
     // A FIFO named on the command line is reported, not read (which would block forever).
     let named = run(
@@ -200,4 +215,299 @@ fn unreadable_named_path_is_exit_2_and_the_rest_is_scanned() {
     assert_eq!(out.code, 2);
     assert_eq!(lines_of(&out).len(), 1);
     assert!(Path::new(dir.path()).join("a.py").exists());
+}
+
+fn utf16(text: &str, big_endian: bool) -> Vec<u8> {
+    let mut bytes = if big_endian {
+        vec![0xFE, 0xFF]
+    } else {
+        vec![0xFF, 0xFE]
+    };
+    for unit in text.encode_utf16() {
+        bytes.extend_from_slice(&if big_endian {
+            unit.to_be_bytes()
+        } else {
+            unit.to_le_bytes()
+        });
+    }
+    bytes
+}
+
+#[test]
+fn every_text_encoding_keeps_line_numbers_and_binary_is_skipped() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let root = dir.path();
+    let u = url(7);
+    let body = format!("# é\r\nx = 1\r\nU = \"{u}\"\r\n");
+    std::fs::write(root.join("le.py"), utf16(&body, false)).expect("write");
+    std::fs::write(root.join("be.py"), utf16(&body, true)).expect("write");
+    std::fs::write(
+        root.join("utf8bom_cr.py"),
+        format!("\u{FEFF}# é\rx = 1\rU = \"{u}\"\r"),
+    )
+    .expect("write");
+    // Invalid UTF-8 (lone continuation bytes, a truncated sequence) before the URL's line.
+    let mut invalid = b"\x80\xBF junk \xE2\x82\nx = '\xFF'\r\n".to_vec();
+    invalid.extend_from_slice(format!("U = \"{u}\"\n").as_bytes());
+    std::fs::write(root.join("invalid.py"), invalid).expect("write");
+    // Random bytes with no NUL in the sniffed prefix are text (lossily decoded) and still
+    // scanned; with a NUL they are binary and skipped, not an error.
+    let mut fake = Fake::new(8);
+    let mut high: Vec<u8> = fake
+        .pick(
+            "\u{1}\u{7f}\u{80}\u{ff}\u{2028}\u{fffd}abc\n\r\t{[(\"'\\",
+            64 * 1024,
+        )
+        .into_bytes();
+    high.extend_from_slice(b"\x81\xFE\xFF\n");
+    let line = high.iter().filter(|b| **b == b'\n').count()
+        + high
+            .windows(2)
+            .filter(|w| w[0] == b'\r' && w[1] != b'\n')
+            .count()
+        + usize::from(high.last() == Some(&b'\r'))
+        + 1;
+    high.extend_from_slice(format!("U = \"{u}\"\n").as_bytes());
+    std::fs::write(root.join("noise.txt"), &high).expect("write");
+    let binary: Vec<u8> = (0..=255u8).cycle().take(1 << 16).collect();
+    let mut binary_with_url = binary.clone();
+    binary_with_url.extend_from_slice(u.as_bytes());
+    std::fs::write(root.join("blob.bin"), binary_with_url).expect("write");
+
+    let out = run(root, &["--no-config", "--format", "json"]);
+    assert_eq!(out.code, 1, "{}", out.stderr);
+    let doc = json(&out);
+    assert_eq!(doc["errors"].as_array().map(Vec::len), Some(0));
+    assert_eq!(doc["summary"]["skipped_binary"], 1);
+    assert_eq!(doc["summary"]["files_scanned"], 5);
+    assert_eq!(
+        lines_of(&out),
+        [
+            ("be.py".to_string(), 3),
+            ("invalid.py".to_string(), 3),
+            ("le.py".to_string(), 3),
+            ("noise.txt".to_string(), line as u64),
+            ("utf8bom_cr.py".to_string(), 3),
+        ]
+    );
+    for f in doc["findings"].as_array().into_iter().flatten() {
+        if f["path"] != "noise.txt" {
+            assert_eq!(f["column"], 6, "{f}");
+        }
+    }
+}
+
+#[test]
+fn a_100_mb_file_is_scanned_in_bounded_time_and_a_larger_one_is_skipped() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let root = dir.path();
+    let u = url(9);
+    // 100 MB of code-like lines with a signed URL on the last line.
+    let chunk = "def handler(event):\n    return {'statusCode': 200, 'body': event}\n".repeat(1024);
+    let lines_per_chunk = chunk.matches('\n').count();
+    let chunks = 100 * 1024 * 1024 / chunk.len();
+    {
+        use std::io::Write;
+        let file = std::fs::File::create(root.join("huge.py")).expect("create");
+        let mut w = std::io::BufWriter::new(file);
+        for _ in 0..chunks {
+            w.write_all(chunk.as_bytes()).expect("write");
+        }
+        writeln!(w, "U = \"{u}\"").expect("write");
+    }
+    std::fs::write(root.join("small.py"), format!("U = \"{u}\"\n")).expect("write");
+    let started = Instant::now();
+    let out = run(root, &["--no-config", "--format", "json"]);
+    let elapsed = started.elapsed();
+    assert!(elapsed < Duration::from_secs(60), "took {elapsed:?}");
+    assert_eq!(out.code, 1, "{}", out.stderr);
+    assert_eq!(
+        lines_of(&out),
+        [
+            ("huge.py".to_string(), (chunks * lines_per_chunk + 1) as u64),
+            ("small.py".to_string(), 1)
+        ]
+    );
+
+    // Over the size cap: skipped and counted, not an error, the rest still scanned.
+    let capped = run(
+        root,
+        &[
+            "--no-config",
+            "--format",
+            "json",
+            "--max-filesize",
+            "1000000",
+        ],
+    );
+    assert_eq!(capped.code, 1, "{}", capped.stderr);
+    let doc = json(&capped);
+    assert_eq!(doc["summary"]["skipped_large"], 1);
+    assert_eq!(lines_of(&capped), [("small.py".to_string(), 1)]);
+}
+
+#[test]
+fn deep_nesting_in_every_parsed_language() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let root = dir.path();
+    let u = url(10);
+    let n = 100_000;
+    let deep = |open: &str, close: &str| format!("{}1{}", open.repeat(n), close.repeat(n));
+    let files = [
+        ("deep.ts", format!("const x = {};\n", deep("(", ")"))),
+        (
+            "deep.tsx",
+            format!("const x = <a>{{{}}}</a>;\n", deep("[", "]")),
+        ),
+        ("deep.kt", format!("val x = {}\n", deep("(", ")"))),
+        (
+            "deep.cs",
+            format!("class A {{ int x = {}; }}\n", deep("(", ")")),
+        ),
+        ("deep.php", format!("<?php\n$x = {};\n", deep("[", "]"))),
+        ("deep.mjs", format!("const x = {};\n", deep("{a:", "}"))),
+        ("deep.rb", format!("x = {}\n", deep("{a: ", "}"))),
+        ("deep.go", format!("var x = {}\n", deep("f(", ")"))),
+        (
+            "deep.java",
+            format!("class A {{ int x = {}; }}\n", deep("-(", ")")),
+        ),
+        (
+            "deep.ipynb",
+            format!(
+                "{{\"cells\": [{{\"cell_type\": \"code\", \"source\": [\"x = {}\\n\"]}}], \"metadata\": {}}}\n",
+                deep("(", ")"),
+                deep("[", "]")
+            ),
+        ),
+    ];
+    let mut names = Vec::new();
+    for (name, text) in files {
+        // The URL comes after the nesting: the text-level scan must still reach it.
+        let text = if name.ends_with(".ipynb") {
+            text.replacen("\"metadata\"", &format!("\"u\": \"{u}\", \"metadata\""), 1)
+        } else {
+            format!("{text}\n// \"{u}\"\n")
+        };
+        std::fs::write(root.join(name), text).expect("write");
+        names.push(name.to_string());
+    }
+    let started = Instant::now();
+    let out = run(root, &["--no-config", "--format", "json"]);
+    assert!(
+        started.elapsed() < Duration::from_secs(60),
+        "took {:?}",
+        started.elapsed()
+    );
+    assert_eq!(out.code, 1, "{}", out.stderr);
+    assert_eq!(json(&out)["errors"].as_array().map(Vec::len), Some(0));
+    let mut found: Vec<String> = lines_of(&out).into_iter().map(|(p, _)| p).collect();
+    found.dedup();
+    names.sort();
+    assert_eq!(found, names);
+}
+
+#[test]
+fn a_file_deleted_during_the_scan_is_an_error_and_the_rest_is_scanned() {
+    if !cfg!(debug_assertions) {
+        eprintln!("skipping: the file-deleting fault hook exists in debug builds only");
+        return;
+    }
+    let dir = tempfile::tempdir().expect("tempdir");
+    let root = dir.path();
+    let u = url(11);
+    for name in ["a.py", "gone.py", "z.py"] {
+        std::fs::write(root.join(name), format!("U = \"{u}\"\n")).expect("write");
+    }
+    // Deleted between discovery and reading, in a directory walk.
+    let walked = common::run_with_env(
+        root,
+        &["--no-config", "--format", "json"],
+        &[("PRESIGN_LINT_TEST_VANISH", "gone.py")],
+    );
+    assert_eq!(walked.code, 2, "{}", walked.stderr);
+    let doc = json(&walked);
+    assert_eq!(doc["errors"][0]["path"], "gone.py");
+    assert_eq!(doc["errors"][0]["message"], "no such file or directory");
+    let paths: Vec<String> = lines_of(&walked).into_iter().map(|(p, _)| p).collect();
+    assert_eq!(paths, ["a.py", "z.py"]);
+
+    // Named on the command line, then deleted.
+    std::fs::write(root.join("gone.py"), format!("U = \"{u}\"\n")).expect("write");
+    let named = common::run_with_env(
+        root,
+        &["--no-config", "--format", "json", "gone.py", "a.py"],
+        &[("PRESIGN_LINT_TEST_VANISH", "gone.py")],
+    );
+    assert_eq!(named.code, 2, "{}", named.stderr);
+    assert_eq!(json(&named)["errors"][0]["path"], "gone.py");
+    assert_eq!(lines_of(&named), [("a.py".to_string(), 1)]);
+}
+
+#[cfg(unix)]
+#[test]
+fn unreadable_files_and_directories_are_errors_and_the_rest_is_scanned() {
+    use std::os::unix::fs::PermissionsExt;
+
+    let dir = tempfile::tempdir().expect("tempdir");
+    let root = dir.path();
+    let u = url(12);
+    std::fs::write(root.join("a.py"), format!("U = \"{u}\"\n")).expect("write");
+    std::fs::write(root.join("locked.py"), format!("U = \"{u}\"\n")).expect("write");
+    std::fs::create_dir(root.join("private")).expect("mkdir");
+    std::fs::write(root.join("private/b.py"), format!("U = \"{u}\"\n")).expect("write");
+    let deny = |p: &Path| {
+        std::fs::set_permissions(p, std::fs::Permissions::from_mode(0o000)).expect("chmod")
+    };
+    deny(&root.join("locked.py"));
+    deny(&root.join("private"));
+    let denied = std::fs::File::open(root.join("locked.py")).is_err();
+    let restore = || {
+        for (p, mode) in [
+            (root.join("private"), 0o755),
+            (root.join("locked.py"), 0o644),
+        ] {
+            let _ = std::fs::set_permissions(p, std::fs::Permissions::from_mode(mode));
+        }
+    };
+    if !denied {
+        restore();
+        eprintln!(
+            "skipping unreadable_files_and_directories_are_errors_and_the_rest_is_scanned: \
+             running as root, where chmod 000 does not deny reading"
+        );
+        return;
+    }
+    let walked = run(root, &["--no-config", "--format", "json"]);
+    let named = run(
+        root,
+        &["--no-config", "--format", "json", "locked.py", "a.py"],
+    );
+    restore();
+
+    assert_eq!(walked.code, 2, "{}", walked.stderr);
+    let doc = json(&walked);
+    let errors: Vec<(String, String)> = doc["errors"]
+        .as_array()
+        .expect("errors")
+        .iter()
+        .map(|e| {
+            (
+                e["path"].as_str().unwrap_or("").to_string(),
+                e["message"].as_str().unwrap_or("").to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        errors,
+        [
+            ("locked.py".to_string(), "permission denied".to_string()),
+            ("private".to_string(), "permission denied".to_string())
+        ]
+    );
+    assert_eq!(lines_of(&walked), [("a.py".to_string(), 1)]);
+
+    assert_eq!(named.code, 2, "{}", named.stderr);
+    assert_eq!(json(&named)["errors"][0]["path"], "locked.py");
+    assert_eq!(lines_of(&named), [("a.py".to_string(), 1)]);
 }

@@ -54,18 +54,22 @@ fn code_cells(text: &str) -> Option<(String, Vec<usize>)> {
             i += 1; // opening quote
             while i < bytes.len() && bytes[i] != b'"' {
                 if bytes[i] == b'\\' && i + 1 < bytes.len() {
-                    let (decoded, len) = match bytes[i + 1] {
-                        b'n' => ('\n', 2),
-                        b't' => ('\t', 2),
-                        b'r' => ('\r', 2),
-                        b'u' => (
-                            text.get(i + 2..i + 6)
-                                .and_then(|h| u32::from_str_radix(h, 16).ok())
-                                .and_then(char::from_u32)
-                                .unwrap_or('\u{FFFD}'),
-                            6,
-                        ),
-                        other => (other as char, 2),
+                    // Lengths stay on char boundaries: a bad escape (`\é`, `\u12é`) in a
+                    // malformed notebook must not cut a multi-byte character.
+                    let escaped = text[i + 1..].chars().next()?;
+                    let (decoded, len) = match escaped {
+                        'n' => ('\n', 2),
+                        't' => ('\t', 2),
+                        'r' => ('\r', 2),
+                        // Four hex digits are ASCII, so `i + 6` is a boundary.
+                        'u' => match text
+                            .get(i + 2..i + 6)
+                            .and_then(|h| u32::from_str_radix(h, 16).ok())
+                        {
+                            Some(code) => (char::from_u32(code).unwrap_or('\u{FFFD}'), 6),
+                            None => ('\u{FFFD}', 2),
+                        },
+                        other => (other, 1 + other.len_utf8()),
                     };
                     push(&mut python, &mut map, decoded, i);
                     i += len;
@@ -155,5 +159,25 @@ mod tests {
         let call = &facts.calls[0].call;
         let arg = call.keyword("ExpiresIn").expect("arg");
         assert_eq!(&nb[arg.span.clone()], "604800");
+    }
+
+    /// Found by the `eval` fuzz target (fuzz/regressions/eval/): an escape before a multi-byte
+    /// character advanced into the middle of it and the next slice panicked.
+    #[test]
+    fn bad_escapes_before_multibyte_characters() {
+        for source in [
+            r#"\é = 1"#,
+            r#"x = \u12é4"#,
+            r#"\u"#,
+            r#"\uD800\u00e9 é"#,
+            "\\",
+        ] {
+            let nb = format!(r#"{{"cells": [{{"cell_type": "code", "source": ["{source}"]}}]}}"#);
+            let _ = parse(&nb);
+        }
+        let nb = r#"{"cells": [{"cell_type": "code", "source": ["s = \"\u00e9\" \é x = 7"]}]}"#;
+        let (python, map) = code_cells(nb).expect("a code cell");
+        assert_eq!(python, "s = \"é\" é x = 7\n");
+        assert_eq!(map.len(), python.len() + 1);
     }
 }

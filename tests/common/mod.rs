@@ -27,7 +27,20 @@ pub fn run_with_stdin(dir: &Path, args: &[&str], stdin: Option<&[u8]>) -> Run {
     run_full(dir, args, stdin, &[])
 }
 
-fn run_full(dir: &Path, args: &[&str], stdin: Option<&[u8]>, env: &[(&str, &str)]) -> Run {
+/// How long one run may take before the test fails as a hang (the child is killed).
+pub const RUN_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(120);
+
+/// Runs `presign-lint` with arguments that need not be UTF-8 (non-UTF-8 file names).
+pub fn run_os(dir: &Path, args: &[&std::ffi::OsStr]) -> Run {
+    run_full(dir, args, None, &[])
+}
+
+fn run_full<S: AsRef<std::ffi::OsStr> + std::fmt::Debug>(
+    dir: &Path,
+    args: &[S],
+    stdin: Option<&[u8]>,
+    env: &[(&str, &str)],
+) -> Run {
     let mut command = Command::new(env!("CARGO_BIN_EXE_presign-lint"));
     command.envs(env.iter().copied());
     command
@@ -47,11 +60,40 @@ fn run_full(dir: &Path, args: &[&str], stdin: Option<&[u8]>, env: &[(&str, &str)
         let mut pipe = child.stdin.take().expect("stdin pipe");
         pipe.write_all(bytes).expect("write stdin");
     }
+    // Read both pipes while waiting, so a chatty child never blocks on a full pipe, and give up
+    // on a hang instead of hanging the test suite.
+    let reader = |pipe: Option<Box<dyn std::io::Read + Send>>| {
+        std::thread::spawn(move || {
+            let mut bytes = Vec::new();
+            if let Some(mut pipe) = pipe {
+                let _ = pipe.read_to_end(&mut bytes);
+            }
+            bytes
+        })
+    };
+    let stdout = reader(child.stdout.take().map(|p| Box::new(p) as _));
+    let stderr = reader(child.stderr.take().map(|p| Box::new(p) as _));
+    let started = std::time::Instant::now();
+    let status = loop {
+        if let Some(status) = child.try_wait().expect("wait for presign-lint") {
+            break status;
+        }
+        if started.elapsed() > RUN_TIMEOUT {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!("presign-lint {args:?} did not finish within {RUN_TIMEOUT:?} in {dir:?}");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    };
     let Output {
         status,
         stdout,
         stderr,
-    } = child.wait_with_output().expect("wait for presign-lint");
+    } = Output {
+        status,
+        stdout: stdout.join().expect("stdout reader"),
+        stderr: stderr.join().expect("stderr reader"),
+    };
     Run {
         code: status.code().unwrap_or(-1),
         stdout: String::from_utf8_lossy(&stdout).into_owned(),

@@ -1,0 +1,258 @@
+//! Entry points of the fuzz targets (`fuzz/`, run with cargo-fuzz) and of their smoke test
+//! (`tests/fuzz_corpus.rs`, which replays the seed corpus and every crash found so far on each
+//! `cargo test`). Not an API: each function takes raw bytes, runs one part of the pipeline on
+//! them, and panics only when an invariant breaks (a span out of bounds, a secret left in an
+//! output), which is what the fuzzer reports.
+
+use std::path::Path;
+use std::sync::LazyLock;
+
+use crate::analyze::{Outcome, Prefilter, analyze};
+use crate::config::{self, Config};
+use crate::eval::Env;
+use crate::facts::{Expr, ExprKind, SyntaxFacts};
+use crate::frontend::{self, Language, Needs};
+use crate::lints::{self, LintId, Status};
+use crate::redact::{mask, redact};
+use crate::report::{self, Format, RenderOptions, Report, Summary};
+use crate::settings::Settings;
+use crate::signed_url::{decode, find_signed_urls};
+use crate::source::SourceFile;
+use crate::suppress;
+
+/// File extensions the language targets can feed their input as, chosen by the input's first
+/// byte (modulo the length). The parsed languages come first: [`eval`] uses only those.
+/// `fuzz/seed.sh` prefixes each fixture with the index of its extension, so keep it in sync.
+pub const EXTENSIONS: [&str; 18] = [
+    "py", "js", "ts", "tsx", "go", "java", "kt", "cs", "php", "rb", "rs", "ipynb", // parsed
+    "yaml", "json", "env", "tf", "sh", "md", // config keys, CLI commands, text
+];
+const PARSED: usize = 12;
+
+/// The selector byte that makes [`front_end`] and [`eval`] read an input as `ext`.
+pub fn selector(ext: &str) -> Option<u8> {
+    EXTENSIONS.iter().position(|e| *e == ext).map(|i| i as u8)
+}
+
+fn split_selector(data: &[u8], choices: usize) -> (&'static str, &[u8]) {
+    match data.split_first() {
+        Some((first, rest)) => (EXTENSIONS[*first as usize % choices], rest),
+        None => (EXTENSIONS[0], data),
+    }
+}
+
+fn implemented(id: LintId) -> bool {
+    id.info().status == Status::Implemented
+}
+
+/// The signed-URL detector and decoder, the redactor, and the text-level pipeline with every
+/// reporter: nothing panics, spans stay in bounds, and no output holds a signature.
+pub fn signed_url(data: &[u8]) {
+    let source = SourceFile::from_bytes(data);
+    let text = source.text.as_str();
+    let urls = find_signed_urls(text);
+    for url in &urls {
+        assert!(url.span.start <= url.span.end && url.span.end <= text.len());
+        assert!(text.is_char_boundary(url.span.start) && text.is_char_boundary(url.span.end));
+    }
+    let _ = decode::percent_decode(text);
+    let _ = decode::unescape_json(text);
+    let _ = decode::unescape_html(text);
+
+    let redacted = redact(text);
+    for offset in [0, text.len() / 2, text.len()] {
+        assert!(redacted.map(offset, false) <= redacted.text.len());
+        assert!(redacted.map(offset, true) <= redacted.text.len());
+    }
+    assert_eq!(mask(text).chars().count(), text.chars().count());
+
+    // Signatures that appear verbatim once in the text must not survive redaction, nor reach
+    // any report. (A value that also appears elsewhere, outside the URL, is not a secret there.)
+    let secrets: Vec<&str> = urls
+        .iter()
+        .filter_map(|u| {
+            ["X-Amz-Signature", "X-Goog-Signature", "Signature", "sig"]
+                .iter()
+                .find_map(|k| u.decoded.param(k))
+        })
+        .filter(|sig| sig.len() >= 16 && text.matches(*sig).count() == 1)
+        .collect();
+    for sig in &secrets {
+        assert!(!redacted.text.contains(sig), "signature survived redaction");
+    }
+
+    static SETUP: LazyLock<(Settings, Prefilter)> = LazyLock::new(|| {
+        (
+            Settings::new(Config::default(), Vec::new(), None, None, None),
+            Prefilter::new(),
+        )
+    });
+    let (settings, prefilter) = &*SETUP;
+    let path = Path::new("/fuzz/input.txt");
+    let outcome = analyze("input.txt", path, data, settings, prefilter);
+    let Outcome::Analyzed { findings, .. } = outcome else {
+        return;
+    };
+    if findings.is_empty() {
+        return;
+    }
+    for f in &findings {
+        assert!(f.snippet.range.end <= f.snippet.text.len());
+        assert!(f.line <= f.end_line);
+    }
+    let report = Report::new(findings, Vec::new(), Summary::default());
+    let options = RenderOptions {
+        color: true,
+        quiet: false,
+        elapsed: std::time::Duration::ZERO,
+    };
+    for format in [
+        Format::Human,
+        Format::Concise,
+        Format::Json,
+        Format::Sarif,
+        Format::Github,
+    ] {
+        // SARIF embeds (and redacts) every lint's documentation: most of the cost of a run,
+        // so only a quarter of the inputs render it.
+        if format == Format::Sarif && data.len() % 4 != 0 {
+            continue;
+        }
+        let output = report::render(format, &report, &options);
+        for sig in &secrets {
+            assert!(!output.contains(sig), "signature printed in {format:?}");
+        }
+    }
+}
+
+/// Every front end, fed the input as the language its first byte selects: facts are extracted
+/// without panicking and every span lies in the text.
+pub fn front_end(data: &[u8]) {
+    let (ext, rest) = split_selector(data, EXTENSIONS.len());
+    let source = SourceFile::from_bytes(rest);
+    let text = source.text.as_str();
+    let path = format!("/fuzz/input.{ext}");
+    let facts = frontend::extract(
+        Path::new(&path),
+        text,
+        Needs {
+            signed_urls: true,
+            expiries: true,
+        },
+    );
+    if let Some(syntax) = &facts.syntax {
+        check_spans(syntax, text.len());
+    }
+    for c in &facts.config_expiries {
+        let _ = format!("{c:?}");
+    }
+}
+
+fn check_spans(syntax: &SyntaxFacts, len: usize) {
+    fn expr(e: &Expr, len: usize) {
+        assert!(e.span.start <= e.span.end && e.span.end <= len, "expr span");
+        match &e.kind {
+            ExprKind::Member(object, _) | ExprKind::Neg(object) => expr(object, len),
+            ExprKind::Binary(_, a, b) => {
+                expr(a, len);
+                expr(b, len);
+            }
+            ExprKind::Call(call) => {
+                expr(&call.callee, len);
+                call.args.iter().for_each(|a| expr(&a.value, len));
+            }
+            ExprKind::Object(fields) => fields.iter().for_each(|f| expr(&f.value, len)),
+            ExprKind::Array(items) => items.iter().for_each(|i| expr(i, len)),
+            _ => {}
+        }
+    }
+    for call in &syntax.calls {
+        assert!(call.call.span.end <= len, "call span");
+        call.call.args.iter().for_each(|a| expr(&a.value, len));
+        if let Some(f) = call.function {
+            assert!(f < syntax.functions.len(), "call function index");
+        }
+    }
+    for b in &syntax.bindings {
+        assert!(b.span.end <= len, "binding span");
+        expr(&b.value, len);
+    }
+}
+
+/// The expression folder, on every binding value and call argument of a parsed file, then the
+/// lints that use it: nothing panics or recurses without bound.
+pub fn eval(data: &[u8]) {
+    let (ext, rest) = split_selector(data, PARSED);
+    let source = SourceFile::from_bytes(rest);
+    let path = format!("/fuzz/input.{ext}");
+    let facts = frontend::extract(
+        Path::new(&path),
+        &source.text,
+        Needs {
+            signed_urls: true,
+            expiries: true,
+        },
+    );
+    let family = facts.language.map_or("python", Language::family);
+    if let Some(syntax) = &facts.syntax {
+        for b in &syntax.bindings {
+            let _ = Env::new(syntax, &source, b.function, family).eval(&b.value);
+        }
+        for call in &syntax.calls {
+            for arg in &call.call.args {
+                let mut env = Env::new(syntax, &source, call.function, family);
+                let _ = env.eval(&arg.value);
+                let _ = env.resolve(&arg.value);
+            }
+        }
+    }
+    let mut output = lints::Output::default();
+    lints::check(
+        &lints::Context {
+            facts: &facts,
+            source: &source,
+            text: &source.text,
+            max_expiry: 3600,
+            enabled: &implemented,
+        },
+        &mut output,
+    );
+    for d in &output.diagnostics {
+        assert!(d.span.start <= d.span.end && d.span.end <= source.text.len());
+        let _ = source.position(d.span.end);
+    }
+}
+
+/// The config file parser and the settings built from it.
+pub fn config(data: &[u8]) {
+    let text = String::from_utf8_lossy(data);
+    let _ = crate::duration::parse_duration(&text);
+    let Ok(config) = config::parse(&text, Path::new("/fuzz/presign-lint.toml")) else {
+        return;
+    };
+    let settings = Settings::new(config, Vec::new(), None, None, None);
+    for path in ["/fuzz/src/app.py", "/fuzz/tests/x/y.rs", "/elsewhere/a.js"] {
+        let levels = settings.levels_for(Path::new(path));
+        assert_eq!(levels.len(), LintId::ALL.len());
+        let _ = settings.is_excluded(Path::new(path), false);
+    }
+}
+
+/// The suppression parser (the first byte's low bit says Markdown): spans in bounds and the
+/// covered lines exist.
+pub fn suppress(data: &[u8]) {
+    let (markdown, rest) = match data.split_first() {
+        Some((first, rest)) => (first & 1 == 1, rest),
+        None => (false, data),
+    };
+    let source = SourceFile::from_bytes(rest);
+    let (suppressions, malformed) = suppress::parse(&source, markdown);
+    for s in &suppressions {
+        assert!(s.span.end <= source.text.len());
+        assert!(s.covers.start() <= s.covers.end());
+        assert!(*s.covers.start() >= 1);
+    }
+    for m in &malformed {
+        assert!(m.span.end <= source.text.len());
+    }
+}

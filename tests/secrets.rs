@@ -1,0 +1,266 @@
+//! Never print a secret: signatures, session tokens, secret keys and SAS `sig` values, planted
+//! in every URL encoding, in file contents and in file names, must not appear in any output
+//! format, the report file, the baseline, error messages or `explain`. (The tool has no debug
+//! or verbose logging: stderr is checked in every run.)
+
+mod common;
+
+use common::{Fake, run, signed_urls};
+
+/// Secret-bearing parameter names, as they appear in the fixture URLs.
+const SECRET_PARAMS: [&str; 5] = [
+    "X-Amz-Signature=",
+    "X-Goog-Signature=",
+    "Signature=",
+    "sig=",
+    "X-Amz-Security-Token=",
+];
+
+fn percent_encode(s: &str) -> String {
+    s.bytes()
+        .map(|b| {
+            if b.is_ascii_alphanumeric() || b"-._~".contains(&b) {
+                (b as char).to_string()
+            } else {
+                format!("%{b:02X}")
+            }
+        })
+        .collect()
+}
+
+fn percent_decode(s: &str) -> String {
+    s.replace("%2B", "+")
+        .replace("%2F", "/")
+        .replace("%3D", "=")
+}
+
+/// Every way the tests wrap a URL: (name, wrapped).
+fn encodings(url: &str) -> Vec<(&'static str, String)> {
+    let once = percent_encode(url);
+    vec![
+        ("plain", url.to_string()),
+        ("percent", format!("https://app.example.org/dl?next={once}")),
+        (
+            "percent-twice",
+            format!(
+                "https://sso.example.org/login?continue={}",
+                percent_encode(&format!("https://app.example.org/dl?next={once}"))
+            ),
+        ),
+        ("json", url.replace('/', "\\/").replace('&', "\\u0026")),
+        ("json-amp", url.replace('&', "\\u0026")),
+        ("json-slash", url.replace('/', "\\/")),
+        ("html", url.replace('&', "&amp;")),
+    ]
+}
+
+/// The stretches of a secret that survive any encoding: its alphanumeric runs of 10 or more
+/// characters (encodings only rewrite `+`, `/`, `=` and `%`).
+fn fragments(secret: &str) -> Vec<String> {
+    percent_decode(secret)
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|run| run.len() >= 10)
+        .map(str::to_string)
+        .collect()
+}
+
+fn assert_no_secret(outputs: &[(String, String)], secrets: &[String]) {
+    let fragments: Vec<String> = secrets.iter().flat_map(|s| fragments(s)).collect();
+    assert!(fragments.len() >= secrets.len());
+    for (what, output) in outputs {
+        for fragment in &fragments {
+            assert!(
+                !output.contains(fragment.as_str()),
+                "secret fragment {fragment} printed in {what}:\n{output}"
+            );
+        }
+    }
+}
+
+#[test]
+fn no_secret_in_any_output_encoding_or_error() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let root = dir.path();
+    let mut fake = Fake::new(2024);
+    let urls = signed_urls(&mut fake);
+    let mut secrets: Vec<String> = Vec::new();
+    for (_, url) in &urls {
+        for key in SECRET_PARAMS {
+            for value in url.split(key).skip(1) {
+                let value = value.split('&').next().unwrap_or("");
+                if value.len() > 16 {
+                    secrets.push(value.to_string());
+                }
+            }
+        }
+    }
+    let secret_key = |fake: &mut Fake| {
+        fake.pick(
+            "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789",
+            40,
+        )
+    };
+
+    // Source: every URL in every encoding, each line also carrying a secret access key in one
+    // of its spellings, so the snippet of the finding holds both.
+    let key_forms = [
+        "aws_secret_access_key={}",
+        "AWS_SECRET_ACCESS_KEY = '{}'",
+        "\"SecretAccessKey\": \"{}\"",
+        "secret_access_key: {}",
+    ];
+    let mut py = String::new();
+    let mut i = 0;
+    for (_, url) in &urls {
+        for (encoding, wrapped) in encodings(url) {
+            let key = secret_key(&mut fake);
+            let form = key_forms[i % key_forms.len()].replace("{}", &key);
+            secrets.push(key);
+            py.push_str(&format!("u{i} = \"{wrapped}\"  # {encoding} {form}\n"));
+            i += 1;
+        }
+    }
+    std::fs::write(root.join("leaks.py"), py).expect("write");
+    let env_key = secret_key(&mut fake);
+    std::fs::write(
+        root.join(".env"),
+        format!(
+            "AWS_SECRET_ACCESS_KEY={env_key}\nAWS_SESSION_TOKEN=IQoJb3JpZ2luX2VjEJr{}\nREPORT_URL={}\n",
+            fake.pick("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789", 120),
+            urls[1].1
+        ),
+    )
+    .expect("write");
+    secrets.push(env_key);
+    std::fs::write(
+        root.join("page.html"),
+        format!(
+            "<a href=\"{}\">report</a>\n<img src=\"{}\">\n",
+            urls[6].1.replace('&', "&amp;"),
+            urls[0].1.replace('&', "&#38;")
+        ),
+    )
+    .expect("write");
+
+    // A file saved by `wget` from a signed URL carries the signature in its name; its content
+    // is a finding too, so the name reaches every report.
+    let name_sig = fake.hex(64);
+    let wget_name = format!("report.csv?X-Amz-Date=20240115T101500Z&X-Amz-Signature={name_sig}");
+    std::fs::write(root.join(&wget_name), format!("{}\n", urls[0].1)).expect("write");
+    secrets.push(name_sig);
+    // The same kind of name, missing and named on the command line: an error message.
+    let missing_sig = fake.hex(64);
+    let missing = format!("gone.bin?X-Amz-Signature={missing_sig}");
+    secrets.push(missing_sig);
+
+    let mut outputs: Vec<(String, String)> = Vec::new();
+    for format in ["human", "concise", "json", "sarif", "github"] {
+        for color in ["never", "always"] {
+            let out = run(
+                root,
+                &[
+                    "--no-config",
+                    "--format",
+                    format,
+                    "--color",
+                    color,
+                    "--write-baseline",
+                    "baseline.json",
+                    "-o",
+                    "report.out",
+                    ".",
+                    &missing,
+                ],
+            );
+            assert_eq!(out.code, 2, "{format}: {}", out.stderr);
+            let report = std::fs::read_to_string(root.join("report.out")).expect("report");
+            assert!(
+                report.contains("gone.bin"),
+                "{format}: the error is reported"
+            );
+            assert!(
+                report.contains("report.csv"),
+                "{format}: the wget-named file is reported"
+            );
+            outputs.push((format!("{format} report"), report));
+            outputs.push((format!("{format} stdout"), out.stdout));
+            outputs.push((format!("{format} stderr"), out.stderr));
+            let baseline = std::fs::read_to_string(root.join("baseline.json")).expect("baseline");
+            outputs.push(("baseline".to_string(), baseline));
+            std::fs::remove_file(root.join("report.out")).expect("rm");
+            std::fs::remove_file(root.join("baseline.json")).expect("rm");
+        }
+    }
+    // The findings really are there: 7 URLs x 7 encodings, the .env, HTML and wget-named files.
+    let json_out = &outputs
+        .iter()
+        .find(|(w, _)| w == "json report")
+        .expect("json")
+        .1;
+    let doc: serde_json::Value = serde_json::from_str(json_out).expect("json");
+    assert!(
+        doc["summary"]["findings"].as_u64().unwrap_or(0) >= 7 * 7 + 3,
+        "{}",
+        doc["summary"]
+    );
+
+    // Error messages: a signed URL where a duration, a lint name or a config value belongs.
+    let url = &urls[0].1;
+    let bad_config = format!("max-expiry = \"{url}\"\n");
+    std::fs::write(root.join("bad.toml"), bad_config).expect("write");
+    let unknown_key = format!("\"{url}\" = 1\n");
+    std::fs::write(root.join("bad-key.toml"), unknown_key).expect("write");
+    for args in [
+        vec!["--config", "bad.toml", "leaks.py"],
+        vec!["--config", "bad-key.toml", "leaks.py"],
+        vec!["--no-config", "--max-expiry", url, "leaks.py"],
+        vec!["--no-config", "-D", url, "leaks.py"],
+        vec!["--no-config", "--fail-on", url, "leaks.py"],
+        vec!["--no-config", "--format", url, "leaks.py"],
+        vec!["--no-config", "--baseline", "leaks.py", "leaks.py"],
+        vec!["explain", url],
+    ] {
+        let out = run(root, &args);
+        assert_eq!(out.code, 2, "{args:?} must fail: {}", out.stdout);
+        assert!(
+            !out.stderr.is_empty() || out.stdout.contains("baseline"),
+            "{args:?} says why"
+        );
+        outputs.push((format!("{args:?} stderr"), out.stderr));
+        outputs.push((format!("{args:?} stdout"), out.stdout));
+    }
+    assert_no_secret(&outputs, &secrets);
+}
+
+#[test]
+fn explain_prints_no_signature_of_its_examples() {
+    let root = common::repo_root();
+    let lints = run(&root, &["lints", "--format", "json"]);
+    let doc: serde_json::Value = serde_json::from_str(&lints.stdout).expect("lints json");
+    let names: Vec<String> = doc
+        .as_array()
+        .or_else(|| doc["lints"].as_array())
+        .expect("a list of lints")
+        .iter()
+        .filter_map(|l| l["name"].as_str().map(str::to_string))
+        .collect();
+    assert!(names.len() >= 12, "{names:?}");
+    for name in names {
+        let out = run(&root, &["explain", &name]);
+        assert_eq!(out.code, 0, "{name}");
+        let text = out.stdout.to_ascii_lowercase();
+        for key in SECRET_PARAMS {
+            let key = key.to_ascii_lowercase();
+            for value in text.split(key.as_str()).skip(1) {
+                let shown: String = value
+                    .chars()
+                    .take_while(|c| c.is_ascii_alphanumeric() || "%+/=_-".contains(*c))
+                    .collect();
+                assert!(
+                    shown.len() < 16,
+                    "explain {name} prints a {key} value: {shown}"
+                );
+            }
+        }
+    }
+}
