@@ -354,7 +354,7 @@ mod tests {
         let Outcome::Analyzed { findings, .. } = analyze(
             "a.py",
             Path::new("/t/a.py"),
-            text.as_bytes(),
+            text.as_bytes().to_vec(),
             &settings,
             &Prefilter::new(),
         ) else {

@@ -89,7 +89,7 @@ pub fn signed_url(data: &[u8]) {
     });
     let (settings, prefilter) = &*SETUP;
     let path = Path::new("/fuzz/input.txt");
-    let outcome = analyze("input.txt", path, data, settings, prefilter);
+    let outcome = analyze("input.txt", path, data.to_vec(), settings, prefilter);
     let Outcome::Analyzed { findings, .. } = outcome else {
         return;
     };
@@ -138,6 +138,8 @@ pub fn front_end(data: &[u8]) {
         Needs {
             signed_urls: true,
             expiries: true,
+            credentials: true,
+            iac: true,
         },
     );
     if let Some(syntax) = &facts.syntax {
@@ -152,7 +154,10 @@ fn check_spans(syntax: &SyntaxFacts, len: usize) {
     fn expr(e: &Expr, len: usize) {
         assert!(e.span.start <= e.span.end && e.span.end <= len, "expr span");
         match &e.kind {
-            ExprKind::Member(object, _) | ExprKind::Neg(object) => expr(object, len),
+            ExprKind::Member(object, _) | ExprKind::Neg(object) | ExprKind::FirstResult(object) => {
+                expr(object, len)
+            }
+            ExprKind::Interpolated(parts) => parts.iter().for_each(|p| expr(p, len)),
             ExprKind::Binary(_, a, b) => {
                 expr(a, len);
                 expr(b, len);
@@ -191,6 +196,8 @@ pub fn eval(data: &[u8]) {
         Needs {
             signed_urls: true,
             expiries: true,
+            credentials: true,
+            iac: true,
         },
     );
     let family = facts.language.map_or("python", Language::family);
@@ -211,6 +218,7 @@ pub fn eval(data: &[u8]) {
         &lints::Context {
             facts: &facts,
             source: &source,
+            path: Path::new(&path),
             text: &source.text,
             max_expiry: 3600,
             enabled: &implemented,
