@@ -112,7 +112,15 @@ pub fn analyze(
     let triggered = prefilter.triggered(&source.text);
     let runs = |id: LintId| enabled(id) && triggered & (1 << id as usize) != 0;
 
-    let facts = frontend::extract(absolute, &source.text, lints::needs(runs));
+    let facts = frontend::extract(
+        absolute,
+        &source.text,
+        lints::needs(
+            enabled,
+            |id| triggered & (1 << id as usize) != 0,
+            &source.text,
+        ),
+    );
     let mut output = lints::Output::default();
     lints::check(
         &lints::Context {

@@ -137,6 +137,7 @@ pub fn front_end(data: &[u8]) {
         text,
         Needs {
             signed_urls: true,
+            syntax: true,
             expiries: true,
             credentials: true,
             iac: true,
@@ -195,6 +196,7 @@ pub fn eval(data: &[u8]) {
         &source.text,
         Needs {
             signed_urls: true,
+            syntax: true,
             expiries: true,
             credentials: true,
             iac: true,

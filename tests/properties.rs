@@ -115,7 +115,7 @@ proptest! {
         "py", "js", "ts", "tsx", "go", "java", "kt", "cs", "php", "rb", "rs", "ipynb", "env", "yaml", "json", "sh", "tf", "template",
     ])) {
         let name = format!("input.{ext}");
-        let facts = frontend::extract(Path::new(&name), &text, Needs { signed_urls: true, expiries: true, credentials: true, iac: true });
+        let facts = frontend::extract(Path::new(&name), &text, Needs { signed_urls: true, syntax: true, expiries: true, credentials: true, iac: true });
         if let Some(syntax) = facts.syntax {
             for call in syntax.calls {
                 prop_assert!(call.call.span.end <= text.len());

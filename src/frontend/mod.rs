@@ -52,9 +52,11 @@ pub struct Facts {
 #[derive(Clone, Copy, Default)]
 pub struct Needs {
     pub signed_urls: bool,
-    /// Parsed calls and bindings, CLI commands and config keys (the expiry lints).
+    /// Parsed calls, bindings and imports of a source file: the costly part.
+    pub syntax: bool,
+    /// `aws s3 presign` commands and config keys (the expiry lints).
     pub expiries: bool,
-    /// Parsed calls and bindings, credential config keys and PEM blocks.
+    /// Credential config keys and PEM blocks.
     pub credentials: bool,
     /// Policy documents and buckets of JSON, CloudFormation and Terraform files.
     pub iac: bool,
@@ -81,7 +83,7 @@ pub fn extract(path: &Path, text: &str, needs: Needs) -> Facts {
         }
         facts.private_keys = config_values::private_keys(text);
     }
-    if needs.expiries || needs.credentials {
+    if needs.syntax {
         facts.syntax = language.and_then(|l| parse(l, text)).map(|mut syntax| {
             syntax.index();
             syntax

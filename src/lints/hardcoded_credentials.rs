@@ -473,6 +473,42 @@ fn constructor_row(family: &str, call: &CallExpr) -> Option<&'static Constructor
     })
 }
 
+/// Whether the text holds a string literal with the shape of a credential: an `AKIA`/`ASIA`
+/// key id, or a 40-character or 64+-character base64 run (secret key, session token), between
+/// quotes. Every finding in code needs one, and most files that merely say "secret" or
+/// "session_token" (or hold a signed URL, whose key id is not a whole literal) have none, so
+/// they are not parsed for this lint. One linear pass over the bytes.
+pub fn has_quoted_credential(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let quote = |i: Option<usize>| {
+        i.and_then(|i| bytes.get(i))
+            // `\` closes a JSON-escaped quote (notebook cells).
+            .is_some_and(|b| matches!(b, b'"' | b'\'' | b'`' | b'\\'))
+    };
+    let mut run = 0usize;
+    for (i, &b) in bytes
+        .iter()
+        .enumerate()
+        .chain(std::iter::once((bytes.len(), &b' ')))
+    {
+        if b.is_ascii_alphanumeric() || b == b'+' || b == b'/' {
+            run += 1;
+            continue;
+        }
+        if (run == 20 || run == 40 || run >= 64)
+            && quote(Some(i))
+            && quote((i - run).checked_sub(1))
+        {
+            let literal = &bytes[i - run..i];
+            if run != 20 || literal.starts_with(b"AKIA") || literal.starts_with(b"ASIA") {
+                return true;
+            }
+        }
+        run = 0;
+    }
+    false
+}
+
 /// `AKIA`/`ASIA` and 16 base32 characters, not a documentation example.
 pub fn is_key_id(value: &str) -> bool {
     value.len() == 20
@@ -654,6 +690,24 @@ fn is_placeholder_body(body: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn only_quoted_credential_shapes_call_for_a_parse() {
+        let key = ["AKIA", "Q3ZTN5XWRJ7PLM2K"].concat();
+        assert!(has_quoted_credential(&format!("id = \"{key}\"")));
+        assert!(has_quoted_credential(&format!("\"id=\\\"{key}\\\"\\n\"")));
+        let secret = "Zx9/Kq2TmPw4Rb7Ln8Ys3Hd6Jf1Gc5Vt0Ea+Uo4i";
+        assert_eq!(secret.len(), 40);
+        assert!(has_quoted_credential(&format!("s = '{secret}'")));
+        // A key id inside a signed URL, an unquoted secret, words alone: no parse.
+        assert!(!has_quoted_credential(&format!(
+            "\"https://b.s3.amazonaws.com/k?X-Amz-Credential={key}%2F20240115\""
+        )));
+        assert!(!has_quoted_credential(&format!("s = {secret}")));
+        assert!(!has_quoted_credential(
+            "session_token = get_secret('credential')"
+        ));
+    }
+
     use super::*;
 
     #[test]

@@ -13,6 +13,20 @@ use crate::signed_url::UrlKind;
 /// all contain "signature"; Java's `setSignerOverride` does not.
 pub const TRIGGERS: [&str; 2] = ["signature", "signeroverride"];
 
+/// Whether the text may choose a signature version in code or config (`signature_version`,
+/// `signatureVersion`, `UseSignatureVersion4`, `setSignerOverride`): only then is the file
+/// parsed for this lint; a URL's `Signature=` alone needs no parse.
+pub fn configures_signing(text: &str) -> bool {
+    static WORDS: std::sync::LazyLock<Option<aho_corasick::AhoCorasick>> =
+        std::sync::LazyLock::new(|| {
+            aho_corasick::AhoCorasickBuilder::new()
+                .ascii_case_insensitive(true)
+                .build(["signature_version", "signatureversion", "signeroverride"])
+                .ok()
+        });
+    WORDS.as_ref().is_none_or(|words| words.is_match(text))
+}
+
 const HELP: &str = "sign with SigV4 (`s3v4`/`v4`, or remove the override: every current SDK defaults to it); S3 rejects SigV2 in most regions and for new buckets (practice `invalid-signature`)";
 
 pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {

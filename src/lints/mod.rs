@@ -54,24 +54,42 @@ pub struct Output {
     pub dynamic_expiries: usize,
 }
 
-/// The facts needed when the given lints are enabled.
-pub fn needs(enabled: impl Fn(LintId) -> bool) -> Needs {
+/// The facts one file needs: `enabled` says which lints the configuration turns on for it,
+/// `triggered` which lints' trigger words it holds. Parsing, the costly part, happens only
+/// for a file that presigns (or configures signing, or holds credential-shaped values).
+pub fn needs(
+    enabled: impl Fn(LintId) -> bool,
+    triggered: impl Fn(LintId) -> bool,
+    text: &str,
+) -> Needs {
+    let runs = |id: LintId| enabled(id) && triggered(id);
+    // Every lint about presign calls or the clients that make them needs a presign call, and
+    // every file with one holds an expiry trigger word.
+    let presign_lints = [
+        LintId::ExcessiveExpiry,
+        LintId::ExpiryExceedsLimit,
+        LintId::PresignInLoop,
+        LintId::PresignedUrlLogged,
+        LintId::InsecureTransport,
+        LintId::PresignClientWithoutRegion,
+        LintId::LegacySignatureVersion,
+    ];
+    let presigns = triggered(LintId::ExcessiveExpiry);
     Needs {
-        signed_urls: enabled(LintId::HardcodedPresignedUrl)
-            || enabled(LintId::InsecureTransport)
-            || enabled(LintId::LegacySignatureVersion),
-        // Parsed calls and bindings: the expiry lints and the client-configuration lints.
-        expiries: enabled(LintId::ExcessiveExpiry)
-            || enabled(LintId::ExpiryExceedsLimit)
-            || enabled(LintId::PresignInLoop)
-            || enabled(LintId::PresignedUrlLogged)
-            || enabled(LintId::InsecureTransport)
-            || enabled(LintId::LegacySignatureVersion)
-            || enabled(LintId::PresignClientWithoutRegion),
-        credentials: enabled(LintId::HardcodedCredentials),
-        iac: enabled(LintId::WildcardS3Policy)
-            || enabled(LintId::BucketAccessLoggingDisabled)
-            || enabled(LintId::SignatureAgeNotCapped),
+        signed_urls: runs(LintId::HardcodedPresignedUrl)
+            || runs(LintId::InsecureTransport)
+            || runs(LintId::LegacySignatureVersion),
+        syntax: presigns && presign_lints.iter().any(|&id| enabled(id))
+            || runs(LintId::LegacySignatureVersion)
+                && legacy_signature_version::configures_signing(text)
+            || runs(LintId::HardcodedCredentials)
+                && hardcoded_credentials::has_quoted_credential(text),
+        expiries: presigns && (runs(LintId::ExcessiveExpiry) || runs(LintId::ExpiryExceedsLimit))
+            || runs(LintId::PresignInLoop),
+        credentials: runs(LintId::HardcodedCredentials),
+        iac: runs(LintId::WildcardS3Policy)
+            || runs(LintId::BucketAccessLoggingDisabled)
+            || runs(LintId::SignatureAgeNotCapped),
     }
 }
 
