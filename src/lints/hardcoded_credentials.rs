@@ -480,33 +480,22 @@ fn constructor_row(family: &str, call: &CallExpr) -> Option<&'static Constructor
 /// they are not parsed for this lint. One linear pass over the bytes.
 pub fn has_quoted_credential(text: &str) -> bool {
     let bytes = text.as_bytes();
-    let quote = |i: Option<usize>| {
-        i.and_then(|i| bytes.get(i))
-            // `\` closes a JSON-escaped quote (notebook cells).
-            .is_some_and(|b| matches!(b, b'"' | b'\'' | b'`' | b'\\'))
-    };
-    let mut run = 0usize;
-    for (i, &b) in bytes
-        .iter()
-        .enumerate()
-        .chain(std::iter::once((bytes.len(), &b' ')))
-    {
-        if b.is_ascii_alphanumeric() || b == b'+' || b == b'/' {
-            run += 1;
-            continue;
-        }
-        if (run == 20 || run == 40 || run >= 64)
-            && quote(Some(i))
-            && quote((i - run).checked_sub(1))
-        {
-            let literal = &bytes[i - run..i];
-            if run != 20 || literal.starts_with(b"AKIA") || literal.starts_with(b"ASIA") {
-                return true;
-            }
-        }
-        run = 0;
-    }
-    false
+    let base64 = |b: u8| b.is_ascii_alphanumeric() || b == b'+' || b == b'/';
+    // `\` closes a JSON-escaped quote (notebook cells).
+    let closing = |b: Option<&u8>| matches!(b, Some(b'"' | b'\'' | b'`' | b'\\'));
+    // Jump from quote to quote (SIMD), then measure the literal that follows.
+    memchr::memchr3_iter(b'"', b'\'', b'`', bytes).any(|quote| {
+        let start = quote + 1;
+        // Counting stops at 64: a token is long, and its end need not be found.
+        let run = bytes[start..]
+            .iter()
+            .take(64)
+            .take_while(|&&b| base64(b))
+            .count();
+        let literal = &bytes[start..start + run];
+        let key_id = run == 20 && (literal.starts_with(b"AKIA") || literal.starts_with(b"ASIA"));
+        run == 64 || (run == 40 || key_id) && closing(bytes.get(start + run))
+    })
 }
 
 /// `AKIA`/`ASIA` and 16 base32 characters, not a documentation example.
