@@ -11,19 +11,10 @@
 use tree_sitter::Node;
 
 use super::syntax::{Grammar, Lowering, Role};
-use super::treesitter::{named_children, parse_int, unescape};
+use super::treesitter::{self, Earlier, named_children, parse_int, unescape};
 use crate::facts::{Arg, BinOp, CallExpr, Expr, ExprKind, Field, Import, LoopKind, Span};
 
 pub struct CSharp;
-
-/// How many earlier statements per block are searched for a request's property assignments,
-/// how many of them that touch the request are read, and how many enclosing blocks the search
-/// climbs: a request is built within a few statements, and the bounds keep generated code
-/// with thousands of property assignments linear.
-const MAX_STATEMENTS_BACK: usize = 64;
-const WINDOW_BYTES: usize = 8192;
-const MAX_MATCHES: usize = 16;
-const MAX_LEVELS_UP: usize = 8;
 
 impl Grammar for CSharp {
     fn role(&self, node: Node<'_>) -> Role {
@@ -539,83 +530,20 @@ fn merge_earlier_fields(
     cx: &Lowering<'_>,
     fields: &mut Vec<Field>,
 ) -> bool {
-    let Some(mut node) = assignment
+    let Some(statement) = assignment
         .parent()
         .filter(|p| p.kind() == "expression_statement")
     else {
         return false;
     };
-    let add = |fields: &mut Vec<Field>, field: Field| {
-        if !fields.iter().any(|f| f.key == field.key) {
-            fields.push(field);
-        }
-    };
-    let mut matches = 0;
-    for _ in 0..MAX_LEVELS_UP {
-        let Some(parent) = node.parent() else {
-            return true;
-        };
-        let (statements, complete) = preceding_siblings(parent, node);
-        for statement in statements {
-            // A cheap textual test first: most statements do not mention the request.
-            if !mentions(cx.text(statement), object) {
-                continue;
-            }
-            matches += 1;
-            if matches > MAX_MATCHES {
-                return false;
-            }
-            match earlier_statement(statement, object, cx) {
-                Earlier::Created(created) => {
-                    for field in created {
-                        add(fields, field);
-                    }
-                    return true;
-                }
-                Earlier::Set(field) => add(fields, field),
-                Earlier::Unrelated => {}
-            }
-        }
-        if !complete {
-            return false;
-        }
-        if is_scope_boundary(parent) {
-            return true;
-        }
-        node = parent;
-    }
-    false
-}
-
-/// The named siblings before `node` in `parent` that end within [`WINDOW_BYTES`] before it,
-/// nearest first, at most [`MAX_STATEMENTS_BACK`], and whether they are all of them. A
-/// cursor seeks the window by byte offset and walks forward: `prev_named_sibling` and
-/// `named_child(i)` rescan the parent's children on every call, which makes long blocks
-/// quadratic.
-fn preceding_siblings<'t>(parent: Node<'t>, node: Node<'t>) -> (Vec<Node<'t>>, bool) {
-    let end = node.start_byte();
-    let from = end.saturating_sub(WINDOW_BYTES);
-    let mut out = Vec::new();
-    let mut cursor = parent.walk();
-    if cursor.goto_first_child_for_byte(from).is_none() {
-        return (out, false);
-    }
-    loop {
-        let child = cursor.node();
-        if child.end_byte() > end {
-            break;
-        }
-        if child.is_named() {
-            out.push(child);
-        }
-        if !cursor.goto_next_sibling() {
-            break;
-        }
-    }
-    let complete = from <= parent.start_byte() && out.len() <= MAX_STATEMENTS_BACK;
-    out.reverse();
-    out.truncate(MAX_STATEMENTS_BACK);
-    (out, complete)
+    treesitter::merge_earlier_fields(
+        statement,
+        fields,
+        |earlier| {
+            mentions(cx.text(earlier), object).then(|| earlier_statement(earlier, object, cx))
+        },
+        is_scope_boundary,
+    )
 }
 
 /// Whether `text` contains `name` as a whole word.
@@ -625,14 +553,6 @@ fn mentions(text: &str, name: &str) -> bool {
         !text[..i].chars().next_back().is_some_and(word)
             && !text[i + name.len()..].chars().next().is_some_and(word)
     })
-}
-
-enum Earlier {
-    /// `object` declared or reassigned: the fields its new value has.
-    Created(Vec<Field>),
-    /// `object.Field = value`.
-    Set(Field),
-    Unrelated,
 }
 
 fn earlier_statement(statement: Node<'_>, object: &str, cx: &Lowering<'_>) -> Earlier {

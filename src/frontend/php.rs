@@ -10,19 +10,10 @@
 use tree_sitter::Node;
 
 use super::syntax::{Grammar, Lowering, Role};
-use super::treesitter::{named_children, parse_int, unescape};
+use super::treesitter::{self, Earlier, named_children, parse_int, unescape};
 use crate::facts::{Arg, BinOp, CallExpr, Expr, ExprKind, Field, Import, LoopKind, Span};
 
 pub struct Php;
-
-/// How many earlier statements per block are searched for an array's key assignments, how
-/// many of them that assign the variable are read, and how many enclosing blocks the search
-/// climbs: options are built within a few statements, and the bounds keep generated code
-/// with thousands of assignments linear.
-const MAX_STATEMENTS_BACK: usize = 64;
-const WINDOW_BYTES: usize = 8192;
-const MAX_MATCHES: usize = 16;
-const MAX_LEVELS_UP: usize = 8;
 
 impl Grammar for Php {
     fn role(&self, node: Node<'_>) -> Role {
@@ -543,75 +534,28 @@ fn merge_earlier_fields(
     cx: &Lowering<'_>,
     fields: &mut Vec<Field>,
 ) -> bool {
-    let Some(mut node) = assignment
+    let Some(statement) = assignment
         .parent()
         .filter(|p| p.kind() == "expression_statement")
     else {
         return false;
     };
-    let add = |fields: &mut Vec<Field>, field: Field| {
-        if !fields.iter().any(|f| f.key == field.key) {
-            fields.push(field);
-        }
-    };
     let prefix = format!("${object}");
-    let mut matches = 0;
-    for _ in 0..MAX_LEVELS_UP {
-        let Some(parent) = node.parent() else {
-            return true;
-        };
-        let (statements, complete) = preceding_siblings(parent, node);
-        for statement in statements {
-            // A cheap textual test first: only `$object…` assignments matter.
-            let text = cx.text(statement);
-            let assigns = text.strip_prefix(prefix.as_str()).is_some_and(|rest| {
+    let classify = |earlier: Node<'_>| {
+        // A cheap textual test first: only `$object…` assignments matter.
+        let assigns = cx
+            .text(earlier)
+            .strip_prefix(prefix.as_str())
+            .is_some_and(|rest| {
                 !rest
                     .chars()
                     .next()
                     .is_some_and(|c| c.is_alphanumeric() || c == '_')
             });
-            if !assigns {
-                continue;
-            }
-            matches += 1;
-            if matches > MAX_MATCHES {
-                return false;
-            }
-            if let Some(assign) = (statement.kind() == "expression_statement")
-                .then(|| named_children(statement).into_iter().next())
-                .flatten()
-                .filter(|a| a.kind() == "assignment_expression")
-            {
-                if let (Some(left), Some(right)) = (
-                    assign.child_by_field_name("left"),
-                    assign.child_by_field_name("right"),
-                ) {
-                    if variable(left, cx).as_deref() == Some(object) {
-                        if let ExprKind::Object(created) = cx.expr(right).kind {
-                            for field in created {
-                                add(fields, field);
-                            }
-                        }
-                        return true;
-                    }
-                    if let Some((target, key)) = element_target(left, cx) {
-                        if target == object {
-                            add(
-                                fields,
-                                Field {
-                                    key,
-                                    value: cx.expr(right),
-                                },
-                            );
-                        }
-                    }
-                }
-            }
-        }
-        if !complete {
-            return false;
-        }
-        if matches!(
+        assigns.then(|| earlier_assignment(earlier, object, cx))
+    };
+    treesitter::merge_earlier_fields(statement, fields, classify, |parent| {
+        matches!(
             parent.kind(),
             "function_definition"
                 | "method_declaration"
@@ -619,43 +563,38 @@ fn merge_earlier_fields(
                 | "arrow_function"
                 | "program"
                 | "declaration_list"
-        ) {
-            return true;
-        }
-        node = parent;
-    }
-    false
+        )
+    })
 }
 
-/// The named siblings before `node` in `parent` that end within [`WINDOW_BYTES`] before it,
-/// nearest first, at most [`MAX_STATEMENTS_BACK`], and whether they are all of them. A
-/// cursor seeks the window by byte offset and walks forward: `prev_named_sibling` and
-/// `named_child(i)` rescan the parent's children on every call, which makes long blocks
-/// quadratic.
-fn preceding_siblings<'t>(parent: Node<'t>, node: Node<'t>) -> (Vec<Node<'t>>, bool) {
-    let end = node.start_byte();
-    let from = end.saturating_sub(WINDOW_BYTES);
-    let mut out = Vec::new();
-    let mut cursor = parent.walk();
-    if cursor.goto_first_child_for_byte(from).is_none() {
-        return (out, false);
+/// What an earlier statement that starts with `$object` does to it.
+fn earlier_assignment(statement: Node<'_>, object: &str, cx: &Lowering<'_>) -> Earlier {
+    let Some(assign) = (statement.kind() == "expression_statement")
+        .then(|| named_children(statement).into_iter().next())
+        .flatten()
+        .filter(|a| a.kind() == "assignment_expression")
+    else {
+        return Earlier::Unrelated;
+    };
+    let (Some(left), Some(right)) = (
+        assign.child_by_field_name("left"),
+        assign.child_by_field_name("right"),
+    ) else {
+        return Earlier::Unrelated;
+    };
+    if variable(left, cx).as_deref() == Some(object) {
+        return match cx.expr(right).kind {
+            ExprKind::Object(created) => Earlier::Created(created),
+            _ => Earlier::Created(Vec::new()),
+        };
     }
-    loop {
-        let child = cursor.node();
-        if child.end_byte() > end {
-            break;
-        }
-        if child.is_named() {
-            out.push(child);
-        }
-        if !cursor.goto_next_sibling() {
-            break;
-        }
+    match element_target(left, cx) {
+        Some((target, key)) if target == object => Earlier::Set(Field {
+            key,
+            value: cx.expr(right),
+        }),
+        _ => Earlier::Unrelated,
     }
-    let complete = from <= parent.start_byte() && out.len() <= MAX_STATEMENTS_BACK;
-    out.reverse();
-    out.truncate(MAX_STATEMENTS_BACK);
-    (out, complete)
 }
 
 /// `const TTL = 5;` (in a class also `self.TTL`, `static.TTL`, `Class.TTL`).

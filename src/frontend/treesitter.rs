@@ -145,6 +145,106 @@ pub fn unescape(body: &str) -> String {
     out
 }
 
+/// What one earlier statement says about an object being built up before it is used.
+pub enum Earlier {
+    /// The object declared or reassigned: the fields its new value has (the search stops).
+    Created(Vec<crate::facts::Field>),
+    /// `object.Field = value`, `$object['key'] = value`.
+    Set(crate::facts::Field),
+    Unrelated,
+}
+
+/// How far back the search for an object's earlier fields goes: statements per block, bytes
+/// per block, statements that touch the object, and enclosing blocks. A request is built
+/// within a few statements, and the bounds keep generated code with thousands of assignments
+/// linear.
+const MAX_STATEMENTS_BACK: usize = 64;
+const WINDOW_BYTES: usize = 8192;
+const MAX_MATCHES: usize = 16;
+const MAX_LEVELS_UP: usize = 8;
+
+/// Adds the fields an object was given in the statements before `statement` (the latest
+/// wins), searching outwards through enclosing blocks until `is_scope_boundary`. `classify`
+/// reads one earlier statement, `None` when it does not touch the object (a cheap test first:
+/// most statements do not). Returns whether the search saw everything it needed: `false` when
+/// a bound cut it short, so the caller treats the object as dynamic.
+pub fn merge_earlier_fields(
+    statement: Node<'_>,
+    fields: &mut Vec<crate::facts::Field>,
+    classify: impl Fn(Node<'_>) -> Option<Earlier>,
+    is_scope_boundary: impl Fn(Node<'_>) -> bool,
+) -> bool {
+    let mut add = |field: crate::facts::Field| {
+        if !fields.iter().any(|f| f.key == field.key) {
+            fields.push(field);
+        }
+    };
+    let mut node = statement;
+    let mut matches = 0;
+    for _ in 0..MAX_LEVELS_UP {
+        let Some(parent) = node.parent() else {
+            return true;
+        };
+        let (statements, complete) = preceding_siblings(parent, node);
+        for earlier in statements {
+            let Some(earlier) = classify(earlier) else {
+                continue;
+            };
+            matches += 1;
+            if matches > MAX_MATCHES {
+                return false;
+            }
+            match earlier {
+                Earlier::Created(created) => {
+                    created.into_iter().for_each(&mut add);
+                    return true;
+                }
+                Earlier::Set(field) => add(field),
+                Earlier::Unrelated => {}
+            }
+        }
+        if !complete {
+            return false;
+        }
+        if is_scope_boundary(parent) {
+            return true;
+        }
+        node = parent;
+    }
+    false
+}
+
+/// The named siblings before `node` in `parent` that end within [`WINDOW_BYTES`] before it,
+/// nearest first, at most [`MAX_STATEMENTS_BACK`], and whether they are all of them. A
+/// cursor seeks the window by byte offset and walks forward: `prev_named_sibling` and
+/// `named_child(i)` rescan the parent's children on every call, which makes long blocks
+/// quadratic.
+fn preceding_siblings<'t>(parent: Node<'t>, node: Node<'t>) -> (Vec<Node<'t>>, bool) {
+    let end = node.start_byte();
+    let from = end.saturating_sub(WINDOW_BYTES);
+    let mut out = Vec::new();
+    let mut cursor = parent.walk();
+    if cursor.goto_first_child_for_byte(from).is_none() {
+        return (out, false);
+    }
+    loop {
+        let child = cursor.node();
+        if child.end_byte() > end {
+            break;
+        }
+        if child.is_named() {
+            out.push(child);
+        }
+        if !cursor.goto_next_sibling() {
+            break;
+        }
+    }
+    let complete = from <= parent.start_byte() && out.len() <= MAX_STATEMENTS_BACK;
+    out.reverse();
+    out.truncate(MAX_STATEMENTS_BACK);
+    (out, complete)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
