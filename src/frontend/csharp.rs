@@ -12,7 +12,7 @@ use tree_sitter::Node;
 
 use super::syntax::{Grammar, Lowering, Role};
 use super::treesitter::{self, Earlier, named_children, parse_int, unescape};
-use crate::facts::{Arg, BinOp, CallExpr, Expr, ExprKind, Field, Import, LoopKind, Span};
+use crate::facts::{Arg, CallExpr, Expr, ExprKind, Field, Import, LoopKind, Span};
 
 pub struct CSharp;
 
@@ -106,28 +106,7 @@ impl Grammar for CSharp {
                 .map_or(ExprKind::Unknown, |c| ExprKind::Call(Box::new(c))),
             "anonymous_object_creation_expression" => anonymous_object(node, cx),
             "initializer_expression" => initializer(node, cx),
-            "binary_expression" => {
-                let op = node
-                    .child_by_field_name("operator")
-                    .map(|o| cx.text(o))
-                    .and_then(|o| match o {
-                        "+" => Some(BinOp::Add),
-                        "-" => Some(BinOp::Sub),
-                        "*" => Some(BinOp::Mul),
-                        "/" => Some(BinOp::Div),
-                        _ => None,
-                    });
-                match (
-                    op,
-                    node.child_by_field_name("left"),
-                    node.child_by_field_name("right"),
-                ) {
-                    (Some(op), Some(l), Some(r)) => {
-                        ExprKind::Binary(op, Box::new(cx.expr(l)), Box::new(cx.expr(r)))
-                    }
-                    _ => ExprKind::Unknown,
-                }
-            }
+            "binary_expression" => cx.binary(node),
             "prefix_unary_expression" => {
                 let operator = node.child(0).map(|o| cx.text(o));
                 let operand = named_children(node).into_iter().next();

@@ -8,7 +8,7 @@ use tree_sitter::Node;
 
 use super::syntax::{Grammar, Lowering, Role};
 use super::treesitter::{named_children, parse_int, unescape};
-use crate::facts::{Arg, BinOp, CallExpr, Expr, ExprKind, Field, Import, LoopKind, Span};
+use crate::facts::{Arg, CallExpr, Expr, ExprKind, Field, Import, LoopKind, Span};
 
 pub struct Go;
 
@@ -84,28 +84,7 @@ impl Grammar for Go {
                 cx.call(node)
                     .map_or(ExprKind::Unknown, |c| ExprKind::Call(Box::new(c)))
             }
-            "binary_expression" => {
-                let op = node
-                    .child_by_field_name("operator")
-                    .map(|o| cx.text(o))
-                    .and_then(|o| match o {
-                        "+" => Some(BinOp::Add),
-                        "-" => Some(BinOp::Sub),
-                        "*" => Some(BinOp::Mul),
-                        "/" => Some(BinOp::Div),
-                        _ => None,
-                    });
-                match (
-                    op,
-                    node.child_by_field_name("left"),
-                    node.child_by_field_name("right"),
-                ) {
-                    (Some(op), Some(l), Some(r)) => {
-                        ExprKind::Binary(op, Box::new(cx.expr(l)), Box::new(cx.expr(r)))
-                    }
-                    _ => ExprKind::Unknown,
-                }
-            }
+            "binary_expression" => cx.binary(node),
             "unary_expression" => match (
                 node.child_by_field_name("operator").map(|o| cx.text(o)),
                 node.child_by_field_name("operand"),
@@ -473,6 +452,7 @@ mod tests {
     use super::super::{syntax, treesitter};
     use super::*;
     use crate::eval::{Env, Value};
+    use crate::facts::BinOp;
     use crate::facts::SyntaxFacts;
     use crate::source::SourceFile;
 

@@ -15,9 +15,9 @@ use std::cell::RefCell;
 
 use tree_sitter::Node;
 
-use super::syntax::{Grammar, Lowering, Role};
+use super::syntax::{Grammar, Lowering, Role, binop};
 use super::treesitter::{named_children, parse_int, unescape};
-use crate::facts::{Arg, BinOp, CallExpr, Expr, ExprKind, Import, LoopKind, Span};
+use crate::facts::{Arg, CallExpr, Expr, ExprKind, Import, LoopKind, Span};
 
 pub struct Java;
 
@@ -115,21 +115,7 @@ impl Grammar for Java {
             "method_invocation" | "object_creation_expression" => cx
                 .call(node)
                 .map_or(ExprKind::Unknown, |c| ExprKind::Call(Box::new(c))),
-            "binary_expression" => {
-                let op = node
-                    .child_by_field_name("operator")
-                    .and_then(|o| binop(cx.text(o)));
-                match (
-                    op,
-                    node.child_by_field_name("left"),
-                    node.child_by_field_name("right"),
-                ) {
-                    (Some(op), Some(l), Some(r)) => {
-                        ExprKind::Binary(op, Box::new(cx.expr(l)), Box::new(cx.expr(r)))
-                    }
-                    _ => ExprKind::Unknown,
-                }
-            }
+            "binary_expression" => cx.binary(node),
             "unary_expression" => match (
                 node.child_by_field_name("operator").map(|o| cx.text(o)),
                 node.child_by_field_name("operand"),
@@ -302,16 +288,6 @@ impl Grammar for Java {
 
 fn is_comment(node: Node<'_>) -> bool {
     matches!(node.kind(), "line_comment" | "block_comment")
-}
-
-fn binop(op: &str) -> Option<BinOp> {
-    match op {
-        "+" => Some(BinOp::Add),
-        "-" => Some(BinOp::Sub),
-        "*" => Some(BinOp::Mul),
-        "/" => Some(BinOp::Div),
-        _ => None,
-    }
 }
 
 /// Whether `word` appears as a whole word in `text` (modifiers, annotations).
@@ -607,6 +583,7 @@ impl Scopes {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::facts::BinOp;
     use crate::facts::SyntaxFacts;
     use crate::frontend::Language;
     use crate::frontend::syntax::collect;

@@ -13,9 +13,9 @@
 
 use tree_sitter::Node;
 
-use super::syntax::{Grammar, Lowering, Role};
+use super::syntax::{Grammar, Lowering, Role, binop};
 use super::treesitter::{named_children, parse_int};
-use crate::facts::{Arg, BinOp, CallExpr, Expr, ExprKind, Field, Import, LoopKind, Span};
+use crate::facts::{Arg, CallExpr, Expr, ExprKind, Field, Import, LoopKind, Span};
 
 pub struct JavaScript;
 
@@ -110,21 +110,7 @@ impl Grammar for JavaScript {
             "new_expression" => cx
                 .call(node)
                 .map_or(ExprKind::Unknown, |c| ExprKind::Call(Box::new(c))),
-            "binary_expression" => {
-                let op = node
-                    .child_by_field_name("operator")
-                    .and_then(|o| binop(cx.text(o)));
-                match (
-                    op,
-                    node.child_by_field_name("left"),
-                    node.child_by_field_name("right"),
-                ) {
-                    (Some(op), Some(l), Some(r)) => {
-                        ExprKind::Binary(op, Box::new(cx.expr(l)), Box::new(cx.expr(r)))
-                    }
-                    _ => ExprKind::Unknown,
-                }
-            }
+            "binary_expression" => cx.binary(node),
             "unary_expression" => match (
                 node.child_by_field_name("operator").map(|o| cx.text(o)),
                 node.child_by_field_name("argument"),
@@ -246,16 +232,6 @@ fn first_expression(node: Node<'_>) -> Option<Node<'_>> {
             )
             && !c.kind().ends_with("_type")
     })
-}
-
-fn binop(op: &str) -> Option<BinOp> {
-    match op {
-        "+" => Some(BinOp::Add),
-        "-" => Some(BinOp::Sub),
-        "*" => Some(BinOp::Mul),
-        "/" => Some(BinOp::Div),
-        _ => None,
-    }
 }
 
 /// A JavaScript numeric literal: `1_000`, `0x10`, `0o17`, `0b1`, legacy octal `017`, `1.5`,
@@ -909,6 +885,7 @@ fn import_statement(node: Node<'_>, cx: &Lowering<'_>) -> Vec<Import> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::facts::BinOp;
     use crate::facts::SyntaxFacts;
     use crate::frontend::Language;
     use crate::frontend::syntax::collect;

@@ -150,27 +150,7 @@ impl Grammar for Kotlin {
             "call_expression" => cx
                 .call(node)
                 .map_or(ExprKind::Unknown, |c| ExprKind::Call(Box::new(c))),
-            "binary_expression" => {
-                let op = node
-                    .child_by_field_name("operator")
-                    .and_then(|o| match cx.text(o) {
-                        "+" => Some(BinOp::Add),
-                        "-" => Some(BinOp::Sub),
-                        "*" => Some(BinOp::Mul),
-                        "/" => Some(BinOp::Div),
-                        _ => None,
-                    });
-                match (
-                    op,
-                    node.child_by_field_name("left"),
-                    node.child_by_field_name("right"),
-                ) {
-                    (Some(op), Some(l), Some(r)) => {
-                        ExprKind::Binary(op, Box::new(cx.expr(l)), Box::new(cx.expr(r)))
-                    }
-                    _ => ExprKind::Unknown,
-                }
-            }
+            "binary_expression" => cx.binary(node),
             "unary_expression" => match (
                 node.child_by_field_name("operator").map(|o| cx.text(o)),
                 node.child_by_field_name("argument"),

@@ -5,7 +5,7 @@ use tree_sitter::Node;
 
 use super::syntax::{Grammar, Lowering, Role};
 use super::treesitter::{named_children, parse_int, unescape};
-use crate::facts::{Arg, BinOp, CallExpr, Expr, ExprKind, Field, Import, LoopKind};
+use crate::facts::{Arg, CallExpr, Expr, ExprKind, Field, Import, LoopKind};
 
 pub struct Python;
 
@@ -95,28 +95,7 @@ impl Grammar for Python {
             "call" => cx
                 .call(node)
                 .map_or(ExprKind::Unknown, |c| ExprKind::Call(Box::new(c))),
-            "binary_operator" => {
-                let op = node
-                    .child_by_field_name("operator")
-                    .map(|o| cx.text(o))
-                    .and_then(|o| match o {
-                        "+" => Some(BinOp::Add),
-                        "-" => Some(BinOp::Sub),
-                        "*" => Some(BinOp::Mul),
-                        "/" | "//" => Some(BinOp::Div),
-                        _ => None,
-                    });
-                match (
-                    op,
-                    node.child_by_field_name("left"),
-                    node.child_by_field_name("right"),
-                ) {
-                    (Some(op), Some(l), Some(r)) => {
-                        ExprKind::Binary(op, Box::new(cx.expr(l)), Box::new(cx.expr(r)))
-                    }
-                    _ => ExprKind::Unknown,
-                }
-            }
+            "binary_operator" => cx.binary(node),
             "unary_operator" => match (
                 node.child_by_field_name("operator").map(|o| cx.text(o)),
                 node.child_by_field_name("argument"),

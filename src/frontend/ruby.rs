@@ -102,27 +102,7 @@ impl Grammar for Ruby {
                 None => ExprKind::Unknown,
             },
             "call" => return call_expr(node, cx),
-            "binary" => {
-                let op = node
-                    .child_by_field_name("operator")
-                    .and_then(|o| match cx.text(o) {
-                        "+" => Some(BinOp::Add),
-                        "-" => Some(BinOp::Sub),
-                        "*" => Some(BinOp::Mul),
-                        "/" => Some(BinOp::Div),
-                        _ => None,
-                    });
-                match (
-                    op,
-                    node.child_by_field_name("left"),
-                    node.child_by_field_name("right"),
-                ) {
-                    (Some(op), Some(l), Some(r)) => {
-                        ExprKind::Binary(op, Box::new(cx.expr(l)), Box::new(cx.expr(r)))
-                    }
-                    _ => ExprKind::Unknown,
-                }
-            }
+            "binary" => cx.binary(node),
             "unary" => match (
                 node.child_by_field_name("operator").map(|o| cx.text(o)),
                 node.child_by_field_name("operand"),

@@ -138,6 +138,29 @@ impl<'s> Lowering<'s> {
         lowered
     }
 
+    /// An arithmetic `left op right` node of a grammar with `operator`, `left` and `right`
+    /// fields (every tree-sitter grammar here); any other operator is `Unknown`.
+    pub fn binary(&self, node: Node<'_>) -> crate::facts::ExprKind {
+        use crate::facts::{BinOp, ExprKind};
+        let op = node
+            .child_by_field_name("operator")
+            .and_then(|o| match self.text(o) {
+                // Python's floor division: the folder's results are whole seconds anyway.
+                "//" => Some(BinOp::Div),
+                op => binop(op),
+            });
+        match (
+            op,
+            node.child_by_field_name("left"),
+            node.child_by_field_name("right"),
+        ) {
+            (Some(op), Some(l), Some(r)) => {
+                ExprKind::Binary(op, Box::new(self.expr(l)), Box::new(self.expr(r)))
+            }
+            _ => ExprKind::Unknown,
+        }
+    }
+
     pub fn call(&self, node: Node<'_>) -> Option<CallExpr> {
         let depth = self.depth.get();
         if depth >= MAX_DEPTH {
@@ -147,6 +170,18 @@ impl<'s> Lowering<'s> {
         let lowered = self.grammar.call(node, self);
         self.depth.set(depth);
         lowered
+    }
+}
+
+/// The arithmetic operator a token names (`+=` callers strip the `=` first).
+pub fn binop(op: &str) -> Option<crate::facts::BinOp> {
+    use crate::facts::BinOp;
+    match op {
+        "+" => Some(BinOp::Add),
+        "-" => Some(BinOp::Sub),
+        "*" => Some(BinOp::Mul),
+        "/" => Some(BinOp::Div),
+        _ => None,
     }
 }
 
