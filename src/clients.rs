@@ -247,10 +247,9 @@ impl<'a> Client<'a> {
 }
 
 /// Per-file lookups built once, so that following many presign calls' clients stays linear:
-/// bindings and calls by start offset, member bindings by their base name.
+/// bindings by start offset, member bindings by their base name.
 pub struct FileIndex {
     bindings_by_start: Vec<usize>,
-    calls_by_start: Vec<usize>,
     /// `config.ServiceURL` → under `config`.
     dotted: std::collections::HashMap<String, Vec<usize>>,
 }
@@ -259,8 +258,6 @@ impl FileIndex {
     pub fn new(syntax: &SyntaxFacts) -> FileIndex {
         let mut bindings_by_start: Vec<usize> = (0..syntax.bindings.len()).collect();
         bindings_by_start.sort_by_key(|&i| syntax.bindings[i].span.start);
-        let mut calls_by_start: Vec<usize> = (0..syntax.calls.len()).collect();
-        calls_by_start.sort_by_key(|&i| syntax.calls[i].call.span.start);
         let mut dotted: std::collections::HashMap<String, Vec<usize>> = Default::default();
         for (i, b) in syntax.bindings.iter().enumerate() {
             if let Some((base, _)) = b.name.split_once('.') {
@@ -269,7 +266,6 @@ impl FileIndex {
         }
         FileIndex {
             bindings_by_start,
-            calls_by_start,
             dotted,
         }
     }
@@ -288,21 +284,6 @@ impl FileIndex {
             .map(move |&i| &syntax.bindings[i])
             .take_while(move |b| b.span.start < range.end)
     }
-
-    /// Calls starting inside `range`.
-    fn calls_in<'s>(
-        &'s self,
-        syntax: &'s SyntaxFacts,
-        range: std::ops::Range<usize>,
-    ) -> impl Iterator<Item = &'s CallExpr> + 's {
-        let from = self
-            .calls_by_start
-            .partition_point(|&i| syntax.calls[i].call.span.start < range.start);
-        self.calls_by_start[from..]
-            .iter()
-            .map(move |&i| &syntax.calls[i].call)
-            .take_while(move |c| c.span.start < range.end)
-    }
 }
 
 /// Collects settings from expressions of one file.
@@ -310,7 +291,6 @@ pub struct Collector<'a> {
     syntax: &'a SyntaxFacts,
     index: &'a FileIndex,
     family: &'static Family,
-    text: &'a str,
     pub settings: Vec<Setting<'a>>,
     pub opaque: bool,
     pub region_from_env: bool,
@@ -324,17 +304,11 @@ const MAX_DEPTH: usize = 24;
 const MAX_STEPS: usize = 2_000;
 
 impl<'a> Collector<'a> {
-    pub fn new(
-        syntax: &'a SyntaxFacts,
-        index: &'a FileIndex,
-        family: &'static Family,
-        text: &'a str,
-    ) -> Self {
+    pub fn new(syntax: &'a SyntaxFacts, index: &'a FileIndex, family: &'static Family) -> Self {
         Collector {
             syntax,
             index,
             family,
-            text,
             settings: Vec::new(),
             opaque: false,
             region_from_env: false,
@@ -593,11 +567,8 @@ impl<'a> Collector<'a> {
         }
         self.member_assignments(name, expr.span.start, binding.span.end);
         match &binding.value.kind {
-            ExprKind::Unknown => match first_call_in(self.syntax, self.index, binding, self.text) {
-                Some(call) => self.call(call, mode, binding.function, depth + 1),
-                None if mode != Mode::Plain => self.opaque = true,
-                None => {}
-            },
+            ExprKind::Unknown if mode != Mode::Plain => self.opaque = true,
+            ExprKind::Unknown => {}
             _ => self.walk(&binding.value, mode, binding.function, depth + 1),
         }
     }
@@ -735,28 +706,6 @@ impl<'a> Collector<'a> {
     }
 }
 
-/// A binding whose value the front end left unknown because the statement binds several names
-/// (`req, err := svc.GetObjectRequest(in)`): the first name is the outermost call's first
-/// result.
-fn first_call_in<'a>(
-    syntax: &'a SyntaxFacts,
-    index: &'a FileIndex,
-    binding: &crate::facts::Binding,
-    text: &str,
-) -> Option<&'a CallExpr> {
-    if binding.span.is_empty()
-        || !text
-            .get(binding.span.clone())
-            .is_some_and(|t| t.trim_start().starts_with(binding.name.as_str()))
-    {
-        return None;
-    }
-    index
-        .calls_in(syntax, binding.span.start + 1..binding.span.end)
-        .filter(|c| c.span.end <= binding.span.end)
-        .max_by_key(|c| c.span.end - c.span.start)
-}
-
 /// Follows a presign call's client expression to the construction it comes from.
 pub fn link<'a>(
     syntax: &'a SyntaxFacts,
@@ -776,10 +725,7 @@ pub fn link<'a>(
                 return Link::Dynamic;
             };
             match &b.value.kind {
-                ExprKind::Unknown => match first_call_in(syntax, index, b, text) {
-                    Some(call) => link_call(syntax, index, family, text, call, b.function, depth),
-                    None => Link::Dynamic,
-                },
+                ExprKind::Unknown => Link::Dynamic,
                 _ => link(syntax, index, family, text, &b.value, b.function, depth + 1),
             }
         }
@@ -841,7 +787,7 @@ pub fn client_of<'a>(
     let Link::Built(built, ctor) = link(syntax, index, family, text, expr, function, 0) else {
         return None;
     };
-    let mut collector = Collector::new(syntax, index, family, text);
+    let mut collector = Collector::new(syntax, index, family);
     collector.client_expr(expr, function);
     collector.settings.extend(globals.iter().cloned());
     // Point at the client itself, not at a presigner built over it.

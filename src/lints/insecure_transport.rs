@@ -52,7 +52,7 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         return;
     };
     let index = clients::FileIndex::new(syntax);
-    let mut globals = Collector::new(syntax, &index, family, cx.text);
+    let mut globals = Collector::new(syntax, &index, family);
     globals.globals();
     let mut seen = HashSet::new();
     for call in &syntax.calls {
@@ -61,7 +61,7 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         };
         let what = format!("{} `{}`", row.sdk, call.call.name().unwrap_or("?"));
         // Options of this presign call itself (a request's `Protocol`, `secure: false`).
-        let mut request = Collector::new(syntax, &index, family, cx.text);
+        let mut request = Collector::new(syntax, &index, family);
         request.request_arguments(&call.call, call.function);
         let client = clients::client_of(
             syntax,

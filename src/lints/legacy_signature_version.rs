@@ -57,7 +57,7 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         return;
     };
     let index = clients::FileIndex::new(syntax);
-    let mut collector = Collector::new(syntax, &index, family, cx.text);
+    let mut collector = Collector::new(syntax, &index, family);
     for call in &syntax.calls {
         let configures = clients::constructor(family, &call.call, syntax).is_some()
             || call.call.name().is_some_and(|n| {

@@ -22,7 +22,7 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         return;
     };
     let index = clients::FileIndex::new(syntax);
-    let mut globals = clients::Collector::new(syntax, &index, family, cx.text);
+    let mut globals = clients::Collector::new(syntax, &index, family);
     globals.globals();
     let mut seen = HashSet::new();
     for call in &syntax.calls {
