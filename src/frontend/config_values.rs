@@ -300,20 +300,15 @@ pub fn is_credential_file(path: &Path) -> bool {
 /// `aws configure set key value`. Values are unquoted; their shape is judged by the lint.
 pub fn config_credentials(text: &str) -> Vec<ConfigCredential> {
     let mut found = Vec::new();
-    let mut offset = 0;
-    let mut section = 0;
-    for (line_no, line) in text.split_inclusive('\n').enumerate() {
-        let start = offset;
-        offset += line.len();
-        let body = line.trim_end_matches(['\n', '\r']);
+    for (line_no, start, section) in KeyLines::new(text) {
+        let end = text[start..].find('\n').map_or(text.len(), |i| start + i);
+        let body = text[start..end].trim_end_matches('\r');
         let trimmed = body.trim_start();
         let indent = body.len() - trimmed.len();
-        if trimmed.starts_with('#') || trimmed.starts_with("//") || trimmed.starts_with(';') {
-            continue;
-        }
-        if trimmed.starts_with('[') && trimmed.ends_with(']') {
-            section += 1;
-            continue;
+        let comment =
+            trimmed.starts_with('#') || trimmed.starts_with("//") || trimmed.starts_with(';');
+        if comment || trimmed.starts_with('[') && trimmed.ends_with(']') {
+            continue; // a section header is counted by `KeyLines`
         }
         let base = start + indent;
         for (key, value) in line_pairs(trimmed) {
@@ -341,6 +336,88 @@ pub fn config_credentials(text: &str) -> Vec<ConfigCredential> {
         }
     }
     found
+}
+
+/// Words one of which every credential key holds ([`credential_part`],
+/// [`is_paired_secret_name`]): a line without any cannot hold an entry, so only lines with one
+/// are split into pairs. Config files are mostly other keys, and this keeps them cheap.
+const KEY_LINE_WORDS: [&str; 4] = ["secret", "access", "token", "aws"];
+
+/// The lines of a text that hold a [`KEY_LINE_WORDS`] word, each once, as `(0-based line,
+/// byte offset of its start, INI section number)`. Line and section numbers are counted over
+/// the skipped text with SIMD searches, so they match a line-by-line reading.
+struct KeyLines<'t> {
+    text: &'t str,
+    matches: aho_corasick::FindIter<'static, 't>,
+    /// Where counting stopped: the start of the line after the last one returned.
+    counted_to: usize,
+    line: usize,
+    section: usize,
+}
+
+impl<'t> KeyLines<'t> {
+    fn new(text: &'t str) -> KeyLines<'t> {
+        static WORDS: std::sync::LazyLock<aho_corasick::AhoCorasick> =
+            std::sync::LazyLock::new(|| {
+                aho_corasick::AhoCorasickBuilder::new()
+                    .ascii_case_insensitive(true)
+                    .build(KEY_LINE_WORDS)
+                    .expect("static words are valid")
+            });
+        KeyLines {
+            text,
+            matches: WORDS.find_iter(text),
+            counted_to: 0,
+            line: 0,
+            section: 0,
+        }
+    }
+
+    /// Counts lines and INI section headers (`[name]` alone on a line) in `counted_to..to`,
+    /// where `to` is a line start.
+    fn count_until(&mut self, to: usize) {
+        let gap = &self.text.as_bytes()[self.counted_to..to];
+        self.line += memchr::memchr_iter(b'\n', gap).count();
+        let bytes = self.text.as_bytes();
+        for open in memchr::memchr_iter(b'[', gap) {
+            let at = self.counted_to + open;
+            // At the start of its line, after blanks only: walked back over the blanks alone,
+            // so a long minified line full of `[` costs no more than one pass.
+            let before = bytes[..at].iter().rev().find(|&&b| b != b' ' && b != b'\t');
+            if !matches!(before, None | Some(b'\n')) {
+                continue;
+            }
+            let line_end = memchr::memchr(b'\n', &bytes[at..]).map_or(bytes.len(), |i| at + i);
+            if self.text[at..line_end]
+                .trim_end_matches('\r')
+                .ends_with(']')
+            {
+                self.section += 1;
+            }
+        }
+        self.counted_to = to;
+    }
+}
+
+impl Iterator for KeyLines<'_> {
+    type Item = (usize, usize, usize);
+
+    fn next(&mut self) -> Option<Self::Item> {
+        loop {
+            let m = self.matches.next()?;
+            if m.start() < self.counted_to {
+                continue; // another word on a line already returned
+            }
+            let start = self.text[..m.start()].rfind('\n').map_or(0, |i| i + 1);
+            self.count_until(start);
+            let item = (self.line, start, self.section);
+            let next_line = self.text[m.start()..]
+                .find('\n')
+                .map_or(self.text.len(), |i| m.start() + i + 1);
+            self.count_until(next_line);
+            return Some(item);
+        }
+    }
 }
 
 /// `(key, value)` ranges of one trimmed line.
@@ -536,6 +613,84 @@ mod tests {
         let values: Vec<&str> = found.iter().map(|f| f.value.as_str()).collect();
         assert_eq!(values, ["604800", "7d", "3600"]);
         assert_eq!(&text[found[1].value_span.clone()], "7d");
+    }
+
+    /// The line-by-line reading `config_credentials` skips ahead of: every line split into
+    /// pairs, sections counted as met.
+    fn config_credentials_every_line(text: &str) -> Vec<ConfigCredential> {
+        let mut found = Vec::new();
+        let (mut offset, mut section) = (0, 0);
+        for (line_no, line) in text.split_inclusive('\n').enumerate() {
+            let start = offset;
+            offset += line.len();
+            let body = line.trim_end_matches(['\n', '\r']);
+            let trimmed = body.trim_start();
+            if trimmed.starts_with('#') || trimmed.starts_with("//") || trimmed.starts_with(';') {
+                continue;
+            }
+            if trimmed.starts_with('[') && trimmed.ends_with(']') {
+                section += 1;
+                continue;
+            }
+            let base = start + body.len() - trimmed.len();
+            for (key, value) in line_pairs(trimmed) {
+                let key_text = trimmed[key].trim_matches(['"', '\'']);
+                let paired_only =
+                    credential_part(key_text).is_none() && is_paired_secret_name(key_text);
+                let Some(part) =
+                    credential_part(key_text).or(paired_only.then_some(CredentialPart::Secret))
+                else {
+                    continue;
+                };
+                if value.is_empty() {
+                    continue;
+                }
+                found.push(ConfigCredential {
+                    key: key_text.to_string(),
+                    part,
+                    value: trimmed[value.clone()].to_string(),
+                    value_span: base + value.start..base + value.end,
+                    paired_only,
+                    line: line_no,
+                    section,
+                });
+            }
+        }
+        found
+    }
+
+    fn summary(found: &[ConfigCredential]) -> Vec<String> {
+        found
+            .iter()
+            .map(|c| {
+                format!(
+                    "{}|{:?}|{}|{:?}|{}|{}|{}",
+                    c.key, c.part, c.value, c.value_span, c.paired_only, c.line, c.section
+                )
+            })
+            .collect()
+    }
+
+    proptest::proptest! {
+        /// Skipping lines without a key word loses no entry and shifts no line or section.
+        #[test]
+        fn key_line_gate_matches_every_line_reading(parts in proptest::collection::vec(
+            proptest::sample::select(vec![
+                "aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", "\n", "\r\n",
+                "[default]", "  [profile prod] ", "[x]\r", "# aws_access_key_id=AKIA", "[1, 2]",
+                "AWS_ACCESS_KEY_ID=AKIAIOSFODNN7EXAMPLE", "secret_key: s", "Token", " ", "=",
+                "export AWS_SESSION_TOKEN=\"abc\"", "ENV AWS_SECRET_ACCESS_KEY x", "a[b]", "é",
+                "aws configure set aws_access_key_id AKIA", "key: value", "- SECRET=1", ",",
+                "\"accessKeyId\": \"AKIAIOSFODNN7EXAMPLE\"", "ACCESS", "\t[", "]",
+            ]),
+            0..40,
+        )) {
+            let text = parts.concat();
+            proptest::prop_assert_eq!(
+                summary(&config_credentials(&text)),
+                summary(&config_credentials_every_line(&text))
+            );
+        }
     }
 
     #[test]
