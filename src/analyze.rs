@@ -3,13 +3,13 @@
 use std::ops::Range;
 use std::path::Path;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind};
 use sha2::{Digest, Sha256};
 
 use crate::finding::{Finding, Snippet, Suppressed, SuppressionKind};
 use crate::frontend;
 use crate::level::Level;
-use crate::lints::{self, Diagnostic, LintId, Status};
+use crate::lints::{self, Diagnostic, LintId};
+use crate::prefilter::Prefilter;
 use crate::redact::{mask, redact};
 use crate::settings::Settings;
 use crate::source::{SourceFile, has_utf16_bom};
@@ -17,62 +17,6 @@ use crate::suppress;
 
 /// Bytes inspected for a NUL to decide a file is binary (as git and ripgrep do).
 const BINARY_SNIFF_LEN: usize = 8 * 1024;
-
-/// The literal prefilter: a file without any trigger word of any lint is never decoded or
-/// parsed, and a lint runs only on files holding one of its own words.
-pub struct Prefilter {
-    automaton: AhoCorasick,
-    /// For each pattern, the lints it triggers (bit `LintId as usize`).
-    owners: Vec<u64>,
-}
-
-impl Prefilter {
-    pub fn new() -> Prefilter {
-        let words = lints::trigger_words(|id| id.info().status == Status::Implemented);
-        let owners = words
-            .iter()
-            .map(|word| {
-                LintId::ALL
-                    .iter()
-                    .filter(|&&id| lints::triggers(id).contains(word))
-                    .fold(0u64, |mask, &id| mask | 1 << id as usize)
-            })
-            .collect();
-        // A full DFA: with case-insensitive patterns the default (NFA-based) searcher was 8x
-        // slower on the benchmark tree, and the automaton is tiny.
-        let automaton = AhoCorasickBuilder::new()
-            .ascii_case_insensitive(true)
-            .kind(Some(AhoCorasickKind::DFA))
-            .build(words)
-            .expect("static trigger words are valid");
-        Prefilter { automaton, owners }
-    }
-
-    /// Whether any lint may report on these bytes: stops at the first trigger word.
-    pub fn is_candidate(&self, bytes: &[u8]) -> bool {
-        self.automaton.is_match(bytes)
-    }
-
-    /// The lints whose trigger words occur in a candidate's text. Scans the whole text, so it
-    /// runs only after [`Prefilter::is_candidate`] said yes.
-    fn triggered(&self, text: &str) -> u64 {
-        let all = self.owners.iter().fold(0, |mask, owners| mask | owners);
-        let mut mask = 0u64;
-        for m in self.automaton.find_overlapping_iter(text) {
-            mask |= self.owners[m.pattern().as_usize()];
-            if mask == all {
-                break;
-            }
-        }
-        mask
-    }
-}
-
-impl Default for Prefilter {
-    fn default() -> Self {
-        Prefilter::new()
-    }
-}
 
 pub enum Outcome {
     Analyzed {
@@ -100,16 +44,20 @@ pub fn analyze(
     if is_binary(&bytes) {
         return Outcome::SkippedBinary;
     }
-    if !prefilter.is_candidate(&bytes) && !has_utf16_bom(&bytes) {
+    let utf16 = has_utf16_bom(&bytes);
+    let mut triggered = prefilter.triggered(&bytes);
+    if triggered == 0 && !utf16 {
         return Outcome::Analyzed {
             findings: Vec::new(),
             dynamic_expiries: 0,
         };
     }
     let source = SourceFile::from_vec(bytes);
+    if utf16 {
+        triggered = prefilter.triggered(source.text.as_bytes());
+    }
     let levels = settings.levels_for(absolute);
     let enabled = |id: LintId| levels[id as usize] != Level::Allow;
-    let triggered = prefilter.triggered(&source.text);
     let runs = |id: LintId| enabled(id) && triggered & (1 << id as usize) != 0;
 
     let facts = frontend::extract(

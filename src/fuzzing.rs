@@ -7,12 +7,13 @@
 use std::path::Path;
 use std::sync::LazyLock;
 
-use crate::analyze::{Outcome, Prefilter, analyze};
+use crate::analyze::{Outcome, analyze};
 use crate::config::{self, Config};
 use crate::eval::Env;
 use crate::facts::{Expr, ExprKind, SyntaxFacts};
 use crate::frontend::{self, Language, Needs};
 use crate::lints::{self, LintId, Status};
+use crate::prefilter::Prefilter;
 use crate::redact::{mask, redact};
 use crate::report::{self, Format, RenderOptions, Report, Summary};
 use crate::settings::Settings;

@@ -21,6 +21,7 @@ pub mod fuzzing;
 pub mod level;
 pub mod lints;
 pub mod paths;
+pub mod prefilter;
 pub mod redact;
 pub mod report;
 pub mod scan;

@@ -10,9 +10,10 @@ use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
 use ignore::{WalkBuilder, WalkState};
 
-use crate::analyze::{Outcome, Prefilter, analyze};
+use crate::analyze::{Outcome, analyze};
 use crate::finding::{Finding, ScanError};
 use crate::paths::{absolute, display_path};
+use crate::prefilter::Prefilter;
 use crate::settings::{Settings, matches};
 
 /// Files larger than this are skipped (and counted): they are data, not source.
