@@ -203,15 +203,12 @@ impl Context<'_> {
             self.error(&display, "not a regular file".to_string());
             return;
         }
-        if let Ok(meta) = entry.metadata() {
-            if meta.len() > self.max_file_size {
-                self.shared.skipped_large.fetch_add(1, Ordering::Relaxed);
-                return;
-            }
-        }
         test_hooks::before_read(&display, path);
-        match std::fs::read(path) {
-            Ok(bytes) => self.analyze(&display, &absolute, bytes),
+        match read_file(path, self.max_file_size) {
+            Ok(Some(bytes)) => self.analyze(&display, &absolute, bytes),
+            Ok(None) => {
+                self.shared.skipped_large.fetch_add(1, Ordering::Relaxed);
+            }
             Err(e) => self.error(&display, describe_io_error(&e)),
         }
     }
@@ -324,6 +321,20 @@ fn strip_path_prefix(message: &str) -> String {
         .rsplit_once(": ")
         .map_or(message, |(_, m)| m)
         .to_string()
+}
+
+/// A file's bytes, or `None` when it is larger than `max_size`. The size comes from the open
+/// file (one `fstat`, no second path lookup) and sizes the buffer, so the read is one copy.
+fn read_file(path: &Path, max_size: u64) -> std::io::Result<Option<Vec<u8>>> {
+    let mut file = std::fs::File::open(path)?;
+    let len = file.metadata()?.len();
+    if len > max_size {
+        return Ok(None);
+    }
+    // One byte more than the size, so that reading to the end needs no regrowth.
+    let mut bytes = Vec::with_capacity(usize::try_from(len).unwrap_or(0).saturating_add(1));
+    file.read_to_end(&mut bytes)?;
+    Ok(Some(bytes))
 }
 
 fn describe_io_error(e: &std::io::Error) -> String {

@@ -341,7 +341,17 @@ pub fn config_credentials(text: &str) -> Vec<ConfigCredential> {
 /// Words one of which every credential key holds ([`credential_part`],
 /// [`is_paired_secret_name`]): a line without any cannot hold an entry, so only lines with one
 /// are split into pairs. Config files are mostly other keys, and this keeps them cheap.
-const KEY_LINE_WORDS: [&str; 4] = ["secret", "access", "token", "aws"];
+const KEY_LINE_WORDS: [&str; 9] = [
+    "secret",
+    "access",
+    "aws",
+    TOKEN_KEY_WORDS[0],
+    TOKEN_KEY_WORDS[1],
+    TOKEN_KEY_WORDS[2],
+    TOKEN_KEY_WORDS[3],
+    TOKEN_KEY_WORDS[4],
+    TOKEN_KEY_WORDS[5],
+];
 
 /// The lines of a text that hold a [`KEY_LINE_WORDS`] word, each once, as `(0-based line,
 /// byte offset of its start, INI section number)`. Line and section numbers are counted over
@@ -681,7 +691,8 @@ mod tests {
                 "AWS_ACCESS_KEY_ID=AKIAIOSFODNN7EXAMPLE", "secret_key: s", "Token", " ", "=",
                 "export AWS_SESSION_TOKEN=\"abc\"", "ENV AWS_SECRET_ACCESS_KEY x", "a[b]", "é",
                 "aws configure set aws_access_key_id AKIA", "key: value", "- SECRET=1", ",",
-                "\"accessKeyId\": \"AKIAIOSFODNN7EXAMPLE\"", "ACCESS", "\t[", "]",
+                "\"accessKeyId\": \"AKIAIOSFODNN7EXAMPLE\"", "ACCESS", "\t[", "]", "SECURITY-",
+                "session", "_token", "Session", "Token:", "tok", "en", "x_security_token",
             ]),
             0..40,
         )) {
