@@ -31,6 +31,7 @@ pub mod source;
 pub mod staged;
 pub mod suggest;
 pub mod suppress;
+pub mod words;
 
 mod run;
 

@@ -6,6 +6,8 @@
 use std::ops::Range;
 use std::path::Path;
 
+use crate::words::Words;
+
 /// `aws s3 presign` with its `--expires-in` value, if given.
 #[derive(Debug)]
 pub struct CliPresign {
@@ -358,8 +360,8 @@ const KEY_LINE_WORDS: [&str; 9] = [
 /// the skipped text with SIMD searches, so they match a line-by-line reading.
 struct KeyLines<'t> {
     text: &'t str,
-    matches: aho_corasick::FindIter<'static, 't>,
-    /// Where counting stopped: the start of the line after the last one returned.
+    starts: std::vec::IntoIter<usize>,
+    /// Where counting stopped: a line start at or before the next line to return.
     counted_to: usize,
     line: usize,
     section: usize,
@@ -367,16 +369,11 @@ struct KeyLines<'t> {
 
 impl<'t> KeyLines<'t> {
     fn new(text: &'t str) -> KeyLines<'t> {
-        static WORDS: std::sync::LazyLock<aho_corasick::AhoCorasick> =
-            std::sync::LazyLock::new(|| {
-                aho_corasick::AhoCorasickBuilder::new()
-                    .ascii_case_insensitive(true)
-                    .build(KEY_LINE_WORDS)
-                    .expect("static words are valid")
-            });
+        static WORDS: std::sync::LazyLock<Words> =
+            std::sync::LazyLock::new(|| Words::new(&KEY_LINE_WORDS));
         KeyLines {
             text,
-            matches: WORDS.find_iter(text),
+            starts: WORDS.line_starts(text).into_iter(),
             counted_to: 0,
             line: 0,
             section: 0,
@@ -413,20 +410,9 @@ impl Iterator for KeyLines<'_> {
     type Item = (usize, usize, usize);
 
     fn next(&mut self) -> Option<Self::Item> {
-        loop {
-            let m = self.matches.next()?;
-            if m.start() < self.counted_to {
-                continue; // another word on a line already returned
-            }
-            let start = self.text[..m.start()].rfind('\n').map_or(0, |i| i + 1);
-            self.count_until(start);
-            let item = (self.line, start, self.section);
-            let next_line = self.text[m.start()..]
-                .find('\n')
-                .map_or(self.text.len(), |i| m.start() + i + 1);
-            self.count_until(next_line);
-            return Some(item);
-        }
+        let start = self.starts.next()?;
+        self.count_until(start);
+        Some((self.line, start, self.section))
     }
 }
 

@@ -1,6 +1,7 @@
 //! `legacy-signature-version`: S3 Signature Version 2 chosen in a client or process-wide
 //! configuration, or a SigV2 signed URL literal.
 
+use crate::words::Words;
 use std::collections::HashSet;
 
 use serde_json::json;
@@ -17,14 +18,10 @@ pub const TRIGGERS: [&str; 2] = ["signature", "signeroverride"];
 /// `signatureVersion`, `UseSignatureVersion4`, `setSignerOverride`): only then is the file
 /// parsed for this lint; a URL's `Signature=` alone needs no parse.
 pub fn configures_signing(text: &str) -> bool {
-    static WORDS: std::sync::LazyLock<Option<aho_corasick::AhoCorasick>> =
-        std::sync::LazyLock::new(|| {
-            aho_corasick::AhoCorasickBuilder::new()
-                .ascii_case_insensitive(true)
-                .build(["signature_version", "signatureversion", "signeroverride"])
-                .ok()
-        });
-    WORDS.as_ref().is_none_or(|words| words.is_match(text))
+    static WORDS: std::sync::LazyLock<Words> = std::sync::LazyLock::new(|| {
+        Words::new(&["signature_version", "signatureversion", "signeroverride"])
+    });
+    WORDS.is_match(text.as_bytes())
 }
 
 const HELP: &str = "sign with SigV4 (`s3v4`/`v4`, or remove the override: every current SDK defaults to it); S3 rejects SigV2 in most regions and for new buckets (practice `invalid-signature`)";
