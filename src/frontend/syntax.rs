@@ -4,9 +4,9 @@
 
 use std::cell::Cell;
 
-use tree_sitter::Node;
+use tree_sitter::{Node, TreeCursor};
 
-use super::treesitter::{MAX_DEPTH, named_children, text};
+use super::treesitter::{MAX_DEPTH, text};
 use crate::facts::{Binding, Call, CallExpr, Expr, Import, LoopKind, Span, SyntaxFacts};
 
 /// What a node means to the walk.
@@ -207,12 +207,13 @@ pub fn collect(root: Node<'_>, source: &str, grammar: &dyn Grammar) -> SyntaxFac
         function: None,
         callback: None,
     };
-    visit(root, start, 0, &cx, grammar, &mut facts);
+    // One cursor walks the whole tree: a cursor per node would allocate per node.
+    visit(&mut root.walk(), start, 0, &cx, grammar, &mut facts);
     facts
 }
 
 fn visit(
-    node: Node<'_>,
+    cursor: &mut TreeCursor<'_>,
     mut ctx: Context,
     depth: usize,
     cx: &Lowering<'_>,
@@ -222,6 +223,7 @@ fn visit(
     if depth > MAX_DEPTH {
         return;
     }
+    let node = cursor.node();
     let mut child_ctx = Context {
         callback: None,
         ..ctx
@@ -276,8 +278,16 @@ fn visit(
             child_ctx.callback = ctx.callback.filter(|_| is_wrapper(node));
         }
     }
-    for child in named_children(node) {
-        visit(child, child_ctx, depth + 1, cx, grammar, facts);
+    if cursor.goto_first_child() {
+        loop {
+            if cursor.node().is_named() {
+                visit(cursor, child_ctx, depth + 1, cx, grammar, facts);
+            }
+            if !cursor.goto_next_sibling() {
+                break;
+            }
+        }
+        cursor.goto_parent();
     }
 }
 
