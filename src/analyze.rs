@@ -32,10 +32,10 @@ pub fn is_binary(bytes: &[u8]) -> bool {
         && memchr::memchr(0, &bytes[..bytes.len().min(BINARY_SNIFF_LEN)]).is_some()
 }
 
-/// Analyzes one file's bytes. `display` is the path printed in reports; `absolute` is used
-/// for path-specific settings.
+/// Analyzes one file's bytes. `display` makes the path printed in reports (only for a file
+/// with trigger words: most have none); `absolute` is used for path-specific settings.
 pub fn analyze(
-    display: &str,
+    display: &dyn Fn() -> String,
     absolute: &Path,
     bytes: Vec<u8>,
     settings: &Settings,
@@ -52,6 +52,7 @@ pub fn analyze(
             dynamic_expiries: 0,
         };
     }
+    let display = &display();
     let source = SourceFile::from_vec(bytes);
     if utf16 {
         triggered = prefilter.triggered(source.text.as_bytes());
@@ -308,7 +309,7 @@ mod tests {
         );
         let settings = Settings::new(Config::default(), Vec::new(), None, None, None);
         let Outcome::Analyzed { findings, .. } = analyze(
-            "a.py",
+            &|| "a.py".into(),
             Path::new("/t/a.py"),
             text.as_bytes().to_vec(),
             &settings,

@@ -90,7 +90,13 @@ pub fn signed_url(data: &[u8]) {
     });
     let (settings, prefilter) = &*SETUP;
     let path = Path::new("/fuzz/input.txt");
-    let outcome = analyze("input.txt", path, data.to_vec(), settings, prefilter);
+    let outcome = analyze(
+        &|| "input.txt".into(),
+        path,
+        data.to_vec(),
+        settings,
+        prefilter,
+    );
     let Outcome::Analyzed { findings, .. } = outcome else {
         return;
     };

@@ -176,8 +176,11 @@ impl Context<'_> {
             {
                 continue;
             }
-            let display = display_path(&file.path, self.cwd);
-            self.analyze(&display, &absolute, file.content);
+            self.analyze(
+                &|| display_path(&file.path, self.cwd),
+                &absolute,
+                file.content,
+            );
         }
     }
 
@@ -198,18 +201,19 @@ impl Context<'_> {
             // Symlinks are not followed, and FIFOs, sockets and devices are not source.
             return;
         }
-        let display = display_path(path, self.cwd);
+        // Shown only with a finding or an error: most files have neither.
+        let display = || display_path(path, self.cwd);
         if named && !std::fs::metadata(path).is_ok_and(|m| m.is_file()) {
-            self.error(&display, "not a regular file".to_string());
+            self.error(&display(), "not a regular file".to_string());
             return;
         }
-        test_hooks::before_read(&display, path);
+        test_hooks::before_read(path);
         match read_file(path, self.max_file_size) {
             Ok(Some(bytes)) => self.analyze(&display, &absolute, bytes),
             Ok(None) => {
                 self.shared.skipped_large.fetch_add(1, Ordering::Relaxed);
             }
-            Err(e) => self.error(&display, describe_io_error(&e)),
+            Err(e) => self.error(&display(), describe_io_error(&e)),
         }
     }
 
@@ -221,23 +225,23 @@ impl Context<'_> {
         }
         let name = filename.unwrap_or("-");
         let absolute = absolute(self.cwd, Path::new(name));
-        let display = match filename {
+        let display = || match filename {
             Some(f) => display_path(Path::new(f), self.cwd),
             None => "-".to_string(),
         };
         self.analyze(&display, &absolute, bytes);
     }
 
-    fn analyze(&self, display: &str, absolute: &Path, bytes: Vec<u8>) {
+    fn analyze(&self, display: &dyn Fn() -> String, absolute: &Path, bytes: Vec<u8>) {
         // A bug in one file's analysis must not take the scan down: it is reported as an
         // error for that file (exit code 2) and every other file is still scanned.
         let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-            test_hooks::maybe_panic(display);
+            test_hooks::maybe_panic(absolute);
             analyze(display, absolute, bytes, self.settings, self.prefilter)
         }));
         let Ok(outcome) = outcome else {
             self.error(
-                display,
+                &display(),
                 "internal error while analyzing this file (a presign-lint bug: please report it); other files were scanned".to_string(),
             );
             return;
@@ -324,16 +328,20 @@ fn strip_path_prefix(message: &str) -> String {
 }
 
 /// A file's bytes, or `None` when it is larger than `max_size`. The size comes from the open
-/// file (one `fstat`, no second path lookup) and sizes the buffer, so the read is one copy.
+/// file (one `fstat`, no second path lookup) and sizes the buffer; reading through `take`
+/// skips `File::read_to_end`'s own `fstat` and `lseek`, and bounds a file still growing.
 fn read_file(path: &Path, max_size: u64) -> std::io::Result<Option<Vec<u8>>> {
     let mut file = std::fs::File::open(path)?;
     let len = file.metadata()?.len();
     if len > max_size {
         return Ok(None);
     }
-    // One byte more than the size, so that reading to the end needs no regrowth.
+    // One byte more than the size, so that reaching the end needs no regrowth.
     let mut bytes = Vec::with_capacity(usize::try_from(len).unwrap_or(0).saturating_add(1));
-    file.read_to_end(&mut bytes)?;
+    (&mut file).take(max_size + 1).read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > max_size {
+        return Ok(None);
+    }
     Ok(Some(bytes))
 }
 
@@ -359,20 +367,23 @@ mod test_hooks {
     static VANISH: LazyLock<Option<OsString>> =
         LazyLock::new(|| std::env::var_os("PRESIGN_LINT_TEST_VANISH"));
 
-    fn targets(hook: &LazyLock<Option<OsString>>, display: &str) -> bool {
-        hook.as_ref()
-            .is_some_and(|target| display.ends_with(&*target.to_string_lossy()))
+    fn targets(hook: &LazyLock<Option<OsString>>, path: &Path) -> bool {
+        hook.as_ref().is_some_and(|target| {
+            path.to_string_lossy()
+                .replace('\\', "/")
+                .ends_with(&*target.to_string_lossy())
+        })
     }
 
-    pub fn maybe_panic(display: &str) {
-        if targets(&PANIC, display) {
+    pub fn maybe_panic(path: &Path) {
+        if targets(&PANIC, path) {
             panic!("injected test panic");
         }
     }
 
     /// Debug builds only: a release binary never deletes a file, whatever its environment.
-    pub fn before_read(display: &str, path: &Path) {
-        if cfg!(debug_assertions) && targets(&VANISH, display) {
+    pub fn before_read(path: &Path) {
+        if cfg!(debug_assertions) && targets(&VANISH, path) {
             let _ = std::fs::remove_file(path);
         }
     }

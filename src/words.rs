@@ -104,7 +104,9 @@ impl Words {
         chunk: usize,
         mut found: impl FnMut(usize, usize) -> ControlFlow<()>,
     ) {
-        let mut buffer = [0u8; CHUNK];
+        // Sized to the file when it is small: most are, and zeroing a whole chunk per file
+        // showed in profiles of trees of small files.
+        let mut buffer = vec![0u8; chunk.min(bytes.len())];
         let step = chunk - self.overlap;
         let mut start = 0;
         loop {
@@ -114,10 +116,11 @@ impl Words {
             for (low, &b) in lowered.iter_mut().zip(window) {
                 *low = b | u8::from(b.is_ascii_uppercase()) << 5;
             }
+            let lowered = &*lowered;
             let limit = if last { lowered.len() } else { step };
             let mut at = 0;
             while at < limit {
-                let Some(m) = teddy.find_in(&*lowered, Span::from(at..lowered.len())) else {
+                let Some(m) = teddy.find_in(lowered, Span::from(at..lowered.len())) else {
                     break;
                 };
                 if m.start() >= limit {
