@@ -23,6 +23,8 @@ pub enum Outcome {
         findings: Vec<Finding>,
         /// Expiries that could not be resolved statically.
         dynamic_expiries: usize,
+        /// The file needed a parse and did not get one ([`frontend::Facts::unparsed`]).
+        unparsed: bool,
     },
     SkippedBinary,
 }
@@ -50,6 +52,7 @@ pub fn analyze(
         return Outcome::Analyzed {
             findings: Vec::new(),
             dynamic_expiries: 0,
+            unparsed: false,
         };
     }
     let display = &display();
@@ -163,6 +166,7 @@ pub fn analyze(
     Outcome::Analyzed {
         findings,
         dynamic_expiries: output.dynamic_expiries,
+        unparsed: facts.unparsed,
     }
 }
 

@@ -132,6 +132,7 @@ fn check(args: &CheckArgs, level_flags: &[(usize, char, String)]) -> Result<Exit
             skipped_binary: result.skipped_binary,
             skipped_large: result.skipped_large,
             dynamic_expiries: result.dynamic_expiries,
+            unparsed_files: result.unparsed_files,
             baseline_stale,
             ..Summary::default()
         },

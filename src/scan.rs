@@ -39,6 +39,7 @@ pub struct ScanResult {
     pub skipped_binary: usize,
     pub skipped_large: usize,
     pub dynamic_expiries: usize,
+    pub unparsed_files: usize,
 }
 
 #[derive(Default)]
@@ -49,6 +50,7 @@ struct Shared {
     skipped_binary: AtomicUsize,
     skipped_large: AtomicUsize,
     dynamic_expiries: AtomicUsize,
+    unparsed_files: AtomicUsize,
 }
 
 pub fn scan(options: &ScanOptions, settings: &Settings) -> ScanResult {
@@ -94,6 +96,7 @@ pub fn scan(options: &ScanOptions, settings: &Settings) -> ScanResult {
         skipped_binary: shared.skipped_binary.into_inner(),
         skipped_large: shared.skipped_large.into_inner(),
         dynamic_expiries: shared.dynamic_expiries.into_inner(),
+        unparsed_files: shared.unparsed_files.into_inner(),
     }
 }
 
@@ -253,7 +256,11 @@ impl Context<'_> {
             Outcome::Analyzed {
                 findings,
                 dynamic_expiries,
+                unparsed,
             } => {
+                if unparsed {
+                    self.shared.unparsed_files.fetch_add(1, Ordering::Relaxed);
+                }
                 self.shared.files_scanned.fetch_add(1, Ordering::Relaxed);
                 self.shared
                     .dynamic_expiries

@@ -717,3 +717,35 @@ fn loopback_findings_are_capped_at_note_and_still_allowable() {
     );
     assert!(levels(&["-A", "insecure-transport"]).is_empty());
 }
+
+/// What was not checked is said, in JSON and in the human summary: an expiry set at run time,
+/// and a file that needed a parse and could not get one (here Rust that does not parse).
+#[test]
+fn unchecked_expiries_and_unparsed_files_are_counted() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::write(
+        dir.path().join("links.py"),
+        "def link(s3, ttl):\n    return s3.generate_presigned_url('get_object', ExpiresIn=ttl)\n",
+    )
+    .expect("write");
+    std::fs::write(
+        dir.path().join("broken.rs"),
+        "fn f() { let cfg = PresigningConfig::expires_in(Duration::from_secs(60)\n",
+    )
+    .expect("write");
+    std::fs::write(dir.path().join("plain.rs"), "fn presign() {}\n").expect("write");
+
+    let doc = json(&run(dir.path(), &["--no-config", "--format", "json"]));
+    assert_eq!(doc["summary"]["dynamic_expiries"], 1);
+    assert_eq!(doc["summary"]["unparsed_files"], 1);
+
+    let human = run(dir.path(), &["--no-config"]);
+    assert_eq!(human.code, 0, "{}", human.stderr);
+    assert!(
+        human
+            .stdout
+            .contains("1 expiry set at run time, not checked; 1 file could not be parsed"),
+        "{}",
+        human.stdout
+    );
+}

@@ -46,6 +46,10 @@ pub struct Facts {
     pub private_keys: Vec<PrivateKeyBlock>,
     /// Policy documents and S3 buckets of infrastructure code ([`iac`]).
     pub iac: Option<crate::facts::IacFacts>,
+    /// The file needed a parse and did not get one (too large, over the parser's work budget,
+    /// nested too deep, or not valid syntax for a parser without error recovery): only the
+    /// text-level checks ran on it.
+    pub unparsed: bool,
 }
 
 /// Which facts the enabled lints need, so nothing is computed for nothing.
@@ -88,6 +92,7 @@ pub fn extract(path: &Path, text: &str, needs: Needs) -> Facts {
             syntax.index();
             syntax
         });
+        facts.unparsed = language.is_some() && facts.syntax.is_none();
     }
     if needs.iac {
         facts.iac = iac::extract(path, text);

@@ -88,6 +88,21 @@ fn summary_line(report: &Report, elapsed: std::time::Duration) -> String {
         };
         let _ = write!(line, ", {entries} no longer found");
     }
+    if s.dynamic_expiries > 0 {
+        let expiries = match s.dynamic_expiries {
+            1 => "1 expiry".to_string(),
+            n => format!("{n} expiries"),
+        };
+        let _ = write!(line, "; {expiries} set at run time, not checked");
+    }
+    if s.unparsed_files > 0 {
+        // Say what was not checked: a silent gap would read as a clean result.
+        let _ = write!(
+            line,
+            "; {} could not be parsed (text checks only)",
+            plural(s.unparsed_files, "file")
+        );
+    }
     if !report.errors.is_empty() {
         let _ = write!(
             line,

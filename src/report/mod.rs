@@ -60,6 +60,8 @@ pub struct Summary {
     pub note: usize,
     pub suppressed: usize,
     pub dynamic_expiries: usize,
+    /// Files that needed a parse and did not get one: only text-level checks ran there.
+    pub unparsed_files: usize,
     pub skipped_binary: usize,
     pub skipped_large: usize,
     /// Baseline entries that matched no finding (fixed since).
