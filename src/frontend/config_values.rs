@@ -302,58 +302,68 @@ pub fn is_credential_file(path: &Path) -> bool {
 /// `aws configure set key value`. Values are unquoted; their shape is judged by the lint.
 pub fn config_credentials(text: &str) -> Vec<ConfigCredential> {
     let mut found = Vec::new();
-    for (line_no, start, section) in KeyLines::new(text) {
+    for (line, start, section) in KeyLines::new(text) {
         let end = text[start..].find('\n').map_or(text.len(), |i| start + i);
         let body = text[start..end].trim_end_matches('\r');
         let trimmed = body.trim_start();
-        let indent = body.len() - trimmed.len();
-        let comment =
-            trimmed.starts_with('#') || trimmed.starts_with("//") || trimmed.starts_with(';');
-        if comment || trimmed.starts_with('[') && trimmed.ends_with(']') {
-            continue; // a section header is counted by `KeyLines`
+        if is_section_header(trimmed) {
+            continue; // counted by `KeyLines`
         }
-        let base = start + indent;
-        for (key, value) in line_pairs(trimmed) {
-            let key_text = trimmed[key].trim_matches(['"', '\'']);
-            let paired_only =
-                credential_part(key_text).is_none() && is_paired_secret_name(key_text);
-            let Some(part) =
-                credential_part(key_text).or(paired_only.then_some(CredentialPart::Secret))
-            else {
-                continue;
-            };
-            let value_text = &trimmed[value.clone()];
-            if value_text.is_empty() {
-                continue;
-            }
-            found.push(ConfigCredential {
-                key: key_text.to_string(),
-                part,
-                value: value_text.to_string(),
-                value_span: base + value.start..base + value.end,
-                paired_only,
-                line: line_no,
-                section,
-            });
-        }
+        let at = Position {
+            base: start + body.len() - trimmed.len(),
+            line,
+            section,
+        };
+        push_credentials(trimmed, at, &mut found);
     }
     found
 }
 
+/// Where a trimmed line stands: its byte offset, 0-based line and INI section.
+#[derive(Clone, Copy)]
+struct Position {
+    base: usize,
+    line: usize,
+    section: usize,
+}
+
+fn is_section_header(trimmed: &str) -> bool {
+    trimmed.starts_with('[') && trimmed.ends_with(']')
+}
+
+/// The credential entries of one trimmed line that is not a section header.
+fn push_credentials(trimmed: &str, at: Position, found: &mut Vec<ConfigCredential>) {
+    if trimmed.starts_with('#') || trimmed.starts_with("//") || trimmed.starts_with(';') {
+        return;
+    }
+    for (key, value) in line_pairs(trimmed) {
+        let key_text = trimmed[key].trim_matches(['"', '\'']);
+        let paired_only = credential_part(key_text).is_none() && is_paired_secret_name(key_text);
+        let Some(part) =
+            credential_part(key_text).or(paired_only.then_some(CredentialPart::Secret))
+        else {
+            continue;
+        };
+        if value.is_empty() {
+            continue;
+        }
+        found.push(ConfigCredential {
+            key: key_text.to_string(),
+            part,
+            value: trimmed[value.clone()].to_string(),
+            value_span: at.base + value.start..at.base + value.end,
+            paired_only,
+            line: at.line,
+            section: at.section,
+        });
+    }
+}
+
 /// Words one of which every credential key holds ([`credential_part`],
-/// [`is_paired_secret_name`]): a line without any cannot hold an entry, so only lines with one
-/// are split into pairs. Config files are mostly other keys, and this keeps them cheap.
-const KEY_LINE_WORDS: [&str; 9] = [
-    "secret",
-    "access",
-    "aws",
-    TOKEN_KEY_WORDS[0],
-    TOKEN_KEY_WORDS[1],
-    TOKEN_KEY_WORDS[2],
-    TOKEN_KEY_WORDS[3],
-    TOKEN_KEY_WORDS[4],
-    TOKEN_KEY_WORDS[5],
-];
+/// [`is_paired_secret_name`]; each [`TOKEN_KEY_WORDS`] word holds `session` or `security`): a
+/// line without any cannot hold an entry, so only lines with one are split into pairs. Config
+/// files are mostly other keys, and this keeps them cheap.
+const KEY_LINE_WORDS: [&str; 5] = ["secret", "access", "aws", "session", "security"];
 
 /// The lines of a text that hold a [`KEY_LINE_WORDS`] word, each once, as `(0-based line,
 /// byte offset of its start, INI section number)`. Line and section numbers are counted over
@@ -616,41 +626,25 @@ mod tests {
     fn config_credentials_every_line(text: &str) -> Vec<ConfigCredential> {
         let mut found = Vec::new();
         let (mut offset, mut section) = (0, 0);
-        for (line_no, line) in text.split_inclusive('\n').enumerate() {
+        for (line, text) in text.split_inclusive('\n').enumerate() {
             let start = offset;
-            offset += line.len();
-            let body = line.trim_end_matches(['\n', '\r']);
+            offset += text.len();
+            let body = text.trim_end_matches(['\n', '\r']);
             let trimmed = body.trim_start();
-            if trimmed.starts_with('#') || trimmed.starts_with("//") || trimmed.starts_with(';') {
-                continue;
-            }
-            if trimmed.starts_with('[') && trimmed.ends_with(']') {
+            if is_section_header(trimmed) {
                 section += 1;
                 continue;
             }
             let base = start + body.len() - trimmed.len();
-            for (key, value) in line_pairs(trimmed) {
-                let key_text = trimmed[key].trim_matches(['"', '\'']);
-                let paired_only =
-                    credential_part(key_text).is_none() && is_paired_secret_name(key_text);
-                let Some(part) =
-                    credential_part(key_text).or(paired_only.then_some(CredentialPart::Secret))
-                else {
-                    continue;
-                };
-                if value.is_empty() {
-                    continue;
-                }
-                found.push(ConfigCredential {
-                    key: key_text.to_string(),
-                    part,
-                    value: trimmed[value.clone()].to_string(),
-                    value_span: base + value.start..base + value.end,
-                    paired_only,
-                    line: line_no,
+            push_credentials(
+                trimmed,
+                Position {
+                    base,
+                    line,
                     section,
-                });
-            }
+                },
+                &mut found,
+            );
         }
         found
     }
