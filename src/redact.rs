@@ -71,16 +71,23 @@ impl Redacted {
 /// Replaces every secret in `text` with [`MARKER`] (key ids keep their first and last four
 /// characters).
 pub fn redact(text: &str) -> Redacted {
-    redact_with(text, false)
+    redact_with(text, false, true)
+}
+
+/// Like [`redact`], but only secrets named as such (a signature parameter, a secret key
+/// assignment) and key ids: for file paths, where a long run of directory names has the shape
+/// of a session token (`go/s3/GeneratePresignedURLSpecificPayload/…`) and must stay readable.
+pub fn redact_named(text: &str) -> String {
+    redact_with(text, false, false).text
 }
 
 /// Like [`redact`], but each secret character becomes `*`, so character columns after it do
 /// not move (used for the text before a snippet's annotation).
 pub fn mask(text: &str) -> String {
-    redact_with(text, true).text
+    redact_with(text, true, true).text
 }
 
-fn redact_with(text: &str, keep_width: bool) -> Redacted {
+fn redact_with(text: &str, keep_width: bool, by_shape: bool) -> Redacted {
     let bytes = text.as_bytes();
     // Planned replacements, from the names and key ids first, then from shapes; applied in
     // order of position, an overlapping one dropped.
@@ -134,8 +141,10 @@ fn redact_with(text: &str, keep_width: bool) -> Redacted {
         planned.push((value_start..value_end, String::new()));
         claimed = value_end;
     }
-    planned.extend(shaped_secrets(bytes).map(|r| (r, String::new())));
-    planned.extend(pem_bodies(text).map(|r| (r, String::new())));
+    if by_shape {
+        planned.extend(shaped_secrets(bytes).map(|r| (r, String::new())));
+        planned.extend(pem_bodies(text).map(|r| (r, String::new())));
+    }
     planned.sort_by_key(|(r, _)| (r.start, std::cmp::Reverse(r.end)));
 
     let mut out = String::with_capacity(text.len());
