@@ -51,6 +51,10 @@ pub struct Row {
     /// same-named methods).
     #[serde(default)]
     pub requires_keyword: Option<String>,
+    /// For a method every service of an SDK shares: the file must not import only other
+    /// services' crates.
+    #[serde(default)]
+    pub service: Option<ServiceImports>,
     /// Where the expiry is, tried in order.
     pub expiry: Vec<Location>,
     pub unit: Unit,
@@ -68,6 +72,32 @@ pub struct Row {
 
 fn yes() -> bool {
     true
+}
+
+/// `.presigned(config)` ends a request of every aws-sdk-rust service (Polly's
+/// `synthesize_speech` too): when a file imports crates named `prefix…`, one must be in `any_of`.
+/// A file that imports none (fully qualified paths) is given the benefit of the doubt.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ServiceImports {
+    pub prefix: String,
+    pub any_of: Vec<String>,
+}
+
+impl ServiceImports {
+    fn allows(&self, syntax: &SyntaxFacts) -> bool {
+        // The crate an import comes from: `use aws_sdk_s3::Client` or `use aws_sdk_s3 as s3`.
+        let crates = syntax.imports.iter().map(|i| {
+            let root = i.module.split("::").next().unwrap_or_default();
+            if root.is_empty() {
+                i.name.as_deref().unwrap_or_default()
+            } else {
+                root
+            }
+        });
+        let mut services = crates.filter(|c| c.starts_with(&self.prefix)).peekable();
+        services.peek().is_none() || services.any(|c| self.any_of.iter().any(|s| s == c))
+    }
 }
 
 /// Where an expiry argument sits.
@@ -188,6 +218,7 @@ pub fn match_call(family: &str, call: &CallExpr, syntax: &SyntaxFacts) -> Option
                 .as_deref()
                 .is_none_or(|k| call.keyword(k).is_some())
             && (row.imports.is_empty() || imported_from(call, &row.imports, syntax))
+            && row.service.as_ref().is_none_or(|s| s.allows(syntax))
             && (row.receiver_hints.is_empty()
                 || call
                     .receiver()
