@@ -55,6 +55,11 @@ pub struct Row {
     /// services' crates.
     #[serde(default)]
     pub service: Option<ServiceImports>,
+    /// How the SDK method is called, to tell it from a user's wrapper of the same name
+    /// (examples wrap `CreatePresignedPostAsync(bucket, key, expires)` and `PresignPostObject(ctx,
+    /// bucket, key, 60)`).
+    #[serde(default)]
+    pub args: Option<ArgShape>,
     /// Where the expiry is, tried in order.
     pub expiry: Vec<Location>,
     pub unit: Unit,
@@ -82,6 +87,35 @@ fn yes() -> bool {
 pub struct ServiceImports {
     pub prefix: String,
     pub any_of: Vec<String>,
+}
+
+/// The arguments an SDK presign method takes.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ArgShape {
+    /// At most this many arguments (`CreatePresignedPostAsync(request, cancellationToken)`).
+    #[serde(default)]
+    pub max: Option<usize>,
+    /// From this index on, only functional options (Go's `optFns ...func(*PresignOptions)`):
+    /// a number or string literal there belongs to a wrapper.
+    #[serde(default)]
+    pub options_from: Option<usize>,
+}
+
+impl ArgShape {
+    fn allows(&self, call: &CallExpr) -> bool {
+        use crate::facts::ExprKind;
+        let literal = |a: &crate::facts::Arg| {
+            matches!(
+                a.value.kind,
+                ExprKind::Int(_) | ExprKind::Float(_) | ExprKind::Str(_) | ExprKind::Bool(_)
+            )
+        };
+        self.max.is_none_or(|max| call.args.len() <= max)
+            && self
+                .options_from
+                .is_none_or(|from| !call.args.iter().skip(from).any(literal))
+    }
 }
 
 impl ServiceImports {
@@ -219,6 +253,7 @@ pub fn match_call(family: &str, call: &CallExpr, syntax: &SyntaxFacts) -> Option
                 .is_none_or(|k| call.keyword(k).is_some())
             && (row.imports.is_empty() || imported_from(call, &row.imports, syntax))
             && row.service.as_ref().is_none_or(|s| s.allows(syntax))
+            && row.args.as_ref().is_none_or(|a| a.allows(call))
             && (row.receiver_hints.is_empty()
                 || call
                     .receiver()

@@ -1,5 +1,6 @@
 // Expiry-shaped code that is not a presign: JWTs, cookies, caches, mocks, lifecycle rules.
 using System;
+using System.Threading.Tasks;
 using System.IdentityModel.Tokens.Jwt;
 using Amazon.S3;
 using Amazon.S3.Model;
@@ -47,6 +48,20 @@ namespace Traps
             var token = new SecurityTokenDescriptor { Expires = DateTime.UtcNow.AddDays(7) };
             // client.GetPreSignedURL(new GetPreSignedUrlRequest { Expires = DateTime.UtcNow.AddDays(7) });
             return client.GetPreSignedURL(new GetPreSignedUrlRequest { BucketName = bucket, Key = key, Expires = DateTime.UtcNow.AddMinutes(10) });
+        }
+    }
+
+    // The program's own wrapper, named like the SDK method: the SDK takes only the request
+    // (and a CancellationToken), so this is not the SDK call and its result is not logged as one.
+    public class Uploads
+    {
+        private readonly S3Wrapper s3Wrapper = new S3Wrapper();
+
+        public async Task Wrapped(string bucket, string key)
+        {
+            var expiration = DateTime.UtcNow.AddMinutes(10);
+            var response = await s3Wrapper.CreatePresignedPostAsync(bucket, key, expiration);
+            Console.WriteLine(response.Url);
         }
     }
 }

@@ -4,6 +4,7 @@ package traps
 
 import (
 	"context"
+	"log"
 	"net/http"
 	"time"
 
@@ -65,4 +66,18 @@ func otherOption(ctx context.Context, presignClient *s3.PresignClient, in *s3.Ge
 	_, _ = presignClient.PresignGetObject(ctx, in, func(o *s3.PresignOptions) {
 		o.ClientOptions = append(o.ClientOptions, func(co *s3.Options) { co.UsePathStyle = true })
 	})
+}
+
+// The program's own wrapper, named like the SDK method, with its lifetime in seconds: the SDK
+// takes only option functions after the input, so this is not the SDK call (and its result is
+// the wrapper's, not a signed URL to report as logged).
+type uploads struct{}
+
+func (uploads) PresignPostObject(ctx context.Context, bucket, key string, lifetimeSecs int64) string {
+	return bucket + "/" + key
+}
+
+func wrapped(ctx context.Context, presigner uploads) {
+	form := presigner.PresignPostObject(ctx, "bucket", "key", 60)
+	log.Println(form)
 }
