@@ -62,6 +62,10 @@ pub struct Row {
     pub args: Option<ArgShape>,
     /// Where the expiry is, tried in order.
     pub expiry: Vec<Location>,
+    /// The positional argument that holds the options or request the expiry is read from:
+    /// when it is a parameter or a call's result, the expiry is set where it cannot be seen.
+    #[serde(default)]
+    pub options: Option<usize>,
     pub unit: Unit,
     /// Seconds used when the expiry is absent; absent when the SDK requires one.
     #[serde(default)]

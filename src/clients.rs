@@ -18,7 +18,7 @@ use std::sync::LazyLock;
 
 use serde::Deserialize;
 
-use crate::facts::{CallExpr, Expr, ExprKind, SyntaxFacts};
+use crate::facts::{CallExpr, Expr, ExprKind, KEYWORD_SPLAT, SyntaxFacts};
 
 const TABLE: &str = include_str!("../catalog/clients.toml");
 
@@ -654,6 +654,8 @@ impl<'a> Collector<'a> {
         for a in &call.args {
             let m = match &a.name {
                 None if ctor.carry_positional && carrying => Mode::Value,
+                // `**options`: any setting may be in it.
+                Some(k) if carrying && k == KEYWORD_SPLAT => Mode::Value,
                 Some(k) if carrying && self.family.carriers.iter().any(|c| c == k) => Mode::Value,
                 _ => Mode::Plain,
             };

@@ -71,6 +71,9 @@ pub struct CallExpr {
     pub span: Span,
 }
 
+/// The name of a `**kwargs` argument: any keyword may be in it.
+pub const KEYWORD_SPLAT: &str = "**";
+
 #[derive(Clone, Debug)]
 pub struct Arg {
     /// Keyword or named argument (`ExpiresIn=`, `expires_in:`, C# `name:`).

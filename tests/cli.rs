@@ -749,3 +749,64 @@ fn unchecked_expiries_and_unparsed_files_are_counted() {
         human.stdout
     );
 }
+
+/// An expiry that may be set out of sight (an options argument that is a parameter, a
+/// `**kwargs`, a custom policy) is dynamic, not the SDK default; a splat of a dict bound
+/// earlier is read. Under a strict policy a wrongly applied default would be a finding.
+#[test]
+fn expiry_out_of_sight_is_dynamic_not_the_default() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let files = [
+        (
+            "links.js",
+            "import { getSignedUrl } from \"@aws-sdk/s3-request-presigner\";\n\
+             export const link = (client, command, opts) => getSignedUrl(client, command, opts);\n\
+             export const plain = (client, command) => getSignedUrl(client, command);\n",
+        ),
+        (
+            "links.py",
+            "def link(s3, **kwargs):\n    return s3.generate_presigned_url('get_object', **kwargs)\n\n\
+             def day(s3):\n    params = {'Params': {'Bucket': 'b', 'Key': 'k'}, 'ExpiresIn': 86400}\n    \
+             return s3.generate_presigned_url('get_object', **params)\n",
+        ),
+        (
+            "Sign.java",
+            "import software.amazon.awssdk.services.cloudfront.CloudFrontUtilities;\n\
+             class Sign {\n    SignedUrl sign(CannedSignerRequest request) {\n        \
+             return CloudFrontUtilities.create().getSignedUrlWithCannedPolicy(request);\n    }\n}\n",
+        ),
+        (
+            "sign.php",
+            "<?php\n$url = $cloudFront->getSignedUrl(['url' => $u, 'policy' => $policy, \
+             'private_key' => $k, 'key_pair_id' => $id]);\n",
+        ),
+    ];
+    for (name, text) in files {
+        std::fs::write(dir.path().join(name), text).expect("write");
+    }
+    let doc = json(&run(
+        dir.path(),
+        &["--no-config", "--format", "json", "--max-expiry", "60"],
+    ));
+    let found: Vec<(String, u64, u64)> = doc["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .map(|f| {
+            (
+                f["path"].as_str().unwrap_or_default().to_string(),
+                f["line"].as_u64().unwrap_or_default(),
+                f["details"]["expiry_seconds"].as_u64().unwrap_or_default(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        found,
+        [
+            ("links.js".to_string(), 3, 900),
+            ("links.py".to_string(), 5, 86400)
+        ],
+        "{doc}"
+    );
+    assert_eq!(doc["summary"]["dynamic_expiries"], 4, "{doc}");
+}

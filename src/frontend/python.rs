@@ -152,7 +152,14 @@ impl Grammar for Python {
                     });
                 }
                 "comment" => {}
-                // `*args` / `**kwargs` could hold anything: an unknown positional stands in.
+                // `**params` may hold any keyword, the expiry too.
+                "dictionary_splat" => args.push(Arg {
+                    name: Some(crate::facts::KEYWORD_SPLAT.to_string()),
+                    value: named_children(arg)
+                        .first()
+                        .map_or_else(|| Expr::unknown(arg.byte_range()), |v| cx.expr(*v)),
+                }),
+                // `*args` could hold anything: an unknown positional stands in.
                 _ => args.push(Arg {
                     name: None,
                     value: cx.expr(arg),

@@ -7,7 +7,7 @@ use super::{Context, Diagnostic, LintId, Output};
 use crate::catalog::{self, Location, Row, SIGV4_MAX_SECONDS, Unit};
 use crate::duration::{human, parse_duration};
 use crate::eval::{Env, Value, relative_time};
-use crate::facts::{Call, Expr, ExprKind, Span};
+use crate::facts::{Call, Expr, ExprKind, KEYWORD_SPLAT, Span};
 
 /// Words every file with an expiry to check contains: every catalog method, CLI command and
 /// config key the lint reads has one of them, so other files are never parsed.
@@ -192,8 +192,24 @@ fn resolve_call(cx: &Context<'_>, call: &Call, row: &Row) -> Option<Option<Expir
         .iter()
         .find_map(|loc| locate(&call.call, loc, &mut env))
     else {
-        let default = row.default?;
-        let name = format!("no expiry given, so the {} default applies", row.sdk);
+        // No expiry found where the SDK reads it: it may still be set out of sight.
+        let options = row.options.and_then(|i| call.call.positional(i));
+        let splat = call.call.keyword(KEYWORD_SPLAT).is_some();
+        if splat || options.is_some_and(|o| is_opaque(o, &mut env, 0)) {
+            return Some(None);
+        }
+        let Some(default) = row.default else {
+            // A required expiry missing from the options given: set another way (a custom
+            // policy) that is not read.
+            return options.map(|_| None);
+        };
+        let name = match options {
+            Some(_) => format!(
+                "the options set no expiry, so the {} default applies",
+                row.sdk
+            ),
+            None => format!("no expiry given, so the {} default applies", row.sdk),
+        };
         return Some(Some(Expiry {
             seconds: default as f64,
             span: call.call.callee.span.clone(),
@@ -215,6 +231,32 @@ fn resolve_call(cx: &Context<'_>, call: &Call, row: &Row) -> Option<Option<Expir
     }))
 }
 
+/// Whether an options or request argument may carry fields that cannot be seen: a parameter,
+/// a call's result, an unknown expression, or an object with a spread (`{ ...base }`).
+fn is_opaque<'a>(expr: &'a Expr, env: &mut Env<'a>, depth: usize) -> bool {
+    if depth > 8 {
+        return true;
+    }
+    match &expr.kind {
+        ExprKind::Name(_) => {
+            let mark = env.mark();
+            let opaque = env
+                .resolve(expr)
+                .is_none_or(|bound| is_opaque(bound, env, depth + 1));
+            env.rewind(mark);
+            opaque
+        }
+        ExprKind::Object(fields) => fields.iter().any(|f| f.key == "..."),
+        // `new Request { … }` is read like an object; any other call returns who knows what.
+        ExprKind::Call(c) => !c.is_new,
+        ExprKind::Unknown
+        | ExprKind::Member(..)
+        | ExprKind::FirstResult(_)
+        | ExprKind::Interpolated(_) => true,
+        _ => false,
+    }
+}
+
 /// Finds the expression a catalog location points at.
 fn locate<'a>(
     call: &'a crate::facts::CallExpr,
@@ -225,7 +267,14 @@ fn locate<'a>(
         if let Some(e) = call.keyword(keyword) {
             return Some(e);
         }
-        // `**params` / an options dict bound earlier is a dynamic shape: not followed.
+        // `**params` with `params = {…, "ExpiresIn": …}` bound earlier.
+        if let Some(splat) = call.keyword(KEYWORD_SPLAT) {
+            let mark = env.mark();
+            if let Some(e) = object_field(splat, keyword, env) {
+                return Some(e);
+            }
+            env.rewind(mark);
+        }
     }
     if let Some(i) = loc.positional {
         if let Some(e) = call.positional(i) {
