@@ -258,6 +258,7 @@ pub fn match_call(family: &str, call: &CallExpr, syntax: &SyntaxFacts) -> Option
             && (row.imports.is_empty() || imported_from(call, &row.imports, syntax))
             && row.service.as_ref().is_none_or(|s| s.allows(syntax))
             && row.args.as_ref().is_none_or(|a| a.allows(call))
+            && (!row.imports.is_empty() || !called_on_module(call, syntax))
             && (row.receiver_hints.is_empty()
                 || call
                     .receiver()
@@ -289,6 +290,18 @@ fn mentions(
         ExprKind::Call(c) => mentions(&c.callee, hints, syntax, depth + 1),
         _ => false,
     }
+}
+
+/// `import presigned_url` … `presigned_url.generate_presigned_url(s3, …)`: a function of a
+/// module imported whole (the SDK examples wrap boto3 so), not a method of an SDK client.
+fn called_on_module(call: &CallExpr, syntax: &SyntaxFacts) -> bool {
+    let Some(crate::facts::ExprKind::Name(receiver)) = call.receiver().map(|r| &r.kind) else {
+        return false;
+    };
+    syntax
+        .imports
+        .iter()
+        .any(|i| i.name.is_none() && i.alias.is_none() && i.module == *receiver)
 }
 
 /// Words that mark a call's receiver or path as a different SDK's (CloudFront's signer has a
