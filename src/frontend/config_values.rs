@@ -360,12 +360,12 @@ fn push_credentials(trimmed: &str, at: Position, found: &mut Vec<ConfigCredentia
 }
 
 /// Words one of which every credential key holds ([`credential_part`],
-/// [`is_paired_secret_name`]; each [`TOKEN_KEY_WORDS`] word holds `session` or `security`): a
-/// line without any cannot hold an entry, so only lines with one are split into pairs. Config
-/// files are mostly other keys, and this keeps them cheap.
-const KEY_LINE_WORDS: [&str; 5] = ["secret", "access", "aws", "session", "security"];
+/// [`is_paired_secret_name`]), with the [`TOKEN_KEY_WORDS`]: a line without any cannot hold an
+/// entry, so only lines with one are split into pairs. Config files are mostly other keys, and
+/// this keeps them cheap (`session` alone would admit every session setting).
+const KEY_LINE_WORDS: [&str; 3] = ["secret", "access", "aws"];
 
-/// The lines of a text that hold a [`KEY_LINE_WORDS`] word, each once, as `(0-based line,
+/// The lines of a text that hold a [`KEY_LINE_WORDS`] or [`TOKEN_KEY_WORDS`] word, each once, as `(0-based line,
 /// byte offset of its start, INI section number)`. Line and section numbers are counted over
 /// the skipped text with SIMD searches, so they match a line-by-line reading.
 struct KeyLines<'t> {
@@ -379,8 +379,9 @@ struct KeyLines<'t> {
 
 impl<'t> KeyLines<'t> {
     fn new(text: &'t str) -> KeyLines<'t> {
-        static WORDS: std::sync::LazyLock<Words> =
-            std::sync::LazyLock::new(|| Words::new(&KEY_LINE_WORDS));
+        static WORDS: std::sync::LazyLock<Words> = std::sync::LazyLock::new(|| {
+            Words::new(&[&KEY_LINE_WORDS[..], &TOKEN_KEY_WORDS].concat())
+        });
         KeyLines {
             text,
             starts: WORDS.line_starts(text).into_iter(),
