@@ -255,24 +255,45 @@ fn snippet(source: &SourceFile, line: usize, span: Range<usize>) -> Snippet {
             .clamp(start, line_text.len()),
     );
 
-    let prefix = mask(&line_text[..start]);
-    let prefix_chars = prefix.chars().count();
-    let shown_prefix = if prefix_chars > CONTEXT_BEFORE + 20 {
-        let kept: String = prefix.chars().skip(prefix_chars - CONTEXT_BEFORE).collect();
-        format!("{}{kept}", " ".repeat(prefix_chars - CONTEXT_BEFORE))
+    // Only a window around what is shown is redacted (a minified line can be megabytes):
+    // wider by REDACT_MARGIN than any secret is long, so a secret cut at a window's edge lies
+    // outside what is shown.
+    const REDACT_MARGIN: usize = 16 * 1024;
+    let window_start = floor_boundary(
+        line_text,
+        start.saturating_sub(4 * CONTEXT_BEFORE + REDACT_MARGIN),
+    );
+    let window_end = floor_boundary(
+        line_text,
+        end.saturating_add(4 * CONTEXT_AFTER + REDACT_MARGIN)
+            .min(line_text.len()),
+    );
+    let skipped_chars = line_text[..window_start].chars().count();
+    let prefix = mask(&line_text[window_start..start]);
+    let prefix_chars = skipped_chars + prefix.chars().count();
+    // Blanks stand for the characters cut before the kept context, so the column the
+    // renderer computes is the real one; the text is built once, as the line may be long.
+    let (pad, kept) = if prefix_chars > CONTEXT_BEFORE + 20 {
+        let window_chars = prefix_chars - skipped_chars;
+        let kept: String = prefix
+            .chars()
+            .skip(window_chars.saturating_sub(CONTEXT_BEFORE))
+            .collect();
+        (prefix_chars - CONTEXT_BEFORE, kept)
     } else {
-        prefix
+        (0, prefix)
     };
-    let rest = redact(&line_text[start..]);
+    let rest = redact(&line_text[start..window_end]);
     let annotated_end = rest.map(end - start, true).min(rest.text.len());
     let annotated = cut(&rest.text[..annotated_end], MAX_SPAN);
     let after = cut(&rest.text[annotated_end..], CONTEXT_AFTER);
-    let range = shown_prefix.len()..shown_prefix.len() + annotated.len();
-    Snippet {
-        line,
-        text: format!("{shown_prefix}{annotated}{after}"),
-        range,
-    }
+    let mut text = String::with_capacity(pad + kept.len() + annotated.len() + after.len());
+    text.extend(std::iter::repeat_n(' ', pad));
+    text.push_str(&kept);
+    let range = text.len()..text.len() + annotated.len();
+    text.push_str(&annotated);
+    text.push_str(&after);
+    Snippet { line, text, range }
 }
 
 /// At most `max` characters, with `…` when cut.
@@ -293,6 +314,28 @@ fn floor_boundary(text: &str, mut i: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A minified line: only a window around the span is redacted and kept, yet a secret next
+    /// to the span is still hidden and the column still counts every character before it.
+    #[test]
+    fn long_line_snippets_stay_small_redacted_and_aligned() {
+        let secret = "Zx9/Kq2TmPw4Rb7Ln8Ys3Hd6Jf1Gc5Vt0Ea+Uo4i";
+        let filler = "é".repeat(50_000);
+        let text = format!("{filler} k='{secret}' u=x{filler}\n");
+        let at = text.find("u=x").expect("span");
+        let snip = snippet(&SourceFile::new(text.clone()), 1, at..at + 3);
+        assert!(
+            !snip.text.contains(secret),
+            "{}",
+            &snip.text[snip.text.len() - 200..]
+        );
+        assert_eq!(&snip.text[snip.range.clone()], "u=x");
+        assert_eq!(
+            snip.text[..snip.range.start].chars().count(),
+            text[..at].chars().count()
+        );
+        assert!(snip.text.trim_start().chars().count() < 200);
+    }
     use crate::config::Config;
 
     /// Found by the `signed_url` fuzz target (fuzz/regressions/signed_url/): a suppression
