@@ -345,7 +345,9 @@ fn read_file(path: &Path, max_size: u64) -> std::io::Result<Option<Vec<u8>>> {
     }
     // One byte more than the size, so that reaching the end needs no regrowth.
     let mut bytes = Vec::with_capacity(usize::try_from(len).unwrap_or(0).saturating_add(1));
-    (&mut file).take(max_size + 1).read_to_end(&mut bytes)?;
+    (&mut file)
+        .take(max_size.saturating_add(1))
+        .read_to_end(&mut bytes)?;
     if bytes.len() as u64 > max_size {
         return Ok(None);
     }
