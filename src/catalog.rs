@@ -134,7 +134,18 @@ impl ServiceImports {
             }
         });
         let mut services = crates.filter(|c| c.starts_with(&self.prefix)).peekable();
-        services.peek().is_none() || services.any(|c| self.any_of.iter().any(|s| s == c))
+        let wanted = |c: &str| self.any_of.iter().any(|s| s == c);
+        // `aws_sdk_s3::Client::new(…)` written out in full, beside another service's import.
+        let called_in_full = || {
+            syntax.calls.iter().any(|c| {
+                c.call
+                    .callee
+                    .path()
+                    .and_then(|p| p.first().map(|s| s.to_string()))
+                    .is_some_and(|root| wanted(&root))
+            })
+        };
+        services.peek().is_none() || services.any(wanted) || called_in_full()
     }
 }
 
@@ -292,16 +303,15 @@ fn mentions(
     }
 }
 
-/// `import presigned_url` … `presigned_url.generate_presigned_url(s3, …)`: a function of a
+/// `import presigned_url [as p]` … `presigned_url.generate_presigned_url(s3, …)`: a function of a
 /// module imported whole (the SDK examples wrap boto3 so), not a method of an SDK client.
 fn called_on_module(call: &CallExpr, syntax: &SyntaxFacts) -> bool {
     let Some(crate::facts::ExprKind::Name(receiver)) = call.receiver().map(|r| &r.kind) else {
         return false;
     };
-    syntax
-        .imports
-        .iter()
-        .any(|i| i.name.is_none() && i.alias.is_none() && i.module == *receiver)
+    syntax.imports.iter().any(|i| {
+        i.name.is_none() && i.alias.as_deref().unwrap_or(i.module.as_str()) == receiver.as_str()
+    })
 }
 
 /// Words that mark a call's receiver or path as a different SDK's (CloudFront's signer has a

@@ -204,7 +204,7 @@ impl Context<'_> {
             // Symlinks are not followed, and FIFOs, sockets and devices are not source.
             return;
         }
-        // Shown only with a finding or an error: most files have neither.
+        // Built only for a file with trigger words or an error: most files have neither.
         let display = || display_path(path, self.cwd);
         if named && !std::fs::metadata(path).is_ok_and(|m| m.is_file()) {
             self.error(&display(), "not a regular file".to_string());
@@ -344,7 +344,9 @@ fn read_file(path: &Path, max_size: u64) -> std::io::Result<Option<Vec<u8>>> {
         return Ok(None);
     }
     // One byte more than the size, so that reaching the end needs no regrowth.
-    let mut bytes = Vec::with_capacity(usize::try_from(len).unwrap_or(0).saturating_add(1));
+    let mut bytes = Vec::new();
+    // Fallible, as in `fs::read`: a huge size cap must not abort the scan.
+    bytes.try_reserve_exact(usize::try_from(len).unwrap_or(0).saturating_add(1))?;
     (&mut file)
         .take(max_size.saturating_add(1))
         .read_to_end(&mut bytes)?;

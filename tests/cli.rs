@@ -734,6 +734,12 @@ fn unchecked_expiries_and_unparsed_files_are_counted() {
     )
     .expect("write");
     std::fs::write(dir.path().join("plain.rs"), "fn presign() {}\n").expect("write");
+    // Markdown cells only: nothing to parse, so nothing missed.
+    std::fs::write(
+        dir.path().join("notes.ipynb"),
+        r#"{"cells": [{"cell_type": "markdown", "source": ["How we presign links"]}]}"#,
+    )
+    .expect("write");
 
     let doc = json(&run(dir.path(), &["--no-config", "--format", "json"]));
     assert_eq!(doc["summary"]["dynamic_expiries"], 1);
@@ -767,6 +773,8 @@ fn expiry_out_of_sight_is_dynamic_not_the_default() {
             "links.py",
             "def link(s3, **kwargs):\n    return s3.generate_presigned_url('get_object', **kwargs)\n\n\
              def day(s3):\n    params = {'Params': {'Bucket': 'b', 'Key': 'k'}, 'ExpiresIn': 86400}\n    \
+             return s3.generate_presigned_url('get_object', **params)\n\n\
+             def hour(s3):\n    params = {'Params': {'Bucket': 'b', 'Key': 'k'}}\n    \
              return s3.generate_presigned_url('get_object', **params)\n",
         ),
         (
@@ -804,7 +812,8 @@ fn expiry_out_of_sight_is_dynamic_not_the_default() {
         found,
         [
             ("links.js".to_string(), 3, 900),
-            ("links.py".to_string(), 5, 86400)
+            ("links.py".to_string(), 5, 86400),
+            ("links.py".to_string(), 10, 3600)
         ],
         "{doc}"
     );

@@ -307,7 +307,7 @@ pub fn config_credentials(text: &str) -> Vec<ConfigCredential> {
         let body = text[start..end].trim_end_matches('\r');
         let trimmed = body.trim_start();
         if is_section_header(trimmed) {
-            continue; // counted by `KeyLines`
+            continue; // counted by `KeyLines` when it reaches the next key line
         }
         let at = Position {
             base: start + body.len() - trimmed.len(),
@@ -399,10 +399,14 @@ impl<'t> KeyLines<'t> {
         let bytes = self.text.as_bytes();
         for open in memchr::memchr_iter(b'[', gap) {
             let at = self.counted_to + open;
-            // At the start of its line, after blanks only: walked back over the blanks alone,
-            // so a long minified line full of `[` costs no more than one pass.
-            let before = bytes[..at].iter().rev().find(|&&b| b != b' ' && b != b'\t');
-            if !matches!(before, None | Some(b'\n')) {
+            // At the start of its line, after whitespace only (as `trim_start` reads it):
+            // walked back over the whitespace alone, so a long minified line full of `[`
+            // costs no more than one pass.
+            let before = self.text[..at]
+                .chars()
+                .rev()
+                .find(|&c| c == '\n' || !c.is_whitespace());
+            if !matches!(before, None | Some('\n')) {
                 continue;
             }
             let line_end = memchr::memchr(b'\n', &bytes[at..]).map_or(bytes.len(), |i| at + i);
@@ -662,6 +666,14 @@ mod tests {
             .collect()
     }
 
+    /// Read as `trim_start` reads it: any whitespace before a header, not only blanks.
+    #[test]
+    fn a_header_after_any_whitespace_starts_a_section() {
+        let text = "[a]\naws_access_key_id = A\n\u{a0}[b]\n\x0c[c]\naws_secret_access_key = x\n";
+        let sections: Vec<usize> = config_credentials(text).iter().map(|c| c.section).collect();
+        assert_eq!(sections, [1, 3]);
+    }
+
     proptest::proptest! {
         /// Skipping lines without a key word loses no entry and shifts no line or section.
         #[test]
@@ -674,6 +686,7 @@ mod tests {
                 "aws configure set aws_access_key_id AKIA", "key: value", "- SECRET=1", ",",
                 "\"accessKeyId\": \"AKIAIOSFODNN7EXAMPLE\"", "ACCESS", "\t[", "]", "SECURITY-",
                 "session", "_token", "Session", "Token:", "tok", "en", "x_security_token",
+                "\u{a0}", "\x0c", "\r", "\u{3000}",
             ]),
             0..40,
         )) {

@@ -10,7 +10,10 @@ use super::syntax;
 use super::treesitter;
 
 pub fn parse(text: &str) -> Option<SyntaxFacts> {
-    let (python, map) = code_cells(text)?;
+    // A notebook of Markdown cells only has nothing to parse, and nothing was missed.
+    let Some((python, map)) = code_cells(text) else {
+        return Some(SyntaxFacts::default());
+    };
     let tree = treesitter::parse(Language::Python, &python)?;
     let mut facts = syntax::collect(tree.root_node(), &python, &Python);
     remap(&mut facts, &map);

@@ -194,7 +194,10 @@ fn resolve_call(cx: &Context<'_>, call: &Call, row: &Row) -> Option<Option<Expir
     else {
         // No expiry found where the SDK reads it: it may still be set out of sight.
         let options = row.options.and_then(|i| call.call.positional(i));
-        let splat = call.call.keyword(KEYWORD_SPLAT).is_some();
+        let splat = call
+            .call
+            .keyword(KEYWORD_SPLAT)
+            .is_some_and(|s| is_opaque(s, &mut env, 0));
         if splat || options.is_some_and(|o| is_opaque(o, &mut env, 0)) {
             return Some(None);
         }
@@ -310,7 +313,11 @@ fn locate<'a>(
 fn object_field<'a>(expr: &'a Expr, field: &str, env: &mut Env<'a>) -> Option<&'a Expr> {
     match &expr.kind {
         ExprKind::Object(_) => expr.field(field),
-        ExprKind::Name(_) => {
+        ExprKind::Name(name) => {
+            // `opts.expiresIn = …` after `const opts = {}`.
+            if let Some(assigned) = env.lookup_name(&format!("{name}.{field}"), expr.span.start) {
+                return Some(assigned);
+            }
             let bound = env.resolve(expr)?;
             matches!(bound.kind, ExprKind::Object(_))
                 .then(|| bound.field(field))

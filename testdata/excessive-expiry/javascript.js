@@ -129,3 +129,10 @@ export async function dynamic(key, ttl) {
 
 export const arrow = async (key, { expiresIn }) =>
   getSignedUrl(client, new GetObjectCommand({ Bucket: "b", Key: key }), { expiresIn });
+
+// Options filled in after they are bound: the assignment is read.
+export async function assigned(key) {
+  const options = {};
+  options.expiresIn = 7 * 24 * 3600; // expect: excessive-expiry
+  return getSignedUrl(client, new GetObjectCommand({ Bucket: "b", Key: key }), options);
+}
