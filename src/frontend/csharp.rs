@@ -11,7 +11,7 @@
 use tree_sitter::Node;
 
 use super::syntax::{Grammar, Lowering, Role};
-use super::treesitter::{self, Earlier, named_children, parse_int, unescape};
+use super::treesitter::{self, Earlier, named_children, parse_int, statement_assignment, unescape};
 use crate::facts::{Arg, CallExpr, Expr, ExprKind, Field, Import, LoopKind, Span};
 
 pub struct CSharp;
@@ -561,16 +561,7 @@ fn earlier_statement(statement: Node<'_>, object: &str, cx: &Lowering<'_>) -> Ea
             Earlier::Unrelated
         }
         "expression_statement" => {
-            let Some(assign) = named_children(statement)
-                .into_iter()
-                .find(|c| c.kind() == "assignment_expression")
-            else {
-                return Earlier::Unrelated;
-            };
-            let (Some(left), Some(right)) = (
-                assign.child_by_field_name("left"),
-                assign.child_by_field_name("right"),
-            ) else {
+            let Some((assign, left, right)) = statement_assignment(statement) else {
                 return Earlier::Unrelated;
             };
             let plain = assign

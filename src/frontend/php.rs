@@ -10,7 +10,7 @@
 use tree_sitter::Node;
 
 use super::syntax::{Grammar, Lowering, Role};
-use super::treesitter::{self, Earlier, named_children, parse_int, unescape};
+use super::treesitter::{self, Earlier, named_children, parse_int, statement_assignment, unescape};
 use crate::facts::{Arg, BinOp, CallExpr, Expr, ExprKind, Field, Import, LoopKind, Span};
 
 pub struct Php;
@@ -569,17 +569,7 @@ fn merge_earlier_fields(
 
 /// What an earlier statement that starts with `$object` does to it.
 fn earlier_assignment(statement: Node<'_>, object: &str, cx: &Lowering<'_>) -> Earlier {
-    let Some(assign) = (statement.kind() == "expression_statement")
-        .then(|| named_children(statement).into_iter().next())
-        .flatten()
-        .filter(|a| a.kind() == "assignment_expression")
-    else {
-        return Earlier::Unrelated;
-    };
-    let (Some(left), Some(right)) = (
-        assign.child_by_field_name("left"),
-        assign.child_by_field_name("right"),
-    ) else {
+    let Some((_, left, right)) = statement_assignment(statement) else {
         return Earlier::Unrelated;
     };
     if variable(left, cx).as_deref() == Some(object) {

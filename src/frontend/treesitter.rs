@@ -98,6 +98,22 @@ pub fn named_children<'t>(node: Node<'t>) -> Vec<Node<'t>> {
     node.named_children(&mut cursor).collect()
 }
 
+/// The assignment an expression statement holds (`$request = …;`, `request.Expires = …;`):
+/// the assignment node, its `left` and its `right`.
+pub fn statement_assignment(statement: Node<'_>) -> Option<(Node<'_>, Node<'_>, Node<'_>)> {
+    if statement.kind() != "expression_statement" {
+        return None;
+    }
+    let assign = named_children(statement)
+        .into_iter()
+        .find(|c| c.kind() == "assignment_expression")?;
+    Some((
+        assign,
+        assign.child_by_field_name("left")?,
+        assign.child_by_field_name("right")?,
+    ))
+}
+
 /// Parses an integer literal as written in most languages: `1_000`, `0x10`, `0o17`, `0b1`,
 /// `10L`, `10u64`.
 pub fn parse_int(literal: &str) -> Option<i128> {

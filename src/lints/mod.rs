@@ -84,7 +84,8 @@ pub fn needs(
                 && legacy_signature_version::configures_signing(text)
             || runs(LintId::HardcodedCredentials)
                 && hardcoded_credentials::has_quoted_credential(text),
-        expiries: presigns && (runs(LintId::ExcessiveExpiry) || runs(LintId::ExpiryExceedsLimit))
+        expiries: runs(LintId::ExcessiveExpiry)
+            || runs(LintId::ExpiryExceedsLimit)
             || runs(LintId::PresignInLoop),
         credentials: runs(LintId::HardcodedCredentials),
         iac: runs(LintId::WildcardS3Policy)
