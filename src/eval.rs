@@ -29,15 +29,28 @@ pub enum Value {
 const MAX_BINDING_HOPS: usize = 8;
 const MAX_EVAL_DEPTH: usize = 64;
 
+/// Names a file does not bind itself: constants of other modules of the project, found
+/// through the file's imports (or its package). The project index implements it.
+pub trait Outer {
+    /// The value of `path` (`LINK_TTL`, `Time.day`, `config.EXPIRY`) as the file sees it.
+    fn constant(&self, path: &[&str]) -> Option<Value>;
+}
+
 /// Evaluation context: the file's facts, the function the expression is in, and the
 /// derivation steps taken (for messages).
 pub struct Env<'a> {
     pub syntax: &'a SyntaxFacts,
-    pub source: &'a SourceFile,
+    /// `None` for a scope captured from another file ([`crate::semantic`] summaries): no
+    /// derivation steps are recorded for it.
+    pub source: Option<&'a SourceFile>,
     pub function: Option<usize>,
     /// The language family (`python`, `go`, …): a few operators differ.
     pub family: &'a str,
     pub steps: Vec<String>,
+    /// What the file's imports and package bring in.
+    pub outer: Option<&'a dyn Outer>,
+    /// Values of the function's parameters, when a summary is evaluated for one call.
+    pub bound: Vec<(String, Value)>,
     hops: usize,
     depth: usize,
 }
@@ -51,13 +64,35 @@ impl<'a> Env<'a> {
     ) -> Env<'a> {
         Env {
             syntax,
-            source,
+            source: Some(source),
             function,
             family,
             steps: Vec::new(),
+            outer: None,
+            bound: Vec::new(),
             hops: 0,
             depth: 0,
         }
+    }
+
+    /// An environment over facts captured from another file (no source text).
+    pub fn captured(syntax: &'a SyntaxFacts, function: Option<usize>, family: &'a str) -> Env<'a> {
+        Env {
+            syntax,
+            source: None,
+            function,
+            family,
+            steps: Vec::new(),
+            outer: None,
+            bound: Vec::new(),
+            hops: 0,
+            depth: 0,
+        }
+    }
+
+    pub fn with_outer(mut self, outer: Option<&'a dyn Outer>) -> Env<'a> {
+        self.outer = outer;
+        self
     }
 
     pub fn eval(&mut self, expr: &Expr) -> Value {
@@ -103,18 +138,62 @@ impl<'a> Env<'a> {
         }
         let binding = self.syntax.lookup(name, offset, self.function)?;
         self.hops += 1;
-        let (line, _) = self.source.position(binding.span.start);
-        let text = self
-            .source
-            .text
-            .get(binding.value.span.clone())
-            .unwrap_or("");
-        // Parameters and other bindings without a written value explain nothing.
-        if !text.trim().is_empty() {
-            self.steps
-                .push(format!("{name} = {}, line {line}", one_line(text)));
+        if let Some(source) = self.source {
+            let (line, _) = source.position(binding.span.start);
+            let text = source.text.get(binding.value.span.clone()).unwrap_or("");
+            // Parameters and other bindings without a written value explain nothing.
+            if !text.trim().is_empty() {
+                self.steps
+                    .push(format!("{name} = {}, line {line}", one_line(text)));
+            }
         }
         Some(&binding.value)
+    }
+
+    /// The value of a name: its binding in the file (a parameter takes the value a caller
+    /// bound), else what the project says of it.
+    fn name_value(&mut self, name: &str, offset: usize) -> Value {
+        if self.hops >= MAX_BINDING_HOPS {
+            return Value::Unknown;
+        }
+        match self.syntax.lookup(name, offset, self.function) {
+            Some(b) if b.is_parameter() => self
+                .bound
+                .iter()
+                .find(|(n, _)| n == name)
+                .map_or(Value::Unknown, |(_, v)| v.clone()),
+            Some(_) => match self.lookup(name, offset) {
+                Some(value) => self.eval(value),
+                None => Value::Unknown,
+            },
+            None => self.outer_value(&[name]),
+        }
+    }
+
+    /// The module an import alias stands for, by its last segment (`t` of `import t "time"`
+    /// → `time`).
+    fn aliased_module(&self, local: &str) -> Option<&'a str> {
+        let import = self.syntax.import_of(local)?;
+        import.alias.as_ref()?;
+        let module = import.name.as_deref().unwrap_or(&import.module);
+        let last = module.rsplit(['/', '.', ':', '\\']).next()?;
+        (last != local).then_some(last)
+    }
+
+    fn outer_value(&mut self, path: &[&str]) -> Value {
+        match self.outer.and_then(|o| o.constant(path)) {
+            Some(v) => {
+                if self.source.is_some() {
+                    self.steps.push(format!(
+                        "{} = {}, from another module",
+                        path.join("."),
+                        show(&v)
+                    ));
+                }
+                v
+            }
+            None => Value::Unknown,
+        }
     }
 
     fn eval_inner(&mut self, expr: &Expr) -> Value {
@@ -122,10 +201,7 @@ impl<'a> Env<'a> {
             ExprKind::Int(n) => Value::Number(*n as f64),
             ExprKind::Float(f) => Value::Number(*f),
             ExprKind::Str(s) => Value::Str(s.clone()),
-            ExprKind::Name(name) => match self.lookup(name, expr.span.start) {
-                Some(value) => self.eval(value),
-                None => Value::Unknown,
-            },
+            ExprKind::Name(name) => self.name_value(name, expr.span.start),
             ExprKind::Member(object, field) => self.member(object, field, expr),
             ExprKind::Call(call) => self.call(call),
             ExprKind::Binary(op, l, r) => {
@@ -146,10 +222,29 @@ impl<'a> Env<'a> {
             if let Some(v) = constant(&path.join(".")) {
                 return v;
             }
+            // `t.Hour` with `import t "time"`: the constant of the module the alias names.
+            if let Some(module) = self.aliased_module(path[0]) {
+                let canonical = format!("{module}.{}", path[1..].join("."));
+                if let Some(v) = constant(&canonical) {
+                    return v;
+                }
+            }
             // `self.expiry`, `this.ttl`, `Config.EXPIRY`: a binding of the dotted name.
             let dotted = path.join(".");
             if let Some(value) = self.lookup(&dotted, whole.span.start) {
                 return self.eval(value);
+            }
+            // `Time.day`, `config.EXPIRY`: a constant object or module of another file, unless
+            // its root is bound here (a local object's field is not another module's).
+            if self
+                .syntax
+                .lookup(path[0], whole.span.start, self.function)
+                .is_none()
+            {
+                let v = self.outer_value(&path);
+                if v != Value::Unknown {
+                    return v;
+                }
             }
         }
         let receiver = self.eval(object);
@@ -502,6 +597,18 @@ pub fn relative_time(s: &str) -> Option<f64> {
         return None;
     }
     parse_duration(t).map(|s| s as f64)
+}
+
+/// A folded value as a message shows it.
+fn show(v: &Value) -> String {
+    match v {
+        Value::Number(n) => format!("{n}"),
+        Value::Str(s) => format!("{s:?}"),
+        Value::Duration(d) => format!("{} s", d.round()),
+        Value::Time { offset, .. } => format!("now + {} s", offset.round()),
+        Value::Unit(u) => format!("a unit of {u} s"),
+        Value::Unknown => "?".to_string(),
+    }
 }
 
 fn one_line(text: &str) -> String {

@@ -173,12 +173,72 @@ pub struct Call {
 }
 
 /// `name = value`: assignments, `const`/`let`/`val`/`var` declarations, Go `:=`, constants.
+/// A function's parameters are bindings too, with an empty span at the function's start and
+/// an unknown value ([`Binding::is_parameter`]).
 #[derive(Clone, Debug)]
 pub struct Binding {
     pub name: String,
     pub value: Expr,
     pub span: Span,
     pub function: Option<usize>,
+}
+
+impl Binding {
+    /// A parameter: bound at the function's start to a value only a caller knows.
+    pub fn is_parameter(&self) -> bool {
+        self.span.is_empty()
+            && self.value.span.is_empty()
+            && matches!(self.value.kind, ExprKind::Unknown)
+    }
+}
+
+/// A function, method, lambda or closure.
+#[derive(Clone, Debug, Default)]
+pub struct Function {
+    /// The whole definition.
+    pub span: Span,
+    /// The declared name (or the name it is assigned to); `None` for anonymous functions.
+    pub name: Option<String>,
+    /// Its parameters in order; the receiver of a method (`self`, Go's `(s *Store)`) is not one.
+    pub params: Vec<Param>,
+    /// The function it is defined in (a closure's parent), `None` at top level.
+    pub parent: Option<usize>,
+}
+
+/// One parameter of a [`Function`].
+#[derive(Clone, Debug)]
+pub struct Param {
+    /// The name it binds inside the function.
+    pub name: String,
+    /// Its index among the positional arguments; `None` for keyword-only parameters (Ruby
+    /// `expires_in:`, Python after `*`).
+    pub position: Option<usize>,
+    /// Set when the parameter is destructured from an options object passed at `position`
+    /// (JS `function sign(key, { expiresIn = 900 } = {})`): the key read from it.
+    pub field: Option<String>,
+    /// The value used when a caller omits it.
+    pub default: Option<Expr>,
+    /// `*args`, `...rest`, `**kwargs`, varargs: it takes every remaining argument.
+    pub rest: bool,
+}
+
+impl Param {
+    pub fn positional(name: impl Into<String>, position: usize) -> Param {
+        Param {
+            name: name.into(),
+            position: Some(position),
+            field: None,
+            default: None,
+            rest: false,
+        }
+    }
+}
+
+/// `return value` (or an expression body, or an implicit last value) of a function.
+#[derive(Clone, Debug)]
+pub struct Return {
+    pub function: Option<usize>,
+    pub value: Expr,
 }
 
 /// What an import brings into scope: `from m import a as b` → module `m`, name `a`, alias `b`.
@@ -189,18 +249,19 @@ pub struct Import {
     pub alias: Option<String>,
 }
 
+/// How many enclosing functions a name is looked up through.
+const MAX_SCOPE_NESTING: usize = 32;
+
 /// Everything a language front end extracts from one parsed file.
 #[derive(Clone, Debug, Default)]
 pub struct SyntaxFacts {
     pub calls: Vec<Call>,
     pub bindings: Vec<Binding>,
     pub imports: Vec<Import>,
-    /// Spans of function bodies (indexed by `Call::function`/`Binding::function`).
-    pub functions: Vec<Span>,
-    /// The declared name of each function of [`SyntaxFacts::functions`] (same index), `None`
-    /// for lambdas and closures. May be shorter than `functions` if a front end does not
-    /// record names.
-    pub function_names: Vec<Option<String>>,
+    /// Functions, methods and lambdas (indexed by `Call::function`/`Binding::function`).
+    pub functions: Vec<Function>,
+    /// What functions return (for signed URLs handed back to callers).
+    pub returns: Vec<Return>,
     pub comments: Vec<Span>,
     /// Binding indices by name, in document order (built by [`SyntaxFacts::index`]), so a
     /// lookup costs the bindings of one name, not of the whole file.
@@ -217,8 +278,9 @@ impl SyntaxFacts {
     }
 
     /// The binding of `name` visible at `offset`: the last one completed before it in the same
-    /// function, else the last at top level. A binding is visible after its statement ends, so
-    /// `x = f(x)` reads the previous `x`.
+    /// function, else in the functions enclosing it (a closure sees its parent's names), else
+    /// the last at top level. A binding is visible after its statement ends, so `x = f(x)`
+    /// reads the previous `x`.
     pub fn lookup(&self, name: &str, offset: usize, function: Option<usize>) -> Option<&Binding> {
         let candidates: Vec<&Binding> = match self.by_name.get(name) {
             Some(indices) => indices.iter().map(|&i| &self.bindings[i]).collect(),
@@ -229,16 +291,22 @@ impl SyntaxFacts {
         };
         let visible =
             |b: &&&Binding| b.span.end <= offset || b.span.is_empty() && b.span.start <= offset;
+        let mut scope = function;
+        for _ in 0..MAX_SCOPE_NESTING {
+            let Some(f) = scope else { break };
+            if let Some(b) = candidates
+                .iter()
+                .filter(visible)
+                .rfind(|b| b.function == Some(f))
+            {
+                return Some(b);
+            }
+            scope = self.functions.get(f).and_then(|f| f.parent);
+        }
         candidates
             .iter()
             .filter(visible)
-            .rfind(|b| function.is_some() && b.function == function)
-            .or_else(|| {
-                candidates
-                    .iter()
-                    .filter(visible)
-                    .rfind(|b| b.function.is_none())
-            })
+            .rfind(|b| b.function.is_none())
             .copied()
     }
 

@@ -15,7 +15,7 @@ use tree_sitter::Node;
 
 use super::syntax::{Grammar, Lowering, Role, binop};
 use super::treesitter::{named_children, parse_int};
-use crate::facts::{Arg, CallExpr, Expr, ExprKind, Field, Import, LoopKind, Span};
+use crate::facts::{Arg, CallExpr, Expr, ExprKind, Field, Import, LoopKind, Param, Span};
 
 pub struct JavaScript;
 
@@ -207,6 +207,31 @@ impl Grammar for JavaScript {
             }
         }
         names
+    }
+
+    fn params(&self, node: Node<'_>, cx: &Lowering<'_>) -> Vec<Param> {
+        let mut out = Vec::new();
+        if let Some(single) = node.child_by_field_name("parameter") {
+            param(single, 0, None, cx, &mut out);
+        }
+        if let Some(params) = node.child_by_field_name("parameters") {
+            let list = named_children(params);
+            for (position, p) in list.into_iter().filter(|p| !is_comment(*p)).enumerate() {
+                param(p, position, None, cx, &mut out);
+            }
+        }
+        out
+    }
+
+    fn return_value<'t>(&self, node: Node<'t>) -> Option<Node<'t>> {
+        match node.kind() {
+            "return_statement" => first_expression(node),
+            // `(key) => presign(key)`: an expression body is returned.
+            "arrow_function" => node
+                .child_by_field_name("body")
+                .filter(|b| b.kind() != "statement_block"),
+            _ => None,
+        }
     }
 
     fn imports(&self, node: Node<'_>, cx: &Lowering<'_>) -> Vec<Import> {
@@ -756,6 +781,89 @@ fn enum_members(node: Node<'_>, cx: &Lowering<'_>) -> Vec<(String, Expr)> {
 }
 
 /// The names a parameter or destructuring pattern declares.
+/// One parameter at `position`: a name (with its default), a rest parameter, or an options
+/// object destructured into named fields (`{ expiresIn = 900 } = {}`).
+fn param(
+    node: Node<'_>,
+    position: usize,
+    default: Option<Node<'_>>,
+    cx: &Lowering<'_>,
+    out: &mut Vec<Param>,
+) {
+    let named = |name: &str, field: Option<String>, default: Option<Node<'_>>| Param {
+        name: name.trim_start_matches('$').to_string(),
+        position: Some(position),
+        field,
+        default: default.map(|d| cx.expr(d)),
+        rest: false,
+    };
+    match node.kind() {
+        "identifier" => out.push(named(cx.text(node), None, default)),
+        "assignment_pattern" => {
+            if let Some(left) = node.child_by_field_name("left") {
+                param(left, position, node.child_by_field_name("right"), cx, out);
+            }
+        }
+        "required_parameter" | "optional_parameter" => {
+            if let Some(p) = node
+                .child_by_field_name("pattern")
+                .or_else(|| node.child_by_field_name("name"))
+            {
+                param(p, position, node.child_by_field_name("value"), cx, out);
+            }
+        }
+        "rest_pattern" => {
+            if let Some(name) = named_children(node)
+                .into_iter()
+                .find(|c| c.kind() == "identifier")
+            {
+                out.push(Param {
+                    rest: true,
+                    ..named(cx.text(name), None, None)
+                });
+            }
+        }
+        "object_pattern" => {
+            for p in named_children(node) {
+                match p.kind() {
+                    "shorthand_property_identifier_pattern" => {
+                        let key = cx.text(p);
+                        out.push(named(key, Some(key.to_string()), None));
+                    }
+                    "object_assignment_pattern" => {
+                        if let Some(left) = p.child_by_field_name("left") {
+                            let key = cx.text(left);
+                            out.push(named(
+                                key,
+                                Some(key.to_string()),
+                                p.child_by_field_name("right"),
+                            ));
+                        }
+                    }
+                    "pair_pattern" => {
+                        let key = p.child_by_field_name("key").map(|k| cx.text(k));
+                        let value = p.child_by_field_name("value");
+                        let (name, default) = match value {
+                            Some(v) if v.kind() == "assignment_pattern" => (
+                                v.child_by_field_name("left"),
+                                v.child_by_field_name("right"),
+                            ),
+                            v => (v, None),
+                        };
+                        if let (Some(key), Some(name)) = (key, name) {
+                            if name.kind() == "identifier" {
+                                out.push(named(cx.text(name), Some(key.to_string()), default));
+                            }
+                        }
+                    }
+                    _ => {}
+                }
+            }
+        }
+        _ => {}
+    }
+}
+
 fn pattern_names(node: Node<'_>, cx: &Lowering<'_>, out: &mut Vec<String>, depth: usize) {
     if depth > MAX_PATTERN_DEPTH {
         return;

@@ -118,7 +118,15 @@ fn remap(facts: &mut SyntaxFacts, map: &[usize]) {
         remap_expr(&mut b.value, &at);
     }
     for f in &mut facts.functions {
-        *f = span(f);
+        f.span = span(&f.span);
+        for p in &mut f.params {
+            if let Some(d) = &mut p.default {
+                remap_expr(d, &at);
+            }
+        }
+    }
+    for r in &mut facts.returns {
+        remap_expr(&mut r.value, &at);
     }
     for c in &mut facts.comments {
         *c = span(c);

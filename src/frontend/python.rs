@@ -5,7 +5,7 @@ use tree_sitter::Node;
 
 use super::syntax::{Grammar, Lowering, Role};
 use super::treesitter::{named_children, parse_int, unescape};
-use crate::facts::{Arg, CallExpr, Expr, ExprKind, Field, Import, LoopKind};
+use crate::facts::{Arg, CallExpr, Expr, ExprKind, Field, Import, LoopKind, Param};
 
 pub struct Python;
 
@@ -211,6 +211,73 @@ impl Grammar for Python {
                 Some(cx.text(name).to_string())
             })
             .collect()
+    }
+
+    fn return_value<'t>(&self, node: Node<'t>) -> Option<Node<'t>> {
+        match node.kind() {
+            "return_statement" => named_children(node)
+                .into_iter()
+                .find(|c| c.kind() != "comment"),
+            "lambda" => node.child_by_field_name("body"),
+            _ => None,
+        }
+    }
+
+    fn params(&self, node: Node<'_>, cx: &Lowering<'_>) -> Vec<Param> {
+        let Some(params) = node.child_by_field_name("parameters") else {
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        let mut position = Some(0usize);
+        for p in named_children(params) {
+            let (name, default, rest) = match p.kind() {
+                "identifier" => (Some(p), None, false),
+                "typed_parameter" => (
+                    named_children(p)
+                        .into_iter()
+                        .find(|c| c.kind() == "identifier"),
+                    None,
+                    false,
+                ),
+                "default_parameter" | "typed_default_parameter" => (
+                    p.child_by_field_name("name"),
+                    p.child_by_field_name("value"),
+                    false,
+                ),
+                "list_splat_pattern" | "dictionary_splat_pattern" => (
+                    named_children(p)
+                        .into_iter()
+                        .find(|c| c.kind() == "identifier"),
+                    None,
+                    true,
+                ),
+                // A bare `*`: what follows is keyword-only.
+                "keyword_separator" => {
+                    position = None;
+                    continue;
+                }
+                _ => continue,
+            };
+            let Some(name) = name else { continue };
+            let name = cx.text(name);
+            // `self` and `cls` are the receiver, not an argument a caller passes.
+            if out.is_empty() && position == Some(0) && matches!(name, "self" | "cls") {
+                continue;
+            }
+            out.push(Param {
+                name: name.to_string(),
+                position,
+                field: None,
+                default: default.map(|d| cx.expr(d)),
+                rest,
+            });
+            if rest {
+                position = None;
+            } else {
+                position = position.map(|i| i + 1);
+            }
+        }
+        out
     }
 
     fn imports(&self, node: Node<'_>, cx: &Lowering<'_>) -> Vec<Import> {

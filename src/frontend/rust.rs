@@ -710,8 +710,22 @@ impl Collector {
         keep_loop: bool,
         body: impl FnOnce(&mut Self),
     ) {
-        self.facts.functions.push(span.clone());
-        self.facts.function_names.push(self.fn_name.take());
+        let params: Vec<&syn::Pat> = params.collect();
+        let mut declared = Vec::new();
+        for (position, pat) in params.iter().enumerate() {
+            let mut names = Vec::new();
+            pat_names(pat, &mut names, 0);
+            // Only a plain name is a parameter a caller's argument maps to.
+            if let [(name, _)] = names.as_slice() {
+                declared.push(crate::facts::Param::positional(name.clone(), position));
+            }
+        }
+        self.facts.functions.push(crate::facts::Function {
+            span: span.clone(),
+            name: self.fn_name.take(),
+            params: declared,
+            parent: self.function,
+        });
         let saved = (self.function, self.enclosing_loop.clone());
         self.function = Some(self.facts.functions.len() - 1);
         if !keep_loop {

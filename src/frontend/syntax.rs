@@ -7,7 +7,9 @@ use std::cell::Cell;
 use tree_sitter::{Node, TreeCursor};
 
 use super::treesitter::{MAX_DEPTH, text};
-use crate::facts::{Binding, Call, CallExpr, Expr, Import, LoopKind, Span, SyntaxFacts};
+use crate::facts::{
+    Binding, Call, CallExpr, Expr, Function, Import, LoopKind, Param, Return, Span, SyntaxFacts,
+};
 
 /// What a node means to the walk.
 pub enum Role {
@@ -89,6 +91,33 @@ pub trait Grammar {
     /// only known at run time.
     fn parameters(&self, _node: Node<'_>, _cx: &Lowering<'_>) -> Vec<String> {
         Vec::new()
+    }
+
+    /// The parameters of a [`Role::Function`] node as callers see them: position, name,
+    /// default. By default every name of [`Grammar::parameters`] in order, without defaults;
+    /// a language overrides it to read defaults, keyword-only and destructured parameters.
+    fn params(&self, node: Node<'_>, cx: &Lowering<'_>) -> Vec<Param> {
+        self.parameters(node, cx)
+            .into_iter()
+            .enumerate()
+            .map(|(i, name)| Param::positional(name, i))
+            .collect()
+    }
+
+    /// The value a node returns from its function: `return x` (every grammar names the
+    /// statement `return_statement`, or `return` for Ruby); a language adds its implicit
+    /// returns (an arrow's expression body, Ruby's last expression).
+    fn return_value<'t>(&self, node: Node<'t>) -> Option<Node<'t>> {
+        match node.kind() {
+            "return_statement" | "return" => {
+                let mut cursor = node.walk();
+                let value = node
+                    .named_children(&mut cursor)
+                    .find(|c| !c.kind().contains("comment"));
+                value
+            }
+            _ => None,
+        }
     }
 
     /// The declared name of a [`Role::Function`] node: its `name` field, else the name it is
@@ -253,8 +282,12 @@ fn visit(
             }
         }
         Role::Function => {
-            facts.functions.push(node.byte_range());
-            facts.function_names.push(grammar.function_name(node, cx));
+            facts.functions.push(Function {
+                span: node.byte_range(),
+                name: grammar.function_name(node, cx),
+                params: grammar.params(node, cx),
+                parent: ctx.function,
+            });
             ctx.function = Some(facts.functions.len() - 1);
             for name in grammar.parameters(node, cx) {
                 facts.bindings.push(Binding {
@@ -277,6 +310,12 @@ fn visit(
         Role::Other => {
             child_ctx.callback = ctx.callback.filter(|_| is_wrapper(node));
         }
+    }
+    if let Some(value) = grammar.return_value(node) {
+        facts.returns.push(Return {
+            function: ctx.function,
+            value: cx.expr(value),
+        });
     }
     if cursor.goto_first_child() {
         loop {

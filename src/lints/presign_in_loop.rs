@@ -43,12 +43,12 @@ pub fn check(cx: &Context<'_>, out: &mut Output) {
                 Some((kind, span)) => loop_site(cx, *kind, span),
                 None => call
                     .function
-                    .and_then(|f| syntax.function_names.get(f))
-                    .and_then(|name| name.as_deref())
+                    .and_then(|f| syntax.functions.get(f))
+                    .and_then(|f| f.name.as_deref())
                     .filter(|name| is_batch_helper(name))
                     .and_then(|name| {
                         let f = call.function?;
-                        let span = syntax.functions.get(f)?;
+                        let span = &syntax.functions.get(f)?.span;
                         Some(Site {
                             place: format!(
                                 "`{name}` (line {}), a batch helper by its name",
