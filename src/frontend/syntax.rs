@@ -109,13 +109,9 @@ pub trait Grammar {
     /// returns (an arrow's expression body, Ruby's last expression).
     fn return_value<'t>(&self, node: Node<'t>) -> Option<Node<'t>> {
         match node.kind() {
-            "return_statement" | "return" => {
-                let mut cursor = node.walk();
-                let value = node
-                    .named_children(&mut cursor)
-                    .find(|c| !c.kind().contains("comment"));
-                value
-            }
+            "return_statement" | "return" => super::treesitter::named_children(node)
+                .into_iter()
+                .find(|c| !c.kind().contains("comment")),
             _ => None,
         }
     }
