@@ -5,10 +5,10 @@ use std::path::Path;
 
 use sha2::{Digest, Sha256};
 
-use crate::finding::{Finding, Snippet, Suppressed, SuppressionKind};
+use crate::finding::{Finding, Related, Snippet, Suppressed, SuppressionKind};
 use crate::frontend;
 use crate::level::Level;
-use crate::lints::{self, Diagnostic, LintId};
+use crate::lints::{self, Diagnostic, LintId, RelatedSpan};
 use crate::prefilter::Prefilter;
 use crate::redact::{mask, redact};
 use crate::settings::Settings;
@@ -185,6 +185,7 @@ fn meta_diagnostic(
         help: Some(help.to_string()),
         details: serde_json::Map::new(),
         level_cap: None,
+        related: Vec::new(),
     }
 }
 
@@ -212,6 +213,29 @@ fn to_finding(display: &str, source: &SourceFile, level: Level, d: Diagnostic) -
         details: d.details,
         snippet: snippet(source, line, d.span),
         suppression: None,
+        related: d
+            .related
+            .into_iter()
+            .map(|r| match r {
+                RelatedSpan::Here { span, message } => related(display, source, span, &message),
+                RelatedSpan::Elsewhere(r) => r,
+            })
+            .collect(),
+    }
+}
+
+/// A secondary location in `source`, positioned and redacted like a finding.
+pub fn related(display: &str, source: &SourceFile, span: Range<usize>, message: &str) -> Related {
+    let (line, column) = source.position(span.start);
+    let (end_line, end_column) = source.position(span.end);
+    Related {
+        path: display.to_string(),
+        line,
+        column,
+        end_line,
+        end_column,
+        message: redact(message).text,
+        snippet: snippet(source, line, span),
     }
 }
 

@@ -23,10 +23,27 @@ pub struct Finding {
     pub details: Map<String, Value>,
     pub snippet: Snippet,
     pub suppression: Option<Suppressed>,
+    /// Secondary locations, in order: for a finding reached through the project's own
+    /// presigning functions, each call down to the SDK's.
+    pub related: Vec<Related>,
+}
+
+/// A secondary location of a finding (JSON `related`, SARIF `relatedLocations`, a rustc-style
+/// note with its own snippet), already positioned and redacted like the primary one.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Related {
+    pub path: String,
+    pub line: usize,
+    pub column: usize,
+    pub end_line: usize,
+    pub end_column: usize,
+    /// What happens there: "`sign` presigns with `getSignedUrl` (@aws-sdk/s3-request-presigner)".
+    pub message: String,
+    pub snippet: Snippet,
 }
 
 /// The source line of a finding, redacted and cut to a readable width, with the span inside it.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Snippet {
     pub line: usize,
     pub text: String,

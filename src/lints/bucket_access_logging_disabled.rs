@@ -77,5 +77,6 @@ fn diagnostic(bucket: &Bucket) -> Diagnostic {
         details,
         identity: format!("bucket|{}", bucket.id),
         level_cap: None,
+        related: Vec::new(),
     }
 }

@@ -169,6 +169,7 @@ fn report(cx: &Context<'_>, e: Expiry, out: &mut Output) {
         details,
         identity,
         level_cap: None,
+        related: Vec::new(),
     });
 }
 

@@ -620,6 +620,7 @@ fn diagnostic(g: Group) -> Diagnostic {
         details,
         identity,
         level_cap: None,
+        related: Vec::new(),
     }
 }
 
@@ -650,6 +651,7 @@ fn private_keys(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             details,
             identity: format!("pem|{}", key.body),
             level_cap: None,
+            related: Vec::new(),
         });
     }
 }

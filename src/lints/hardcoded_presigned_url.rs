@@ -110,6 +110,7 @@ fn diagnostic(url: &SignedUrl, now: OffsetDateTime) -> Diagnostic {
         details,
         identity: url.decoded.url.clone(),
         level_cap: None,
+        related: Vec::new(),
     }
 }
 

@@ -42,6 +42,7 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             details,
             identity: url.decoded.url.clone(),
             level_cap: local.then_some(Level::Note),
+            related: Vec::new(),
         });
     }
 
@@ -152,6 +153,7 @@ fn diagnostic(
         details,
         identity: format!("{}|{}", setting.key, written.trim()),
         level_cap: local.then_some(Level::Note),
+        related: Vec::new(),
     })
 }
 

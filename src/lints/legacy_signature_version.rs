@@ -44,6 +44,7 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             details,
             identity: url.decoded.url.clone(),
             level_cap: None,
+            related: Vec::new(),
         });
     }
 
@@ -89,6 +90,7 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             details,
             identity: format!("{}|{written}", s.key),
             level_cap: None,
+            related: Vec::new(),
         });
     }
 }

@@ -33,6 +33,19 @@ pub struct Diagnostic {
     /// The loudest level this finding may have, whatever the lint's level (`insecure-transport`
     /// on a loopback endpoint: `note`). Applied where levels are resolved; `allow` still wins.
     pub level_cap: Option<crate::level::Level>,
+    /// Secondary locations ([`RelatedSpan`]), in order.
+    pub related: Vec<RelatedSpan>,
+}
+
+/// A secondary location as a lint knows it: a span of the file being checked (positioned and
+/// redacted when the finding is made), or a place in another file, already resolved.
+#[derive(Clone, Debug)]
+pub enum RelatedSpan {
+    Here {
+        span: std::ops::Range<usize>,
+        message: String,
+    },
+    Elsewhere(crate::finding::Related),
 }
 
 /// What a lint sees of one file.

@@ -68,6 +68,7 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             details,
             identity: format!("{}|{written}", row.sdk),
             level_cap: None,
+            related: Vec::new(),
         });
     }
 }

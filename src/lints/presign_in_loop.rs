@@ -105,6 +105,7 @@ fn report(cx: &Context<'_>, out: &mut Output, span: Span, what: &str, site: Site
         details,
         identity,
         level_cap: None,
+        related: Vec::new(),
     });
 }
 

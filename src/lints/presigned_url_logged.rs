@@ -240,6 +240,7 @@ fn report(cx: &Context<'_>, out: &mut Output, sink: &CallExpr, value: &Expr, ori
         details,
         identity,
         level_cap: None,
+        related: Vec::new(),
     });
 }
 

@@ -123,6 +123,7 @@ fn diagnostic(
             cx.text.get(span).unwrap_or("")
         ),
         level_cap: None,
+        related: Vec::new(),
     }
 }
 

@@ -214,6 +214,7 @@ fn statement_finding(
         details,
         identity,
         level_cap: None,
+        related: Vec::new(),
     })
 }
 
