@@ -5,7 +5,11 @@ use std::path::Path;
 
 use sha2::{Digest, Sha256};
 
+use std::collections::BTreeSet;
+
 use crate::finding::{Finding, Related, Snippet, Suppressed, SuppressionKind};
+use crate::semantic::Model;
+use crate::semantic::project::{FileEntry, FileId, FileScope, Project};
 use crate::frontend;
 use crate::level::Level;
 use crate::lints::{self, Diagnostic, LintId, RelatedSpan};
@@ -25,8 +29,28 @@ pub enum Outcome {
         dynamic_expiries: usize,
         /// The file needed a parse and did not get one ([`frontend::Facts::unparsed`]).
         unparsed: bool,
+        /// What a parsed source file gives the project, and what it asked of it.
+        project: Option<ProjectOutput>,
     },
     SkippedBinary,
+}
+
+/// The project a file is analysed in ([`crate::semantic::project`]).
+pub struct ProjectInput<'a> {
+    pub project: &'a Project,
+    pub file: FileId,
+    pub root: &'a Path,
+    /// Parse the file even without a trigger word: it names a presigning function or a
+    /// constant another file needs.
+    pub force_parse: bool,
+}
+
+pub struct ProjectOutput {
+    pub exports: FileEntry,
+    /// Names looked up in the project (see [`Project::changed_since`]).
+    pub queried: BTreeSet<String>,
+    /// Constants looked up and not found.
+    pub wanted: BTreeSet<String>,
 }
 
 pub fn is_binary(bytes: &[u8]) -> bool {
@@ -42,23 +66,37 @@ pub fn analyze(
     bytes: Vec<u8>,
     settings: &Settings,
     prefilter: &Prefilter,
+    project: Option<&ProjectInput<'_>>,
 ) -> Outcome {
     if is_binary(&bytes) {
         return Outcome::SkippedBinary;
     }
     let utf16 = has_utf16_bom(&bytes);
+    let force = project.is_some_and(|p| p.force_parse);
     let mut triggered = prefilter.triggered(&bytes);
-    if triggered == 0 && !utf16 {
+    if triggered == 0 && !utf16 && !force {
         return Outcome::Analyzed {
             findings: Vec::new(),
             dynamic_expiries: 0,
             unparsed: false,
+            project: None,
         };
     }
     let display = &display();
     let source = SourceFile::from_vec(bytes);
     if utf16 {
         triggered = prefilter.triggered(source.text.as_bytes());
+    }
+    if force {
+        // Calls of the project's presigning functions are presign sites of their own.
+        for id in [
+            LintId::ExcessiveExpiry,
+            LintId::ExpiryExceedsLimit,
+            LintId::PresignInLoop,
+            LintId::PresignedUrlLogged,
+        ] {
+            triggered |= 1 << id as usize;
+        }
     }
     let levels = settings.levels_for(absolute);
     let enabled = |id: LintId| levels[id as usize] != Level::Allow;
@@ -73,11 +111,33 @@ pub fn analyze(
             &source.text,
         ),
     );
+    let scope = match (project, &facts.syntax) {
+        (Some(p), Some(syntax)) => Some(FileScope::new(
+            p.project,
+            absolute,
+            p.root,
+            facts.language.map_or("", |l| l.family()),
+            &syntax.imports,
+        )),
+        _ => None,
+    };
+    let hop = |span: Range<usize>, message: String| related(display, &source, span, &message);
+    let model = match (&facts.syntax, facts.language) {
+        (Some(syntax), Some(language)) => Some(Model::build(
+            syntax,
+            language.family(),
+            scope.as_ref(),
+            project.map_or(0, |p| p.file),
+            &hop,
+        )),
+        _ => None,
+    };
     let mut output = lints::Output::default();
     lints::check(
         &lints::Context {
             path: absolute,
             facts: &facts,
+            model: model.as_ref(),
             source: &source,
             text: &source.text,
             max_expiry: settings.max_expiry,
@@ -85,6 +145,14 @@ pub fn analyze(
         },
         &mut output,
     );
+    let project_output = match (&model, &scope, project) {
+        (Some(model), Some(scope), Some(p)) => Some(ProjectOutput {
+            exports: model.exports(&source, absolute.to_path_buf(), p.root.to_path_buf()),
+            queried: scope.queried.take(),
+            wanted: scope.wanted.take(),
+        }),
+        _ => None,
+    };
     let diagnostics = output.diagnostics;
 
     let is_markdown = absolute
@@ -167,6 +235,7 @@ pub fn analyze(
         findings,
         dynamic_expiries: output.dynamic_expiries,
         unparsed: facts.unparsed,
+        project: project_output,
     }
 }
 
@@ -385,6 +454,7 @@ mod tests {
             text.as_bytes().to_vec(),
             &settings,
             &Prefilter::new(),
+            None,
         ) else {
             panic!("text, not binary");
         };

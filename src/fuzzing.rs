@@ -96,6 +96,7 @@ pub fn signed_url(data: &[u8]) {
         data.to_vec(),
         settings,
         prefilter,
+        None,
     );
     let Outcome::Analyzed { findings, .. } = outcome else {
         return;
@@ -226,6 +227,7 @@ pub fn eval(data: &[u8]) {
     lints::check(
         &lints::Context {
             facts: &facts,
+            model: None,
             source: &source,
             path: Path::new(&path),
             text: &source.text,

@@ -25,6 +25,7 @@ pub mod prefilter;
 pub mod redact;
 pub mod report;
 pub mod scan;
+pub mod semantic;
 pub mod settings;
 pub mod signed_url;
 pub mod source;

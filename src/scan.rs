@@ -10,8 +10,13 @@ use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
 use ignore::{WalkBuilder, WalkState};
 
-use crate::analyze::{Outcome, analyze};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::sync::Arc;
+
+use crate::analyze::{Outcome, ProjectInput, ProjectOutput, analyze};
 use crate::finding::{Finding, ScanError};
+use crate::frontend::Language;
+use crate::semantic::project::{FileId, Project, project_root};
 use crate::paths::{absolute, display_path};
 use crate::prefilter::Prefilter;
 use crate::settings::{Settings, matches};
@@ -29,6 +34,8 @@ pub struct ScanOptions {
     pub staged: bool,
     /// Show a progress line on stderr (the caller checked it is a terminal).
     pub progress: bool,
+    /// Follow presigning across files ([`crate::semantic::project`]).
+    pub project: bool,
 }
 
 #[derive(Default)]
@@ -42,15 +49,53 @@ pub struct ScanResult {
     pub unparsed_files: usize,
 }
 
+/// Passes over the project after the first (see [`project_passes`]): a chain of wrappers one
+/// file each needs one pass per file; what is still unsettled after this many is left as the
+/// last pass found it.
+pub const MAX_PASSES: u32 = 8;
+
 #[derive(Default)]
 struct Shared {
-    findings: Mutex<Vec<Finding>>,
+    /// Every file with something to report or to give the project, by [`FileId`].
+    records: Mutex<BTreeMap<FileId, Record>>,
+    /// What the first pass's parsed files give the project.
+    exports: Mutex<Vec<(FileId, ProjectOutput)>>,
+    next_id: AtomicUsize,
+    /// Source files not parsed: they may call a presigning function or define a constant.
+    candidates: Mutex<Vec<Origin>>,
     errors: Mutex<Vec<ScanError>>,
     files_scanned: AtomicUsize,
     skipped_binary: AtomicUsize,
     skipped_large: AtomicUsize,
-    dynamic_expiries: AtomicUsize,
-    unparsed_files: AtomicUsize,
+    /// Whether a path exists, for project markers (one probe per directory and marker).
+    probes: Mutex<HashMap<PathBuf, bool>>,
+}
+
+/// Where a file's bytes come from when it is read again in a later pass.
+#[derive(Clone)]
+enum Origin {
+    Disk(PathBuf),
+    /// `--staged`: the content of the git index, with the path it is shown under.
+    Memory(PathBuf, Arc<Vec<u8>>),
+}
+
+impl Origin {
+    fn path(&self) -> &Path {
+        match self {
+            Origin::Disk(p) | Origin::Memory(p, _) => p,
+        }
+    }
+}
+
+/// One file's latest analysis.
+struct Record {
+    origin: Origin,
+    findings: Vec<Finding>,
+    dynamic_expiries: usize,
+    unparsed: bool,
+    /// The pass that produced it, and what it asked of the project then.
+    pass: u32,
+    queried: BTreeSet<String>,
 }
 
 pub fn scan(options: &ScanOptions, settings: &Settings) -> ScanResult {
@@ -78,10 +123,25 @@ pub fn scan(options: &ScanOptions, settings: &Settings) -> ScanResult {
         done.store(true, Ordering::Relaxed);
     });
 
-    let mut findings = shared
-        .findings
-        .into_inner()
-        .unwrap_or_else(|p| p.into_inner());
+    let mut records = std::mem::take(&mut *lock(&shared.records));
+    if options.project {
+        let mut exports = std::mem::take(&mut *lock(&shared.exports));
+        // Sorted, so the project index is built in the same order at any thread count.
+        exports.sort_by(|(a, _), (b, _)| {
+            let path = |id| records.get(id).map(|r: &Record| r.origin.path().to_path_buf());
+            path(a).cmp(&path(b))
+        });
+        let mut candidates = std::mem::take(&mut *lock(&shared.candidates));
+        candidates.sort_by(|a, b| a.path().cmp(b.path()));
+        ctx.project_passes(&mut records, exports, candidates, options.threads.max(1));
+    }
+    let mut findings = Vec::new();
+    let (mut dynamic_expiries, mut unparsed_files) = (0, 0);
+    for r in records.into_values() {
+        findings.extend(r.findings);
+        dynamic_expiries += r.dynamic_expiries;
+        unparsed_files += usize::from(r.unparsed);
+    }
     findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     let mut errors = shared
         .errors
@@ -95,8 +155,8 @@ pub fn scan(options: &ScanOptions, settings: &Settings) -> ScanResult {
         files_scanned: shared.files_scanned.into_inner(),
         skipped_binary: shared.skipped_binary.into_inner(),
         skipped_large: shared.skipped_large.into_inner(),
-        dynamic_expiries: shared.dynamic_expiries.into_inner(),
-        unparsed_files: shared.unparsed_files.into_inner(),
+        dynamic_expiries,
+        unparsed_files,
     }
 }
 
@@ -179,10 +239,12 @@ impl Context<'_> {
             {
                 continue;
             }
+            let origin = Origin::Memory(file.path.clone(), Arc::new(file.content.clone()));
             self.analyze(
                 &|| display_path(&file.path, self.cwd),
                 &absolute,
                 file.content,
+                Some(origin),
             );
         }
     }
@@ -212,7 +274,9 @@ impl Context<'_> {
         }
         test_hooks::before_read(path);
         match read_file(path, self.max_file_size) {
-            Ok(Some(bytes)) => self.analyze(&display, &absolute, bytes),
+            Ok(Some(bytes)) => {
+                self.analyze(&display, &absolute, bytes, Some(Origin::Disk(path.to_path_buf())))
+            }
             Ok(None) => {
                 self.shared.skipped_large.fetch_add(1, Ordering::Relaxed);
             }
@@ -232,21 +296,28 @@ impl Context<'_> {
             Some(f) => display_path(Path::new(f), self.cwd),
             None => "-".to_string(),
         };
-        self.analyze(&display, &absolute, bytes);
+        self.analyze(&display, &absolute, bytes, None);
     }
 
-    fn analyze(&self, display: &dyn Fn() -> String, absolute: &Path, bytes: Vec<u8>) {
-        // A bug in one file's analysis must not take the scan down: it is reported as an
-        // error for that file (exit code 2) and every other file is still scanned.
-        let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-            test_hooks::maybe_panic(absolute);
-            analyze(display, absolute, bytes, self.settings, self.prefilter)
-        }));
-        let Ok(outcome) = outcome else {
-            self.error(
-                &display(),
-                "internal error while analyzing this file (a presign-lint bug: please report it); other files were scanned".to_string(),
-            );
+    /// The first pass over one file: analysed on its own (the project is empty yet); kept
+    /// when it has findings or exports, or listed as a candidate for the later passes.
+    fn analyze(
+        &self,
+        display: &dyn Fn() -> String,
+        absolute: &Path,
+        bytes: Vec<u8>,
+        origin: Option<Origin>,
+    ) {
+        let empty = Project::default();
+        let root = self.root_of(absolute);
+        let id = self.shared.next_id.fetch_add(1, Ordering::Relaxed);
+        let input = ProjectInput {
+            project: &empty,
+            file: id,
+            root: &root,
+            force_parse: false,
+        };
+        let Some(outcome) = self.contained(display, absolute, bytes, &input) else {
             return;
         };
         match outcome {
@@ -257,18 +328,253 @@ impl Context<'_> {
                 findings,
                 dynamic_expiries,
                 unparsed,
+                project,
             } => {
-                if unparsed {
-                    self.shared.unparsed_files.fetch_add(1, Ordering::Relaxed);
-                }
                 self.shared.files_scanned.fetch_add(1, Ordering::Relaxed);
-                self.shared
-                    .dynamic_expiries
-                    .fetch_add(dynamic_expiries, Ordering::Relaxed);
-                if !findings.is_empty() {
-                    lock(&self.shared.findings).extend(findings);
+                let Some(origin) = origin else {
+                    // Standard input is analysed on its own.
+                    lock(&self.shared.records).insert(id, Record {
+                        origin: Origin::Disk(PathBuf::new()),
+                        findings,
+                        dynamic_expiries,
+                        unparsed,
+                        pass: 1,
+                        queried: BTreeSet::new(),
+                    });
+                    return;
+                };
+                let parsed = project.is_some();
+                if !parsed && Language::detect(absolute).is_some() {
+                    lock(&self.shared.candidates).push(origin.clone());
+                }
+                if findings.is_empty() && dynamic_expiries == 0 && !unparsed && !parsed {
+                    return;
+                }
+                lock(&self.shared.records).insert(
+                    id,
+                    Record {
+                        origin,
+                        findings,
+                        dynamic_expiries,
+                        unparsed,
+                        pass: 1,
+                        queried: project.as_ref().map(|p| p.queried.clone()).unwrap_or_default(),
+                    },
+                );
+                if let Some(p) = project {
+                    lock(&self.shared.exports).push((id, p));
                 }
             }
+        }
+    }
+
+    /// Runs the analysis of one file, containing a panic: a bug in one file's analysis must
+    /// not take the scan down; it is reported as an error for that file (exit code 2) and
+    /// every other file is still scanned.
+    fn contained(
+        &self,
+        display: &dyn Fn() -> String,
+        absolute: &Path,
+        bytes: Vec<u8>,
+        input: &ProjectInput<'_>,
+    ) -> Option<Outcome> {
+        let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            test_hooks::maybe_panic(absolute);
+            analyze(
+                display,
+                absolute,
+                bytes,
+                self.settings,
+                self.prefilter,
+                Some(input),
+            )
+        }));
+        match outcome {
+            Ok(outcome) => Some(outcome),
+            Err(_) => {
+                self.error(
+                    &display(),
+                    "internal error while analyzing this file (a presign-lint bug: please report it); other files were scanned".to_string(),
+                );
+                None
+            }
+        }
+    }
+
+    /// The project a file belongs to: the nearest directory holding a project marker.
+    fn root_of(&self, absolute: &Path) -> PathBuf {
+        let exists = |p: &Path| {
+            if let Some(&known) = lock(&self.shared.probes).get(p) {
+                return known;
+            }
+            let found = p.exists();
+            lock(&self.shared.probes).insert(p.to_path_buf(), found);
+            found
+        };
+        project_root(absolute, self.cwd, &exists)
+    }
+
+    /// The passes after the first: what the parsed files export builds the project index;
+    /// files that call a newly found presigning function or define a constant some file
+    /// looked for are parsed, and files whose lookups may now resolve differently are
+    /// analysed again, until nothing changes (at most [`MAX_PASSES`]). Within a pass the
+    /// index is frozen, so results do not depend on thread timing.
+    fn project_passes(
+        &self,
+        records: &mut BTreeMap<FileId, Record>,
+        exports: Vec<(FileId, ProjectOutput)>,
+        mut candidates: Vec<Origin>,
+        threads: usize,
+    ) {
+        let mut project = Project::default();
+        let mut words: BTreeSet<String> = BTreeSet::new();
+        let mut wanted: BTreeSet<String> = BTreeSet::new();
+        for (id, out) in exports {
+            words.extend(project.update(id, out.exports, 1));
+            wanted.extend(out.wanted);
+        }
+        let mut searched: BTreeSet<String> = BTreeSet::new();
+        for pass in 2..=MAX_PASSES {
+            let new_wanted: Vec<String> = wanted.difference(&searched).cloned().collect();
+            searched.extend(new_wanted.iter().cloned());
+            let mut search: Vec<String> = words.iter().cloned().collect();
+            search.extend(new_wanted);
+            let finder = WordFinder::new(&search);
+            let stale: Vec<FileId> = records
+                .iter()
+                .filter(|(_, r)| project.changed_since(&r.queried, r.pass))
+                .map(|(id, _)| *id)
+                .collect();
+            if stale.is_empty() && finder.is_none() {
+                break;
+            }
+            // Jobs: stale records (their id kept), then candidates that hold a word.
+            let jobs: Vec<(Option<FileId>, Origin)> = stale
+                .iter()
+                .filter_map(|id| records.get(id).map(|r| (Some(*id), r.origin.clone())))
+                .chain(
+                    finder
+                        .is_some()
+                        .then(|| candidates.iter().map(|c| (None, c.clone())))
+                        .into_iter()
+                        .flatten(),
+                )
+                .collect();
+            let next = AtomicUsize::new(0);
+            let results: Mutex<Vec<(usize, Outcome)>> = Mutex::new(Vec::new());
+            let project_ref = &project;
+            let finder_ref = finder.as_ref();
+            let ids: Vec<FileId> = jobs
+                .iter()
+                .map(|(id, _)| {
+                    id.unwrap_or_else(|| self.shared.next_id.fetch_add(1, Ordering::Relaxed))
+                })
+                .collect();
+            std::thread::scope(|scope| {
+                for _ in 0..threads.min(jobs.len()).max(1) {
+                    scope.spawn(|| {
+                        loop {
+                            let i = next.fetch_add(1, Ordering::Relaxed);
+                            let Some((known, origin)) = jobs.get(i) else {
+                                break;
+                            };
+                            let Some(bytes) = self.reread(origin) else {
+                                continue;
+                            };
+                            if known.is_none() && !finder_ref.is_some_and(|f| f.holds(&bytes)) {
+                                continue;
+                            }
+                            let absolute = absolute(self.cwd, origin.path());
+                            let root = self.root_of(&absolute);
+                            let input = ProjectInput {
+                                project: project_ref,
+                                file: ids[i],
+                                root: &root,
+                                force_parse: true,
+                            };
+                            let display = || display_path(origin.path(), self.cwd);
+                            if let Some(outcome) =
+                                self.contained(&display, &absolute, bytes, &input)
+                            {
+                                lock(&results).push((i, outcome));
+                            }
+                        }
+                    });
+                }
+            });
+            let mut results = results.into_inner().unwrap_or_else(|p| p.into_inner());
+            results.sort_by_key(|(i, _)| *i);
+            words.clear();
+            wanted.clear();
+            let mut parsed_candidates: BTreeSet<PathBuf> = BTreeSet::new();
+            for (i, outcome) in results {
+                let Outcome::Analyzed {
+                    findings,
+                    dynamic_expiries,
+                    unparsed,
+                    project: output,
+                } = outcome
+                else {
+                    continue;
+                };
+                let (known, origin) = &jobs[i];
+                let id = ids[i];
+                let previous = records.remove(&id);
+                let keep_stats = known.is_none();
+                let (queried, exported) = match output {
+                    Some(out) => {
+                        words.extend(project.update(id, out.exports, pass));
+                        wanted.extend(out.wanted);
+                        (out.queried, true)
+                    }
+                    None => (BTreeSet::new(), false),
+                };
+                if keep_stats && exported {
+                    parsed_candidates.insert(origin.path().to_path_buf());
+                }
+                // A candidate's first-pass record (text-level findings) is replaced: this
+                // analysis ran every lint on it.
+                let _ = previous;
+                records.insert(
+                    id,
+                    Record {
+                        origin: origin.clone(),
+                        findings,
+                        dynamic_expiries,
+                        unparsed,
+                        pass,
+                        queried,
+                    },
+                );
+            }
+            // Parsed candidates are records now; a first-pass record of the same file (its
+            // text-level findings) is superseded.
+            if !parsed_candidates.is_empty() {
+                candidates.retain(|c| !parsed_candidates.contains(c.path()));
+                let superseded: Vec<FileId> = records
+                    .iter()
+                    .filter(|(_, r)| r.pass == 1 && parsed_candidates.contains(r.origin.path()))
+                    .map(|(id, _)| *id)
+                    .collect();
+                for id in superseded {
+                    records.remove(&id);
+                }
+            }
+        }
+    }
+
+    /// A file's bytes again, for a later pass; `None` (and an error) if it can no longer be
+    /// read.
+    fn reread(&self, origin: &Origin) -> Option<Vec<u8>> {
+        match origin {
+            Origin::Memory(_, bytes) => Some(bytes.to_vec()),
+            Origin::Disk(path) => match read_file(path, self.max_file_size) {
+                Ok(bytes) => bytes,
+                Err(e) => {
+                    self.error(&display_path(path, self.cwd), describe_io_error(&e));
+                    None
+                }
+            },
         }
     }
 
@@ -291,6 +597,32 @@ impl Context<'_> {
     }
 }
 
+/// Finds whole identifiers among the words a later pass looks for.
+struct WordFinder {
+    automaton: aho_corasick::AhoCorasick,
+}
+
+impl WordFinder {
+    fn new(words: &[String]) -> Option<WordFinder> {
+        if words.is_empty() {
+            return None;
+        }
+        aho_corasick::AhoCorasick::new(words)
+            .ok()
+            .map(|automaton| WordFinder { automaton })
+    }
+
+    /// Whether `bytes` hold one of the words as a whole identifier.
+    fn holds(&self, bytes: &[u8]) -> bool {
+        let ident = |b: u8| b.is_ascii_alphanumeric() || b == b'_' || b == b'$';
+        self.automaton.find_overlapping_iter(bytes).any(|m| {
+            let before = m.start().checked_sub(1).and_then(|i| bytes.get(i));
+            let after = bytes.get(m.end());
+            !before.is_some_and(|&b| ident(b)) && !after.is_some_and(|&b| ident(b))
+        })
+    }
+}
+
 /// A progress line for scans longer than a second, redrawn in place and cleared at the end.
 fn show_progress(shared: &Shared, done: &AtomicBool) {
     use std::io::Write;
@@ -302,8 +634,7 @@ fn show_progress(shared: &Shared, done: &AtomicBool) {
             continue;
         }
         let files = shared.files_scanned.load(Ordering::Relaxed);
-        let findings = lock(&shared.findings).len();
-        eprint!("\rpresign-lint: {files} files scanned, {findings} findings so far…");
+        eprint!("\rpresign-lint: {files} files scanned…");
         let _ = std::io::stderr().flush();
         shown = true;
     }

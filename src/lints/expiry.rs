@@ -4,10 +4,13 @@
 use serde_json::json;
 
 use super::{Context, Diagnostic, LintId, Output};
-use crate::catalog::{self, Location, Row, SIGV4_MAX_SECONDS, Unit};
+use crate::catalog::{Row, SIGV4_MAX_SECONDS};
 use crate::duration::{human, parse_duration};
-use crate::eval::{Env, Value, relative_time};
-use crate::facts::{Call, Expr, ExprKind, KEYWORD_SPLAT, Span};
+use crate::eval::Value;
+use crate::semantic::summary::Summary;
+use crate::semantic::{Model, Target};
+use crate::semantic::expiry_arg::{is_opaque, locate, to_seconds};
+use crate::facts::{Call, KEYWORD_SPLAT, Span};
 
 /// Words every file with an expiry to check contains: every catalog method, CLI command and
 /// config key the lint reads has one of them, so other files are never parsed.
@@ -43,20 +46,28 @@ struct Expiry {
     /// The signer's hard limit and what happens past it.
     limit: Option<(u64, String)>,
     source: &'static str,
+    /// The chain down to the SDK call, for a value handed to the project's own function.
+    related: Vec<super::RelatedSpan>,
 }
 
 pub fn check(cx: &Context<'_>, out: &mut Output) {
     let mut expiries = Vec::new();
-    if let (Some(syntax), Some(language)) = (&cx.facts.syntax, cx.facts.language) {
-        for call in &syntax.calls {
-            let Some(row) = catalog::match_call(language.family(), &call.call, syntax) else {
-                continue;
-            };
-            match resolve_call(cx, call, row) {
-                Some(Some(expiry)) => expiries.push(expiry),
-                Some(None) => out.dynamic_expiries += 1,
+    if let (Some(syntax), Some(model)) = (&cx.facts.syntax, cx.model) {
+        for (i, call) in syntax.calls.iter().enumerate() {
+            match model.target(i) {
+                Some(Target::Sdk(row)) => match resolve_call(cx, model, call, row) {
+                    Some(Some(expiry)) => expiries.push(expiry),
+                    Some(None) => out.dynamic_expiries += 1,
+                    None => {}
+                },
+                Some(Target::Wrapper(summary)) => {
+                    expiries.extend(through_wrapper(cx, model, call, summary));
+                }
                 None => {}
             }
+        }
+        for summary in model.summaries.iter().flatten() {
+            expiries.extend(defaults(model, summary));
         }
     }
     for cli in &cx.facts.cli_presigns {
@@ -85,6 +96,7 @@ pub fn check(cx: &Context<'_>, out: &mut Output) {
                     .to_string(),
             )),
             source: "cli",
+            related: Vec::new(),
         });
     }
     for config in &cx.facts.config_expiries {
@@ -99,6 +111,7 @@ pub fn check(cx: &Context<'_>, out: &mut Output) {
                     "S3 rejects SigV4 presigned URLs valid longer than 7 days".to_string(),
                 )),
                 source: "config",
+                related: Vec::new(),
             }),
             None => out.dynamic_expiries += 1,
         }
@@ -169,16 +182,19 @@ fn report(cx: &Context<'_>, e: Expiry, out: &mut Output) {
         details,
         identity,
         level_cap: None,
-        related: Vec::new(),
+        related: e.related,
     });
 }
 
 /// `Some(Some(expiry))` resolved, `Some(None)` dynamic (counted), `None` nothing to check
 /// (an SDK that requires the expiry and did not get one fails on its own).
-fn resolve_call(cx: &Context<'_>, call: &Call, row: &Row) -> Option<Option<Expiry>> {
-    let syntax = cx.facts.syntax.as_ref()?;
-    let family = cx.facts.language.map_or("", |l| l.family());
-    let mut env = Env::new(syntax, cx.source, call.function, family);
+fn resolve_call<'a>(
+    cx: &Context<'a>,
+    model: &Model<'a>,
+    call: &'a Call,
+    row: &Row,
+) -> Option<Option<Expiry>> {
+    let mut env = model.env(cx.source, call.function);
     let what = format!("{} `{}`", row.sdk, call.call.name().unwrap_or("?"));
     let limit = row.signer.hard_limit().map(|l| {
         (
@@ -221,6 +237,7 @@ fn resolve_call(cx: &Context<'_>, call: &Call, row: &Row) -> Option<Option<Expir
             derivation: vec![name],
             limit,
             source: "default",
+            related: Vec::new(),
         }));
     };
     let value = env.eval(expr);
@@ -232,159 +249,100 @@ fn resolve_call(cx: &Context<'_>, call: &Call, row: &Row) -> Option<Option<Expir
         derivation: env.steps.clone(),
         limit,
         source: "argument",
+        related: Vec::new(),
     }))
 }
 
-/// Whether an options or request argument may carry fields that cannot be seen: a parameter,
-/// a call's result, an unknown expression, or an object with a spread (`{ ...base }`).
-fn is_opaque<'a>(expr: &'a Expr, env: &mut Env<'a>, depth: usize) -> bool {
-    if depth > 8 {
-        return true;
-    }
-    match &expr.kind {
-        ExprKind::Name(_) => {
-            let mark = env.mark();
-            let opaque = env
-                .resolve(expr)
-                .is_none_or(|bound| is_opaque(bound, env, depth + 1));
-            env.rewind(mark);
-            opaque
-        }
-        ExprKind::Object(fields) => fields.iter().any(|f| f.key == "..."),
-        // `new Request { … }` is read like an object; any other call returns who knows what.
-        ExprKind::Call(c) => !c.is_new,
-        ExprKind::Unknown
-        | ExprKind::Member(..)
-        | ExprKind::FirstResult(_)
-        | ExprKind::Interpolated(_) => true,
-        _ => false,
-    }
+/// The signer's hard limit, with what happens past it.
+fn hard_limit(row: &Row) -> Option<(u64, String)> {
+    row.signer.hard_limit().map(|l| {
+        (
+            l,
+            row.over_limit
+                .clone()
+                .unwrap_or_else(|| "the signer refuses it or S3 rejects the URL".to_string()),
+        )
+    })
 }
 
-/// Finds the expression a catalog location points at.
-fn locate<'a>(
-    call: &'a crate::facts::CallExpr,
-    loc: &Location,
-    env: &mut Env<'a>,
-) -> Option<&'a Expr> {
-    if let Some(keyword) = &loc.keyword {
-        if let Some(e) = call.keyword(keyword) {
-            return Some(e);
+/// A call of one of the project's presigning functions: the argument that decides the
+/// expiry, folded in the caller's scope and followed down the chain to the SDK call. Reported
+/// where the value is written; a value the caller cannot know stays unreported.
+fn through_wrapper<'a>(
+    cx: &Context<'a>,
+    model: &Model<'a>,
+    call: &'a Call,
+    summary: &Summary,
+) -> Option<Expiry> {
+    summary.flow.as_ref()?;
+    let project = model.scope.map(|s| s.project());
+    let mut env = model.env(cx.source, call.function);
+    let mut bound = Vec::new();
+    let mut carrier = None;
+    for p in &summary.params {
+        let Some(arg) = Summary::argument(p, &call.call) else {
+            continue;
+        };
+        let value = env.eval(arg);
+        if value == Value::Unknown {
+            continue;
         }
-        // `**params` with `params = {…, "ExpiresIn": …}` bound earlier.
-        if let Some(splat) = call.keyword(KEYWORD_SPLAT) {
-            let mark = env.mark();
-            if let Some(e) = object_field(splat, keyword, env) {
-                return Some(e);
-            }
-            env.rewind(mark);
+        let alone = [(p.name.clone(), value.clone())];
+        if carrier.is_none() && summary.seconds(&alone, project, 0).is_some() {
+            carrier = Some(arg);
         }
+        bound.push((p.name.clone(), value));
     }
-    if let Some(i) = loc.positional {
-        if let Some(e) = call.positional(i) {
-            return Some(e);
-        }
-    }
-    if let Some(field) = &loc.field {
-        for arg in &call.args {
-            let mark = env.mark();
-            if let Some(e) = object_field(&arg.value, field, env) {
-                return Some(e);
-            }
-            env.rewind(mark);
-        }
-    }
-    if let Some(method) = &loc.chain {
-        let mut roots: Vec<&'a Expr> = call.args.iter().map(|a| &a.value).collect();
-        if let Some(r) = call.receiver() {
-            roots.push(r);
-        }
-        for root in roots {
-            let mark = env.mark();
-            if let Some(e) = chain_argument(root, method, env, 0) {
-                return Some(e);
-            }
-            env.rewind(mark);
-        }
-    }
-    None
+    // Without an argument of its own the wrapper's defaults decide: reported at the default.
+    let arg = carrier?;
+    let seconds = summary.seconds(&bound, project, 0)?;
+    let name = call.call.name().unwrap_or("?");
+    Some(Expiry {
+        seconds,
+        span: arg.span.clone(),
+        what: format!("`{name}` via {}", summary.chain().join(" → ")),
+        derivation: env.steps.clone(),
+        limit: hard_limit(summary.row),
+        source: "wrapper",
+        related: summary
+            .hops()
+            .into_iter()
+            .map(super::RelatedSpan::Elsewhere)
+            .collect(),
+    })
 }
 
-/// `{…, field: x}` directly, through a name bound to an object, or shorthand `{ field }`.
-fn object_field<'a>(expr: &'a Expr, field: &str, env: &mut Env<'a>) -> Option<&'a Expr> {
-    match &expr.kind {
-        ExprKind::Object(_) => expr.field(field),
-        ExprKind::Name(name) => {
-            // `opts.expiresIn = …` after `const opts = {}`.
-            if let Some(assigned) = env.lookup_name(&format!("{name}.{field}"), expr.span.start) {
-                return Some(assigned);
-            }
-            let bound = env.resolve(expr)?;
-            matches!(bound.kind, ExprKind::Object(_))
-                .then(|| bound.field(field))
-                .flatten()
-        }
-        ExprKind::Call(c) if c.is_new => c
-            .args
-            .iter()
-            .find_map(|a| object_field(&a.value, field, env)),
-        _ => None,
-    }
-}
-
-/// The first argument of a call named `method` in a builder chain or option list.
-fn chain_argument<'a>(
-    expr: &'a Expr,
-    method: &str,
-    env: &mut Env<'a>,
-    depth: usize,
-) -> Option<&'a Expr> {
-    if depth > 16 {
-        return None;
-    }
-    match &expr.kind {
-        ExprKind::Call(c) => {
-            if c.name() == Some(method) {
-                return c.positional(0);
-            }
-            if let Some(r) = c.receiver() {
-                if let Some(e) = chain_argument(r, method, env, depth + 1) {
-                    return Some(e);
-                }
-            }
-            c.args
-                .iter()
-                .find_map(|a| chain_argument(&a.value, method, env, depth + 1))
-        }
-        ExprKind::Name(_) => {
-            let bound = env.resolve(expr)?;
-            chain_argument(bound, method, env, depth + 1)
-        }
-        _ => None,
-    }
-}
-
-/// Seconds of validity from a folded value, in the unit the SDK reads.
-fn to_seconds(
-    value: Value,
-    unit: Unit,
-    call: &crate::facts::CallExpr,
-    env: &mut Env<'_>,
-) -> Option<f64> {
-    match (unit, value) {
-        (Unit::Seconds, Value::Number(n)) => Some(n),
-        (Unit::Seconds | Unit::Duration | Unit::Gcs, Value::Duration(d)) => Some(d),
-        (Unit::Seconds, Value::Str(s)) => s.trim().parse().ok(),
-        (Unit::Time | Unit::Php | Unit::Gcs, Value::Time { offset, .. }) => Some(offset),
-        (Unit::Php, Value::Str(s)) => relative_time(&s),
-        (Unit::Gcs, Value::Number(n)) => {
-            let v4 =
-                call.keyword("version").map(|v| env.eval(v)) == Some(Value::Str("v4".to_string()));
-            // Under the default V2 an integer is an absolute timestamp, not a duration.
-            v4.then_some(n)
-        }
-        _ => None,
-    }
+/// A default of one of this file's presigning functions that becomes the expiry when a caller
+/// leaves the argument out: reported once, where the default is written.
+fn defaults<'a>(model: &Model<'a>, summary: &Summary) -> Option<Expiry> {
+    let project = model.scope.map(|s| s.project());
+    let seconds = summary.seconds(&[], project, 0)?;
+    // The default that decides: without it the expiry is unknown.
+    let param = summary.params.iter().find(|p| {
+        p.default.is_some()
+            && summary
+                .seconds(&[(p.name.clone(), Value::Unknown)], project, 0)
+                .is_none()
+    })?;
+    let default = param.default.as_ref()?;
+    Some(Expiry {
+        seconds,
+        span: default.span.clone(),
+        what: format!(
+            "the default of `{}` in `{}`, via {}",
+            param.name,
+            summary.name,
+            summary.chain().join(" → ")
+        ),
+        derivation: Vec::new(),
+        limit: hard_limit(summary.row),
+        source: "default",
+        related: summary
+            .hops()
+            .into_iter()
+            .map(super::RelatedSpan::Elsewhere)
+            .collect(),
+    })
 }
 
 /// A config value in seconds: a number (scaled by a unit in the key name) or a duration

@@ -53,6 +53,8 @@ pub struct Context<'a> {
     /// The file's path (for lints that depend on the kind of file).
     pub path: &'a std::path::Path,
     pub facts: &'a Facts,
+    /// The semantic model of a parsed source file: presign sites and summaries.
+    pub model: Option<&'a crate::semantic::Model<'a>>,
     pub source: &'a crate::source::SourceFile,
     pub text: &'a str,
     pub max_expiry: u64,

@@ -1,0 +1,329 @@
+//! The semantic model of one file, built once and read by every lint: what each call presigns
+//! through (an SDK method of the catalog, or one of the project's own presigning functions),
+//! and the summaries of the file's own functions that presign, which the project index
+//! ([`project`]) shares with every other file.
+
+pub mod expiry_arg;
+pub mod project;
+pub mod summary;
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use crate::catalog::{self, Row};
+use crate::eval::{Env, Outer, Value};
+use crate::facts::{Call, CallExpr, ExprKind, Span, SyntaxFacts};
+use crate::finding::Related;
+use crate::source::SourceFile;
+
+use project::{ExportedFunction, FileEntry, FileId, FileScope};
+use summary::{Capture, Flow, Summary, carries, depends_on_parameter};
+
+/// What a call presigns through.
+#[derive(Clone, Debug)]
+pub enum Target {
+    /// An SDK's presign method.
+    Sdk(&'static Row),
+    /// One of the project's own functions that presigns.
+    Wrapper(Arc<Summary>),
+}
+
+/// Receivers that name the object a method runs on: a call on them is a call of the same
+/// class's (so the same file's) method.
+const SELF_NAMES: &[&str] = &["self", "this", "cls", "$this", "static", "Self", "@"];
+
+/// Rounds of local summarising: a wrapper of a wrapper in the same file needs one more.
+const MAX_LOCAL_ROUNDS: usize = 8;
+
+pub struct Model<'a> {
+    pub syntax: &'a SyntaxFacts,
+    pub family: &'static str,
+    /// By index of `syntax.calls`.
+    targets: Vec<Option<Target>>,
+    /// By index of `syntax.functions`.
+    pub summaries: Vec<Option<Arc<Summary>>>,
+    pub scope: Option<&'a FileScope<'a>>,
+}
+
+impl<'a> Model<'a> {
+    /// Builds the model: SDK calls from the catalog, the file's own presigning functions
+    /// (summarised until no new one appears), and calls of other files' presigning functions
+    /// through `scope`. `hop` positions a span of this file as a secondary location.
+    pub fn build(
+        syntax: &'a SyntaxFacts,
+        family: &'static str,
+        scope: Option<&'a FileScope<'a>>,
+        file: FileId,
+        hop: &dyn Fn(Span, String) -> Related,
+    ) -> Model<'a> {
+        let mut targets: Vec<Option<Target>> = syntax
+            .calls
+            .iter()
+            .map(|c| catalog::match_call(family, &c.call, syntax).map(Target::Sdk))
+            .collect();
+        let mut by_name: HashMap<&str, Vec<usize>> = HashMap::new();
+        for (i, f) in syntax.functions.iter().enumerate() {
+            if let Some(name) = &f.name {
+                by_name.entry(name.as_str()).or_default().push(i);
+            }
+        }
+        let local = |call: &CallExpr| -> Option<Option<usize>> {
+            let name = call.name()?;
+            let is_local = match &call.callee.kind {
+                ExprKind::Name(_) => true,
+                ExprKind::Member(receiver, _) => {
+                    matches!(&receiver.kind, ExprKind::Name(r) if SELF_NAMES.contains(&r.as_str()))
+                }
+                _ => false,
+            };
+            if !is_local {
+                return None;
+            }
+            let defs = by_name.get(name)?;
+            // Defined here: never another file's, and one definition only.
+            Some(match defs.as_slice() {
+                [only] => Some(*only),
+                _ => None,
+            })
+        };
+        let mut local_of: Vec<Option<Option<usize>>> = vec![None; syntax.calls.len()];
+        for (i, c) in syntax.calls.iter().enumerate() {
+            if targets[i].is_some() {
+                continue;
+            }
+            local_of[i] = local(&c.call);
+            if local_of[i].is_none() {
+                targets[i] = scope.and_then(|s| s.function(&c.call)).map(Target::Wrapper);
+            }
+        }
+        let owners: Vec<Option<usize>> = syntax
+            .calls
+            .iter()
+            .map(|c| named_owner(syntax, c.function))
+            .collect();
+        let mut model = Model {
+            syntax,
+            family,
+            targets,
+            summaries: vec![None; syntax.functions.len()],
+            scope,
+        };
+        let shared_scope = Arc::new(SyntaxFacts {
+            calls: Vec::new(),
+            comments: Vec::new(),
+            returns: Vec::new(),
+            ..syntax.clone()
+        });
+        for _ in 0..MAX_LOCAL_ROUNDS {
+            let mut changed = false;
+            for f in 0..syntax.functions.len() {
+                if model.summaries[f].is_some() || syntax.functions[f].name.is_none() {
+                    continue;
+                }
+                if let Some(s) = model.summarise(f, &owners, &shared_scope, file, hop) {
+                    model.summaries[f] = Some(Arc::new(s));
+                    changed = true;
+                }
+            }
+            for (i, l) in local_of.iter().enumerate() {
+                if let (Some(Some(f)), None) = (l, &model.targets[i]) {
+                    if let Some(s) = &model.summaries[*f] {
+                        if Summary::accepts(&s.params, &syntax.calls[i].call) {
+                            model.targets[i] = Some(Target::Wrapper(s.clone()));
+                            changed = true;
+                        }
+                    }
+                }
+            }
+            if !changed {
+                break;
+            }
+        }
+        model
+    }
+
+    pub fn target(&self, call: usize) -> Option<&Target> {
+        self.targets.get(call)?.as_ref()
+    }
+
+    /// The SDK row of a call, when it is an SDK's presign call.
+    pub fn sdk(&self, call: usize) -> Option<&'static Row> {
+        match self.target(call)? {
+            Target::Sdk(row) => Some(row),
+            Target::Wrapper(_) => None,
+        }
+    }
+
+    /// Calls that presign, with what they presign through.
+    pub fn sites(&self) -> impl Iterator<Item = (&'a Call, &Target)> + '_ {
+        self.syntax
+            .calls
+            .iter()
+            .zip(&self.targets)
+            .filter_map(|(c, t)| t.as_ref().map(|t| (c, t)))
+    }
+
+    /// An evaluation environment for an expression of `call`'s function.
+    pub fn env(&self, source: &'a SourceFile, function: Option<usize>) -> Env<'a> {
+        Env::new(self.syntax, source, function, self.family)
+            .with_outer(self.scope.map(|s| s as &dyn Outer))
+    }
+
+    fn summarise(
+        &self,
+        f: usize,
+        owners: &[Option<usize>],
+        scope: &Arc<SyntaxFacts>,
+        file: FileId,
+        hop: &dyn Fn(Span, String) -> Related,
+    ) -> Option<Summary> {
+        let syntax = self.syntax;
+        let function = &syntax.functions[f];
+        let name = function.name.clone()?;
+        let mut best: Option<Summary> = None;
+        for (i, call) in syntax.calls.iter().enumerate() {
+            if owners[i] != Some(f) {
+                continue;
+            }
+            let Some(target) = &self.targets[i] else {
+                continue;
+            };
+            let capture = |expr: &crate::facts::Expr| Capture {
+                scope: scope.clone(),
+                expr: expr.clone(),
+                function: call.function,
+                family: self.family,
+                file,
+            };
+            let depends = |e: &crate::facts::Expr| depends_on_parameter(e, syntax, call.function, 0);
+            let returns_url = syntax.returns.iter().any(|r| {
+                (r.function == Some(f) || r.function == call.function)
+                    && carries(&r.value, &call.call.span, syntax, r.function, 0)
+            });
+            let (flow, row, method, inner, depth, message) = match target {
+                Target::Sdk(row) => {
+                    let mut env = Env::captured(syntax, call.function, self.family);
+                    let expr = row
+                        .expiry
+                        .iter()
+                        .find_map(|loc| expiry_arg::locate(&call.call, loc, &mut env));
+                    let flow = expr.filter(|e| depends(e)).map(|e| Flow::Sdk {
+                        expiry: capture(e),
+                        call: call.call.clone(),
+                    });
+                    let method = call.call.name().unwrap_or("presign").to_string();
+                    let message = format!("`{name}` presigns here with `{method}` ({})", row.sdk);
+                    (flow, *row, method, None, 0, message)
+                }
+                Target::Wrapper(inner) => {
+                    let args: Vec<(String, Capture)> = match &inner.flow {
+                        Some(_) => inner
+                            .params
+                            .iter()
+                            .filter_map(|p| {
+                                let arg = Summary::argument(p, &call.call)?;
+                                depends(arg).then(|| (p.name.clone(), capture(arg)))
+                            })
+                            .collect(),
+                        None => Vec::new(),
+                    };
+                    let flow = (!args.is_empty()).then_some(Flow::Through { args });
+                    let message = format!("`{name}` calls `{}` here", inner.name);
+                    if inner.depth >= summary::MAX_CHAIN {
+                        continue;
+                    }
+                    (
+                        flow,
+                        inner.row,
+                        inner.method.clone(),
+                        Some(inner.clone()),
+                        inner.depth + 1,
+                        message,
+                    )
+                }
+            };
+            let candidate = Summary {
+                name: name.clone(),
+                params: function.params.clone(),
+                flow,
+                returns_url,
+                row,
+                method,
+                hop: hop(call.call.callee.span.clone(), message),
+                inner,
+                depth,
+            };
+            // The call that lets a caller choose the expiry matters most, then one that
+            // hands the URL back.
+            let rank = |s: &Summary| (s.flow.is_some(), s.returns_url);
+            if best.as_ref().is_none_or(|b| rank(&candidate) > rank(b)) {
+                best = Some(candidate);
+            }
+        }
+        best
+    }
+
+    /// What this file gives the project: its named functions (with summaries) and constants.
+    pub fn exports(
+        &self,
+        source: &'a SourceFile,
+        path: std::path::PathBuf,
+        root: std::path::PathBuf,
+    ) -> FileEntry {
+        let functions = self
+            .syntax
+            .functions
+            .iter()
+            .zip(&self.summaries)
+            .filter_map(|(f, s)| {
+                Some(ExportedFunction {
+                    name: f.name.clone()?,
+                    summary: s.clone(),
+                })
+            })
+            .collect();
+        let mut constants = Vec::new();
+        for (name, ids) in &self.syntax.by_name {
+            let top: Vec<usize> = ids
+                .iter()
+                .copied()
+                .filter(|&i| self.syntax.bindings[i].function.is_none())
+                .collect();
+            // A name bound twice at top level is a variable, not a constant.
+            let [only] = top.as_slice() else { continue };
+            if name.starts_with("this.") || name.starts_with("self.") {
+                continue;
+            }
+            let binding = &self.syntax.bindings[*only];
+            let value = self
+                .env(source, None)
+                .eval(&binding.value);
+            if value != Value::Unknown {
+                constants.push((name.clone(), value));
+            }
+        }
+        constants.sort_by(|a, b| a.0.cmp(&b.0));
+        FileEntry {
+            path,
+            root,
+            family: self.family,
+            imports: self.syntax.imports.clone(),
+            functions,
+            constants,
+        }
+    }
+}
+
+/// The nearest named function at or around `function`: the unit a summary describes (a
+/// closure's calls belong to the function that defines it).
+fn named_owner(syntax: &SyntaxFacts, mut function: Option<usize>) -> Option<usize> {
+    for _ in 0..32 {
+        let f = function?;
+        let def = syntax.functions.get(f)?;
+        if def.name.is_some() {
+            return Some(f);
+        }
+        function = def.parent;
+    }
+    None
+}

@@ -1,0 +1,598 @@
+//! The project index: what each analysed file exports (its named functions with their
+//! summaries, its constants) and how one file's names resolve to another's, through the
+//! language's import forms. A name that could resolve to more than one definition stays
+//! unknown: the index never guesses.
+//!
+//! Resolution by language:
+//! - Python: `import a.b`, `from a.b import x`, relative `from .m import x`, `__init__.py`;
+//! - JavaScript/TypeScript: relative specifiers (`./m`, `../m/index`, extension-less or `.js`
+//!   for `.ts`), and the `@/` and `~/` source-root aliases; bare package names are libraries;
+//! - Go: an import path names the directory that ends with its longest matching suffix; the
+//!   files of one directory share one package scope;
+//! - Java and Kotlin: a package names the directory ending with its segments; the files of a
+//!   directory share a package;
+//! - C#, PHP, Ruby and Rust: a qualified name (`Links.TTL`, `Links::sign`) unique among the
+//!   project's files of the language.
+//!
+//! A project is the tree under the nearest directory holding a project marker (`.git`,
+//! `go.mod`, `package.json`, `pyproject.toml`, …): names never resolve across projects.
+
+use std::cell::RefCell;
+use std::collections::{BTreeSet, HashMap};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use crate::eval::{Outer, Value};
+use crate::facts::{CallExpr, ExprKind, Import};
+
+use super::summary::Summary;
+
+pub type FileId = usize;
+
+/// Files whose presence makes a directory the root of a project.
+pub const PROJECT_MARKERS: &[&str] = &[
+    ".git",
+    "go.mod",
+    "package.json",
+    "pyproject.toml",
+    "setup.py",
+    "setup.cfg",
+    "Cargo.toml",
+    "pom.xml",
+    "build.gradle",
+    "build.gradle.kts",
+    "settings.gradle",
+    "composer.json",
+    "Gemfile",
+];
+
+/// What one analysed file gives the project.
+#[derive(Debug, Default)]
+pub struct FileEntry {
+    pub path: PathBuf,
+    pub root: PathBuf,
+    pub family: &'static str,
+    pub imports: Vec<Import>,
+    pub functions: Vec<ExportedFunction>,
+    /// Top-level constants and constant fields (`Links.TTL`, `Time.day`), folded.
+    pub constants: Vec<(String, Value)>,
+}
+
+#[derive(Debug)]
+pub struct ExportedFunction {
+    pub name: String,
+    pub summary: Option<Arc<Summary>>,
+}
+
+#[derive(Default)]
+pub struct Project {
+    files: Vec<Option<FileEntry>>,
+    functions: HashMap<String, Vec<(FileId, usize)>>,
+    constants: HashMap<String, Vec<(FileId, usize)>>,
+    /// The pass in which what a name resolves to last changed (`f:` functions, `c:`
+    /// constants).
+    versions: HashMap<String, u32>,
+}
+
+impl Project {
+    /// Replaces a file's exports; returns the names of presigning functions whose definitions
+    /// changed (new words for the next pass), and records every changed name's version.
+    pub fn update(&mut self, id: FileId, entry: FileEntry, pass: u32) -> Vec<String> {
+        if self.files.len() <= id {
+            self.files.resize_with(id + 1, || None);
+        }
+        let old = self.files[id].take();
+        let signature = |e: &Option<FileEntry>| -> (HashMap<String, String>, HashMap<String, String>) {
+            let mut functions: HashMap<String, String> = HashMap::new();
+            let mut constants = HashMap::new();
+            if let Some(e) = e {
+                for f in &e.functions {
+                    let s = functions.entry(f.name.clone()).or_default();
+                    s.push('|');
+                    if let Some(summary) = &f.summary {
+                        s.push_str(&summary.signature());
+                    }
+                }
+                for (k, v) in &e.constants {
+                    constants.insert(k.clone(), format!("{v:?}"));
+                }
+            }
+            (functions, constants)
+        };
+        let (old_f, old_c) = signature(&old);
+        let new = Some(entry);
+        let (new_f, new_c) = signature(&new);
+        let mut words = Vec::new();
+        let presigning = |e: &Option<FileEntry>, name: &str| {
+            e.as_ref().is_some_and(|e| {
+                e.functions
+                    .iter()
+                    .any(|f| f.name == name && f.summary.is_some())
+            })
+        };
+        for name in old_f.keys().chain(new_f.keys()) {
+            if old_f.get(name) == new_f.get(name) {
+                continue;
+            }
+            // Only a name some definition of which presigns can change a resolution's answer.
+            if presigning(&old, name) || presigning(&new, name) || self.presigns(name) {
+                self.versions.insert(format!("f:{name}"), pass);
+                if presigning(&new, name) && !words.contains(name) {
+                    words.push(name.clone());
+                }
+            }
+        }
+        for key in old_c.keys().chain(new_c.keys()) {
+            if old_c.get(key) != new_c.get(key) {
+                self.versions.insert(format!("c:{key}"), pass);
+            }
+        }
+        // Re-index this file.
+        for list in self.functions.values_mut() {
+            list.retain(|(f, _)| *f != id);
+        }
+        for list in self.constants.values_mut() {
+            list.retain(|(f, _)| *f != id);
+        }
+        if let Some(entry) = &new {
+            for (i, f) in entry.functions.iter().enumerate() {
+                self.functions.entry(f.name.clone()).or_default().push((id, i));
+            }
+            for (i, (k, _)) in entry.constants.iter().enumerate() {
+                self.constants.entry(k.clone()).or_default().push((id, i));
+            }
+        }
+        self.files[id] = new;
+        words
+    }
+
+    fn presigns(&self, name: &str) -> bool {
+        self.functions.get(name).is_some_and(|defs| {
+            defs.iter()
+                .any(|&(f, i)| self.function(f, i).is_some_and(|e| e.summary.is_some()))
+        })
+    }
+
+    fn function(&self, file: FileId, index: usize) -> Option<&ExportedFunction> {
+        self.files.get(file)?.as_ref()?.functions.get(index)
+    }
+
+    /// Whether what a file looked up may resolve differently now than in `pass`.
+    pub fn changed_since(&self, queried: &BTreeSet<String>, pass: u32) -> bool {
+        queried
+            .iter()
+            .any(|q| self.versions.get(q).is_some_and(|&v| v >= pass))
+    }
+
+    /// The scope of an analysed file, for evaluating what it captured.
+    pub fn scope_of(&self, file: FileId) -> Option<FileScope<'_>> {
+        let entry = self.files.get(file)?.as_ref()?;
+        Some(FileScope::new(
+            self,
+            &entry.path,
+            &entry.root,
+            entry.family,
+            &entry.imports,
+        ))
+    }
+
+    fn entries(&self) -> impl Iterator<Item = (FileId, &FileEntry)> {
+        self.files
+            .iter()
+            .enumerate()
+            .filter_map(|(i, e)| e.as_ref().map(|e| (i, e)))
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.functions.is_empty() && self.constants.is_empty()
+    }
+}
+
+/// How one file sees the project: its imports, its package, its project root. Records what
+/// it looked up, so the driver knows when a file's result may have changed.
+pub struct FileScope<'a> {
+    project: &'a Project,
+    path: &'a Path,
+    root: &'a Path,
+    family: &'static str,
+    imports: &'a [Import],
+    /// Keys looked up (`f:name`, `c:dotted.path`).
+    pub queried: RefCell<BTreeSet<String>>,
+    /// Constant names looked up and not found: words for the files not yet parsed.
+    pub wanted: RefCell<BTreeSet<String>>,
+}
+
+impl<'a> FileScope<'a> {
+    pub fn new(
+        project: &'a Project,
+        path: &'a Path,
+        root: &'a Path,
+        family: &'static str,
+        imports: &'a [Import],
+    ) -> FileScope<'a> {
+        FileScope {
+            project,
+            path,
+            root,
+            family,
+            imports,
+            queried: RefCell::new(BTreeSet::new()),
+            wanted: RefCell::new(BTreeSet::new()),
+        }
+    }
+
+    pub fn project(&self) -> &'a Project {
+        self.project
+    }
+
+    fn import_of(&self, local: &str) -> Option<&'a Import> {
+        self.imports.iter().find(|i| {
+            i.alias.as_deref() == Some(local)
+                || (i.alias.is_none() && i.name.as_deref() == Some(local))
+                || (i.alias.is_none()
+                    && i.name.is_none()
+                    && module_local_name(self.family, &i.module) == local)
+        })
+    }
+
+    /// Files of the same project and language, other than this one.
+    fn peers(&self) -> impl Iterator<Item = (FileId, &'a FileEntry)> + '_ {
+        self.project
+            .entries()
+            .filter(move |(_, e)| e.root == self.root && e.family == self.family)
+    }
+
+    fn same_directory(&self) -> Vec<FileId> {
+        let dir = self.path.parent();
+        self.peers()
+            .filter(|(_, e)| e.path.parent() == dir)
+            .map(|(i, _)| i)
+            .collect()
+    }
+
+    fn all_peers(&self) -> Vec<FileId> {
+        self.peers().map(|(i, _)| i).collect()
+    }
+
+    /// The files an import names (empty for a library outside the project).
+    fn module_files(&self, import: &Import) -> Vec<FileId> {
+        let dir = self.path.parent().unwrap_or(Path::new(""));
+        let peers: Vec<(FileId, &FileEntry)> = self.peers().collect();
+        match self.family {
+            "python" => python_module(dir, &import.module, import.name.as_deref(), &peers),
+            "javascript" => javascript_module(dir, &import.module, &peers),
+            "go" => go_package(&import.module, &peers),
+            "java" | "kotlin" => jvm_package(&import.module, import.name.as_deref(), &peers),
+            _ => peers.iter().map(|(i, _)| *i).collect(),
+        }
+    }
+
+    /// The project's presigning function a call reaches, if exactly one definition fits.
+    pub fn function(&self, call: &CallExpr) -> Option<Arc<Summary>> {
+        let name = call.name()?;
+        self.queried.borrow_mut().insert(format!("f:{name}"));
+        let defs = self.project.functions.get(name)?;
+        let in_files = |files: &[FileId]| -> Option<Arc<Summary>> {
+            let candidates: Vec<&ExportedFunction> = defs
+                .iter()
+                .filter(|(f, _)| files.contains(f))
+                .filter_map(|&(f, i)| self.project.function(f, i))
+                .collect();
+            match candidates.as_slice() {
+                [only] => only
+                    .summary
+                    .clone()
+                    .filter(|s| Summary::accepts(&s.params, call)),
+                _ => None,
+            }
+        };
+        match &call.callee.kind {
+            ExprKind::Name(local) => {
+                if let Some(import) = self.import_of(local) {
+                    return in_files(&self.module_files(import));
+                }
+                match self.family {
+                    "go" | "java" | "kotlin" | "csharp" => in_files(&self.same_directory()),
+                    "php" | "ruby" => in_files(&self.all_peers()),
+                    _ => None,
+                }
+            }
+            ExprKind::Member(receiver, _) => {
+                let root = receiver.path().and_then(|p| p.first().map(|s| s.to_string()));
+                if let Some(import) = root.as_deref().and_then(|r| self.import_of(r)) {
+                    let files = self.module_files(import);
+                    // A method of a library's object is not the project's.
+                    return in_files(&files);
+                }
+                // An object of unknown type: the one definition of that name in the project.
+                in_files(&self.all_peers())
+            }
+            _ => None,
+        }
+    }
+
+    fn constant_in(&self, files: &[FileId], key: &str) -> Option<Value> {
+        let defs = self.project.constants.get(key)?;
+        let values: Vec<&Value> = defs
+            .iter()
+            .filter(|(f, _)| files.contains(f))
+            .filter_map(|&(f, i)| {
+                let entry = self.project.files.get(f)?.as_ref()?;
+                entry.constants.get(i).map(|(_, v)| v)
+            })
+            .collect();
+        match values.as_slice() {
+            [only] => Some((*only).clone()),
+            _ => None,
+        }
+    }
+
+    fn resolve_constant(&self, path: &[&str]) -> Option<Value> {
+        let (first, rest) = path.split_first()?;
+        if let Some(import) = self.import_of(first) {
+            let files = self.module_files(import);
+            let key = match &import.name {
+                // `from config import TTL` / `import { Time } from './time'`: the name itself.
+                Some(name) if name != "*" && name != "default" => {
+                    let mut key = vec![name.as_str()];
+                    key.extend_from_slice(rest);
+                    key.join(".")
+                }
+                // A module: `import config` / `import * as config` / a Go package.
+                _ => rest.join("."),
+            };
+            let found = self.constant_in(&files, &key);
+            if found.is_some() || rest.is_empty() {
+                return found;
+            }
+            // `from pkg import config` then `config.TTL`: a module imported by name.
+            return self.constant_in(&files, &rest.join("."));
+        }
+        let key = path.join(".");
+        match self.family {
+            "go" | "java" | "kotlin" | "csharp" => self
+                .constant_in(&self.same_directory(), &key)
+                .or_else(|| {
+                    (path.len() > 1)
+                        .then(|| self.constant_in(&self.all_peers(), &key))
+                        .flatten()
+                }),
+            "php" | "ruby" | "rust" if path.len() > 1 => {
+                self.constant_in(&self.all_peers(), &key)
+            }
+            _ => None,
+        }
+    }
+}
+
+impl Outer for FileScope<'_> {
+    fn constant(&self, path: &[&str]) -> Option<Value> {
+        self.queried
+            .borrow_mut()
+            .insert(format!("c:{}", path.join(".")));
+        // Every key the lookup may read, so a definition appearing later is noticed.
+        if let Some((first, rest)) = path.split_first() {
+            if let Some(import) = self.import_of(first) {
+                if let Some(name) = &import.name {
+                    let mut key = vec![name.as_str()];
+                    key.extend_from_slice(rest);
+                    self.queried
+                        .borrow_mut()
+                        .insert(format!("c:{}", key.join(".")));
+                }
+                if !rest.is_empty() {
+                    self.queried
+                        .borrow_mut()
+                        .insert(format!("c:{}", rest.join(".")));
+                }
+            }
+        }
+        let found = self.resolve_constant(path);
+        if found.is_none() {
+            if let Some(word) = path.last().filter(|w| w.len() >= 3) {
+                self.wanted.borrow_mut().insert(word.to_string());
+            }
+        }
+        found
+    }
+}
+
+/// The name a whole-module import binds: `import a.b` binds `a` in Python, a Go import path
+/// its last segment.
+fn module_local_name<'m>(family: &str, module: &'m str) -> &'m str {
+    match family {
+        "python" => module.split('.').next().unwrap_or(module),
+        _ => module.rsplit(['/', '.', '\\']).next().unwrap_or(module),
+    }
+}
+
+fn components(path: &Path) -> Vec<String> {
+    path.components()
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect()
+}
+
+fn ends_with(path: &[String], suffix: &[&str]) -> bool {
+    path.len() >= suffix.len()
+        && path[path.len() - suffix.len()..]
+            .iter()
+            .zip(suffix)
+            .all(|(a, b)| a == b)
+}
+
+fn stem(path: &Path) -> Vec<String> {
+    components(&path.with_extension(""))
+}
+
+fn python_module(
+    dir: &Path,
+    module: &str,
+    name: Option<&str>,
+    peers: &[(FileId, &FileEntry)],
+) -> Vec<FileId> {
+    let dots = module.chars().take_while(|c| *c == '.').count();
+    let rest: Vec<&str> = module[dots..].split('.').filter(|s| !s.is_empty()).collect();
+    // Candidate module paths, as components without extension.
+    let mut targets: Vec<(Option<Vec<String>>, Vec<String>)> = Vec::new();
+    let mut with = |base: Vec<String>| {
+        let mut module_path = base.clone();
+        module_path.extend(rest.iter().map(|s| s.to_string()));
+        let mut init = module_path.clone();
+        init.push("__init__".to_string());
+        targets.push((None, module_path.clone()));
+        targets.push((None, init));
+        if let Some(name) = name {
+            let mut sub = module_path;
+            sub.push(name.to_string());
+            targets.push((None, sub));
+        }
+    };
+    if dots > 0 {
+        let mut base = dir.to_path_buf();
+        for _ in 1..dots {
+            base.pop();
+        }
+        with(components(&base));
+        peers
+            .iter()
+            .filter(|(_, e)| targets.iter().any(|(_, t)| stem(&e.path) == *t))
+            .map(|(i, _)| *i)
+            .collect()
+    } else {
+        with(Vec::new());
+        peers
+            .iter()
+            .filter(|(_, e)| {
+                let s = stem(&e.path);
+                targets.iter().any(|(_, t)| {
+                    let t: Vec<&str> = t.iter().map(String::as_str).collect();
+                    ends_with(&s, &t)
+                })
+            })
+            .map(|(i, _)| *i)
+            .collect()
+    }
+}
+
+const JS_EXTENSIONS: &[&str] = &["ts", "tsx", "js", "jsx", "mjs", "cjs", "mts", "cts"];
+
+fn javascript_module(dir: &Path, module: &str, peers: &[(FileId, &FileEntry)]) -> Vec<FileId> {
+    let strip = |m: &str| -> String {
+        match m.rsplit_once('.') {
+            Some((head, ext)) if JS_EXTENSIONS.contains(&ext) => head.to_string(),
+            _ => m.to_string(),
+        }
+    };
+    let matches_target = |e: &FileEntry, target: &[String], suffix_only: bool| {
+        let s = stem(&e.path);
+        let mut index = target.to_vec();
+        index.push("index".to_string());
+        if suffix_only {
+            let t: Vec<&str> = target.iter().map(String::as_str).collect();
+            let i: Vec<&str> = index.iter().map(String::as_str).collect();
+            ends_with(&s, &t) || ends_with(&s, &i)
+        } else {
+            s == target || s == index
+        }
+    };
+    if module.starts_with("./") || module.starts_with("../") {
+        let joined = normalize(&dir.join(strip(module)));
+        let target = components(&joined);
+        return peers
+            .iter()
+            .filter(|(_, e)| matches_target(e, &target, false))
+            .map(|(i, _)| *i)
+            .collect();
+    }
+    if let Some(rest) = module
+        .strip_prefix("@/")
+        .or_else(|| module.strip_prefix("~/"))
+    {
+        let target: Vec<String> = strip(rest).split('/').map(str::to_string).collect();
+        return peers
+            .iter()
+            .filter(|(_, e)| matches_target(e, &target, true))
+            .map(|(i, _)| *i)
+            .collect();
+    }
+    Vec::new()
+}
+
+/// `a/./b/../c` → `a/c`, without touching the file system.
+fn normalize(path: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for c in path.components() {
+        match c {
+            std::path::Component::CurDir => {}
+            std::path::Component::ParentDir => {
+                out.pop();
+            }
+            other => out.push(other.as_os_str()),
+        }
+    }
+    out
+}
+
+/// The directory whose path ends with the longest suffix of the import path (at least its
+/// last segment); two such directories make it ambiguous.
+fn go_package(module: &str, peers: &[(FileId, &FileEntry)]) -> Vec<FileId> {
+    let segments: Vec<&str> = module.split('/').filter(|s| !s.is_empty()).collect();
+    let score = |e: &FileEntry| {
+        let dir = e.path.parent().map(components).unwrap_or_default();
+        (1..=segments.len())
+            .take_while(|&n| ends_with(&dir, &segments[segments.len() - n..]))
+            .last()
+            .unwrap_or(0)
+    };
+    let best = peers.iter().map(|(_, e)| score(e)).max().unwrap_or(0);
+    if best == 0 {
+        return Vec::new();
+    }
+    let chosen: Vec<(FileId, Option<&Path>)> = peers
+        .iter()
+        .filter(|(_, e)| score(e) == best)
+        .map(|(i, e)| (*i, e.path.parent()))
+        .collect();
+    let first_dir = chosen.first().and_then(|(_, d)| *d);
+    if chosen.iter().any(|(_, d)| *d != first_dir) {
+        return Vec::new();
+    }
+    chosen.into_iter().map(|(i, _)| i).collect()
+}
+
+/// `import com.acme.links.Links` (module `com.acme.links`, name `Links`), or a package import:
+/// the files of the directory ending with the package's segments.
+fn jvm_package(module: &str, name: Option<&str>, peers: &[(FileId, &FileEntry)]) -> Vec<FileId> {
+    let segments: Vec<&str> = module.split('.').filter(|s| !s.is_empty()).collect();
+    let in_package = |e: &FileEntry, package: &[&str]| {
+        let dir = e.path.parent().map(components).unwrap_or_default();
+        !package.is_empty() && ends_with(&dir, package)
+    };
+    let mut files: Vec<FileId> = peers
+        .iter()
+        .filter(|(_, e)| in_package(e, &segments))
+        .map(|(i, _)| *i)
+        .collect();
+    if files.is_empty() && name.is_none() && segments.len() > 1 {
+        // `import com.acme.links.Links` recorded as one module path: its package.
+        files = peers
+            .iter()
+            .filter(|(_, e)| in_package(e, &segments[..segments.len() - 1]))
+            .map(|(i, _)| *i)
+            .collect();
+    }
+    files
+}
+
+/// The project root of a file: the nearest directory at or above it holding a project marker,
+/// else `fallback`. `exists` is the file-system probe (cached by the caller).
+pub fn project_root(path: &Path, fallback: &Path, exists: &dyn Fn(&Path) -> bool) -> PathBuf {
+    let mut dir = path.parent();
+    while let Some(d) = dir {
+        if PROJECT_MARKERS.iter().any(|m| exists(&d.join(m))) {
+            return d.to_path_buf();
+        }
+        dir = d.parent();
+    }
+    fallback.to_path_buf()
+}
