@@ -18,6 +18,10 @@ pub fn render(report: &Report) -> String {
             message.push_str("\nhelp: ");
             message.push_str(help);
         }
+        // An annotation has one place: the secondary ones are named in its text.
+        for r in &f.related {
+            let _ = write!(message, "\nsee also: {}:{} ({})", r.path, r.line, r.message);
+        }
         let _ = writeln!(
             out,
             "::{command} file={},line={},col={},endLine={},endColumn={},title={}::{}",

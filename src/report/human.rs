@@ -38,7 +38,18 @@ pub fn render(report: &Report, options: &RenderOptions) -> String {
             None => format!("`presign-lint explain {}` for details", f.lint.name()),
         };
         group = group.element(SnippetLevel::NOTE.message(note));
-        let _ = writeln!(out, "{}\n", renderer.render(&[group]));
+        // Each secondary location is a note of its own with its snippet, as rustc shows a
+        // span note: `note: <message>`, `--> path:line:col`, the line with the span marked.
+        let mut groups = vec![group];
+        groups.extend(f.related.iter().map(|r| {
+            Group::with_title(SnippetLevel::NOTE.secondary_title(r.message.as_str())).element(
+                Snippet::source(r.snippet.text.as_str())
+                    .line_start(r.snippet.line)
+                    .path(r.path.as_str())
+                    .annotation(AnnotationKind::Primary.span(r.snippet.range.clone())),
+            )
+        }));
+        let _ = writeln!(out, "{}\n", renderer.render(&groups));
     }
     for e in &report.errors {
         let title = format!("{}: {}", e.path, e.message);

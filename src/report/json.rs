@@ -8,7 +8,7 @@ pub fn render(report: &Report) -> String {
     let findings: Vec<Value> = report
         .active()
         .map(|f| {
-            json!({
+            let mut finding = json!({
                 "lint": f.lint.name(),
                 "level": f.level.as_str(),
                 "best_practice": f.lint.info().practice,
@@ -21,7 +21,26 @@ pub fn render(report: &Report) -> String {
                 "help": f.help,
                 "fingerprint": f.fingerprint,
                 "details": f.details,
-            })
+            });
+            // An extension (DESIGN.md): absent rather than empty, so consumers and snapshots of
+            // findings without secondary locations see the document they always did.
+            if !f.related.is_empty() {
+                finding["related"] = f
+                    .related
+                    .iter()
+                    .map(|r| {
+                        json!({
+                            "path": r.path,
+                            "line": r.line,
+                            "column": r.column,
+                            "end_line": r.end_line,
+                            "end_column": r.end_column,
+                            "message": r.message,
+                        })
+                    })
+                    .collect();
+            }
+            finding
         })
         .collect();
     let errors: Vec<Value> = report

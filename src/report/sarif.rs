@@ -5,7 +5,7 @@
 use serde_json::{Value, json};
 
 use super::{INFORMATION_URI, Report, TOOL_NAME, TOOL_VERSION};
-use crate::finding::SuppressionKind;
+use crate::finding::{Finding, SuppressionKind};
 use crate::level::Level;
 use crate::lints::{LINTS, Status};
 
@@ -15,6 +15,7 @@ pub fn render(report: &Report) -> String {
         .findings
         .iter()
         .map(|f| {
+            let primary = physical_location(&f.path, f.line, f.column, f.end_line, f.end_column);
             let mut result = json!({
                 "ruleId": f.lint.name(),
                 "ruleIndex": f.lint as usize,
@@ -23,20 +24,13 @@ pub fn render(report: &Report) -> String {
                     Some(help) => format!("{}\nhelp: {help}", f.message),
                     None => f.message.clone(),
                 }},
-                "locations": [{
-                    "physicalLocation": {
-                        "artifactLocation": {"uri": uri(&f.path), "uriBaseId": "%SRCROOT%"},
-                        "region": {
-                            "startLine": f.line.max(1),
-                            "startColumn": f.column.max(1),
-                            "endLine": f.end_line.max(f.line).max(1),
-                            "endColumn": f.end_column.max(1),
-                        }
-                    }
-                }],
+                "locations": [{"physicalLocation": primary.clone()}],
                 "partialFingerprints": {"presignLint/v1": f.fingerprint},
                 "properties": {"details": f.details},
             });
+            if !f.related.is_empty() {
+                add_related(&mut result, f, primary);
+            }
             if let Some(s) = &f.suppression {
                 let kind = match s.kind {
                     SuppressionKind::InSource => "inSource",
@@ -84,6 +78,55 @@ pub fn render(report: &Report) -> String {
     let mut text = serde_json::to_string_pretty(&document).unwrap_or_default();
     text.push('\n');
     text
+}
+
+/// A file region: 1-based, end column exclusive (as [`Finding`] has it), never before the start
+/// line.
+fn physical_location(
+    path: &str,
+    line: usize,
+    column: usize,
+    end_line: usize,
+    end_column: usize,
+) -> Value {
+    json!({
+        "artifactLocation": {"uri": uri(path), "uriBaseId": "%SRCROOT%"},
+        "region": {
+            "startLine": line.max(1),
+            "startColumn": column.max(1),
+            "endLine": end_line.max(line).max(1),
+            "endColumn": end_column.max(1),
+        }
+    })
+}
+
+/// The secondary locations as `relatedLocations` (ids from 1, in order) and as one code flow:
+/// the primary location first, then each related one, so a viewer can step down the chain.
+fn add_related(result: &mut Value, f: &Finding, primary: Value) {
+    let related: Vec<Value> = f
+        .related
+        .iter()
+        .enumerate()
+        .map(|(i, r)| {
+            json!({
+                "id": i + 1,
+                "physicalLocation": physical_location(&r.path, r.line, r.column, r.end_line, r.end_column),
+                "message": {"text": r.message},
+            })
+        })
+        .collect();
+    let mut steps = vec![json!({"location": {
+        "physicalLocation": primary,
+        "message": {"text": f.message},
+    }})];
+    steps.extend(related.iter().map(|r| {
+        json!({"location": {
+            "physicalLocation": r["physicalLocation"],
+            "message": r["message"],
+        }})
+    }));
+    result["relatedLocations"] = json!(related);
+    result["codeFlows"] = json!([{"threadFlows": [{"locations": steps}]}]);
 }
 
 fn rule(info: &crate::lints::LintInfo) -> Value {
