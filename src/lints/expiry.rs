@@ -296,11 +296,10 @@ fn through_wrapper<'a>(
     // Without an argument of its own the wrapper's defaults decide: reported at the default.
     let arg = carrier?;
     let seconds = summary.seconds(&bound, project, 0)?;
-    let name = call.call.name().unwrap_or("?");
     Some(Expiry {
         seconds,
         span: arg.span.clone(),
-        what: format!("`{name}` via {}", summary.chain().join(" → ")),
+        what: summary.chain().join(" → "),
         derivation: env.steps.clone(),
         limit: hard_limit(summary.row),
         source: "wrapper",
@@ -369,6 +368,7 @@ fn config_seconds(key: &str, value: &str) -> Option<f64> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::catalog;
 
     #[test]
     fn catalog_is_valid() {

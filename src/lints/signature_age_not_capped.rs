@@ -148,6 +148,7 @@ mod tests {
         let enabled = |_: LintId| true;
         let cx = Context {
             facts: &facts,
+            model: None,
             source: &source,
             path: Path::new("policy.json"),
             text,
