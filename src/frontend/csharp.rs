@@ -12,7 +12,7 @@ use tree_sitter::Node;
 
 use super::syntax::{Grammar, Lowering, Role};
 use super::treesitter::{self, Earlier, named_children, parse_int, statement_assignment, unescape};
-use crate::facts::{Arg, CallExpr, Expr, ExprKind, Field, Import, LoopKind, Span};
+use crate::facts::{Arg, CallExpr, Expr, ExprKind, Field, Import, LoopKind, Param, Span};
 
 pub struct CSharp;
 
@@ -220,6 +220,92 @@ impl Grammar for CSharp {
             .collect()
     }
 
+    /// Parameters in order with their defaults (`int minutes = 60`: the expression after the
+    /// `=`); a `params` array takes the rest (the grammar puts its `params`, type and name in
+    /// the list itself, with no `parameter` node). An extension method's `this` parameter is
+    /// the receiver, not an argument.
+    fn params(&self, node: Node<'_>, cx: &Lowering<'_>) -> Vec<Param> {
+        let Some(list) = node.child_by_field_name("parameters") else {
+            return Vec::new();
+        };
+        if matches!(list.kind(), "implicit_parameter" | "identifier") {
+            return vec![Param::positional(cx.text(list), 0)];
+        }
+        let mut out = Vec::new();
+        let mut position = 0;
+        let mut params_array = false;
+        let mut cursor = list.walk();
+        if !cursor.goto_first_child() {
+            return out;
+        }
+        loop {
+            let child = cursor.node();
+            let field = cursor.field_name();
+            match child.kind() {
+                "params" => params_array = true,
+                "parameter" => {
+                    let receiver = position == 0
+                        && out.is_empty()
+                        && named_children(child)
+                            .into_iter()
+                            .any(|m| m.kind() == "modifier" && cx.text(m) == "this");
+                    if !receiver {
+                        if let Some(name) = child
+                            .child_by_field_name("name")
+                            .map(|n| cx.text(n))
+                            .filter(|n| *n != "_")
+                        {
+                            out.push(Param {
+                                default: declarator_value(child).map(|d| cx.expr(d)),
+                                ..Param::positional(name, position)
+                            });
+                        }
+                        position += 1;
+                    }
+                }
+                // `params string[] keys`.
+                "identifier" if field == Some("name") => {
+                    out.push(Param {
+                        rest: params_array,
+                        ..Param::positional(cx.text(child), position)
+                    });
+                    position += 1;
+                    params_array = false;
+                }
+                _ => {}
+            }
+            if !cursor.goto_next_sibling() {
+                break;
+            }
+        }
+        out
+    }
+
+    /// `return x;`, an expression body (`string Url(string k) => Presign(k);`, `get =>
+    /// …`) and a lambda's expression body (`k => Presign(k)`).
+    fn return_value<'t>(&self, node: Node<'t>) -> Option<Node<'t>> {
+        match node.kind() {
+            "return_statement" => named_children(node)
+                .into_iter()
+                .find(|c| c.kind() != "comment"),
+            "lambda_expression" => node
+                .child_by_field_name("body")
+                .filter(|b| b.kind() != "block"),
+            // A setter's or a constructor's expression body is a statement, not a value.
+            "method_declaration" | "local_function_statement" | "operator_declaration" => {
+                arrow_body(node)
+            }
+            "accessor_declaration"
+                if node
+                    .child_by_field_name("name")
+                    .is_some_and(|n| n.kind() == "get") =>
+            {
+                arrow_body(node)
+            }
+            _ => None,
+        }
+    }
+
     fn imports(&self, node: Node<'_>, cx: &Lowering<'_>) -> Vec<Import> {
         let alias = node
             .child_by_field_name("name")
@@ -252,6 +338,17 @@ impl Grammar for CSharp {
             }],
         }
     }
+}
+
+/// The expression of a member's `=> expr` body.
+fn arrow_body(node: Node<'_>) -> Option<Node<'_>> {
+    node.child_by_field_name("body")
+        .filter(|b| b.kind() == "arrow_expression_clause")
+        .and_then(|b| {
+            named_children(b)
+                .into_iter()
+                .find(|c| c.kind() != "comment")
+        })
 }
 
 /// Whether an assignment is a member of an object initializer (`new T { A = x }`).
@@ -359,7 +456,7 @@ fn anonymous_object(node: Node<'_>, cx: &Lowering<'_>) -> ExprKind {
     ExprKind::Object(fields)
 }
 
-/// The value after `=` in a declarator.
+/// The value after `=` in a declarator (or a parameter's default).
 fn declarator_value(node: Node<'_>) -> Option<Node<'_>> {
     let mut cursor = node.walk();
     let mut after_eq = false;
@@ -774,6 +871,136 @@ mod tests {
         assert_eq!(f.functions.len(), 2);
         assert!(f.bindings.iter().any(|b| b.name == "ttl"));
         assert!(f.bindings.iter().any(|b| b.name == "m"));
+    }
+
+    /// `(function, value)` of each return: a call by its name, a name by itself.
+    fn returns(f: &SyntaxFacts) -> Vec<(Option<usize>, String)> {
+        fn describe(e: &Expr) -> String {
+            match &e.kind {
+                ExprKind::Call(c) => format!("{}()", c.name().unwrap_or("?")),
+                ExprKind::Name(n) => n.clone(),
+                ExprKind::Binary(op, l, r) => format!("{op:?}({}, {})", describe(l), describe(r)),
+                other => format!("{other:?}"),
+            }
+        }
+        f.returns
+            .iter()
+            .map(|r| (r.function, describe(&r.value)))
+            .collect()
+    }
+
+    fn params(f: &SyntaxFacts, i: usize) -> Vec<(&str, Option<usize>, bool)> {
+        f.functions[i]
+            .params
+            .iter()
+            .map(|p| (p.name.as_str(), p.position, p.rest))
+            .collect()
+    }
+
+    fn default<'f>(f: &'f SyntaxFacts, function: usize, name: &str) -> Option<&'f ExprKind> {
+        f.functions[function]
+            .params
+            .iter()
+            .find(|p| p.name == name)
+            .and_then(|p| p.default.as_ref())
+            .map(|d| &d.kind)
+    }
+
+    #[test]
+    fn params_with_defaults_and_params_arrays() {
+        let f = facts(
+            "static class C {\n\
+             public static string Sign(string key, TimeSpan? ttl = null, int minutes = 60, params string[] rest) { return Presign(key); }\n\
+             public static string Ext(this IAmazonS3 s3, [Required] string key, int minutes = 60 * 2) { return s3.GetPreSignedURL(key); }\n\
+             string Instance(ref int r, out int o, in int i) { o = 1; return null; }\n\
+             }",
+        );
+        assert_eq!(
+            params(&f, 0),
+            [
+                ("key", Some(0), false),
+                ("ttl", Some(1), false),
+                ("minutes", Some(2), false),
+                ("rest", Some(3), true)
+            ]
+        );
+        assert!(default(&f, 0, "key").is_none());
+        assert!(matches!(default(&f, 0, "ttl"), Some(ExprKind::Null)));
+        assert!(matches!(default(&f, 0, "minutes"), Some(ExprKind::Int(60))));
+        assert!(default(&f, 0, "rest").is_none());
+        assert_eq!(
+            params(&f, 1),
+            [("key", Some(0), false), ("minutes", Some(1), false)],
+            "an extension method's `this` is the receiver"
+        );
+        assert!(matches!(
+            default(&f, 1, "minutes"),
+            Some(ExprKind::Binary(crate::facts::BinOp::Mul, _, _))
+        ));
+        assert_eq!(
+            params(&f, 2),
+            [
+                ("r", Some(0), false),
+                ("o", Some(1), false),
+                ("i", Some(2), false)
+            ]
+        );
+        // Every parameter still shadows outer names, the receiver too.
+        assert!(
+            f.bindings
+                .iter()
+                .any(|b| b.name == "s3" && b.is_parameter())
+        );
+        assert_eq!(
+            returns(&f),
+            [
+                (Some(0), "Presign()".to_string()),
+                (Some(1), "GetPreSignedURL()".to_string()),
+                (Some(2), "Null".to_string())
+            ]
+        );
+    }
+
+    #[test]
+    fn expression_bodies_and_lambdas_return() {
+        let f = facts(
+            "class C {\n\
+             string Url(string k) => Presign(k);\n\
+             string Q { get => Presign(q); set => field = value; }\n\
+             C(int x) => _x = x;\n\
+             void F() {\n\
+             Func<int, int> f = x => x * 2;\n\
+             h(async (a, b) => await A(a));\n\
+             string local(int y) => y.ToString();\n\
+             var g = (int z) => { return z; };\n\
+             var d = delegate (int w) { return w; };\n\
+             }\n\
+             }",
+        );
+        assert_eq!(params(&f, 0), [("k", Some(0), false)]);
+        assert!(params(&f, 1).is_empty());
+        assert_eq!(params(&f, 3), [("x", Some(0), false)]);
+        assert_eq!(params(&f, 5), [("x", Some(0), false)]);
+        assert_eq!(
+            params(&f, 6),
+            [("a", Some(0), false), ("b", Some(1), false)]
+        );
+        assert_eq!(params(&f, 7), [("y", Some(0), false)]);
+        assert_eq!(params(&f, 8), [("z", Some(0), false)]);
+        assert_eq!(params(&f, 9), [("w", Some(0), false)]);
+        // Neither the setter's nor the constructor's expression body is a value.
+        assert_eq!(
+            returns(&f),
+            [
+                (Some(0), "Presign()".to_string()),
+                (Some(1), "Presign()".to_string()),
+                (Some(5), "Mul(x, Int(2))".to_string()),
+                (Some(6), "A()".to_string()),
+                (Some(7), "ToString()".to_string()),
+                (Some(8), "z".to_string()),
+                (Some(9), "w".to_string()),
+            ]
+        );
     }
 
     #[test]

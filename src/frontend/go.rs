@@ -8,7 +8,7 @@ use tree_sitter::Node;
 
 use super::syntax::{Grammar, Lowering, Role};
 use super::treesitter::{named_children, parse_int, unescape};
-use crate::facts::{Arg, CallExpr, Expr, ExprKind, Field, Import, LoopKind, Span};
+use crate::facts::{Arg, CallExpr, Expr, ExprKind, Field, Import, LoopKind, Param, Span};
 
 pub struct Go;
 
@@ -228,6 +228,64 @@ impl Grammar for Go {
             })
             .filter(|n| n != "_")
             .collect()
+    }
+
+    /// The `parameters` list only: the receiver is not an argument and the results are not
+    /// parameters. Each name of a group (`a, b int`) takes a position, `_` and an unnamed
+    /// parameter (`func(int, string)`) take one without a name, and `opts ...Option` takes
+    /// the rest.
+    fn params(&self, node: Node<'_>, cx: &Lowering<'_>) -> Vec<Param> {
+        let Some(list) = node
+            .child_by_field_name("parameters")
+            .filter(|l| l.kind() == "parameter_list")
+        else {
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        let mut position = 0;
+        for declaration in named_children(list) {
+            let rest = match declaration.kind() {
+                "parameter_declaration" => false,
+                "variadic_parameter_declaration" => true,
+                _ => continue,
+            };
+            let mut cursor = declaration.walk();
+            let names: Vec<Node<'_>> = declaration
+                .children_by_field_name("name", &mut cursor)
+                .filter(|n| n.kind() == "identifier")
+                .collect();
+            if names.is_empty() {
+                position += 1;
+                continue;
+            }
+            for name in names {
+                let name = cx.text(name);
+                if name != "_" {
+                    out.push(Param {
+                        rest,
+                        ..Param::positional(name, position)
+                    });
+                }
+                position += 1;
+            }
+        }
+        out
+    }
+
+    /// `return url, nil` returns its first value; a bare `return` (named results) none.
+    fn return_value<'t>(&self, node: Node<'t>) -> Option<Node<'t>> {
+        if node.kind() != "return_statement" {
+            return None;
+        }
+        let value = named_children(node)
+            .into_iter()
+            .find(|c| c.kind() != "comment")?;
+        match value.kind() {
+            "expression_list" => named_children(value)
+                .into_iter()
+                .find(|c| c.kind() != "comment"),
+            _ => Some(value),
+        }
     }
 
     fn imports(&self, node: Node<'_>, cx: &Lowering<'_>) -> Vec<Import> {
@@ -633,6 +691,80 @@ mod tests {
                     .any(|b| b.name == name && b.function == Some(0))
             );
         }
+    }
+
+    /// `(function, value)` of each return: a call by its name, a name by itself.
+    fn returns(f: &SyntaxFacts) -> Vec<(Option<usize>, String)> {
+        fn describe(e: &Expr) -> String {
+            match &e.kind {
+                ExprKind::Call(c) => format!("{}()", c.name().unwrap_or("?")),
+                ExprKind::Name(n) => n.clone(),
+                ExprKind::Binary(op, l, r) => format!("{op:?}({}, {})", describe(l), describe(r)),
+                other => format!("{other:?}"),
+            }
+        }
+        f.returns
+            .iter()
+            .map(|r| (r.function, describe(&r.value)))
+            .collect()
+    }
+
+    #[test]
+    fn params_leave_out_the_receiver_and_the_results() {
+        let src = "package p\nfunc (s *Store) Sign(ctx context.Context, a, b int, _ string, opts ...Option) (url string, err error) {\n url, err = s.c.Presign(a)\n return url, nil\n}\nfunc g(int, string) string { return presign(k) }\nvar h = func(x int) {\n return\n}\n";
+        let f = facts(src);
+        let params = |i: usize| -> Vec<(&str, Option<usize>, bool)> {
+            f.functions[i]
+                .params
+                .iter()
+                .map(|p| (p.name.as_str(), p.position, p.rest))
+                .collect()
+        };
+        assert_eq!(
+            params(0),
+            [
+                ("ctx", Some(0), false),
+                ("a", Some(1), false),
+                ("b", Some(2), false),
+                ("opts", Some(4), true),
+            ]
+        );
+        assert!(params(1).is_empty(), "unnamed parameters bind no name");
+        assert_eq!(params(2), [("x", Some(0), false)]);
+        assert!(
+            f.functions
+                .iter()
+                .flat_map(|fun| &fun.params)
+                .all(|p| p.default.is_none() && p.field.is_none())
+        );
+        // The receiver and the named results still shadow outer names.
+        for name in ["s", "url", "err"] {
+            assert!(
+                f.bindings
+                    .iter()
+                    .any(|b| b.name == name && b.function == Some(0) && b.is_parameter()),
+                "{name}"
+            );
+        }
+        // `return url, nil` returns `url`; a bare `return` nothing.
+        assert_eq!(
+            returns(&f),
+            [
+                (Some(0), "url".to_string()),
+                (Some(1), "presign()".to_string())
+            ]
+        );
+    }
+
+    #[test]
+    fn a_closure_returns_to_itself() {
+        let src = "package p\nfunc f(keys []string) func(string) string {\n return func(k string) string { return req.Presign(k, 15*time.Minute) }\n}\n";
+        let f = facts(src);
+        assert_eq!(f.functions[1].params[0].name, "k");
+        assert_eq!(f.functions[1].parent, Some(0));
+        let r = returns(&f);
+        assert_eq!(r[0].0, Some(0));
+        assert_eq!(r[1], (Some(1), "Presign()".to_string()));
     }
 
     #[test]

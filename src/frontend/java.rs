@@ -17,7 +17,7 @@ use tree_sitter::Node;
 
 use super::syntax::{Grammar, Lowering, Role, binop};
 use super::treesitter::{named_children, parse_int, unescape};
-use crate::facts::{Arg, CallExpr, Expr, ExprKind, Import, LoopKind, Span};
+use crate::facts::{Arg, CallExpr, Expr, ExprKind, Import, LoopKind, Param, Span};
 
 pub struct Java;
 
@@ -252,6 +252,54 @@ impl Grammar for Java {
                     _ => None,
                 })
                 .collect(),
+        }
+    }
+
+    /// Formal parameters in order (a lambda's `x ->` and `(a, b) ->` too); varargs
+    /// (`String... keys`) take the rest; the receiver parameter (`Outer this`) is not an
+    /// argument.
+    fn params(&self, node: Node<'_>, cx: &Lowering<'_>) -> Vec<Param> {
+        let Some(params) = node.child_by_field_name("parameters") else {
+            return Vec::new();
+        };
+        let list = match params.kind() {
+            "identifier" => vec![params],
+            _ => named_children(params),
+        };
+        let mut out = Vec::new();
+        let mut position = 0;
+        for p in list {
+            let (name, rest) = match p.kind() {
+                "identifier" => (Some(p), false),
+                "formal_parameter" => (p.child_by_field_name("name"), false),
+                "spread_parameter" => (
+                    named_children(p)
+                        .into_iter()
+                        .find(|c| c.kind() == "variable_declarator")
+                        .and_then(|d| d.child_by_field_name("name")),
+                    true,
+                ),
+                _ => continue,
+            };
+            if let Some(name) = name.map(|n| cx.text(n)).filter(|n| *n != "_") {
+                out.push(Param {
+                    rest,
+                    ..Param::positional(name, position)
+                });
+            }
+            position += 1;
+        }
+        out
+    }
+
+    /// `return x;`, and a lambda's expression body (`b -> b.signatureDuration(d)`).
+    fn return_value<'t>(&self, node: Node<'t>) -> Option<Node<'t>> {
+        match node.kind() {
+            "return_statement" => named_children(node).into_iter().find(|c| !is_comment(*c)),
+            "lambda_expression" => node
+                .child_by_field_name("body")
+                .filter(|b| b.kind() != "block"),
+            _ => None,
         }
     }
 
@@ -684,6 +732,101 @@ mod tests {
         ));
         assert!(matches!(ms[2].value.kind, ExprKind::Unknown), "in a loop");
         assert!(matches!(ms[3].value.kind, ExprKind::Unknown), "in a lambda");
+    }
+
+    /// `(function, value)` of each return: a call by its name, a name by itself.
+    fn returns(f: &SyntaxFacts) -> Vec<(Option<usize>, String)> {
+        fn describe(e: &Expr) -> String {
+            match &e.kind {
+                ExprKind::Call(c) => format!("{}()", c.name().unwrap_or("?")),
+                ExprKind::Name(n) => n.clone(),
+                ExprKind::Binary(op, l, r) => format!("{op:?}({}, {})", describe(l), describe(r)),
+                other => format!("{other:?}"),
+            }
+        }
+        f.returns
+            .iter()
+            .map(|r| (r.function, describe(&r.value)))
+            .collect()
+    }
+
+    fn params(f: &SyntaxFacts, i: usize) -> Vec<(&str, Option<usize>, bool)> {
+        f.functions[i]
+            .params
+            .iter()
+            .map(|p| (p.name.as_str(), p.position, p.rest))
+            .collect()
+    }
+
+    #[test]
+    fn params_in_order_with_varargs_as_the_rest() {
+        let f = facts(
+            "class A {\n\
+             A(int x) {}\n\
+             String sign(final String key, @Nullable Duration ttl, String... rest) { return presign(key); }\n\
+             int h(A this, int[] a, int b[]) { return; }\n\
+             static <T> URL url(/* k */ T key) { return s3.generatePresignedUrl(b, key, exp); }\n\
+             }",
+        );
+        assert_eq!(params(&f, 0), [("x", Some(0), false)]);
+        assert_eq!(
+            params(&f, 1),
+            [
+                ("key", Some(0), false),
+                ("ttl", Some(1), false),
+                ("rest", Some(2), true)
+            ]
+        );
+        assert_eq!(
+            params(&f, 2),
+            [("a", Some(0), false), ("b", Some(1), false)],
+            "the receiver parameter is no argument"
+        );
+        assert_eq!(params(&f, 3), [("key", Some(0), false)]);
+        assert!(
+            f.functions
+                .iter()
+                .flat_map(|fun| &fun.params)
+                .all(|p| p.default.is_none() && p.field.is_none())
+        );
+        // A bare `return;` returns nothing.
+        assert_eq!(
+            returns(&f),
+            [
+                (Some(1), "presign()".to_string()),
+                (Some(3), "generatePresignedUrl()".to_string())
+            ]
+        );
+    }
+
+    #[test]
+    fn lambdas_return_their_expression_bodies() {
+        let f = facts(
+            "class A { void f() {\n\
+             presigner.presignGetObject(b -> b.signatureDuration(d));\n\
+             g((a, b) -> { return a; });\n\
+             g((String a, int c) -> a);\n\
+             g(() -> { h(); });\n\
+             } }",
+        );
+        assert_eq!(params(&f, 1), [("b", Some(0), false)]);
+        assert_eq!(
+            params(&f, 2),
+            [("a", Some(0), false), ("b", Some(1), false)]
+        );
+        assert_eq!(
+            params(&f, 3),
+            [("a", Some(0), false), ("c", Some(1), false)]
+        );
+        assert!(params(&f, 4).is_empty());
+        assert_eq!(
+            returns(&f),
+            [
+                (Some(1), "signatureDuration()".to_string()),
+                (Some(2), "a".to_string()),
+                (Some(3), "a".to_string())
+            ]
+        );
     }
 
     #[test]

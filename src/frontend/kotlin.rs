@@ -17,7 +17,7 @@ use tree_sitter::Node;
 use super::java::{Scope, Scopes};
 use super::syntax::{Grammar, Lowering, Role};
 use super::treesitter::{named_children, parse_int, unescape};
-use crate::facts::{Arg, BinOp, CallExpr, Expr, ExprKind, Field, Import, LoopKind, Span};
+use crate::facts::{Arg, BinOp, CallExpr, Expr, ExprKind, Field, Import, LoopKind, Param, Span};
 
 pub struct Kotlin;
 
@@ -294,6 +294,93 @@ impl Grammar for Kotlin {
         names
     }
 
+    /// A function's `function_value_parameters` with their defaults (`ttl: Duration =
+    /// 7.days`: the grammar puts the `=` and the default beside the `parameter`, not in it);
+    /// a `vararg` takes the rest, and the parameters after it can only be named. A lambda's
+    /// parameters in order (a destructured `(a, b)` takes a position without a name), or
+    /// the implicit `it`.
+    fn params(&self, node: Node<'_>, cx: &Lowering<'_>) -> Vec<Param> {
+        let node = match node.kind() {
+            "annotated_lambda" => match named_children(node)
+                .into_iter()
+                .find(|c| c.kind() == "lambda_literal")
+            {
+                Some(l) => l,
+                None => return Vec::new(),
+            },
+            _ => node,
+        };
+        let mut out = Vec::new();
+        let mut explicit = false;
+        for child in named_children(node) {
+            match child.kind() {
+                "function_value_parameters" => value_parameters(child, cx, &mut out),
+                "lambda_parameters" => {
+                    explicit = true;
+                    let declarations = named_children(child)
+                        .into_iter()
+                        .filter(|p| !is_comment(*p));
+                    for (position, p) in declarations.enumerate() {
+                        let name = (p.kind() == "variable_declaration")
+                            .then(|| first_identifier(p))
+                            .flatten()
+                            .map(|n| cx.text(n))
+                            .filter(|n| *n != "_");
+                        out.extend(name.map(|n| Param::positional(n, position)));
+                    }
+                }
+                _ => {}
+            }
+        }
+        if node.kind() == "lambda_literal" && !explicit {
+            out.push(Param::positional("it", 0));
+        }
+        out
+    }
+
+    /// `return x` (also `return@label x`), an expression body (`fun url(k: String) =
+    /// presign(k)`, `get() = …`), and a lambda's last statement when it is an expression.
+    fn return_value<'t>(&self, node: Node<'t>) -> Option<Node<'t>> {
+        match node.kind() {
+            "return_expression" => {
+                let mut cursor = node.walk();
+                let mut value = None;
+                if cursor.goto_first_child() {
+                    loop {
+                        let child = cursor.node();
+                        if child.is_named()
+                            && !is_comment(child)
+                            && cursor.field_name() != Some("label")
+                        {
+                            value = Some(child);
+                            break;
+                        }
+                        if !cursor.goto_next_sibling() {
+                            break;
+                        }
+                    }
+                }
+                value
+            }
+            "function_declaration" | "anonymous_function" | "getter" => {
+                let body = named_children(node)
+                    .into_iter()
+                    .find(|c| c.kind() == "function_body")?;
+                let mut cursor = body.walk();
+                let expression_body = body.children(&mut cursor).any(|c| c.kind() == "=");
+                if !expression_body {
+                    return None;
+                }
+                named_children(body).into_iter().find(|c| !is_comment(*c))
+            }
+            "lambda_literal" => named_children(node)
+                .into_iter()
+                .rfind(|c| !is_comment(*c))
+                .filter(|last| !NOT_A_VALUE.contains(&last.kind())),
+            _ => None,
+        }
+    }
+
     fn imports(&self, node: Node<'_>, cx: &Lowering<'_>) -> Vec<Import> {
         let children = named_children(node);
         let Some(path) = children
@@ -336,6 +423,74 @@ impl Grammar for Kotlin {
 
 fn is_comment(node: Node<'_>) -> bool {
     matches!(node.kind(), "line_comment" | "block_comment")
+}
+
+/// Statements that leave no value as a lambda's last statement (a `return` or `throw` is
+/// not the lambda's value either: the `return` is a return of its own).
+const NOT_A_VALUE: &[&str] = &[
+    "lambda_parameters",
+    "property_declaration",
+    "assignment",
+    "for_statement",
+    "while_statement",
+    "do_while_statement",
+    "function_declaration",
+    "class_declaration",
+    "object_declaration",
+    "type_alias",
+    "return_expression",
+    "throw_expression",
+];
+
+/// The parameters of a `function_value_parameters` list: `parameter_modifiers` (`vararg`,
+/// annotations), the `parameter`, then `= default`, all siblings.
+fn value_parameters(list: Node<'_>, cx: &Lowering<'_>, out: &mut Vec<Param>) {
+    let mut position = Some(0usize);
+    let mut vararg = false;
+    // The parameter a `=` gives a default to, and whether the `=` was just seen.
+    let mut last: Option<usize> = None;
+    let mut after_eq = false;
+    let mut cursor = list.walk();
+    for child in list.children(&mut cursor) {
+        match child.kind() {
+            "parameter_modifiers" => {
+                vararg |= named_children(child)
+                    .into_iter()
+                    .any(|m| m.kind() == "parameter_modifier" && cx.text(m) == "vararg");
+            }
+            "parameter" => {
+                last = first_identifier(child).map(|name| {
+                    out.push(Param {
+                        name: cx.text(name).to_string(),
+                        position,
+                        field: None,
+                        default: None,
+                        rest: vararg,
+                    });
+                    out.len() - 1
+                });
+                // After a `vararg`, arguments can only be passed by name.
+                position = if vararg {
+                    None
+                } else {
+                    position.map(|p| p + 1)
+                };
+                vararg = false;
+                after_eq = false;
+            }
+            "=" => after_eq = true,
+            _ if child.is_named() && !is_comment(child) => {
+                if after_eq {
+                    if let Some(param) = last.and_then(|i| out.get_mut(i)) {
+                        param.default = Some(cx.expr(child));
+                    }
+                }
+                after_eq = false;
+                last = None;
+            }
+            _ => {}
+        }
+    }
 }
 
 fn first_identifier(node: Node<'_>) -> Option<Node<'_>> {
@@ -726,6 +881,133 @@ mod tests {
             .find(|c| c.call.name() == Some("presignGetObject"))
             .expect("call");
         assert!(call.enclosing_loop.is_some(), "in a forEach callback");
+    }
+
+    /// `(function, value)` of each return: a call by its name, a name by itself.
+    fn returns(f: &SyntaxFacts) -> Vec<(Option<usize>, String)> {
+        fn describe(e: &Expr) -> String {
+            match &e.kind {
+                ExprKind::Call(c) => format!("{}()", c.name().unwrap_or("?")),
+                ExprKind::Name(n) => n.clone(),
+                ExprKind::Binary(op, l, r) => format!("{op:?}({}, {})", describe(l), describe(r)),
+                other => format!("{other:?}"),
+            }
+        }
+        f.returns
+            .iter()
+            .map(|r| (r.function, describe(&r.value)))
+            .collect()
+    }
+
+    fn params(f: &SyntaxFacts, i: usize) -> Vec<(&str, Option<usize>, bool)> {
+        f.functions[i]
+            .params
+            .iter()
+            .map(|p| (p.name.as_str(), p.position, p.rest))
+            .collect()
+    }
+
+    fn default<'f>(f: &'f SyntaxFacts, function: usize, name: &str) -> Option<&'f ExprKind> {
+        f.functions[function]
+            .params
+            .iter()
+            .find(|p| p.name == name)
+            .and_then(|p| p.default.as_ref())
+            .map(|d| &d.kind)
+    }
+
+    #[test]
+    fn params_with_defaults_and_varargs() {
+        let f = facts(
+            "class S {\n\
+             fun sign(key: String, ttl: Duration = 7.days, @Ann vararg rest: String, flag: Boolean = false): String { return presign(key, ttl) }\n\
+             constructor(a: Int, b: Int = 60 * 60) : this(a)\n\
+             }\n\
+             fun String.ext(n: Int = 2, block: () -> Unit = {}) = this + n\n",
+        );
+        assert_eq!(
+            params(&f, 0),
+            [
+                ("key", Some(0), false),
+                ("ttl", Some(1), false),
+                ("rest", Some(2), true),
+                ("flag", None, false)
+            ]
+        );
+        assert!(default(&f, 0, "key").is_none());
+        assert!(
+            matches!(default(&f, 0, "ttl"), Some(ExprKind::Member(n, u)) if u == "days" && matches!(n.kind, ExprKind::Int(7)))
+        );
+        assert!(default(&f, 0, "rest").is_none());
+        assert!(matches!(
+            default(&f, 0, "flag"),
+            Some(ExprKind::Bool(false))
+        ));
+        assert_eq!(
+            params(&f, 1),
+            [("a", Some(0), false), ("b", Some(1), false)]
+        );
+        assert!(matches!(
+            default(&f, 1, "b"),
+            Some(ExprKind::Binary(BinOp::Mul, _, _))
+        ));
+        // The extension receiver is not a parameter; the `{}` default is a lambda of its own.
+        assert_eq!(
+            params(&f, 2),
+            [("n", Some(0), false), ("block", Some(1), false)]
+        );
+        assert!(matches!(default(&f, 2, "n"), Some(ExprKind::Int(2))));
+        assert!(default(&f, 2, "block").is_some());
+        assert_eq!(
+            returns(&f),
+            [
+                (Some(0), "presign()".to_string()),
+                (Some(2), "Add(this, n)".to_string())
+            ]
+        );
+    }
+
+    #[test]
+    fn expression_bodies_lambdas_and_labelled_returns() {
+        let f = facts(
+            "class S {\n\
+             fun url(k: String) = presign(k)\n\
+             val p: String get() = presign(k)\n\
+             fun g() {\n\
+             xs.map { k -> val u = presign(k); u }\n\
+             xs.forEach { presign(it) }\n\
+             run { return@run 1 }\n\
+             xs.map { (a, b), c -> c /* last */ }\n\
+             val h = fun(x: Int): Int { return x }\n\
+             xs.forEach { val v = 1 }\n\
+             }\n\
+             }",
+        );
+        assert_eq!(params(&f, 0), [("k", Some(0), false)]);
+        assert_eq!(params(&f, 3), [("k", Some(0), false)]);
+        assert_eq!(
+            params(&f, 4),
+            [("it", Some(0), false)],
+            "the implicit parameter"
+        );
+        assert_eq!(
+            params(&f, 6),
+            [("c", Some(1), false)],
+            "destructured: no name"
+        );
+        assert_eq!(params(&f, 7), [("x", Some(0), false)]);
+        assert_eq!(
+            returns(&f),
+            [
+                (Some(0), "presign()".to_string()),
+                (Some(1), "presign()".to_string()),
+                (Some(3), "u".to_string()),
+                (Some(4), "presign()".to_string()),
+                (Some(5), "Int(1)".to_string()),
+                (Some(6), "c".to_string()),
+                (Some(7), "x".to_string()),
+            ]
+        );
     }
 
     #[test]
