@@ -11,7 +11,7 @@ use tree_sitter::Node;
 
 use super::syntax::{Grammar, Lowering, Role};
 use super::treesitter::{self, Earlier, named_children, parse_int, statement_assignment, unescape};
-use crate::facts::{Arg, BinOp, CallExpr, Expr, ExprKind, Field, Import, LoopKind, Span};
+use crate::facts::{Arg, BinOp, CallExpr, Expr, ExprKind, Field, Import, LoopKind, Param, Span};
 
 pub struct Php;
 
@@ -216,18 +216,46 @@ impl Grammar for Php {
         };
         named_children(params)
             .into_iter()
-            .filter_map(|p| {
-                let name = p.child_by_field_name("name")?;
-                let name = if name.kind() == "by_ref" {
-                    named_children(name)
-                        .into_iter()
-                        .find(|c| c.kind() == "variable_name")?
-                } else {
-                    name
-                };
-                variable(name, cx)
+            .filter_map(|p| parameter_name(p, cx))
+            .collect()
+    }
+
+    /// `$key`, `$ttl = '+7 days'`, `int $minutes = 60`, `&$x`, `...$rest` and promoted
+    /// constructor properties, in order; PHP 8 callers may also pass them by name.
+    fn params(&self, node: Node<'_>, cx: &Lowering<'_>) -> Vec<Param> {
+        let Some(params) = node.child_by_field_name("parameters") else {
+            return Vec::new();
+        };
+        named_children(params)
+            .into_iter()
+            .filter(|p| {
+                matches!(
+                    p.kind(),
+                    "simple_parameter" | "variadic_parameter" | "property_promotion_parameter"
+                )
+            })
+            .enumerate()
+            .filter_map(|(position, p)| {
+                Some(Param {
+                    name: parameter_name(p, cx)?,
+                    position: Some(position),
+                    field: None,
+                    default: p.child_by_field_name("default_value").map(|d| cx.expr(d)),
+                    rest: p.kind() == "variadic_parameter",
+                })
             })
             .collect()
+    }
+
+    fn return_value<'t>(&self, node: Node<'t>) -> Option<Node<'t>> {
+        match node.kind() {
+            "return_statement" => named_children(node)
+                .into_iter()
+                .find(|c| c.kind() != "comment"),
+            // `fn($k) => presign($k)`: the expression body is returned.
+            "arrow_function" => node.child_by_field_name("body"),
+            _ => None,
+        }
     }
 
     fn imports(&self, node: Node<'_>, cx: &Lowering<'_>) -> Vec<Import> {
@@ -270,6 +298,19 @@ impl Grammar for Php {
             })
             .collect()
     }
+}
+
+/// The name a parameter binds, without its `$` (`&$x` and `...$rest` too).
+fn parameter_name(p: Node<'_>, cx: &Lowering<'_>) -> Option<String> {
+    let name = p.child_by_field_name("name")?;
+    let name = if name.kind() == "by_ref" {
+        named_children(name)
+            .into_iter()
+            .find(|c| c.kind() == "variable_name")?
+    } else {
+        name
+    };
+    variable(name, cx)
 }
 
 /// `$name` → `name` (`None` for `$$dynamic`).
@@ -777,6 +818,82 @@ mod tests {
         assert_eq!(f.functions.len(), 3);
         // A method *definition* named like the SDK's is not a call.
         assert_eq!(f.calls.len(), 1);
+    }
+
+    fn summary(f: &crate::facts::Function) -> Vec<String> {
+        f.params
+            .iter()
+            .map(|p| {
+                format!(
+                    "{} {:?} {} {}",
+                    p.name,
+                    p.position,
+                    kind(p.default.as_ref()),
+                    if p.rest { "rest" } else { "-" }
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn params_defaults_and_returns() {
+        let src = "<?php\nfunction sign($key, $ttl = '+7 days', int $minutes = 60, /* c */ &$x, ?int $n = -5, ...$rest) {\n  return $s3->createPresignedRequest($cmd, $ttl);\n}\nclass C {\n  public function __construct(private int $t = self::TTL, string &...$more) {}\n  public function m(array $o = ['expires' => 60]) { return; }\n}\n$f = fn($k) => presign($k);\n$g = function ($x) use ($y) { return /* c */ $x; };\n";
+        let f = facts(src);
+        assert_eq!(f.functions.len(), 5);
+        assert_eq!(f.functions[0].name.as_deref(), Some("sign"));
+        let sign = summary(&f.functions[0]);
+        assert_eq!(
+            sign[..4],
+            [
+                "key Some(0) - -",
+                "ttl Some(1) Str(\"+7 days\") -",
+                "minutes Some(2) Int(60) -",
+                "x Some(3) - -",
+            ]
+        );
+        assert!(
+            sign[4].starts_with("n Some(4) Neg(Expr { kind: Int(5)"),
+            "{sign:?}"
+        );
+        assert_eq!(sign[5], "rest Some(5) - rest");
+        assert_eq!(sign.len(), 6);
+        let construct = summary(&f.functions[1]);
+        assert!(
+            construct[0].starts_with("t Some(0) Member("),
+            "{construct:?}"
+        );
+        assert_eq!(construct[1], "more Some(1) - rest");
+        assert!(summary(&f.functions[2])[0].starts_with("o Some(0) Object(["));
+        assert_eq!(summary(&f.functions[3]), ["k Some(0) - -"]);
+        assert_eq!(f.functions[3].name.as_deref(), Some("f"));
+        // The parameters stay bindings, named without `$`.
+        assert!(
+            f.bindings
+                .iter()
+                .any(|b| b.name == "rest" && b.is_parameter())
+        );
+
+        let returns: Vec<(Option<usize>, String)> = f
+            .returns
+            .iter()
+            .map(|r| (r.function, src[r.value.span.clone()].to_string()))
+            .collect();
+        assert_eq!(
+            returns,
+            [
+                (
+                    Some(0),
+                    "$s3->createPresignedRequest($cmd, $ttl)".to_string()
+                ),
+                (Some(3), "presign($k)".to_string()),
+                (Some(4), "$x".to_string()),
+            ]
+        );
+        assert_eq!(
+            f.returns[1].value.as_call().and_then(CallExpr::name),
+            Some("presign")
+        );
+        assert_eq!(kind(Some(&f.returns[2].value)), "Name(\"x\")");
     }
 
     #[test]

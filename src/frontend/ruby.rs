@@ -12,7 +12,7 @@ use tree_sitter::Node;
 
 use super::syntax::{Grammar, Lowering, Role};
 use super::treesitter::{named_children, parse_int, unescape};
-use crate::facts::{Arg, BinOp, CallExpr, Expr, ExprKind, Field, LoopKind, Span};
+use crate::facts::{Arg, BinOp, CallExpr, Expr, ExprKind, Field, LoopKind, Param, Span};
 
 pub struct Ruby;
 
@@ -237,6 +237,154 @@ impl Grammar for Ruby {
         let mut names = Vec::new();
         parameter_names(params, cx, &mut names, 0);
         names
+    }
+
+    /// Positional parameters (`obj`, `ttl = 60`, `*args`) in order, then keyword ones
+    /// (`expires_in: 3600`, a required `bucket:`, `**opts`) without a position. A block's
+    /// `&blk`, its block-local `|x; tmp|` names and the nameless `*`, `**`, `...` are left out;
+    /// a destructured `(a, b)` takes its position but binds no single name. A required
+    /// parameter after an optional one or a splat (`def f(a, b = 1, c)`) is bound from the
+    /// end of the arguments, so it is left out too.
+    fn params(&self, node: Node<'_>, cx: &Lowering<'_>) -> Vec<Param> {
+        let Some(list) = node.child_by_field_name("parameters") else {
+            return Vec::new();
+        };
+        let locals: Vec<usize> = {
+            let mut cursor = list.walk();
+            list.children_by_field_name("locals", &mut cursor)
+                .map(|n| n.id())
+                .collect()
+        };
+        let mut out = Vec::new();
+        let mut next = 0usize;
+        // Past an optional parameter or a splat, a required one has no fixed position.
+        let mut fixed = true;
+        let push = |out: &mut Vec<Param>, name: Node<'_>, position, default, rest| {
+            out.push(Param {
+                name: cx.text(name).to_string(),
+                position,
+                field: None,
+                default,
+                rest,
+            });
+        };
+        for p in named_children(list) {
+            if locals.contains(&p.id()) {
+                continue;
+            }
+            let name = p.child_by_field_name("name");
+            match p.kind() {
+                "identifier" if fixed => {
+                    push(&mut out, p, Some(next), None, false);
+                    next += 1;
+                }
+                "destructured_parameter" if fixed => next += 1,
+                "optional_parameter" => {
+                    if let Some(name) = name {
+                        let default = p.child_by_field_name("value").map(|v| cx.expr(v));
+                        push(&mut out, name, Some(next), default, false);
+                    }
+                    next += 1;
+                    fixed = false;
+                }
+                "splat_parameter" => {
+                    if let Some(name) = name {
+                        push(&mut out, name, Some(next), None, true);
+                    }
+                    fixed = false;
+                }
+                "keyword_parameter" => {
+                    if let Some(name) = name {
+                        let default = p.child_by_field_name("value").map(|v| cx.expr(v));
+                        push(&mut out, name, None, default, false);
+                    }
+                }
+                "hash_splat_parameter" => {
+                    if let Some(name) = name {
+                        push(&mut out, name, None, None, true);
+                    }
+                }
+                _ => {}
+            }
+        }
+        out
+    }
+
+    /// `return x`, and the implicit value of a method, block or lambda body: its last
+    /// statement ([`implicit_value`]).
+    fn return_value<'t>(&self, node: Node<'t>) -> Option<Node<'t>> {
+        match node.kind() {
+            "return" => {
+                let value = named_children(node)
+                    .into_iter()
+                    .find(|c| c.kind() != "comment")?;
+                if value.kind() != "argument_list" {
+                    return Some(value);
+                }
+                // `return x` holds its value in an argument list; `return a, b` returns an
+                // array, left unknown.
+                let values: Vec<Node<'t>> = named_children(value)
+                    .into_iter()
+                    .filter(|c| c.kind() != "comment")
+                    .collect();
+                match values.as_slice() {
+                    [only] => Some(*only),
+                    _ => Some(value),
+                }
+            }
+            // A lambda's body is its `block`/`do_block`, which answers for it.
+            "method" | "singleton_method" | "block" | "do_block" => {
+                implicit_value(node.child_by_field_name("body")?, 0)
+            }
+            _ => None,
+        }
+    }
+}
+
+/// What a body (or an endless method's expression) evaluates to: its last statement, the
+/// `else` clause's when it has one (`rescue` and `ensure` clauses give no normal value),
+/// through `begin … end`, an assignment's right side, `x if cond` and `x rescue y` (their
+/// `x`) and `@url ||= …` (its right side). `None` for statements that return nothing
+/// useful: `return` (collected itself), loops, definitions, `break`/`next`.
+fn implicit_value(node: Node<'_>, depth: usize) -> Option<Node<'_>> {
+    if depth > 32 {
+        return None;
+    }
+    let d = depth + 1;
+    match node.kind() {
+        "body_statement" | "block_body" | "begin" | "else" => {
+            let children = named_children(node);
+            if node.kind() != "else" {
+                if let Some(clause) = children.iter().find(|c| c.kind() == "else") {
+                    return implicit_value(*clause, d);
+                }
+            }
+            let last = children.into_iter().rfind(|c| {
+                !matches!(
+                    c.kind(),
+                    "rescue" | "ensure" | "comment" | "heredoc_body" | "empty_statement"
+                )
+            })?;
+            implicit_value(last, d)
+        }
+        "assignment" => implicit_value(node.child_by_field_name("right")?, d),
+        "operator_assignment" => {
+            let memoized = node
+                .child_by_field_name("operator")
+                .is_some_and(|o| o.kind() == "||=");
+            match (memoized, node.child_by_field_name("right")) {
+                (true, Some(right)) => implicit_value(right, d),
+                _ => Some(node),
+            }
+        }
+        "if_modifier" | "unless_modifier" | "rescue_modifier" => {
+            implicit_value(node.child_by_field_name("body")?, d)
+        }
+        "return" | "method" | "singleton_method" | "class" | "module" | "singleton_class"
+        | "alias" | "undef" | "while" | "until" | "for" | "while_modifier" | "until_modifier"
+        | "break" | "next" | "redo" | "retry" | "begin_block" | "end_block" | "uninterpreted"
+        | "comment" | "heredoc_body" | "empty_statement" => None,
+        _ => Some(node),
     }
 }
 
@@ -558,6 +706,124 @@ mod tests {
         assert!(matches!(&c.positional(1).expect("splat").kind, ExprKind::Name(n) if n == "opts"));
         let bound = f.lookup("opts", src.len(), None).expect("binding");
         assert!(bound.value.field("expires_in").is_some());
+    }
+
+    fn summary(f: &crate::facts::Function) -> Vec<String> {
+        f.params
+            .iter()
+            .map(|p| {
+                let default = p
+                    .default
+                    .as_ref()
+                    .map_or("-".to_string(), |d| format!("{:?}", d.kind));
+                let rest = if p.rest { "rest" } else { "-" };
+                format!("{} {:?} {default} {rest}", p.name, p.position)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn params_positional_keyword_and_splat() {
+        let src = "def share(obj, ttl = 60, *args, expires_in: 3600, bucket:, **opts, &blk)\n  obj.presigned_url(:get, expires_in: ttl)\nend\ndef post(a, b = 1, c, (d, e)); end\ndef fwd(*, **, &) = g(*, **, &)\nl = ->(x, y = 2) { x }\nkeys.each do |k, (a, b), *r; tmp|\n  k\nend\n";
+        let f = facts(src);
+        assert_eq!(f.functions.len(), 5);
+        assert_eq!(
+            summary(&f.functions[0]),
+            [
+                "obj Some(0) - -",
+                "ttl Some(1) Int(60) -",
+                "args Some(2) - rest",
+                "expires_in None Int(3600) -",
+                "bucket None - -",
+                "opts None - rest",
+            ]
+        );
+        assert_eq!(
+            summary(&f.functions[1]),
+            ["a Some(0) - -", "b Some(1) Int(1) -"]
+        );
+        assert!(f.functions[2].params.is_empty());
+        assert_eq!(
+            summary(&f.functions[3]),
+            ["x Some(0) - -", "y Some(1) Int(2) -"]
+        );
+        assert_eq!(
+            summary(&f.functions[4]),
+            ["k Some(0) - -", "r Some(2) - rest"]
+        );
+        // Every name is still a parameter binding, the block's `&blk` and locals included.
+        for name in ["blk", "expires_in", "tmp", "c"] {
+            assert!(
+                f.bindings
+                    .iter()
+                    .any(|b| b.name == name && b.is_parameter()),
+                "{name}"
+            );
+        }
+    }
+
+    /// `(function, returned text)` of every return, in order.
+    fn returns(src: &str) -> Vec<(Option<usize>, String)> {
+        facts(src)
+            .returns
+            .iter()
+            .map(|r| (r.function, src[r.value.span.clone()].to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn explicit_and_implicit_returns() {
+        let src = "def share(obj, ttl = 60)\n  url = obj.presigned_url(:get, expires_in: ttl)\n  url # the url\nend\ndef self.link(key) = signer.presigned_url(:get, key: key)\ndef memo(k)\n  return nil if k.nil?\n  @url ||= presign(k)\nend\ndef guarded(k)\n  presign(k)\nrescue StandardError\n  nil\nend\ndef with_else\n  a\nrescue\n  b\nelse\n  c\nensure\n  d\nend\ndef assigns\n  x = begin\n    presign(k)\n  end\nend\ndef nothing; end\ndef loops\n  while x\n    y\n  end\nend\ndef many\n  return a, b\nend\nl = ->(x) { x.presigned_url(:get) }\nkeys.map do |k|\n  presign(k) if k\nend\n";
+        let f = facts(src);
+        assert_eq!(
+            f.functions
+                .iter()
+                .map(|f| f.name.as_deref().unwrap_or("-"))
+                .collect::<Vec<_>>(),
+            [
+                "share",
+                "link",
+                "memo",
+                "guarded",
+                "with_else",
+                "assigns",
+                "nothing",
+                "loops",
+                "many",
+                "l",
+                "-"
+            ]
+        );
+        let expected = [
+            (0, "url"),
+            (1, "signer.presigned_url(:get, key: key)"),
+            (2, "presign(k)"),
+            (2, "nil"),
+            (3, "presign(k)"),
+            (4, "c"),
+            (5, "presign(k)"),
+            (8, "a, b"),
+            (9, "x.presigned_url(:get)"),
+            (10, "presign(k)"),
+        ]
+        .map(|(i, text)| (Some(i), text.to_string()));
+        let got = returns(src);
+        assert_eq!(got, expected);
+        assert!(matches!(f.returns[0].value.kind, ExprKind::Name(ref n) if n == "url"));
+        assert!(matches!(f.returns[3].value.kind, ExprKind::Null));
+        let link = f.returns[1].value.as_call().expect("call");
+        assert_eq!(link.name(), Some("presigned_url"));
+        assert!(link.keyword("key").is_some());
+    }
+
+    #[test]
+    fn heredoc_and_trailing_comment_are_not_values() {
+        let got =
+            returns("def a\n  x = <<~EOS\n    text\n  EOS\nend\ndef b\n  c\n  # trailing\nend\n");
+        assert_eq!(
+            got,
+            [(Some(0), "<<~EOS".to_string()), (Some(1), "c".to_string())]
+        );
     }
 
     #[test]

@@ -26,7 +26,8 @@ use syn::visit::{self, Visit};
 use super::syntax::CALLBACK_METHODS;
 use super::treesitter::{MAX_DEPTH, MAX_PARSE_BYTES};
 use crate::facts::{
-    Arg, BinOp, Binding, Call, CallExpr, Expr, ExprKind, Field, Import, LoopKind, Span, SyntaxFacts,
+    Arg, BinOp, Binding, Call, CallExpr, Expr, ExprKind, Field, Import, LoopKind, Return, Span,
+    SyntaxFacts,
 };
 
 /// Stack of the parsing thread. Only the pages used are committed; a file within
@@ -670,6 +671,29 @@ fn as_closure(e: &syn::Expr) -> Option<&syn::ExprClosure> {
     }
 }
 
+/// `()`, `Ok(())`, `Some(())`: no value.
+fn is_unit(e: &syn::Expr) -> bool {
+    match e {
+        syn::Expr::Tuple(t) => t.elems.is_empty(),
+        syn::Expr::Call(c) => {
+            let wrapper = matches!(&*c.func, syn::Expr::Path(p)
+                if p.path.is_ident("Ok") || p.path.is_ident("Some"));
+            wrapper && c.args.len() == 1 && c.args.first().is_some_and(is_unit)
+        }
+        _ => false,
+    }
+}
+
+/// `panic!`, `unreachable!`, `todo!`, `unimplemented!`: they return no value.
+fn diverges(m: &syn::Macro) -> bool {
+    m.path.segments.last().is_some_and(|s| {
+        matches!(
+            s.ident.to_string().as_str(),
+            "panic" | "unreachable" | "todo" | "unimplemented"
+        )
+    })
+}
+
 #[derive(Default)]
 struct Collector {
     facts: SyntaxFacts,
@@ -749,6 +773,87 @@ impl Collector {
         let span = closure_start(c)..expr_end(&c.body);
         self.function_scope(span, c.inputs.iter(), keep_loop, |v| {
             v.visit_expr(&c.body);
+            v.tail(&c.body, 0);
+        });
+    }
+
+    /// Records what `e`, in tail position of the current function, returns: through blocks
+    /// (`unsafe`, `async` too), both branches of an `if … else` and every `match` arm. A
+    /// `return`, `break`, loop, unit `()` or diverging macro (`panic!`, `unreachable!`, …)
+    /// returns no value of its own.
+    fn tail(&mut self, e: &syn::Expr, depth: usize) {
+        if depth > MAX_DEPTH {
+            return;
+        }
+        let d = depth + 1;
+        match e {
+            syn::Expr::Block(b) => self.block_tail(&b.block, d),
+            syn::Expr::Unsafe(u) => self.block_tail(&u.block, d),
+            syn::Expr::Async(a) => self.block_tail(&a.block, d),
+            syn::Expr::Paren(p) => self.tail(&p.expr, d),
+            syn::Expr::Group(g) => self.tail(&g.expr, d),
+            syn::Expr::If(i) => {
+                if let Some((_, otherwise)) = &i.else_branch {
+                    self.block_tail(&i.then_branch, d);
+                    self.tail(otherwise, d);
+                }
+            }
+            syn::Expr::Match(m) => {
+                for arm in &m.arms {
+                    self.tail(&arm.body, d);
+                }
+            }
+            syn::Expr::Return(_)
+            | syn::Expr::Break(_)
+            | syn::Expr::Continue(_)
+            | syn::Expr::Loop(_)
+            | syn::Expr::While(_)
+            | syn::Expr::ForLoop(_)
+            | syn::Expr::Assign(_) => {}
+            _ if is_unit(e) => {}
+            syn::Expr::Macro(m) if diverges(&m.mac) => {}
+            _ => self.push_return(lower(e, 0)),
+        }
+    }
+
+    /// The tail of a block: its last statement when it has no semicolon.
+    fn block_tail(&mut self, b: &syn::Block, depth: usize) {
+        match b.stmts.last() {
+            Some(syn::Stmt::Expr(e, None)) => self.tail(e, depth),
+            // `format!("…")` at the end of a block is a statement macro without semicolon.
+            Some(syn::Stmt::Macro(m)) if m.semi_token.is_none() && !diverges(&m.mac) => {
+                let (call, _) = lower_macro(&m.mac, 0);
+                self.push_return(Expr {
+                    span: call.span.clone(),
+                    kind: ExprKind::Call(Box::new(call)),
+                });
+            }
+            _ => {}
+        }
+    }
+
+    /// `Ok(x)` and `Some(x)` return `x`: call sites read `?` transparently, so a caller's
+    /// `presign(k)?` is the wrapped value.
+    fn push_return(&mut self, value: Expr) {
+        let value = match value.kind {
+            ExprKind::Call(call)
+                if call.args.len() == 1
+                    && matches!(&call.callee.kind, ExprKind::Name(n) if n == "Ok" || n == "Some") =>
+            {
+                let span = value.span;
+                call.args
+                    .into_iter()
+                    .next()
+                    .map_or_else(|| Expr::unknown(span), |a| a.value)
+            }
+            kind => Expr {
+                kind,
+                span: value.span,
+            },
+        };
+        self.facts.returns.push(Return {
+            function: self.function,
+            value,
         });
     }
 
@@ -852,6 +957,7 @@ impl<'ast> Visit<'ast> for Collector {
         self.fn_name = Some(i.sig.ident.unraw().to_string());
         self.function_scope(range(i.span()), Self::fn_params(&i.sig), false, |v| {
             v.visit_block(&i.block);
+            v.block_tail(&i.block, 0);
         });
     }
 
@@ -859,6 +965,7 @@ impl<'ast> Visit<'ast> for Collector {
         self.fn_name = Some(i.sig.ident.unraw().to_string());
         self.function_scope(range(i.span()), Self::fn_params(&i.sig), false, |v| {
             v.visit_block(&i.block);
+            v.block_tail(&i.block, 0);
         });
     }
 
@@ -867,12 +974,20 @@ impl<'ast> Visit<'ast> for Collector {
             self.fn_name = Some(i.sig.ident.unraw().to_string());
             self.function_scope(range(i.span()), Self::fn_params(&i.sig), false, |v| {
                 v.visit_block(block);
+                v.block_tail(block, 0);
             });
         }
     }
 
     fn visit_expr_closure(&mut self, c: &'ast syn::ExprClosure) {
         self.closure(c, false);
+    }
+
+    fn visit_expr_return(&mut self, r: &'ast syn::ExprReturn) {
+        visit::visit_expr_return(self, r);
+        if let Some(value) = &r.expr {
+            self.tail(value, 0);
+        }
     }
 
     fn visit_item_impl(&mut self, i: &'ast syn::ItemImpl) {
@@ -1231,6 +1346,107 @@ mod tests {
                     && i.name.as_deref() == Some("PresigningConfig"))
         );
         assert!(f.imports.iter().any(|i| i.alias.as_deref() == Some("S3")));
+    }
+
+    #[test]
+    fn params_and_returns() {
+        let src = r#"struct S;
+impl S {
+    async fn url(&self, key: &str, ttl: u64) -> Result<String, E> {
+        if key.is_empty() {
+            return Err(E::Empty);
+        }
+        let req = self.client.get_object().key(key).presigned(cfg(ttl)).await?;
+        Ok(req.uri().to_string())
+    }
+}
+fn pick(a: bool, (x, y): (u8, u8), _: u8, mut z: u8) -> u64 {
+    match a {
+        true => 60,
+        false => {
+            if z > 0 { z * 2 } else { DAY }
+        }
+    }
+}
+fn unit() -> Result<(), E> { g(); Ok(()) }
+fn semi() -> u8 { 5; }
+fn mac(k: &str) -> String { format!("{k}") }
+fn never() -> u8 { unreachable!() }
+fn closures() {
+    let f = |k| presign(k);
+    let g = |k: &str| { let u = presign(k); u };
+    let h = move || -> u64 { return 5; };
+    let i = |k| async move { presign(k).await };
+}
+"#;
+        let f = facts(src);
+        let names: Vec<&str> = f
+            .functions
+            .iter()
+            .map(|f| f.name.as_deref().unwrap_or("-"))
+            .collect();
+        assert_eq!(
+            names,
+            [
+                "url", "pick", "unit", "semi", "mac", "never", "closures", "-", "-", "-", "-"
+            ]
+        );
+        let params = |i: usize| -> Vec<(String, Option<usize>)> {
+            f.functions[i]
+                .params
+                .iter()
+                .map(|p| {
+                    assert!(p.default.is_none() && !p.rest && p.field.is_none());
+                    (p.name.clone(), p.position)
+                })
+                .collect()
+        };
+        // The receiver is no parameter; a destructured or ignored one keeps its position.
+        assert_eq!(
+            params(0),
+            [("key".to_string(), Some(0)), ("ttl".to_string(), Some(1))]
+        );
+        assert_eq!(
+            params(1),
+            [("a".to_string(), Some(0)), ("z".to_string(), Some(3))]
+        );
+        assert_eq!(params(7), [("k".to_string(), Some(0))]);
+
+        let returns: Vec<(Option<usize>, &str)> = f
+            .returns
+            .iter()
+            .map(|r| (r.function, &src[r.value.span.clone()]))
+            .collect();
+        assert_eq!(
+            returns,
+            [
+                (Some(0), "Err(E::Empty)"),
+                (Some(0), "req.uri().to_string()"),
+                (Some(1), "60"),
+                (Some(1), "z * 2"),
+                (Some(1), "DAY"),
+                (Some(4), "format!(\"{k}\")"),
+                (Some(7), "presign(k)"),
+                (Some(8), "u"),
+                (Some(9), "5"),
+                (Some(10), "presign(k)"),
+            ]
+        );
+        let kinds: Vec<String> = f
+            .returns
+            .iter()
+            .map(|r| format!("{:?}", r.value.kind))
+            .collect();
+        assert!(kinds[1].starts_with("Call(CallExpr { callee: Expr { kind: Member("));
+        assert!(kinds[2] == "Int(60)" && kinds[4] == "Name(\"DAY\")");
+        assert_eq!(
+            f.returns[5].value.as_call().and_then(CallExpr::name),
+            Some("format!")
+        );
+        assert_eq!(
+            f.returns[9].value.as_call().and_then(CallExpr::name),
+            Some("presign")
+        );
     }
 
     #[test]
