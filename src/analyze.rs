@@ -8,13 +8,13 @@ use sha2::{Digest, Sha256};
 use std::collections::BTreeSet;
 
 use crate::finding::{Finding, Related, Snippet, Suppressed, SuppressionKind};
-use crate::semantic::Model;
-use crate::semantic::project::{FileEntry, FileId, FileScope, Project};
 use crate::frontend;
 use crate::level::Level;
 use crate::lints::{self, Diagnostic, LintId, RelatedSpan};
 use crate::prefilter::Prefilter;
 use crate::redact::{mask, redact};
+use crate::semantic::Model;
+use crate::semantic::project::{FileEntry, FileId, FileScope, Project};
 use crate::settings::Settings;
 use crate::source::{SourceFile, has_utf16_bom};
 use crate::suppress;
@@ -30,7 +30,7 @@ pub enum Outcome {
         /// The file needed a parse and did not get one ([`frontend::Facts::unparsed`]).
         unparsed: bool,
         /// What a parsed source file gives the project, and what it asked of it.
-        project: Option<ProjectOutput>,
+        project: Option<Box<ProjectOutput>>,
     },
     SkippedBinary,
 }
@@ -146,11 +146,11 @@ pub fn analyze(
         &mut output,
     );
     let project_output = match (&model, &scope, project) {
-        (Some(model), Some(scope), Some(p)) => Some(ProjectOutput {
+        (Some(model), Some(scope), Some(p)) => Some(Box::new(ProjectOutput {
             exports: model.exports(&source, absolute.to_path_buf(), p.root.to_path_buf()),
             queried: scope.queried.take(),
             wanted: scope.wanted.take(),
-        }),
+        })),
         _ => None,
     };
     let diagnostics = output.diagnostics;

@@ -16,9 +16,9 @@ use std::sync::Arc;
 use crate::analyze::{Outcome, ProjectInput, ProjectOutput, analyze};
 use crate::finding::{Finding, ScanError};
 use crate::frontend::Language;
-use crate::semantic::project::{FileId, Project, project_root};
 use crate::paths::{absolute, display_path};
 use crate::prefilter::Prefilter;
+use crate::semantic::project::{FileId, Project, project_root};
 use crate::settings::{Settings, matches};
 
 /// Files larger than this are skipped (and counted): they are data, not source.
@@ -59,7 +59,7 @@ struct Shared {
     /// Every file with something to report or to give the project, by [`FileId`].
     records: Mutex<BTreeMap<FileId, Record>>,
     /// What the first pass's parsed files give the project.
-    exports: Mutex<Vec<(FileId, ProjectOutput)>>,
+    exports: Mutex<Vec<(FileId, Box<ProjectOutput>)>>,
     next_id: AtomicUsize,
     /// Source files not parsed: they may call a presigning function or define a constant.
     candidates: Mutex<Vec<Origin>>,
@@ -128,7 +128,11 @@ pub fn scan(options: &ScanOptions, settings: &Settings) -> ScanResult {
         let mut exports = std::mem::take(&mut *lock(&shared.exports));
         // Sorted, so the project index is built in the same order at any thread count.
         exports.sort_by(|(a, _), (b, _)| {
-            let path = |id| records.get(id).map(|r: &Record| r.origin.path().to_path_buf());
+            let path = |id| {
+                records
+                    .get(id)
+                    .map(|r: &Record| r.origin.path().to_path_buf())
+            };
             path(a).cmp(&path(b))
         });
         let mut candidates = std::mem::take(&mut *lock(&shared.candidates));
@@ -274,9 +278,12 @@ impl Context<'_> {
         }
         test_hooks::before_read(path);
         match read_file(path, self.max_file_size) {
-            Ok(Some(bytes)) => {
-                self.analyze(&display, &absolute, bytes, Some(Origin::Disk(path.to_path_buf())))
-            }
+            Ok(Some(bytes)) => self.analyze(
+                &display,
+                &absolute,
+                bytes,
+                Some(Origin::Disk(path.to_path_buf())),
+            ),
             Ok(None) => {
                 self.shared.skipped_large.fetch_add(1, Ordering::Relaxed);
             }
@@ -333,14 +340,17 @@ impl Context<'_> {
                 self.shared.files_scanned.fetch_add(1, Ordering::Relaxed);
                 let Some(origin) = origin else {
                     // Standard input is analysed on its own.
-                    lock(&self.shared.records).insert(id, Record {
-                        origin: Origin::Disk(PathBuf::new()),
-                        findings,
-                        dynamic_expiries,
-                        unparsed,
-                        pass: 1,
-                        queried: BTreeSet::new(),
-                    });
+                    lock(&self.shared.records).insert(
+                        id,
+                        Record {
+                            origin: Origin::Disk(PathBuf::new()),
+                            findings,
+                            dynamic_expiries,
+                            unparsed,
+                            pass: 1,
+                            queried: BTreeSet::new(),
+                        },
+                    );
                     return;
                 };
                 let parsed = project.is_some();
@@ -358,7 +368,10 @@ impl Context<'_> {
                         dynamic_expiries,
                         unparsed,
                         pass: 1,
-                        queried: project.as_ref().map(|p| p.queried.clone()).unwrap_or_default(),
+                        queried: project
+                            .as_ref()
+                            .map(|p| p.queried.clone())
+                            .unwrap_or_default(),
                     },
                 );
                 if let Some(p) = project {
@@ -422,7 +435,7 @@ impl Context<'_> {
     fn project_passes(
         &self,
         records: &mut BTreeMap<FileId, Record>,
-        exports: Vec<(FileId, ProjectOutput)>,
+        exports: Vec<(FileId, Box<ProjectOutput>)>,
         mut candidates: Vec<Origin>,
         threads: usize,
     ) {

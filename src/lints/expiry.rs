@@ -7,10 +7,10 @@ use super::{Context, Diagnostic, LintId, Output};
 use crate::catalog::{Row, SIGV4_MAX_SECONDS};
 use crate::duration::{human, parse_duration};
 use crate::eval::Value;
+use crate::facts::{Call, KEYWORD_SPLAT, Span};
+use crate::semantic::expiry_arg::{is_opaque, locate, to_seconds};
 use crate::semantic::summary::Summary;
 use crate::semantic::{Model, Target};
-use crate::semantic::expiry_arg::{is_opaque, locate, to_seconds};
-use crate::facts::{Call, KEYWORD_SPLAT, Span};
 
 /// Words every file with an expiry to check contains: every catalog method, CLI command and
 /// config key the lint reads has one of them, so other files are never parsed.
@@ -65,9 +65,6 @@ pub fn check(cx: &Context<'_>, out: &mut Output) {
                 }
                 None => {}
             }
-        }
-        for summary in model.summaries.iter().flatten() {
-            expiries.extend(defaults(model, summary));
         }
     }
     for cli in &cx.facts.cli_presigns {
@@ -293,49 +290,35 @@ fn through_wrapper<'a>(
         }
         bound.push((p.name.clone(), value));
     }
-    // Without an argument of its own the wrapper's defaults decide: reported at the default.
-    let arg = carrier?;
     let seconds = summary.seconds(&bound, project, 0)?;
+    // Without an argument of its own the wrapper's default decides, at this call.
+    let (span, mut derivation) = match carrier {
+        Some(arg) => (arg.span.clone(), env.steps.clone()),
+        None => {
+            let omitted = summary.params.iter().find(|p| {
+                p.default.is_some()
+                    && Summary::argument(p, &call.call).is_none()
+                    && summary
+                        .seconds(&[(p.name.clone(), Value::Unknown)], project, 0)
+                        .is_none()
+            })?;
+            (
+                call.call.callee.span.clone(),
+                vec![format!(
+                    "`{}` is left out, so the default of `{}` applies",
+                    omitted.name, summary.name
+                )],
+            )
+        }
+    };
+    derivation.dedup();
     Some(Expiry {
         seconds,
-        span: arg.span.clone(),
+        span,
         what: summary.chain().join(" → "),
-        derivation: env.steps.clone(),
+        derivation,
         limit: hard_limit(summary.row),
         source: "wrapper",
-        related: summary
-            .hops()
-            .into_iter()
-            .map(super::RelatedSpan::Elsewhere)
-            .collect(),
-    })
-}
-
-/// A default of one of this file's presigning functions that becomes the expiry when a caller
-/// leaves the argument out: reported once, where the default is written.
-fn defaults<'a>(model: &Model<'a>, summary: &Summary) -> Option<Expiry> {
-    let project = model.scope.map(|s| s.project());
-    let seconds = summary.seconds(&[], project, 0)?;
-    // The default that decides: without it the expiry is unknown.
-    let param = summary.params.iter().find(|p| {
-        p.default.is_some()
-            && summary
-                .seconds(&[(p.name.clone(), Value::Unknown)], project, 0)
-                .is_none()
-    })?;
-    let default = param.default.as_ref()?;
-    Some(Expiry {
-        seconds,
-        span: default.span.clone(),
-        what: format!(
-            "the default of `{}` in `{}`, via {}",
-            param.name,
-            summary.name,
-            summary.chain().join(" → ")
-        ),
-        derivation: Vec::new(),
-        limit: hard_limit(summary.row),
-        source: "default",
         related: summary
             .hops()
             .into_iter()

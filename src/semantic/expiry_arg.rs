@@ -156,4 +156,3 @@ pub fn to_seconds(
         _ => None,
     }
 }
-

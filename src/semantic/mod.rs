@@ -195,7 +195,8 @@ impl<'a> Model<'a> {
                 family: self.family,
                 file,
             };
-            let depends = |e: &crate::facts::Expr| depends_on_parameter(e, syntax, call.function, 0);
+            let depends =
+                |e: &crate::facts::Expr| depends_on_parameter(e, syntax, call.function, 0);
             let returns_url = syntax.returns.iter().any(|r| {
                 (r.function == Some(f) || r.function == call.function)
                     && carries(&r.value, &call.call.span, syntax, r.function, 0)
@@ -295,9 +296,7 @@ impl<'a> Model<'a> {
                 continue;
             }
             let binding = &self.syntax.bindings[*only];
-            let value = self
-                .env(source, None)
-                .eval(&binding.value);
+            let value = self.env(source, None).eval(&binding.value);
             if value != Value::Unknown {
                 constants.push((name.clone(), value));
             }

@@ -82,23 +82,24 @@ impl Project {
             self.files.resize_with(id + 1, || None);
         }
         let old = self.files[id].take();
-        let signature = |e: &Option<FileEntry>| -> (HashMap<String, String>, HashMap<String, String>) {
-            let mut functions: HashMap<String, String> = HashMap::new();
-            let mut constants = HashMap::new();
-            if let Some(e) = e {
-                for f in &e.functions {
-                    let s = functions.entry(f.name.clone()).or_default();
-                    s.push('|');
-                    if let Some(summary) = &f.summary {
-                        s.push_str(&summary.signature());
+        let signature =
+            |e: &Option<FileEntry>| -> (HashMap<String, String>, HashMap<String, String>) {
+                let mut functions: HashMap<String, String> = HashMap::new();
+                let mut constants = HashMap::new();
+                if let Some(e) = e {
+                    for f in &e.functions {
+                        let s = functions.entry(f.name.clone()).or_default();
+                        s.push('|');
+                        if let Some(summary) = &f.summary {
+                            s.push_str(&summary.signature());
+                        }
+                    }
+                    for (k, v) in &e.constants {
+                        constants.insert(k.clone(), format!("{v:?}"));
                     }
                 }
-                for (k, v) in &e.constants {
-                    constants.insert(k.clone(), format!("{v:?}"));
-                }
-            }
-            (functions, constants)
-        };
+                (functions, constants)
+            };
         let (old_f, old_c) = signature(&old);
         let new = Some(entry);
         let (new_f, new_c) = signature(&new);
@@ -136,7 +137,10 @@ impl Project {
         }
         if let Some(entry) = &new {
             for (i, f) in entry.functions.iter().enumerate() {
-                self.functions.entry(f.name.clone()).or_default().push((id, i));
+                self.functions
+                    .entry(f.name.clone())
+                    .or_default()
+                    .push((id, i));
             }
             for (i, (k, _)) in entry.constants.iter().enumerate() {
                 self.constants.entry(k.clone()).or_default().push((id, i));
@@ -298,7 +302,9 @@ impl<'a> FileScope<'a> {
                 }
             }
             ExprKind::Member(receiver, _) => {
-                let root = receiver.path().and_then(|p| p.first().map(|s| s.to_string()));
+                let root = receiver
+                    .path()
+                    .and_then(|p| p.first().map(|s| s.to_string()));
                 if let Some(import) = root.as_deref().and_then(|r| self.import_of(r)) {
                     let files = self.module_files(import);
                     // A method of a library's object is not the project's.
@@ -350,16 +356,14 @@ impl<'a> FileScope<'a> {
         }
         let key = path.join(".");
         match self.family {
-            "go" | "java" | "kotlin" | "csharp" => self
-                .constant_in(&self.same_directory(), &key)
-                .or_else(|| {
+            "go" | "java" | "kotlin" | "csharp" => {
+                self.constant_in(&self.same_directory(), &key).or_else(|| {
                     (path.len() > 1)
                         .then(|| self.constant_in(&self.all_peers(), &key))
                         .flatten()
-                }),
-            "php" | "ruby" | "rust" if path.len() > 1 => {
-                self.constant_in(&self.all_peers(), &key)
+                })
             }
+            "php" | "ruby" | "rust" if path.len() > 1 => self.constant_in(&self.all_peers(), &key),
             _ => None,
         }
     }
@@ -431,7 +435,10 @@ fn python_module(
     peers: &[(FileId, &FileEntry)],
 ) -> Vec<FileId> {
     let dots = module.chars().take_while(|c| *c == '.').count();
-    let rest: Vec<&str> = module[dots..].split('.').filter(|s| !s.is_empty()).collect();
+    let rest: Vec<&str> = module[dots..]
+        .split('.')
+        .filter(|s| !s.is_empty())
+        .collect();
     // Candidate module paths, as components without extension.
     let mut targets: Vec<(Option<Vec<String>>, Vec<String>)> = Vec::new();
     let mut with = |base: Vec<String>| {

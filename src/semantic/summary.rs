@@ -116,7 +116,9 @@ impl Summary {
     /// Whether the call passes as many arguments as the function can take and as it needs.
     pub fn accepts(params: &[Param], call: &CallExpr) -> bool {
         let positional = call.args.iter().filter(|a| a.name.is_none()).count();
-        let takes = params.iter().filter(|p| p.position.is_some() && p.field.is_none());
+        let takes = params
+            .iter()
+            .filter(|p| p.position.is_some() && p.field.is_none());
         let rest = params.iter().any(|p| p.rest);
         let mut slots: Vec<usize> = takes.filter_map(|p| p.position).collect();
         slots.dedup();
@@ -243,7 +245,7 @@ pub fn depends_on_parameter(
             again(object)
         }
         ExprKind::Call(c) => {
-            c.args.iter().any(|a| again(&a.value)) || c.receiver().is_some_and(|r| again(r))
+            c.args.iter().any(|a| again(&a.value)) || c.receiver().is_some_and(&again)
         }
         ExprKind::Binary(_, l, r) => again(l) || again(r),
         ExprKind::Neg(e) | ExprKind::FirstResult(e) => again(e),
@@ -274,7 +276,9 @@ pub fn carries(
             .lookup(name, expr.span.start, function)
             .is_some_and(|b| !b.is_parameter() && again(&b.value)),
         ExprKind::Member(object, _) => again(object),
-        ExprKind::Call(c) => c.receiver().is_some_and(again) || c.args.iter().any(|a| again(&a.value)),
+        ExprKind::Call(c) => {
+            c.receiver().is_some_and(again) || c.args.iter().any(|a| again(&a.value))
+        }
         ExprKind::FirstResult(e) => again(e),
         ExprKind::Object(fields) => fields.iter().any(|f| again(&f.value)),
         ExprKind::Array(items) | ExprKind::Interpolated(items) => items.iter().any(again),
