@@ -7,8 +7,8 @@
 use serde_json::json;
 
 use super::{Context, Diagnostic, LintId, Output};
-use crate::catalog;
 use crate::facts::{CallExpr, Expr, ExprKind, LoopKind, Span, SyntaxFacts};
+use crate::semantic::Target;
 
 /// Every file this lint reports on holds a presign call or `aws s3 presign`, so the expiry
 /// lints' trigger words cover it.
@@ -30,10 +30,32 @@ struct Site {
 }
 
 pub fn check(cx: &Context<'_>, out: &mut Output) {
-    if let (Some(syntax), Some(language)) = (&cx.facts.syntax, cx.facts.language) {
-        for call in &syntax.calls {
-            let Some(row) = catalog::match_call(language.family(), &call.call, syntax) else {
-                continue;
+    if let (Some(syntax), Some(model)) = (&cx.facts.syntax, cx.model) {
+        for (call, target) in model.sites() {
+            let row = match target {
+                Target::Sdk(row) => *row,
+                Target::Wrapper(summary) => {
+                    // A call of the project's presigning function, in a loop here.
+                    if let Some((kind, span)) = &call.enclosing_loop {
+                        let site = loop_site(cx, *kind, span);
+                        if let (false, Some(site)) =
+                            (presigns_upload_part(&call.call, syntax, 0), site)
+                        {
+                            let what = format!(
+                                "`{}`, which presigns through {},",
+                                call.call.name().unwrap_or("presign"),
+                                summary.chain()[1..].join(" → ")
+                            );
+                            let related = summary
+                                .hops()
+                                .into_iter()
+                                .map(super::RelatedSpan::Elsewhere)
+                                .collect();
+                            report(cx, out, call.call.callee.span.clone(), &what, site, related);
+                        }
+                    }
+                    continue;
+                }
             };
             // The parts of one multipart upload are presigned together by design.
             if presigns_upload_part(&call.call, syntax, 0) {
@@ -62,7 +84,14 @@ pub fn check(cx: &Context<'_>, out: &mut Output) {
             };
             let Some(site) = site else { continue };
             let what = format!("{} `{}`", row.sdk, call.call.name().unwrap_or("presign"));
-            report(cx, out, call.call.callee.span.clone(), &what, site);
+            report(
+                cx,
+                out,
+                call.call.callee.span.clone(),
+                &what,
+                site,
+                Vec::new(),
+            );
         }
     }
     if is_shell(cx) {
@@ -75,13 +104,27 @@ pub fn check(cx: &Context<'_>, out: &mut Output) {
                     line,
                     anchor: keyword.to_string(),
                 };
-                report(cx, out, cli.span.clone(), "`aws s3 presign`", site);
+                report(
+                    cx,
+                    out,
+                    cli.span.clone(),
+                    "`aws s3 presign`",
+                    site,
+                    Vec::new(),
+                );
             }
         }
     }
 }
 
-fn report(cx: &Context<'_>, out: &mut Output, span: Span, what: &str, site: Site) {
+fn report(
+    cx: &Context<'_>,
+    out: &mut Output,
+    span: Span,
+    what: &str,
+    site: Site,
+    related: Vec<super::RelatedSpan>,
+) {
     let message = format!(
         "{what} runs once per element inside {}: URLs generated in bulk wait, valid, until they are used (practice `generate-on-demand`)",
         site.place
@@ -105,7 +148,7 @@ fn report(cx: &Context<'_>, out: &mut Output, span: Span, what: &str, site: Site
         details,
         identity,
         level_cap: None,
-        related: Vec::new(),
+        related,
     });
 }
 

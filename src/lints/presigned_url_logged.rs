@@ -7,7 +7,11 @@ use serde_json::json;
 
 use super::{Context, Diagnostic, LintId, Output};
 use crate::catalog::{self, Row};
+use std::sync::Arc;
+
 use crate::facts::{CallExpr, Expr, ExprKind, SyntaxFacts};
+use crate::semantic::summary::Summary;
+use crate::semantic::{Model, Target};
 
 /// Every file this lint reports on holds a presign call.
 pub const TRIGGERS: &[&str] = &super::expiry::TRIGGERS;
@@ -179,6 +183,8 @@ const URL_ACCESSORS: &[&str] = &[
 struct Origin<'a> {
     row: &'static Row,
     call: &'a CallExpr,
+    /// The project's function that returned the URL, when it was not the SDK call itself.
+    via: Option<Arc<Summary>>,
 }
 
 pub fn check(cx: &Context<'_>, out: &mut Output) {
@@ -193,6 +199,7 @@ pub fn check(cx: &Context<'_>, out: &mut Output) {
         let tracer = Tracer {
             family,
             syntax,
+            model: cx.model,
             function: call.function,
         };
         for arg in sink {
@@ -217,10 +224,26 @@ fn report(cx: &Context<'_>, out: &mut Output, sink: &CallExpr, value: &Expr, ori
     }
     let presign_line = cx.source.position(origin.call.span.start).0;
     let method = origin.call.name().unwrap_or("presign");
+    let from = match &origin.via {
+        Some(s) => format!(
+            "`{method}` (line {presign_line}), which presigns through {}",
+            s.chain()[1..].join(" → ")
+        ),
+        None => format!("{} `{method}` (line {presign_line})", origin.row.sdk),
+    };
     let message = format!(
-        "the presigned URL from {} `{method}` (line {presign_line}) is written to `{sink_text}`: anyone who reads the logs or console can use it until it expires (practice `no-hardcoded-urls`)",
-        origin.row.sdk
+        "the presigned URL from {from} is written to `{sink_text}`: anyone who reads the logs or console can use it until it expires (practice `no-hardcoded-urls`)",
     );
+    let related = origin
+        .via
+        .as_ref()
+        .map(|s| {
+            s.hops()
+                .into_iter()
+                .map(super::RelatedSpan::Elsewhere)
+                .collect()
+        })
+        .unwrap_or_default();
     let mut details = serde_json::Map::new();
     details.insert("sink".into(), json!(sink_text));
     details.insert("presign_line".into(), json!(presign_line));
@@ -240,7 +263,7 @@ fn report(cx: &Context<'_>, out: &mut Output, sink: &CallExpr, value: &Expr, ori
         details,
         identity,
         level_cap: None,
-        related: Vec::new(),
+        related,
     });
 }
 
@@ -312,6 +335,7 @@ fn is_logger(receiver: &Expr) -> bool {
 struct Tracer<'a> {
     family: &'a str,
     syntax: &'a SyntaxFacts,
+    model: Option<&'a Model<'a>>,
     function: Option<usize>,
 }
 
@@ -324,7 +348,21 @@ impl<'a> Tracer<'a> {
         match &expr.kind {
             ExprKind::Call(c) => {
                 if let Some(row) = catalog::match_call(self.family, c, self.syntax) {
-                    return Some(Origin { row, call: c });
+                    return Some(Origin {
+                        row,
+                        call: c,
+                        via: None,
+                    });
+                }
+                // The project's function that hands back a signed URL.
+                if let Some(Target::Wrapper(s)) = self.model.and_then(|m| m.target_of(c)) {
+                    if s.returns_url {
+                        return Some(Origin {
+                            row: s.row,
+                            call: c,
+                            via: Some(s.clone()),
+                        });
+                    }
                 }
                 let name = c.name()?.to_ascii_lowercase();
                 if FORMATTERS.contains(&name.as_str()) {

@@ -43,6 +43,8 @@ pub struct Model<'a> {
     /// By index of `syntax.functions`.
     pub summaries: Vec<Option<Arc<Summary>>>,
     pub scope: Option<&'a FileScope<'a>>,
+    /// Call index by the call's span, for lints that meet a call inside an expression.
+    by_span: HashMap<(usize, usize), usize>,
 }
 
 impl<'a> Model<'a> {
@@ -107,6 +109,12 @@ impl<'a> Model<'a> {
             targets,
             summaries: vec![None; syntax.functions.len()],
             scope,
+            by_span: syntax
+                .calls
+                .iter()
+                .enumerate()
+                .map(|(i, c)| ((c.call.span.start, c.call.span.end), i))
+                .collect(),
         };
         let shared_scope = Arc::new(SyntaxFacts {
             calls: Vec::new(),
@@ -144,6 +152,12 @@ impl<'a> Model<'a> {
 
     pub fn target(&self, call: usize) -> Option<&Target> {
         self.targets.get(call)?.as_ref()
+    }
+
+    /// What a call met inside an expression presigns through.
+    pub fn target_of(&self, call: &CallExpr) -> Option<&Target> {
+        let i = self.by_span.get(&(call.span.start, call.span.end))?;
+        self.target(*i)
     }
 
     /// The SDK row of a call, when it is an SDK's presign call.
