@@ -95,7 +95,9 @@ impl<'a> Model<'a> {
             }
             local_of[i] = local(&c.call);
             if local_of[i].is_none() {
-                targets[i] = scope.and_then(|s| s.function(&c.call)).map(Target::Wrapper);
+                targets[i] = scope
+                    .and_then(|s| s.function(&c.call, syntax))
+                    .map(Target::Wrapper);
             }
         }
         let owners: Vec<Option<usize>> = syntax

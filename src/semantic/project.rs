@@ -23,7 +23,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use crate::eval::{Outer, Value};
-use crate::facts::{CallExpr, ExprKind, Import};
+use crate::facts::{CallExpr, ExprKind, Import, SyntaxFacts};
 
 use super::summary::Summary;
 
@@ -272,7 +272,7 @@ impl<'a> FileScope<'a> {
     }
 
     /// The project's presigning function a call reaches, if exactly one definition fits.
-    pub fn function(&self, call: &CallExpr) -> Option<Arc<Summary>> {
+    pub fn function(&self, call: &CallExpr, syntax: &SyntaxFacts) -> Option<Arc<Summary>> {
         let name = call.name()?;
         self.queried.borrow_mut().insert(format!("f:{name}"));
         let defs = self.project.functions.get(name)?;
@@ -302,9 +302,16 @@ impl<'a> FileScope<'a> {
                 }
             }
             ExprKind::Member(receiver, _) => {
-                let root = receiver
+                let mut root = receiver
                     .path()
                     .and_then(|p| p.first().map(|s| s.to_string()));
+                // `adapter = new S3Adapter()`: the class it was made from.
+                if let Some(class) = root
+                    .as_deref()
+                    .and_then(|r| constructed_class(r, receiver.span.start, syntax))
+                {
+                    root = Some(class);
+                }
                 if let Some(import) = root.as_deref().and_then(|r| self.import_of(r)) {
                     let files = self.module_files(import);
                     // A method of a library's object is not the project's.
@@ -399,6 +406,21 @@ impl Outer for FileScope<'_> {
         }
         found
     }
+}
+
+/// The class an object bound to `name` was constructed from (`new S3Adapter()`,
+/// `S3Adapter(...)`, Ruby `S3Adapter.new`), through one binding.
+fn constructed_class(name: &str, offset: usize, syntax: &SyntaxFacts) -> Option<String> {
+    let binding = syntax.last_binding_before(name, offset)?;
+    let call = binding.value.as_call()?;
+    let path = call.callee.path()?;
+    let class = match path.as_slice() {
+        [.., class, "new"] if !call.is_new => class,
+        [.., class] => class,
+        _ => return None,
+    };
+    let capitalised = class.chars().next().is_some_and(char::is_uppercase);
+    (capitalised && (call.is_new || syntax.import_of(class).is_some())).then(|| class.to_string())
 }
 
 /// The name a whole-module import binds: `import a.b` binds `a` in Python, a Go import path

@@ -1,0 +1,1 @@
+export const Time = { minute: 60, hour: 3600, day: 86400 };
