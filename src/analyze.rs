@@ -1,7 +1,7 @@
 //! One file, start to finish: prefilter, front end, lints, suppressions, findings.
 
 use std::ops::Range;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use sha2::{Digest, Sha256};
 
@@ -39,7 +39,8 @@ pub enum Outcome {
 pub struct ProjectInput<'a> {
     pub project: &'a Project,
     pub file: FileId,
-    pub root: &'a Path,
+    /// The file's project root, asked only of a file that is parsed.
+    pub root: &'a dyn Fn() -> PathBuf,
     /// Parse the file even without a trigger word: it names a presigning function or a
     /// constant another file needs.
     pub force_parse: bool,
@@ -111,11 +112,15 @@ pub fn analyze(
             &source.text,
         ),
     );
-    let scope = match (project, &facts.syntax) {
-        (Some(p), Some(syntax)) => Some(FileScope::new(
+    let root = match (project, &facts.syntax) {
+        (Some(p), Some(_)) => Some((p.root)()),
+        _ => None,
+    };
+    let scope = match (project, &facts.syntax, &root) {
+        (Some(p), Some(syntax), Some(root)) => Some(FileScope::new(
             p.project,
             absolute,
-            p.root,
+            root,
             facts.language.map_or("", |l| l.family()),
             &syntax.imports,
         )),
@@ -145,9 +150,9 @@ pub fn analyze(
         },
         &mut output,
     );
-    let project_output = match (&model, &scope, project) {
-        (Some(model), Some(scope), Some(p)) => Some(Box::new(ProjectOutput {
-            exports: model.exports(&source, absolute.to_path_buf(), p.root.to_path_buf()),
+    let project_output = match (&model, &scope, &root) {
+        (Some(model), Some(scope), Some(root)) => Some(Box::new(ProjectOutput {
+            exports: model.exports(&source, absolute.to_path_buf(), root.clone()),
             queried: scope.queried.take(),
             wanted: scope.wanted.take(),
         })),

@@ -175,9 +175,8 @@ impl<'a> Env<'a> {
     fn aliased_module(&self, local: &str) -> Option<&'a str> {
         let import = self.syntax.import_of(local)?;
         import.alias.as_ref()?;
-        let module = import.name.as_deref().unwrap_or(&import.module);
-        let last = module.rsplit(['/', '.', ':', '\\']).next()?;
-        (last != local).then_some(last)
+        let tail = import.tail();
+        (tail != local).then_some(tail)
     }
 
     fn outer_value(&mut self, path: &[&str]) -> Value {

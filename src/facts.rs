@@ -252,6 +252,15 @@ pub struct Import {
 /// How many enclosing functions a name is looked up through.
 const MAX_SCOPE_NESTING: usize = 32;
 
+impl Import {
+    /// The last segment of what is imported: `time` of Go's `"time"`, `s3` of
+    /// `aws_sdk_s3::s3`, `Links` of `com.acme.Links`.
+    pub fn tail(&self) -> &str {
+        let path = self.name.as_deref().unwrap_or(&self.module);
+        path.rsplit(['/', '.', ':', '\\']).next().unwrap_or(path)
+    }
+}
+
 /// Everything a language front end extracts from one parsed file.
 #[derive(Clone, Debug, Default)]
 pub struct SyntaxFacts {

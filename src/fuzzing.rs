@@ -223,11 +223,18 @@ pub fn eval(data: &[u8]) {
             }
         }
     }
+    let hop = |span: std::ops::Range<usize>, message: String| {
+        crate::analyze::related("input", &source, span, &message)
+    };
+    let model = facts
+        .syntax
+        .as_ref()
+        .map(|syntax| crate::semantic::Model::build(syntax, family, None, 0, &hop));
     let mut output = lints::Output::default();
     lints::check(
         &lints::Context {
             facts: &facts,
-            model: None,
+            model: model.as_ref(),
             source: &source,
             path: Path::new(&path),
             text: &source.text,

@@ -316,7 +316,7 @@ impl Context<'_> {
         origin: Option<Origin>,
     ) {
         let empty = Project::default();
-        let root = self.root_of(absolute);
+        let root = || self.root_of(absolute);
         let id = self.shared.next_id.fetch_add(1, Ordering::Relaxed);
         let input = ProjectInput {
             project: &empty,
@@ -447,6 +447,10 @@ impl Context<'_> {
             wanted.extend(out.wanted);
         }
         let mut searched: BTreeSet<String> = BTreeSet::new();
+        let mut by_path: HashMap<PathBuf, FileId> = records
+            .iter()
+            .map(|(id, r)| (r.origin.path().to_path_buf(), *id))
+            .collect();
         for pass in 2..=MAX_PASSES {
             let new_wanted: Vec<String> = wanted.difference(&searched).cloned().collect();
             searched.extend(new_wanted.iter().cloned());
@@ -477,11 +481,20 @@ impl Context<'_> {
             let results: Mutex<Vec<(usize, Outcome)>> = Mutex::new(Vec::new());
             let project_ref = &project;
             let finder_ref = finder.as_ref();
+            // A file keeps its id from one analysis to the next, so its new record and exports
+            // replace the old ones.
             let ids: Vec<FileId> = jobs
                 .iter()
-                .map(|(id, _)| {
-                    id.unwrap_or_else(|| self.shared.next_id.fetch_add(1, Ordering::Relaxed))
-                })
+                .map(
+                    |(id, origin)| match id.or_else(|| by_path.get(origin.path()).copied()) {
+                        Some(id) => id,
+                        None => {
+                            let id = self.shared.next_id.fetch_add(1, Ordering::Relaxed);
+                            by_path.insert(origin.path().to_path_buf(), id);
+                            id
+                        }
+                    },
+                )
                 .collect();
             std::thread::scope(|scope| {
                 for _ in 0..threads.min(jobs.len()).max(1) {
@@ -498,7 +511,7 @@ impl Context<'_> {
                                 continue;
                             }
                             let absolute = absolute(self.cwd, origin.path());
-                            let root = self.root_of(&absolute);
+                            let root = || self.root_of(&absolute);
                             let input = ProjectInput {
                                 project: project_ref,
                                 file: ids[i],
@@ -532,22 +545,19 @@ impl Context<'_> {
                 };
                 let (known, origin) = &jobs[i];
                 let id = ids[i];
-                let previous = records.remove(&id);
-                let keep_stats = known.is_none();
-                let (queried, exported) = match output {
+                let queried = match output {
                     Some(out) => {
                         words.extend(project.update(id, out.exports, pass));
                         wanted.extend(out.wanted);
-                        (out.queried, true)
+                        if known.is_none() {
+                            parsed_candidates.insert(origin.path().to_path_buf());
+                        }
+                        out.queried
                     }
-                    None => (BTreeSet::new(), false),
+                    None => BTreeSet::new(),
                 };
-                if keep_stats && exported {
-                    parsed_candidates.insert(origin.path().to_path_buf());
-                }
-                // A candidate's first-pass record (text-level findings) is replaced: this
-                // analysis ran every lint on it.
-                let _ = previous;
+                // This analysis ran every lint on the file: it replaces the earlier one
+                // (a candidate's text-level findings of the first pass among them).
                 records.insert(
                     id,
                     Record {
@@ -560,19 +570,9 @@ impl Context<'_> {
                     },
                 );
             }
-            // Parsed candidates are records now; a first-pass record of the same file (its
-            // text-level findings) is superseded.
-            if !parsed_candidates.is_empty() {
-                candidates.retain(|c| !parsed_candidates.contains(c.path()));
-                let superseded: Vec<FileId> = records
-                    .iter()
-                    .filter(|(_, r)| r.pass == 1 && parsed_candidates.contains(r.origin.path()))
-                    .map(|(id, _)| *id)
-                    .collect();
-                for id in superseded {
-                    records.remove(&id);
-                }
-            }
+            // Parsed candidates are records now, analysed again only when what they looked
+            // up changes.
+            candidates.retain(|c| !parsed_candidates.contains(c.path()));
         }
     }
 

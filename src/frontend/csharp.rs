@@ -754,6 +754,7 @@ mod tests {
     use super::*;
     use crate::facts::SyntaxFacts;
     use crate::frontend::syntax::collect;
+    use crate::frontend::test_support::{default, params, returns};
     use crate::frontend::{Language, treesitter};
 
     fn facts(src: &str) -> SyntaxFacts {
@@ -871,39 +872,6 @@ mod tests {
         assert_eq!(f.functions.len(), 2);
         assert!(f.bindings.iter().any(|b| b.name == "ttl"));
         assert!(f.bindings.iter().any(|b| b.name == "m"));
-    }
-
-    /// `(function, value)` of each return: a call by its name, a name by itself.
-    fn returns(f: &SyntaxFacts) -> Vec<(Option<usize>, String)> {
-        fn describe(e: &Expr) -> String {
-            match &e.kind {
-                ExprKind::Call(c) => format!("{}()", c.name().unwrap_or("?")),
-                ExprKind::Name(n) => n.clone(),
-                ExprKind::Binary(op, l, r) => format!("{op:?}({}, {})", describe(l), describe(r)),
-                other => format!("{other:?}"),
-            }
-        }
-        f.returns
-            .iter()
-            .map(|r| (r.function, describe(&r.value)))
-            .collect()
-    }
-
-    fn params(f: &SyntaxFacts, i: usize) -> Vec<(&str, Option<usize>, bool)> {
-        f.functions[i]
-            .params
-            .iter()
-            .map(|p| (p.name.as_str(), p.position, p.rest))
-            .collect()
-    }
-
-    fn default<'f>(f: &'f SyntaxFacts, function: usize, name: &str) -> Option<&'f ExprKind> {
-        f.functions[function]
-            .params
-            .iter()
-            .find(|p| p.name == name)
-            .and_then(|p| p.default.as_ref())
-            .map(|d| &d.kind)
     }
 
     #[test]

@@ -512,6 +512,7 @@ mod tests {
     use crate::eval::{Env, Value};
     use crate::facts::BinOp;
     use crate::facts::SyntaxFacts;
+    use crate::frontend::test_support::returns;
     use crate::source::SourceFile;
 
     fn facts(src: &str) -> SyntaxFacts {
@@ -691,22 +692,6 @@ mod tests {
                     .any(|b| b.name == name && b.function == Some(0))
             );
         }
-    }
-
-    /// `(function, value)` of each return: a call by its name, a name by itself.
-    fn returns(f: &SyntaxFacts) -> Vec<(Option<usize>, String)> {
-        fn describe(e: &Expr) -> String {
-            match &e.kind {
-                ExprKind::Call(c) => format!("{}()", c.name().unwrap_or("?")),
-                ExprKind::Name(n) => n.clone(),
-                ExprKind::Binary(op, l, r) => format!("{op:?}({}, {})", describe(l), describe(r)),
-                other => format!("{other:?}"),
-            }
-        }
-        f.returns
-            .iter()
-            .map(|r| (r.function, describe(&r.value)))
-            .collect()
     }
 
     #[test]

@@ -635,6 +635,7 @@ mod tests {
     use crate::facts::SyntaxFacts;
     use crate::frontend::Language;
     use crate::frontend::syntax::collect;
+    use crate::frontend::test_support::{params, returns};
     use crate::frontend::treesitter::parse;
 
     fn facts(src: &str) -> SyntaxFacts {
@@ -732,30 +733,6 @@ mod tests {
         ));
         assert!(matches!(ms[2].value.kind, ExprKind::Unknown), "in a loop");
         assert!(matches!(ms[3].value.kind, ExprKind::Unknown), "in a lambda");
-    }
-
-    /// `(function, value)` of each return: a call by its name, a name by itself.
-    fn returns(f: &SyntaxFacts) -> Vec<(Option<usize>, String)> {
-        fn describe(e: &Expr) -> String {
-            match &e.kind {
-                ExprKind::Call(c) => format!("{}()", c.name().unwrap_or("?")),
-                ExprKind::Name(n) => n.clone(),
-                ExprKind::Binary(op, l, r) => format!("{op:?}({}, {})", describe(l), describe(r)),
-                other => format!("{other:?}"),
-            }
-        }
-        f.returns
-            .iter()
-            .map(|r| (r.function, describe(&r.value)))
-            .collect()
-    }
-
-    fn params(f: &SyntaxFacts, i: usize) -> Vec<(&str, Option<usize>, bool)> {
-        f.functions[i]
-            .params
-            .iter()
-            .map(|p| (p.name.as_str(), p.position, p.rest))
-            .collect()
     }
 
     #[test]

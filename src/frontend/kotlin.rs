@@ -37,6 +37,16 @@ thread_local! {
     static WALK: RefCell<Walk> = RefCell::new(Walk::default());
 }
 
+/// The node that holds a function's parameters: an annotated lambda's `lambda_literal`.
+fn function_node(node: Node<'_>) -> Option<Node<'_>> {
+    match node.kind() {
+        "annotated_lambda" => named_children(node)
+            .into_iter()
+            .find(|c| c.kind() == "lambda_literal"),
+        _ => Some(node),
+    }
+}
+
 impl Grammar for Kotlin {
     fn role(&self, node: Node<'_>) -> Role {
         let id = node.id();
@@ -243,15 +253,8 @@ impl Grammar for Kotlin {
     }
 
     fn parameters(&self, node: Node<'_>, cx: &Lowering<'_>) -> Vec<String> {
-        let node = match node.kind() {
-            "annotated_lambda" => match named_children(node)
-                .into_iter()
-                .find(|c| c.kind() == "lambda_literal")
-            {
-                Some(l) => l,
-                None => return Vec::new(),
-            },
-            _ => node,
+        let Some(node) = function_node(node) else {
+            return Vec::new();
         };
         let mut names = Vec::new();
         let mut explicit = false;
@@ -300,15 +303,8 @@ impl Grammar for Kotlin {
     /// parameters in order (a destructured `(a, b)` takes a position without a name), or
     /// the implicit `it`.
     fn params(&self, node: Node<'_>, cx: &Lowering<'_>) -> Vec<Param> {
-        let node = match node.kind() {
-            "annotated_lambda" => match named_children(node)
-                .into_iter()
-                .find(|c| c.kind() == "lambda_literal")
-            {
-                Some(l) => l,
-                None => return Vec::new(),
-            },
-            _ => node,
+        let Some(node) = function_node(node) else {
+            return Vec::new();
         };
         let mut out = Vec::new();
         let mut explicit = false;
@@ -778,6 +774,7 @@ mod tests {
     use crate::facts::SyntaxFacts;
     use crate::frontend::Language;
     use crate::frontend::syntax::collect;
+    use crate::frontend::test_support::{default, params, returns};
     use crate::frontend::treesitter::parse;
 
     fn facts(src: &str) -> SyntaxFacts {
@@ -881,39 +878,6 @@ mod tests {
             .find(|c| c.call.name() == Some("presignGetObject"))
             .expect("call");
         assert!(call.enclosing_loop.is_some(), "in a forEach callback");
-    }
-
-    /// `(function, value)` of each return: a call by its name, a name by itself.
-    fn returns(f: &SyntaxFacts) -> Vec<(Option<usize>, String)> {
-        fn describe(e: &Expr) -> String {
-            match &e.kind {
-                ExprKind::Call(c) => format!("{}()", c.name().unwrap_or("?")),
-                ExprKind::Name(n) => n.clone(),
-                ExprKind::Binary(op, l, r) => format!("{op:?}({}, {})", describe(l), describe(r)),
-                other => format!("{other:?}"),
-            }
-        }
-        f.returns
-            .iter()
-            .map(|r| (r.function, describe(&r.value)))
-            .collect()
-    }
-
-    fn params(f: &SyntaxFacts, i: usize) -> Vec<(&str, Option<usize>, bool)> {
-        f.functions[i]
-            .params
-            .iter()
-            .map(|p| (p.name.as_str(), p.position, p.rest))
-            .collect()
-    }
-
-    fn default<'f>(f: &'f SyntaxFacts, function: usize, name: &str) -> Option<&'f ExprKind> {
-        f.functions[function]
-            .params
-            .iter()
-            .find(|p| p.name == name)
-            .and_then(|p| p.default.as_ref())
-            .map(|d| &d.kind)
     }
 
     #[test]

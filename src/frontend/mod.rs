@@ -21,6 +21,8 @@ mod python;
 mod ruby;
 mod rust;
 pub mod syntax;
+#[cfg(test)]
+mod test_support;
 pub mod treesitter;
 
 use std::path::Path;

@@ -7,7 +7,6 @@ use std::collections::HashSet;
 use serde_json::json;
 
 use super::{Context, Diagnostic, LintId};
-use crate::catalog;
 use crate::clients::{self, Collector, Meaning, Setting};
 use crate::level::Level;
 
@@ -56,8 +55,11 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let mut globals = Collector::new(syntax, &index, family);
     globals.globals();
     let mut seen = HashSet::new();
-    for call in &syntax.calls {
-        let Some(row) = catalog::match_call(language.family(), &call.call, syntax) else {
+    let Some(model) = cx.model else {
+        return;
+    };
+    for (i, call) in syntax.calls.iter().enumerate() {
+        let Some(row) = model.sdk(i) else {
             continue;
         };
         let what = format!("{} `{}`", row.sdk, call.call.name().unwrap_or("?"));

@@ -6,7 +6,7 @@ use std::collections::HashSet;
 use serde_json::json;
 
 use super::{Context, Diagnostic, LintId};
-use crate::catalog::{self, Signer};
+use crate::catalog::Signer;
 use crate::clients::{self, Meaning};
 
 /// A finding needs a presign call in the file.
@@ -25,8 +25,11 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let mut globals = clients::Collector::new(syntax, &index, family);
     globals.globals();
     let mut seen = HashSet::new();
-    for call in &syntax.calls {
-        let Some(row) = catalog::match_call(language.family(), &call.call, syntax) else {
+    let Some(model) = cx.model else {
+        return;
+    };
+    for (i, call) in syntax.calls.iter().enumerate() {
+        let Some(row) = model.sdk(i) else {
             continue;
         };
         // CloudFront, GCS and Azure signers have no region.

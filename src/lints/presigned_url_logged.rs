@@ -6,7 +6,7 @@
 use serde_json::json;
 
 use super::{Context, Diagnostic, LintId, Output};
-use crate::catalog::{self, Row};
+use crate::catalog::Row;
 use std::sync::Arc;
 
 use crate::facts::{CallExpr, Expr, ExprKind, SyntaxFacts};
@@ -188,7 +188,9 @@ struct Origin<'a> {
 }
 
 pub fn check(cx: &Context<'_>, out: &mut Output) {
-    let (Some(syntax), Some(language)) = (&cx.facts.syntax, cx.facts.language) else {
+    let (Some(syntax), Some(language), Some(model)) =
+        (&cx.facts.syntax, cx.facts.language, cx.model)
+    else {
         return;
     };
     let family = language.family();
@@ -197,9 +199,8 @@ pub fn check(cx: &Context<'_>, out: &mut Output) {
             continue;
         };
         let tracer = Tracer {
-            family,
             syntax,
-            model: cx.model,
+            model,
             function: call.function,
         };
         for arg in sink {
@@ -333,9 +334,8 @@ fn is_logger(receiver: &Expr) -> bool {
 
 /// Follows a value back to a presign call.
 struct Tracer<'a> {
-    family: &'a str,
     syntax: &'a SyntaxFacts,
-    model: Option<&'a Model<'a>>,
+    model: &'a Model<'a>,
     function: Option<usize>,
 }
 
@@ -347,22 +347,23 @@ impl<'a> Tracer<'a> {
         let d = depth + 1;
         match &expr.kind {
             ExprKind::Call(c) => {
-                if let Some(row) = catalog::match_call(self.family, c, self.syntax) {
-                    return Some(Origin {
-                        row,
-                        call: c,
-                        via: None,
-                    });
-                }
-                // The project's function that hands back a signed URL.
-                if let Some(Target::Wrapper(s)) = self.model.and_then(|m| m.target_of(c)) {
-                    if s.returns_url {
+                match self.model.target_of(c) {
+                    Some(Target::Sdk(row)) => {
+                        return Some(Origin {
+                            row,
+                            call: c,
+                            via: None,
+                        });
+                    }
+                    // The project's function that hands back a signed URL.
+                    Some(Target::Wrapper(s)) if s.returns_url => {
                         return Some(Origin {
                             row: s.row,
                             call: c,
                             via: Some(s.clone()),
                         });
                     }
+                    _ => {}
                 }
                 let name = c.name()?.to_ascii_lowercase();
                 if FORMATTERS.contains(&name.as_str()) {

@@ -7,6 +7,7 @@ pub mod expiry_arg;
 pub mod project;
 pub mod summary;
 
+use std::cell::OnceCell;
 use std::collections::HashMap;
 use std::sync::Arc;
 
@@ -118,12 +119,8 @@ impl<'a> Model<'a> {
                 .map(|(i, c)| ((c.call.span.start, c.call.span.end), i))
                 .collect(),
         };
-        let shared_scope = Arc::new(SyntaxFacts {
-            calls: Vec::new(),
-            comments: Vec::new(),
-            returns: Vec::new(),
-            ..syntax.clone()
-        });
+        // The scope captures share: made only if some function's expiry needs one.
+        let shared_scope = OnceCell::new();
         for _ in 0..MAX_LOCAL_ROUNDS {
             let mut changed = false;
             for f in 0..syntax.functions.len() {
@@ -189,7 +186,7 @@ impl<'a> Model<'a> {
         &self,
         f: usize,
         owners: &[Option<usize>],
-        scope: &Arc<SyntaxFacts>,
+        scope: &OnceCell<Arc<SyntaxFacts>>,
         file: FileId,
         hop: &dyn Fn(Span, String) -> Related,
     ) -> Option<Summary> {
@@ -205,7 +202,16 @@ impl<'a> Model<'a> {
                 continue;
             };
             let capture = |expr: &crate::facts::Expr| Capture {
-                scope: scope.clone(),
+                scope: scope
+                    .get_or_init(|| {
+                        Arc::new(SyntaxFacts {
+                            calls: Vec::new(),
+                            comments: Vec::new(),
+                            returns: Vec::new(),
+                            ..syntax.clone()
+                        })
+                    })
+                    .clone(),
                 expr: expr.clone(),
                 function: call.function,
                 family: self.family,

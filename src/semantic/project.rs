@@ -186,10 +186,6 @@ impl Project {
             .enumerate()
             .filter_map(|(i, e)| e.as_ref().map(|e| (i, e)))
     }
-
-    pub fn is_empty(&self) -> bool {
-        self.functions.is_empty() && self.constants.is_empty()
-    }
 }
 
 /// How one file sees the project: its imports, its package, its project root. Records what
@@ -233,13 +229,20 @@ impl<'a> FileScope<'a> {
         self.imports.iter().find(|i| {
             i.alias.as_deref() == Some(local)
                 || (i.alias.is_none() && i.name.as_deref() == Some(local))
-                || (i.alias.is_none()
-                    && i.name.is_none()
-                    && module_local_name(self.family, &i.module) == local)
+                || (i.alias.is_none() && i.name.is_none() && self.module_binds(i) == local)
         })
     }
 
-    /// Files of the same project and language, other than this one.
+    /// The name a whole-module import binds: the first segment of Python's `import a.b`,
+    /// else the module's last segment (a Go package).
+    fn module_binds<'i>(&self, import: &'i Import) -> &'i str {
+        match self.family {
+            "python" => import.module.split('.').next().unwrap_or(&import.module),
+            _ => import.tail(),
+        }
+    }
+
+    /// Files of the same project and language (this file's previous analysis among them).
     fn peers(&self) -> impl Iterator<Item = (FileId, &'a FileEntry)> + '_ {
         self.project
             .entries()
@@ -423,15 +426,6 @@ fn constructed_class(name: &str, offset: usize, syntax: &SyntaxFacts) -> Option<
     (capitalised && (call.is_new || syntax.import_of(class).is_some())).then(|| class.to_string())
 }
 
-/// The name a whole-module import binds: `import a.b` binds `a` in Python, a Go import path
-/// its last segment.
-fn module_local_name<'m>(family: &str, module: &'m str) -> &'m str {
-    match family {
-        "python" => module.split('.').next().unwrap_or(module),
-        _ => module.rsplit(['/', '.', '\\']).next().unwrap_or(module),
-    }
-}
-
 fn components(path: &Path) -> Vec<String> {
     path.components()
         .map(|c| c.as_os_str().to_string_lossy().into_owned())
@@ -461,46 +455,44 @@ fn python_module(
         .split('.')
         .filter(|s| !s.is_empty())
         .collect();
-    // Candidate module paths, as components without extension.
-    let mut targets: Vec<(Option<Vec<String>>, Vec<String>)> = Vec::new();
-    let mut with = |base: Vec<String>| {
-        let mut module_path = base.clone();
+    // Candidate module paths, as components without extension: the module, its package's
+    // `__init__`, and a submodule of that name (`from pkg import mod`).
+    let candidates = |base: Vec<String>| -> Vec<Vec<String>> {
+        let mut module_path = base;
         module_path.extend(rest.iter().map(|s| s.to_string()));
         let mut init = module_path.clone();
         init.push("__init__".to_string());
-        targets.push((None, module_path.clone()));
-        targets.push((None, init));
+        let mut out = vec![module_path.clone(), init];
         if let Some(name) = name {
             let mut sub = module_path;
             sub.push(name.to_string());
-            targets.push((None, sub));
+            out.push(sub);
         }
+        out
     };
-    if dots > 0 {
+    let matches: Box<dyn Fn(&FileEntry) -> bool> = if dots > 0 {
+        // Relative: from the importing file's package, one level up per extra dot.
         let mut base = dir.to_path_buf();
         for _ in 1..dots {
             base.pop();
         }
-        with(components(&base));
-        peers
-            .iter()
-            .filter(|(_, e)| targets.iter().any(|(_, t)| stem(&e.path) == *t))
-            .map(|(i, _)| *i)
-            .collect()
+        let targets = candidates(components(&base));
+        Box::new(move |e| targets.contains(&stem(&e.path)))
     } else {
-        with(Vec::new());
-        peers
-            .iter()
-            .filter(|(_, e)| {
-                let s = stem(&e.path);
-                targets.iter().any(|(_, t)| {
-                    let t: Vec<&str> = t.iter().map(String::as_str).collect();
-                    ends_with(&s, &t)
-                })
+        let targets = candidates(Vec::new());
+        Box::new(move |e| {
+            let s = stem(&e.path);
+            targets.iter().any(|t| {
+                let t: Vec<&str> = t.iter().map(String::as_str).collect();
+                ends_with(&s, &t)
             })
-            .map(|(i, _)| *i)
-            .collect()
-    }
+        })
+    };
+    peers
+        .iter()
+        .filter(|(_, e)| matches(e))
+        .map(|(i, _)| *i)
+        .collect()
 }
 
 const JS_EXTENSIONS: &[&str] = &["ts", "tsx", "js", "jsx", "mjs", "cjs", "mts", "cts"];
@@ -525,7 +517,7 @@ fn javascript_module(dir: &Path, module: &str, peers: &[(FileId, &FileEntry)]) -
         }
     };
     if module.starts_with("./") || module.starts_with("../") {
-        let joined = normalize(&dir.join(strip(module)));
+        let joined = crate::paths::normalize(&dir.join(strip(module)));
         let target = components(&joined);
         return peers
             .iter()
@@ -545,21 +537,6 @@ fn javascript_module(dir: &Path, module: &str, peers: &[(FileId, &FileEntry)]) -
             .collect();
     }
     Vec::new()
-}
-
-/// `a/./b/../c` → `a/c`, without touching the file system.
-fn normalize(path: &Path) -> PathBuf {
-    let mut out = PathBuf::new();
-    for c in path.components() {
-        match c {
-            std::path::Component::CurDir => {}
-            std::path::Component::ParentDir => {
-                out.pop();
-            }
-            other => out.push(other.as_os_str()),
-        }
-    }
-    out
 }
 
 /// The directory whose path ends with the longest suffix of the import path (at least its

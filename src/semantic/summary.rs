@@ -113,27 +113,20 @@ impl Summary {
             .or_else(|| param.position.and_then(|i| call.positional(i)))
     }
 
-    /// Whether the call passes as many arguments as the function can take and as it needs.
+    /// Whether a call fits these parameters: no more positional arguments than there are
+    /// positions (unless one is a rest parameter), and an argument for every position up to
+    /// the last one without a default.
     pub fn accepts(params: &[Param], call: &CallExpr) -> bool {
         let positional = call.args.iter().filter(|a| a.name.is_none()).count();
-        let takes = params
+        let end = |ps: &mut dyn Iterator<Item = &Param>| {
+            ps.filter_map(|p| p.position).max().map_or(0, |m| m + 1)
+        };
+        let slots = end(&mut params.iter());
+        let required = end(&mut params
             .iter()
-            .filter(|p| p.position.is_some() && p.field.is_none());
+            .filter(|p| !p.rest && p.default.is_none() && p.field.is_none()));
         let rest = params.iter().any(|p| p.rest);
-        let mut slots: Vec<usize> = takes.filter_map(|p| p.position).collect();
-        slots.dedup();
-        let required = params
-            .iter()
-            .filter(|p| p.position.is_some() && p.default.is_none() && !p.rest)
-            .filter_map(|p| p.position)
-            .max()
-            .map_or(0, |m| m + 1);
-        let max_position = params
-            .iter()
-            .filter_map(|p| p.position)
-            .max()
-            .map_or(0, |m| m + 1);
-        (rest || positional <= max_position) && call.args.len() >= required.min(slots.len())
+        (rest || positional <= slots) && call.args.len() >= required
     }
 
     /// The expiry in seconds for a caller binding `bound` (parameter name → value); parameters

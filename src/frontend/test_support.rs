@@ -1,0 +1,38 @@
+//! What the front ends' unit tests share to read collected facts compactly.
+
+use crate::facts::{Expr, ExprKind, SyntaxFacts};
+
+/// `(function, value)` of each return: a call by its name, a name by itself.
+pub fn returns(f: &SyntaxFacts) -> Vec<(Option<usize>, String)> {
+    fn describe(e: &Expr) -> String {
+        match &e.kind {
+            ExprKind::Call(c) => format!("{}()", c.name().unwrap_or("?")),
+            ExprKind::Name(n) => n.clone(),
+            ExprKind::Binary(op, l, r) => format!("{op:?}({}, {})", describe(l), describe(r)),
+            other => format!("{other:?}"),
+        }
+    }
+    f.returns
+        .iter()
+        .map(|r| (r.function, describe(&r.value)))
+        .collect()
+}
+
+/// `(name, position, rest)` of each parameter of function `i`.
+pub fn params(f: &SyntaxFacts, i: usize) -> Vec<(&str, Option<usize>, bool)> {
+    f.functions[i]
+        .params
+        .iter()
+        .map(|p| (p.name.as_str(), p.position, p.rest))
+        .collect()
+}
+
+/// The lowered default of parameter `name` of function `function`.
+pub fn default<'f>(f: &'f SyntaxFacts, function: usize, name: &str) -> Option<&'f ExprKind> {
+    f.functions[function]
+        .params
+        .iter()
+        .find(|p| p.name == name)
+        .and_then(|p| p.default.as_ref())
+        .map(|d| &d.kind)
+}
