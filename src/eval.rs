@@ -426,6 +426,17 @@ impl<'a> Env<'a> {
                     epoch_unit: Some(1.0),
                 }
             }
+            // A clamp (`Math.min(expiresIn, MAX)`, `min(ttl, 3600)`): the folded bound.
+            (_, "min" | "Min" | "minOf" | "max" | "Max" | "maxOf")
+                if path == last || matches!(tail2.split('.').next(), Some("Math" | "math")) =>
+            {
+                let values: Vec<Value> = (0..call.args.len())
+                    .filter_map(|i| call.positional(i))
+                    .map(|e| self.eval(e))
+                    .collect();
+                let smallest = last.starts_with("min") || last.starts_with("Min");
+                extreme(&values, smallest)
+            }
             ("Date.now" | "System.currentTimeMillis", _) => Value::Time {
                 offset: 0.0,
                 epoch_unit: Some(0.001),
@@ -545,6 +556,31 @@ impl<'a> Env<'a> {
             (BinOp::Add, Value::Str(a), Value::Str(b)) => Value::Str(a + &b),
             _ => Value::Unknown,
         }
+    }
+}
+
+/// The smallest (or largest) of numbers, or of durations; anything else is unknown.
+fn extreme(values: &[Value], smallest: bool) -> Value {
+    let pick = |a: f64, b: f64| if smallest { a.min(b) } else { a.max(b) };
+    let mut numbers = values.iter().map(|v| match v {
+        Value::Number(n) => Some((false, *n)),
+        Value::Duration(d) => Some((true, *d)),
+        _ => None,
+    });
+    let Some(Some((duration, first))) = numbers.next() else {
+        return Value::Unknown;
+    };
+    let mut result = first;
+    for n in numbers {
+        match n {
+            Some((d, n)) if d == duration => result = pick(result, n),
+            _ => return Value::Unknown,
+        }
+    }
+    if duration {
+        Value::Duration(result)
+    } else {
+        Value::Number(result)
     }
 }
 

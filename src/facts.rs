@@ -40,6 +40,9 @@ pub enum ExprKind {
     /// out): f-strings, template literals, `"#{x}"`, `$"{x}"`, `"$x"`, PHP `"{$x}"`, Python
     /// `"…" % x`, Rust `format!("{x}")` captures. Never folded to a value.
     Interpolated(Vec<Expr>),
+    /// One of these values, decided at run time: `c ? a : b`, `a ?? b`, `a || b`. Never
+    /// folded, but what it may be built from is followed.
+    Choice(Vec<Expr>),
     /// The first result of a multi-value call (Go `url, err := req.Presign(d)`). Never folded.
     FirstResult(Box<Expr>),
     /// `await x`, parentheses, casts and other wrappers that do not change the value.

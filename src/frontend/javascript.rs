@@ -110,7 +110,28 @@ impl Grammar for JavaScript {
             "new_expression" => cx
                 .call(node)
                 .map_or(ExprKind::Unknown, |c| ExprKind::Call(Box::new(c))),
+            // `a ?? b`, `a || b`: either operand.
+            "binary_expression"
+                if node
+                    .child_by_field_name("operator")
+                    .is_some_and(|o| matches!(cx.text(o), "??" | "||")) =>
+            {
+                ExprKind::Choice(
+                    ["left", "right"]
+                        .into_iter()
+                        .filter_map(|f| node.child_by_field_name(f))
+                        .map(|n| cx.expr(n))
+                        .collect(),
+                )
+            }
             "binary_expression" => cx.binary(node),
+            "ternary_expression" => ExprKind::Choice(
+                ["consequence", "alternative"]
+                    .into_iter()
+                    .filter_map(|f| node.child_by_field_name(f))
+                    .map(|n| cx.expr(n))
+                    .collect(),
+            ),
             "unary_expression" => match (
                 node.child_by_field_name("operator").map(|o| cx.text(o)),
                 node.child_by_field_name("argument"),

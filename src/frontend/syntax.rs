@@ -124,6 +124,12 @@ pub trait Grammar {
             match parent.kind() {
                 "variable_declarator" => parent.child_by_field_name("name"),
                 "assignment" | "assignment_expression" => parent.child_by_field_name("left"),
+                // A class field holding an arrow (`getSignedUrl = async (key) => …`), an
+                // object literal's method-valued key.
+                "public_field_definition" | "field_definition" => parent
+                    .child_by_field_name("name")
+                    .or_else(|| parent.child_by_field_name("property")),
+                "pair" => parent.child_by_field_name("key"),
                 _ => None,
             }
         })?;

@@ -36,7 +36,9 @@ pub fn check(cx: &Context<'_>, out: &mut Output) {
                 Target::Sdk(row) => *row,
                 Target::Wrapper(summary) => {
                     // A call of the project's presigning function, in a loop here.
-                    if let Some((kind, span)) = &call.enclosing_loop {
+                    if let (Some((kind, span)), true) =
+                        (&call.enclosing_loop, summary.presigns_for(&call.call))
+                    {
                         let site = loop_site(cx, *kind, span);
                         if let (false, Some(site)) =
                             (presigns_upload_part(&call.call, syntax, 0), site)

@@ -356,7 +356,7 @@ impl<'a> Tracer<'a> {
                         });
                     }
                     // The project's function that hands back a signed URL.
-                    Some(Target::Wrapper(s)) if s.returns_url => {
+                    Some(Target::Wrapper(s)) if s.returns_url && s.presigns_for(c) => {
                         return Some(Origin {
                             row: s.row,
                             call: c,

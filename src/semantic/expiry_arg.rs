@@ -26,6 +26,7 @@ pub fn is_opaque<'a>(expr: &'a Expr, env: &mut Env<'a>, depth: usize) -> bool {
         ExprKind::Unknown
         | ExprKind::Member(..)
         | ExprKind::FirstResult(_)
+        | ExprKind::Choice(_)
         | ExprKind::Interpolated(_) => true,
         _ => false,
     }

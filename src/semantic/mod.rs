@@ -18,7 +18,7 @@ use crate::finding::Related;
 use crate::source::SourceFile;
 
 use project::{ExportedFunction, FileEntry, FileId, FileScope};
-use summary::{Capture, Flow, Summary, carries, depends_on_parameter};
+use summary::{Capture, Flow, Summary, carries, parameters_used};
 
 /// What a call presigns through.
 #[derive(Clone, Debug)]
@@ -91,6 +91,18 @@ impl<'a> Model<'a> {
         };
         let mut local_of: Vec<Option<Option<usize>>> = vec![None; syntax.calls.len()];
         for (i, c) in syntax.calls.iter().enumerate() {
+            // An SDK method matched by its name alone (`x.getSignedUrl(…)`, the aws-sdk v2
+            // row) yields to the project's own method when the receiver is known to be a
+            // project object (`FileStorage.getSignedUrl(key, ttl)` of an imported module).
+            if let Some(Target::Sdk(row)) = &targets[i] {
+                if row.receiver && row.imports.is_empty() && row.receiver_hints.is_empty() {
+                    if let Some(s) =
+                        scope.and_then(|s| s.function_of_known_receiver(&c.call, syntax))
+                    {
+                        targets[i] = Some(Target::Wrapper(s));
+                    }
+                }
+            }
             if targets[i].is_some() {
                 continue;
             }
@@ -217,8 +229,12 @@ impl<'a> Model<'a> {
                 family: self.family,
                 file,
             };
-            let depends =
-                |e: &crate::facts::Expr| depends_on_parameter(e, syntax, call.function, 0);
+            let used = |e: &crate::facts::Expr| {
+                let mut out = Vec::new();
+                parameters_used(e, syntax, call.function, 0, &mut out);
+                out
+            };
+            let mut expiry_params = Vec::new();
             let returns_url = syntax.returns.iter().any(|r| {
                 (r.function == Some(f) || r.function == call.function)
                     && carries(&r.value, &call.call.span, syntax, r.function, 0)
@@ -230,26 +246,44 @@ impl<'a> Model<'a> {
                         .expiry
                         .iter()
                         .find_map(|loc| expiry_arg::locate(&call.call, loc, &mut env));
-                    let flow = expr.filter(|e| depends(e)).map(|e| Flow::Sdk {
-                        expiry: capture(e),
-                        call: call.call.clone(),
-                    });
+                    if let Some(e) = expr {
+                        expiry_params = used(e);
+                    }
+                    let flow = expr
+                        .filter(|_| !expiry_params.is_empty())
+                        .map(|e| Flow::Sdk {
+                            expiry: capture(e),
+                            call: call.call.clone(),
+                        });
                     let method = call.call.name().unwrap_or("presign").to_string();
                     let message = format!("`{name}` presigns here with `{method}` ({})", row.sdk);
                     (flow, *row, method, None, 0, message)
                 }
                 Target::Wrapper(inner) => {
-                    let args: Vec<(String, Capture)> = match &inner.flow {
-                        Some(_) => inner
-                            .params
-                            .iter()
-                            .filter_map(|p| {
-                                let arg = Summary::argument(p, &call.call)?;
-                                depends(arg).then(|| (p.name.clone(), capture(arg)))
-                            })
-                            .collect(),
-                        None => Vec::new(),
-                    };
+                    // A call that does not give the wrapper its expiry may not presign.
+                    if !inner.presigns_for(&call.call) {
+                        continue;
+                    }
+                    let mut args: Vec<(String, Capture)> = Vec::new();
+                    if inner.flow.is_some() {
+                        for p in &inner.params {
+                            if !inner.expiry_params.iter().any(|(n, _)| *n == p.name) {
+                                continue;
+                            }
+                            let Some(arg) = Summary::argument(p, &call.call) else {
+                                continue;
+                            };
+                            let from = used(arg);
+                            if !from.is_empty() {
+                                for u in from {
+                                    if !expiry_params.contains(&u) {
+                                        expiry_params.push(u);
+                                    }
+                                }
+                                args.push((p.name.clone(), capture(arg)));
+                            }
+                        }
+                    }
                     let flow = (!args.is_empty()).then_some(Flow::Through { args });
                     let message = format!("`{name}` calls `{}` here", inner.name);
                     if inner.depth >= summary::MAX_CHAIN {
@@ -269,6 +303,7 @@ impl<'a> Model<'a> {
                 name: name.clone(),
                 params: function.params.clone(),
                 flow,
+                expiry_params,
                 returns_url,
                 row,
                 method,
@@ -301,6 +336,7 @@ impl<'a> Model<'a> {
             .filter_map(|(f, s)| {
                 Some(ExportedFunction {
                     name: f.name.clone()?,
+                    params: f.params.iter().map(|p| p.name.clone()).collect(),
                     summary: s.clone(),
                 })
             })

@@ -61,6 +61,9 @@ pub struct FileEntry {
 #[derive(Debug)]
 pub struct ExportedFunction {
     pub name: String,
+    /// Parameter names in order: definitions with the same name and parameters are taken
+    /// for implementations of one method (an interface's, a base class's).
+    pub params: Vec<String>,
     pub summary: Option<Arc<Summary>>,
 }
 
@@ -72,6 +75,8 @@ pub struct Project {
     /// The pass in which what a name resolves to last changed (`f:` functions, `c:`
     /// constants).
     versions: HashMap<String, u32>,
+    /// The packages each project root's `package.json` depends on, read once per root.
+    packages: std::sync::Mutex<HashMap<PathBuf, Arc<BTreeSet<String>>>>,
 }
 
 impl Project {
@@ -180,6 +185,15 @@ impl Project {
         ))
     }
 
+    /// The dependencies `package.json` at `root` declares (none when it has none).
+    fn packages(&self, root: &Path) -> Arc<BTreeSet<String>> {
+        let mut cache = self.packages.lock().unwrap_or_else(|p| p.into_inner());
+        cache
+            .entry(root.to_path_buf())
+            .or_insert_with(|| Arc::new(declared_packages(&root.join("package.json"))))
+            .clone()
+    }
+
     fn entries(&self) -> impl Iterator<Item = (FileId, &FileEntry)> {
         self.files
             .iter()
@@ -274,24 +288,65 @@ impl<'a> FileScope<'a> {
         }
     }
 
+    /// Whether an import names a library rather than a module of the project. Only told for
+    /// JavaScript (a relative specifier, or a `@x/`/`~` alias no dependency is named after, is
+    /// the project's); every other language's unresolved import counts as a library.
+    fn is_library(&self, import: &Import) -> bool {
+        if self.family != "javascript" {
+            return true;
+        }
+        let m = import.module.as_str();
+        if m.starts_with('.') {
+            return false;
+        }
+        let segments = if m.starts_with('@') { 2 } else { 1 };
+        let package: Vec<&str> = m.splitn(segments + 1, '/').take(segments).collect();
+        if self
+            .project
+            .packages(self.root)
+            .contains(&package.join("/"))
+        {
+            return true;
+        }
+        !(m.starts_with('@') || m.starts_with('~'))
+    }
+
     /// The project's presigning function a call reaches, if exactly one definition fits.
     pub fn function(&self, call: &CallExpr, syntax: &SyntaxFacts) -> Option<Arc<Summary>> {
+        self.resolve(call, syntax, false)
+    }
+
+    /// Like [`FileScope::function`], but only through what the call's receiver is known to
+    /// be (an import of a project module, an object of a project class): not the one
+    /// definition of a name for an object of unknown type.
+    pub fn function_of_known_receiver(
+        &self,
+        call: &CallExpr,
+        syntax: &SyntaxFacts,
+    ) -> Option<Arc<Summary>> {
+        self.resolve(call, syntax, true)
+    }
+
+    fn resolve(&self, call: &CallExpr, syntax: &SyntaxFacts, known: bool) -> Option<Arc<Summary>> {
         let name = call.name()?;
         self.queried.borrow_mut().insert(format!("f:{name}"));
         let defs = self.project.functions.get(name)?;
+        // Test doubles (`class FakeStorage { getSignedUrl() {} }` in a test) never run in
+        // production code: only a test's call may reach them.
+        let from_test = is_test_path(self.path, self.root);
         let in_files = |files: &[FileId]| -> Option<Arc<Summary>> {
             let candidates: Vec<&ExportedFunction> = defs
                 .iter()
                 .filter(|(f, _)| files.contains(f))
+                .filter(|(f, _)| {
+                    from_test
+                        || !self.project.files[*f]
+                            .as_ref()
+                            .is_some_and(|e| is_test_path(&e.path, &e.root))
+                })
                 .filter_map(|&(f, i)| self.project.function(f, i))
                 .collect();
-            match candidates.as_slice() {
-                [only] => only
-                    .summary
-                    .clone()
-                    .filter(|s| Summary::accepts(&s.params, call)),
-                _ => None,
-            }
+            implementation(&candidates).filter(|s| Summary::accepts(&s.params, call))
         };
         match &call.callee.kind {
             ExprKind::Name(local) => {
@@ -317,10 +372,27 @@ impl<'a> FileScope<'a> {
                 }
                 if let Some(import) = root.as_deref().and_then(|r| self.import_of(r)) {
                     let files = self.module_files(import);
-                    // A method of a library's object is not the project's.
-                    return in_files(&files);
+                    if files.is_empty() {
+                        // A method of a library's object is not the project's; a project
+                        // module not parsed (it presigns nothing itself) may export an
+                        // object whose class is defined elsewhere.
+                        return (!self.is_library(import))
+                            .then(|| in_files(&self.all_peers()))
+                            .flatten();
+                    }
+                    // A module that defines the method, or one that exports an object made
+                    // elsewhere (`export default new S3Storage()`).
+                    return in_files(&files).or_else(|| {
+                        let defined_there = defs.iter().any(|(f, _)| files.contains(f));
+                        (!defined_there)
+                            .then(|| in_files(&self.all_peers()))
+                            .flatten()
+                    });
                 }
                 // An object of unknown type: the one definition of that name in the project.
+                if known {
+                    return None;
+                }
                 in_files(&self.all_peers())
             }
             _ => None,
@@ -408,6 +480,72 @@ impl Outer for FileScope<'_> {
             }
         }
         found
+    }
+}
+
+/// Whether a path is test code, judged below its project root: a test directory (`test`, `tests`, `__tests__`, `__mocks__`,
+/// `spec`, `testdata`) or a test file by the conventions of the languages read
+/// (`*.test.ts`, `*.spec.js`, `*_test.go`, `test_*.py`, `*Test.java`, `*Tests.cs`, `*_spec.rb`).
+pub fn is_test_path(path: &Path, root: &Path) -> bool {
+    let path = path.strip_prefix(root).unwrap_or(path);
+    let in_test_dir = path.parent().is_some_and(|dir| {
+        dir.components().any(|c| {
+            matches!(
+                c.as_os_str().to_str(),
+                Some("test" | "tests" | "__tests__" | "__mocks__" | "spec" | "testdata")
+            )
+        })
+    });
+    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+    let stem = name.split('.').next().unwrap_or(name);
+    in_test_dir
+        || name.contains(".test.")
+        || name.contains(".spec.")
+        || stem.ends_with("_test")
+        || stem.ends_with("_spec")
+        || stem.starts_with("test_")
+        || stem.ends_with("Test")
+        || stem.ends_with("Tests")
+}
+
+/// Every dependency a `package.json` declares, of any kind.
+fn declared_packages(path: &Path) -> BTreeSet<String> {
+    let Ok(text) = std::fs::read_to_string(path) else {
+        return BTreeSet::new();
+    };
+    let Ok(json) = serde_json::from_str::<serde_json::Value>(&text) else {
+        return BTreeSet::new();
+    };
+    [
+        "dependencies",
+        "devDependencies",
+        "peerDependencies",
+        "optionalDependencies",
+    ]
+    .iter()
+    .filter_map(|k| json.get(k)?.as_object())
+    .flat_map(|deps| deps.keys().cloned())
+    .collect()
+}
+
+/// The one definition a name resolves to: the only candidate, or, when every candidate has
+/// the same parameters (implementations of one method, as `S3Storage.getSignedUrl` and
+/// `LocalStorage.getSignedUrl` of one storage interface), the only one that presigns, since
+/// the call may reach it. Anything else is ambiguous.
+fn implementation(candidates: &[&ExportedFunction]) -> Option<Arc<Summary>> {
+    match candidates {
+        [] => None,
+        [only] => only.summary.clone(),
+        [first, rest @ ..] => {
+            if rest.iter().any(|c| c.params != first.params) {
+                return None;
+            }
+            let mut presigning = candidates.iter().filter_map(|c| c.summary.as_ref());
+            match (presigning.next(), presigning.next()) {
+                (Some(only), None) => Some(only.clone()),
+                _ => None,
+            }
+        }
     }
 }
 
@@ -525,9 +663,12 @@ fn javascript_module(dir: &Path, module: &str, peers: &[(FileId, &FileEntry)]) -
             .map(|(i, _)| *i)
             .collect();
     }
-    if let Some(rest) = module
-        .strip_prefix("@/")
-        .or_else(|| module.strip_prefix("~/"))
+    // Source-root aliases (`@/lib/s3`, `~/lib/s3`, tsconfig paths such as `@server/…`): the
+    // rest of the specifier is a path under the project. A scoped package (`@aws-sdk/…`)
+    // matches no project file, or none defining the name looked up.
+    if let Some((_, rest)) = module
+        .split_once('/')
+        .filter(|(alias, _)| alias.starts_with('@') || alias.starts_with('~'))
     {
         let target: Vec<String> = strip(rest).split('/').map(str::to_string).collect();
         return peers

@@ -23,6 +23,8 @@ pub struct Summary {
     pub params: Vec<Param>,
     /// How a caller's arguments become the expiry, when they do.
     pub flow: Option<Flow>,
+    /// The parameters (and options fields) that expiry is read from.
+    pub expiry_params: Vec<(String, Option<String>)>,
     /// The signed URL (or an object holding it) is what the function returns.
     pub returns_url: bool,
     /// The SDK row the chain ends in (for the limit, the unit and messages).
@@ -181,6 +183,35 @@ impl Summary {
         }
     }
 
+    /// Whether a call gives the function what it presigns with. A function whose expiry is a
+    /// parameter often presigns only when it is given (`if (options.signedUrls) sign(…,
+    /// options.signedUrls)`): a call that leaves it out, without a default, may not presign.
+    pub fn presigns_for(&self, call: &CallExpr) -> bool {
+        if self.flow.is_none() {
+            return true;
+        }
+        self.expiry_params.iter().any(|(name, field)| {
+            let Some(param) = self.params.iter().find(|p| p.name == *name) else {
+                // A parameter of an enclosing function, or a dotted one: not the caller's to
+                // give.
+                return true;
+            };
+            if param.default.is_some() {
+                return true;
+            }
+            match (Self::argument(param, call), field) {
+                (None, _) => false,
+                (Some(arg), Some(field)) => match &arg.kind {
+                    ExprKind::Object(fields) => {
+                        fields.iter().any(|f| f.key == *field || f.key == "...")
+                    }
+                    _ => true,
+                },
+                (Some(_), None) => true,
+            }
+        })
+    }
+
     /// What the summary says, for telling whether it changed between two passes.
     pub fn signature(&self) -> String {
         let params: Vec<String> = self
@@ -211,40 +242,79 @@ impl Summary {
     }
 }
 
-/// Whether an expression's value depends on a parameter of the function it is read in (or of
-/// one enclosing it), following bindings.
-pub fn depends_on_parameter(
+/// The parameters of the function it is read in (or of one enclosing it) that an
+/// expression's value depends on, following bindings: `(name, field)`, the field when only
+/// one of an options parameter's is read (`options.signedUrls`).
+pub fn parameters_used(
     expr: &Expr,
     syntax: &SyntaxFacts,
     function: Option<usize>,
     depth: usize,
-) -> bool {
+    out: &mut Vec<(String, Option<String>)>,
+) {
     if depth > 16 {
-        return false;
+        return;
     }
-    let again = |e: &Expr| depends_on_parameter(e, syntax, function, depth + 1);
+    let again = |e: &Expr, out: &mut Vec<_>| parameters_used(e, syntax, function, depth + 1, out);
+    let parameter = |name: &str, at: usize| {
+        syntax
+            .lookup(name, at, function)
+            .is_some_and(|b| b.is_parameter())
+    };
+    let push = |name: &str, field: Option<&str>, out: &mut Vec<(String, Option<String>)>| {
+        let used = (name.to_string(), field.map(str::to_string));
+        if !out.contains(&used) {
+            out.push(used);
+        }
+    };
     match &expr.kind {
         ExprKind::Name(name) => match syntax.lookup(name, expr.span.start, function) {
-            Some(b) if b.is_parameter() => true,
-            Some(b) => again(&b.value),
-            None => false,
+            Some(b) if b.is_parameter() => push(name, None, out),
+            Some(b) => again(&b.value, out),
+            None => {}
         },
-        ExprKind::Member(object, _) => {
+        ExprKind::Member(object, field) => {
             if let Some(path) = expr.path() {
                 if let Some(b) = syntax.lookup(&path.join("."), expr.span.start, function) {
-                    return b.is_parameter() || again(&b.value);
+                    if b.is_parameter() {
+                        push(&path.join("."), None, out);
+                    } else {
+                        again(&b.value, out);
+                    }
+                    return;
                 }
             }
-            again(object)
+            match &object.kind {
+                ExprKind::Name(p) if parameter(p, object.span.start) => {
+                    push(p, Some(field), out);
+                }
+                _ => again(object, out),
+            }
         }
         ExprKind::Call(c) => {
-            c.args.iter().any(|a| again(&a.value)) || c.receiver().is_some_and(&again)
+            for a in &c.args {
+                again(&a.value, out);
+            }
+            if let Some(r) = c.receiver() {
+                again(r, out);
+            }
         }
-        ExprKind::Binary(_, l, r) => again(l) || again(r),
-        ExprKind::Neg(e) | ExprKind::FirstResult(e) => again(e),
-        ExprKind::Object(fields) => fields.iter().any(|f| again(&f.value)),
-        ExprKind::Array(items) | ExprKind::Interpolated(items) => items.iter().any(again),
-        _ => false,
+        ExprKind::Binary(_, l, r) => {
+            again(l, out);
+            again(r, out);
+        }
+        ExprKind::Neg(e) | ExprKind::FirstResult(e) => again(e, out),
+        ExprKind::Object(fields) => {
+            for f in fields {
+                again(&f.value, out);
+            }
+        }
+        ExprKind::Array(items) | ExprKind::Interpolated(items) | ExprKind::Choice(items) => {
+            for i in items {
+                again(i, out);
+            }
+        }
+        _ => {}
     }
 }
 
@@ -274,7 +344,9 @@ pub fn carries(
         }
         ExprKind::FirstResult(e) => again(e),
         ExprKind::Object(fields) => fields.iter().any(|f| again(&f.value)),
-        ExprKind::Array(items) | ExprKind::Interpolated(items) => items.iter().any(again),
+        ExprKind::Array(items) | ExprKind::Interpolated(items) | ExprKind::Choice(items) => {
+            items.iter().any(again)
+        }
         _ => false,
     }
 }
