@@ -354,7 +354,11 @@ impl<'a> Model<'a> {
                 continue;
             }
             let binding = &self.syntax.bindings[*only];
-            let value = self.env(source, None).eval(&binding.value);
+            let fold = || self.env(source, None).eval(&binding.value);
+            let value = match self.scope {
+                Some(scope) => scope.without_wanting(fold),
+                None => fold(),
+            };
             if value != Value::Unknown {
                 constants.push((name.clone(), value));
             }

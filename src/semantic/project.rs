@@ -29,6 +29,9 @@ use super::summary::Summary;
 
 pub type FileId = usize;
 
+/// An import's module and name, as a cache key.
+type ImportKey = (String, Option<String>);
+
 /// Files whose presence makes a directory the root of a project.
 pub const PROJECT_MARKERS: &[&str] = &[
     ".git",
@@ -214,6 +217,12 @@ pub struct FileScope<'a> {
     pub queried: RefCell<BTreeSet<String>>,
     /// Constant names looked up and not found: words for the files not yet parsed.
     pub wanted: RefCell<BTreeSet<String>>,
+    /// Whether a missed constant is wanted (not while folding the file's own exports).
+    wanting: std::cell::Cell<bool>,
+    /// Sorted file ids, computed once per file.
+    peers_cache: std::cell::OnceCell<Vec<FileId>>,
+    directory_cache: std::cell::OnceCell<Vec<FileId>>,
+    modules_cache: RefCell<HashMap<ImportKey, Vec<FileId>>>,
 }
 
 impl<'a> FileScope<'a> {
@@ -232,7 +241,20 @@ impl<'a> FileScope<'a> {
             imports,
             queried: RefCell::new(BTreeSet::new()),
             wanted: RefCell::new(BTreeSet::new()),
+            wanting: std::cell::Cell::new(true),
+            peers_cache: std::cell::OnceCell::new(),
+            directory_cache: std::cell::OnceCell::new(),
+            modules_cache: RefCell::new(HashMap::new()),
         }
+    }
+
+    /// Runs `f` without recording missed constants as wanted: folding a file's own top-level
+    /// bindings looks up every name they use, most of which are no constant at all.
+    pub fn without_wanting<T>(&self, f: impl FnOnce() -> T) -> T {
+        let before = self.wanting.replace(false);
+        let out = f();
+        self.wanting.set(before);
+        out
     }
 
     pub fn project(&self) -> &'a Project {
@@ -263,20 +285,34 @@ impl<'a> FileScope<'a> {
             .filter(move |(_, e)| e.root == self.root && e.family == self.family)
     }
 
-    fn same_directory(&self) -> Vec<FileId> {
-        let dir = self.path.parent();
-        self.peers()
-            .filter(|(_, e)| e.path.parent() == dir)
-            .map(|(i, _)| i)
-            .collect()
+    fn same_directory(&self) -> &[FileId] {
+        self.directory_cache.get_or_init(|| {
+            let dir = self.path.parent();
+            self.peers()
+                .filter(|(_, e)| e.path.parent() == dir)
+                .map(|(i, _)| i)
+                .collect()
+        })
     }
 
-    fn all_peers(&self) -> Vec<FileId> {
-        self.peers().map(|(i, _)| i).collect()
+    fn all_peers(&self) -> &[FileId] {
+        self.peers_cache
+            .get_or_init(|| self.peers().map(|(i, _)| i).collect())
     }
 
-    /// The files an import names (empty for a library outside the project).
+    /// The files an import names (empty for a library outside the project), sorted.
     fn module_files(&self, import: &Import) -> Vec<FileId> {
+        let key = (import.module.clone(), import.name.clone());
+        if let Some(files) = self.modules_cache.borrow().get(&key) {
+            return files.clone();
+        }
+        let mut files = self.find_module_files(import);
+        files.sort_unstable();
+        self.modules_cache.borrow_mut().insert(key, files.clone());
+        files
+    }
+
+    fn find_module_files(&self, import: &Import) -> Vec<FileId> {
         let dir = self.path.parent().unwrap_or(Path::new(""));
         let peers: Vec<(FileId, &FileEntry)> = self.peers().collect();
         match self.family {
@@ -286,6 +322,42 @@ impl<'a> FileScope<'a> {
             "java" | "kotlin" => jvm_package(&import.module, import.name.as_deref(), &peers),
             _ => peers.iter().map(|(i, _)| *i).collect(),
         }
+    }
+
+    /// The word a file defining a missed constant holds, to find it among the files not
+    /// parsed: only for a name that could be another file's (imported from a module not
+    /// parsed yet, or of the package), and the most distinctive of its segments
+    /// (`LINK_TTL` or `Day` rather than `seconds`).
+    fn wanted_word(&self, path: &[&str]) -> Option<String> {
+        let (first, rest) = path.split_first()?;
+        let mut words: Vec<&str> = match self.import_of(first) {
+            Some(import) => {
+                if !self.module_files(import).is_empty()
+                    || (self.family == "javascript" && self.is_library(import))
+                {
+                    return None;
+                }
+                let named = import
+                    .name
+                    .as_deref()
+                    .filter(|n| *n != "*" && *n != "default");
+                named.into_iter().chain(rest.iter().copied()).collect()
+            }
+            None => match self.family {
+                "go" | "java" | "kotlin" | "csharp" => path.to_vec(),
+                "php" | "ruby" | "rust" if !rest.is_empty() => path.to_vec(),
+                _ => return None,
+            },
+        };
+        let rank = |w: &&str| {
+            let screaming = w
+                .chars()
+                .all(|c| c.is_ascii_uppercase() || c == '_' || c.is_ascii_digit());
+            let capital = w.chars().next().is_some_and(|c| c.is_ascii_uppercase());
+            (screaming, capital, w.len())
+        };
+        words.retain(|w| w.len() >= 3);
+        words.into_iter().max_by_key(rank).map(str::to_string)
     }
 
     /// Whether an import names a library rather than a module of the project. Only told for
@@ -337,7 +409,7 @@ impl<'a> FileScope<'a> {
         let in_files = |files: &[FileId]| -> Option<Arc<Summary>> {
             let candidates: Vec<&ExportedFunction> = defs
                 .iter()
-                .filter(|(f, _)| files.contains(f))
+                .filter(|(f, _)| files.binary_search(f).is_ok())
                 .filter(|(f, _)| {
                     from_test
                         || !self.project.files[*f]
@@ -354,8 +426,8 @@ impl<'a> FileScope<'a> {
                     return in_files(&self.module_files(import));
                 }
                 match self.family {
-                    "go" | "java" | "kotlin" | "csharp" => in_files(&self.same_directory()),
-                    "php" | "ruby" => in_files(&self.all_peers()),
+                    "go" | "java" | "kotlin" | "csharp" => in_files(self.same_directory()),
+                    "php" | "ruby" => in_files(self.all_peers()),
                     _ => None,
                 }
             }
@@ -377,15 +449,16 @@ impl<'a> FileScope<'a> {
                         // module not parsed (it presigns nothing itself) may export an
                         // object whose class is defined elsewhere.
                         return (!self.is_library(import))
-                            .then(|| in_files(&self.all_peers()))
+                            .then(|| in_files(self.all_peers()))
                             .flatten();
                     }
                     // A module that defines the method, or one that exports an object made
                     // elsewhere (`export default new S3Storage()`).
                     return in_files(&files).or_else(|| {
-                        let defined_there = defs.iter().any(|(f, _)| files.contains(f));
+                        let defined_there =
+                            defs.iter().any(|(f, _)| files.binary_search(f).is_ok());
                         (!defined_there)
-                            .then(|| in_files(&self.all_peers()))
+                            .then(|| in_files(self.all_peers()))
                             .flatten()
                     });
                 }
@@ -393,7 +466,7 @@ impl<'a> FileScope<'a> {
                 if known {
                     return None;
                 }
-                in_files(&self.all_peers())
+                in_files(self.all_peers())
             }
             _ => None,
         }
@@ -403,7 +476,7 @@ impl<'a> FileScope<'a> {
         let defs = self.project.constants.get(key)?;
         let values: Vec<&Value> = defs
             .iter()
-            .filter(|(f, _)| files.contains(f))
+            .filter(|(f, _)| files.binary_search(f).is_ok())
             .filter_map(|&(f, i)| {
                 let entry = self.project.files.get(f)?.as_ref()?;
                 entry.constants.get(i).map(|(_, v)| v)
@@ -439,13 +512,13 @@ impl<'a> FileScope<'a> {
         let key = path.join(".");
         match self.family {
             "go" | "java" | "kotlin" | "csharp" => {
-                self.constant_in(&self.same_directory(), &key).or_else(|| {
+                self.constant_in(self.same_directory(), &key).or_else(|| {
                     (path.len() > 1)
-                        .then(|| self.constant_in(&self.all_peers(), &key))
+                        .then(|| self.constant_in(self.all_peers(), &key))
                         .flatten()
                 })
             }
-            "php" | "ruby" | "rust" if path.len() > 1 => self.constant_in(&self.all_peers(), &key),
+            "php" | "ruby" | "rust" if path.len() > 1 => self.constant_in(self.all_peers(), &key),
             _ => None,
         }
     }
@@ -474,9 +547,9 @@ impl Outer for FileScope<'_> {
             }
         }
         let found = self.resolve_constant(path);
-        if found.is_none() {
-            if let Some(word) = path.last().filter(|w| w.len() >= 3) {
-                self.wanted.borrow_mut().insert(word.to_string());
+        if found.is_none() && self.wanting.get() {
+            if let Some(word) = self.wanted_word(path) {
+                self.wanted.borrow_mut().insert(word);
             }
         }
         found
