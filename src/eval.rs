@@ -63,15 +63,8 @@ impl<'a> Env<'a> {
         family: &'a str,
     ) -> Env<'a> {
         Env {
-            syntax,
             source: Some(source),
-            function,
-            family,
-            steps: Vec::new(),
-            outer: None,
-            bound: Vec::new(),
-            hops: 0,
-            depth: 0,
+            ..Env::captured(syntax, function, family)
         }
     }
 
