@@ -19,6 +19,7 @@ use crate::frontend::Language;
 use crate::paths::{absolute, display_path};
 use crate::prefilter::Prefilter;
 use crate::semantic::project::{FileId, Project, project_root};
+use crate::semantic::search::{ScopedFinder, ScopedWords, Word};
 use crate::settings::{Settings, matches};
 
 /// Files larger than this are skipped (and counted): they are data, not source.
@@ -102,14 +103,15 @@ pub fn scan(options: &ScanOptions, settings: &Settings) -> ScanResult {
     let cwd = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
     let prefilter = Prefilter::new();
     let shared = Shared::default();
+    let unmarked_root = common_parent(&cwd, &options.paths);
     let ctx = Context {
         cwd: &cwd,
         settings,
         prefilter: &prefilter,
         shared: &shared,
         max_file_size: options.max_file_size,
+        unmarked_root: &unmarked_root,
     };
-
     let done = AtomicBool::new(false);
     std::thread::scope(|scope| {
         if options.progress {
@@ -170,6 +172,9 @@ struct Context<'a> {
     prefilter: &'a Prefilter,
     shared: &'a Shared,
     max_file_size: u64,
+    /// The project of files with no project marker above them: the common parent of the
+    /// paths scanned.
+    unmarked_root: &'a Path,
 }
 
 impl Context<'_> {
@@ -424,7 +429,7 @@ impl Context<'_> {
             lock(&self.shared.probes).insert(p.to_path_buf(), found);
             found
         };
-        project_root(absolute, self.cwd, &exists)
+        project_root(absolute, self.unmarked_root, &exists)
     }
 
     /// The passes after the first: what the parsed files export builds the project index;
@@ -440,23 +445,22 @@ impl Context<'_> {
         threads: usize,
     ) {
         let mut project = Project::default();
-        let mut words: BTreeSet<String> = BTreeSet::new();
-        let mut wanted: BTreeSet<String> = BTreeSet::new();
+        let mut words = ScopedWords::default();
+        let mut wanted = ScopedWords::default();
         for (id, out) in exports {
-            words.extend(project.update(id, out.exports, 1));
-            wanted.extend(out.wanted);
+            add_words(&mut project, &mut words, &mut wanted, id, *out, 1);
         }
-        let mut searched: BTreeSet<String> = BTreeSet::new();
+        let mut searched = ScopedWords::default();
         let mut by_path: HashMap<PathBuf, FileId> = records
             .iter()
             .map(|(id, r)| (r.origin.path().to_path_buf(), *id))
             .collect();
         for pass in 2..=MAX_PASSES {
-            let new_wanted: Vec<String> = wanted.difference(&searched).cloned().collect();
-            searched.extend(new_wanted.iter().cloned());
-            let mut search: Vec<String> = words.iter().cloned().collect();
-            search.extend(new_wanted);
-            let finder = WordFinder::new(&search);
+            let new_wanted = wanted.without(&searched);
+            searched.merge(&new_wanted);
+            let mut search = std::mem::take(&mut words);
+            search.merge(&new_wanted);
+            let finder = ScopedFinder::new(&search);
             let stale: Vec<FileId> = records
                 .iter()
                 .filter(|(_, r)| project.changed_since(&r.queried, r.pass))
@@ -507,10 +511,12 @@ impl Context<'_> {
                             let Some(bytes) = self.reread(origin) else {
                                 continue;
                             };
-                            if known.is_none() && !finder_ref.is_some_and(|f| f.holds(&bytes)) {
+                            let absolute = absolute(self.cwd, origin.path());
+                            let hit = known.is_some()
+                                || finder_ref.is_some_and(|f| f.holds(&absolute, &bytes));
+                            if !hit {
                                 continue;
                             }
-                            let absolute = absolute(self.cwd, origin.path());
                             let root = || self.root_of(&absolute);
                             let input = ProjectInput {
                                 project: project_ref,
@@ -530,8 +536,7 @@ impl Context<'_> {
             });
             let mut results = results.into_inner().unwrap_or_else(|p| p.into_inner());
             results.sort_by_key(|(i, _)| *i);
-            words.clear();
-            wanted.clear();
+            wanted = ScopedWords::default();
             let mut parsed_candidates: BTreeSet<PathBuf> = BTreeSet::new();
             for (i, outcome) in results {
                 let Outcome::Analyzed {
@@ -546,13 +551,13 @@ impl Context<'_> {
                 let (known, origin) = &jobs[i];
                 let id = ids[i];
                 let queried = match output {
-                    Some(out) => {
-                        words.extend(project.update(id, out.exports, pass));
-                        wanted.extend(out.wanted);
+                    Some(mut out) => {
+                        let queried = std::mem::take(&mut out.queried);
+                        add_words(&mut project, &mut words, &mut wanted, id, *out, pass);
                         if known.is_none() {
                             parsed_candidates.insert(origin.path().to_path_buf());
                         }
-                        out.queried
+                        queried
                     }
                     None => BTreeSet::new(),
                 };
@@ -610,30 +615,49 @@ impl Context<'_> {
     }
 }
 
-/// Finds whole identifiers among the words a later pass looks for.
-struct WordFinder {
-    automaton: aho_corasick::AhoCorasick,
+/// The deepest directory holding every path named (a file counts as its directory); the
+/// working directory when none is named (standard input).
+fn common_parent(cwd: &Path, paths: &[PathBuf]) -> PathBuf {
+    let mut common: Option<PathBuf> = None;
+    for path in paths {
+        let path = crate::paths::normalize(&absolute(cwd, path));
+        let dir = if path.is_dir() {
+            path
+        } else {
+            path.parent().map_or(path.clone(), Path::to_path_buf)
+        };
+        common = Some(match common {
+            None => dir,
+            Some(c) => c
+                .ancestors()
+                .find(|a| dir.starts_with(a))
+                .map_or_else(PathBuf::new, Path::to_path_buf),
+        });
+    }
+    common.unwrap_or_else(|| cwd.to_path_buf())
 }
 
-impl WordFinder {
-    fn new(words: &[String]) -> Option<WordFinder> {
-        if words.is_empty() {
-            return None;
-        }
-        aho_corasick::AhoCorasick::new(words)
-            .ok()
-            .map(|automaton| WordFinder { automaton })
-    }
-
-    /// Whether `bytes` hold one of the words as a whole identifier.
-    fn holds(&self, bytes: &[u8]) -> bool {
-        let ident = |b: u8| b.is_ascii_alphanumeric() || b == b'_' || b == b'$';
-        self.automaton.find_overlapping_iter(bytes).any(|m| {
-            let before = m.start().checked_sub(1).and_then(|i| bytes.get(i));
-            let after = bytes.get(m.end());
-            !before.is_some_and(|&b| ident(b)) && !after.is_some_and(|&b| ident(b))
-        })
-    }
+/// Indexes what a parsed file exports; the names of its presigning functions that changed
+/// and the constants it missed become words for the next pass, in its project.
+fn add_words(
+    project: &mut Project,
+    words: &mut ScopedWords,
+    wanted: &mut ScopedWords,
+    id: FileId,
+    out: ProjectOutput,
+    pass: u32,
+) {
+    let key = (out.exports.family, out.exports.root.clone());
+    let path = out.exports.path.clone();
+    let family = out.exports.family;
+    let changed = project.update(id, out.exports, pass);
+    words.add(
+        &key,
+        changed
+            .into_iter()
+            .filter_map(|n| Word::function(n, &path, family)),
+    );
+    wanted.add(&key, out.wanted.into_iter().map(Word::alone));
 }
 
 /// A progress line for scans longer than a second, redrawn in place and cleared at the end.

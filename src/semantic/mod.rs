@@ -5,6 +5,7 @@
 
 pub mod expiry_arg;
 pub mod project;
+pub mod search;
 pub mod summary;
 
 use std::cell::OnceCell;
@@ -286,7 +287,10 @@ impl<'a> Model<'a> {
                     }
                     let flow = (!args.is_empty()).then_some(Flow::Through { args });
                     let message = format!("`{name}` calls `{}` here", inner.name);
-                    if inner.depth >= summary::MAX_CHAIN {
+                    // Recursion (directly or through other files) presigns only if some
+                    // other path does: a chain through this function itself is no summary.
+                    let here = hop(function.span.clone(), String::new()).path;
+                    if inner.depth >= summary::MAX_CHAIN || inner.passes_through(&name, &here) {
                         continue;
                     }
                     (

@@ -136,12 +136,18 @@ impl Project {
                 self.versions.insert(format!("c:{key}"), pass);
             }
         }
-        // Re-index this file.
-        for list in self.functions.values_mut() {
-            list.retain(|(f, _)| *f != id);
-        }
-        for list in self.constants.values_mut() {
-            list.retain(|(f, _)| *f != id);
+        // Re-index this file: only the names its previous entry held point to it.
+        if let Some(old) = &old {
+            for f in &old.functions {
+                if let Some(list) = self.functions.get_mut(&f.name) {
+                    list.retain(|(f, _)| *f != id);
+                }
+            }
+            for (k, _) in &old.constants {
+                if let Some(list) = self.constants.get_mut(k) {
+                    list.retain(|(f, _)| *f != id);
+                }
+            }
         }
         if let Some(entry) = &new {
             for (i, f) in entry.functions.iter().enumerate() {
@@ -425,8 +431,10 @@ impl<'a> FileScope<'a> {
                 if let Some(import) = self.import_of(local) {
                     return in_files(&self.module_files(import));
                 }
+                // An unqualified call reaches another file's function in a Go or Kotlin
+                // package; in Java and C# it is the class's own method (or a static import).
                 match self.family {
-                    "go" | "java" | "kotlin" | "csharp" => in_files(self.same_directory()),
+                    "go" | "kotlin" => in_files(self.same_directory()),
                     "php" | "ruby" => in_files(self.all_peers()),
                     _ => None,
                 }
@@ -462,8 +470,11 @@ impl<'a> FileScope<'a> {
                             .flatten()
                     });
                 }
-                // An object of unknown type: the one definition of that name in the project.
-                if known {
+                // An object of unknown type: the one definition of that name in the project,
+                // if the name says what it does. A generic one (`get`, `put`, `create`) is
+                // as likely a library's method, and so is the method a function of the same
+                // name delegates to (`def list_items(client): client.list_items()`).
+                if known || !is_distinctive(name) || enclosing_name(call, syntax) == Some(name) {
                     return None;
                 }
                 in_files(self.all_peers())
@@ -620,6 +631,75 @@ fn implementation(candidates: &[&ExportedFunction]) -> Option<Arc<Summary>> {
             }
         }
     }
+}
+
+/// The storage SDKs' own operations, lower case without underscores: a project function of
+/// that name (`Presigner.GetObject`) shares it with every client's method.
+const STORAGE_OPERATIONS: &[&str] = &[
+    "getobject",
+    "putobject",
+    "deleteobject",
+    "deleteobjects",
+    "headobject",
+    "copyobject",
+    "listobjects",
+    "listobjectsv2",
+    "uploadfile",
+    "downloadfile",
+    "uploadfileobj",
+    "downloadfileobj",
+    "uploadpart",
+    "createmultipartupload",
+    "completemultipartupload",
+    "getblob",
+    "uploadblob",
+    "downloadblob",
+    "deleteblob",
+    "getbucket",
+    "createbucket",
+    "deletebucket",
+];
+
+/// Whether a method name is specific enough to be taken for the project's one definition of
+/// it when the receiver's type is unknown: several words (`signed_link`, `getSignedUrl`), or
+/// one that names signing (`sign`, `presign`, `url`).
+pub fn is_distinctive(name: &str) -> bool {
+    let name = name.trim_matches('_');
+    if name.is_empty() || name.starts_with("__") {
+        return false;
+    }
+    let lower = name.to_ascii_lowercase();
+    if STORAGE_OPERATIONS.contains(&lower.replace('_', "").as_str()) {
+        return false;
+    }
+    if ["sign", "url", "link"].iter().any(|w| lower.contains(w)) {
+        return true;
+    }
+    let mut words = 0;
+    let mut previous_lower = false;
+    for c in name.chars() {
+        if c == '_' || c == '-' {
+            previous_lower = false;
+            continue;
+        }
+        if words == 0 || (c.is_ascii_uppercase() && previous_lower) {
+            words += 1;
+        }
+        previous_lower = c.is_ascii_lowercase() || c.is_ascii_digit();
+    }
+    let segments = name.split('_').filter(|s| !s.is_empty()).count();
+    words.max(segments) >= 2
+}
+
+/// The name of the innermost named function a call is written in.
+fn enclosing_name<'s>(call: &CallExpr, syntax: &'s SyntaxFacts) -> Option<&'s str> {
+    let at = call.span.start;
+    syntax
+        .functions
+        .iter()
+        .filter(|f| f.name.is_some() && f.span.start <= at && at < f.span.end)
+        .min_by_key(|f| f.span.end - f.span.start)
+        .and_then(|f| f.name.as_deref())
 }
 
 /// The class an object bound to `name` was constructed from (`new S3Adapter()`,
@@ -815,4 +895,45 @@ pub fn project_root(path: &Path, fallback: &Path, exists: &dyn Fn(&Path) -> bool
         dir = d.parent();
     }
     fallback.to_path_buf()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_distinctive;
+
+    #[test]
+    fn generic_method_names_are_not_distinctive() {
+        for name in [
+            "get",
+            "put",
+            "post",
+            "create",
+            "main",
+            "Main",
+            "__init__",
+            "run",
+            "_",
+            "",
+            "GetObject",
+            "put_object",
+            "uploadFile",
+        ] {
+            assert!(!is_distinctive(name), "{name}");
+        }
+    }
+
+    #[test]
+    fn names_of_several_words_or_of_signing_are_distinctive() {
+        for name in [
+            "signed_link",
+            "getSignedUrl",
+            "GetPresignedURL",
+            "sign",
+            "presign",
+            "list_items",
+            "ListItems",
+        ] {
+            assert!(is_distinctive(name), "{name}");
+        }
+    }
 }

@@ -87,6 +87,23 @@ impl Summary {
         names
     }
 
+    /// Whether the chain goes through the function `name` of the file `path`.
+    pub fn passes_through(&self, name: &str, path: &str) -> bool {
+        let mut at = Some(self);
+        let mut steps = 0;
+        while let Some(s) = at {
+            if s.name == name && s.hop.path == path {
+                return true;
+            }
+            steps += 1;
+            if steps > MAX_CHAIN {
+                break;
+            }
+            at = s.inner.as_deref();
+        }
+        false
+    }
+
     /// Each call down to the SDK's, in order.
     pub fn hops(&self) -> Vec<Related> {
         let mut hops = Vec::new();

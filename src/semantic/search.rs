@@ -1,0 +1,282 @@
+//! What a later project pass looks for in the files the first pass did not parse: the names
+//! of newly found presigning functions and of constants some file looked up in vain. Only a
+//! file that holds such a word, as a whole identifier, is parsed; the rest are read again but
+//! never parsed, which keeps the passes near the cost of reading the bytes.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::path::{Path, PathBuf};
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder};
+
+use crate::frontend::Language;
+
+use super::project::is_distinctive;
+
+/// A project: the language family and root directory its files share. A name defined in one
+/// can only be reached from files of the same project (see `FileScope::peers`), so a later
+/// pass looks for it there only.
+pub type ProjectKey = (&'static str, PathBuf);
+
+/// One word to look for.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Word {
+    pub text: String,
+    /// A generic name (`upload`, `Main`) reaches the project's definition only from a file
+    /// that imports its module or names its class, or from its own directory (a Go or JVM
+    /// package): one of these words must appear too, unless the file is in `dir`. Empty for
+    /// a name specific enough on its own.
+    anchors: Vec<String>,
+    dir: Option<PathBuf>,
+}
+
+impl Word {
+    /// A word that suffices on its own (a constant's name).
+    pub fn alone(text: String) -> Word {
+        Word {
+            text,
+            anchors: Vec::new(),
+            dir: None,
+        }
+    }
+
+    /// The name of a function defined in the file at `path`; `None` for a program's entry
+    /// point (`main`), which no other file calls.
+    pub fn function(name: String, path: &Path, family: &str) -> Option<Word> {
+        if name.eq_ignore_ascii_case("main") {
+            return None;
+        }
+        if is_distinctive(&name) {
+            return Some(Word::alone(name));
+        }
+        // A package's files call each other's functions unqualified in Go and Kotlin only.
+        let shares_package = matches!(family, "go" | "kotlin");
+        Some(Word {
+            text: name,
+            anchors: module_names(path, family),
+            dir: path
+                .parent()
+                .filter(|_| shares_package)
+                .map(Path::to_path_buf),
+        })
+    }
+}
+
+/// The names a file's importer or user writes: its stem (and the stem without underscores,
+/// Ruby's and PHP's class of `s3_storage.rb` being `S3Storage`), and its directory's name
+/// where that is what is imported (a Go package; an `index` or `__init__` module). A JVM
+/// file's directory is its package, which every file of it names: no anchor.
+fn module_names(path: &Path, family: &str) -> Vec<String> {
+    let mut names = Vec::new();
+    let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("");
+    names.push(stem.to_string());
+    if stem.contains('_') {
+        names.push(stem.replace('_', ""));
+    }
+    let imported_as_directory =
+        family == "go" || matches!(stem, "index" | "__init__" | "mod" | "lib");
+    if let Some(dir) = path
+        .parent()
+        .and_then(Path::file_name)
+        .and_then(|s| s.to_str())
+        .filter(|_| imported_as_directory)
+    {
+        names.push(dir.to_string());
+    }
+    names.retain(|n| !n.is_empty());
+    names
+}
+
+/// Words a later pass looks for, by the project whose files may use them.
+#[derive(Default)]
+pub struct ScopedWords(BTreeMap<ProjectKey, BTreeSet<Word>>);
+
+impl ScopedWords {
+    pub fn add(&mut self, project: &ProjectKey, words: impl IntoIterator<Item = Word>) {
+        let mut words = words.into_iter().peekable();
+        if words.peek().is_some() {
+            self.0.entry(project.clone()).or_default().extend(words);
+        }
+    }
+
+    pub fn merge(&mut self, other: &ScopedWords) {
+        for (project, words) in &other.0 {
+            self.add(project, words.iter().cloned());
+        }
+    }
+
+    /// The words not in `other`.
+    pub fn without(&self, other: &ScopedWords) -> ScopedWords {
+        let mut out = ScopedWords::default();
+        for (project, words) in &self.0 {
+            let seen = other.0.get(project);
+            out.add(
+                project,
+                words
+                    .iter()
+                    .filter(|w| !seen.is_some_and(|s| s.contains(*w)))
+                    .cloned(),
+            );
+        }
+        out
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// The words of every project, for diagnostics.
+    pub fn texts(&self) -> impl Iterator<Item = &str> {
+        self.0.values().flatten().map(|w| w.text.as_str())
+    }
+}
+
+/// Finds, in a file, the words looked for in its project.
+pub struct ScopedFinder {
+    by_family: HashMap<&'static str, HashMap<PathBuf, ProjectFinder>>,
+}
+
+impl ScopedFinder {
+    pub fn new(words: &ScopedWords) -> Option<ScopedFinder> {
+        let mut by_family: HashMap<&'static str, HashMap<PathBuf, ProjectFinder>> = HashMap::new();
+        for ((family, root), words) in &words.0 {
+            if let Some(finder) = ProjectFinder::new(words) {
+                by_family
+                    .entry(family)
+                    .or_default()
+                    .insert(root.clone(), finder);
+            }
+        }
+        (!by_family.is_empty()).then_some(ScopedFinder { by_family })
+    }
+
+    /// Whether the file at `path` (absolute) holds a word of a project it belongs to.
+    pub fn holds(&self, path: &Path, bytes: &[u8]) -> bool {
+        let Some(roots) = Language::detect(path).and_then(|l| self.by_family.get(l.family()))
+        else {
+            return false;
+        };
+        path.ancestors()
+            .filter_map(|dir| roots.get(dir))
+            .any(|finder| finder.holds(path, bytes))
+    }
+}
+
+/// The words of one project, in one automaton (ASCII case-insensitive: it only decides
+/// which files are parsed).
+struct ProjectFinder {
+    automaton: AhoCorasick,
+    /// Per pattern: some word is this pattern alone.
+    sufficient: Vec<bool>,
+    /// Words that need an anchor: (text pattern, anchor patterns, directory).
+    anchored: Vec<(usize, Vec<usize>, Option<PathBuf>)>,
+}
+
+impl ProjectFinder {
+    fn new(words: &BTreeSet<Word>) -> Option<ProjectFinder> {
+        let mut patterns: Vec<String> = Vec::new();
+        let mut index: HashMap<String, usize> = HashMap::new();
+        let mut id = |text: &str| -> usize {
+            let key = text.to_ascii_lowercase();
+            *index.entry(key.clone()).or_insert_with(|| {
+                patterns.push(key);
+                patterns.len() - 1
+            })
+        };
+        let mut sufficient_ids = Vec::new();
+        let mut anchored = Vec::new();
+        for word in words {
+            let text = id(&word.text);
+            if word.anchors.is_empty() {
+                sufficient_ids.push(text);
+            } else {
+                let anchors = word.anchors.iter().map(|a| id(a)).collect();
+                anchored.push((text, anchors, word.dir.clone()));
+            }
+        }
+        if patterns.is_empty() {
+            return None;
+        }
+        let mut sufficient = vec![false; patterns.len()];
+        for i in sufficient_ids {
+            sufficient[i] = true;
+        }
+        let automaton = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .build(&patterns)
+            .ok()?;
+        Some(ProjectFinder {
+            automaton,
+            sufficient,
+            anchored,
+        })
+    }
+
+    fn holds(&self, path: &Path, bytes: &[u8]) -> bool {
+        let ident = |b: u8| b.is_ascii_alphanumeric() || b == b'_' || b == b'$';
+        let mut seen = vec![false; self.sufficient.len()];
+        for m in self.automaton.find_overlapping_iter(bytes) {
+            let before = m.start().checked_sub(1).and_then(|i| bytes.get(i));
+            let after = bytes.get(m.end());
+            if before.is_some_and(|&b| ident(b)) || after.is_some_and(|&b| ident(b)) {
+                continue;
+            }
+            let p = m.pattern().as_usize();
+            if self.sufficient[p] {
+                return true;
+            }
+            seen[p] = true;
+        }
+        let dir = path.parent();
+        self.anchored.iter().any(|(text, anchors, home)| {
+            seen[*text] && (home.as_deref() == dir || anchors.iter().any(|a| seen[*a]))
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn finds(words: impl IntoIterator<Item = Word>, path: &str, text: &str) -> bool {
+        let mut scoped = ScopedWords::default();
+        scoped.add(&("python", PathBuf::from("/p")), words);
+        ScopedFinder::new(&scoped).is_some_and(|f| f.holds(Path::new(path), text.as_bytes()))
+    }
+
+    #[test]
+    fn a_specific_name_is_found_alone_as_a_whole_identifier() {
+        let w = || Word::function("signed_link".into(), Path::new("/p/lib/s3.py"), "python");
+        assert!(finds(w(), "/p/app/views.py", "x = signed_link(c, k, 60)"));
+        assert!(!finds(
+            w(),
+            "/p/app/views.py",
+            "x = my_signed_link(c, k, 60)"
+        ));
+    }
+
+    #[test]
+    fn a_generic_name_needs_its_module_named_or_its_directory() {
+        let w = |family| Word::function("upload".into(), Path::new("/p/lib/storage.py"), family);
+        assert!(!finds(w("python"), "/p/app/views.py", "client.upload(x)"));
+        assert!(finds(
+            w("python"),
+            "/p/app/views.py",
+            "from lib import storage\nstorage.upload(x)"
+        ));
+        assert!(!finds(w("python"), "/p/lib/other.py", "upload(x)"));
+        assert!(finds(w("go"), "/p/lib/other.py", "upload(x)"));
+    }
+
+    #[test]
+    fn an_entry_point_is_no_word() {
+        assert!(Word::function("main".into(), Path::new("/p/cmd/main.go"), "go").is_none());
+    }
+
+    #[test]
+    fn words_of_another_project_or_language_are_not_looked_for() {
+        let w = || [Word::alone("LINK_TTL".into())];
+        assert!(!finds(w(), "/q/app.py", "LINK_TTL = 1"));
+        assert!(!finds(w(), "/p/app.go", "LINK_TTL = 1"));
+        assert!(finds(w(), "/p/deep/app.py", "LINK_TTL = 1"));
+    }
+}
