@@ -407,12 +407,15 @@ impl<'a> FileScope<'a> {
 
     fn resolve(&self, call: &CallExpr, syntax: &SyntaxFacts, known: bool) -> Option<Arc<Summary>> {
         let name = call.name()?;
-        self.queried.borrow_mut().insert(format!("f:{name}"));
-        let defs = self.project.functions.get(name)?;
         // Test doubles (`class FakeStorage { getSignedUrl() {} }` in a test) never run in
         // production code: only a test's call may reach them.
         let from_test = is_test_path(self.path, self.root);
+        // The lookup is recorded only where the answer depends on the project's definitions:
+        // a call that can never resolve (`response.get()`, a library's function) does not
+        // make its file stale each time some `get` of the project changes.
         let in_files = |files: &[FileId]| -> Option<Arc<Summary>> {
+            self.queried.borrow_mut().insert(format!("f:{name}"));
+            let defs = self.project.functions.get(name)?;
             let candidates: Vec<&ExportedFunction> = defs
                 .iter()
                 .filter(|(f, _)| files.binary_search(f).is_ok())
@@ -463,8 +466,9 @@ impl<'a> FileScope<'a> {
                     // A module that defines the method, or one that exports an object made
                     // elsewhere (`export default new S3Storage()`).
                     return in_files(&files).or_else(|| {
-                        let defined_there =
-                            defs.iter().any(|(f, _)| files.binary_search(f).is_ok());
+                        let defined_there = self.project.functions.get(name).is_some_and(|defs| {
+                            defs.iter().any(|(f, _)| files.binary_search(f).is_ok())
+                        });
                         (!defined_there)
                             .then(|| in_files(self.all_peers()))
                             .flatten()
