@@ -306,6 +306,20 @@ impl<'a> FileScope<'a> {
             .get_or_init(|| self.peers().map(|(i, _)| i).collect())
     }
 
+    /// The files a Ruby constant (`Links`, the `S3` of `Storage::S3`) is defined in by the
+    /// autoload convention: those whose stem is the constant in snake case (`links.rb`,
+    /// `s3.rb`), sorted.
+    fn ruby_constant_files(&self, constant: &str) -> Vec<FileId> {
+        if !constant.starts_with(|c: char| c.is_ascii_uppercase()) {
+            return Vec::new();
+        }
+        let stem = snake_case(constant);
+        self.peers()
+            .filter(|(_, e)| e.path.file_stem().and_then(|s| s.to_str()) == Some(stem.as_str()))
+            .map(|(i, _)| i)
+            .collect()
+    }
+
     /// The files an import names (empty for a library outside the project), sorted.
     fn module_files(&self, import: &Import) -> Vec<FileId> {
         let key = (import.module.clone(), import.name.clone());
@@ -474,6 +488,16 @@ impl<'a> FileScope<'a> {
                             .flatten()
                     });
                 }
+                // `Links.signed_link` / `Storage::S3.presign`: a module's method, defined in
+                // the file the constant autoloads from, if one defines it.
+                if self.family == "ruby" {
+                    if let Some(constant) = receiver.path().and_then(|p| p.last().copied()) {
+                        let files = self.ruby_constant_files(constant);
+                        if defs.iter().any(|(f, _)| files.binary_search(f).is_ok()) {
+                            return in_files(&files);
+                        }
+                    }
+                }
                 // An object of unknown type: the one definition of that name in the project,
                 // if the name says what it does. A generic one (`get`, `put`, `create`) is
                 // as likely a library's method, and so is the method a function of the same
@@ -533,7 +557,13 @@ impl<'a> FileScope<'a> {
                         .flatten()
                 })
             }
-            "php" | "ruby" | "rust" if path.len() > 1 => self.constant_in(self.all_peers(), &key),
+            // `Links::TTL`, bound as `TTL` inside `module Links`: the one of the file
+            // `Links` autoloads from.
+            "ruby" if path.len() > 1 => self.constant_in(self.all_peers(), &key).or_else(|| {
+                let [.., scope, name] = path else { return None };
+                self.constant_in(&self.ruby_constant_files(scope), name)
+            }),
+            "php" | "rust" if path.len() > 1 => self.constant_in(self.all_peers(), &key),
             _ => None,
         }
     }
@@ -545,6 +575,9 @@ impl Outer for FileScope<'_> {
             .borrow_mut()
             .insert(format!("c:{}", path.join(".")));
         // Every key the lookup may read, so a definition appearing later is noticed.
+        if let (Some(name), true) = (path.last(), self.family == "ruby" && path.len() > 1) {
+            self.queried.borrow_mut().insert(format!("c:{name}"));
+        }
         if let Some((first, rest)) = path.split_first() {
             if let Some(import) = self.import_of(first) {
                 if let Some(name) = &import.name {
@@ -901,6 +934,27 @@ pub fn project_root(path: &Path, fallback: &Path, exists: &dyn Fn(&Path) -> bool
     fallback.to_path_buf()
 }
 
+/// `S3Storage` → `s3_storage`, `Links` → `links`: a Ruby constant's file stem.
+fn snake_case(constant: &str) -> String {
+    let mut out = String::new();
+    let chars: Vec<char> = constant.chars().collect();
+    for (i, &c) in chars.iter().enumerate() {
+        if c.is_ascii_uppercase() {
+            let after_lower = i > 0 && !chars[i - 1].is_ascii_uppercase();
+            let before_lower = i > 0
+                && chars[i - 1].is_ascii_uppercase()
+                && chars.get(i + 1).is_some_and(|n| n.is_ascii_lowercase());
+            if after_lower || before_lower {
+                out.push('_');
+            }
+            out.push(c.to_ascii_lowercase());
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::is_distinctive;
@@ -939,5 +993,13 @@ mod tests {
         ] {
             assert!(is_distinctive(name), "{name}");
         }
+    }
+
+    #[test]
+    fn ruby_constants_map_to_snake_case_stems() {
+        assert_eq!(super::snake_case("Links"), "links");
+        assert_eq!(super::snake_case("S3"), "s3");
+        assert_eq!(super::snake_case("S3Storage"), "s3_storage");
+        assert_eq!(super::snake_case("HTTPClient"), "http_client");
     }
 }
