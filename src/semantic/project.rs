@@ -340,6 +340,8 @@ impl<'a> FileScope<'a> {
             "javascript" => javascript_module(dir, &import.module, &peers),
             "go" => go_package(&import.module, &peers),
             "java" | "kotlin" => jvm_package(&import.module, import.name.as_deref(), &peers),
+            "rust" => rust_module(&import.module, import.name.as_deref(), &peers)
+                .unwrap_or_else(|| peers.iter().map(|(i, _)| *i).collect()),
             _ => peers.iter().map(|(i, _)| *i).collect(),
         }
     }
@@ -868,6 +870,46 @@ fn javascript_module(dir: &Path, module: &str, peers: &[(FileId, &FileEntry)]) -
             .collect();
     }
     Vec::new()
+}
+
+/// The files of a module of this crate (`use crate::config::TTL`, `use crate::links;`,
+/// `use super::s3::presign`): `config.rs` or `config/mod.rs` by path suffix, the imported
+/// name taken as a module first (empty while that file is not parsed); `None` for another
+/// crate's path.
+fn rust_module(
+    module: &str,
+    name: Option<&str>,
+    peers: &[(FileId, &FileEntry)],
+) -> Option<Vec<FileId>> {
+    let mut segments: Vec<&str> = module.split("::").collect();
+    if !matches!(segments.first(), Some(&("crate" | "self" | "super"))) {
+        return None;
+    }
+    segments.retain(|s| !matches!(*s, "crate" | "self" | "super"));
+    let matching = |segments: &[&str]| -> Vec<FileId> {
+        if segments.is_empty() {
+            return Vec::new();
+        }
+        let file = format!("/{}", segments.join("/"));
+        let mod_file = format!("{file}/mod");
+        peers
+            .iter()
+            .filter(|(_, e)| {
+                let stem = e.path.with_extension("");
+                let stem = stem.to_string_lossy().replace('\\', "/");
+                stem.ends_with(&file) || stem.ends_with(&mod_file)
+            })
+            .map(|(i, _)| *i)
+            .collect()
+    };
+    let mut with_name = segments.clone();
+    with_name.extend(name.filter(|n| *n != "self"));
+    let files = matching(&with_name);
+    Some(if files.is_empty() {
+        matching(&segments)
+    } else {
+        files
+    })
 }
 
 /// The directory whose path ends with the longest suffix of the import path (at least its
