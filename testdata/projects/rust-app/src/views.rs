@@ -24,3 +24,8 @@ async fn level3(client: &Client, key: &str, ttl: u64) -> Result<String, Error> {
 pub async fn deep(client: &Client, key: &str) -> Result<String, Error> {
     level3(client, key, 10 * 86400).await // expect: expiry-exceeds-limit
 }
+
+pub fn pending(client: &Client, keys: &[String]) -> usize {
+    let futures: Vec<_> = keys.iter().map(|k| signed_link(client, k, 600)).collect(); // expect: presign-in-loop
+    futures.len()
+}
