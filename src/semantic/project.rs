@@ -32,7 +32,9 @@ pub type FileId = usize;
 /// An import's module and name, as a cache key.
 type ImportKey = (String, Option<String>);
 
-/// Files whose presence makes a directory the root of a project.
+/// Files whose presence makes a directory the root of a project. .NET's `*.csproj`/`*.sln`
+/// have no fixed name (the probe is by exact path): its marker is MSBuild's
+/// `Directory.Build.props` or the SDK's `global.json`.
 pub const PROJECT_MARKERS: &[&str] = &[
     ".git",
     "go.mod",
@@ -47,6 +49,8 @@ pub const PROJECT_MARKERS: &[&str] = &[
     "settings.gradle",
     "composer.json",
     "Gemfile",
+    "Directory.Build.props",
+    "global.json",
 ];
 
 /// What one analysed file gives the project.
