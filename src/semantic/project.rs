@@ -358,7 +358,9 @@ impl<'a> FileScope<'a> {
         let (first, rest) = path.split_first()?;
         let mut words: Vec<&str> = match self.import_of(first) {
             Some(import) => {
-                if !self.module_files(import).is_empty()
+                // A PHP `use` names a class, not a file: its module files are every parsed
+                // peer, so they do not tell that the class's file was parsed.
+                if (self.family != "php" && !self.module_files(import).is_empty())
                     || (self.family == "javascript" && self.is_library(import))
                 {
                     return None;
