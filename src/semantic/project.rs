@@ -966,6 +966,21 @@ fn jvm_package(module: &str, name: Option<&str>, peers: &[(FileId, &FileEntry)])
             .map(|(i, _)| *i)
             .collect();
     }
+    if files.is_empty()
+        && name.is_some()
+        && let Some((class, package)) = segments.split_last()
+    {
+        // `import static com.acme.storage.Ttl.LINK_TTL` (module `com.acme.storage.Ttl`): the
+        // class's own file in its package.
+        files = peers
+            .iter()
+            .filter(|(_, e)| {
+                in_package(e, package)
+                    && e.path.file_stem().and_then(|s| s.to_str()) == Some(*class)
+            })
+            .map(|(i, _)| *i)
+            .collect();
+    }
     files
 }
 
