@@ -23,7 +23,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use crate::eval::{Outer, Value};
-use crate::facts::{CallExpr, ExprKind, Import, SyntaxFacts};
+use crate::facts::{Binding, CallExpr, ExprKind, Import, SyntaxFacts};
 
 use super::summary::Summary;
 
@@ -748,9 +748,31 @@ fn enclosing_name<'s>(call: &CallExpr, syntax: &'s SyntaxFacts) -> Option<&'s st
 }
 
 /// The class an object bound to `name` was constructed from (`new S3Adapter()`,
-/// `S3Adapter(...)`, Ruby `S3Adapter.new`), through one binding.
+/// `S3Adapter(...)`, Ruby `S3Adapter.new`), through one binding visible at `offset`: one of
+/// another function (Java's `links.signedLink(k, d);` in a sibling method rebinds the field
+/// `links` there only) is not.
 fn constructed_class(name: &str, offset: usize, syntax: &SyntaxFacts) -> Option<String> {
-    let binding = syntax.last_binding_before(name, offset)?;
+    let visible = |b: &Binding| {
+        b.function.is_none_or(|f| {
+            syntax
+                .functions
+                .get(f)
+                .is_some_and(|f| f.span.start <= offset && offset < f.span.end)
+        })
+    };
+    let binding = match syntax.by_name.get(name) {
+        Some(ids) => ids
+            .iter()
+            .rev()
+            .filter_map(|&i| syntax.bindings.get(i))
+            .find(|b| b.span.end <= offset && visible(b)),
+        None if syntax.by_name.is_empty() => syntax
+            .bindings
+            .iter()
+            .rev()
+            .find(|b| b.name == name && b.span.end <= offset && visible(b)),
+        None => None,
+    }?;
     let call = binding.value.as_call()?;
     let path = call.callee.path()?;
     let class = match path.as_slice() {

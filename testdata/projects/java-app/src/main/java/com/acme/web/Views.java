@@ -20,6 +20,14 @@ public class Views {
         }
     }
 
+    String level3(String key, Duration ttl) {
+        return links.forwarded(key, ttl);
+    }
+
+    public String deep(String key) {
+        return level3(key, Duration.ofDays(10)); // expect: expiry-exceeds-limit
+    }
+
     public void traced(String key) {
         String url = links.signedLink(key, Duration.ofMinutes(1));
         log.info("link {}", url); // expect: presigned-url-logged
