@@ -305,6 +305,14 @@ impl<'a> FileScope<'a> {
         })
     }
 
+    /// Whether one of `files` (sorted) defines a function `name`.
+    fn defines(&self, name: &str, files: &[FileId]) -> bool {
+        self.project
+            .functions
+            .get(name)
+            .is_some_and(|defs| defs.iter().any(|(f, _)| files.binary_search(f).is_ok()))
+    }
+
     fn all_peers(&self) -> &[FileId] {
         self.peers_cache
             .get_or_init(|| self.peers().map(|(i, _)| i).collect())
@@ -481,17 +489,21 @@ impl<'a> FileScope<'a> {
                         // A method of a library's object is not the project's; a project
                         // module not parsed (it presigns nothing itself) may export an
                         // object whose class is defined elsewhere.
-                        return (!self.is_library(import))
-                            .then(|| in_files(self.all_peers()))
-                            .flatten();
+                        if !self.is_library(import) {
+                            return in_files(self.all_peers());
+                        }
+                        // Outside JavaScript a library is told apart only by no file of
+                        // the project being the module's: one parsed later (a Java class
+                        // whose presigning method a later pass finds) changes the answer.
+                        if self.family != "javascript" {
+                            self.queried.borrow_mut().insert(format!("f:{name}"));
+                        }
+                        return None;
                     }
                     // A module that defines the method, or one that exports an object made
                     // elsewhere (`export default new S3Storage()`).
                     return in_files(&files).or_else(|| {
-                        let defined_there = self.project.functions.get(name).is_some_and(|defs| {
-                            defs.iter().any(|(f, _)| files.binary_search(f).is_ok())
-                        });
-                        (!defined_there)
+                        (!self.defines(name, &files))
                             .then(|| in_files(self.all_peers()))
                             .flatten()
                     });
@@ -501,7 +513,7 @@ impl<'a> FileScope<'a> {
                 if self.family == "ruby" {
                     if let Some(constant) = receiver.path().and_then(|p| p.last().copied()) {
                         let files = self.ruby_constant_files(constant);
-                        if defs.iter().any(|(f, _)| files.binary_search(f).is_ok()) {
+                        if self.defines(name, &files) {
                             return in_files(&files);
                         }
                     }
