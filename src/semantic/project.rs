@@ -128,11 +128,17 @@ impl Project {
                 continue;
             }
             // Only a name some definition of which presigns can change a resolution's answer.
-            if presigning(&old, name) || presigning(&new, name) || self.presigns(name) {
+            // A definition that does not presign only appears (a file's functions stay, their
+            // summaries change): it can make a found function ambiguous, never find one, so
+            // it leaves the lookups that found none (`f+:`) as they were.
+            if presigning(&old, name) || presigning(&new, name) {
+                self.versions.insert(format!("f+:{name}"), pass);
                 self.versions.insert(format!("f:{name}"), pass);
                 if presigning(&new, name) && !words.contains(name) {
                     words.push(name.clone());
                 }
+            } else if self.presigns(name) {
+                self.versions.insert(format!("f:{name}"), pass);
             }
         }
         for key in old_c.keys().chain(new_c.keys()) {
@@ -435,6 +441,40 @@ impl<'a> FileScope<'a> {
         self.resolve(call, syntax, true)
     }
 
+    /// The one presigning definition of `name` among `files` (sorted) that fits the call.
+    fn function_in(
+        &self,
+        files: &[FileId],
+        name: &str,
+        from_test: bool,
+        call: &CallExpr,
+    ) -> Option<Arc<Summary>> {
+        let defs = self.project.functions.get(name)?;
+        let candidates: Vec<&ExportedFunction> = defs
+            .iter()
+            .filter(|(f, _)| files.binary_search(f).is_ok())
+            .filter(|(f, _)| {
+                from_test
+                    || !self.project.files[*f]
+                        .as_ref()
+                        .is_some_and(|e| is_test_path(&e.path, &e.root))
+            })
+            .filter_map(|&(f, i)| self.project.function(f, i))
+            .collect();
+        implementation(&candidates).filter(|s| Summary::accepts(&s.params, call))
+    }
+
+    /// Records a lookup of function `name` whose answer depends on the project: one that
+    /// found nothing can change only when a presigning definition does (`f+:`).
+    fn note_function_lookup(&self, name: &str, found: bool) {
+        let key = if found {
+            format!("f:{name}")
+        } else {
+            format!("f+:{name}")
+        };
+        self.queried.borrow_mut().insert(key);
+    }
+
     fn resolve(&self, call: &CallExpr, syntax: &SyntaxFacts, known: bool) -> Option<Arc<Summary>> {
         let name = call.name()?;
         // Test doubles (`class FakeStorage { getSignedUrl() {} }` in a test) never run in
@@ -444,20 +484,9 @@ impl<'a> FileScope<'a> {
         // a call that can never resolve (`response.get()`, a library's function) does not
         // make its file stale each time some `get` of the project changes.
         let in_files = |files: &[FileId]| -> Option<Arc<Summary>> {
-            self.queried.borrow_mut().insert(format!("f:{name}"));
-            let defs = self.project.functions.get(name)?;
-            let candidates: Vec<&ExportedFunction> = defs
-                .iter()
-                .filter(|(f, _)| files.binary_search(f).is_ok())
-                .filter(|(f, _)| {
-                    from_test
-                        || !self.project.files[*f]
-                            .as_ref()
-                            .is_some_and(|e| is_test_path(&e.path, &e.root))
-                })
-                .filter_map(|&(f, i)| self.project.function(f, i))
-                .collect();
-            implementation(&candidates).filter(|s| Summary::accepts(&s.params, call))
+            let found = self.function_in(files, name, from_test, call);
+            self.note_function_lookup(name, found.is_some());
+            found
         };
         match &call.callee.kind {
             ExprKind::Name(local) => {
@@ -496,7 +525,7 @@ impl<'a> FileScope<'a> {
                         // the project being the module's: one parsed later (a Java class
                         // whose presigning method a later pass finds) changes the answer.
                         if self.family != "javascript" {
-                            self.queried.borrow_mut().insert(format!("f:{name}"));
+                            self.note_function_lookup(name, false);
                         }
                         return None;
                     }
