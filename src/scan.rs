@@ -10,7 +10,7 @@ use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
 use ignore::{WalkBuilder, WalkState};
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::sync::Arc;
 
 use crate::analyze::{Outcome, ProjectInput, ProjectOutput, analyze};
@@ -63,7 +63,12 @@ struct Shared {
     exports: Mutex<Vec<(FileId, Box<ProjectOutput>)>>,
     next_id: AtomicUsize,
     /// Source files not parsed: they may call a presigning function or define a constant.
-    candidates: Mutex<Vec<Origin>>,
+    candidates: Mutex<Vec<(Origin, Role)>>,
+    /// The files whose findings are reported (absolute): the context walk skips them.
+    reported: Mutex<HashSet<PathBuf>>,
+    /// The project roots of the files named on the command line (standard input with a
+    /// name, staged files): walked for context (see [`Context::scan_context`]).
+    context_roots: Mutex<BTreeSet<PathBuf>>,
     errors: Mutex<Vec<ScanError>>,
     files_scanned: AtomicUsize,
     skipped_binary: AtomicUsize,
@@ -88,9 +93,20 @@ impl Origin {
     }
 }
 
+/// Why a file is analysed.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Role {
+    /// It was named or walked: its findings are reported.
+    Reported,
+    /// It belongs to the project of a named file and is read only for what it gives the
+    /// project (its wrappers and constants); its findings and errors are not reported.
+    Context,
+}
+
 /// One file's latest analysis.
 struct Record {
     origin: Origin,
+    role: Role,
     findings: Vec<Finding>,
     dynamic_expiries: usize,
     unparsed: bool,
@@ -122,6 +138,9 @@ pub fn scan(options: &ScanOptions, settings: &Settings) -> ScanResult {
         } else {
             ctx.scan_paths(options);
         }
+        if options.project {
+            ctx.scan_context(options);
+        }
         done.store(true, Ordering::Relaxed);
     });
 
@@ -138,12 +157,12 @@ pub fn scan(options: &ScanOptions, settings: &Settings) -> ScanResult {
             path(a).cmp(&path(b))
         });
         let mut candidates = std::mem::take(&mut *lock(&shared.candidates));
-        candidates.sort_by(|a, b| a.path().cmp(b.path()));
+        candidates.sort_by(|(a, _), (b, _)| a.path().cmp(b.path()));
         ctx.project_passes(&mut records, exports, candidates, options.threads.max(1));
     }
     let mut findings = Vec::new();
     let (mut dynamic_expiries, mut unparsed_files) = (0, 0);
-    for r in records.into_values() {
+    for r in records.into_values().filter(|r| r.role == Role::Reported) {
         findings.extend(r.findings);
         dynamic_expiries += r.dynamic_expiries;
         unparsed_files += usize::from(r.unparsed);
@@ -192,37 +211,8 @@ impl Context<'_> {
             }
         }
 
-        if !roots.is_empty() {
-            let mut builder = WalkBuilder::new(&roots[0]);
-            for root in &roots[1..] {
-                builder.add(root);
-            }
-            let respect_ignores = !options.no_ignore;
-            builder
-                .hidden(false)
-                .ignore(respect_ignores)
-                .git_ignore(respect_ignores)
-                .git_global(respect_ignores)
-                .git_exclude(respect_ignores)
-                .parents(respect_ignores)
-                .require_git(false)
-                .threads(options.threads);
-            let excludes = self.settings.exclude_matchers();
-            let walk_cwd = self.cwd.to_path_buf();
-            builder.filter_entry(move |entry| {
-                if entry.depth() == 0 {
-                    return true;
-                }
-                if entry.file_name() == ".git" {
-                    return false;
-                }
-                let is_dir = entry.file_type().is_some_and(|t| t.is_dir());
-                excludes.is_empty()
-                    || !excludes
-                        .iter()
-                        .any(|g| matches(g, &absolute(&walk_cwd, entry.path()), is_dir))
-            });
-            builder.build_parallel().run(|| {
+        if let Some(walker) = self.walker(&roots, options) {
+            walker.run(|| {
                 Box::new(|entry| {
                     match entry {
                         Ok(entry) => self.visit(&entry),
@@ -231,6 +221,90 @@ impl Context<'_> {
                     WalkState::Continue
                 })
             });
+        }
+    }
+
+    /// A parallel walk of `roots` as the scan walks a directory: ignore files respected
+    /// unless `--no-ignore`, hidden files included, `.git/` and excluded paths never entered.
+    fn walker(&self, roots: &[PathBuf], options: &ScanOptions) -> Option<ignore::WalkParallel> {
+        let (first, rest) = roots.split_first()?;
+        let mut builder = WalkBuilder::new(first);
+        for root in rest {
+            builder.add(root);
+        }
+        let respect_ignores = !options.no_ignore;
+        builder
+            .hidden(false)
+            .ignore(respect_ignores)
+            .git_ignore(respect_ignores)
+            .git_global(respect_ignores)
+            .git_exclude(respect_ignores)
+            .parents(respect_ignores)
+            .require_git(false)
+            .threads(options.threads);
+        let excludes = self.settings.exclude_matchers();
+        let walk_cwd = self.cwd.to_path_buf();
+        builder.filter_entry(move |entry| {
+            if entry.depth() == 0 {
+                return true;
+            }
+            if entry.file_name() == ".git" {
+                return false;
+            }
+            let is_dir = entry.file_type().is_some_and(|t| t.is_dir());
+            excludes.is_empty()
+                || !excludes
+                    .iter()
+                    .any(|g| matches(g, &absolute(&walk_cwd, entry.path()), is_dir))
+        });
+        Some(builder.build_parallel())
+    }
+
+    /// The projects of the files named on the command line, for context: a wrapper or a
+    /// constant a named file uses may live in any file of its project. Each project root is
+    /// walked as a directory would be (ignore files and excludes respected); the files not
+    /// already scanned are analysed for what they give the project, and nothing of theirs is
+    /// reported. Names never resolve across project roots, so the rest of the repository
+    /// cannot change a named file's findings and is not read.
+    fn scan_context(&self, options: &ScanOptions) {
+        let mut roots: Vec<PathBuf> = Vec::new();
+        // Sorted: a root inside another one already listed adds nothing.
+        for root in std::mem::take(&mut *lock(&self.shared.context_roots)) {
+            if !roots.iter().any(|r| root.starts_with(r)) {
+                roots.push(root);
+            }
+        }
+        if let Some(walker) = self.walker(&roots, options) {
+            walker.run(|| {
+                Box::new(|entry| {
+                    if let Ok(entry) = entry {
+                        self.visit_context(&entry);
+                    }
+                    WalkState::Continue
+                })
+            });
+        }
+    }
+
+    /// One file of a named file's project, read for context only; unreadable ones are
+    /// skipped (they were not asked for).
+    fn visit_context(&self, entry: &ignore::DirEntry) {
+        if !entry.file_type().is_some_and(|t| t.is_file()) {
+            return;
+        }
+        let path = entry.path();
+        let absolute = absolute(self.cwd, path);
+        // Only source files give the project anything.
+        if Language::detect(&absolute).is_none()
+            || self.settings.is_excluded(&absolute, false)
+            || lock(&self.shared.reported).contains(&absolute)
+        {
+            return;
+        }
+        if let Ok(Some(bytes)) = read_file(path, self.max_file_size) {
+            let display = || display_path(path, self.cwd);
+            let origin = Origin::Disk(path.to_path_buf());
+            self.analyze(&display, &absolute, bytes, Some(origin), Role::Context);
         }
     }
 
@@ -249,11 +323,13 @@ impl Context<'_> {
                 continue;
             }
             let origin = Origin::Memory(file.path.clone(), Arc::new(file.content.clone()));
+            self.note_named(&absolute);
             self.analyze(
                 &|| display_path(&file.path, self.cwd),
                 &absolute,
                 file.content,
                 Some(origin),
+                Role::Reported,
             );
         }
     }
@@ -281,6 +357,9 @@ impl Context<'_> {
             self.error(&display(), "not a regular file".to_string());
             return;
         }
+        if named {
+            self.note_named(&absolute);
+        }
         test_hooks::before_read(path);
         match read_file(path, self.max_file_size) {
             Ok(Some(bytes)) => self.analyze(
@@ -288,6 +367,7 @@ impl Context<'_> {
                 &absolute,
                 bytes,
                 Some(Origin::Disk(path.to_path_buf())),
+                Role::Reported,
             ),
             Ok(None) => {
                 self.shared.skipped_large.fetch_add(1, Ordering::Relaxed);
@@ -308,7 +388,23 @@ impl Context<'_> {
             Some(f) => display_path(Path::new(f), self.cwd),
             None => "-".to_string(),
         };
-        self.analyze(&display, &absolute, bytes, None);
+        // Named, standard input is the file it stands for (an editor's unsaved buffer): it
+        // sees that file's project, and its text replaces the file's on disk.
+        let origin = filename.map(|f| {
+            self.note_named(&absolute);
+            Origin::Memory(PathBuf::from(f), Arc::new(bytes.clone()))
+        });
+        self.analyze(&display, &absolute, bytes, origin, Role::Reported);
+    }
+
+    /// A file named on the command line (or standing for one): the project of a source file
+    /// is read for context (a config or Markdown file calls no wrapper).
+    fn note_named(&self, absolute: &Path) {
+        if Language::detect(absolute).is_none() {
+            return;
+        }
+        let root = self.root_of(absolute);
+        lock(&self.shared.context_roots).insert(root);
     }
 
     /// The first pass over one file: analysed on its own (the project is empty yet); kept
@@ -319,7 +415,11 @@ impl Context<'_> {
         absolute: &Path,
         bytes: Vec<u8>,
         origin: Option<Origin>,
+        role: Role,
     ) {
+        if role == Role::Reported && origin.is_some() {
+            lock(&self.shared.reported).insert(absolute.to_path_buf());
+        }
         let empty = Project::default();
         let root = || self.root_of(absolute);
         let id = self.shared.next_id.fetch_add(1, Ordering::Relaxed);
@@ -329,10 +429,11 @@ impl Context<'_> {
             root: &root,
             force_parse: false,
         };
-        let Some(outcome) = self.contained(display, absolute, bytes, &input) else {
+        let Some(outcome) = self.contained(display, absolute, bytes, &input, role) else {
             return;
         };
         match outcome {
+            Outcome::SkippedBinary if role == Role::Context => {}
             Outcome::SkippedBinary => {
                 self.shared.skipped_binary.fetch_add(1, Ordering::Relaxed);
             }
@@ -342,13 +443,16 @@ impl Context<'_> {
                 unparsed,
                 project,
             } => {
-                self.shared.files_scanned.fetch_add(1, Ordering::Relaxed);
+                if role == Role::Reported {
+                    self.shared.files_scanned.fetch_add(1, Ordering::Relaxed);
+                }
                 let Some(origin) = origin else {
-                    // Standard input is analysed on its own.
+                    // Standard input without a name is analysed on its own.
                     lock(&self.shared.records).insert(
                         id,
                         Record {
                             origin: Origin::Disk(PathBuf::new()),
+                            role,
                             findings,
                             dynamic_expiries,
                             unparsed,
@@ -360,15 +464,18 @@ impl Context<'_> {
                 };
                 let parsed = project.is_some();
                 if !parsed && Language::detect(absolute).is_some() {
-                    lock(&self.shared.candidates).push(origin.clone());
+                    lock(&self.shared.candidates).push((origin.clone(), role));
                 }
-                if findings.is_empty() && dynamic_expiries == 0 && !unparsed && !parsed {
+                let reports = role == Role::Reported
+                    && (!findings.is_empty() || dynamic_expiries > 0 || unparsed);
+                if !reports && !parsed {
                     return;
                 }
                 lock(&self.shared.records).insert(
                     id,
                     Record {
                         origin,
+                        role,
                         findings,
                         dynamic_expiries,
                         unparsed,
@@ -387,14 +494,15 @@ impl Context<'_> {
     }
 
     /// Runs the analysis of one file, containing a panic: a bug in one file's analysis must
-    /// not take the scan down; it is reported as an error for that file (exit code 2) and
-    /// every other file is still scanned.
+    /// not take the scan down; it is reported as an error for that file (exit code 2), unless
+    /// the file is only context, and every other file is still scanned.
     fn contained(
         &self,
         display: &dyn Fn() -> String,
         absolute: &Path,
         bytes: Vec<u8>,
         input: &ProjectInput<'_>,
+        role: Role,
     ) -> Option<Outcome> {
         let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
             test_hooks::maybe_panic(absolute);
@@ -409,6 +517,7 @@ impl Context<'_> {
         }));
         match outcome {
             Ok(outcome) => Some(outcome),
+            Err(_) if role == Role::Context => None,
             Err(_) => {
                 self.error(
                     &display(),
@@ -441,7 +550,7 @@ impl Context<'_> {
         &self,
         records: &mut BTreeMap<FileId, Record>,
         exports: Vec<(FileId, Box<ProjectOutput>)>,
-        mut candidates: Vec<Origin>,
+        mut candidates: Vec<(Origin, Role)>,
         threads: usize,
     ) {
         let mut project = Project::default();
@@ -470,13 +579,21 @@ impl Context<'_> {
                 break;
             }
             // Jobs: stale records (their id kept), then candidates that hold a word.
-            let jobs: Vec<(Option<FileId>, Origin)> = stale
+            let jobs: Vec<(Option<FileId>, Origin, Role)> = stale
                 .iter()
-                .filter_map(|id| records.get(id).map(|r| (Some(*id), r.origin.clone())))
+                .filter_map(|id| {
+                    records
+                        .get(id)
+                        .map(|r| (Some(*id), r.origin.clone(), r.role))
+                })
                 .chain(
                     finder
                         .is_some()
-                        .then(|| candidates.iter().map(|c| (None, c.clone())))
+                        .then(|| {
+                            candidates
+                                .iter()
+                                .map(|(origin, role)| (None, origin.clone(), *role))
+                        })
                         .into_iter()
                         .flatten(),
                 )
@@ -490,7 +607,7 @@ impl Context<'_> {
             let ids: Vec<FileId> = jobs
                 .iter()
                 .map(
-                    |(id, origin)| match id.or_else(|| by_path.get(origin.path()).copied()) {
+                    |(id, origin, _)| match id.or_else(|| by_path.get(origin.path()).copied()) {
                         Some(id) => id,
                         None => {
                             let id = self.shared.next_id.fetch_add(1, Ordering::Relaxed);
@@ -505,10 +622,10 @@ impl Context<'_> {
                     scope.spawn(|| {
                         loop {
                             let i = next.fetch_add(1, Ordering::Relaxed);
-                            let Some((known, origin)) = jobs.get(i) else {
+                            let Some((known, origin, role)) = jobs.get(i) else {
                                 break;
                             };
-                            let Some(bytes) = self.reread(origin) else {
+                            let Some(bytes) = self.reread(origin, *role) else {
                                 continue;
                             };
                             let absolute = absolute(self.cwd, origin.path());
@@ -526,7 +643,7 @@ impl Context<'_> {
                             };
                             let display = || display_path(origin.path(), self.cwd);
                             if let Some(outcome) =
-                                self.contained(&display, &absolute, bytes, &input)
+                                self.contained(&display, &absolute, bytes, &input, *role)
                             {
                                 lock(&results).push((i, outcome));
                             }
@@ -548,7 +665,7 @@ impl Context<'_> {
                 else {
                     continue;
                 };
-                let (known, origin) = &jobs[i];
+                let (known, origin, role) = &jobs[i];
                 let id = ids[i];
                 let queried = match output {
                     Some(mut out) => {
@@ -567,6 +684,7 @@ impl Context<'_> {
                     id,
                     Record {
                         origin: origin.clone(),
+                        role: *role,
                         findings,
                         dynamic_expiries,
                         unparsed,
@@ -577,17 +695,18 @@ impl Context<'_> {
             }
             // Parsed candidates are records now, analysed again only when what they looked
             // up changes.
-            candidates.retain(|c| !parsed_candidates.contains(c.path()));
+            candidates.retain(|(c, _)| !parsed_candidates.contains(c.path()));
         }
     }
 
-    /// A file's bytes again, for a later pass; `None` (and an error) if it can no longer be
-    /// read.
-    fn reread(&self, origin: &Origin) -> Option<Vec<u8>> {
+    /// A file's bytes again, for a later pass; `None` (and an error, for a reported file) if
+    /// it can no longer be read.
+    fn reread(&self, origin: &Origin, role: Role) -> Option<Vec<u8>> {
         match origin {
             Origin::Memory(_, bytes) => Some(bytes.to_vec()),
             Origin::Disk(path) => match read_file(path, self.max_file_size) {
                 Ok(bytes) => bytes,
+                Err(_) if role == Role::Context => None,
                 Err(e) => {
                     self.error(&display_path(path, self.cwd), describe_io_error(&e));
                     None

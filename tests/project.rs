@@ -4,6 +4,8 @@
 
 mod common;
 
+use std::collections::BTreeSet;
+
 use common::{json, repo_root, run};
 
 fn check(threads: &str, format: &str) -> String {
@@ -97,5 +99,175 @@ fn wrapper_findings_carry_the_chain_to_the_sdk_call() {
         chained["codeFlows"][0]["threadFlows"][0]["locations"]
             .as_array()
             .is_some_and(|l| l.len() == 4)
+    );
+}
+
+/// The findings of `args` (JSON) as (path, the finding's JSON text).
+fn findings_of(dir: &std::path::Path, args: &[&str]) -> Vec<(String, String)> {
+    let out = run(dir, args);
+    assert!(out.code <= 1, "{args:?}: {}", out.stderr);
+    json(&out)["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .map(|f| (f["path"].as_str().unwrap_or("").to_string(), f.to_string()))
+        .collect()
+}
+
+/// The source files of a fixture project, relative to the repository.
+fn project_files(project: &str) -> Vec<String> {
+    let mut files = Vec::new();
+    let mut dirs = vec![repo_root().join(project)];
+    while let Some(dir) = dirs.pop() {
+        for entry in std::fs::read_dir(&dir).expect("fixture dir").flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                dirs.push(path);
+            } else if let Ok(relative) = path.strip_prefix(repo_root()) {
+                files.push(relative.to_string_lossy().replace('\\', "/"));
+            }
+        }
+    }
+    files.sort();
+    files
+}
+
+const PROJECTS: &[&str] = &[
+    "csharp-app",
+    "go-app",
+    "java-app",
+    "kotlin-app",
+    "php-app",
+    "python-app",
+    "ruby-app",
+    "rust-app",
+    "typescript-app",
+];
+
+#[test]
+fn a_named_file_sees_its_project() {
+    // Pre-commit names the changed files only: each file's findings must be those of a scan of
+    // the whole project, wrappers and constants of the files not named included.
+    let mut checked_wrapper_findings = 0;
+    for project in PROJECTS {
+        let dir = format!("testdata/projects/{project}");
+        let whole = findings_of(
+            &repo_root(),
+            &["check", &dir, "--no-config", "--format", "json"],
+        );
+        for file in project_files(&dir) {
+            let alone = findings_of(
+                &repo_root(),
+                &["check", &file, "--no-config", "--format", "json"],
+            );
+            let expected: Vec<(String, String)> =
+                whole.iter().filter(|(p, _)| *p == file).cloned().collect();
+            assert_eq!(alone, expected, "{file} named alone");
+            checked_wrapper_findings += expected
+                .iter()
+                .filter(|(_, f)| f.contains("\"related\""))
+                .count();
+        }
+    }
+    // Cannot pass vacuously: the projects' wrapper findings live in files that do not presign.
+    assert!(checked_wrapper_findings >= 20, "{checked_wrapper_findings}");
+}
+
+#[test]
+fn standard_input_with_a_name_sees_the_project_of_that_file() {
+    let project = repo_root().join("testdata/projects/python-app");
+    let views = project.join("app/views.py");
+    let text = std::fs::read(&views).expect("fixture");
+    let args = [
+        "check",
+        "-",
+        "--stdin-filename",
+        "app/views.py",
+        "--no-config",
+        "--format",
+        "json",
+    ];
+    let piped = common::run_with_stdin(&project, &args, Some(&text));
+    let named = findings_of(
+        &project,
+        &["check", "app/views.py", "--no-config", "--format", "json"],
+    );
+    let piped: Vec<(String, String)> = json(&piped)["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .map(|f| (f["path"].as_str().unwrap_or("").to_string(), f.to_string()))
+        .collect();
+    assert!(
+        piped.iter().any(|(_, f)| f.contains("presign-in-loop")),
+        "{piped:?}"
+    );
+    assert_eq!(piped, named);
+
+    // The buffer replaces the file on disk: an expiry edited in it is what is checked.
+    let edited = String::from_utf8(text)
+        .expect("UTF-8 fixture")
+        .replace("10 * 86400", "30 * 60");
+    let piped = common::run_with_stdin(&project, &args, Some(edited.as_bytes()));
+    assert!(
+        !piped.stdout.contains("expiry-exceeds-limit"),
+        "{}",
+        piped.stdout
+    );
+}
+
+fn copy_tree(from: &std::path::Path, to: &std::path::Path) {
+    std::fs::create_dir_all(to).expect("mkdir");
+    for entry in std::fs::read_dir(from).expect("read fixture").flatten() {
+        let target = to.join(entry.file_name());
+        if entry.path().is_dir() {
+            copy_tree(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).expect("copy fixture");
+        }
+    }
+}
+
+fn git(dir: &std::path::Path, args: &[&str]) {
+    let status = std::process::Command::new("git")
+        .args(args)
+        .current_dir(dir)
+        .env("GIT_AUTHOR_NAME", "t")
+        .env("GIT_AUTHOR_EMAIL", "t@example.org")
+        .env("GIT_COMMITTER_NAME", "t")
+        .env("GIT_COMMITTER_EMAIL", "t@example.org")
+        .status()
+        .expect("git");
+    assert!(status.success(), "git {args:?}");
+}
+
+#[test]
+fn staged_files_see_the_project_and_only_they_are_reported() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let root = dir.path();
+    copy_tree(&repo_root().join("testdata/projects/python-app"), root);
+    git(root, &["init", "-q"]);
+    git(root, &["add", "."]);
+    git(root, &["commit", "-q", "-m", "fixture"]);
+    // A change staged in views.py only; its wrappers live in files that are not staged.
+    let views = root.join("app/views.py");
+    let text = std::fs::read_to_string(&views).expect("fixture");
+    std::fs::write(&views, text.replace("2 * 3600", "3 * 3600")).expect("write");
+    git(root, &["add", "app/views.py"]);
+    // The work tree then moves on: the index is what is checked.
+    std::fs::write(&views, "").expect("write");
+
+    let staged = findings_of(
+        root,
+        &["check", "--staged", "--no-config", "--format", "json"],
+    );
+    let paths: BTreeSet<&str> = staged.iter().map(|(p, _)| p.as_str()).collect();
+    assert_eq!(paths, BTreeSet::from(["app/views.py"]), "{staged:?}");
+    let text = |lint: &str| staged.iter().filter(|(_, f)| f.contains(lint)).count();
+    assert_eq!(text("presign-in-loop"), 1, "{staged:?}");
+    assert_eq!(text("expiry-exceeds-limit"), 1, "{staged:?}");
+    assert!(
+        staged.iter().any(|(_, f)| f.contains("10800 s")),
+        "the staged 3-hour expiry: {staged:?}"
     );
 }
