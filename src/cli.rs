@@ -128,6 +128,10 @@ pub struct CheckArgs {
     /// Skip files larger than this many bytes
     #[arg(long, value_name = "BYTES", hide = true)]
     pub max_filesize: Option<u64>,
+
+    /// Analyse each file on its own, without the project-wide analysis (to measure its cost)
+    #[arg(long, hide = true)]
+    pub no_project: bool,
 }
 
 /// A parsed command line, with -D/-W/-A kept in the order given (later wins, as in clippy).

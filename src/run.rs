@@ -101,7 +101,7 @@ fn check(args: &CheckArgs, level_flags: &[(usize, char, String)]) -> Result<Exit
             threads,
             max_file_size: args.max_filesize.unwrap_or(DEFAULT_MAX_FILE_SIZE),
             staged: args.staged,
-            project: true,
+            project: !args.no_project,
             // Never in CI logs or pipes: only for a person watching a terminal.
             progress: !args.quiet
                 && std::io::stderr().is_terminal()

@@ -18,6 +18,7 @@ use crate::finding::{Finding, ScanError};
 use crate::frontend::Language;
 use crate::paths::{absolute, display_path};
 use crate::prefilter::Prefilter;
+use crate::semantic::identifiers::Identifiers;
 use crate::semantic::project::{FileId, Project, project_root};
 use crate::semantic::search::{ScopedFinder, ScopedWords, Word};
 use crate::settings::{Settings, matches};
@@ -63,7 +64,7 @@ struct Shared {
     exports: Mutex<Vec<(FileId, Box<ProjectOutput>)>>,
     next_id: AtomicUsize,
     /// Source files not parsed: they may call a presigning function or define a constant.
-    candidates: Mutex<Vec<(Origin, Role)>>,
+    candidates: Mutex<Vec<Candidate>>,
     /// The files whose findings are reported (absolute): the context walk skips them.
     reported: Mutex<HashSet<PathBuf>>,
     /// The project roots of the files named on the command line (standard input with a
@@ -103,6 +104,14 @@ enum Role {
     Context,
 }
 
+/// A source file the first pass did not parse, which a later pass may.
+struct Candidate {
+    origin: Origin,
+    role: Role,
+    /// What it holds, so that a later pass reads it again only if it may hold a word.
+    identifiers: Identifiers,
+}
+
 /// One file's latest analysis.
 struct Record {
     origin: Origin,
@@ -127,6 +136,7 @@ pub fn scan(options: &ScanOptions, settings: &Settings) -> ScanResult {
         shared: &shared,
         max_file_size: options.max_file_size,
         unmarked_root: &unmarked_root,
+        project: options.project,
     };
     let done = AtomicBool::new(false);
     std::thread::scope(|scope| {
@@ -157,7 +167,7 @@ pub fn scan(options: &ScanOptions, settings: &Settings) -> ScanResult {
             path(a).cmp(&path(b))
         });
         let mut candidates = std::mem::take(&mut *lock(&shared.candidates));
-        candidates.sort_by(|(a, _), (b, _)| a.path().cmp(b.path()));
+        candidates.sort_by(|a, b| a.origin.path().cmp(b.origin.path()));
         ctx.project_passes(&mut records, exports, candidates, options.threads.max(1));
     }
     let mut findings = Vec::new();
@@ -194,6 +204,8 @@ struct Context<'a> {
     /// The project of files with no project marker above them: the common parent of the
     /// paths scanned.
     unmarked_root: &'a Path,
+    /// Whether the project-wide analysis runs (its later passes need the candidates).
+    project: bool,
 }
 
 impl Context<'_> {
@@ -417,12 +429,17 @@ impl Context<'_> {
         origin: Option<Origin>,
         role: Role,
     ) {
-        if role == Role::Reported && origin.is_some() {
+        // The context walk reads source files only.
+        if role == Role::Reported && origin.is_some() && Language::detect(absolute).is_some() {
             lock(&self.shared.reported).insert(absolute.to_path_buf());
         }
         let empty = Project::default();
         let root = || self.root_of(absolute);
         let id = self.shared.next_id.fetch_add(1, Ordering::Relaxed);
+        // Computed while the bytes are here; kept only if the file turns out a candidate.
+        let identifiers =
+            (self.project && origin.is_some() && Language::detect(absolute).is_some())
+                .then(|| Identifiers::of(&bytes));
         let input = ProjectInput {
             project: &empty,
             file: id,
@@ -463,8 +480,12 @@ impl Context<'_> {
                     return;
                 };
                 let parsed = project.is_some();
-                if !parsed && Language::detect(absolute).is_some() {
-                    lock(&self.shared.candidates).push((origin.clone(), role));
+                if let Some(identifiers) = identifiers.filter(|_| !parsed) {
+                    lock(&self.shared.candidates).push(Candidate {
+                        origin: origin.clone(),
+                        role,
+                        identifiers,
+                    });
                 }
                 let reports = role == Role::Reported
                     && (!findings.is_empty() || dynamic_expiries > 0 || unparsed);
@@ -550,7 +571,7 @@ impl Context<'_> {
         &self,
         records: &mut BTreeMap<FileId, Record>,
         exports: Vec<(FileId, Box<ProjectOutput>)>,
-        mut candidates: Vec<(Origin, Role)>,
+        mut candidates: Vec<Candidate>,
         threads: usize,
     ) {
         let mut project = Project::default();
@@ -578,7 +599,7 @@ impl Context<'_> {
             if stale.is_empty() && finder.is_none() {
                 break;
             }
-            // Jobs: stale records (their id kept), then candidates that hold a word.
+            // Jobs: stale records (their id kept), then candidates that may hold a word.
             let jobs: Vec<(Option<FileId>, Origin, Role)> = stale
                 .iter()
                 .filter_map(|id| {
@@ -588,11 +609,17 @@ impl Context<'_> {
                 })
                 .chain(
                     finder
-                        .is_some()
-                        .then(|| {
+                        .as_ref()
+                        .map(|finder| {
                             candidates
                                 .iter()
-                                .map(|(origin, role)| (None, origin.clone(), *role))
+                                .filter(|c| {
+                                    finder.may_hold(
+                                        &absolute(self.cwd, c.origin.path()),
+                                        &c.identifiers,
+                                    )
+                                })
+                                .map(|c| (None, c.origin.clone(), c.role))
                         })
                         .into_iter()
                         .flatten(),
@@ -695,7 +722,7 @@ impl Context<'_> {
             }
             // Parsed candidates are records now, analysed again only when what they looked
             // up changes.
-            candidates.retain(|(c, _)| !parsed_candidates.contains(c.path()));
+            candidates.retain(|c| !parsed_candidates.contains(c.origin.path()));
         }
     }
 

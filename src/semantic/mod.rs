@@ -4,6 +4,7 @@
 //! ([`project`]) shares with every other file.
 
 pub mod expiry_arg;
+pub mod identifiers;
 pub mod project;
 pub mod search;
 pub mod summary;

@@ -10,6 +10,8 @@ use aho_corasick::{AhoCorasick, AhoCorasickBuilder};
 
 use crate::frontend::Language;
 
+use super::identifiers::Identifiers;
+
 use super::project::is_distinctive;
 
 /// A project: the language family and root directory its files share. A name defined in one
@@ -159,12 +161,26 @@ impl ScopedFinder {
             .filter_map(|dir| roots.get(dir))
             .any(|finder| finder.holds(path, bytes))
     }
+
+    /// Whether the file at `path` may hold a word of its projects, asked of the filter of its
+    /// identifiers: `false` means [`ScopedFinder::holds`] is `false` too, without reading it.
+    pub fn may_hold(&self, path: &Path, identifiers: &Identifiers) -> bool {
+        let Some(roots) = Language::detect(path).and_then(|l| self.by_family.get(l.family()))
+        else {
+            return false;
+        };
+        path.ancestors()
+            .filter_map(|dir| roots.get(dir))
+            .any(|finder| finder.may_hold(path, identifiers))
+    }
 }
 
 /// The words of one project, in one automaton (ASCII case-insensitive: it only decides
 /// which files are parsed).
 struct ProjectFinder {
     automaton: AhoCorasick,
+    /// The patterns, lower-cased, by id.
+    patterns: Vec<String>,
     /// Per pattern: some word is this pattern alone.
     sufficient: Vec<bool>,
     /// Words that need an anchor: (text pattern, anchor patterns, directory).
@@ -206,6 +222,7 @@ impl ProjectFinder {
             .ok()?;
         Some(ProjectFinder {
             automaton,
+            patterns,
             sufficient,
             anchored,
         })
@@ -226,9 +243,25 @@ impl ProjectFinder {
             }
             seen[p] = true;
         }
+        self.anchored_seen(path, |p| seen[p])
+    }
+
+    /// [`ProjectFinder::holds`] with the filter's answers for whole identifiers.
+    fn may_hold(&self, path: &Path, identifiers: &Identifiers) -> bool {
+        let seen: Vec<bool> = self
+            .patterns
+            .iter()
+            .map(|p| identifiers.may_hold(p))
+            .collect();
+        (0..seen.len()).any(|p| self.sufficient[p] && seen[p])
+            || self.anchored_seen(path, |p| seen[p])
+    }
+
+    /// Whether a word that needs an anchor is seen with one (or in its own directory).
+    fn anchored_seen(&self, path: &Path, seen: impl Fn(usize) -> bool) -> bool {
         let dir = path.parent();
         self.anchored.iter().any(|(text, anchors, home)| {
-            seen[*text] && (home.as_deref() == dir || anchors.iter().any(|a| seen[*a]))
+            seen(*text) && (home.as_deref() == dir || anchors.iter().any(|a| seen(*a)))
         })
     }
 }
@@ -240,7 +273,14 @@ mod tests {
     fn finds(words: impl IntoIterator<Item = Word>, path: &str, text: &str) -> bool {
         let mut scoped = ScopedWords::default();
         scoped.add(&("python", PathBuf::from("/p")), words);
-        ScopedFinder::new(&scoped).is_some_and(|f| f.holds(Path::new(path), text.as_bytes()))
+        let Some(finder) = ScopedFinder::new(&scoped) else {
+            return false;
+        };
+        let holds = finder.holds(Path::new(path), text.as_bytes());
+        // The filter of the file's identifiers never rules out a file that holds a word.
+        let may_hold = finder.may_hold(Path::new(path), &Identifiers::of(text.as_bytes()));
+        assert!(may_hold || !holds, "{path}: {text}");
+        holds
     }
 
     #[test]

@@ -1,0 +1,151 @@
+//! What a later project pass needs to remember of a file it did not parse: which whole
+//! identifiers it holds, as a Bloom filter built while the file's bytes are in memory in the
+//! first pass. A later pass asks the filter first and reads the file again only when it may
+//! hold one of the pass's words; a false positive costs one read, never a finding.
+
+/// The bytes of an identifier, as [`super::search`] delimits words.
+fn is_ident(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_' || b == b'$'
+}
+
+/// A Bloom filter of a file's identifiers, ASCII lower-cased.
+#[derive(Clone, Debug)]
+pub struct Identifiers {
+    bits: Box<[u64]>,
+}
+
+/// Probes per identifier.
+const PROBES: u64 = 3;
+/// Filter bits per byte of the file: about five per distinct identifier of ordinary source
+/// (a few percent of false positives), 1/32 of the file's size in memory.
+const BITS_PER_BYTE: usize = 4;
+const MIN_WORDS: usize = 4;
+/// 128 KiB: a larger file only has more false positives.
+const MAX_WORDS: usize = 16 * 1024;
+
+impl Identifiers {
+    pub fn of(bytes: &[u8]) -> Identifiers {
+        let words = (bytes.len() * BITS_PER_BYTE / 64)
+            .next_power_of_two()
+            .clamp(MIN_WORDS, MAX_WORDS);
+        let mut filter = Identifiers {
+            bits: vec![0; words].into_boxed_slice(),
+        };
+        let mut hash = Hash::default();
+        for &b in bytes {
+            if is_ident(b) {
+                hash.push(b);
+            } else if !hash.is_empty() {
+                filter.insert(hash.finish());
+                hash = Hash::default();
+            }
+        }
+        if !hash.is_empty() {
+            filter.insert(hash.finish());
+        }
+        filter
+    }
+
+    /// Whether the file may hold `word` as a whole identifier (ASCII case-insensitive). A
+    /// word that is not an identifier itself cannot be ruled out.
+    pub fn may_hold(&self, word: &str) -> bool {
+        if word.is_empty() || !word.bytes().all(is_ident) {
+            return true;
+        }
+        let mut hash = Hash::default();
+        word.bytes().for_each(|b| hash.push(b));
+        probes(self.bits.len(), hash.finish()).all(|(i, bit)| self.bits[i] & bit != 0)
+    }
+
+    fn insert(&mut self, h: u64) {
+        for (i, bit) in probes(self.bits.len(), h) {
+            self.bits[i] |= bit;
+        }
+    }
+}
+
+/// Double hashing: probe `j` is bit `h1 + j * h2` of a filter of `words` 64-bit words (a
+/// power of two), as (word index, bit mask).
+fn probes(words: usize, h: u64) -> impl Iterator<Item = (usize, u64)> {
+    let mask = (words as u64 * 64) - 1;
+    let (h1, h2) = (h, (h >> 32) | 1);
+    (0..PROBES).map(move |j| {
+        let bit = h1.wrapping_add(j.wrapping_mul(h2)) & mask;
+        ((bit / 64) as usize, 1u64 << (bit % 64))
+    })
+}
+
+/// FNV-1a over lower-cased bytes, finished with a multiply-xorshift so the low bits mix.
+struct Hash(u64, usize);
+
+impl Default for Hash {
+    fn default() -> Hash {
+        Hash(0xcbf2_9ce4_8422_2325, 0)
+    }
+}
+
+impl Hash {
+    fn push(&mut self, b: u8) {
+        self.0 = (self.0 ^ u64::from(b.to_ascii_lowercase())).wrapping_mul(0x0100_0000_01b3);
+        self.1 += 1;
+    }
+
+    fn is_empty(&self) -> bool {
+        self.1 == 0
+    }
+
+    fn finish(&self) -> u64 {
+        let mut h = self.0;
+        h ^= h >> 33;
+        h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
+        h ^ (h >> 33)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Identifiers;
+
+    #[test]
+    fn holds_whole_identifiers_in_any_ascii_case() {
+        let f = Identifiers::of(b"from app.links import signed_link\nx = LINK_TTL * 2\n$var");
+        for word in [
+            "signed_link",
+            "SIGNED_LINK",
+            "links",
+            "link_ttl",
+            "$var",
+            "x",
+        ] {
+            assert!(f.may_hold(word), "{word}");
+        }
+        // Not an identifier of the file: a part of one, or absent.
+        let misses = ["signed", "link", "ttl", "presign", "signed_link_v2"]
+            .iter()
+            .filter(|w| f.may_hold(w))
+            .count();
+        assert!(misses <= 1, "{misses} false positives of 5");
+    }
+
+    #[test]
+    fn a_word_that_is_no_identifier_is_never_ruled_out() {
+        let f = Identifiers::of(b"nothing here");
+        assert!(f.may_hold("a-b"));
+        assert!(f.may_hold("Time.day"));
+    }
+
+    #[test]
+    fn false_positives_stay_rare() {
+        let text: String = (0..2000)
+            .map(|i| format!("ident_{i} = call_{i}(x);\n"))
+            .collect();
+        let f = Identifiers::of(text.as_bytes());
+        for i in 0..2000 {
+            assert!(f.may_hold(&format!("ident_{i}")));
+        }
+        let false_positives = (0..1000)
+            .filter(|i| f.may_hold(&format!("absent_{i}")))
+            .count();
+        assert!(false_positives < 100, "{false_positives} of 1000");
+    }
+}
