@@ -108,8 +108,9 @@ enum Role {
 struct Candidate {
     origin: Origin,
     role: Role,
-    /// What it holds, so that a later pass reads it again only if it may hold a word.
-    identifiers: Identifiers,
+    /// What it holds, so that a later pass reads it again only if it may hold a word; `None`
+    /// for a file larger than [`Identifiers::WORTH_IT`], read again whenever there are words.
+    identifiers: Option<Identifiers>,
 }
 
 /// One file's latest analysis.
@@ -437,9 +438,8 @@ impl Context<'_> {
         let root = || self.root_of(absolute);
         let id = self.shared.next_id.fetch_add(1, Ordering::Relaxed);
         // Computed while the bytes are here; kept only if the file turns out a candidate.
-        let identifiers =
-            (self.project && origin.is_some() && Language::detect(absolute).is_some())
-                .then(|| Identifiers::of(&bytes));
+        let candidate = self.project && origin.is_some() && Language::detect(absolute).is_some();
+        let identifiers = candidate.then(|| Identifiers::worth_it(&bytes));
         let input = ProjectInput {
             project: &empty,
             file: id,
@@ -614,10 +614,12 @@ impl Context<'_> {
                             candidates
                                 .iter()
                                 .filter(|c| {
-                                    finder.may_hold(
-                                        &absolute(self.cwd, c.origin.path()),
-                                        &c.identifiers,
-                                    )
+                                    c.identifiers.as_ref().is_none_or(|identifiers| {
+                                        finder.may_hold(
+                                            &absolute(self.cwd, c.origin.path()),
+                                            identifiers,
+                                        )
+                                    })
                                 })
                                 .map(|c| (None, c.origin.clone(), c.role))
                         })
