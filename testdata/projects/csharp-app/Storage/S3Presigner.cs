@@ -20,5 +20,18 @@ namespace Acme.Storage
             seconds = 600;
             return s3.GetPreSignedURL(new GetPreSignedUrlRequest { BucketName = "media", Key = key, Expires = DateTime.UtcNow.AddSeconds(seconds) });
         }
+
+        public string PresignWithRetry(string key, int seconds, int attempts = 3)
+        {
+            // Recursive: a transient signing failure is retried with one attempt less.
+            try
+            {
+                return s3.GetPreSignedURL(new GetPreSignedUrlRequest { BucketName = "media", Key = key, Expires = DateTime.UtcNow.AddSeconds(seconds) });
+            }
+            catch (AmazonClientException) when (attempts > 1)
+            {
+                return PresignWithRetry(key, seconds, attempts - 1);
+            }
+        }
     }
 }

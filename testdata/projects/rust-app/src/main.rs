@@ -1,6 +1,9 @@
+mod albums;
+mod avatars;
 mod config;
 mod links;
 mod storage;
+mod thumbnails;
 mod unrelated;
 mod views;
 

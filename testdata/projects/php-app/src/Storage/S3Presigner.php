@@ -2,6 +2,7 @@
 
 namespace Acme\Storage;
 
+use Aws\Exception\CredentialsException;
 use Aws\S3\S3Client;
 
 class S3Presigner
@@ -25,5 +26,19 @@ class S3Presigner
         $seconds = 600;
         $cmd = $this->s3->getCommand('GetObject', ['Bucket' => 'media', 'Key' => $key]);
         return (string) $this->s3->createPresignedRequest($cmd, time() + $seconds)->getUri();
+    }
+
+    public function presignWithRetry(string $key, int $seconds, int $attempts = 3): string
+    {
+        // Recursive: a transient signing failure is retried with one attempt less.
+        try {
+            $cmd = $this->s3->getCommand('GetObject', ['Bucket' => 'media', 'Key' => $key]);
+            return (string) $this->s3->createPresignedRequest($cmd, time() + $seconds)->getUri();
+        } catch (CredentialsException $e) {
+            if ($attempts <= 1) {
+                throw $e;
+            }
+            return $this->presignWithRetry($key, $seconds, $attempts - 1);
+        }
     }
 }

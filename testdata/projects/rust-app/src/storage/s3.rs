@@ -38,3 +38,13 @@ pub async fn presign_capped(client: &Client, key: &str, expires: u64) -> Result<
         .await?;
     Ok(request.uri().to_string())
 }
+
+pub async fn presign_with_retry(client: &Client, key: &str, expires: u64, attempts: u32) -> Result<String, Error> {
+    // Recursive: a transient signing failure is retried with one attempt less.
+    let config = PresigningConfig::expires_in(Duration::from_secs(expires))?;
+    match client.get_object().bucket("media").key(key).presigned(config).await {
+        Ok(request) => Ok(request.uri().to_string()),
+        Err(_) if attempts > 1 => Box::pin(presign_with_retry(client, key, expires, attempts - 1)).await,
+        Err(e) => Err(e.into()),
+    }
+}

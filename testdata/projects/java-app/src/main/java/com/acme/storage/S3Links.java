@@ -1,6 +1,7 @@
 package com.acme.storage;
 
 import java.time.Duration;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.model.GetObjectRequest;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
@@ -19,5 +20,18 @@ public class S3Links {
         ttl = Duration.ofMinutes(10);
         GetObjectRequest g = GetObjectRequest.builder().bucket("media").key(key).build();
         return presigner.presignGetObject(GetObjectPresignRequest.builder().signatureDuration(ttl).getObjectRequest(g).build()).url().toString();
+    }
+
+    public String presignWithRetry(String key, Duration ttl, int attempts) {
+        // Recursive: a transient signing failure is retried with one attempt less.
+        try {
+            GetObjectRequest g = GetObjectRequest.builder().bucket("media").key(key).build();
+            return presigner.presignGetObject(GetObjectPresignRequest.builder().signatureDuration(ttl).getObjectRequest(g).build()).url().toString();
+        } catch (SdkClientException e) {
+            if (attempts <= 1) {
+                throw e;
+            }
+            return presignWithRetry(key, ttl, attempts - 1);
+        }
     }
 }

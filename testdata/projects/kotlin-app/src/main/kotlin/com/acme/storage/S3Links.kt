@@ -1,6 +1,7 @@
 package com.acme.storage
 
 import java.time.Duration
+import software.amazon.awssdk.core.exception.SdkClientException
 import software.amazon.awssdk.regions.Region
 import software.amazon.awssdk.services.s3.model.GetObjectRequest
 import software.amazon.awssdk.services.s3.presigner.S3Presigner
@@ -19,5 +20,16 @@ class S3Links {
         val ttl = Duration.ofMinutes(10)
         val g = GetObjectRequest.builder().bucket("media").key(key).build()
         return presigner.presignGetObject(GetObjectPresignRequest.builder().signatureDuration(ttl).getObjectRequest(g).build()).url().toString()
+    }
+
+    fun presignWithRetry(key: String, ttl: Duration, attempts: Int = 3): String {
+        // Recursive: a transient signing failure is retried with one attempt less.
+        return try {
+            val g = GetObjectRequest.builder().bucket("media").key(key).build()
+            presigner.presignGetObject(GetObjectPresignRequest.builder().signatureDuration(ttl).getObjectRequest(g).build()).url().toString()
+        } catch (e: SdkClientException) {
+            if (attempts <= 1) throw e
+            presignWithRetry(key, ttl, attempts - 1)
+        }
     }
 }
