@@ -44,6 +44,9 @@ pub struct ProjectInput<'a> {
     /// Parse the file even without a trigger word: it names a presigning function or a
     /// constant another file needs.
     pub force_parse: bool,
+    /// The file is read only for what it gives the project (a named file's project): only
+    /// the presign lints' trigger words make it parsed, and nothing else is extracted.
+    pub context_only: bool,
 }
 
 pub struct ProjectOutput {
@@ -61,6 +64,12 @@ pub fn is_binary(bytes: &[u8]) -> bool {
 
 /// Analyzes one file's bytes. `display` makes the path printed in reports (only for a file
 /// with trigger words: most have none); `absolute` is used for path-specific settings.
+/// The lints about presign calls, whose trigger words are those of a file that presigns.
+const PRESIGN_LINTS: u64 = 1 << LintId::ExcessiveExpiry as u64
+    | 1 << LintId::ExpiryExceedsLimit as u64
+    | 1 << LintId::PresignInLoop as u64
+    | 1 << LintId::PresignedUrlLogged as u64;
+
 pub fn analyze(
     display: &dyn Fn() -> String,
     absolute: &Path,
@@ -74,7 +83,11 @@ pub fn analyze(
     }
     let utf16 = has_utf16_bom(&bytes);
     let force = project.is_some_and(|p| p.force_parse);
+    let context_only = project.is_some_and(|p| p.context_only);
     let mut triggered = prefilter.triggered(&bytes);
+    if context_only {
+        triggered &= PRESIGN_LINTS;
+    }
     if triggered == 0 && !utf16 && !force {
         return Outcome::Analyzed {
             findings: Vec::new(),
@@ -87,6 +100,9 @@ pub fn analyze(
     let source = SourceFile::from_vec(bytes);
     if utf16 {
         triggered = prefilter.triggered(source.text.as_bytes());
+        if context_only {
+            triggered &= PRESIGN_LINTS;
+        }
     }
     if force {
         // Calls of the project's presigning functions are presign sites of their own.

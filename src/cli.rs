@@ -132,6 +132,10 @@ pub struct CheckArgs {
     /// Analyse each file on its own, without the project-wide analysis (to measure its cost)
     #[arg(long, hide = true)]
     pub no_project: bool,
+
+    /// Do not read or write the cache of named files' projects
+    #[arg(long)]
+    pub no_cache: bool,
 }
 
 /// A parsed command line, with -D/-W/-A kept in the order given (later wins, as in clippy).

@@ -10,6 +10,7 @@ pub mod catalog;
 pub mod cli;
 pub mod clients;
 pub mod config;
+pub mod context_cache;
 pub mod docs;
 pub mod duration;
 pub mod eval;

@@ -8,6 +8,7 @@ use std::path::Path;
 
 use crate::cli::{self, CheckArgs, ColorChoice, Command, ListFormat};
 use crate::config::{self, Config, parse_lint_name};
+use crate::context_cache::CacheOptions;
 use crate::duration::{human, parse_duration};
 use crate::level::{FailOn, Level};
 use crate::lints::{LINTS, LintId, Status};
@@ -56,6 +57,13 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitStatus {
 fn check(args: &CheckArgs, level_flags: &[(usize, char, String)]) -> Result<ExitStatus, String> {
     let format: Format = args.format.parse()?;
     let config = load_config(args)?;
+    let cache = (!args.no_cache)
+        .then(CacheOptions::default_dir)
+        .flatten()
+        .map(|dir| CacheOptions {
+            dir,
+            key: cache_key(args, level_flags, config.path.as_deref()),
+        });
 
     let mut cli_levels = Vec::new();
     for (_, flag, name) in level_flags {
@@ -102,6 +110,7 @@ fn check(args: &CheckArgs, level_flags: &[(usize, char, String)]) -> Result<Exit
             max_file_size: args.max_filesize.unwrap_or(DEFAULT_MAX_FILE_SIZE),
             staged: args.staged,
             project: !args.no_project,
+            cache,
             // Never in CI logs or pipes: only for a person watching a terminal.
             progress: !args.quiet
                 && std::io::stderr().is_terminal()
@@ -166,6 +175,29 @@ fn check(args: &CheckArgs, level_flags: &[(usize, char, String)]) -> Result<Exit
     } else {
         ExitStatus::Clean
     })
+}
+
+/// What, besides a file's content, decides what the first pass makes of it: the config file
+/// and the flags that set levels, excludes, ignores and the size limit.
+fn cache_key(
+    args: &CheckArgs,
+    level_flags: &[(usize, char, String)],
+    config: Option<&Path>,
+) -> u64 {
+    let config_text = config
+        .and_then(|p| std::fs::read(p).ok())
+        .unwrap_or_default();
+    let flags: Vec<String> = level_flags
+        .iter()
+        .map(|(_, flag, name)| format!("-{flag}{name}"))
+        .chain(args.exclude.iter().map(|g| format!("--exclude={g}")))
+        .chain([
+            format!("--no-ignore={}", args.no_ignore),
+            format!("--max-filesize={:?}", args.max_filesize),
+            format!("--config={:?}", config),
+        ])
+        .collect();
+    CacheOptions::key(&[&config_text, flags.join("\n").as_bytes()])
 }
 
 fn load_config(args: &CheckArgs) -> Result<Config, String> {

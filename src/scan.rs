@@ -14,6 +14,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::sync::Arc;
 
 use crate::analyze::{Outcome, ProjectInput, ProjectOutput, analyze};
+use crate::context_cache::{CacheOptions, Class, ContextCache, Entry, Stamp};
 use crate::finding::{Finding, ScanError};
 use crate::frontend::Language;
 use crate::paths::{absolute, display_path};
@@ -38,6 +39,8 @@ pub struct ScanOptions {
     pub progress: bool,
     /// Follow presigning across files ([`crate::semantic::project`]).
     pub project: bool,
+    /// Where named files' projects are cached between runs; `None`: no cache.
+    pub cache: Option<CacheOptions>,
 }
 
 #[derive(Default)]
@@ -102,6 +105,12 @@ enum Role {
     /// It belongs to the project of a named file and is read only for what it gives the
     /// project (its wrappers and constants); its findings and errors are not reported.
     Context,
+}
+
+/// The context cache during one walk: what the last run left, and what this one saw.
+struct CacheRun {
+    loaded: ContextCache,
+    seen: Mutex<Vec<(PathBuf, Entry)>>,
 }
 
 /// A source file the first pass did not parse, which a later pass may.
@@ -278,7 +287,9 @@ impl Context<'_> {
     /// walked as a directory would be (ignore files and excludes respected); the files not
     /// already scanned are analysed for what they give the project, and nothing of theirs is
     /// reported. Names never resolve across project roots, so the rest of the repository
-    /// cannot change a named file's findings and is not read.
+    /// cannot change a named file's findings and is not read. With a cache
+    /// ([`crate::context_cache`]), an unchanged file the first pass did not parse last time
+    /// is not read either.
     fn scan_context(&self, options: &ScanOptions) {
         let mut roots: Vec<PathBuf> = Vec::new();
         // Sorted: a root inside another one already listed adds nothing.
@@ -287,21 +298,34 @@ impl Context<'_> {
                 roots.push(root);
             }
         }
-        if let Some(walker) = self.walker(&roots, options) {
-            walker.run(|| {
-                Box::new(|entry| {
-                    if let Ok(entry) = entry {
-                        self.visit_context(&entry);
-                    }
-                    WalkState::Continue
-                })
-            });
+        let Some(walker) = self.walker(&roots, options) else {
+            return;
+        };
+        let started = std::time::SystemTime::now();
+        let cache = options.cache.as_ref().map(|c| CacheRun {
+            loaded: ContextCache::load(c, &roots),
+            seen: Mutex::new(Vec::new()),
+        });
+        walker.run(|| {
+            Box::new(|entry| {
+                if let Ok(entry) = entry {
+                    self.visit_context(&entry, cache.as_ref());
+                }
+                WalkState::Continue
+            })
+        });
+        if let (Some(options), Some(cache)) = (&options.cache, cache) {
+            let mut seen = cache.seen.into_inner().unwrap_or_else(|p| p.into_inner());
+            seen.sort_by(|a, b| a.0.cmp(&b.0));
+            ContextCache::save(options, &roots, &seen, started);
         }
     }
 
     /// One file of a named file's project, read for context only; unreadable ones are
-    /// skipped (they were not asked for).
-    fn visit_context(&self, entry: &ignore::DirEntry) {
+    /// skipped (they were not asked for). With a cache, what the first pass makes of the
+    /// file is recorded in `seen`, and taken from the cache when the file is unchanged and
+    /// was not parsed.
+    fn visit_context(&self, entry: &ignore::DirEntry, cache: Option<&CacheRun>) {
         if !entry.file_type().is_some_and(|t| t.is_file()) {
             return;
         }
@@ -314,10 +338,33 @@ impl Context<'_> {
         {
             return;
         }
+        let stamp = cache
+            .and_then(|_| entry.metadata().ok())
+            .map(|m| Stamp::of(&m));
+        let record = |class: Class| {
+            if let (Some(cache), Some(stamp)) = (cache, stamp) {
+                lock(&cache.seen).push((absolute.clone(), Entry { stamp, class }));
+            }
+        };
+        let origin = Origin::Disk(path.to_path_buf());
+        match cache
+            .zip(stamp.as_ref())
+            .and_then(|(c, s)| c.loaded.get(&absolute, s))
+        {
+            Some(Class::Plain(identifiers)) => {
+                self.push_candidate(origin, Role::Context, identifiers.clone());
+                return record(Class::Plain(identifiers.clone()));
+            }
+            Some(Class::Inert) => return record(Class::Inert),
+            Some(Class::Parsed) | None => {}
+        }
         if let Ok(Some(bytes)) = read_file(path, self.max_file_size) {
             let display = || display_path(path, self.cwd);
-            let origin = Origin::Disk(path.to_path_buf());
-            self.analyze(&display, &absolute, bytes, Some(origin), Role::Context);
+            if let Some(class) =
+                self.analyze(&display, &absolute, bytes, Some(origin), Role::Context)
+            {
+                record(class);
+            }
         }
     }
 
@@ -375,13 +422,10 @@ impl Context<'_> {
         }
         test_hooks::before_read(path);
         match read_file(path, self.max_file_size) {
-            Ok(Some(bytes)) => self.analyze(
-                &display,
-                &absolute,
-                bytes,
-                Some(Origin::Disk(path.to_path_buf())),
-                Role::Reported,
-            ),
+            Ok(Some(bytes)) => {
+                let origin = Some(Origin::Disk(path.to_path_buf()));
+                self.analyze(&display, &absolute, bytes, origin, Role::Reported);
+            }
             Ok(None) => {
                 self.shared.skipped_large.fetch_add(1, Ordering::Relaxed);
             }
@@ -421,7 +465,8 @@ impl Context<'_> {
     }
 
     /// The first pass over one file: analysed on its own (the project is empty yet); kept
-    /// when it has findings or exports, or listed as a candidate for the later passes.
+    /// when it has findings or exports, or listed as a candidate for the later passes. Returns
+    /// what it made of the file, for the context cache (`None`: the analysis failed).
     fn analyze(
         &self,
         display: &dyn Fn() -> String,
@@ -429,7 +474,7 @@ impl Context<'_> {
         bytes: Vec<u8>,
         origin: Option<Origin>,
         role: Role,
-    ) {
+    ) -> Option<Class> {
         // The context walk reads source files only.
         if role == Role::Reported && origin.is_some() && Language::detect(absolute).is_some() {
             lock(&self.shared.reported).insert(absolute.to_path_buf());
@@ -445,14 +490,15 @@ impl Context<'_> {
             file: id,
             root: &root,
             force_parse: false,
+            context_only: role == Role::Context,
         };
-        let Some(outcome) = self.contained(display, absolute, bytes, &input, role) else {
-            return;
-        };
+        let outcome = self.contained(display, absolute, bytes, &input, role)?;
         match outcome {
-            Outcome::SkippedBinary if role == Role::Context => {}
             Outcome::SkippedBinary => {
-                self.shared.skipped_binary.fetch_add(1, Ordering::Relaxed);
+                if role == Role::Reported {
+                    self.shared.skipped_binary.fetch_add(1, Ordering::Relaxed);
+                }
+                Some(Class::Inert)
             }
             Outcome::Analyzed {
                 findings,
@@ -477,20 +523,21 @@ impl Context<'_> {
                             queried: BTreeSet::new(),
                         },
                     );
-                    return;
+                    return Some(Class::Inert);
                 };
                 let parsed = project.is_some();
-                if let Some(identifiers) = identifiers.filter(|_| !parsed) {
-                    lock(&self.shared.candidates).push(Candidate {
-                        origin: origin.clone(),
-                        role,
-                        identifiers,
-                    });
-                }
+                let class = match identifiers {
+                    _ if parsed => Class::Parsed,
+                    Some(identifiers) => {
+                        self.push_candidate(origin.clone(), role, identifiers.clone());
+                        Class::Plain(identifiers)
+                    }
+                    None => Class::Inert,
+                };
                 let reports = role == Role::Reported
                     && (!findings.is_empty() || dynamic_expiries > 0 || unparsed);
                 if !reports && !parsed {
-                    return;
+                    return Some(class);
                 }
                 lock(&self.shared.records).insert(
                     id,
@@ -510,8 +557,17 @@ impl Context<'_> {
                 if let Some(p) = project {
                     lock(&self.shared.exports).push((id, p));
                 }
+                Some(class)
             }
         }
+    }
+
+    fn push_candidate(&self, origin: Origin, role: Role, identifiers: Option<Identifiers>) {
+        lock(&self.shared.candidates).push(Candidate {
+            origin,
+            role,
+            identifiers,
+        });
     }
 
     /// Runs the analysis of one file, containing a panic: a bug in one file's analysis must
@@ -669,6 +725,7 @@ impl Context<'_> {
                                 file: ids[i],
                                 root: &root,
                                 force_parse: true,
+                                context_only: *role == Role::Context,
                             };
                             let display = || display_path(origin.path(), self.cwd);
                             if let Some(outcome) =

@@ -271,3 +271,120 @@ fn staged_files_see_the_project_and_only_they_are_reported() {
         "the staged 3-hour expiry: {staged:?}"
     );
 }
+
+/// Sets every file under `dir` an hour in the past, as files are when a hook runs: a file
+/// changed in the last seconds is never cached (its next change could keep its stamp).
+fn age(dir: &std::path::Path) {
+    let past = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+    for entry in std::fs::read_dir(dir).expect("read dir").flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            age(&path);
+        } else {
+            let file = std::fs::File::options()
+                .write(true)
+                .open(&path)
+                .expect("open");
+            file.set_modified(past).expect("set mtime");
+        }
+    }
+}
+
+#[test]
+fn the_context_cache_changes_nothing_but_the_reads() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let root = dir.path().join("app-root");
+    copy_tree(&repo_root().join("testdata/projects/python-app"), &root);
+    age(&root);
+    let cache = dir.path().join("cache");
+    let cache_env = [(
+        "PRESIGN_LINT_CACHE_DIR",
+        cache.to_str().expect("UTF-8 temp path"),
+    )];
+    let named = |extra: &[&str]| {
+        let mut args = vec!["check", "app/links.py", "--no-config", "--format", "json"];
+        args.extend_from_slice(extra);
+        let out = common::run_with_env(&root, &args, &cache_env);
+        assert!(out.code <= 1, "{}", out.stderr);
+        out.stdout
+    };
+    let uncached = named(&["--no-cache"]);
+    assert!(!cache.exists(), "--no-cache writes nothing");
+    // LINK_TTL lives in config.py, a file the first pass does not parse: the cache answers
+    // for it on the second run.
+    assert!(uncached.contains("LINK_TTL = 604800"), "{uncached}");
+    assert_eq!(named(&[]), uncached, "cold");
+    let written: Vec<_> = std::fs::read_dir(&cache).expect("cache dir").collect();
+    assert_eq!(written.len(), 1, "one cache file for the project");
+    assert_eq!(named(&[]), uncached, "warm");
+
+    // A context file that changes is read again, cache or not.
+    std::fs::write(
+        root.join("app/config.py"),
+        "DAY = 86400\nLINK_TTL = 600\nSHORT_TTL = 300\n",
+    )
+    .expect("write");
+    age(&root);
+    let changed = named(&[]);
+    assert!(!changed.contains("LINK_TTL"), "{changed}");
+    assert_eq!(changed, named(&["--no-cache"]));
+
+    // A damaged cache is no cache.
+    for entry in std::fs::read_dir(&cache).expect("cache dir").flatten() {
+        std::fs::write(entry.path(), b"presign-lint context cache 1\n\xff\xff").expect("damage");
+    }
+    assert_eq!(named(&[]), changed);
+}
+
+#[test]
+fn runs_racing_on_one_cache_agree() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let root = dir.path().join("app-root");
+    copy_tree(&repo_root().join("testdata/projects/typescript-app"), &root);
+    age(&root);
+    let cache = dir.path().join("cache");
+    let cache = cache.to_str().expect("UTF-8 temp path").to_string();
+    let expected = findings_of(
+        &root,
+        &[
+            "check",
+            "src/routes.ts",
+            "--no-config",
+            "--format",
+            "json",
+            "--no-cache",
+        ],
+    );
+    assert!(!expected.is_empty());
+    let runs: Vec<_> = (0..4)
+        .map(|_| {
+            let (root, cache) = (root.clone(), cache.clone());
+            std::thread::spawn(move || {
+                common::run_with_env(
+                    &root,
+                    &["check", "src/routes.ts", "--no-config", "--format", "json"],
+                    &[("PRESIGN_LINT_CACHE_DIR", &cache)],
+                )
+                .stdout
+            })
+        })
+        .collect();
+    let outputs: Vec<String> = runs.into_iter().map(|r| r.join().expect("run")).collect();
+    let after = common::run_with_env(
+        &root,
+        &["check", "src/routes.ts", "--no-config", "--format", "json"],
+        &[("PRESIGN_LINT_CACHE_DIR", &cache)],
+    )
+    .stdout;
+    for out in outputs.iter().chain([&after]) {
+        let findings: Vec<String> =
+            serde_json::from_str::<serde_json::Value>(out).expect("JSON")["findings"]
+                .as_array()
+                .expect("findings")
+                .iter()
+                .map(|f| f.to_string())
+                .collect();
+        let expected: Vec<String> = expected.iter().map(|(_, f)| f.clone()).collect();
+        assert_eq!(findings, expected);
+    }
+}

@@ -85,6 +85,21 @@ impl Identifiers {
         probes(self.bits.len(), hash.finish()).all(|(i, bit)| self.bits[i] & bit != 0)
     }
 
+    /// The filter's bits, to be stored (see [`crate::context_cache`]).
+    pub fn words(&self) -> &[u64] {
+        &self.bits
+    }
+
+    /// A filter stored by [`Identifiers::words`]; `None` unless its size is one this module
+    /// builds.
+    pub fn from_words(words: Vec<u64>) -> Option<Identifiers> {
+        (words.len().is_power_of_two() && (MIN_WORDS..=MAX_WORDS).contains(&words.len())).then(
+            || Identifiers {
+                bits: words.into_boxed_slice(),
+            },
+        )
+    }
+
     fn insert(&mut self, h: u64) {
         for (i, bit) in probes(self.bits.len(), h) {
             self.bits[i] |= bit;

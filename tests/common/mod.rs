@@ -42,6 +42,11 @@ fn run_full<S: AsRef<std::ffi::OsStr> + std::fmt::Debug>(
     env: &[(&str, &str)],
 ) -> Run {
     let mut command = Command::new(env!("CARGO_BIN_EXE_presign-lint"));
+    // Named files' project caches go to a directory of the tests', not the user's cache.
+    command.env(
+        "PRESIGN_LINT_CACHE_DIR",
+        std::env::temp_dir().join("presign-lint-test-cache"),
+    );
     command.envs(env.iter().copied());
     command
         .args(args)

@@ -1,0 +1,416 @@
+//! What the first pass learnt of each file of a named file's project, kept between runs so
+//! that a pre-commit run does not read the whole project again.
+//!
+//! A file named on the command line sees its project (`scan::Context::scan_context`): every
+//! source file of the project is read, and the few with trigger words are parsed for their
+//! wrappers and constants. Most files give the project nothing but their identifiers, which a
+//! later pass asks before reading them again. This cache keeps, per file and keyed by its
+//! stamp (size, modification and change times, inode), which of the two it was and, for the
+//! second kind, its identifier filter. A file whose stamp is unchanged is then not read at
+//! all unless it was parsed: parsed files are read and parsed again, since their summaries
+//! depend on the rest of the project. So a run with a cache analyses exactly the files a run
+//! without one would, with the same index and the same passes: only reads are saved.
+//!
+//! The cache is an optimisation and never an input that can fail a run: a missing,
+//! unreadable, corrupt or foreign file (another presign-lint build, other settings) is an
+//! empty cache. A file modified less than [`RACY_NS`] before the run started is not recorded
+//! (its next change could keep the same stamp on a coarse clock). The file is replaced by a
+//! rename, so two runs racing each leave a whole cache, the last one's.
+
+use std::collections::HashMap;
+use std::hash::{Hash, Hasher};
+use std::path::{Path, PathBuf};
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use crate::semantic::identifiers::Identifiers;
+
+/// The first line of a cache file; the number is the format's version.
+const MAGIC: &[u8] = b"presign-lint context cache 1\n";
+/// Entries whose file changed this close to the run's start are not recorded.
+const RACY_NS: u64 = 2_000_000_000;
+/// A cache file larger than this is not read (it cannot be one of ours for a real project).
+const MAX_CACHE_BYTES: u64 = 512 * 1024 * 1024;
+
+/// What identifies one version of a file without reading it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Stamp {
+    len: u64,
+    modified_ns: u64,
+    changed_ns: u64,
+    inode: u64,
+}
+
+impl Stamp {
+    pub fn of(metadata: &std::fs::Metadata) -> Stamp {
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::MetadataExt;
+            let ns = |s: i64, n: i64| {
+                u64::try_from(s)
+                    .unwrap_or(0)
+                    .saturating_mul(1_000_000_000)
+                    .saturating_add(u64::try_from(n).unwrap_or(0))
+            };
+            Stamp {
+                len: metadata.len(),
+                modified_ns: ns(metadata.mtime(), metadata.mtime_nsec()),
+                changed_ns: ns(metadata.ctime(), metadata.ctime_nsec()),
+                inode: metadata.ino(),
+            }
+        }
+        #[cfg(not(unix))]
+        {
+            Stamp {
+                len: metadata.len(),
+                modified_ns: metadata.modified().map_or(0, nanos),
+                changed_ns: 0,
+                inode: 0,
+            }
+        }
+    }
+
+    /// Changed too recently to be trusted next time.
+    fn racy(&self, started_ns: u64) -> bool {
+        self.modified_ns
+            .max(self.changed_ns)
+            .saturating_add(RACY_NS)
+            >= started_ns
+    }
+}
+
+fn nanos(time: SystemTime) -> u64 {
+    time.duration_since(UNIX_EPOCH)
+        .map_or(0, |d| u64::try_from(d.as_nanos()).unwrap_or(u64::MAX))
+}
+
+/// What the first pass made of a file.
+#[derive(Clone, Debug)]
+pub enum Class {
+    /// Parsed: it has to be parsed again.
+    Parsed,
+    /// Not parsed: a candidate of the later passes, with its identifier filter (`None` for a
+    /// file too large to have one).
+    Plain(Option<Identifiers>),
+    /// Nothing to give (a binary file).
+    Inert,
+}
+
+#[derive(Clone, Debug)]
+pub struct Entry {
+    pub stamp: Stamp,
+    pub class: Class,
+}
+
+/// Where and under which key the caches of one run live.
+#[derive(Clone, Debug)]
+pub struct CacheOptions {
+    pub dir: PathBuf,
+    /// Everything that decides what the first pass makes of a file besides its content: the
+    /// build and the settings. A cache written under another key is ignored.
+    pub key: u64,
+}
+
+impl CacheOptions {
+    /// `$PRESIGN_LINT_CACHE_DIR`, else `$XDG_CACHE_HOME/presign-lint`, else
+    /// `~/.cache/presign-lint`; `None` when none is set.
+    pub fn default_dir() -> Option<PathBuf> {
+        let var = |name: &str| std::env::var_os(name).filter(|v| !v.is_empty());
+        var("PRESIGN_LINT_CACHE_DIR")
+            .map(PathBuf::from)
+            .or_else(|| var("XDG_CACHE_HOME").map(|d| PathBuf::from(d).join("presign-lint")))
+            .or_else(|| var("HOME").map(|h| PathBuf::from(h).join(".cache/presign-lint")))
+    }
+
+    /// The key of this build with settings described by `parts`.
+    pub fn key(parts: &[&[u8]]) -> u64 {
+        let mut hasher = std::collections::hash_map::DefaultHasher::new();
+        env!("CARGO_PKG_VERSION").hash(&mut hasher);
+        // Another build of the same version may classify files differently.
+        if let Some(m) = std::env::current_exe()
+            .ok()
+            .and_then(|e| std::fs::metadata(e).ok())
+        {
+            Stamp::of(&m).len.hash(&mut hasher);
+            m.modified().map(nanos).unwrap_or(0).hash(&mut hasher);
+        }
+        parts.hash(&mut hasher);
+        hasher.finish()
+    }
+
+    fn file(&self, root: &Path) -> PathBuf {
+        let mut hasher = std::collections::hash_map::DefaultHasher::new();
+        root.hash(&mut hasher);
+        self.dir
+            .join(format!("context-{:016x}.bin", hasher.finish()))
+    }
+}
+
+/// The entries of the caches of some project roots.
+#[derive(Default)]
+pub struct ContextCache {
+    entries: HashMap<PathBuf, Entry>,
+}
+
+impl ContextCache {
+    pub fn load(options: &CacheOptions, roots: &[PathBuf]) -> ContextCache {
+        let mut entries = HashMap::new();
+        for root in roots {
+            if let Some(read) = read(&options.file(root), options.key) {
+                entries.extend(read.into_iter().filter(|(p, _)| p.starts_with(root)));
+            }
+        }
+        ContextCache { entries }
+    }
+
+    /// What the first pass made of `path`, if it is unchanged since.
+    pub fn get(&self, path: &Path, stamp: &Stamp) -> Option<&Class> {
+        self.entries
+            .get(path)
+            .filter(|e| e.stamp == *stamp)
+            .map(|e| &e.class)
+    }
+
+    /// Replaces the cache of each root with the entries under it. Failures are ignored: the
+    /// next run reads the project again.
+    pub fn save(
+        options: &CacheOptions,
+        roots: &[PathBuf],
+        entries: &[(PathBuf, Entry)],
+        started: SystemTime,
+    ) {
+        let started_ns = nanos(started);
+        if std::fs::create_dir_all(&options.dir).is_err() {
+            return;
+        }
+        for root in roots {
+            let mine = entries
+                .iter()
+                .filter(|(p, e)| p.starts_with(root) && !e.stamp.racy(started_ns));
+            let bytes = encode(options.key, mine);
+            let target = options.file(root);
+            let temporary = target.with_extension(format!(
+                "{}.{}.tmp",
+                std::process::id(),
+                nanos(SystemTime::now())
+            ));
+            if std::fs::write(&temporary, bytes).is_err()
+                || std::fs::rename(&temporary, &target).is_err()
+            {
+                let _ = std::fs::remove_file(&temporary);
+            }
+        }
+    }
+}
+
+fn encode<'a>(key: u64, entries: impl Iterator<Item = &'a (PathBuf, Entry)>) -> Vec<u8> {
+    let mut out = MAGIC.to_vec();
+    out.extend(key.to_le_bytes());
+    let mut count = 0u32;
+    let mut body = Vec::new();
+    for (path, entry) in entries {
+        let Some(path) = path_bytes(path) else {
+            continue;
+        };
+        let Ok(len) = u32::try_from(path.len()) else {
+            continue;
+        };
+        body.extend(len.to_le_bytes());
+        body.extend(path);
+        let s = entry.stamp;
+        for n in [s.len, s.modified_ns, s.changed_ns, s.inode] {
+            body.extend(n.to_le_bytes());
+        }
+        match &entry.class {
+            Class::Parsed => body.push(0),
+            Class::Plain(None) => body.push(1),
+            Class::Inert => body.push(3),
+            Class::Plain(Some(identifiers)) => {
+                body.push(2);
+                let words = identifiers.words();
+                body.extend(u32::try_from(words.len()).unwrap_or(0).to_le_bytes());
+                for w in words {
+                    body.extend(w.to_le_bytes());
+                }
+            }
+        }
+        count += 1;
+    }
+    out.extend(count.to_le_bytes());
+    out.extend(body);
+    out
+}
+
+/// The entries of a cache file written under `key`; `None` if it is anything else.
+fn read(file: &Path, key: u64) -> Option<HashMap<PathBuf, Entry>> {
+    if std::fs::metadata(file).ok()?.len() > MAX_CACHE_BYTES {
+        return None;
+    }
+    decode(&std::fs::read(file).ok()?, key)
+}
+
+fn decode(bytes: &[u8], key: u64) -> Option<HashMap<PathBuf, Entry>> {
+    let mut r = Reader(bytes.strip_prefix(MAGIC)?);
+    if r.u64()? != key {
+        return None;
+    }
+    let count = r.u32()?;
+    let mut entries = HashMap::new();
+    for _ in 0..count {
+        let len = usize::try_from(r.u32()?).ok()?;
+        let path = path_from_bytes(r.take(len)?)?;
+        let stamp = Stamp {
+            len: r.u64()?,
+            modified_ns: r.u64()?,
+            changed_ns: r.u64()?,
+            inode: r.u64()?,
+        };
+        let class = match r.take(1)?[0] {
+            0 => Class::Parsed,
+            1 => Class::Plain(None),
+            3 => Class::Inert,
+            2 => {
+                let n = usize::try_from(r.u32()?).ok()?;
+                // Bounded by what is left, so a corrupt count cannot allocate much.
+                if n > r.0.len() / 8 {
+                    return None;
+                }
+                let words = (0..n).map(|_| r.u64()).collect::<Option<Vec<u64>>>()?;
+                Class::Plain(Some(Identifiers::from_words(words)?))
+            }
+            _ => return None,
+        };
+        entries.insert(path, Entry { stamp, class });
+    }
+    r.0.is_empty().then_some(entries)
+}
+
+struct Reader<'a>(&'a [u8]);
+
+impl<'a> Reader<'a> {
+    fn take(&mut self, n: usize) -> Option<&'a [u8]> {
+        if n > self.0.len() {
+            return None;
+        }
+        let (head, rest) = self.0.split_at(n);
+        self.0 = rest;
+        Some(head)
+    }
+
+    fn u32(&mut self) -> Option<u32> {
+        Some(u32::from_le_bytes(self.take(4)?.try_into().ok()?))
+    }
+
+    fn u64(&mut self) -> Option<u64> {
+        Some(u64::from_le_bytes(self.take(8)?.try_into().ok()?))
+    }
+}
+
+#[cfg(unix)]
+fn path_bytes(path: &Path) -> Option<&[u8]> {
+    use std::os::unix::ffi::OsStrExt;
+    Some(path.as_os_str().as_bytes())
+}
+
+#[cfg(unix)]
+fn path_from_bytes(bytes: &[u8]) -> Option<PathBuf> {
+    use std::os::unix::ffi::OsStrExt;
+    Some(PathBuf::from(std::ffi::OsStr::from_bytes(bytes)))
+}
+
+#[cfg(not(unix))]
+fn path_bytes(path: &Path) -> Option<&[u8]> {
+    path.to_str().map(str::as_bytes)
+}
+
+#[cfg(not(unix))]
+fn path_from_bytes(bytes: &[u8]) -> Option<PathBuf> {
+    std::str::from_utf8(bytes).ok().map(PathBuf::from)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entries() -> Vec<(PathBuf, Entry)> {
+        let stamp = |n| Stamp {
+            len: n,
+            modified_ns: 1,
+            changed_ns: 2,
+            inode: 3,
+        };
+        vec![
+            (
+                PathBuf::from("/p/a.py"),
+                Entry {
+                    stamp: stamp(10),
+                    class: Class::Parsed,
+                },
+            ),
+            (
+                PathBuf::from("/p/b.py"),
+                Entry {
+                    stamp: stamp(20),
+                    class: Class::Plain(Some(Identifiers::of(b"signed_link = 1"))),
+                },
+            ),
+            (
+                PathBuf::from("/p/c.py"),
+                Entry {
+                    stamp: stamp(30),
+                    class: Class::Plain(None),
+                },
+            ),
+        ]
+    }
+
+    #[test]
+    fn entries_survive_a_round_trip_under_their_key_only() {
+        let bytes = encode(7, entries().iter());
+        let read = decode(&bytes, 7).expect("decodes");
+        assert_eq!(read.len(), 3);
+        let b = &read[Path::new("/p/b.py")];
+        assert!(matches!(&b.class, Class::Plain(Some(f)) if f.may_hold("signed_link")));
+        assert!(matches!(read[Path::new("/p/a.py")].class, Class::Parsed));
+        assert!(decode(&bytes, 8).is_none(), "another build or settings");
+    }
+
+    #[test]
+    fn a_corrupt_cache_is_no_cache_and_never_panics() {
+        let bytes = encode(7, entries().iter());
+        for cut in 0..bytes.len() {
+            assert!(decode(&bytes[..cut], 7).is_none(), "truncated at {cut}");
+        }
+        for i in MAGIC.len()..bytes.len() {
+            let mut flipped = bytes.clone();
+            flipped[i] ^= 0xff;
+            let _ = decode(&flipped, 7);
+        }
+    }
+
+    #[test]
+    fn only_an_unchanged_file_is_answered() {
+        let cache = ContextCache {
+            entries: entries().into_iter().collect(),
+        };
+        let (path, entry) = &entries()[0];
+        assert!(cache.get(path, &entry.stamp).is_some());
+        let touched = Stamp {
+            modified_ns: 99,
+            ..entry.stamp
+        };
+        assert!(cache.get(path, &touched).is_none());
+    }
+
+    #[test]
+    fn a_file_changed_just_before_the_run_is_not_trusted() {
+        let started = 10 * RACY_NS;
+        let stamp = |t| Stamp {
+            len: 1,
+            modified_ns: t,
+            changed_ns: t,
+            inode: 1,
+        };
+        assert!(stamp(started - RACY_NS / 2).racy(started));
+        assert!(!stamp(started - 2 * RACY_NS).racy(started));
+    }
+}
