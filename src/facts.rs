@@ -237,6 +237,39 @@ impl Param {
     }
 }
 
+/// The calls a parameter list can take, counted by position.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Arity {
+    /// Positional slots.
+    positions: usize,
+    /// Arguments needed: every position up to the last one without a default.
+    required: usize,
+    /// A rest parameter takes any number more.
+    rest: bool,
+}
+
+impl Arity {
+    pub fn of(params: &[Param]) -> Arity {
+        let end = |ps: &mut dyn Iterator<Item = &Param>| {
+            ps.filter_map(|p| p.position).max().map_or(0, |m| m + 1)
+        };
+        Arity {
+            positions: end(&mut params.iter()),
+            required: end(&mut params
+                .iter()
+                .filter(|p| !p.rest && p.default.is_none() && p.field.is_none())),
+            rest: params.iter().any(|p| p.rest),
+        }
+    }
+
+    /// Whether a call fits: no more positional arguments than there are positions (unless
+    /// there is a rest parameter), and as many arguments as are required.
+    pub fn fits(&self, call: &CallExpr) -> bool {
+        let positional = call.args.iter().filter(|a| a.name.is_none()).count();
+        (self.rest || positional <= self.positions) && call.args.len() >= self.required
+    }
+}
+
 /// `return value` (or an expression body, or an implicit last value) of a function.
 #[derive(Clone, Debug)]
 pub struct Return {

@@ -15,7 +15,7 @@ use std::sync::Arc;
 
 use crate::catalog::{self, Row};
 use crate::eval::{Env, Outer, Value};
-use crate::facts::{Call, CallExpr, ExprKind, Span, SyntaxFacts};
+use crate::facts::{Arity, Call, CallExpr, ExprKind, Span, SyntaxFacts};
 use crate::finding::Related;
 use crate::source::SourceFile;
 
@@ -85,9 +85,13 @@ impl<'a> Model<'a> {
                 return None;
             }
             let defs = by_name.get(name)?;
-            // Defined here: never another file's, and one definition only.
-            Some(match defs.as_slice() {
-                [only] => Some(*only),
+            // Defined here: never another file's, and one definition only among those the
+            // call's arguments fit (overloads; any of them in JavaScript).
+            let mut fitting = defs.iter().filter(|&&f| {
+                family == "javascript" || Arity::of(&syntax.functions[f].params).fits(call)
+            });
+            Some(match (fitting.next(), fitting.next()) {
+                (Some(&only), None) => Some(only),
                 _ => None,
             })
         };
@@ -342,6 +346,7 @@ impl<'a> Model<'a> {
                 Some(ExportedFunction {
                     name: f.name.clone()?,
                     params: f.params.iter().map(|p| p.name.clone()).collect(),
+                    arity: Arity::of(&f.params),
                     summary: s.clone(),
                 })
             })

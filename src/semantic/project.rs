@@ -23,7 +23,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use crate::eval::{Outer, Value};
-use crate::facts::{Binding, CallExpr, ExprKind, Import, SyntaxFacts};
+use crate::facts::{Arity, Binding, CallExpr, ExprKind, Import, SyntaxFacts};
 
 use super::summary::Summary;
 
@@ -71,6 +71,8 @@ pub struct ExportedFunction {
     /// Parameter names in order: definitions with the same name and parameters are taken
     /// for implementations of one method (an interface's, a base class's).
     pub params: Vec<String>,
+    /// The calls it can take: a definition a call cannot reach is no candidate for it.
+    pub arity: Arity,
     pub summary: Option<Arc<Summary>>,
 }
 
@@ -460,6 +462,10 @@ impl<'a> FileScope<'a> {
                         .is_some_and(|e| is_test_path(&e.path, &e.root))
             })
             .filter_map(|&(f, i)| self.project.function(f, i))
+            // A call with arguments a definition cannot take does not reach it (a Go package
+            // function and a method of the same name, Java overloads), except in JavaScript,
+            // where any function takes any number of arguments.
+            .filter(|d| self.family == "javascript" || d.arity.fits(call))
             .collect();
         implementation(&candidates).filter(|s| Summary::accepts(&s.params, call))
     }

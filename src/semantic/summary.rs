@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use crate::catalog::Row;
 use crate::eval::{Env, Outer, Value};
-use crate::facts::{CallExpr, Expr, ExprKind, Param, SyntaxFacts};
+use crate::facts::{Arity, CallExpr, Expr, ExprKind, Param, SyntaxFacts};
 use crate::finding::Related;
 
 use super::expiry_arg::to_seconds;
@@ -132,20 +132,9 @@ impl Summary {
             .or_else(|| param.position.and_then(|i| call.positional(i)))
     }
 
-    /// Whether a call fits these parameters: no more positional arguments than there are
-    /// positions (unless one is a rest parameter), and an argument for every position up to
-    /// the last one without a default.
+    /// Whether a call fits these parameters (see [`Arity::fits`]).
     pub fn accepts(params: &[Param], call: &CallExpr) -> bool {
-        let positional = call.args.iter().filter(|a| a.name.is_none()).count();
-        let end = |ps: &mut dyn Iterator<Item = &Param>| {
-            ps.filter_map(|p| p.position).max().map_or(0, |m| m + 1)
-        };
-        let slots = end(&mut params.iter());
-        let required = end(&mut params
-            .iter()
-            .filter(|p| !p.rest && p.default.is_none() && p.field.is_none()));
-        let rest = params.iter().any(|p| p.rest);
-        (rest || positional <= slots) && call.args.len() >= required
+        Arity::of(params).fits(call)
     }
 
     /// The expiry in seconds for a caller binding `bound` (parameter name → value); parameters

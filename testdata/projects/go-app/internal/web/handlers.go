@@ -58,6 +58,11 @@ func (h *Handlers) Asset(w http.ResponseWriter, r *http.Request) {
 	http.Redirect(w, r, cdn.Link(r.PathValue("path"), 30*24*time.Hour), http.StatusFound)
 }
 
+func (h *Handlers) Icon(w http.ResponseWriter, r *http.Request) {
+	// The CDN's package function Sign, not the presigning method Signer.Sign.
+	http.Redirect(w, r, cdn.Sign(r.PathValue("path")), http.StatusFound)
+}
+
 func (h *Handlers) FromQuery(w http.ResponseWriter, r *http.Request) {
 	// The expiry comes from the request: unknown here, not guessed.
 	secs, err := strconv.Atoi(r.URL.Query().Get("ttl"))
