@@ -21,6 +21,7 @@ TRIGGERS = [
     "presign-lint:", "signature", "sig=", "sig%3d", "sig\\u003d", "sig%253d",
     "presign", "postobjectv4", "signedcookie", "signed_url", "signedurl", "signurl", "urlsigner",
     "signatureduration", "_sas", "sasexpir", "sas_expir", "sasttl", "sas_ttl", "urlsignature", "url_signature",
+    "signerrequest",
     "signeroverride",
     "akia", "asia", "secret", "credential", "amazons3client", "amazoncloudfrontclient",
     "amazonsecuritytokenserviceclient", "private key", "session_token", "sessiontoken",

@@ -74,6 +74,13 @@ pub struct Row {
     /// What happens past the signer's hard limit, for `expiry-exceeds-limit`.
     #[serde(default)]
     pub over_limit: Option<String>,
+    /// The call builds a request or configuration that exists only to presign (a Java
+    /// `GetObjectPresignRequest` builder's `signatureDuration`, .NET `new
+    /// GetPreSignedUrlRequest`, Rust `PresigningConfig::expires_in`): it presigns nothing
+    /// itself, but its expiry is checked where it is written, wherever (and whether) the
+    /// request is used.
+    #[serde(default)]
+    pub request: bool,
     /// The family the row was read from (set at load).
     #[serde(skip)]
     pub family: &'static str,

@@ -14,7 +14,7 @@ use crate::semantic::{Model, Target};
 
 /// Words every file with an expiry to check contains: every catalog method, CLI command and
 /// config key the lint reads has one of them, so other files are never parsed.
-pub const TRIGGERS: [&str; 15] = [
+pub const TRIGGERS: [&str; 16] = [
     "presign",
     "postobjectv4",
     "signedcookie",
@@ -30,6 +30,8 @@ pub const TRIGGERS: [&str; 15] = [
     "sas_ttl",
     "urlsignature",
     "url_signature",
+    // CloudFront's `CannedSignerRequest`/`CustomSignerRequest`, built apart from the call.
+    "signerrequest",
 ];
 
 /// The AWS CLI's default for `aws s3 presign`.
@@ -64,6 +66,22 @@ pub fn check(cx: &Context<'_>, out: &mut Output) {
                     expiries.extend(through_wrapper(cx, model, call, summary));
                 }
                 None => {}
+            }
+        }
+        // A presign-only request is checked where it is built; when the presign call that
+        // uses it read the same expression, that call's finding says more. One whose expiry
+        // is not known here is not counted: the call that uses it is.
+        for (call, row) in model.requests() {
+            if let Some(Some(mut expiry)) = resolve_call(cx, model, call, row) {
+                if expiries.iter().all(|e| e.span != expiry.span) {
+                    expiry.what = format!(
+                        "the {} request built with `{}`",
+                        row.sdk,
+                        call.call.name().unwrap_or("?")
+                    );
+                    expiry.source = "request";
+                    expiries.push(expiry);
+                }
             }
         }
     }

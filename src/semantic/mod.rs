@@ -43,6 +43,10 @@ pub struct Model<'a> {
     pub family: &'static str,
     /// By index of `syntax.calls`.
     targets: Vec<Option<Target>>,
+    /// Calls that build a presign-only request or configuration (catalog rows with
+    /// `request = true`), by index of `syntax.calls`: they presign nothing themselves, so only
+    /// the expiry lints read them.
+    requests: Vec<(usize, &'static Row)>,
     /// By index of `syntax.functions`.
     pub summaries: Vec<Option<Arc<Summary>>>,
     pub scope: Option<&'a FileScope<'a>>,
@@ -61,11 +65,17 @@ impl<'a> Model<'a> {
         file: FileId,
         hop: &dyn Fn(Span, String) -> Related,
     ) -> Model<'a> {
-        let mut targets: Vec<Option<Target>> = syntax
-            .calls
-            .iter()
-            .map(|c| catalog::match_call(family, &c.call, syntax).map(Target::Sdk))
-            .collect();
+        let mut requests = Vec::new();
+        let mut targets: Vec<Option<Target>> = Vec::with_capacity(syntax.calls.len());
+        for (i, c) in syntax.calls.iter().enumerate() {
+            match catalog::match_call(family, &c.call, syntax) {
+                Some(row) if row.request => {
+                    requests.push((i, row));
+                    targets.push(None);
+                }
+                row => targets.push(row.map(Target::Sdk)),
+            }
+        }
         let mut by_name: HashMap<&str, Vec<usize>> = HashMap::new();
         for (i, f) in syntax.functions.iter().enumerate() {
             if let Some(name) = &f.name {
@@ -128,6 +138,7 @@ impl<'a> Model<'a> {
             syntax,
             family,
             targets,
+            requests,
             summaries: vec![None; syntax.functions.len()],
             scope,
             by_span: syntax
@@ -175,6 +186,13 @@ impl<'a> Model<'a> {
     pub fn target_of(&self, call: &CallExpr) -> Option<&Target> {
         let i = self.by_span.get(&(call.span.start, call.span.end))?;
         self.target(*i)
+    }
+
+    /// Calls building a presign-only request, with their catalog row.
+    pub fn requests(&self) -> impl Iterator<Item = (&'a Call, &'static Row)> + '_ {
+        self.requests
+            .iter()
+            .map(|&(i, row)| (&self.syntax.calls[i], row))
     }
 
     /// The SDK row of a call, when it is an SDK's presign call.

@@ -1,6 +1,7 @@
 mod albums;
 mod avatars;
 mod config;
+mod downloads;
 mod links;
 mod storage;
 mod thumbnails;

@@ -1,1 +1,2 @@
+pub mod presigning;
 pub mod s3;
