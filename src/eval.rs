@@ -22,6 +22,8 @@ pub enum Value {
     },
     /// A unit constant (`ChronoUnit.DAYS`), in seconds.
     Unit(f64),
+    /// null, nil, None, undefined: what a [`ExprKind::Fallback`] replaces by its default.
+    Absent,
     Unknown,
 }
 
@@ -203,6 +205,16 @@ impl<'a> Env<'a> {
             ExprKind::Neg(inner) => match self.eval(inner) {
                 Value::Number(n) => Value::Number(-n),
                 Value::Duration(d) => Value::Duration(-d),
+                _ => Value::Unknown,
+            },
+            ExprKind::Null => Value::Absent,
+            ExprKind::Fallback(items) => match items.as_slice() {
+                [value, default] => match self.eval(value) {
+                    Value::Absent => self.eval(default),
+                    Value::Number(n) | Value::Duration(n) if n == 0.0 => self.eval(default),
+                    Value::Str(s) if s.is_empty() => self.eval(default),
+                    other => other,
+                },
                 _ => Value::Unknown,
             },
             _ => Value::Unknown,
@@ -635,6 +647,7 @@ fn show(v: &Value) -> String {
         Value::Duration(d) => format!("{} s", d.round()),
         Value::Time { offset, .. } => format!("now + {} s", offset.round()),
         Value::Unit(u) => format!("a unit of {u} s"),
+        Value::Absent => "absent".to_string(),
         Value::Unknown => "?".to_string(),
     }
 }

@@ -40,9 +40,13 @@ pub enum ExprKind {
     /// out): f-strings, template literals, `"#{x}"`, `$"{x}"`, `"$x"`, PHP `"{$x}"`, Python
     /// `"…" % x`, Rust `format!("{x}")` captures. Never folded to a value.
     Interpolated(Vec<Expr>),
-    /// One of these values, decided at run time: `c ? a : b`, `a ?? b`, `a || b`. Never
-    /// folded, but what it may be built from is followed.
+    /// One of these values, decided at run time: `c ? a : b`. Never folded, but what it may
+    /// be built from is followed.
     Choice(Vec<Expr>),
+    /// `[value, default]`: the value unless it is absent (null, nil, None, undefined, zero or
+    /// empty), else the default: `a ?? b`, `a || b`, `x ||= b`, and a parameter given a
+    /// default under a test that it is absent (`if ttl is None: ttl = 600`).
+    Fallback(Vec<Expr>),
     /// The first result of a multi-value call (Go `url, err := req.Presign(d)`). Never folded.
     FirstResult(Box<Expr>),
     /// `await x`, parentheses, casts and other wrappers that do not change the value.

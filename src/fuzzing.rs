@@ -166,7 +166,7 @@ fn check_spans(syntax: &SyntaxFacts, len: usize) {
             ExprKind::Member(object, _) | ExprKind::Neg(object) | ExprKind::FirstResult(object) => {
                 expr(object, len)
             }
-            ExprKind::Interpolated(parts) | ExprKind::Choice(parts) => {
+            ExprKind::Interpolated(parts) | ExprKind::Choice(parts) | ExprKind::Fallback(parts) => {
                 parts.iter().for_each(|p| expr(p, len))
             }
             ExprKind::Binary(_, a, b) => {

@@ -110,13 +110,13 @@ impl Grammar for JavaScript {
             "new_expression" => cx
                 .call(node)
                 .map_or(ExprKind::Unknown, |c| ExprKind::Call(Box::new(c))),
-            // `a ?? b`, `a || b`: either operand.
+            // `a ?? b`, `a || b`: `a` unless it is absent, else `b`.
             "binary_expression"
                 if node
                     .child_by_field_name("operator")
                     .is_some_and(|o| matches!(cx.text(o), "??" | "||")) =>
             {
-                ExprKind::Choice(
+                ExprKind::Fallback(
                     ["left", "right"]
                         .into_iter()
                         .filter_map(|f| node.child_by_field_name(f))

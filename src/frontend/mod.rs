@@ -9,6 +9,7 @@
 
 pub mod config_values;
 mod csharp;
+mod defaults;
 mod go;
 pub mod iac;
 mod java;

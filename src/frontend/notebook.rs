@@ -151,9 +151,10 @@ fn remap_expr(expr: &mut Expr, at: &dyn Fn(usize) -> usize) {
             remap_expr(r, at);
         }
         ExprKind::Object(fields) => fields.iter_mut().for_each(|f| remap_expr(&mut f.value, at)),
-        ExprKind::Array(items) | ExprKind::Interpolated(items) | ExprKind::Choice(items) => {
-            items.iter_mut().for_each(|e| remap_expr(e, at))
-        }
+        ExprKind::Array(items)
+        | ExprKind::Interpolated(items)
+        | ExprKind::Choice(items)
+        | ExprKind::Fallback(items) => items.iter_mut().for_each(|e| remap_expr(e, at)),
         _ => {}
     }
 }

@@ -95,7 +95,7 @@ impl Grammar for Python {
             "call" => cx
                 .call(node)
                 .map_or(ExprKind::Unknown, |c| ExprKind::Call(Box::new(c))),
-            "binary_operator" => cx.binary(node),
+            "binary_operator" | "boolean_operator" => cx.binary(node),
             "unary_operator" => match (
                 node.child_by_field_name("operator").map(|o| cx.text(o)),
                 node.child_by_field_name("argument"),

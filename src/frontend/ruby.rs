@@ -203,8 +203,12 @@ impl Grammar for Ruby {
         ) else {
             return Vec::new();
         };
-        // `x += 1`, `x ||= v`: the result depends on the old value, so it is not folded.
-        let value = if node.kind() == "operator_assignment" {
+        // `x += 1`: the result depends on the old value, so it is not folded; `x ||= v` is a
+        // default (see `frontend::defaults`).
+        let fills_in = node
+            .child_by_field_name("operator")
+            .is_some_and(|o| cx.text(o) == "||=");
+        let value = if node.kind() == "operator_assignment" && !fills_in {
             Expr::unknown(right.byte_range())
         } else {
             cx.expr(right)

@@ -173,6 +173,14 @@ impl<'s> Lowering<'s> {
     /// fields (every tree-sitter grammar here); any other operator is `Unknown`.
     pub fn binary(&self, node: Node<'_>) -> crate::facts::ExprKind {
         use crate::facts::{BinOp, ExprKind};
+        // `a ?? b`, `a || b`, `a or b`, `a ?: b`: `a` unless it is absent, else `b`.
+        if let (Some("??" | "||" | "or" | "?:"), Some(l), Some(r)) = (
+            node.child_by_field_name("operator").map(|o| self.text(o)),
+            node.child_by_field_name("left"),
+            node.child_by_field_name("right"),
+        ) {
+            return ExprKind::Fallback(vec![self.expr(l), self.expr(r)]);
+        }
         let op = node
             .child_by_field_name("operator")
             .and_then(|o| match self.text(o) {
@@ -275,6 +283,7 @@ fn visit(
         }
         Role::Binding => {
             for (name, value) in grammar.bindings(node, cx) {
+                let value = super::defaults::lower(node, cx.source, &name, value);
                 facts.bindings.push(Binding {
                     name,
                     value,

@@ -27,6 +27,7 @@ pub fn is_opaque<'a>(expr: &'a Expr, env: &mut Env<'a>, depth: usize) -> bool {
         | ExprKind::Member(..)
         | ExprKind::FirstResult(_)
         | ExprKind::Choice(_)
+        | ExprKind::Fallback(_)
         | ExprKind::Interpolated(_) => true,
         _ => false,
     }

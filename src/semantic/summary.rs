@@ -315,7 +315,10 @@ pub fn parameters_used(
                 again(&f.value, out);
             }
         }
-        ExprKind::Array(items) | ExprKind::Interpolated(items) | ExprKind::Choice(items) => {
+        ExprKind::Array(items)
+        | ExprKind::Interpolated(items)
+        | ExprKind::Choice(items)
+        | ExprKind::Fallback(items) => {
             for i in items {
                 again(i, out);
             }
@@ -350,9 +353,10 @@ pub fn carries(
         }
         ExprKind::FirstResult(e) => again(e),
         ExprKind::Object(fields) => fields.iter().any(|f| again(&f.value)),
-        ExprKind::Array(items) | ExprKind::Interpolated(items) | ExprKind::Choice(items) => {
-            items.iter().any(again)
-        }
+        ExprKind::Array(items)
+        | ExprKind::Interpolated(items)
+        | ExprKind::Choice(items)
+        | ExprKind::Fallback(items) => items.iter().any(again),
         _ => false,
     }
 }

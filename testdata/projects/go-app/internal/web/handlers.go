@@ -33,9 +33,21 @@ func (h *Handlers) QuickReport(w http.ResponseWriter, r *http.Request) {
 	http.Redirect(w, r, url, http.StatusFound)
 }
 
-// 0 selects SignOrDefault's own 10-hour default: reported once, inside the wrapper.
+// 0 selects SignOrDefault's 10-hour default: reported at the call that passes 0.
 func (h *Handlers) Legacy(w http.ResponseWriter, r *http.Request) {
-	url, _ := h.Signer.SignOrDefault(r.Context(), r.PathValue("key"), 0)
+	url, _ := h.Signer.SignOrDefault(r.Context(), r.PathValue("key"), 0) // expect: excessive-expiry
+	http.Redirect(w, r, url, http.StatusFound)
+}
+
+// A caller's own value wins over the default: 2 days.
+func (h *Handlers) Archive(w http.ResponseWriter, r *http.Request) {
+	url, _ := h.Signer.SignOrDefault(r.Context(), r.PathValue("key"), 48*time.Hour) // expect: excessive-expiry
+	http.Redirect(w, r, url, http.StatusFound)
+}
+
+// A short value of the caller's: silent.
+func (h *Handlers) Peek(w http.ResponseWriter, r *http.Request) {
+	url, _ := h.Signer.SignOrDefault(r.Context(), r.PathValue("key"), 5*time.Minute)
 	http.Redirect(w, r, url, http.StatusFound)
 }
 

@@ -1,0 +1,23 @@
+import { signKey } from "./storage";
+
+// Defaults given in the body: the caller's value wins when there is one.
+export async function linkOrDefault(key: string, ttl?: number) {
+  return signKey(key, { expiresIn: ttl ?? 600 });
+}
+
+export async function dayUnlessGiven(key: string, ttl?: number) {
+  if (!ttl) ttl = 86400;
+  return signKey(key, { expiresIn: ttl });
+}
+
+export async function archive(key: string) {
+  return linkOrDefault(key, 2 * 86400); // expect: excessive-expiry
+}
+
+export async function thumbnail(key: string) {
+  return linkOrDefault(key, 300);
+}
+
+export async function nightly(key: string) {
+  return dayUnlessGiven(key, 3 * 86400); // expect: excessive-expiry
+}
