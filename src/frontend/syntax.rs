@@ -233,6 +233,25 @@ struct Context {
     callback: Option<(LoopKind, (usize, usize))>,
 }
 
+/// Whether a function literal is called where it is written: the callee of a call, through
+/// parentheses (Go `go func() {…}()`, `defer func() {…}()`, a JavaScript IIFE).
+fn invoked_in_place(function: Node<'_>) -> bool {
+    let mut node = function;
+    for _ in 0..4 {
+        let Some(parent) = node.parent() else {
+            return false;
+        };
+        if parent.kind().starts_with("parenthesized") {
+            node = parent;
+            continue;
+        }
+        return parent
+            .child_by_field_name("function")
+            .is_some_and(|callee| callee.id() == node.id());
+    }
+    false
+}
+
 /// Walks a parsed tree and collects its facts.
 pub fn collect(root: Node<'_>, source: &str, grammar: &dyn Grammar) -> SyntaxFacts {
     let cx = Lowering {
@@ -310,8 +329,13 @@ fn visit(
             }
             child_ctx.function = ctx.function;
             // A function defined in a loop does not run per iteration; the callback of a
-            // per-element method runs in that method's loop.
-            child_ctx.enclosing_loop = ctx.callback;
+            // per-element method runs in that method's loop, and one called where it is
+            // written (`go func(k string) {…}(k)`, `(() => {…})()`) in the loop around it.
+            child_ctx.enclosing_loop = if invoked_in_place(node) {
+                ctx.enclosing_loop
+            } else {
+                ctx.callback
+            };
         }
         Role::Loop(kind, span) => {
             child_ctx.enclosing_loop = Some((kind, (span.start, span.end)));

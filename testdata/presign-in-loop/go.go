@@ -85,3 +85,24 @@ func Parts(ctx context.Context, presigner *s3.PresignClient, uploadID string, n 
 }
 
 type Hasher interface{ Sign([]byte) []byte }
+
+// A goroutine per key: the function literal is called where it is written, once per element.
+func Fanout(ctx context.Context, presigner *s3.PresignClient, keys []string) {
+	for _, key := range keys {
+		go func(k string) {
+			presigner.PresignGetObject(ctx, &s3.GetObjectInput{Key: aws.String(k)}) // expect: presign-in-loop
+		}(key)
+	}
+}
+
+// A function literal only defined in the loop does not presign per element.
+func Handlers(ctx context.Context, presigner *s3.PresignClient, keys []string) []func() {
+	var out []func()
+	for _, key := range keys {
+		k := key
+		out = append(out, func() {
+			presigner.PresignGetObject(ctx, &s3.GetObjectInput{Key: aws.String(k)})
+		})
+	}
+	return out
+}

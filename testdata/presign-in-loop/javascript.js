@@ -73,3 +73,12 @@ export async function partUrls(UploadId, count) {
   }
   return parts;
 }
+
+// An async IIFE per key runs once per element.
+export function fanout(keys) {
+  for (const key of keys) {
+    (async () => {
+      await getSignedUrl(client, new GetObjectCommand({ Bucket: "b", Key: key }), { expiresIn: 300 }); // expect: presign-in-loop
+    })();
+  }
+}
