@@ -313,12 +313,13 @@ fn through_wrapper<'a>(
     let (span, mut derivation) = match carrier {
         Some(arg) => (arg.span.clone(), env.steps.clone()),
         None => {
+            // The default decides when, without it, the answer changes (nothing, or the
+            // default of a function further down).
             let omitted = summary.params.iter().find(|p| {
                 p.default.is_some()
                     && Summary::argument(p, &call.call).is_none()
-                    && summary
-                        .seconds(&[(p.name.clone(), Value::Unknown)], project, 0)
-                        .is_none()
+                    && summary.seconds(&[(p.name.clone(), Value::Unknown)], project, 0)
+                        != Some(seconds)
             })?;
             (
                 call.call.callee.span.clone(),
