@@ -154,18 +154,21 @@ pub fn analyze(
         _ => None,
     };
     let mut output = lints::Output::default();
-    lints::check(
-        &lints::Context {
-            path: absolute,
-            facts: &facts,
-            model: model.as_ref(),
-            source: &source,
-            text: &source.text,
-            max_expiry: settings.max_expiry,
-            enabled: &runs,
-        },
-        &mut output,
-    );
+    // A context file's findings are never reported: only its model (exports) is needed.
+    if !context_only {
+        lints::check(
+            &lints::Context {
+                path: absolute,
+                facts: &facts,
+                model: model.as_ref(),
+                source: &source,
+                text: &source.text,
+                max_expiry: settings.max_expiry,
+                enabled: &runs,
+            },
+            &mut output,
+        );
+    }
     let project_output = match (&model, &scope, &root) {
         (Some(model), Some(scope), Some(root)) => Some(Box::new(ProjectOutput {
             exports: model.exports(&source, absolute.to_path_buf(), root.clone()),
