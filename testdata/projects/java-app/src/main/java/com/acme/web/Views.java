@@ -20,6 +20,12 @@ public class Views {
         }
     }
 
+    public List<String> gallery(List<String> keys) {
+        return keys.stream()
+                .map(k -> links.signedLink(k, Duration.ofMinutes(30))) // expect: presign-in-loop
+                .toList();
+    }
+
     String level3(String key, Duration ttl) {
         return links.forwarded(key, ttl);
     }

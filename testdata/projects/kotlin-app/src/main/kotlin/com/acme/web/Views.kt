@@ -18,6 +18,9 @@ class Views {
         }
     }
 
+    fun gallery(keys: List<String>): List<String> =
+        keys.map { links.signedLink(it, Duration.ofMinutes(30)) } // expect: presign-in-loop
+
     fun level3(key: String, ttl: Duration): String {
         return links.forwarded(key, ttl)
     }
