@@ -5,17 +5,18 @@
 //! (`if ttl > MAX: ttl = MAX`) or none at all overrides the caller's value and stays a plain
 //! binding. The tests are recognised in the text of the condition, the same in every grammar.
 
-use tree_sitter::Node;
+use tree_sitter::{Node, TreeCursor};
 
 use crate::facts::{Expr, ExprKind};
 
 /// How far up from an assignment its `if` may be (statement, block, clause, `if`).
 const MAX_CLIMB: usize = 5;
 
-/// `value` as the binding of `name` made by `node`: a [`ExprKind::Fallback`] to the earlier
-/// value of `name` when `node` only fills `name` in when it is absent.
-pub fn lower(node: Node<'_>, source: &str, name: &str, value: Expr) -> Expr {
-    if !fills_in(node, source, name) {
+/// `value` as the binding of `name` made by the node under `at`: a [`ExprKind::Fallback`] to
+/// the earlier value of `name` when the node only fills `name` in when it is absent.
+pub fn lower(at: &TreeCursor<'_>, source: &str, name: &str, value: Expr) -> Expr {
+    let node = at.node();
+    if !fills_in(at, source, name) {
         return value;
     }
     let earlier = Expr {
@@ -29,7 +30,8 @@ pub fn lower(node: Node<'_>, source: &str, name: &str, value: Expr) -> Expr {
     }
 }
 
-fn fills_in(node: Node<'_>, source: &str, name: &str) -> bool {
+fn fills_in(at: &TreeCursor<'_>, source: &str, name: &str) -> bool {
+    let node = at.node();
     let text = |n: Node<'_>| source.get(n.byte_range()).unwrap_or("");
     let bare = name.trim_start_matches(['$', '@']);
     // `ttl ||= 600`, `$ttl ??= 600`.
@@ -40,10 +42,14 @@ fn fills_in(node: Node<'_>, source: &str, name: &str) -> bool {
             return true;
         }
     }
+    // A cursor climbs in constant time; `Node::parent` walks down from the root.
+    let mut up = at.clone();
     let mut child = node;
-    let mut parent = node.parent();
     for _ in 0..MAX_CLIMB {
-        let Some(p) = parent else { return false };
+        if !up.goto_parent() {
+            return false;
+        }
+        let p = up.node();
         let kind = p.kind();
         if kind.contains("function") || kind.contains("method") || kind.contains("lambda") {
             return false;
@@ -61,7 +67,6 @@ fn fills_in(node: Node<'_>, source: &str, name: &str) -> bool {
             return tests_absent(text(condition), bare, negated);
         }
         child = p;
-        parent = p.parent();
     }
     false
 }

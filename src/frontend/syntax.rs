@@ -234,13 +234,16 @@ struct Context {
 }
 
 /// Whether a function literal is called where it is written: the callee of a call, through
-/// parentheses (Go `go func() {…}()`, `defer func() {…}()`, a JavaScript IIFE).
-fn invoked_in_place(function: Node<'_>) -> bool {
-    let mut node = function;
+/// parentheses (Go `go func() {…}()`, `defer func() {…}()`, a JavaScript IIFE). `at` is a
+/// cursor on the literal: climbing a cursor is cheap, `Node::parent` walks from the root.
+fn invoked_in_place(at: &TreeCursor<'_>) -> bool {
+    let mut up = at.clone();
+    let mut node = up.node();
     for _ in 0..4 {
-        let Some(parent) = node.parent() else {
+        if !up.goto_parent() {
             return false;
-        };
+        }
+        let parent = up.node();
         if parent.kind().starts_with("parenthesized") {
             node = parent;
             continue;
@@ -302,7 +305,15 @@ fn visit(
         }
         Role::Binding => {
             for (name, value) in grammar.bindings(node, cx) {
-                let value = super::defaults::lower(node, cx.source, &name, value);
+                // Only a parameter has a caller's value to keep.
+                let parameter = ctx
+                    .function
+                    .is_some_and(|f| facts.functions[f].params.iter().any(|p| p.name == name));
+                let value = if parameter {
+                    super::defaults::lower(cursor, cx.source, &name, value)
+                } else {
+                    value
+                };
                 facts.bindings.push(Binding {
                     name,
                     value,
@@ -331,7 +342,7 @@ fn visit(
             // A function defined in a loop does not run per iteration; the callback of a
             // per-element method runs in that method's loop, and one called where it is
             // written (`go func(k string) {…}(k)`, `(() => {…})()`) in the loop around it.
-            child_ctx.enclosing_loop = if invoked_in_place(node) {
+            child_ctx.enclosing_loop = if invoked_in_place(cursor) {
                 ctx.enclosing_loop
             } else {
                 ctx.callback
