@@ -129,8 +129,9 @@ pub struct CheckArgs {
     #[arg(long, value_name = "BYTES", hide = true)]
     pub max_filesize: Option<u64>,
 
-    /// Analyse each file on its own, without the project-wide analysis (to measure its cost)
-    #[arg(long, hide = true)]
+    /// Analyse each file on its own: no wrappers or constants of other files (faster on
+    /// named files, which otherwise read their project)
+    #[arg(long)]
     pub no_project: bool,
 
     /// Do not read or write the cache of named files' projects

@@ -388,3 +388,26 @@ fn runs_racing_on_one_cache_agree() {
         assert_eq!(findings, expected);
     }
 }
+
+#[test]
+fn no_project_analyses_each_file_on_its_own() {
+    let args = |extra: &'static str| {
+        let mut a = vec![
+            "check",
+            "testdata/projects/python-app/app/views.py",
+            "--no-config",
+            "--format",
+            "json",
+        ];
+        a.extend([extra].into_iter().filter(|e| !e.is_empty()));
+        a
+    };
+    let with = findings_of(&repo_root(), &args(""));
+    let without = findings_of(&repo_root(), &args("--no-project"));
+    // The wrappers live in links.py: only the project-wide analysis sees them.
+    assert!(
+        with.iter().any(|(_, f)| f.contains("presign-in-loop")),
+        "{with:?}"
+    );
+    assert!(without.is_empty(), "{without:?}");
+}
