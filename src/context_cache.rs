@@ -28,8 +28,8 @@ use crate::semantic::identifiers::Identifiers;
 const MAGIC: &[u8] = b"presign-lint context cache 1\n";
 /// Entries whose file changed this close to the run's start are not recorded.
 const RACY_NS: u64 = 2_000_000_000;
-/// A cache file larger than this is not read (it cannot be one of ours for a real project).
-const MAX_CACHE_BYTES: u64 = 512 * 1024 * 1024;
+/// A cache file larger than this is not read: about 200k files of ordinary source.
+const MAX_CACHE_BYTES: u64 = 64 * 1024 * 1024;
 
 /// What identifies one version of a file without reading it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -179,7 +179,7 @@ impl ContextCache {
         started: SystemTime,
     ) {
         let started_ns = nanos(started);
-        if std::fs::create_dir_all(&options.dir).is_err() {
+        if create_private_dir(&options.dir).is_err() {
             return;
         }
         for root in roots {
@@ -193,13 +193,32 @@ impl ContextCache {
                 std::process::id(),
                 nanos(SystemTime::now())
             ));
-            if std::fs::write(&temporary, bytes).is_err()
+            if write_private(&temporary, &bytes).is_err()
                 || std::fs::rename(&temporary, &target).is_err()
             {
                 let _ = std::fs::remove_file(&temporary);
             }
         }
     }
+}
+
+/// The cache names every source file of a project and hashes its identifiers: readable by
+/// its owner only.
+fn create_private_dir(dir: &Path) -> std::io::Result<()> {
+    let mut builder = std::fs::DirBuilder::new();
+    builder.recursive(true);
+    #[cfg(unix)]
+    std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
+    builder.create(dir)
+}
+
+fn write_private(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    use std::io::Write;
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    options.open(path)?.write_all(bytes)
 }
 
 fn encode<'a>(key: u64, entries: impl Iterator<Item = &'a (PathBuf, Entry)>) -> Vec<u8> {

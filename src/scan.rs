@@ -59,6 +59,10 @@ pub struct ScanResult {
 /// last pass found it.
 pub const MAX_PASSES: u32 = 8;
 
+/// Walk entries (files and directories) read for the context of named files; past this the
+/// project is read in part.
+pub const MAX_CONTEXT_ENTRIES: usize = 200_000;
+
 #[derive(Default)]
 struct Shared {
     /// Every file with something to report or to give the project, by [`FileId`].
@@ -306,8 +310,14 @@ impl Context<'_> {
             loaded: ContextCache::load(c, &roots),
             seen: Mutex::new(Vec::new()),
         });
+        let entries = AtomicUsize::new(0);
         walker.run(|| {
             Box::new(|entry| {
+                // A bound: a marker high up (a home directory under git) must not make a
+                // pre-commit run read a whole disk.
+                if entries.fetch_add(1, Ordering::Relaxed) >= MAX_CONTEXT_ENTRIES {
+                    return WalkState::Quit;
+                }
                 if let Ok(entry) = entry {
                     self.visit_context(&entry, cache.as_ref());
                 }
@@ -456,11 +466,25 @@ impl Context<'_> {
 
     /// A file named on the command line (or standing for one): the project of a source file
     /// is read for context (a config or Markdown file calls no wrapper).
+    /// Only a project root found by a marker (or a presign-lint config file) is walked: a
+    /// file outside any project (`/tmp/a.py`) has no project to read, and its directory may
+    /// be `/` or a home directory.
     fn note_named(&self, absolute: &Path) {
         if Language::detect(absolute).is_none() {
             return;
         }
-        let root = self.root_of(absolute);
+        let none = PathBuf::new();
+        let mut root = self.root_of_or(absolute, &none);
+        if root.as_os_str().is_empty() {
+            let Some(config_dir) = absolute.ancestors().skip(1).find(|d| {
+                crate::config::FILE_NAMES
+                    .iter()
+                    .any(|name| self.probe(&d.join(name)))
+            }) else {
+                return;
+            };
+            root = config_dir.to_path_buf();
+        }
         lock(&self.shared.context_roots).insert(root);
     }
 
@@ -607,15 +631,22 @@ impl Context<'_> {
 
     /// The project a file belongs to: the nearest directory holding a project marker.
     fn root_of(&self, absolute: &Path) -> PathBuf {
-        let exists = |p: &Path| {
-            if let Some(&known) = lock(&self.shared.probes).get(p) {
-                return known;
-            }
-            let found = p.exists();
-            lock(&self.shared.probes).insert(p.to_path_buf(), found);
-            found
-        };
-        project_root(absolute, self.unmarked_root, &exists)
+        self.root_of_or(absolute, self.unmarked_root)
+    }
+
+    /// The nearest directory holding a project marker, else `fallback`.
+    fn root_of_or(&self, absolute: &Path, fallback: &Path) -> PathBuf {
+        project_root(absolute, fallback, &|p: &Path| self.probe(p))
+    }
+
+    /// Whether a path exists, asked once per path.
+    fn probe(&self, path: &Path) -> bool {
+        if let Some(&known) = lock(&self.shared.probes).get(path) {
+            return known;
+        }
+        let found = path.exists();
+        lock(&self.shared.probes).insert(path.to_path_buf(), found);
+        found
     }
 
     /// The passes after the first: what the parsed files export builds the project index;

@@ -209,6 +209,8 @@ fn standard_input_with_a_name_sees_the_project_of_that_file() {
         .expect("UTF-8 fixture")
         .replace("10 * 86400", "30 * 60");
     let piped = common::run_with_stdin(&project, &args, Some(edited.as_bytes()));
+    assert_eq!(piped.code, 1, "{}", piped.stderr);
+    assert!(piped.stdout.contains("presign-in-loop"), "{}", piped.stdout);
     assert!(
         !piped.stdout.contains("expiry-exceeds-limit"),
         "{}",
@@ -272,14 +274,20 @@ fn staged_files_see_the_project_and_only_they_are_reported() {
     );
 }
 
-/// Sets every file under `dir` an hour in the past, as files are when a hook runs: a file
-/// changed in the last seconds is never cached (its next change could keep its stamp).
+/// Sets every file under `dir` an hour in the past and waits until its change time (now) is
+/// old enough to be trusted, as files are when a hook runs: a file changed in the last two
+/// seconds is never cached (its next change could keep its stamp).
 fn age(dir: &std::path::Path) {
+    set_past(dir);
+    std::thread::sleep(std::time::Duration::from_millis(2100));
+}
+
+fn set_past(dir: &std::path::Path) {
     let past = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
     for entry in std::fs::read_dir(dir).expect("read dir").flatten() {
         let path = entry.path();
         if path.is_dir() {
-            age(&path);
+            set_past(&path);
         } else {
             let file = std::fs::File::options()
                 .write(true)
@@ -314,8 +322,15 @@ fn the_context_cache_changes_nothing_but_the_reads() {
     // for it on the second run.
     assert!(uncached.contains("LINK_TTL = 604800"), "{uncached}");
     assert_eq!(named(&[]), uncached, "cold");
-    let written: Vec<_> = std::fs::read_dir(&cache).expect("cache dir").collect();
+    let written: Vec<std::path::PathBuf> = std::fs::read_dir(&cache)
+        .expect("cache dir")
+        .flatten()
+        .map(|e| e.path())
+        .collect();
     assert_eq!(written.len(), 1, "one cache file for the project");
+    // Entries, not just a header: every source file of the project but the one named.
+    let size = std::fs::metadata(&written[0]).expect("cache file").len();
+    assert!(size > 300, "{size} bytes");
     assert_eq!(named(&[]), uncached, "warm");
 
     // A context file that changes is read again, cache or not.

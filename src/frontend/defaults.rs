@@ -13,10 +13,12 @@ use crate::facts::{Expr, ExprKind};
 const MAX_CLIMB: usize = 5;
 
 /// `value` as the binding of `name` made by the node under `at`: a [`ExprKind::Fallback`] to
-/// the earlier value of `name` when the node only fills `name` in when it is absent.
-pub fn lower(at: &TreeCursor<'_>, source: &str, name: &str, value: Expr) -> Expr {
+/// the earlier value of `name` when the node only fills `name` in when it is absent. The
+/// enclosing `if` is looked for only when `guarded` may be (a parameter's reassignment: only
+/// a caller's value is worth keeping, and the climb is not free); `x ||= v` always is one.
+pub fn lower(at: &TreeCursor<'_>, source: &str, name: &str, value: Expr, guarded: bool) -> Expr {
     let node = at.node();
-    if !fills_in(at, source, name) {
+    if !(compound(node, source, name) || guarded && under_absence_test(at, source, name)) {
         return value;
     }
     let earlier = Expr {
@@ -30,18 +32,18 @@ pub fn lower(at: &TreeCursor<'_>, source: &str, name: &str, value: Expr) -> Expr
     }
 }
 
-fn fills_in(at: &TreeCursor<'_>, source: &str, name: &str) -> bool {
+/// `ttl ||= 600`, `$ttl ??= 600`.
+fn compound(node: Node<'_>, source: &str, name: &str) -> bool {
+    let own = source.get(node.byte_range()).unwrap_or("").trim_start();
+    own.strip_prefix(name)
+        .map(str::trim_start)
+        .is_some_and(|rest| rest.starts_with("||=") || rest.starts_with("??="))
+}
+
+/// The assignment is what runs when a test that `name` is absent holds.
+fn under_absence_test(at: &TreeCursor<'_>, source: &str, name: &str) -> bool {
     let node = at.node();
     let text = |n: Node<'_>| source.get(n.byte_range()).unwrap_or("");
-    let bare = name.trim_start_matches(['$', '@']);
-    // `ttl ||= 600`, `$ttl ??= 600`.
-    let own = text(node).trim_start().trim_start_matches(['$', '@']);
-    if let Some(rest) = own.strip_prefix(bare) {
-        let rest = rest.trim_start();
-        if rest.starts_with("||=") || rest.starts_with("??=") {
-            return true;
-        }
-    }
     // A cursor climbs in constant time; `Node::parent` walks down from the root.
     let mut up = at.clone();
     let mut child = node;
@@ -57,14 +59,17 @@ fn fills_in(at: &TreeCursor<'_>, source: &str, name: &str) -> bool {
         if let Some(condition) = p.child_by_field_name("condition") {
             // The assignment must be what runs when the test holds: not the test itself,
             // not an `else`.
-            let within = |n: Option<Node<'_>>| {
-                n.is_some_and(|n| n.byte_range().contains(&child.start_byte()))
+            // The branch taken when the test holds (`consequence`, or `body` in PHP and in
+            // Ruby's modifiers): not the test itself, not an `elif` or `else`.
+            let within = |field: &str| {
+                p.child_by_field_name(field)
+                    .is_some_and(|n| n.byte_range().contains(&child.start_byte()))
             };
-            if within(Some(condition)) || within(p.child_by_field_name("alternative")) {
+            if !within("consequence") && !within("body") {
                 return false;
             }
             let negated = kind.starts_with("unless");
-            return tests_absent(text(condition), bare, negated);
+            return tests_absent(text(condition), name.trim_start_matches('$'), negated);
         }
         child = p;
     }
@@ -78,7 +83,8 @@ fn tests_absent(condition: &str, name: &str, negated: bool) -> bool {
     while c.starts_with('(') && c.ends_with(')') {
         c = c[1..c.len() - 1].trim().to_string();
     }
-    let c = c.replace(['$', '@'], "");
+    // PHP's `$ttl`; Ruby's `@ttl` is another variable than the parameter `ttl`.
+    let c = c.replace('$', "");
     if negated {
         return c == name || c == format!("{name}.present?");
     }

@@ -305,15 +305,11 @@ fn visit(
         }
         Role::Binding => {
             for (name, value) in grammar.bindings(node, cx) {
-                // Only a parameter has a caller's value to keep.
+                // Only a parameter has a caller's value to keep under an `if`.
                 let parameter = ctx
                     .function
                     .is_some_and(|f| facts.functions[f].params.iter().any(|p| p.name == name));
-                let value = if parameter {
-                    super::defaults::lower(cursor, cx.source, &name, value)
-                } else {
-                    value
-                };
+                let value = super::defaults::lower(cursor, cx.source, &name, value, parameter);
                 facts.bindings.push(Binding {
                     name,
                     value,

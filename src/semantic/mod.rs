@@ -95,10 +95,12 @@ impl<'a> Model<'a> {
                 return None;
             }
             let defs = by_name.get(name)?;
-            // Defined here: never another file's, and one definition only among those the
-            // call's arguments fit (overloads; any of them in JavaScript).
+            // Defined here: never another file's, and one definition only, among those the
+            // call's arguments fit when there are several (see `project::by_arity`).
             let mut fitting = defs.iter().filter(|&&f| {
-                family == "javascript" || Arity::of(&syntax.functions[f].params).fits(call)
+                defs.len() == 1
+                    || !project::by_arity(family)
+                    || Arity::of(&syntax.functions[f].params).fits(call)
             });
             Some(match (fitting.next(), fitting.next()) {
                 (Some(&only), None) => Some(only),

@@ -452,7 +452,7 @@ impl<'a> FileScope<'a> {
         call: &CallExpr,
     ) -> Option<Arc<Summary>> {
         let defs = self.project.functions.get(name)?;
-        let candidates: Vec<&ExportedFunction> = defs
+        let mut candidates: Vec<&ExportedFunction> = defs
             .iter()
             .filter(|(f, _)| files.binary_search(f).is_ok())
             .filter(|(f, _)| {
@@ -462,11 +462,10 @@ impl<'a> FileScope<'a> {
                         .is_some_and(|e| is_test_path(&e.path, &e.root))
             })
             .filter_map(|&(f, i)| self.project.function(f, i))
-            // A call with arguments a definition cannot take does not reach it (a Go package
-            // function and a method of the same name, Java overloads), except in JavaScript,
-            // where any function takes any number of arguments.
-            .filter(|d| self.family == "javascript" || d.arity.fits(call))
             .collect();
+        if candidates.len() > 1 && by_arity(self.family) {
+            candidates.retain(|d| d.arity.fits(call));
+        }
         implementation(&candidates).filter(|s| Summary::accepts(&s.params, call))
     }
 
@@ -708,6 +707,15 @@ fn declared_packages(path: &Path) -> BTreeSet<String> {
 /// the same parameters (implementations of one method, as `S3Storage.getSignedUrl` and
 /// `LocalStorage.getSignedUrl` of one storage interface), the only one that presigns, since
 /// the call may reach it. Anything else is ambiguous.
+/// Whether a call's arguments tell same-named definitions apart: a call with arguments a
+/// definition cannot take does not reach it (a Go package function and a method of the same
+/// name, Java overloads). Not in JavaScript and PHP, where a function takes extra arguments.
+/// Only among several candidates: a front end that leaves a parameter unnamed (`_`)
+/// undercounts it, and one definition is taken as before.
+pub fn by_arity(family: &str) -> bool {
+    !matches!(family, "javascript" | "php")
+}
+
 fn implementation(candidates: &[&ExportedFunction]) -> Option<Arc<Summary>> {
     match candidates {
         [] => None,
