@@ -72,8 +72,10 @@ struct Shared {
     next_id: AtomicUsize,
     /// Source files not parsed: they may call a presigning function or define a constant.
     candidates: Mutex<Vec<Candidate>>,
-    /// The files whose findings are reported (absolute): the context walk skips them.
-    reported: Mutex<HashSet<PathBuf>>,
+    /// The files already analysed (absolute): those whose findings are reported, and under
+    /// `--staged` the index copies of files changed in the work tree. The context walk skips
+    /// them.
+    analysed: Mutex<HashSet<PathBuf>>,
     /// The project roots of the files named on the command line (standard input with a
     /// name, staged files): walked for context (see [`Context::scan_context`]).
     context_roots: Mutex<BTreeSet<PathBuf>>,
@@ -344,7 +346,7 @@ impl Context<'_> {
         // Only source files give the project anything.
         if Language::detect(&absolute).is_none()
             || self.settings.is_excluded(&absolute, false)
-            || lock(&self.shared.reported).contains(&absolute)
+            || lock(&self.shared.analysed).contains(&absolute)
         {
             return;
         }
@@ -400,6 +402,35 @@ impl Context<'_> {
                 file.content,
                 Some(origin),
                 Role::Reported,
+            );
+        }
+        if self.project {
+            self.index_context();
+        }
+    }
+
+    /// `--staged`: the context of a commit is the index. A source file changed in the work
+    /// tree but not staged is read for context as the index holds it (the context walk then
+    /// skips its work-tree copy). Unreadable, it is left to the walk.
+    fn index_context(&self) {
+        let Ok(files) = crate::staged::unstaged_in_index(self.cwd) else {
+            return;
+        };
+        for file in files {
+            let absolute = absolute(self.cwd, &file.path);
+            if Language::detect(&absolute).is_none()
+                || self.settings.is_excluded(&absolute, false)
+                || !lock(&self.shared.analysed).insert(absolute.clone())
+            {
+                continue;
+            }
+            let origin = Origin::Memory(file.path.clone(), Arc::new(file.content.clone()));
+            self.analyze(
+                &|| display_path(&file.path, self.cwd),
+                &absolute,
+                file.content,
+                Some(origin),
+                Role::Context,
             );
         }
     }
@@ -501,7 +532,7 @@ impl Context<'_> {
     ) -> Option<Class> {
         // The context walk reads source files only.
         if role == Role::Reported && origin.is_some() && Language::detect(absolute).is_some() {
-            lock(&self.shared.reported).insert(absolute.to_path_buf());
+            lock(&self.shared.analysed).insert(absolute.to_path_buf());
         }
         let empty = Project::default();
         let root = || self.root_of(absolute);

@@ -36,6 +36,24 @@ pub fn staged_files(cwd: &Path) -> Result<Vec<StagedFile>, String> {
     Ok(files)
 }
 
+/// Files whose work-tree copy differs from the index (modified or deleted, not staged), with
+/// their content in the index: what a commit would hold of them.
+pub fn unstaged_in_index(cwd: &Path) -> Result<Vec<StagedFile>, String> {
+    let top = git(cwd, &["rev-parse", "--show-toplevel"])?;
+    let top = PathBuf::from(String::from_utf8_lossy(&top).trim_end_matches(['\n', '\r']));
+    let names = git(&top, &["diff", "--name-only", "-z", "--diff-filter=MD"])?;
+    let mut files = Vec::new();
+    for name in names.split(|b| *b == 0).filter(|n| !n.is_empty()) {
+        let name = String::from_utf8_lossy(name).into_owned();
+        let content = git(&top, &["show", &format!(":{name}")])?;
+        files.push(StagedFile {
+            path: top.join(&name),
+            content,
+        });
+    }
+    Ok(files)
+}
+
 fn git(dir: &Path, args: &[&str]) -> Result<Vec<u8>, String> {
     let output = Command::new("git")
         .args(args)

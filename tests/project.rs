@@ -272,6 +272,19 @@ fn staged_files_see_the_project_and_only_they_are_reported() {
         staged.iter().any(|(_, f)| f.contains("10800 s")),
         "the staged 3-hour expiry: {staged:?}"
     );
+
+    // The wrappers' file changed in the work tree but not staged: the commit holds the index
+    // copy, so that is the context, and the findings stay.
+    std::fs::write(
+        root.join("app/links.py"),
+        "def signed_link(key, ttl=36000):\n    return key\n",
+    )
+    .expect("write");
+    let unstaged_edit = findings_of(
+        root,
+        &["check", "--staged", "--no-config", "--format", "json"],
+    );
+    assert_eq!(unstaged_edit, staged);
 }
 
 /// Sets every file under `dir` an hour in the past and waits until its change time (now) is
