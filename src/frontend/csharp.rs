@@ -551,10 +551,10 @@ fn assignment(node: Node<'_>, cx: &Lowering<'_>) -> Vec<(String, Expr)> {
     ) else {
         return Vec::new();
     };
-    let plain = node
-        .child_by_field_name("operator")
-        .is_none_or(|o| cx.text(o) == "=");
-    let value = if plain {
+    let operator = node.child_by_field_name("operator").map(|o| cx.text(o));
+    let plain = operator.is_none_or(|o| o == "=");
+    // `x ??= v`: a default, kept as `v` (see `frontend::defaults`).
+    let value = if plain || operator == Some("??=") {
         bound_value(right, cx)
     } else {
         Expr::unknown(right.byte_range())

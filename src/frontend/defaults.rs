@@ -34,8 +34,10 @@ pub fn lower(at: &TreeCursor<'_>, source: &str, name: &str, value: Expr, guarded
 
 /// `ttl ||= 600`, `$ttl ??= 600`.
 fn compound(node: Node<'_>, source: &str, name: &str) -> bool {
+    // PHP's `$ttl` may be bound as `ttl`.
     let own = source.get(node.byte_range()).unwrap_or("").trim_start();
-    own.strip_prefix(name)
+    let own = own.strip_prefix('$').unwrap_or(own);
+    own.strip_prefix(name.trim_start_matches('$'))
         .map(str::trim_start)
         .is_some_and(|rest| rest.starts_with("||=") || rest.starts_with("??="))
 }

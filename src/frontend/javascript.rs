@@ -702,6 +702,8 @@ fn assignment(node: Node<'_>, cx: &Lowering<'_>) -> Vec<(String, Expr)> {
                 kind: ExprKind::Binary(op, Box::new(target), Box::new(cx.expr(right))),
                 span: node.byte_range(),
             },
+            // `x ||= v`, `x ??= v`: a default, kept as `v` (see `frontend::defaults`).
+            _ if matches!(op, "||=" | "??=") => cx.expr(right),
             _ => Expr::unknown(node.byte_range()),
         }
     } else {

@@ -522,7 +522,11 @@ fn assignment(node: Node<'_>, cx: &Lowering<'_>, plain: bool) -> Vec<(String, Ex
     let Some(name) = target_name(left, cx) else {
         return Vec::new();
     };
-    let value = if plain {
+    // `$x ??= v`: a default, kept as `v` (see `frontend::defaults`).
+    let fills_in = node
+        .child_by_field_name("operator")
+        .is_some_and(|o| cx.text(o) == "??=");
+    let value = if plain || fills_in {
         cx.expr(right)
     } else {
         Expr::unknown(right.byte_range())

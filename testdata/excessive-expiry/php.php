@@ -118,3 +118,20 @@ class Presigner
         return $s3->createPresignedRequest($cmd, 10);
     }
 }
+
+// `??=` fills in a default only when the caller gave none: the caller's value decides.
+function presign_or_default($s3, $cmd, $ttl = null)
+{
+    $ttl ??= '+10 minutes';
+    return $s3->createPresignedRequest($cmd, $ttl);
+}
+
+function default_link($s3, $cmd)
+{
+    return presign_or_default($s3, $cmd);
+}
+
+function long_link($s3, $cmd)
+{
+    return presign_or_default($s3, $cmd, '+2 days'); // expect: excessive-expiry
+}

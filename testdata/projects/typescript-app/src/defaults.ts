@@ -30,3 +30,17 @@ export async function longLink(key: string, ttl = 36000) {
 export async function share(key: string) {
   return longLink(key); // expect: excessive-expiry
 }
+
+// `||=` fills in a default only when the caller gave none.
+export async function filled(key: string, ttl?: number) {
+  ttl ||= 900;
+  return signKey(key, { expiresIn: ttl });
+}
+
+export async function weekly(key: string) {
+  return filled(key, 2 * 86400); // expect: excessive-expiry
+}
+
+export async function brief(key: string) {
+  return filled(key, 60);
+}
