@@ -1,0 +1,107 @@
+//! The files other tools read from this repository parse as YAML, with a real parser, and
+//! hold the keys those tools need: the GitHub Action (`action.yml`), the pre-commit hook
+//! manifest and the workflows. A YAML error there is invisible until a user's workflow fails.
+
+mod common;
+
+use serde_json::{Map, Value};
+
+/// The first document of a YAML file, as JSON values (scalars as strings).
+fn load(relative: &str) -> Value {
+    use saphyr_parser::{Event, Parser};
+    let path = common::repo_root().join(relative);
+    let text = std::fs::read_to_string(&path).expect("read manifest");
+    enum Open {
+        List(Vec<Value>),
+        Map(Map<String, Value>, Option<String>),
+    }
+    let mut stack: Vec<Open> = Vec::new();
+    let mut done: Option<Value> = None;
+    let mut push = |stack: &mut Vec<Open>, value: Value| match stack.last_mut() {
+        None => done = done.take().or(Some(value)),
+        Some(Open::List(items)) => items.push(value),
+        Some(Open::Map(map, pending)) => match pending.take() {
+            Some(key) => {
+                map.insert(key, value);
+            }
+            None => *pending = Some(value.as_str().unwrap_or_default().to_string()),
+        },
+    };
+    for item in Parser::new_from_str(&text) {
+        let (event, span) = item.unwrap_or_else(|e| panic!("{relative} is not valid YAML: {e}"));
+        match event {
+            Event::Scalar(value, ..) => push(&mut stack, Value::String(value.into_owned())),
+            Event::SequenceStart(..) => stack.push(Open::List(Vec::new())),
+            Event::MappingStart(..) => stack.push(Open::Map(Map::new(), None)),
+            Event::SequenceEnd | Event::MappingEnd => {
+                let value = match stack.pop() {
+                    Some(Open::List(items)) => Value::Array(items),
+                    Some(Open::Map(map, _)) => Value::Object(map),
+                    None => panic!("{relative}: unbalanced at {span:?}"),
+                };
+                push(&mut stack, value);
+            }
+            Event::DocumentEnd | Event::StreamEnd => break,
+            _ => {}
+        }
+    }
+    done.unwrap_or_else(|| panic!("{relative} holds no document"))
+}
+
+fn text<'a>(value: &'a Value, key: &str) -> &'a str {
+    value[key].as_str().unwrap_or_default()
+}
+
+#[test]
+fn the_action_parses_and_declares_its_inputs_and_steps() {
+    let action = load("action.yml");
+    assert!(!text(&action, "name").is_empty());
+    assert!(!text(&action, "description").is_empty());
+    for input in ["paths", "args", "sarif"] {
+        assert!(
+            !text(&action["inputs"][input], "description").is_empty(),
+            "input {input}"
+        );
+    }
+    assert_eq!(text(&action["runs"], "using"), "composite");
+    let steps = action["runs"]["steps"].as_array().expect("steps");
+    assert!(!steps.is_empty());
+    for step in steps {
+        // A composite action's `run` step must say its shell.
+        if step.get("run").is_some() {
+            assert!(!text(step, "shell").is_empty(), "{step}");
+        } else {
+            assert!(!text(step, "uses").is_empty(), "{step}");
+        }
+    }
+}
+
+#[test]
+fn the_pre_commit_manifest_parses_and_names_the_hook() {
+    let hooks = load(".pre-commit-hooks.yaml");
+    let hook = &hooks.as_array().expect("a list of hooks")[0];
+    assert_eq!(text(hook, "id"), "presign-lint");
+    assert!(text(hook, "entry").starts_with("presign-lint "));
+    assert_eq!(text(hook, "language"), "rust");
+}
+
+#[test]
+fn the_workflows_parse_and_have_jobs_with_steps() {
+    let dir = common::repo_root().join(".github/workflows");
+    let mut seen = 0;
+    for entry in std::fs::read_dir(&dir).expect("workflows").flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if !(name.ends_with(".yml") || name.ends_with(".yaml")) {
+            continue;
+        }
+        let workflow = load(&format!(".github/workflows/{name}"));
+        assert!(workflow.get("on").is_some(), "{name}: on");
+        let jobs = workflow["jobs"].as_object().expect("jobs");
+        for (job, body) in jobs {
+            assert!(!text(body, "runs-on").is_empty(), "{name}: {job}");
+            assert!(body["steps"].as_array().is_some_and(|s| !s.is_empty()));
+        }
+        seen += 1;
+    }
+    assert!(seen > 0, "no workflow found");
+}
