@@ -49,8 +49,8 @@ pub enum ColorChoice {
 
 #[derive(Args, Debug)]
 pub struct CheckArgs {
-    /// Files and directories to scan; `-` reads standard input
-    #[arg(default_value = ".")]
+    /// Files and directories to scan; `-` reads standard input [default: `.`, or `-` with
+    /// --stdin-filename]
     pub paths: Vec<PathBuf>,
 
     /// Output format
@@ -137,6 +137,18 @@ pub struct CheckArgs {
     /// Do not read or write the cache of named files' projects
     #[arg(long)]
     pub no_cache: bool,
+}
+
+impl CheckArgs {
+    /// What to scan: the paths given, else standard input when `--stdin-filename` names it,
+    /// else the current directory.
+    pub fn scan_paths(&self) -> Vec<PathBuf> {
+        match (self.paths.is_empty(), &self.stdin_filename) {
+            (false, _) => self.paths.clone(),
+            (true, Some(_)) => vec![PathBuf::from("-")],
+            (true, None) => vec![PathBuf::from(".")],
+        }
+    }
 }
 
 /// A parsed command line, with -D/-W/-A kept in the order given (later wins, as in clippy).

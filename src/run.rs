@@ -103,7 +103,7 @@ fn check(args: &CheckArgs, level_flags: &[(usize, char, String)]) -> Result<Exit
     let started = std::time::Instant::now();
     let result = scan(
         &ScanOptions {
-            paths: args.paths.clone(),
+            paths: args.scan_paths(),
             stdin_filename: args.stdin_filename.clone(),
             no_ignore: args.no_ignore,
             threads,

@@ -480,8 +480,23 @@ impl Context<'_> {
             self.error("-", format!("cannot read standard input: {e}"));
             return;
         }
-        let name = filename.unwrap_or("-");
-        let absolute = absolute(self.cwd, Path::new(name));
+        // Unnamed, the language comes from the text where it says it (a shebang, `<?php`);
+        // otherwise only the text-level lints can run, which is said on stderr.
+        let sniffed = filename
+            .is_none()
+            .then(|| sniff_extension(&bytes))
+            .flatten();
+        let name = match (filename, sniffed) {
+            (Some(f), _) => f.to_string(),
+            (None, Some(ext)) => format!("-.{ext}"),
+            (None, None) => {
+                eprintln!(
+                    "presign-lint: warning: standard input has no --stdin-filename and no shebang or `<?php` that names its language: only the text-level lints ran"
+                );
+                "-".to_string()
+            }
+        };
+        let absolute = absolute(self.cwd, Path::new(&name));
         let display = || match filename {
             Some(f) => display_path(Path::new(f), self.cwd),
             None => "-".to_string(),
@@ -880,6 +895,35 @@ impl Context<'_> {
             message,
         });
     }
+}
+
+/// The extension of the language unnamed text announces: a shebang's interpreter, or
+/// `<?php`.
+fn sniff_extension(bytes: &[u8]) -> Option<&'static str> {
+    let start = &bytes[..bytes.len().min(256)];
+    if start.starts_with(b"<?php") {
+        return Some("php");
+    }
+    let first = start.strip_prefix(b"#!")?;
+    let line = String::from_utf8_lossy(first.split(|&b| b == b'\n').next()?).into_owned();
+    let interpreter = line
+        .split_whitespace()
+        .rev()
+        .find(|w| !w.starts_with('-'))?;
+    let name = interpreter.rsplit('/').next()?;
+    [
+        ("python", "py"),
+        ("node", "js"),
+        ("deno", "ts"),
+        ("ruby", "rb"),
+        ("php", "php"),
+        ("bash", "sh"),
+        ("sh", "sh"),
+        ("zsh", "sh"),
+    ]
+    .iter()
+    .find(|(prefix, _)| name.starts_with(prefix))
+    .map(|(_, ext)| *ext)
 }
 
 /// The deepest directory holding every path named (a file counts as its directory); the

@@ -819,3 +819,62 @@ fn expiry_out_of_sight_is_dynamic_not_the_default() {
     );
     assert_eq!(doc["summary"]["dynamic_expiries"], 4, "{doc}");
 }
+
+#[test]
+fn stdin_filename_alone_reads_standard_input() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    write(
+        dir.path(),
+        "other.py",
+        &format!("U = \"{}\"\n", signed_url(31)),
+    );
+    let input = format!("URL = \"{}\"\n", signed_url(32));
+    let out = run_with_stdin(
+        dir.path(),
+        &[
+            "--no-config",
+            "--format",
+            "json",
+            "--stdin-filename",
+            "app/settings.py",
+        ],
+        Some(input.as_bytes()),
+    );
+    assert_eq!(out.code, 1, "{}", out.stderr);
+    // Standard input, not the directory: other.py is not scanned.
+    assert_eq!(finding_paths(&out), ["app/settings.py"]);
+}
+
+#[test]
+fn unnamed_stdin_takes_its_language_from_a_shebang_or_says_it_could_not() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let script = "#!/usr/bin/env python3\nimport boto3\ns3 = boto3.client(\"s3\", region_name=\"eu-west-1\")\nurl = s3.generate_presigned_url(\"get_object\", Params={\"Bucket\": \"b\", \"Key\": \"k\"}, ExpiresIn=86400)\n";
+    let out = run_with_stdin(
+        dir.path(),
+        &["--no-config", "--format", "json", "-"],
+        Some(script.as_bytes()),
+    );
+    assert_eq!(out.code, 1, "{}", out.stderr);
+    let doc = json(&out);
+    let lints: Vec<&str> = doc["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .filter_map(|f| f["lint"].as_str())
+        .collect();
+    assert_eq!(lints, ["excessive-expiry"]);
+    assert!(!out.stderr.contains("warning"), "{}", out.stderr);
+
+    let bare = script.replacen("#!/usr/bin/env python3\n", "", 1);
+    let out = run_with_stdin(
+        dir.path(),
+        &["--no-config", "--format", "json", "-"],
+        Some(bare.as_bytes()),
+    );
+    assert_eq!(out.code, 0);
+    assert!(
+        out.stderr.contains("only the text-level lints ran"),
+        "{}",
+        out.stderr
+    );
+}
