@@ -164,7 +164,13 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Parsed, clap::E
     let mut args: Vec<OsString> = args.into_iter().collect();
     let first = args.get(1).and_then(|a| a.to_str()).unwrap_or("");
     let is_top_level_flag = matches!(first, "-h" | "--help" | "-V" | "--version");
-    if !SUBCOMMANDS.contains(&first) && !is_top_level_flag {
+    // `presign-lint chek .`: a word close to a subcommand that names no file is a typo, for
+    // clap to report with its suggestion, not a path to scan.
+    let mistyped = first.chars().all(|c| c.is_ascii_alphabetic())
+        && !first.is_empty()
+        && !std::path::Path::new(first).exists()
+        && crate::suggest::closest(first, SUBCOMMANDS).is_some();
+    if !SUBCOMMANDS.contains(&first) && !is_top_level_flag && !mistyped {
         args.insert(1.min(args.len()), OsString::from("check"));
     }
     let matches = Cli::command().try_get_matches_from(args)?;

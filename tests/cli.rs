@@ -878,3 +878,15 @@ fn unnamed_stdin_takes_its_language_from_a_shebang_or_says_it_could_not() {
         out.stderr
     );
 }
+
+#[test]
+fn a_mistyped_subcommand_is_not_scanned_as_a_path() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let out = run(dir.path(), &["chek", "."]);
+    assert_eq!(out.code, 2);
+    assert!(out.stderr.contains("'check'"), "{}", out.stderr);
+    // A directory of that name is a path, as before.
+    std::fs::create_dir(dir.path().join("chek")).expect("mkdir");
+    let out = run(dir.path(), &["chek", "--no-config"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+}
