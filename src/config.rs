@@ -86,9 +86,13 @@ pub fn parse(text: &str, path: &Path) -> Result<Config, String> {
                     toml::Value::String(s) => parse_duration(s),
                     _ => None,
                 };
-                config.max_expiry = Some(seconds.ok_or_else(|| {
+                let seconds = seconds.ok_or_else(|| {
                     format!("`max-expiry` must be a duration such as \"15m\", \"1h\" or 900, not {value}")
-                })?);
+                })?;
+                config.max_expiry = Some(
+                    crate::duration::policy_maximum(seconds)
+                        .map_err(|e| format!("`max-expiry` {e}"))?,
+                );
             }
             "fail-on" => {
                 let s = value.as_str().ok_or("`fail-on` must be a string")?;

@@ -3,6 +3,20 @@
 /// Parses a policy duration into seconds: a bare number of seconds, a number with a unit
 /// suffix (`s`, `m`, `h`, `d`, `w`, also spelled out), a sum of those (`1h30m`), or an ISO 8601
 /// duration (`PT1H`, `P7D`).
+/// The longest policy maximum accepted: past ten years a limit checks nothing.
+pub const MAX_POLICY_SECONDS: u64 = 10 * 365 * 86_400;
+
+/// A policy maximum (`--max-expiry`, `max-expiry`): at least one second, at most ten years.
+pub fn policy_maximum(seconds: u64) -> Result<u64, String> {
+    match seconds {
+        0 => Err("must be at least 1 second (0 would report every presign)".to_string()),
+        s if s > MAX_POLICY_SECONDS => Err(format!(
+            "must be at most 10 years ({MAX_POLICY_SECONDS} s): {s} s would report nothing"
+        )),
+        s => Ok(s),
+    }
+}
+
 pub fn parse_duration(text: &str) -> Option<u64> {
     let t = text.trim();
     if t.is_empty() {

@@ -81,9 +81,13 @@ fn check(args: &CheckArgs, level_flags: &[(usize, char, String)]) -> Result<Exit
         .max_expiry
         .as_deref()
         .map(|d| {
-            parse_duration(d).ok_or_else(|| {
-                format!("--max-expiry: `{d}` is not a duration; write 900, 15m, 1h or 7d")
-            })
+            parse_duration(d)
+                .ok_or_else(|| {
+                    format!("--max-expiry: `{d}` is not a duration; write 900, 15m, 1h or 7d")
+                })
+                .and_then(|s| {
+                    crate::duration::policy_maximum(s).map_err(|e| format!("--max-expiry {e}"))
+                })
         })
         .transpose()?;
     let fail_on: Option<FailOn> = args.fail_on.as_deref().map(str::parse).transpose()?;

@@ -890,3 +890,29 @@ fn a_mistyped_subcommand_is_not_scanned_as_a_path() {
     let out = run(dir.path(), &["chek", "--no-config"]);
     assert_eq!(out.code, 0, "{}", out.stderr);
 }
+
+#[test]
+fn a_policy_maximum_of_zero_or_decades_is_refused() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    for value in ["0", "0s", "4000d"] {
+        let out = run(dir.path(), &["--no-config", "--max-expiry", value]);
+        assert_eq!(out.code, 2, "{value}");
+        assert!(
+            out.stderr.contains("--max-expiry must be"),
+            "{}",
+            out.stderr
+        );
+    }
+    write(dir.path(), "presign-lint.toml", "max-expiry = 0\n");
+    let out = run(dir.path(), &[]);
+    assert_eq!(out.code, 2);
+    assert!(
+        out.stderr.contains("`max-expiry` must be at least"),
+        "{}",
+        out.stderr
+    );
+    assert_eq!(
+        run(dir.path(), &["--no-config", "--max-expiry", "7d"]).code,
+        0
+    );
+}
