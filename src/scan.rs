@@ -464,6 +464,13 @@ impl Context<'_> {
         test_hooks::before_read(path);
         match read_file(path, self.max_file_size) {
             Ok(Some(bytes)) => {
+                // Asked for by name, a file that is not scanned is said to be so.
+                if named && crate::analyze::is_binary(&bytes) {
+                    eprintln!(
+                        "presign-lint: warning: {}: binary file, not scanned",
+                        display()
+                    );
+                }
                 let origin = Some(Origin::Disk(path.to_path_buf()));
                 self.analyze(&display, &absolute, bytes, origin, Role::Reported);
             }

@@ -916,3 +916,19 @@ fn a_policy_maximum_of_zero_or_decades_is_refused() {
         0
     );
 }
+
+#[test]
+fn a_binary_file_named_is_said_to_be_skipped() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::write(dir.path().join("blob.bin"), [0u8, 159, 146, 150, 0, 1]).expect("write");
+    let named = run(dir.path(), &["--no-config", "blob.bin"]);
+    assert_eq!(named.code, 0);
+    assert!(
+        named.stderr.contains("blob.bin: binary file, not scanned"),
+        "{}",
+        named.stderr
+    );
+    // Found by a walk, it is only counted.
+    let walked = run(dir.path(), &["--no-config", "."]);
+    assert!(!walked.stderr.contains("binary file"), "{}", walked.stderr);
+}
