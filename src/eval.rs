@@ -3,7 +3,7 @@
 //! [`Value::Unknown`], never a guess.
 
 use crate::duration::parse_duration;
-use crate::facts::{BinOp, CallExpr, Expr, ExprKind, SyntaxFacts};
+use crate::facts::{Absence, BinOp, CallExpr, Expr, ExprKind, SyntaxFacts};
 use crate::source::SourceFile;
 
 /// A folded value.
@@ -208,12 +208,14 @@ impl<'a> Env<'a> {
                 _ => Value::Unknown,
             },
             ExprKind::Null => Value::Absent,
-            ExprKind::Fallback(items) => match items.as_slice() {
-                [value, default] => match self.eval(value) {
-                    Value::Absent => self.eval(default),
-                    Value::Number(n) | Value::Duration(n) if n == 0.0 => self.eval(default),
-                    Value::Str(s) if s.is_empty() => self.eval(default),
-                    other => other,
+            ExprKind::Fallback(items, absence) => match items.as_slice() {
+                [value, default] => match (self.eval(value), absence) {
+                    (Value::Absent, _) => self.eval(default),
+                    (Value::Number(n) | Value::Duration(n), Absence::Falsy) if n == 0.0 => {
+                        self.eval(default)
+                    }
+                    (Value::Str(s), Absence::Falsy) if s.is_empty() => self.eval(default),
+                    (other, _) => other,
                 },
                 _ => Value::Unknown,
             },

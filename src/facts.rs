@@ -43,14 +43,23 @@ pub enum ExprKind {
     /// One of these values, decided at run time: `c ? a : b`. Never folded, but what it may
     /// be built from is followed.
     Choice(Vec<Expr>),
-    /// `[value, default]`: the value unless it is absent (null, nil, None, undefined, zero or
-    /// empty), else the default: `a ?? b`, `a || b`, `x ||= b`, and a parameter given a
-    /// default under a test that it is absent (`if ttl is None: ttl = 600`).
-    Fallback(Vec<Expr>),
+    /// `[value, default]`: the value unless it is absent, else the default: `a ?? b`,
+    /// `a || b`, `x ||= b`, and a parameter given a default under a test that it is absent
+    /// (`if ttl is None: ttl = 600`).
+    Fallback(Vec<Expr>, Absence),
     /// The first result of a multi-value call (Go `url, err := req.Presign(d)`). Never folded.
     FirstResult(Box<Expr>),
     /// `await x`, parentheses, casts and other wrappers that do not change the value.
     Unknown,
+}
+
+/// What a [`ExprKind::Fallback`] takes for absent.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Absence {
+    /// null, nil, None, undefined only: `??`, `??=`, Kotlin `?:`, `if ttl is None`.
+    Null,
+    /// Those, zero and empty too: `||`, `or`, `||=`, `if not ttl`, `if ttl == 0`.
+    Falsy,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

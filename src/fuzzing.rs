@@ -166,9 +166,9 @@ fn check_spans(syntax: &SyntaxFacts, len: usize) {
             ExprKind::Member(object, _) | ExprKind::Neg(object) | ExprKind::FirstResult(object) => {
                 expr(object, len)
             }
-            ExprKind::Interpolated(parts) | ExprKind::Choice(parts) | ExprKind::Fallback(parts) => {
-                parts.iter().for_each(|p| expr(p, len))
-            }
+            ExprKind::Interpolated(parts)
+            | ExprKind::Choice(parts)
+            | ExprKind::Fallback(parts, _) => parts.iter().for_each(|p| expr(p, len)),
             ExprKind::Binary(_, a, b) => {
                 expr(a, len);
                 expr(b, len);

@@ -7,7 +7,7 @@
 
 use tree_sitter::{Node, TreeCursor};
 
-use crate::facts::{Expr, ExprKind};
+use crate::facts::{Absence, Expr, ExprKind};
 
 /// How far up from an assignment its `if` may be (statement, block, clause, `if`).
 const MAX_CLIMB: usize = 5;
@@ -18,32 +18,43 @@ const MAX_CLIMB: usize = 5;
 /// a caller's value is worth keeping, and the climb is not free); `x ||= v` always is one.
 pub fn lower(at: &TreeCursor<'_>, source: &str, name: &str, value: Expr, guarded: bool) -> Expr {
     let node = at.node();
-    if !(compound(node, source, name) || guarded && under_absence_test(at, source, name)) {
+    let absence = compound(node, source, name).or_else(|| {
+        guarded
+            .then(|| under_absence_test(at, source, name))
+            .flatten()
+    });
+    let Some(absence) = absence else {
         return value;
-    }
+    };
     let earlier = Expr {
         kind: ExprKind::Name(name.to_string()),
         span: node.start_byte()..node.start_byte(),
     };
     let span = value.span.clone();
     Expr {
-        kind: ExprKind::Fallback(vec![earlier, value]),
+        kind: ExprKind::Fallback(vec![earlier, value], absence),
         span,
     }
 }
 
 /// `ttl ||= 600`, `$ttl ??= 600`.
-fn compound(node: Node<'_>, source: &str, name: &str) -> bool {
+fn compound(node: Node<'_>, source: &str, name: &str) -> Option<Absence> {
     // PHP's `$ttl` may be bound as `ttl`.
     let own = source.get(node.byte_range()).unwrap_or("").trim_start();
     let own = own.strip_prefix('$').unwrap_or(own);
-    own.strip_prefix(name.trim_start_matches('$'))
-        .map(str::trim_start)
-        .is_some_and(|rest| rest.starts_with("||=") || rest.starts_with("??="))
+    let rest = own.strip_prefix(name.trim_start_matches('$'))?.trim_start();
+    if rest.starts_with("??=") {
+        Some(Absence::Null)
+    } else if rest.starts_with("||=") {
+        Some(Absence::Falsy)
+    } else {
+        None
+    }
 }
 
-/// The assignment is what runs when a test that `name` is absent holds.
-fn under_absence_test(at: &TreeCursor<'_>, source: &str, name: &str) -> bool {
+/// The assignment is what runs when a test that `name` is absent holds: what that test
+/// takes for absent.
+fn under_absence_test(at: &TreeCursor<'_>, source: &str, name: &str) -> Option<Absence> {
     let node = at.node();
     let text = |n: Node<'_>| source.get(n.byte_range()).unwrap_or("");
     // A cursor climbs in constant time; `Node::parent` walks down from the root.
@@ -51,16 +62,14 @@ fn under_absence_test(at: &TreeCursor<'_>, source: &str, name: &str) -> bool {
     let mut child = node;
     for _ in 0..MAX_CLIMB {
         if !up.goto_parent() {
-            return false;
+            return None;
         }
         let p = up.node();
         let kind = p.kind();
         if kind.contains("function") || kind.contains("method") || kind.contains("lambda") {
-            return false;
+            return None;
         }
         if let Some(condition) = p.child_by_field_name("condition") {
-            // The assignment must be what runs when the test holds: not the test itself,
-            // not an `else`.
             // The branch taken when the test holds (`consequence`, or `body` in PHP and in
             // Ruby's modifiers): not the test itself, not an `elif` or `else`.
             let within = |field: &str| {
@@ -68,19 +77,20 @@ fn under_absence_test(at: &TreeCursor<'_>, source: &str, name: &str) -> bool {
                     .is_some_and(|n| n.byte_range().contains(&child.start_byte()))
             };
             if !within("consequence") && !within("body") {
-                return false;
+                return None;
             }
             let negated = kind.starts_with("unless");
             return tests_absent(text(condition), name.trim_start_matches('$'), negated);
         }
         child = p;
     }
-    false
+    None
 }
 
-/// Whether `condition` holds exactly when `name` is absent (null, nil, None, undefined, zero,
-/// empty); for `unless`, when it holds exactly when `name` is present.
-fn tests_absent(condition: &str, name: &str, negated: bool) -> bool {
+/// Whether `condition` holds exactly when `name` is absent, and in which sense: a comparison
+/// with null, nil, None or undefined tests [`Absence::Null`], one with zero or a truth test
+/// (`!ttl`, `unless ttl`) [`Absence::Falsy`].
+fn tests_absent(condition: &str, name: &str, negated: bool) -> Option<Absence> {
     let mut c = condition.split_whitespace().collect::<Vec<_>>().join(" ");
     while c.starts_with('(') && c.ends_with(')') {
         c = c[1..c.len() - 1].trim().to_string();
@@ -88,43 +98,41 @@ fn tests_absent(condition: &str, name: &str, negated: bool) -> bool {
     // PHP's `$ttl`; Ruby's `@ttl` is another variable than the parameter `ttl`.
     let c = c.replace('$', "");
     if negated {
-        return c == name || c == format!("{name}.present?");
+        return (c == name || c == format!("{name}.present?")).then_some(Absence::Falsy);
     }
-    let absent = [
-        "None",
-        "null",
-        "nil",
-        "undefined",
-        "0",
-        "0.0",
-        "TimeSpan.Zero",
-        "Duration.ZERO",
-    ];
-    let compared = |op: &str| {
-        absent
-            .iter()
-            .any(|a| c == format!("{name} {op} {a}") || c == format!("{a} {op} {name}"))
+    let compared = |values: &[&str]| {
+        ["is", "==", "==="].iter().any(|op| {
+            values
+                .iter()
+                .any(|a| c == format!("{name} {op} {a}") || c == format!("{a} {op} {name}"))
+        })
     };
-    compared("is")
-        || compared("==")
-        || compared("===")
+    let null = compared(&["None", "null", "nil", "undefined"])
+        || c == format!("{name}.nil?")
+        || c == format!("!{name}.HasValue")
+        || c == format!("is_null({name})")
+        || c == format!("typeof {name} === 'undefined'")
+        || c == format!("typeof {name} === \"undefined\"");
+    let falsy = compared(&["0", "0.0", "TimeSpan.Zero", "Duration.ZERO"])
         || c == format!("{name} <= 0")
         || c == format!("not {name}")
         || c == format!("!{name}")
-        || c == format!("{name}.nil?")
         || c == format!("{name}.zero?")
         || c == format!("{name}.blank?")
         || c == format!("{name}.isZero()")
-        || c == format!("!{name}.HasValue")
-        || c == format!("empty({name})")
-        || c == format!("is_null({name})")
-        || c == format!("typeof {name} === 'undefined'")
-        || c == format!("typeof {name} === \"undefined\"")
+        || c == format!("empty({name})");
+    if null {
+        Some(Absence::Null)
+    } else if falsy {
+        Some(Absence::Falsy)
+    } else {
+        None
+    }
 }
 
 #[cfg(test)]
 mod tests {
-    use super::tests_absent;
+    use super::{Absence, tests_absent};
 
     #[test]
     fn tests_of_absence_in_each_language_are_recognised() {
@@ -142,9 +150,16 @@ mod tests {
             "null == ttl",
             "ttl == TimeSpan.Zero",
         ] {
-            assert!(tests_absent(c, "ttl", false), "{c}");
+            assert!(tests_absent(c, "ttl", false).is_some(), "{c}");
         }
-        assert!(tests_absent("ttl", "ttl", true), "unless ttl");
+        assert!(tests_absent("ttl", "ttl", true).is_some(), "unless ttl");
+        // What each takes for absent: only null for a null test, zero too for a truth test.
+        assert_eq!(
+            tests_absent("ttl is None", "ttl", false),
+            Some(Absence::Null)
+        );
+        assert_eq!(tests_absent("!ttl", "ttl", false), Some(Absence::Falsy));
+        assert_eq!(tests_absent("ttl == 0", "ttl", false), Some(Absence::Falsy));
     }
 
     #[test]
@@ -156,8 +171,8 @@ mod tests {
             "ttl",
             "!ttlOk",
         ] {
-            assert!(!tests_absent(c, "ttl", false), "{c}");
+            assert!(tests_absent(c, "ttl", false).is_none(), "{c}");
         }
-        assert!(!tests_absent("!ttl", "ttl", true));
+        assert!(tests_absent("!ttl", "ttl", true).is_none());
     }
 }

@@ -116,12 +116,17 @@ impl Grammar for JavaScript {
                     .child_by_field_name("operator")
                     .is_some_and(|o| matches!(cx.text(o), "??" | "||")) =>
             {
+                let absence = match node.child_by_field_name("operator").map(|o| cx.text(o)) {
+                    Some("??") => crate::facts::Absence::Null,
+                    _ => crate::facts::Absence::Falsy,
+                };
                 ExprKind::Fallback(
                     ["left", "right"]
                         .into_iter()
                         .filter_map(|f| node.child_by_field_name(f))
                         .map(|n| cx.expr(n))
                         .collect(),
+                    absence,
                 )
             }
             "binary_expression" => cx.binary(node),

@@ -154,7 +154,7 @@ fn remap_expr(expr: &mut Expr, at: &dyn Fn(usize) -> usize) {
         ExprKind::Array(items)
         | ExprKind::Interpolated(items)
         | ExprKind::Choice(items)
-        | ExprKind::Fallback(items) => items.iter_mut().for_each(|e| remap_expr(e, at)),
+        | ExprKind::Fallback(items, _) => items.iter_mut().for_each(|e| remap_expr(e, at)),
         _ => {}
     }
 }

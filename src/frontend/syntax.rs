@@ -174,12 +174,16 @@ impl<'s> Lowering<'s> {
     pub fn binary(&self, node: Node<'_>) -> crate::facts::ExprKind {
         use crate::facts::{BinOp, ExprKind};
         // `a ?? b`, `a || b`, `a or b`, `a ?: b`: `a` unless it is absent, else `b`.
-        if let (Some("??" | "||" | "or" | "?:"), Some(l), Some(r)) = (
+        if let (Some(op @ ("??" | "||" | "or" | "?:")), Some(l), Some(r)) = (
             node.child_by_field_name("operator").map(|o| self.text(o)),
             node.child_by_field_name("left"),
             node.child_by_field_name("right"),
         ) {
-            return ExprKind::Fallback(vec![self.expr(l), self.expr(r)]);
+            let absence = match op {
+                "??" | "?:" => crate::facts::Absence::Null,
+                _ => crate::facts::Absence::Falsy,
+            };
+            return ExprKind::Fallback(vec![self.expr(l), self.expr(r)], absence);
         }
         let op = node
             .child_by_field_name("operator")

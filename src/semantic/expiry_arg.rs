@@ -27,7 +27,7 @@ pub fn is_opaque<'a>(expr: &'a Expr, env: &mut Env<'a>, depth: usize) -> bool {
         | ExprKind::Member(..)
         | ExprKind::FirstResult(_)
         | ExprKind::Choice(_)
-        | ExprKind::Fallback(_)
+        | ExprKind::Fallback(..)
         | ExprKind::Interpolated(_) => true,
         _ => false,
     }

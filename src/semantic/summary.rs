@@ -318,7 +318,7 @@ pub fn parameters_used(
         ExprKind::Array(items)
         | ExprKind::Interpolated(items)
         | ExprKind::Choice(items)
-        | ExprKind::Fallback(items) => {
+        | ExprKind::Fallback(items, _) => {
             for i in items {
                 again(i, out);
             }
@@ -356,7 +356,7 @@ pub fn carries(
         ExprKind::Array(items)
         | ExprKind::Interpolated(items)
         | ExprKind::Choice(items)
-        | ExprKind::Fallback(items) => items.iter().any(again),
+        | ExprKind::Fallback(items, _) => items.iter().any(again),
         _ => false,
     }
 }
