@@ -122,6 +122,8 @@ struct CacheRun {
 /// A source file the first pass did not parse, which a later pass may.
 struct Candidate {
     origin: Origin,
+    /// Its absolute path, which the word search scopes by.
+    absolute: PathBuf,
     role: Role,
     /// What it holds, so that a later pass reads it again only if it may hold a word; `None`
     /// for a file larger than [`Identifiers::WORTH_IT`], read again whenever there are words.
@@ -364,7 +366,7 @@ impl Context<'_> {
             .and_then(|(c, s)| c.loaded.get(&absolute, s))
         {
             Some(Class::Plain(identifiers)) => {
-                self.push_candidate(origin, Role::Context, identifiers.clone());
+                self.push_candidate(origin, &absolute, Role::Context, identifiers.clone());
                 return record(Class::Plain(identifiers.clone()));
             }
             Some(Class::Inert) => return record(Class::Inert),
@@ -527,18 +529,13 @@ impl Context<'_> {
             return;
         }
         let none = PathBuf::new();
-        let mut root = self.root_of_or(absolute, &none);
-        if root.as_os_str().is_empty() {
-            let Some(config_dir) = absolute.ancestors().skip(1).find(|d| {
-                crate::config::FILE_NAMES
-                    .iter()
-                    .any(|name| self.probe(&d.join(name)))
-            }) else {
-                return;
-            };
-            root = config_dir.to_path_buf();
+        let marked = Some(self.root_of_or(absolute, &none)).filter(|r| !r.as_os_str().is_empty());
+        let root = marked.or_else(|| {
+            crate::config::discover(absolute).and_then(|c| c.parent().map(Path::to_path_buf))
+        });
+        if let Some(root) = root {
+            lock(&self.shared.context_roots).insert(root);
         }
-        lock(&self.shared.context_roots).insert(root);
     }
 
     /// The first pass over one file: analysed on its own (the project is empty yet); kept
@@ -606,7 +603,7 @@ impl Context<'_> {
                 let class = match identifiers {
                     _ if parsed => Class::Parsed,
                     Some(identifiers) => {
-                        self.push_candidate(origin.clone(), role, identifiers.clone());
+                        self.push_candidate(origin.clone(), absolute, role, identifiers.clone());
                         Class::Plain(identifiers)
                     }
                     None => Class::Inert,
@@ -639,9 +636,16 @@ impl Context<'_> {
         }
     }
 
-    fn push_candidate(&self, origin: Origin, role: Role, identifiers: Option<Identifiers>) {
+    fn push_candidate(
+        &self,
+        origin: Origin,
+        absolute: &Path,
+        role: Role,
+        identifiers: Option<Identifiers>,
+    ) {
         lock(&self.shared.candidates).push(Candidate {
             origin,
+            absolute: absolute.to_path_buf(),
             role,
             identifiers,
         });
@@ -754,12 +758,9 @@ impl Context<'_> {
                             candidates
                                 .iter()
                                 .filter(|c| {
-                                    c.identifiers.as_ref().is_none_or(|identifiers| {
-                                        finder.may_hold(
-                                            &absolute(self.cwd, c.origin.path()),
-                                            identifiers,
-                                        )
-                                    })
+                                    c.identifiers
+                                        .as_ref()
+                                        .is_none_or(|ids| finder.may_hold(&c.absolute, ids))
                                 })
                                 .map(|c| (None, c.origin.clone(), c.role))
                         })

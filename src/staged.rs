@@ -12,10 +12,8 @@ pub struct StagedFile {
 
 /// Added, copied, modified and renamed files in the index, with their staged content.
 pub fn staged_files(cwd: &Path) -> Result<Vec<StagedFile>, String> {
-    let top = git(cwd, &["rev-parse", "--show-toplevel"])?;
-    let top = PathBuf::from(String::from_utf8_lossy(&top).trim_end_matches(['\n', '\r']));
-    let names = git(
-        &top,
+    in_index(
+        cwd,
         &[
             "diff",
             "--cached",
@@ -23,25 +21,20 @@ pub fn staged_files(cwd: &Path) -> Result<Vec<StagedFile>, String> {
             "-z",
             "--diff-filter=ACMR",
         ],
-    )?;
-    let mut files = Vec::new();
-    for name in names.split(|b| *b == 0).filter(|n| !n.is_empty()) {
-        let name = String::from_utf8_lossy(name).into_owned();
-        let content = git(&top, &["show", &format!(":{name}")])?;
-        files.push(StagedFile {
-            path: top.join(&name),
-            content,
-        });
-    }
-    Ok(files)
+    )
 }
 
 /// Files whose work-tree copy differs from the index (modified or deleted, not staged), with
 /// their content in the index: what a commit would hold of them.
 pub fn unstaged_in_index(cwd: &Path) -> Result<Vec<StagedFile>, String> {
+    in_index(cwd, &["diff", "--name-only", "-z", "--diff-filter=MD"])
+}
+
+/// The files a `git diff … --name-only -z` lists, with their content in the index.
+fn in_index(cwd: &Path, diff: &[&str]) -> Result<Vec<StagedFile>, String> {
     let top = git(cwd, &["rev-parse", "--show-toplevel"])?;
     let top = PathBuf::from(String::from_utf8_lossy(&top).trim_end_matches(['\n', '\r']));
-    let names = git(&top, &["diff", "--name-only", "-z", "--diff-filter=MD"])?;
+    let names = git(&top, diff)?;
     let mut files = Vec::new();
     for name in names.split(|b| *b == 0).filter(|n| !n.is_empty()) {
         let name = String::from_utf8_lossy(name).into_owned();

@@ -5,7 +5,7 @@ mod common;
 
 use std::path::Path;
 
-use common::{Fake, json, repo_root, run, run_with_stdin, signed_urls};
+use common::{Fake, git, json, repo_root, run, run_with_stdin, signed_urls};
 
 fn write(dir: &Path, name: &str, content: &str) {
     let path = dir.join(name);
@@ -605,19 +605,6 @@ fn explain_and_lints_commands() {
     assert!(lints.stdout.contains("excessive-expiry"));
 }
 
-fn git(dir: &Path, args: &[&str]) {
-    let status = std::process::Command::new("git")
-        .args(args)
-        .current_dir(dir)
-        .env("GIT_AUTHOR_NAME", "t")
-        .env("GIT_AUTHOR_EMAIL", "t@example.org")
-        .env("GIT_COMMITTER_NAME", "t")
-        .env("GIT_COMMITTER_EMAIL", "t@example.org")
-        .status()
-        .expect("git");
-    assert!(status.success(), "git {args:?}");
-}
-
 #[test]
 fn staged_scans_the_index_not_the_work_tree() {
     let dir = tempfile::tempdir().expect("tempdir");
@@ -894,23 +881,19 @@ fn a_mistyped_subcommand_is_not_scanned_as_a_path() {
 #[test]
 fn a_policy_maximum_of_zero_or_decades_is_refused() {
     let dir = tempfile::tempdir().expect("tempdir");
+    let refused = |args: &[&str], reason: &str| {
+        let out = run(dir.path(), args);
+        assert_eq!(out.code, 2, "{args:?}");
+        assert!(out.stderr.contains(reason), "{}", out.stderr);
+    };
     for value in ["0", "0s", "4000d"] {
-        let out = run(dir.path(), &["--no-config", "--max-expiry", value]);
-        assert_eq!(out.code, 2, "{value}");
-        assert!(
-            out.stderr.contains("--max-expiry must be"),
-            "{}",
-            out.stderr
+        refused(
+            &["--no-config", "--max-expiry", value],
+            "--max-expiry must be",
         );
     }
     write(dir.path(), "presign-lint.toml", "max-expiry = 0\n");
-    let out = run(dir.path(), &[]);
-    assert_eq!(out.code, 2);
-    assert!(
-        out.stderr.contains("`max-expiry` must be at least"),
-        "{}",
-        out.stderr
-    );
+    refused(&[], "`max-expiry` must be at least");
     assert_eq!(
         run(dir.path(), &["--no-config", "--max-expiry", "7d"]).code,
         0

@@ -6,7 +6,7 @@ mod common;
 
 use std::collections::BTreeSet;
 
-use common::{json, repo_root, run};
+use common::{git, json, repo_root, run};
 
 fn check(threads: &str, format: &str) -> String {
     let out = run(
@@ -230,19 +230,6 @@ fn copy_tree(from: &std::path::Path, to: &std::path::Path) {
     }
 }
 
-fn git(dir: &std::path::Path, args: &[&str]) {
-    let status = std::process::Command::new("git")
-        .args(args)
-        .current_dir(dir)
-        .env("GIT_AUTHOR_NAME", "t")
-        .env("GIT_AUTHOR_EMAIL", "t@example.org")
-        .env("GIT_COMMITTER_NAME", "t")
-        .env("GIT_COMMITTER_EMAIL", "t@example.org")
-        .status()
-        .expect("git");
-    assert!(status.success(), "git {args:?}");
-}
-
 #[test]
 fn staged_files_see_the_project_and_only_they_are_reported() {
     let dir = tempfile::tempdir().expect("tempdir");
@@ -311,17 +298,22 @@ fn set_past(dir: &std::path::Path) {
     }
 }
 
-#[test]
-fn the_context_cache_changes_nothing_but_the_reads() {
+/// An aged copy of a fixture project, and a cache directory of its own beside it.
+fn aged_copy(project: &str) -> (tempfile::TempDir, std::path::PathBuf, String) {
     let dir = tempfile::tempdir().expect("tempdir");
     let root = dir.path().join("app-root");
-    copy_tree(&repo_root().join("testdata/projects/python-app"), &root);
+    copy_tree(&repo_root().join("testdata/projects").join(project), &root);
     age(&root);
     let cache = dir.path().join("cache");
-    let cache_env = [(
-        "PRESIGN_LINT_CACHE_DIR",
-        cache.to_str().expect("UTF-8 temp path"),
-    )];
+    let cache = cache.to_str().expect("UTF-8 temp path").to_string();
+    (dir, root, cache)
+}
+
+#[test]
+fn the_context_cache_changes_nothing_but_the_reads() {
+    let (_dir, root, cache_dir) = aged_copy("python-app");
+    let cache = std::path::PathBuf::from(&cache_dir);
+    let cache_env = [("PRESIGN_LINT_CACHE_DIR", cache_dir.as_str())];
     let named = |extra: &[&str]| {
         let mut args = vec!["check", "app/links.py", "--no-config", "--format", "json"];
         args.extend_from_slice(extra);
@@ -366,12 +358,15 @@ fn the_context_cache_changes_nothing_but_the_reads() {
 
 #[test]
 fn runs_racing_on_one_cache_agree() {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let root = dir.path().join("app-root");
-    copy_tree(&repo_root().join("testdata/projects/typescript-app"), &root);
-    age(&root);
-    let cache = dir.path().join("cache");
-    let cache = cache.to_str().expect("UTF-8 temp path").to_string();
+    let (_dir, root, cache) = aged_copy("typescript-app");
+    let cached_run = |root: &std::path::Path, cache: &str| {
+        common::run_with_env(
+            root,
+            &["check", "src/routes.ts", "--no-config", "--format", "json"],
+            &[("PRESIGN_LINT_CACHE_DIR", cache)],
+        )
+        .stdout
+    };
     let expected = findings_of(
         &root,
         &[
@@ -387,23 +382,11 @@ fn runs_racing_on_one_cache_agree() {
     let runs: Vec<_> = (0..4)
         .map(|_| {
             let (root, cache) = (root.clone(), cache.clone());
-            std::thread::spawn(move || {
-                common::run_with_env(
-                    &root,
-                    &["check", "src/routes.ts", "--no-config", "--format", "json"],
-                    &[("PRESIGN_LINT_CACHE_DIR", &cache)],
-                )
-                .stdout
-            })
+            std::thread::spawn(move || cached_run(&root, &cache))
         })
         .collect();
     let outputs: Vec<String> = runs.into_iter().map(|r| r.join().expect("run")).collect();
-    let after = common::run_with_env(
-        &root,
-        &["check", "src/routes.ts", "--no-config", "--format", "json"],
-        &[("PRESIGN_LINT_CACHE_DIR", &cache)],
-    )
-    .stdout;
+    let after = cached_run(&root, &cache);
     for out in outputs.iter().chain([&after]) {
         let findings: Vec<String> =
             serde_json::from_str::<serde_json::Value>(out).expect("JSON")["findings"]

@@ -110,25 +110,7 @@ impl Grammar for JavaScript {
             "new_expression" => cx
                 .call(node)
                 .map_or(ExprKind::Unknown, |c| ExprKind::Call(Box::new(c))),
-            // `a ?? b`, `a || b`: `a` unless it is absent, else `b`.
-            "binary_expression"
-                if node
-                    .child_by_field_name("operator")
-                    .is_some_and(|o| matches!(cx.text(o), "??" | "||")) =>
-            {
-                let absence = match node.child_by_field_name("operator").map(|o| cx.text(o)) {
-                    Some("??") => crate::facts::Absence::Null,
-                    _ => crate::facts::Absence::Falsy,
-                };
-                ExprKind::Fallback(
-                    ["left", "right"]
-                        .into_iter()
-                        .filter_map(|f| node.child_by_field_name(f))
-                        .map(|n| cx.expr(n))
-                        .collect(),
-                    absence,
-                )
-            }
+            // `a ?? b` and `a || b` too (see `Lowering::binary`).
             "binary_expression" => cx.binary(node),
             "ternary_expression" => ExprKind::Choice(
                 ["consequence", "alternative"]

@@ -419,6 +419,10 @@ fn binary(node: Node<'_>, cx: &Lowering<'_>) -> ExprKind {
     ) else {
         return ExprKind::Unknown;
     };
+    // `$a ?? $b`: a default, as in every language (see `Lowering::binary`).
+    if matches!(operator, "??" | "?:" | "||" | "or") {
+        return cx.binary(node);
+    }
     let (left, right) = (cx.expr(l), cx.expr(r));
     let op = match operator {
         "+" => BinOp::Add,

@@ -3,8 +3,8 @@
 //! first pass. A later pass asks the filter first and reads the file again only when it may
 //! hold one of the pass's words; a false positive costs one read, never a finding.
 
-/// The bytes of an identifier, as [`super::search`] delimits words.
-fn is_ident(b: u8) -> bool {
+/// The bytes of an identifier: how words are delimited here and in [`super::search`].
+pub const fn is_ident(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b == b'_' || b == b'$'
 }
 
@@ -15,7 +15,7 @@ static LOWER_IDENT: [u8; 256] = {
     let mut b = 0;
     while b < 256 {
         let byte = b as u8;
-        if byte.is_ascii_alphanumeric() || byte == b'_' || byte == b'$' {
+        if is_ident(byte) {
             table[b] = byte.to_ascii_lowercase();
         }
         b += 1;

@@ -153,25 +153,22 @@ impl ScopedFinder {
 
     /// Whether the file at `path` (absolute) holds a word of a project it belongs to.
     pub fn holds(&self, path: &Path, bytes: &[u8]) -> bool {
-        let Some(roots) = Language::detect(path).and_then(|l| self.by_family.get(l.family()))
-        else {
-            return false;
-        };
-        path.ancestors()
-            .filter_map(|dir| roots.get(dir))
+        self.finders_of(path)
             .any(|finder| finder.holds(path, bytes))
     }
 
     /// Whether the file at `path` may hold a word of its projects, asked of the filter of its
     /// identifiers: `false` means [`ScopedFinder::holds`] is `false` too, without reading it.
     pub fn may_hold(&self, path: &Path, identifiers: &Identifiers) -> bool {
-        let Some(roots) = Language::detect(path).and_then(|l| self.by_family.get(l.family()))
-        else {
-            return false;
-        };
-        path.ancestors()
-            .filter_map(|dir| roots.get(dir))
+        self.finders_of(path)
             .any(|finder| finder.may_hold(path, identifiers))
+    }
+
+    /// The finders of the projects of its language a file belongs to.
+    fn finders_of<'s>(&'s self, path: &'s Path) -> impl Iterator<Item = &'s ProjectFinder> {
+        let roots = Language::detect(path).and_then(|l| self.by_family.get(l.family()));
+        path.ancestors()
+            .filter_map(move |dir| roots.and_then(|r| r.get(dir)))
     }
 }
 
@@ -229,7 +226,7 @@ impl ProjectFinder {
     }
 
     fn holds(&self, path: &Path, bytes: &[u8]) -> bool {
-        let ident = |b: u8| b.is_ascii_alphanumeric() || b == b'_' || b == b'$';
+        let ident = super::identifiers::is_ident;
         let mut seen = vec![false; self.sufficient.len()];
         for m in self.automaton.find_overlapping_iter(bytes) {
             let before = m.start().checked_sub(1).and_then(|i| bytes.get(i));

@@ -287,3 +287,17 @@ pub fn label(want: &[(usize, String)], line: usize, lint: &str, level: &str) -> 
         lint.to_string()
     }
 }
+
+/// Runs git in `dir` with a fixed identity; the test fails if git does.
+pub fn git(dir: &Path, args: &[&str]) {
+    let status = Command::new("git")
+        .args(args)
+        .current_dir(dir)
+        .env("GIT_AUTHOR_NAME", "t")
+        .env("GIT_AUTHOR_EMAIL", "t@example.org")
+        .env("GIT_COMMITTER_NAME", "t")
+        .env("GIT_COMMITTER_EMAIL", "t@example.org")
+        .status()
+        .expect("git");
+    assert!(status.success(), "git {args:?}");
+}
