@@ -35,9 +35,20 @@ fn is_one(n: &usize) -> bool {
     *n == 1
 }
 
-pub fn write(path: &Path, findings: &[Finding]) -> Result<(), String> {
+/// The version this presign-lint writes and reads.
+const VERSION: u32 = 1;
+
+/// Writes the baseline of these findings; returns how many entries it holds. Findings hidden
+/// by an earlier baseline are recorded again (rewriting a baseline in place keeps what it
+/// held); findings suppressed in the source are not (their marker already says why).
+pub fn write(path: &Path, findings: &[Finding]) -> Result<usize, String> {
     let mut counts: BTreeMap<(String, String, String), usize> = BTreeMap::new();
-    for f in findings.iter().filter(|f| f.suppression.is_none()) {
+    let recorded = findings.iter().filter(|f| {
+        f.suppression
+            .as_ref()
+            .is_none_or(|s| s.kind == SuppressionKind::Baseline)
+    });
+    for f in recorded {
         *counts
             .entry((
                 f.path.clone(),
@@ -47,7 +58,7 @@ pub fn write(path: &Path, findings: &[Finding]) -> Result<(), String> {
             .or_default() += 1;
     }
     let file = BaselineFile {
-        version: 1,
+        version: VERSION,
         findings: counts
             .into_iter()
             .map(|((path, lint, fingerprint), count)| Entry {
@@ -61,30 +72,58 @@ pub fn write(path: &Path, findings: &[Finding]) -> Result<(), String> {
     let mut text = serde_json::to_string_pretty(&file).map_err(|e| e.to_string())?;
     text.push('\n');
     std::fs::write(path, text)
-        .map_err(|e| format!("{}: cannot write baseline: {e}", path.display()))
+        .map_err(|e| format!("{}: cannot write baseline: {e}", path.display()))?;
+    Ok(file.findings.len())
 }
 
-/// Marks findings recorded in the baseline as suppressed; returns how many entries matched
-/// nothing (stale: the finding was fixed).
-pub fn apply(path: &Path, findings: &mut [Finding]) -> Result<usize, String> {
-    let text = std::fs::read_to_string(path)
-        .map_err(|e| format!("{}: cannot read baseline: {e}", path.display()))?;
-    let file: BaselineFile = serde_json::from_str(&text)
-        .map_err(|e| format!("{}: invalid baseline: {e}", path.display()))?;
-    let mut remaining: BTreeMap<&str, usize> = BTreeMap::new();
-    for e in &file.findings {
-        *remaining.entry(e.fingerprint.as_str()).or_default() += e.count;
+/// A baseline read before the scan, so that a missing or malformed one stops the run before
+/// any work is done.
+pub struct Baseline {
+    path: String,
+    file: BaselineFile,
+}
+
+impl Baseline {
+    pub fn load(path: &Path) -> Result<Self, String> {
+        let text = std::fs::read_to_string(path)
+            .map_err(|e| format!("{}: cannot read baseline: {e}", path.display()))?;
+        // The version first, so that a newer format is named as such rather than as a field
+        // this version does not know.
+        let version = serde_json::from_str::<serde_json::Value>(&text)
+            .ok()
+            .and_then(|doc| doc.get("version").and_then(serde_json::Value::as_u64));
+        if let Some(version) = version.filter(|v| *v != u64::from(VERSION)) {
+            return Err(format!(
+                "{}: baseline version {version} is not supported (this presign-lint reads version {VERSION}); write it again with --write-baseline",
+                path.display()
+            ));
+        }
+        let file: BaselineFile = serde_json::from_str(&text)
+            .map_err(|e| format!("{}: invalid baseline: {e}", path.display()))?;
+        Ok(Self {
+            path: path.display().to_string(),
+            file,
+        })
     }
-    for f in findings.iter_mut().filter(|f| f.suppression.is_none()) {
-        if let Some(n) = remaining.get_mut(f.fingerprint.as_str()) {
-            if *n > 0 {
-                *n -= 1;
-                f.suppression = Some(Suppressed {
-                    kind: SuppressionKind::Baseline,
-                    justification: Some(format!("recorded in baseline {}", path.display())),
-                });
+
+    /// Marks findings recorded in the baseline as suppressed; returns how many entries
+    /// matched nothing (stale: the finding was fixed).
+    pub fn apply(&self, findings: &mut [Finding]) -> usize {
+        let mut remaining: BTreeMap<&str, usize> = BTreeMap::new();
+        for e in &self.file.findings {
+            *remaining.entry(e.fingerprint.as_str()).or_default() += e.count;
+        }
+        for f in findings.iter_mut().filter(|f| f.suppression.is_none()) {
+            if let Some(n) = remaining.get_mut(f.fingerprint.as_str()) {
+                if *n > 0 {
+                    *n -= 1;
+                    f.suppression = Some(Suppressed {
+                        kind: SuppressionKind::Baseline,
+                        justification: Some(format!("recorded in baseline {}", self.path)),
+                    });
+                }
             }
         }
+        remaining.values().filter(|n| **n > 0).count()
     }
-    Ok(remaining.values().filter(|n| **n > 0).count())
 }

@@ -99,6 +99,15 @@ fn check(args: &CheckArgs, level_flags: &[(usize, char, String)]) -> Result<Exit
         Some(config::globs(&cwd, &args.exclude, "--exclude")?)
     };
     let settings = Settings::new(config, cli_levels, max_expiry, fail_on, cli_exclude);
+    // What would make the run pointless is checked before the scan.
+    let baseline = args
+        .baseline
+        .as_deref()
+        .map(crate::baseline::Baseline::load)
+        .transpose()?;
+    if args.staged {
+        crate::staged::work_tree_root(&cwd)?;
+    }
 
     let threads = args
         .threads
@@ -124,19 +133,15 @@ fn check(args: &CheckArgs, level_flags: &[(usize, char, String)]) -> Result<Exit
     );
 
     let mut findings = result.findings;
-    let mut errors = result.errors;
-    let mut baseline_stale = 0;
-    if let Some(path) = &args.baseline {
-        match crate::baseline::apply(path, &mut findings) {
-            Ok(stale) => baseline_stale = stale,
-            Err(e) => errors.push(crate::finding::ScanError {
-                path: crate::paths::display_path(path, &cwd),
-                message: e,
-            }),
-        }
-    }
+    let errors = result.errors;
+    let baseline_stale = baseline.map_or(0, |b| b.apply(&mut findings));
     if let Some(path) = &args.write_baseline {
-        crate::baseline::write(path, &findings)?;
+        let entries = crate::baseline::write(path, &findings)?;
+        eprintln!(
+            "presign-lint: wrote {entries} {} to {}",
+            if entries == 1 { "entry" } else { "entries" },
+            path.display()
+        );
     }
     let report = Report::new(
         findings,
@@ -169,12 +174,17 @@ fn check(args: &CheckArgs, level_flags: &[(usize, char, String)]) -> Result<Exit
             elapsed: started.elapsed(),
         },
     );
-    write_output(args.output.as_deref(), &text)?;
+    // Recording a baseline accepts today's findings: the report goes only where it was
+    // asked for by name, and the findings do not fail the run.
+    let recording = args.write_baseline.is_some();
+    if !recording || args.output.is_some() {
+        write_output(args.output.as_deref(), &text)?;
+    }
 
     let failing = report.active().any(|f| settings.fail_on.fails(f.level));
     Ok(if !report.errors.is_empty() {
         ExitStatus::Incomplete
-    } else if failing {
+    } else if failing && !recording {
         ExitStatus::Findings
     } else {
         ExitStatus::Clean

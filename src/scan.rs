@@ -386,7 +386,8 @@ impl Context<'_> {
     fn scan_staged(&self, filters: &[PathBuf]) {
         let files = match crate::staged::staged_files(self.cwd) {
             Ok(files) => files,
-            Err(message) => return self.error("", message),
+            // `run` checked the repository; this is git failing underneath.
+            Err(message) => return self.error(".", message),
         };
         let filters: Vec<PathBuf> = filters.iter().map(|f| absolute(self.cwd, f)).collect();
         for file in files {

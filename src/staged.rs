@@ -30,10 +30,24 @@ pub fn unstaged_in_index(cwd: &Path) -> Result<Vec<StagedFile>, String> {
     in_index(cwd, &["diff", "--name-only", "-z", "--diff-filter=MD"])
 }
 
+/// The top of the git work tree `cwd` is in: `--staged` checks it before scanning, so that
+/// running it outside a repository is a plain usage error.
+pub fn work_tree_root(cwd: &Path) -> Result<PathBuf, String> {
+    let top = git(cwd, &["rev-parse", "--show-toplevel"]).map_err(|e| {
+        if e.contains("not a git repository") {
+            format!("--staged: {} is not inside a git repository", cwd.display())
+        } else {
+            e
+        }
+    })?;
+    Ok(PathBuf::from(
+        String::from_utf8_lossy(&top).trim_end_matches(['\n', '\r']),
+    ))
+}
+
 /// The files a `git diff … --name-only -z` lists, with their content in the index.
 fn in_index(cwd: &Path, diff: &[&str]) -> Result<Vec<StagedFile>, String> {
-    let top = git(cwd, &["rev-parse", "--show-toplevel"])?;
-    let top = PathBuf::from(String::from_utf8_lossy(&top).trim_end_matches(['\n', '\r']));
+    let top = work_tree_root(cwd)?;
     let names = git(&top, diff)?;
     let mut files = Vec::new();
     for name in names.split(|b| *b == 0).filter(|n| !n.is_empty()) {
