@@ -33,6 +33,8 @@ pub enum Outcome {
         project: Option<Box<ProjectOutput>>,
     },
     SkippedBinary,
+    /// A report presign-lint wrote (SARIF, JSON, baseline): never linted.
+    SkippedReport,
 }
 
 /// The project a file is analysed in ([`crate::semantic::project`]).
@@ -95,6 +97,9 @@ pub fn analyze(
             unparsed: false,
             project: None,
         };
+    }
+    if !utf16 && crate::report::is_own_report(&bytes) {
+        return Outcome::SkippedReport;
     }
     let display = &display();
     let source = SourceFile::from_vec(bytes);

@@ -149,6 +149,7 @@ fn check(args: &CheckArgs, level_flags: &[(usize, char, String)]) -> Result<Exit
         Summary {
             files_scanned: result.files_scanned,
             skipped_binary: result.skipped_binary,
+            skipped_reports: result.skipped_reports,
             skipped_large: result.skipped_large,
             dynamic_expiries: result.dynamic_expiries,
             unparsed_files: result.unparsed_files,

@@ -49,6 +49,7 @@ pub struct ScanResult {
     pub errors: Vec<ScanError>,
     pub files_scanned: usize,
     pub skipped_binary: usize,
+    pub skipped_reports: usize,
     pub skipped_large: usize,
     pub dynamic_expiries: usize,
     pub unparsed_files: usize,
@@ -82,6 +83,7 @@ struct Shared {
     errors: Mutex<Vec<ScanError>>,
     files_scanned: AtomicUsize,
     skipped_binary: AtomicUsize,
+    skipped_reports: AtomicUsize,
     skipped_large: AtomicUsize,
     /// Whether a path exists, for project markers (one probe per directory and marker).
     probes: Mutex<HashMap<PathBuf, bool>>,
@@ -207,6 +209,7 @@ pub fn scan(options: &ScanOptions, settings: &Settings) -> ScanResult {
         errors,
         files_scanned: shared.files_scanned.into_inner(),
         skipped_binary: shared.skipped_binary.into_inner(),
+        skipped_reports: shared.skipped_reports.into_inner(),
         skipped_large: shared.skipped_large.into_inner(),
         dynamic_expiries,
         unparsed_files,
@@ -572,6 +575,12 @@ impl Context<'_> {
             Outcome::SkippedBinary => {
                 if role == Role::Reported {
                     self.shared.skipped_binary.fetch_add(1, Ordering::Relaxed);
+                }
+                Some(Class::Inert)
+            }
+            Outcome::SkippedReport => {
+                if role == Role::Reported {
+                    self.shared.skipped_reports.fetch_add(1, Ordering::Relaxed);
                 }
                 Some(Class::Inert)
             }

@@ -984,3 +984,53 @@ fn a_binary_file_named_is_said_to_be_skipped() {
     let walked = run(dir.path(), &["--no-config", "."]);
     assert!(!walked.stderr.contains("binary file"), "{}", walked.stderr);
 }
+
+#[test]
+fn its_own_reports_in_the_tree_are_not_linted() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let root = dir.path();
+    write(root, "app.py", "x = 1\n");
+    // The action's old order: a SARIF report written into the workspace, then the gate.
+    let sarif = run(
+        root,
+        &[
+            "--no-config",
+            "--format",
+            "sarif",
+            "--output",
+            "presign-lint.sarif",
+            "--fail-on",
+            "never",
+            ".",
+        ],
+    );
+    assert_eq!(sarif.code, 0, "{}", sarif.stderr);
+    // By content, whatever the name: the JSON report and a baseline too.
+    let leak = format!("U = \"{}\"\n", signed_url(31));
+    write(root, "leak.py", &leak);
+    run(
+        root,
+        &["--no-config", "--format", "json", "-o", "report.txt"],
+    );
+    run(root, &["--no-config", "--write-baseline", "baseline.json"]);
+    std::fs::remove_file(root.join("leak.py")).expect("rm");
+    let gate = run(root, &["--no-config", "--format", "github", "."]);
+    assert_eq!(gate.code, 0, "{}", gate.stdout);
+    let human = run(root, &["--no-config", "."]);
+    assert!(
+        human
+            .stdout
+            .contains("no findings in 1 file; 3 presign-lint reports skipped"),
+        "{}",
+        human.stdout
+    );
+    let summary = &json(&run(root, &["--no-config", "--format", "json"]))["summary"];
+    assert_eq!(summary["skipped_reports"], 3);
+
+    // Something that only looks like a report is linted: a leak appended to one is found.
+    let report = std::fs::read_to_string(root.join("report.txt")).expect("report");
+    write(root, "report.txt", &format!("{report}\n{leak}"));
+    let doctored = run(root, &["--no-config", "--format", "json", "."]);
+    assert_eq!(doctored.code, 1);
+    assert!(finding_paths(&doctored).contains(&"report.txt".to_string()));
+}

@@ -114,6 +114,13 @@ fn summary_line(report: &Report, elapsed: std::time::Duration) -> String {
             plural(s.unparsed_files, "file")
         );
     }
+    if s.skipped_reports > 0 {
+        let _ = write!(
+            line,
+            "; {} skipped",
+            plural(s.skipped_reports, "presign-lint report")
+        );
+    }
     if !report.errors.is_empty() {
         let _ = write!(
             line,

@@ -4,7 +4,10 @@ mod concise;
 mod github;
 mod human;
 mod json;
+mod recognise;
 mod sarif;
+
+pub use recognise::is_own_report;
 
 use std::str::FromStr;
 
@@ -64,6 +67,8 @@ pub struct Summary {
     pub unparsed_files: usize,
     pub skipped_binary: usize,
     pub skipped_large: usize,
+    /// presign-lint's own reports found in the tree ([`is_own_report`]), not scanned.
+    pub skipped_reports: usize,
     /// Baseline entries that matched no finding (fixed since).
     pub baseline_stale: usize,
 }
