@@ -122,8 +122,12 @@ pub struct CheckArgs {
     pub staged: bool,
 
     /// Print nothing when there is nothing to report
-    #[arg(short = 'q', long)]
+    #[arg(short = 'q', long, conflicts_with = "verbose")]
     pub quiet: bool,
+
+    /// Say on stderr which config file is used, and how the scan was set up
+    #[arg(short = 'v', long)]
+    pub verbose: bool,
 
     /// Skip files larger than this many bytes
     #[arg(long, value_name = "BYTES", hide = true)]

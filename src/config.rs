@@ -59,27 +59,87 @@ pub fn discover(start: &Path) -> Option<PathBuf> {
     })
 }
 
+/// The other config file name beside `chosen`, if both exist: only `chosen` is read.
+pub fn shadowed(chosen: &Path) -> Option<PathBuf> {
+    let name = chosen.file_name()?.to_str()?;
+    let position = FILE_NAMES.iter().position(|n| *n == name)?;
+    FILE_NAMES[position + 1..]
+        .iter()
+        .map(|other| chosen.with_file_name(other))
+        .find(|other| other.is_file())
+}
+
 pub fn load(path: &Path) -> Result<Config, String> {
     let text = std::fs::read_to_string(path)
         .map_err(|e| format!("{}: cannot read config: {e}", path.display()))?;
-    let absolute = match std::env::current_dir() {
-        Ok(cwd) => crate::paths::absolute(&cwd, path),
-        Err(_) => path.to_path_buf(),
+    let (absolute, shown) = match std::env::current_dir() {
+        Ok(cwd) => (
+            crate::paths::absolute(&cwd, path),
+            crate::paths::display_path(path, &cwd),
+        ),
+        Err(_) => (path.to_path_buf(), path.display().to_string()),
     };
-    parse(&text, &absolute).map_err(|e| format!("{}: {e}", path.display()))
+    parse(&text, &absolute).map_err(|e| format!("{shown}:{e}"))
 }
 
+/// Parses a config file's text; an error starts with `line:column: `.
 pub fn parse(text: &str, path: &Path) -> Result<Config, String> {
-    let table: toml::Table = text
-        .parse()
-        .map_err(|e: toml::de::Error| format!("invalid TOML: {}", e.message()))?;
+    let table: toml::Table = text.parse().map_err(|e: toml::de::Error| {
+        let at = e.span().map_or(0, |span| span.start);
+        format!(
+            "{}: invalid TOML: {}",
+            position(text, at),
+            e.message().trim_end()
+        )
+    })?;
+    parse_table(&table, path).map_err(|problem| {
+        let at = locate(text, &problem.at, problem.part).unwrap_or(0);
+        format!("{}: {}", position(text, at), problem.message)
+    })
+}
+
+/// A config error and the key or value it is about, found again in the text for its
+/// position (`toml::Table` keeps none).
+struct Problem {
+    message: String,
+    at: Vec<Step>,
+    part: Part,
+}
+
+#[derive(Clone)]
+enum Step {
+    Key(String),
+    Index(usize),
+}
+
+#[derive(Clone, Copy)]
+enum Part {
+    Key,
+    Value,
+}
+
+fn problem(message: impl Into<String>, at: &[Step], part: Part) -> Problem {
+    Problem {
+        message: message.into(),
+        at: at.to_vec(),
+        part,
+    }
+}
+
+fn key(name: &str) -> Step {
+    Step::Key(name.to_string())
+}
+
+fn parse_table(table: &toml::Table, path: &Path) -> Result<Config, Problem> {
     let base = path.parent().unwrap_or(Path::new("."));
     let mut config = Config {
         path: Some(path.to_path_buf()),
         ..Config::default()
     };
-    for (key, value) in &table {
-        match key.as_str() {
+    for (name, value) in table {
+        let at = [key(name)];
+        let bad_value = |message: String| problem(message, &at, Part::Value);
+        match name.as_str() {
             "max-expiry" => {
                 let seconds = match value {
                     toml::Value::Integer(n) => u64::try_from(*n).ok(),
@@ -87,54 +147,81 @@ pub fn parse(text: &str, path: &Path) -> Result<Config, String> {
                     _ => None,
                 };
                 let seconds = seconds.ok_or_else(|| {
-                    format!("`max-expiry` must be a duration such as \"15m\", \"1h\" or 900, not {value}")
+                    bad_value(format!("`max-expiry` must be a duration such as \"15m\", \"1h\" or 900, not {value}"))
                 })?;
                 config.max_expiry = Some(
                     crate::duration::policy_maximum(seconds)
-                        .map_err(|e| format!("`max-expiry` {e}"))?,
+                        .map_err(|e| bad_value(format!("`max-expiry` {e}")))?,
                 );
             }
             "fail-on" => {
-                let s = value.as_str().ok_or("`fail-on` must be a string")?;
-                config.fail_on = Some(s.parse()?);
+                let s = value
+                    .as_str()
+                    .ok_or_else(|| bad_value("`fail-on` must be a string".into()))?;
+                config.fail_on = Some(
+                    s.parse()
+                        .map_err(|e| bad_value(format!("`fail-on`: {e}")))?,
+                );
             }
             "exclude" => {
-                let patterns = string_list(value, "exclude")?;
-                config.exclude = Some(globs(base, &patterns, "exclude")?);
+                let patterns = string_list(value, &at)?;
+                config.exclude = Some(globs(base, &patterns, "exclude").map_err(bad_value)?);
             }
             "lints" => {
-                config.lints = lint_levels(value, "lints")?;
+                config.lints = lint_levels(value, &at)?;
             }
             "overrides" => {
-                let items = value
-                    .as_array()
-                    .ok_or("`overrides` must be an array of tables: [[overrides]]")?;
+                let items = value.as_array().ok_or_else(|| {
+                    bad_value("`overrides` must be an array of tables: [[overrides]]".into())
+                })?;
                 for (i, item) in items.iter().enumerate() {
-                    let at = format!("overrides[{i}]");
-                    let table = item
-                        .as_table()
-                        .ok_or_else(|| format!("`{at}` must be a table"))?;
-                    for key in table.keys() {
-                        check_key(key, &OVERRIDE_KEYS, &at)?;
+                    let at = [key("overrides"), Step::Index(i)];
+                    let place = format!("overrides[{i}]");
+                    let table = item.as_table().ok_or_else(|| {
+                        problem(format!("`{place}` must be a table"), &at, Part::Value)
+                    })?;
+                    for name in table.keys() {
+                        check_key(name, &OVERRIDE_KEYS, &place).map_err(|e| {
+                            problem(e, &[at[0].clone(), at[1].clone(), key(name)], Part::Key)
+                        })?;
                     }
-                    let paths = table
-                        .get("paths")
-                        .ok_or_else(|| format!("`{at}` needs `paths`"))?;
-                    let patterns = string_list(paths, &format!("{at}.paths"))?;
+                    let paths = table.get("paths").ok_or_else(|| {
+                        problem(format!("`{place}` needs `paths`"), &at, Part::Value)
+                    })?;
+                    let paths_at = [at[0].clone(), at[1].clone(), key("paths")];
+                    let patterns = string_list(paths, &paths_at)?;
                     let lints = match table.get("lints") {
-                        Some(v) => lint_levels(v, &format!("{at}.lints"))?,
+                        Some(v) => lint_levels(v, &[at[0].clone(), at[1].clone(), key("lints")])?,
                         None => Vec::new(),
                     };
                     config.overrides.push(Override {
-                        paths: globs(base, &patterns, &at)?,
+                        paths: globs(base, &patterns, &place)
+                            .map_err(|e| problem(e, &paths_at, Part::Value))?,
                         lints,
                     });
                 }
             }
-            other => check_key(other, &TOP_LEVEL_KEYS, "the top level")?,
+            other => check_key(other, &TOP_LEVEL_KEYS, "the top level")
+                .map_err(|e| problem(e, &at, Part::Key))?,
         }
     }
     Ok(config)
+}
+
+/// `at`'s name as the user wrote it: `overrides[0].paths`.
+fn dotted(at: &[Step]) -> String {
+    let mut out = String::new();
+    for step in at {
+        match step {
+            Step::Key(k) if out.is_empty() => out.push_str(k),
+            Step::Key(k) => {
+                out.push('.');
+                out.push_str(k);
+            }
+            Step::Index(i) => out.push_str(&format!("[{i}]")),
+        }
+    }
+    out
 }
 
 fn check_key(key: &str, valid: &[&str], place: &str) -> Result<(), String> {
@@ -150,36 +237,113 @@ fn check_key(key: &str, valid: &[&str], place: &str) -> Result<(), String> {
     })
 }
 
-fn string_list(value: &toml::Value, key: &str) -> Result<Vec<String>, String> {
-    let items = value
-        .as_array()
-        .ok_or_else(|| format!("`{key}` must be an array of strings"))?;
+fn string_list(value: &toml::Value, at: &[Step]) -> Result<Vec<String>, Problem> {
+    let error = || {
+        problem(
+            format!("`{}` must be an array of strings", dotted(at)),
+            at,
+            Part::Value,
+        )
+    };
+    let items = value.as_array().ok_or_else(error)?;
     items
         .iter()
-        .map(|v| {
-            v.as_str()
-                .map(str::to_string)
-                .ok_or_else(|| format!("`{key}` must be an array of strings"))
+        .map(|v| v.as_str().map(str::to_string).ok_or_else(error))
+        .collect()
+}
+
+fn lint_levels(value: &toml::Value, at: &[Step]) -> Result<Vec<(LintId, Level)>, Problem> {
+    let place = dotted(at);
+    let table = value.as_table().ok_or_else(|| {
+        problem(
+            format!("`{place}` must be a table of lint = \"level\""),
+            at,
+            Part::Value,
+        )
+    })?;
+    table
+        .iter()
+        .map(|(name, level)| {
+            let mut entry = at.to_vec();
+            entry.push(key(name));
+            let lint = parse_lint_name(name)
+                .map_err(|e| problem(format!("in `{place}`: {e}"), &entry, Part::Key))?;
+            let level = level
+                .as_str()
+                .ok_or_else(|| {
+                    problem(
+                        format!("in `{place}`: the level of `{name}` must be a string"),
+                        &entry,
+                        Part::Value,
+                    )
+                })?
+                .parse::<Level>()
+                .map_err(|e| problem(format!("in `{place}`: {e}"), &entry, Part::Value))?;
+            Ok((lint, level))
         })
         .collect()
 }
 
-fn lint_levels(value: &toml::Value, key: &str) -> Result<Vec<(LintId, Level)>, String> {
-    let table = value
-        .as_table()
-        .ok_or_else(|| format!("`{key}` must be a table of lint = \"level\""))?;
+/// The byte offset of the key or value at `at`, read again with `toml_edit`, which keeps
+/// spans.
+fn locate(text: &str, at: &[Step], part: Part) -> Option<usize> {
+    use toml_edit::{Item, TableLike, Value};
+    let document = toml_edit::ImDocument::parse(text).ok()?;
+    let mut table: &dyn TableLike = document.as_table();
+    let mut item: Option<&Item> = None;
+    let mut found = None;
+    for (i, step) in at.iter().enumerate() {
+        let last = i + 1 == at.len();
+        match step {
+            Step::Key(name) => {
+                if let Some(current) = item {
+                    table = current.as_table_like()?;
+                }
+                let (k, value) = table.get_key_value(name)?;
+                found = match part {
+                    Part::Key if last => k.span(),
+                    _ => value.span().or_else(|| k.span()),
+                };
+                item = Some(value);
+            }
+            Step::Index(index) => {
+                let entry: &dyn TableLike = match item? {
+                    Item::ArrayOfTables(tables) => tables.get(*index)?,
+                    Item::Value(Value::Array(values)) => match values.get(*index)? {
+                        Value::InlineTable(t) => t,
+                        _ => return found.map(|span: std::ops::Range<usize>| span.start),
+                    },
+                    _ => return found.map(|span| span.start),
+                };
+                found = entry_span(entry).or(found);
+                table = entry;
+                item = None;
+            }
+        }
+    }
+    found.map(|span| span.start)
+}
+
+/// Where a table of an array begins: its first key, since `[[overrides]]` headers keep no
+/// span of their own here.
+fn entry_span(table: &dyn toml_edit::TableLike) -> Option<std::ops::Range<usize>> {
     table
         .iter()
-        .map(|(name, level)| {
-            let lint = parse_lint_name(name).map_err(|e| format!("in `{key}`: {e}"))?;
-            let level = level
-                .as_str()
-                .ok_or_else(|| format!("in `{key}`: the level of `{name}` must be a string"))?
-                .parse::<Level>()
-                .map_err(|e| format!("in `{key}`: {e}"))?;
-            Ok((lint, level))
-        })
-        .collect()
+        .filter_map(|(name, _)| table.get_key_value(name).and_then(|(k, _)| k.span()))
+        .min_by_key(|span| span.start)
+}
+
+/// `line:column` (1-based, columns in characters) of a byte offset.
+fn position(text: &str, offset: usize) -> String {
+    let offset = offset.min(text.len());
+    let before = text.get(..offset).unwrap_or(text);
+    let line = before.matches('\n').count() + 1;
+    let column = before
+        .rsplit('\n')
+        .next()
+        .map_or(0, |tail| tail.chars().count())
+        + 1;
+    format!("{line}:{column}")
 }
 
 /// A lint name, or an error that suggests the nearest one.
@@ -259,5 +423,29 @@ lints = { hardcoded-presigned-url = "warning" }
         assert!(err.contains("did you mean `paths`"), "{err}");
         assert!(parse_str("max-expiry = \"soon\"").is_err());
         assert!(parse_str("= broken").is_err());
+    }
+
+    #[test]
+    fn errors_say_where() {
+        let err = |text: &str| parse_str(text).err().unwrap_or_default();
+        assert_eq!(
+            err("max-expiry = \"1h\"\n\n[lints]\nexcessive-expiry = \"alow\"\n"),
+            "4:20: in `lints`: unknown level `alow`; did you mean `allow`?"
+        );
+        assert!(err("fail-on = \"warnng\"").starts_with(
+            "1:11: `fail-on`: unknown --fail-on value `warnng`; did you mean `warning`?"
+        ));
+        assert!(err("x = 1\nmax-expriy = 3").starts_with("2:1: unknown key `max-expriy`"));
+        // The second table of an array, an inline table, an element of a list.
+        let overrides = "[[overrides]]\npaths = [\"a\"]\n\n[[overrides]]\npaths = [\"b\"]\nlints = { presign-in-lop = \"allow\" }\n";
+        assert!(err(overrides).starts_with("6:11: in `overrides[1].lints`: unknown lint"));
+        assert!(
+            err("[[overrides]]\npaths = [\"a\"]\npath = 3\n")
+                .starts_with("3:1: unknown key `path` in overrides[0]")
+        );
+        assert!(err("exclude = [\"a\", 1]").starts_with("1:11: `exclude` must be"));
+        // Syntax errors carry the parser's position; columns count characters.
+        assert!(err("# é\nmax-expiry = \"1h\n").starts_with("2:17: invalid TOML"));
+        assert_eq!(position("aé = 1", 3), "1:3");
     }
 }

@@ -39,10 +39,7 @@ impl FromStr for Level {
             "note" => Ok(Level::Note),
             "warning" | "warn" => Ok(Level::Warning),
             "error" | "deny" => Ok(Level::Error),
-            _ => Err(format!(
-                "unknown level `{s}`; expected one of: {}",
-                Level::NAMES.join(", ")
-            )),
+            _ => Err(unknown("level", s, &Level::NAMES)),
         }
     }
 }
@@ -71,10 +68,23 @@ impl FromStr for FailOn {
             "error" => Ok(FailOn::Level(Level::Error)),
             "warning" => Ok(FailOn::Level(Level::Warning)),
             "note" => Ok(FailOn::Level(Level::Note)),
-            _ => Err(format!(
-                "unknown --fail-on value `{s}`; expected one of: error, warning, note, never"
+            _ => Err(unknown(
+                "--fail-on value",
+                s,
+                &["error", "warning", "note", "never"],
             )),
         }
+    }
+}
+
+/// "unknown level `alow`; did you mean `allow`?", or the list when nothing is near.
+fn unknown(what: &str, input: &str, valid: &[&str]) -> String {
+    match crate::suggest::closest(input, valid.iter().copied()) {
+        Some(near) => format!("unknown {what} `{input}`; did you mean `{near}`?"),
+        None => format!(
+            "unknown {what} `{input}`; expected one of: {}",
+            valid.join(", ")
+        ),
     }
 }
 

@@ -113,6 +113,15 @@ fn check(args: &CheckArgs, level_flags: &[(usize, char, String)]) -> Result<Exit
         .threads
         .filter(|n| *n > 0)
         .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, usize::from));
+    if args.verbose {
+        eprintln!(
+            "presign-lint: {threads} threads; project analysis {}; cache {}",
+            if args.no_project { "off" } else { "on" },
+            cache
+                .as_ref()
+                .map_or("off".to_string(), |c| c.dir.display().to_string())
+        );
+    }
     let started = std::time::Instant::now();
     let result = scan(
         &ScanOptions {
@@ -216,10 +225,17 @@ fn cache_key(
 }
 
 fn load_config(args: &CheckArgs) -> Result<Config, String> {
+    let verbose = |line: &str| {
+        if args.verbose {
+            eprintln!("presign-lint: {line}");
+        }
+    };
     if args.no_config {
+        verbose("config: none (--no-config)");
         return Ok(Config::default());
     }
     if let Some(path) = &args.config {
+        verbose(&format!("config: {} (--config)", path.display()));
         return config::load(path);
     }
     let start = args
@@ -228,8 +244,29 @@ fn load_config(args: &CheckArgs) -> Result<Config, String> {
         .find(|p| p.as_os_str() != "-")
         .map_or(Path::new("."), |p| p.as_path());
     match config::discover(start) {
-        Some(path) => config::load(&path),
-        None => Ok(Config::default()),
+        Some(path) => {
+            let shown = std::env::current_dir().map_or_else(
+                |_| path.display().to_string(),
+                |cwd| crate::paths::display_path(&path, &cwd),
+            );
+            verbose(&format!("config: {shown}"));
+            if let Some(other) = config::shadowed(&path) {
+                // Said even without -v: a file the user edits and we never read would
+                // silently change nothing.
+                eprintln!(
+                    "warning: {shown} is used; {} beside it is ignored (keep one of them)",
+                    other.file_name().unwrap_or_default().to_string_lossy()
+                );
+            }
+            config::load(&path)
+        }
+        None => {
+            verbose(&format!(
+                "config: none found at or above {}",
+                start.display()
+            ));
+            Ok(Config::default())
+        }
     }
 }
 

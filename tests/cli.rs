@@ -1034,3 +1034,49 @@ fn its_own_reports_in_the_tree_are_not_linted() {
     assert_eq!(doctored.code, 1);
     assert!(finding_paths(&doctored).contains(&"report.txt".to_string()));
 }
+
+#[test]
+fn config_errors_say_where_and_verbose_says_which_file() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let root = dir.path();
+    write(root, "app.py", "x = 1\n");
+    write(
+        root,
+        "presign-lint.toml",
+        "max-expiry = \"15m\"\n\n[lints]\nexcessive-expiry = \"alow\"\n",
+    );
+    let bad = run(root, &["."]);
+    assert_eq!(bad.code, 2);
+    assert_eq!(
+        bad.stderr.trim_end(),
+        "error: presign-lint.toml:4:20: in `lints`: unknown level `alow`; did you mean `allow`?"
+    );
+
+    write(root, "presign-lint.toml", "max-expiry = \"15m\"\n");
+    let quiet = run(root, &["."]);
+    assert_eq!(quiet.code, 0);
+    assert_eq!(quiet.stderr, "");
+    let verbose = run(root, &["-v", "."]);
+    assert!(
+        verbose
+            .stderr
+            .contains("presign-lint: config: presign-lint.toml\n"),
+        "{}",
+        verbose.stderr
+    );
+    // Both names in one directory: which one wins is said, with or without -v.
+    write(root, ".presign-lint.toml", "max-expiry = \"7d\"\n");
+    let both = run(root, &["."]);
+    assert!(
+        both.stderr
+            .contains("presign-lint.toml is used; .presign-lint.toml beside it is ignored"),
+        "{}",
+        both.stderr
+    );
+    let none = run(root, &["-v", "--no-config", "."]);
+    assert!(
+        none.stderr.contains("config: none (--no-config)"),
+        "{}",
+        none.stderr
+    );
+}
