@@ -22,6 +22,61 @@ pub fn what_it_does(doc: &str) -> String {
         .join(" ")
 }
 
+/// A lint doc as readers see it (`explain`, SARIF help): the test markers of its examples
+/// removed. Fences keep their language only (`py bad file=x.py` becomes `py`), and
+/// `# expect: lint` comments go, with their comment leader when nothing else was said.
+pub fn for_readers(doc: &str) -> String {
+    let mut out = String::with_capacity(doc.len());
+    let mut in_code = false;
+    for line in doc.lines() {
+        let trimmed = line.trim_start();
+        if let Some(info) = trimmed.strip_prefix("```") {
+            let indent = &line[..line.len() - trimmed.len()];
+            let language = if in_code {
+                ""
+            } else {
+                info.split_whitespace().next().unwrap_or("")
+            };
+            out.push_str(&format!("{indent}```{language}\n"));
+            in_code = !in_code;
+            continue;
+        }
+        if in_code {
+            if let Some(kept) = without_marker(line) {
+                if kept.is_empty() {
+                    continue;
+                }
+                out.push_str(kept);
+                out.push('\n');
+                continue;
+            }
+        }
+        out.push_str(line);
+        out.push('\n');
+    }
+    out
+}
+
+/// The line without its `expect: lint` marker (and a comment leader left bare), or `None`
+/// when it has none.
+fn without_marker(line: &str) -> Option<&str> {
+    let at = line.match_indices("expect").map(|(i, _)| i).find(|&i| {
+        let after = line[i + "expect".len()..].trim_start_matches('^');
+        after.strip_prefix(':').is_some_and(|list| {
+            list.trim_start()
+                .starts_with(|c: char| c.is_ascii_lowercase())
+        })
+    })?;
+    let mut kept = line[..at].trim_end();
+    for leader in ["<!--", "/*", "//", "#", ";", "--"] {
+        if let Some(bare) = kept.strip_suffix(leader) {
+            kept = bare.trim_end();
+            break;
+        }
+    }
+    Some(kept)
+}
+
 /// The body of a `## heading` section.
 pub fn section<'a>(doc: &'a str, heading: &str) -> &'a str {
     let marker = format!("## {heading}");
@@ -86,6 +141,15 @@ pub fn examples(doc: &str) -> Vec<Example> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn readers_see_no_test_markers() {
+        let doc = "Intro: expect: nothing here is code.\n\n```py bad file=a.py expect=3:x-y\nurl = presign(ExpiresIn=86400)  # expect: excessive-expiry\n# expect^: presign-in-loop\nkeep = 1  # a comment\n<!-- expect: hardcoded-presigned-url -->\n```\n";
+        assert_eq!(
+            super::for_readers(doc),
+            "Intro: expect: nothing here is code.\n\n```py\nurl = presign(ExpiresIn=86400)\nkeep = 1  # a comment\n```\n"
+        );
+    }
+
     use super::*;
 
     #[test]

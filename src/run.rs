@@ -304,7 +304,7 @@ fn explain(name: &str) -> Result<ExitStatus, String> {
             ""
         }
     );
-    header.push_str(&redact(info.doc).text);
+    header.push_str(&redact(&crate::docs::for_readers(info.doc)).text);
     print_ignoring_broken_pipe(&header);
     Ok(ExitStatus::Clean)
 }

@@ -126,3 +126,53 @@ fn doc_examples_behave_as_documented() {
     }
     assert!(ran >= 6, "only {ran} doc examples ran");
 }
+
+/// What `explain` and SARIF help show carries no test markers: no `expect:` comments in the
+/// examples and no `bad`/`file=` in the fences (they stay in lints/*.md for the tests).
+#[test]
+fn docs_shown_to_users_carry_no_test_markers() {
+    let root = repo_root();
+    let sarif = run(
+        &root,
+        &[
+            "--format",
+            "sarif",
+            "--no-config",
+            "--fail-on",
+            "never",
+            "Cargo.toml",
+        ],
+    );
+    let sarif = json(&sarif);
+    let rules = sarif["runs"][0]["tool"]["driver"]["rules"]
+        .as_array()
+        .expect("rules")
+        .clone();
+    assert_eq!(rules.len(), registry().len());
+    for lint in registry() {
+        let name = lint["name"].as_str().expect("name");
+        let explain = run(&root, &["explain", name]);
+        assert_eq!(explain.code, 0);
+        let rule = rules.iter().find(|r| r["id"] == name).expect("rule");
+        let help = rule["help"]["markdown"].as_str().expect("help");
+        for (what, text) in [("explain", explain.stdout.as_str()), ("SARIF help", help)] {
+            let mut fences = 0;
+            for line in text.lines() {
+                if let Some(info) = line.trim_start().strip_prefix("```") {
+                    fences += 1;
+                    assert!(
+                        !info.contains(' '),
+                        "{name}: {what} shows a fence with test words: {line}"
+                    );
+                }
+                assert!(
+                    common::markers(line).is_empty(),
+                    "{name}: {what} shows a test marker: {line}"
+                );
+            }
+            if lint["status"] == "implemented" {
+                assert!(fences > 0, "{name}: {what} lost its examples");
+            }
+        }
+    }
+}

@@ -134,13 +134,14 @@ fn rule(info: &crate::lints::LintInfo) -> Value {
     if info.status == Status::Planned {
         tags.push("planned");
     }
+    let help = crate::redact::redact(&crate::docs::for_readers(info.doc)).text;
     json!({
         "id": info.name,
         "name": kebab_to_camel(info.name),
         "shortDescription": {"text": info.summary},
         "fullDescription": {"text": crate::docs::what_it_does(info.doc)},
         "helpUri": format!("{INFORMATION_URI}/blob/main/lints/{}.md", info.name),
-        "help": {"text": crate::redact::redact(info.doc).text, "markdown": crate::redact::redact(info.doc).text},
+        "help": {"text": help, "markdown": help},
         "defaultConfiguration": {"level": sarif_level(info.default_level), "enabled": info.status == Status::Implemented},
         "properties": {
             "tags": tags,
