@@ -303,6 +303,7 @@ fn to_finding(display: &str, source: &SourceFile, level: Level, d: Diagnostic) -
         column,
         end_line,
         end_column,
+        utf16_columns: source.utf16_columns(&d.span),
         // Messages may quote source text (an unknown lint name in a suppression marker):
         // redacted here, like the snippet, so no reporter can print a secret.
         message: redact(&d.message).text,
@@ -332,6 +333,7 @@ pub fn related(display: &str, source: &SourceFile, span: Range<usize>, message: 
         column,
         end_line,
         end_column,
+        utf16_columns: source.utf16_columns(&span),
         message: redact(message).text,
         snippet: snippet(source, line, span),
     }

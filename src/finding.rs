@@ -17,6 +17,8 @@ pub struct Finding {
     pub end_line: usize,
     /// Exclusive, like SARIF's `endColumn`.
     pub end_column: usize,
+    /// The columns again, for SARIF.
+    pub utf16_columns: Utf16Columns,
     pub message: String,
     pub help: Option<String>,
     pub fingerprint: String,
@@ -37,9 +39,19 @@ pub struct Related {
     pub column: usize,
     pub end_line: usize,
     pub end_column: usize,
+    pub utf16_columns: Utf16Columns,
     /// What happens there: "`sign` presigns with `getSignedUrl` (@aws-sdk/s3-request-presigner)".
     pub message: String,
     pub snippet: Snippet,
+}
+
+/// Start and end (exclusive) columns counted in UTF-16 code units, 1-based: SARIF's
+/// `columnKind: utf16CodeUnits`, which GitHub code scanning reads. They differ from the
+/// character columns after a character outside the Basic Multilingual Plane (an emoji).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Utf16Columns {
+    pub start: usize,
+    pub end: usize,
 }
 
 /// The source line of a finding, redacted and cut to a readable width, with the span inside it.

@@ -33,16 +33,33 @@ impl SourceFile {
 
     /// 1-based line and 1-based character column of a byte offset.
     pub fn position(&self, offset: usize) -> (usize, usize) {
+        let (line_index, before) = self.line_before(offset);
+        (line_index + 1, before.chars().count() + 1)
+    }
+
+    /// The 0-based line of a byte offset, and the text of that line before it.
+    fn line_before(&self, offset: usize) -> (usize, &str) {
         let offset = offset.min(self.text.len());
         let line_index = match self.line_starts.binary_search(&offset) {
             Ok(i) => i,
-            Err(i) => i - 1,
+            Err(i) => i.saturating_sub(1),
         };
-        let start = self.line_starts[line_index];
-        let column = self.text[start..floor_char_boundary(&self.text, offset)]
-            .chars()
-            .count();
-        (line_index + 1, column + 1)
+        let start = self.line_starts.get(line_index).copied().unwrap_or(0);
+        let end = floor_char_boundary(&self.text, offset);
+        (line_index, self.text.get(start..end).unwrap_or(""))
+    }
+
+    /// 1-based columns of a span's ends in UTF-16 code units (SARIF, GitHub).
+    pub fn utf16_columns(&self, span: &std::ops::Range<usize>) -> crate::finding::Utf16Columns {
+        crate::finding::Utf16Columns {
+            start: self.utf16_column(span.start),
+            end: self.utf16_column(span.end),
+        }
+    }
+
+    fn utf16_column(&self, offset: usize) -> usize {
+        let (_, before) = self.line_before(offset);
+        before.chars().map(char::len_utf16).sum::<usize>() + 1
     }
 
     /// Number of lines (a trailing newline does not start a new line).
@@ -151,6 +168,11 @@ mod tests {
             );
         }
         assert_eq!(src.line_text(2), "cé d");
+        // An emoji is one character and two UTF-16 code units.
+        let emoji = SourceFile::new("a = \"😀\" + b".to_string());
+        let b = emoji.text.find('b').unwrap_or(0);
+        assert_eq!(emoji.position(b), (1, 11));
+        assert_eq!(emoji.utf16_columns(&(b..b + 1)).start, 12);
         assert_eq!(src.line_text(1), "ab");
     }
 

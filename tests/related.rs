@@ -13,8 +13,6 @@ use presign_lint::redact::MARKER;
 use presign_lint::report::{self, Format, RenderOptions, Report, Summary};
 use presign_lint::source::SourceFile;
 
-use common::repo_root;
-
 /// On the line of the SDK call, inside what the snippet shows: it must never be printed.
 const SECRET: &str = "Zx9/Kq2TmPw4Rb7Ln8Ys3Hd6Jf1Gc5Vt0Ea+Uo4i";
 
@@ -62,6 +60,7 @@ fn finding() -> Finding {
         column: primary.column,
         end_line: primary.end_line,
         end_column: primary.end_column,
+        utf16_columns: primary.utf16_columns,
         message: "presigned URL lives 7 days (604800 s); the limit is 1 hour (3600 s)".into(),
         help: Some("presign for at most 1 hour".into()),
         fingerprint: "0123456789abcdef0123456789abcdef".into(),
@@ -239,15 +238,7 @@ fn result_message(result: &serde_json::Value) -> &str {
 
 #[test]
 fn sarif_with_related_locations_is_schema_valid() {
-    let path = repo_root().join("../shared/schemas/sarif-schema-2.1.0.json");
-    let Some(schema) = std::fs::read_to_string(&path)
-        .ok()
-        .and_then(|text| serde_json::from_str::<serde_json::Value>(&text).ok())
-    else {
-        eprintln!("SKIP schema validation: {} is absent", path.display());
-        return;
-    };
-    let validator = jsonschema::validator_for(&schema).expect("schema compiles");
+    let validator = common::sarif_validator();
     let doc = json_of(&render(Format::Sarif, vec![finding()]));
     let errors: Vec<String> = validator
         .iter_errors(&doc)

@@ -1,17 +1,12 @@
-//! SARIF output validated against the SARIF 2.1.0 schema in `../shared/schemas/`, plus the
+//! SARIF output validated against the SARIF 2.1.0 schema (OASIS, vendored in
+//! `tests/schemas/` so the check never depends on anything outside the repository), plus the
 //! properties GitHub code scanning reads.
 
 mod common;
 
 use std::path::Path;
 
-use common::{Fake, json, repo_root, run, signed_urls};
-
-fn schema() -> Option<serde_json::Value> {
-    let path = repo_root().join("../shared/schemas/sarif-schema-2.1.0.json");
-    let text = std::fs::read_to_string(&path).ok()?;
-    serde_json::from_str(&text).ok()
-}
+use common::{Fake, json, run, signed_urls};
 
 fn sarif_of(dir: &Path, args: &[&str]) -> serde_json::Value {
     let mut all = vec!["--no-config", "--format", "sarif"];
@@ -33,27 +28,20 @@ fn sarif_is_valid_and_complete() {
     .expect("write");
     let doc = sarif_of(dir.path(), &["."]);
 
-    match schema() {
-        Some(schema) => {
-            let validator = jsonschema::validator_for(&schema).expect("schema compiles");
-            let errors: Vec<String> = validator
-                .iter_errors(&doc)
-                .map(|e| format!("{e} at {}", e.instance_path()))
-                .collect();
-            assert!(
-                errors.is_empty(),
-                "SARIF schema violations:\n{}",
-                errors.join("\n")
-            );
-            // The validator really validates: a wrong level is caught.
-            let mut broken = doc.clone();
-            broken["runs"][0]["results"][0]["level"] = "fatal".into();
-            assert!(!validator.is_valid(&broken));
-        }
-        None => {
-            eprintln!("SKIP schema validation: ../shared/schemas/sarif-schema-2.1.0.json is absent")
-        }
-    }
+    let validator = common::sarif_validator();
+    let errors: Vec<String> = validator
+        .iter_errors(&doc)
+        .map(|e| format!("{e} at {}", e.instance_path()))
+        .collect();
+    assert!(
+        errors.is_empty(),
+        "SARIF schema violations:\n{}",
+        errors.join("\n")
+    );
+    // The validator really validates: a wrong level is caught.
+    let mut broken = doc.clone();
+    broken["runs"][0]["results"][0]["level"] = "fatal".into();
+    assert!(!validator.is_valid(&broken));
 
     assert_eq!(doc["version"], "2.1.0");
     let runs = doc["runs"].as_array().expect("runs");
@@ -143,4 +131,53 @@ fn sarif_is_valid_and_complete() {
         .map(|r| r["suppressions"][0]["kind"].as_str().unwrap_or("none"))
         .collect();
     assert_eq!(kinds, ["external", "inSource"]);
+}
+
+/// Code scanning places a result by its URI under the repository root and counts columns in
+/// UTF-16 code units: both hold when presign-lint runs in a subdirectory, on a line with an
+/// emoji before the finding.
+#[test]
+fn locations_are_relative_to_the_repository_and_count_utf16() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let root = dir.path();
+    common::git(root, &["init", "-q"]);
+    let url = signed_urls(&mut Fake::new(8)).remove(0).1;
+    std::fs::create_dir_all(root.join("svc/api")).expect("mkdir");
+    std::fs::write(
+        root.join("svc/api/app.py"),
+        format!("A = \"😀\"; B = \"{url}\"\n"),
+    )
+    .expect("write");
+    let doc = sarif_of(&root.join("svc"), &["."]);
+    let run = &doc["runs"][0];
+    assert_eq!(run["columnKind"], "utf16CodeUnits");
+    let location = &run["results"][0]["locations"][0]["physicalLocation"];
+    assert_eq!(location["artifactLocation"]["uri"], "svc/api/app.py");
+    assert_eq!(location["artifactLocation"]["uriBaseId"], "%SRCROOT%");
+    // `A = "😀"; B = "` is 14 characters and 15 UTF-16 code units.
+    assert_eq!(location["region"]["startColumn"], 16);
+    let base = run["originalUriBaseIds"]["%SRCROOT%"]["uri"]
+        .as_str()
+        .expect("base");
+    assert!(
+        base.starts_with("file:///") && base.ends_with('/'),
+        "{base}"
+    );
+    // The JSON report keeps counting characters, relative to the current directory.
+    let report = json(&run_json(&root.join("svc")));
+    assert_eq!(report["findings"][0]["path"], "api/app.py");
+    assert_eq!(report["findings"][0]["column"], 15);
+    // Outside a repository, the current directory is the root.
+    let plain = tempfile::tempdir().expect("tempdir");
+    std::fs::create_dir_all(plain.path().join("sub")).expect("mkdir");
+    std::fs::write(plain.path().join("sub/app.py"), format!("B = \"{url}\"\n")).expect("write");
+    let doc = sarif_of(&plain.path().join("sub"), &["."]);
+    assert_eq!(
+        doc["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"],
+        "app.py"
+    );
+}
+
+fn run_json(dir: &Path) -> common::Run {
+    run(dir, &["--no-config", "--format", "json", "."])
 }

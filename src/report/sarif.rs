@@ -1,21 +1,30 @@
 //! SARIF 2.1.0 for GitHub code scanning: one run, one rule per lint (with help from `lints/`
-//! and `security-severity`), results with relative URIs, 1-based regions, partial
-//! fingerprints and suppressions.
+//! and `security-severity`), results with URIs relative to the repository root, 1-based
+//! regions with columns in UTF-16 code units, partial fingerprints and suppressions.
+
+use std::path::{Path, PathBuf};
 
 use serde_json::{Value, json};
 
 use super::{INFORMATION_URI, Report, TOOL_NAME, TOOL_VERSION};
-use crate::finding::{Finding, SuppressionKind};
+use crate::finding::{Finding, SuppressionKind, Utf16Columns};
 use crate::level::Level;
 use crate::lints::{LINTS, Status};
 
 pub fn render(report: &Report) -> String {
+    let root = std::env::current_dir()
+        .map(|cwd| SrcRoot::of(&cwd))
+        .unwrap_or_default();
+    render_in(report, &root)
+}
+
+fn render_in(report: &Report, root: &SrcRoot) -> String {
     let rules: Vec<Value> = LINTS.iter().map(rule).collect();
     let results: Vec<Value> = report
         .findings
         .iter()
         .map(|f| {
-            let primary = physical_location(&f.path, f.line, f.column, f.end_line, f.end_column);
+            let primary = physical_location(root, &f.path, f.line, f.end_line, f.utf16_columns);
             let mut result = json!({
                 "ruleId": f.lint.name(),
                 "ruleIndex": f.lint as usize,
@@ -29,7 +38,7 @@ pub fn render(report: &Report) -> String {
                 "properties": {"details": f.details},
             });
             if !f.related.is_empty() {
-                add_related(&mut result, f, primary);
+                add_related(root, &mut result, f, primary);
             }
             if let Some(s) = &f.suppression {
                 let kind = match s.kind {
@@ -52,7 +61,7 @@ pub fn render(report: &Report) -> String {
             json!({
                 "level": "error",
                 "message": {"text": format!("{}: {}", e.path, e.message)},
-                "locations": [{"physicalLocation": {"artifactLocation": {"uri": uri(&e.path), "uriBaseId": "%SRCROOT%"}}}],
+                "locations": [{"physicalLocation": {"artifactLocation": root.artifact(&e.path)}}],
             })
         })
         .collect();
@@ -71,7 +80,11 @@ pub fn render(report: &Report) -> String {
                 "executionSuccessful": report.errors.is_empty(),
                 "toolExecutionNotifications": notifications,
             }],
-            "originalUriBaseIds": {"%SRCROOT%": {"description": {"text": "The directory presign-lint was run from."}}},
+            "originalUriBaseIds": {"%SRCROOT%": {
+                "uri": file_uri(&root.root, true),
+                "description": {"text": "The root of the repository presign-lint ran in (the top of its git work tree), else the directory it was run from."},
+            }},
+            "columnKind": "utf16CodeUnits",
             "results": results,
         }],
     });
@@ -83,26 +96,78 @@ pub fn render(report: &Report) -> String {
 /// A file region: 1-based, end column exclusive (as [`Finding`] has it), never before the start
 /// line.
 fn physical_location(
+    root: &SrcRoot,
     path: &str,
     line: usize,
-    column: usize,
     end_line: usize,
-    end_column: usize,
+    columns: Utf16Columns,
 ) -> Value {
     json!({
-        "artifactLocation": {"uri": uri(path), "uriBaseId": "%SRCROOT%"},
+        "artifactLocation": root.artifact(path),
         "region": {
             "startLine": line.max(1),
-            "startColumn": column.max(1),
+            "startColumn": columns.start.max(1),
             "endLine": end_line.max(line).max(1),
-            "endColumn": end_column.max(1),
+            "endColumn": columns.end.max(1),
         }
     })
 }
 
+/// What `%SRCROOT%` stands for: the top of the git work tree the run is in, so that code
+/// scanning places results whichever directory presign-lint was run from; outside a
+/// repository, the current directory. Report paths are relative to `cwd`.
+#[derive(Default)]
+struct SrcRoot {
+    root: PathBuf,
+    cwd: PathBuf,
+}
+
+impl SrcRoot {
+    fn of(cwd: &Path) -> Self {
+        let root = cwd
+            .ancestors()
+            .find(|dir| dir.join(".git").exists())
+            .unwrap_or(cwd);
+        SrcRoot {
+            root: root.to_path_buf(),
+            cwd: cwd.to_path_buf(),
+        }
+    }
+
+    /// An `artifactLocation`: relative to `%SRCROOT%` when under it, else an absolute
+    /// `file:` URI (a file named outside the repository).
+    fn artifact(&self, path: &str) -> Value {
+        let absolute = crate::paths::absolute(&self.cwd, Path::new(path));
+        match absolute.strip_prefix(&self.root) {
+            Ok(relative) if !self.root.as_os_str().is_empty() => {
+                let relative = relative.to_string_lossy().replace('\\', "/");
+                json!({"uri": uri(&relative), "uriBaseId": "%SRCROOT%"})
+            }
+            _ if self.root.as_os_str().is_empty() => {
+                json!({"uri": uri(path), "uriBaseId": "%SRCROOT%"})
+            }
+            _ => json!({"uri": file_uri(&absolute, false)}),
+        }
+    }
+}
+
+/// `file:///abs/path` (with a trailing `/` for a directory, as SARIF wants for base URIs).
+fn file_uri(path: &Path, directory: bool) -> String {
+    let text = path.to_string_lossy().replace('\\', "/");
+    let mut out = String::from("file://");
+    if !text.starts_with('/') {
+        out.push('/');
+    }
+    out.push_str(&uri(&text));
+    if directory && !out.ends_with('/') {
+        out.push('/');
+    }
+    out
+}
+
 /// The secondary locations as `relatedLocations` (ids from 1, in order) and as one code flow:
 /// the primary location first, then each related one, so a viewer can step down the chain.
-fn add_related(result: &mut Value, f: &Finding, primary: Value) {
+fn add_related(root: &SrcRoot, result: &mut Value, f: &Finding, primary: Value) {
     let related: Vec<Value> = f
         .related
         .iter()
@@ -110,7 +175,7 @@ fn add_related(result: &mut Value, f: &Finding, primary: Value) {
         .map(|(i, r)| {
             json!({
                 "id": i + 1,
-                "physicalLocation": physical_location(&r.path, r.line, r.column, r.end_line, r.end_column),
+                "physicalLocation": physical_location(root, &r.path, r.line, r.end_line, r.utf16_columns),
                 "message": {"text": r.message},
             })
         })

@@ -301,3 +301,12 @@ pub fn git(dir: &Path, args: &[&str]) {
         .expect("git");
     assert!(status.success(), "git {args:?}");
 }
+
+/// A validator for the SARIF 2.1.0 schema (OASIS), vendored in `tests/schemas/` so that the
+/// check never depends on anything outside the repository and never skips.
+pub fn sarif_validator() -> jsonschema::Validator {
+    let path = repo_root().join("tests/schemas/sarif-schema-2.1.0.json");
+    let text = std::fs::read_to_string(&path).expect("the vendored SARIF schema");
+    let schema: serde_json::Value = serde_json::from_str(&text).expect("the SARIF schema is JSON");
+    jsonschema::validator_for(&schema).expect("the SARIF schema compiles")
+}
