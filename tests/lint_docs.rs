@@ -176,3 +176,94 @@ fn docs_shown_to_users_carry_no_test_markers() {
         }
     }
 }
+
+const TABLE_START: &str = "<!-- lint table: generated from the registry by tests/lint_docs.rs; PRESIGN_LINT_BLESS=1 cargo test --test lint_docs rewrites it -->";
+const TABLE_END: &str = "<!-- end of lint table -->";
+
+/// The README's lint table is the registry's: name, default level, practice, summary.
+#[test]
+fn the_readme_lint_table_is_the_registry() {
+    let mut table = format!(
+        "{TABLE_START}\n| lint | default | practice | what it reports |\n|---|---|---|---|\n"
+    );
+    for lint in registry() {
+        let name = lint["name"].as_str().expect("name");
+        let practice = lint["best_practice"]
+            .as_str()
+            .map(|p| format!("[`{p}`](docs/best-practices.md#{p})"))
+            .unwrap_or_default();
+        let planned = if lint["status"] == "planned" {
+            " (planned, not yet checked)"
+        } else {
+            ""
+        };
+        table.push_str(&format!(
+            "| [`{name}`](lints/{name}.md) | {} | {practice} | {}{planned} |\n",
+            lint["default_level"].as_str().expect("level"),
+            lint["summary"].as_str().expect("summary"),
+        ));
+    }
+    table.push_str(TABLE_END);
+    let path = repo_root().join("README.md");
+    let readme = std::fs::read_to_string(&path).expect("README.md");
+    let start = readme
+        .find(TABLE_START)
+        .expect("README.md: the lint table's start marker");
+    let end = readme[start..]
+        .find(TABLE_END)
+        .expect("README.md: the lint table's end marker")
+        + start
+        + TABLE_END.len();
+    if readme[start..end] == table {
+        return;
+    }
+    if std::env::var_os("PRESIGN_LINT_BLESS").is_some() {
+        let updated = format!("{}{table}{}", &readme[..start], &readme[end..]);
+        std::fs::write(&path, updated).expect("write README.md");
+        return;
+    }
+    panic!(
+        "README.md's lint table differs from the registry; PRESIGN_LINT_BLESS=1 rewrites it:\n{table}"
+    );
+}
+
+/// Every practice a lint names has its section in docs/best-practices.md, which the README's
+/// table links to: nothing a reader follows leads outside the repository.
+#[test]
+fn every_practice_named_is_documented_in_the_repository() {
+    let doc = std::fs::read_to_string(repo_root().join("docs/best-practices.md"))
+        .expect("docs/best-practices.md");
+    for lint in registry() {
+        if let Some(practice) = lint["best_practice"].as_str() {
+            let heading = format!("\n### `{practice}`\n");
+            let at = doc.find(&heading).unwrap_or_else(|| {
+                panic!("docs/best-practices.md has no section for `{practice}`")
+            });
+            let section = &doc[at + heading.len()..];
+            let section = &section[..section.find("\n#").unwrap_or(section.len())];
+            let name = lint["name"].as_str().expect("name");
+            assert!(
+                section.contains(&format!("`{name}`")),
+                "docs/best-practices.md: `{practice}` does not say that `{name}` checks it"
+            );
+        }
+    }
+    for document in ["README.md", "ARCHITECTURE.md", "CONTRIBUTING.md"] {
+        let text = std::fs::read_to_string(repo_root().join(document)).expect("document");
+        assert!(
+            !text.contains("../shared"),
+            "{document} points outside the repository"
+        );
+        for link in text.split("](").skip(1) {
+            let target = link.split(')').next().unwrap_or("");
+            let file = target.split('#').next().unwrap_or("");
+            if file.is_empty() || file.contains("://") {
+                continue;
+            }
+            assert!(
+                repo_root().join(file).exists(),
+                "{document} links to {target}, which is not in the repository"
+            );
+        }
+    }
+}
