@@ -69,15 +69,17 @@ pub struct CheckArgs {
     #[arg(long, value_name = "LEVEL", value_parser = ["error", "warning", "note", "never"])]
     pub fail_on: Option<String>,
 
-    /// Set a lint to error (repeatable)
+    /// Set a lint or group (all, warnings, notes, errors) to error, e.g. -D warnings
+    /// (repeatable; later flags win)
     #[arg(short = 'D', value_name = "LINT", action = clap::ArgAction::Append)]
     pub deny: Vec<String>,
 
-    /// Set a lint to warning (repeatable)
+    /// Set a lint or group (all, warnings, notes, errors) to warning (repeatable)
     #[arg(short = 'W', value_name = "LINT", action = clap::ArgAction::Append)]
     pub warn: Vec<String>,
 
-    /// Set a lint to allow, i.e. off (repeatable)
+    /// Set a lint or group to allow, i.e. off, e.g. -A all -W hardcoded-presigned-url
+    /// (repeatable)
     #[arg(short = 'A', value_name = "LINT", action = clap::ArgAction::Append)]
     pub allow: Vec<String>,
 

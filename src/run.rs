@@ -15,7 +15,7 @@ use crate::lints::{LINTS, LintId, Status};
 use crate::redact::redact;
 use crate::report::{self, Format, RenderOptions, Report, Summary};
 use crate::scan::{DEFAULT_MAX_FILE_SIZE, ScanOptions, scan};
-use crate::settings::Settings;
+use crate::settings::{LintSelector, Settings};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ExitStatus {
@@ -73,7 +73,7 @@ fn check(args: &CheckArgs, level_flags: &[(usize, char, String)]) -> Result<Exit
             _ => Level::Allow,
         };
         cli_levels.push((
-            parse_lint_name(name).map_err(|e| format!("-{flag}: {e}"))?,
+            LintSelector::parse(name).map_err(|e| format!("-{flag}: {e}"))?,
             level,
         ));
     }
@@ -291,7 +291,10 @@ fn write_output(path: Option<&Path>, text: &str) -> Result<(), String> {
 }
 
 fn explain(name: &str) -> Result<ExitStatus, String> {
-    let lint = parse_lint_name(name)?;
+    let lint = match LintId::from_loose_name(name) {
+        Some(lint) => lint,
+        None => parse_lint_name(&name.to_ascii_lowercase().replace('_', "-"))?,
+    };
     let info = lint.info();
     let mut header = format!(
         "{} (default level: {}; best practice: {}{})\n\n",

@@ -18,7 +18,7 @@ pub struct Settings {
     /// Path-specific levels from `[[overrides]]`, applied in order.
     overrides: Vec<(Gitignore, Vec<(LintId, Level)>)>,
     /// -D/-W/-A, which win over everything in the config file.
-    cli_levels: Vec<(LintId, Level)>,
+    cli_levels: Vec<(LintSelector, Level)>,
     /// `exclude` of the config file and `--exclude` of the command line.
     excludes: Vec<Gitignore>,
 }
@@ -26,7 +26,7 @@ pub struct Settings {
 impl Settings {
     pub fn new(
         config: Config,
-        cli_levels: Vec<(LintId, Level)>,
+        cli_levels: Vec<(LintSelector, Level)>,
         cli_max_expiry: Option<u64>,
         cli_fail_on: Option<FailOn>,
         cli_exclude: Option<Gitignore>,
@@ -38,9 +38,7 @@ impl Settings {
         for (lint, level) in &config.lints {
             base_levels[*lint as usize] = *level;
         }
-        for (lint, level) in &cli_levels {
-            base_levels[*lint as usize] = *level;
-        }
+        apply(&cli_levels, &mut base_levels);
         Settings {
             max_expiry: cli_max_expiry
                 .or(config.max_expiry)
@@ -72,9 +70,7 @@ impl Settings {
             }
         }
         if overridden {
-            for (lint, level) in &self.cli_levels {
-                levels[*lint as usize] = *level;
-            }
+            apply(&self.cli_levels, &mut levels);
         }
         for id in LintId::ALL {
             if id.info().status == Status::Planned {
@@ -92,6 +88,56 @@ impl Settings {
     /// Whether `--exclude` or the config's `exclude` skips this path (absolute).
     pub fn is_excluded(&self, absolute: &Path, is_dir: bool) -> bool {
         self.excludes.iter().any(|g| matches(g, absolute, is_dir))
+    }
+}
+
+/// What a -D/-W/-A flag names: one lint, every lint (`all`), or the lints at one level
+/// (`warnings`, `notes`, `errors`), as rustc's `-D warnings`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LintSelector {
+    Lint(LintId),
+    All,
+    AtLevel(Level),
+}
+
+impl LintSelector {
+    pub const GROUPS: [&'static str; 4] = ["all", "warnings", "notes", "errors"];
+
+    /// A lint or group name, or an error that suggests the nearest one.
+    pub fn parse(name: &str) -> Result<Self, String> {
+        Ok(match name {
+            "all" => LintSelector::All,
+            "warnings" => LintSelector::AtLevel(Level::Warning),
+            "notes" => LintSelector::AtLevel(Level::Note),
+            "errors" => LintSelector::AtLevel(Level::Error),
+            _ => match crate::config::parse_lint_name(name) {
+                Ok(lint) => LintSelector::Lint(lint),
+                Err(e) => {
+                    return Err(
+                        match crate::suggest::closest(name, Self::GROUPS.iter().copied()) {
+                            Some(group) => {
+                                format!("unknown lint or group `{name}`; did you mean `{group}`?")
+                            }
+                            None => format!("{e} (groups: all, warnings, notes, errors)"),
+                        },
+                    );
+                }
+            },
+        })
+    }
+}
+
+/// Applies -D/-W/-A in the order given: a group is read against the levels as they stand.
+fn apply(flags: &[(LintSelector, Level)], levels: &mut [Level]) {
+    for (selector, level) in flags {
+        match selector {
+            LintSelector::Lint(lint) => levels[*lint as usize] = *level,
+            LintSelector::All => levels.iter_mut().for_each(|l| *l = *level),
+            LintSelector::AtLevel(at) => levels
+                .iter_mut()
+                .filter(|l| **l == *at)
+                .for_each(|l| *l = *level),
+        }
     }
 }
 

@@ -1080,3 +1080,71 @@ fn config_errors_say_where_and_verbose_says_which_file() {
         none.stderr
     );
 }
+
+#[test]
+fn level_groups_work_like_rustc_and_explain_takes_any_spelling() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let root = dir.path();
+    write(root, "leak.py", &format!("U = \"{}\"\n", signed_url(41)));
+    write(
+        root,
+        "ttl.py",
+        "import boto3\ns3 = boto3.client('s3', region_name='eu-west-1')\nu = s3.generate_presigned_url('get_object', ExpiresIn=86400)\n",
+    );
+    let levels = |args: &[&str]| -> Vec<String> {
+        let mut all = vec!["--no-config", "--format", "json", "--fail-on", "never"];
+        all.extend_from_slice(args);
+        let out = run(root, &all);
+        assert_eq!(out.code, 0, "{}", out.stderr);
+        json(&out)["findings"]
+            .as_array()
+            .expect("findings")
+            .iter()
+            .map(|f| {
+                format!(
+                    "{}@{}",
+                    f["lint"].as_str().unwrap_or(""),
+                    f["level"].as_str().unwrap_or("")
+                )
+            })
+            .collect()
+    };
+    assert_eq!(
+        levels(&[]),
+        ["hardcoded-presigned-url@error", "excessive-expiry@warning"]
+    );
+    assert!(levels(&["-A", "all"]).is_empty());
+    assert_eq!(
+        levels(&["-A", "all", "-W", "hardcoded-presigned-url"]),
+        ["hardcoded-presigned-url@warning"]
+    );
+    assert_eq!(
+        levels(&["-D", "warnings"]),
+        ["hardcoded-presigned-url@error", "excessive-expiry@error"]
+    );
+    assert_eq!(
+        levels(&["-W", "all"]),
+        [
+            "hardcoded-presigned-url@warning",
+            "excessive-expiry@warning"
+        ]
+    );
+    // Later flags win: the group is read against the levels as they stand.
+    assert_eq!(
+        levels(&["-D", "warnings", "-W", "excessive-expiry"]),
+        ["hardcoded-presigned-url@error", "excessive-expiry@warning"]
+    );
+    let typo = run(root, &["--no-config", "-D", "warnigs"]);
+    assert_eq!(typo.code, 2);
+    assert!(
+        typo.stderr.contains("did you mean `warnings`"),
+        "{}",
+        typo.stderr
+    );
+
+    for spelling in ["Excessive-Expiry", "EXCESSIVE_EXPIRY", "ExcessiveExpiry"] {
+        let out = run(root, &["explain", spelling]);
+        assert_eq!(out.code, 0, "{spelling}: {}", out.stderr);
+        assert!(out.stdout.starts_with("excessive-expiry (default level"));
+    }
+}

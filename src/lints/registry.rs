@@ -94,6 +94,22 @@ impl LintId {
         LintId::ALL.iter().copied().find(|id| id.name() == name)
     }
 
+    /// A lint as people may write it when asking about one: any case, `_` for `-`, or the
+    /// CamelCase name SARIF viewers show (`HardcodedPresignedUrl`).
+    pub fn from_loose_name(name: &str) -> Option<LintId> {
+        let squash = |s: &str| {
+            s.chars()
+                .filter(|c| !matches!(c, '-' | '_'))
+                .map(|c| c.to_ascii_lowercase())
+                .collect::<String>()
+        };
+        let wanted = squash(name.trim());
+        LintId::ALL
+            .iter()
+            .copied()
+            .find(|id| squash(id.name()) == wanted)
+    }
+
     /// The closest lint name to a misspelling, for "did you mean" messages.
     pub fn suggest(name: &str) -> Option<&'static str> {
         crate::suggest::closest(name, LINTS.iter().map(|l| l.name))
@@ -116,5 +132,11 @@ mod tests {
     #[test]
     fn suggests_near_names() {
         assert_eq!(LintId::suggest("excesive-expiry"), Some("excessive-expiry"));
+        for loose in ["Excessive-Expiry", "EXCESSIVE_EXPIRY", "ExcessiveExpiry"] {
+            assert_eq!(
+                LintId::from_loose_name(loose),
+                Some(LintId::ExcessiveExpiry)
+            );
+        }
     }
 }
