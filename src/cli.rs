@@ -32,6 +32,12 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = ListFormat::Human)]
         format: ListFormat,
     },
+    /// Print a shell completion script, e.g. `presign-lint completions bash >
+    /// ~/.local/share/bash-completion/completions/presign-lint`
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum, PartialEq, Eq)]
@@ -163,7 +169,14 @@ pub struct Parsed {
     pub level_flags: Vec<(usize, char, String)>,
 }
 
-const SUBCOMMANDS: [&str; 4] = ["check", "explain", "lints", "help"];
+const SUBCOMMANDS: [&str; 5] = ["check", "explain", "lints", "completions", "help"];
+
+/// The completion script of `shell` for the whole command line.
+pub fn completions(shell: clap_complete::Shell) -> String {
+    let mut out = Vec::new();
+    clap_complete::generate(shell, &mut Cli::command(), "presign-lint", &mut out);
+    String::from_utf8_lossy(&out).into_owned()
+}
 
 /// Parses argv, inserting `check` when no subcommand is named.
 pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Parsed, clap::Error> {

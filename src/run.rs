@@ -44,6 +44,10 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitStatus {
         Command::Check(args) => check(&args, &parsed.level_flags),
         Command::Explain { lint } => explain(&lint),
         Command::Lints { format } => list(format),
+        Command::Completions { shell } => {
+            print_ignoring_broken_pipe(&cli::completions(shell));
+            Ok(ExitStatus::Clean)
+        }
     };
     match outcome {
         Ok(status) => status,

@@ -1148,3 +1148,26 @@ fn level_groups_work_like_rustc_and_explain_takes_any_spelling() {
         assert!(out.stdout.starts_with("excessive-expiry (default level"));
     }
 }
+
+#[test]
+fn completions_cover_the_command_line() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    for shell in ["bash", "zsh", "fish", "powershell", "elvish"] {
+        let out = run(dir.path(), &["completions", shell]);
+        assert_eq!(out.code, 0, "{shell}: {}", out.stderr);
+        assert!(
+            out.stdout.contains("max-expiry") && out.stdout.contains("explain"),
+            "{shell}"
+        );
+    }
+    // The bash script is valid bash.
+    let script = run(dir.path(), &["completions", "bash"]).stdout;
+    std::fs::write(dir.path().join("c.bash"), script).expect("write");
+    let syntax = std::process::Command::new("bash")
+        .args(["-n", "c.bash"])
+        .current_dir(dir.path())
+        .status()
+        .expect("bash");
+    assert!(syntax.success());
+    assert_eq!(run(dir.path(), &["completions", "tcsh"]).code, 2);
+}
