@@ -5,8 +5,9 @@
 //! ```
 //!
 //! A marker covers its own line and the statement that starts on the next line (so it survives
-//! a formatter re-wrapping a call over several lines). A malformed marker is reported and
-//! suppresses nothing; it is never read as "allow everything".
+//! a formatter re-wrapping a call over several lines); `allow-file(<lint>, …)`, anywhere in the
+//! file, covers the whole file. A malformed marker is reported and suppresses nothing; it is
+//! never read as "allow everything": even the file-wide form names its lints.
 
 use std::ops::{Range, RangeInclusive};
 
@@ -64,7 +65,11 @@ pub fn parse(source: &SourceFile, is_markdown: bool) -> (Vec<Suppression>, Vec<M
             continue;
         }
         match parse_marker(&comment[MARKER.len()..]) {
-            Ok((names, reason)) => {
+            Ok(Marker {
+                names,
+                reason,
+                whole_file,
+            }) => {
                 let mut lints = Vec::new();
                 for name in names {
                     match LintId::from_name(name) {
@@ -75,8 +80,9 @@ pub fn parse(source: &SourceFile, is_markdown: bool) -> (Vec<Suppression>, Vec<M
                         }),
                     }
                 }
-                let own_line_only = is_trailing_comment(before);
-                let covers = if own_line_only {
+                let covers = if whole_file {
+                    1..=source.line_count().max(1)
+                } else if is_trailing_comment(before) {
                     line..=line
                 } else {
                     line..=statement_end(source, line + 1)
@@ -137,11 +143,28 @@ fn fenced_lines(source: &SourceFile) -> Vec<bool> {
         .collect()
 }
 
-/// Parses ` allow(a, b) reason: text` into lint names and the reason.
-fn parse_marker(rest: &str) -> Result<(Vec<&str>, Option<String>), String> {
+/// What a marker says.
+struct Marker<'a> {
+    names: Vec<&'a str>,
+    reason: Option<String>,
+    /// `allow-file(…)`: the whole file.
+    whole_file: bool,
+}
+
+/// Parses ` allow(a, b) reason: text` (or `allow-file(…)`) into lint names and the reason.
+fn parse_marker(rest: &str) -> Result<Marker<'_>, String> {
     let rest = rest.trim_start();
-    let Some(after_allow) = rest.strip_prefix("allow") else {
-        return Err("expected `allow(<lint>, …)` after `presign-lint:`".to_string());
+    let (after_allow, whole_file) = match rest.strip_prefix("allow-file") {
+        Some(after) => (after, true),
+        None => match rest.strip_prefix("allow") {
+            Some(after) => (after, false),
+            None => {
+                return Err(
+                    "expected `allow(<lint>, …)` or `allow-file(<lint>, …)` after `presign-lint:`"
+                        .to_string(),
+                );
+            }
+        },
     };
     let Some(list_and_rest) = after_allow.trim_start().strip_prefix('(') else {
         return Err(
@@ -165,7 +188,11 @@ fn parse_marker(rest: &str) -> Result<(Vec<&str>, Option<String>), String> {
         .strip_prefix("reason:")
         .map(|r| strip_comment_closer(r).trim().to_string())
         .filter(|r| !r.is_empty());
-    Ok((names, reason))
+    Ok(Marker {
+        names,
+        reason,
+        whole_file,
+    })
 }
 
 fn strip_comment_closer(s: &str) -> &str {
@@ -256,6 +283,18 @@ mod tests {
         assert!(m.is_empty());
         assert_eq!(s[0].covers, 1..=5);
         assert_eq!(s[0].reason.as_deref(), Some("reviewed"));
+    }
+
+    #[test]
+    fn a_file_marker_covers_the_whole_file() {
+        let (s, m) = parse_text(&format!(
+            "a = 1\nb = 2\n# {TOOL}: allow-file(hardcoded-presigned-url) reason: signing test vectors\nc = 3\n"
+        ));
+        assert!(m.is_empty());
+        assert_eq!(s[0].covers, 1..=4);
+        assert_eq!(s[0].reason.as_deref(), Some("signing test vectors"));
+        let (s, m) = parse_text(&format!("# {TOOL}: allow-file()\n"));
+        assert!(s.is_empty() && m.len() == 1);
     }
 
     #[test]
