@@ -13,6 +13,11 @@ use crate::suggest::closest;
 
 pub const FILE_NAMES: [&str; 2] = ["presign-lint.toml", ".presign-lint.toml"];
 
+/// A Python project's `pyproject.toml` may hold the config as `[tool.presign-lint]` (as ruff
+/// reads `[tool.ruff]`); it counts only when it has that table, after the files above.
+pub const PYPROJECT: &str = "pyproject.toml";
+const PYPROJECT_TABLE: [&str; 2] = ["tool", "presign-lint"];
+
 const TOP_LEVEL_KEYS: [&str; 5] = ["max-expiry", "fail-on", "exclude", "lints", "overrides"];
 const OVERRIDE_KEYS: [&str; 2] = ["paths", "lints"];
 
@@ -51,22 +56,42 @@ pub fn discover(start: &Path) -> Option<PathBuf> {
     } else {
         absolute.parent()?
     };
-    dir.ancestors().find_map(|d| {
-        FILE_NAMES
-            .iter()
-            .map(|name| d.join(name))
-            .find(|candidate| candidate.is_file())
-    })
+    dir.ancestors()
+        .find_map(|d| candidates(d).into_iter().next())
 }
 
-/// The other config file name beside `chosen`, if both exist: only `chosen` is read.
-pub fn shadowed(chosen: &Path) -> Option<PathBuf> {
-    let name = chosen.file_name()?.to_str()?;
-    let position = FILE_NAMES.iter().position(|n| *n == name)?;
-    FILE_NAMES[position + 1..]
+/// The config files of one directory, in the order they are preferred.
+fn candidates(dir: &Path) -> Vec<PathBuf> {
+    let mut found: Vec<PathBuf> = FILE_NAMES
         .iter()
-        .map(|other| chosen.with_file_name(other))
-        .find(|other| other.is_file())
+        .map(|name| dir.join(name))
+        .filter(|candidate| candidate.is_file())
+        .collect();
+    let pyproject = dir.join(PYPROJECT);
+    if std::fs::read_to_string(&pyproject).is_ok_and(|text| has_tool_table(&text)) {
+        found.push(pyproject);
+    }
+    found
+}
+
+/// Whether a `pyproject.toml` holds `[tool.presign-lint]` (or a table under it). A cheap
+/// look first; the parse decides.
+fn has_tool_table(text: &str) -> bool {
+    text.contains("presign-lint")
+        && text
+            .parse::<toml::Table>()
+            .is_ok_and(|t| t.get("tool").and_then(|t| t.get("presign-lint")).is_some())
+}
+
+/// The other config files beside `chosen`: only `chosen` is read.
+pub fn shadowed(chosen: &Path) -> Vec<PathBuf> {
+    let Some(dir) = chosen.parent() else {
+        return Vec::new();
+    };
+    candidates(dir)
+        .into_iter()
+        .filter(|other| other.file_name() != chosen.file_name())
+        .collect()
 }
 
 pub fn load(path: &Path) -> Result<Config, String> {
@@ -82,9 +107,10 @@ pub fn load(path: &Path) -> Result<Config, String> {
     parse(&text, &absolute).map_err(|e| format!("{shown}:{e}"))
 }
 
-/// Parses a config file's text; an error starts with `line:column: `.
+/// Parses a config file's text (of `pyproject.toml`, its `[tool.presign-lint]` table); an
+/// error starts with `line:column: `.
 pub fn parse(text: &str, path: &Path) -> Result<Config, String> {
-    let table: toml::Table = text.parse().map_err(|e: toml::de::Error| {
+    let document: toml::Table = text.parse().map_err(|e: toml::de::Error| {
         let at = e.span().map_or(0, |span| span.start);
         format!(
             "{}: invalid TOML: {}",
@@ -92,9 +118,31 @@ pub fn parse(text: &str, path: &Path) -> Result<Config, String> {
             e.message().trim_end()
         )
     })?;
-    parse_table(&table, path).map_err(|problem| {
-        let at = locate(text, &problem.at, problem.part).unwrap_or(0);
-        format!("{}: {}", position(text, at), problem.message)
+    let in_pyproject = path.file_name().is_some_and(|n| n == PYPROJECT);
+    let prefix: Vec<Step> = if in_pyproject {
+        PYPROJECT_TABLE.iter().map(|k| key(k)).collect()
+    } else {
+        Vec::new()
+    };
+    let table = if in_pyproject {
+        match document.get("tool").and_then(|t| t.get("presign-lint")) {
+            Some(toml::Value::Table(table)) => table,
+            Some(_) => {
+                let at = locate(text, &prefix, Part::Value).unwrap_or(0);
+                return Err(format!(
+                    "{}: `tool.presign-lint` must be a table",
+                    position(text, at)
+                ));
+            }
+            None => return Err("1:1: no [tool.presign-lint] table".to_string()),
+        }
+    } else {
+        &document
+    };
+    parse_table(table, path).map_err(|problem| {
+        let at: Vec<Step> = prefix.iter().cloned().chain(problem.at).collect();
+        let offset = locate(text, &at, problem.part).unwrap_or(0);
+        format!("{}: {}", position(text, offset), problem.message)
     })
 }
 
@@ -423,6 +471,21 @@ lints = { hardcoded-presigned-url = "warning" }
         assert!(err.contains("did you mean `paths`"), "{err}");
         assert!(parse_str("max-expiry = \"soon\"").is_err());
         assert!(parse_str("= broken").is_err());
+    }
+
+    #[test]
+    fn pyproject_holds_the_config_under_tool() {
+        let path = Path::new("/project/pyproject.toml");
+        let text = "[project]\nname = \"app\"\n\n[tool.presign-lint]\nmax-expiry = \"15m\"\n\n[tool.presign-lint.lints]\npresign-in-loop = \"alow\"\n";
+        let err = parse(text, path).err().unwrap_or_default();
+        assert_eq!(
+            err,
+            "8:19: in `lints`: unknown level `alow`; did you mean `allow`?"
+        );
+        let config = parse(&text.replace("alow", "allow"), path).map_err(|e| e.to_string());
+        assert_eq!(config.map(|c| c.max_expiry), Ok(Some(900)));
+        assert!(has_tool_table(text));
+        assert!(!has_tool_table("[tool.ruff]\n# presign-lint some day\n"));
     }
 
     #[test]

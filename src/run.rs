@@ -254,7 +254,7 @@ fn load_config(args: &CheckArgs) -> Result<Config, String> {
                 |cwd| crate::paths::display_path(&path, &cwd),
             );
             verbose(&format!("config: {shown}"));
-            if let Some(other) = config::shadowed(&path) {
+            for other in config::shadowed(&path) {
                 // Said even without -v: a file the user edits and we never read would
                 // silently change nothing.
                 eprintln!(

@@ -1171,3 +1171,38 @@ fn completions_cover_the_command_line() {
     assert!(syntax.success());
     assert_eq!(run(dir.path(), &["completions", "tcsh"]).code, 2);
 }
+
+#[test]
+fn pyproject_tool_table_is_a_config_file() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let root = dir.path();
+    write(
+        root,
+        "app/ttl.py",
+        "import boto3\ns3 = boto3.client('s3', region_name='eu-west-1')\nu = s3.generate_presigned_url('get_object', ExpiresIn=7200)\n",
+    );
+    // Without [tool.presign-lint] a pyproject.toml is not a config: the default 1h applies.
+    write(root, "app/pyproject.toml", "[project]\nname = \"app\"\n");
+    assert_eq!(run(&root.join("app"), &["."]).code, 1);
+    write(
+        root,
+        "app/pyproject.toml",
+        "[project]\nname = \"app\"\n\n[tool.presign-lint]\nmax-expiry = \"3h\"\n",
+    );
+    let out = run(&root.join("app"), &["-v", "."]);
+    assert_eq!(out.code, 0, "{}{}", out.stdout, out.stderr);
+    assert!(
+        out.stderr.contains("config: pyproject.toml"),
+        "{}",
+        out.stderr
+    );
+    // A presign-lint.toml beside it wins, and the pyproject table is said to be ignored.
+    write(root, "app/presign-lint.toml", "max-expiry = \"1h\"\n");
+    let both = run(&root.join("app"), &["."]);
+    assert_eq!(both.code, 1);
+    assert!(
+        both.stderr.contains("pyproject.toml beside it is ignored"),
+        "{}",
+        both.stderr
+    );
+}
