@@ -60,7 +60,7 @@ pub struct CheckArgs {
     pub paths: Vec<PathBuf>,
 
     /// Output format
-    #[arg(long, default_value = "human", value_parser = ["human", "concise", "json", "sarif", "github"])]
+    #[arg(long, default_value = "human", value_parser = ["human", "concise", "json", "sarif", "github", "gitlab"])]
     pub format: String,
 
     /// Write the report to FILE instead of stdout

@@ -601,7 +601,7 @@ fn no_output_format_prints_a_secret() {
         ),
     );
     let mut outputs = Vec::new();
-    for format in ["human", "concise", "json", "sarif", "github"] {
+    for format in ["human", "concise", "json", "sarif", "github", "gitlab"] {
         let out = run(
             dir.path(),
             &["--no-config", "--format", format, "--color", "always"],
@@ -1013,6 +1013,16 @@ fn its_own_reports_in_the_tree_are_not_linted() {
         &["--no-config", "--format", "json", "-o", "report.txt"],
     );
     run(root, &["--no-config", "--write-baseline", "baseline.json"]);
+    run(
+        root,
+        &[
+            "--no-config",
+            "--format",
+            "gitlab",
+            "-o",
+            "gl-sast-report.json",
+        ],
+    );
     std::fs::remove_file(root.join("leak.py")).expect("rm");
     let gate = run(root, &["--no-config", "--format", "github", "."]);
     assert_eq!(gate.code, 0, "{}", gate.stdout);
@@ -1020,12 +1030,12 @@ fn its_own_reports_in_the_tree_are_not_linted() {
     assert!(
         human
             .stdout
-            .contains("no findings in 1 file; 3 presign-lint reports skipped"),
+            .contains("no findings in 1 file; 4 presign-lint reports skipped"),
         "{}",
         human.stdout
     );
     let summary = &json(&run(root, &["--no-config", "--format", "json"]))["summary"];
-    assert_eq!(summary["skipped_reports"], 3);
+    assert_eq!(summary["skipped_reports"], 4);
 
     // Something that only looks like a report is linted: a leak appended to one is found.
     let report = std::fs::read_to_string(root.join("report.txt")).expect("report");

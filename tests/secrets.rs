@@ -154,7 +154,7 @@ fn no_secret_in_any_output_encoding_or_error() {
     secrets.push(missing_sig);
 
     let mut outputs: Vec<(String, String)> = Vec::new();
-    for format in ["human", "concise", "json", "sarif", "github"] {
+    for format in ["human", "concise", "json", "sarif", "github", "gitlab"] {
         for color in ["never", "always"] {
             let out = run(
                 root,

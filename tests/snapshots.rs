@@ -39,6 +39,13 @@ fn sarif() {
 }
 
 #[test]
+fn gitlab() {
+    insta::with_settings!({filters => vec![(r#"_time": "[0-9T:-]+""#, r#"_time": "[TIME]""#)]}, {
+        insta::assert_snapshot!(sample("gitlab"));
+    });
+}
+
+#[test]
 fn github() {
     insta::assert_snapshot!(sample("github"));
 }

@@ -2,10 +2,12 @@
 
 mod concise;
 mod github;
+mod gitlab;
 mod human;
 mod json;
 mod recognise;
 mod sarif;
+mod src_root;
 
 pub use recognise::is_own_report;
 
@@ -25,6 +27,7 @@ pub enum Format {
     Json,
     Sarif,
     Github,
+    Gitlab,
 }
 
 impl FromStr for Format {
@@ -36,9 +39,10 @@ impl FromStr for Format {
             "json" => Format::Json,
             "sarif" => Format::Sarif,
             "github" => Format::Github,
+            "gitlab" => Format::Gitlab,
             _ => {
                 return Err(format!(
-                    "unknown format `{s}`; expected one of: human, concise, json, sarif, github"
+                    "unknown format `{s}`; expected one of: human, concise, json, sarif, github, gitlab"
                 ));
             }
         })
@@ -115,5 +119,6 @@ pub fn render(format: Format, report: &Report, options: &RenderOptions) -> Strin
         Format::Json => json::render(report),
         Format::Sarif => sarif::render(report),
         Format::Github => github::render(report),
+        Format::Gitlab => gitlab::render(report, options),
     }
 }

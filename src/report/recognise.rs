@@ -1,5 +1,5 @@
 //! presign-lint's own report files, told apart by content: a SARIF log whose tool is
-//! presign-lint, the JSON report, a baseline. Scanning them would report the lint
+//! presign-lint, the JSON report, a GitLab SAST report, a baseline. Scanning them would report the lint
 //! documentation SARIF embeds as help (its examples are signed URLs and keys), so a workflow
 //! that writes a report into the tree and then scans the tree would fail on itself. Their
 //! names are the user's choice, so only the content counts.
@@ -33,7 +33,12 @@ pub fn is_own_report(bytes: &[u8]) -> bool {
     let Ok(doc) = serde_json::from_slice::<Value>(bytes) else {
         return false;
     };
-    is_sarif(&doc) || is_json_report(&doc) || is_baseline(&doc)
+    is_sarif(&doc) || is_json_report(&doc) || is_baseline(&doc) || is_gitlab(&doc)
+}
+
+fn is_gitlab(doc: &Value) -> bool {
+    doc.pointer("/scan/analyzer/id").and_then(Value::as_str) == Some(TOOL_NAME)
+        && doc.get("vulnerabilities").is_some_and(Value::is_array)
 }
 
 fn is_sarif(doc: &Value) -> bool {

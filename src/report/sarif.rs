@@ -2,20 +2,18 @@
 //! and `security-severity`), results with URIs relative to the repository root, 1-based
 //! regions with columns in UTF-16 code units, partial fingerprints and suppressions.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use serde_json::{Value, json};
 
+use super::src_root::SrcRoot;
 use super::{INFORMATION_URI, Report, TOOL_NAME, TOOL_VERSION};
 use crate::finding::{Finding, SuppressionKind, Utf16Columns};
 use crate::level::Level;
 use crate::lints::{LINTS, Status};
 
 pub fn render(report: &Report) -> String {
-    let root = std::env::current_dir()
-        .map(|cwd| SrcRoot::of(&cwd))
-        .unwrap_or_default();
-    render_in(report, &root)
+    render_in(report, &SrcRoot::current())
 }
 
 fn render_in(report: &Report, root: &SrcRoot) -> String {
@@ -61,7 +59,7 @@ fn render_in(report: &Report, root: &SrcRoot) -> String {
             json!({
                 "level": "error",
                 "message": {"text": format!("{}: {}", e.path, e.message)},
-                "locations": [{"physicalLocation": {"artifactLocation": root.artifact(&e.path)}}],
+                "locations": [{"physicalLocation": {"artifactLocation": artifact(root, &e.path)}}],
             })
         })
         .collect();
@@ -81,7 +79,7 @@ fn render_in(report: &Report, root: &SrcRoot) -> String {
                 "toolExecutionNotifications": notifications,
             }],
             "originalUriBaseIds": {"%SRCROOT%": {
-                "uri": file_uri(&root.root, true),
+                "uri": file_uri(root.root(), true),
                 "description": {"text": "The root of the repository presign-lint ran in (the top of its git work tree), else the directory it was run from."},
             }},
             "columnKind": "utf16CodeUnits",
@@ -95,6 +93,15 @@ fn render_in(report: &Report, root: &SrcRoot) -> String {
 
 /// A file region: 1-based, end column exclusive (as [`Finding`] has it), never before the start
 /// line.
+/// An `artifactLocation`: relative to `%SRCROOT%` when under it, else an absolute `file:`
+/// URI (a file named outside the repository).
+fn artifact(root: &SrcRoot, path: &str) -> Value {
+    match root.relative(path) {
+        Ok(relative) => json!({"uri": uri(&relative), "uriBaseId": "%SRCROOT%"}),
+        Err(absolute) => json!({"uri": file_uri(&absolute, false)}),
+    }
+}
+
 fn physical_location(
     root: &SrcRoot,
     path: &str,
@@ -103,7 +110,7 @@ fn physical_location(
     columns: Utf16Columns,
 ) -> Value {
     json!({
-        "artifactLocation": root.artifact(path),
+        "artifactLocation": artifact(root, path),
         "region": {
             "startLine": line.max(1),
             "startColumn": columns.start.max(1),
@@ -111,44 +118,6 @@ fn physical_location(
             "endColumn": columns.end.max(1),
         }
     })
-}
-
-/// What `%SRCROOT%` stands for: the top of the git work tree the run is in, so that code
-/// scanning places results whichever directory presign-lint was run from; outside a
-/// repository, the current directory. Report paths are relative to `cwd`.
-#[derive(Default)]
-struct SrcRoot {
-    root: PathBuf,
-    cwd: PathBuf,
-}
-
-impl SrcRoot {
-    fn of(cwd: &Path) -> Self {
-        let root = cwd
-            .ancestors()
-            .find(|dir| dir.join(".git").exists())
-            .unwrap_or(cwd);
-        SrcRoot {
-            root: root.to_path_buf(),
-            cwd: cwd.to_path_buf(),
-        }
-    }
-
-    /// An `artifactLocation`: relative to `%SRCROOT%` when under it, else an absolute
-    /// `file:` URI (a file named outside the repository).
-    fn artifact(&self, path: &str) -> Value {
-        let absolute = crate::paths::absolute(&self.cwd, Path::new(path));
-        match absolute.strip_prefix(&self.root) {
-            Ok(relative) if !self.root.as_os_str().is_empty() => {
-                let relative = relative.to_string_lossy().replace('\\', "/");
-                json!({"uri": uri(&relative), "uriBaseId": "%SRCROOT%"})
-            }
-            _ if self.root.as_os_str().is_empty() => {
-                json!({"uri": uri(path), "uriBaseId": "%SRCROOT%"})
-            }
-            _ => json!({"uri": file_uri(&absolute, false)}),
-        }
-    }
 }
 
 /// `file:///abs/path` (with a trailing `/` for a directory, as SARIF wants for base URIs).
