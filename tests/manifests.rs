@@ -77,12 +77,29 @@ fn the_action_parses_and_declares_its_inputs_and_steps() {
 }
 
 #[test]
-fn the_pre_commit_manifest_parses_and_names_the_hook() {
+fn the_pre_commit_manifest_parses_and_names_the_hooks() {
     let hooks = load(".pre-commit-hooks.yaml");
-    let hook = &hooks.as_array().expect("a list of hooks")[0];
-    assert_eq!(text(hook, "id"), "presign-lint");
-    assert!(text(hook, "entry").starts_with("presign-lint "));
-    assert_eq!(text(hook, "language"), "rust");
+    let hooks = hooks.as_array().expect("a list of hooks");
+    // The hook pre-commit builds from source, and the same hook run by an installed binary.
+    let declared: Vec<(&str, &str)> = hooks
+        .iter()
+        .map(|hook| (text(hook, "id"), text(hook, "language")))
+        .collect();
+    assert_eq!(
+        declared,
+        [("presign-lint", "rust"), ("presign-lint-system", "system")]
+    );
+    // Both run the same command on the same files.
+    for hook in hooks {
+        let id = text(hook, "id");
+        assert_eq!(text(hook, "entry"), "presign-lint check", "{id}");
+        assert_eq!(text(hook, "pass_filenames"), "true", "{id}");
+        assert_eq!(hook["types"], hooks[0]["types"], "{id}");
+        assert!(
+            hook["types"].as_array().is_some_and(|t| !t.is_empty()),
+            "{id}"
+        );
+    }
 }
 
 #[test]

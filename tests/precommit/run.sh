@@ -4,7 +4,9 @@
 #
 #   1. a file holding a (fake, generated at run time) S3 presigned URL fails the hook and the
 #      output names `hardcoded-presigned-url` without printing the signature;
-#   2. a clean file passes it.
+#   2. a clean file passes it;
+#   3. and 4. the same with the presign-lint-system hook (`language: system`), run by the binary
+#      that test 1's build left in cargo's target dir, put on PATH as `cargo install` would.
 #
 # Usage: bash tests/precommit/run.sh
 # Needs: python3 (with venv), git, cargo, and access to PyPI and crates.io.
@@ -43,7 +45,7 @@ export NO_COLOR=1
 export PIP_DISABLE_PIP_VERSION_CHECK=1
 mkdir -p "$TMPDIR" "$PRE_COMMIT_HOME"
 
-TESTS=2
+TESTS=4
 passed=0
 failed=0
 start=$SECONDS
@@ -162,19 +164,20 @@ def invoice_link(key):
 PY
 git -C "$work" add bad.py good.py || die "git add failed"
 
-# Runs `pre-commit try-repo <snapshot> presign-lint --files FILE` in the test project; sets
-# $out (stdout + stderr) and $rc.
+# Runs `pre-commit try-repo <snapshot> HOOK --files FILE` in the test project; sets $out
+# (stdout + stderr) and $rc.
 try_repo() {
-    local t0=$SECONDS
-    out="$(cd "$work" && timeout 1800 "$pre_commit" try-repo "$snapshot" presign-lint \
+    local t0=$SECONDS hook=$1
+    shift
+    out="$(cd "$work" && timeout 1800 "$pre_commit" try-repo "$snapshot" "$hook" \
         --color never --files "$@" 2>&1)"
     rc=$?
-    echo "precommit: try-repo --files $* exited $rc after $((SECONDS - t0)) s"
+    echo "precommit: try-repo $hook --files $* exited $rc after $((SECONDS - t0)) s"
 }
 
 # --- 1. the bad file fails the hook -------------------------------------------------------------
 echo "precommit: running the hook on bad.py (the first run builds presign-lint in release mode)"
-try_repo bad.py
+try_repo presign-lint bad.py
 name="bad.py: hook fails, reports hardcoded-presigned-url, does not print the signature"
 if [[ $rc -eq 0 ]]; then
     fail "$name (pre-commit exited 0)" "$out"
@@ -190,13 +193,47 @@ fi
 
 # --- 2. the good file passes it -----------------------------------------------------------------
 echo "precommit: running the hook on good.py"
-try_repo good.py
+try_repo presign-lint good.py
 name="good.py: hook passes"
 if [[ $rc -ne 0 ]]; then
     fail "$name (pre-commit exited $rc)" "$out"
 elif ! grep -q 'presign-lint\.*Passed' <<<"$out"; then
     # "Skipped" (no files to check) would also exit 0: the hook must have run.
     fail "$name (the presign-lint hook did not report Passed)" "$out"
+else
+    ok "$name"
+fi
+
+# --- 3. and 4. the presign-lint-system hook, with an installed binary ---------------------------
+# pre-commit's `cargo install` built into $CARGO_TARGET_DIR: that binary, on PATH, stands for a
+# user's `cargo install --locked`. No build here: these two runs take seconds.
+built="$CARGO_TARGET_DIR/release/presign-lint"
+[[ -x "$built" ]] || die "no $built after the first try-repo built the presign-lint hook"
+mkdir -p "$tmp/bin" && cp "$built" "$tmp/bin/" || die "copying $built to $tmp/bin failed"
+export PATH="$tmp/bin:$PATH"
+
+echo "precommit: running the presign-lint-system hook on bad.py"
+try_repo presign-lint-system bad.py
+name="bad.py: presign-lint-system hook fails, reports hardcoded-presigned-url, hides the signature"
+if [[ $rc -eq 0 ]]; then
+    fail "$name (pre-commit exited 0)" "$out"
+elif ! grep -q 'hardcoded-presigned-url' <<<"$out"; then
+    fail "$name (no hardcoded-presigned-url in the output, exit $rc)" "$out"
+elif ! grep -q 'presign-lint (installed binary)\.*Failed' <<<"$out"; then
+    fail "$name (the presign-lint-system hook did not report Failed, exit $rc)" "$out"
+elif grep -qF "$signature" <<<"$out"; then
+    fail "$name (the signature was printed)" ""
+else
+    ok "$name"
+fi
+
+echo "precommit: running the presign-lint-system hook on good.py"
+try_repo presign-lint-system good.py
+name="good.py: presign-lint-system hook passes"
+if [[ $rc -ne 0 ]]; then
+    fail "$name (pre-commit exited $rc)" "$out"
+elif ! grep -q 'presign-lint (installed binary)\.*Passed' <<<"$out"; then
+    fail "$name (the presign-lint-system hook did not report Passed)" "$out"
 else
     ok "$name"
 fi
