@@ -133,6 +133,11 @@ pub struct CheckArgs {
     #[arg(short = 'q', long, conflicts_with = "verbose")]
     pub quiet: bool,
 
+    /// Print how many findings each lint reported instead of the findings (human and
+    /// concise formats)
+    #[arg(long)]
+    pub statistics: bool,
+
     /// Say on stderr which config file is used, and how the scan was set up
     #[arg(short = 'v', long)]
     pub verbose: bool,

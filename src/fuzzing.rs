@@ -113,6 +113,7 @@ pub fn signed_url(data: &[u8]) {
         color: true,
         quiet: false,
         elapsed: std::time::Duration::ZERO,
+        statistics: false,
     };
     for format in [
         Format::Human,
@@ -120,6 +121,7 @@ pub fn signed_url(data: &[u8]) {
         Format::Json,
         Format::Sarif,
         Format::Github,
+        Format::Gitlab,
     ] {
         // SARIF embeds (and redacts) every lint's documentation: most of the cost of a run,
         // so only a quarter of the inputs render it.

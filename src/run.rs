@@ -60,6 +60,12 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitStatus {
 
 fn check(args: &CheckArgs, level_flags: &[(usize, char, String)]) -> Result<ExitStatus, String> {
     let format: Format = args.format.parse()?;
+    if args.statistics && !matches!(format, Format::Human | Format::Concise) {
+        return Err(format!(
+            "--statistics prints a table for people; use it with --format human or concise, not {}",
+            args.format
+        ));
+    }
     let config = load_config(args)?;
     let cache = (!args.no_cache)
         .then(CacheOptions::default_dir)
@@ -186,8 +192,12 @@ fn check(args: &CheckArgs, level_flags: &[(usize, char, String)]) -> Result<Exit
             color,
             quiet: args.quiet,
             elapsed: started.elapsed(),
+            statistics: args.statistics,
         },
     );
+    if format.is_text() {
+        append_step_summary(&report);
+    }
     // Recording a baseline accepts today's findings: the report goes only where it was
     // asked for by name, and the findings do not fail the run.
     let recording = args.write_baseline.is_some();
@@ -271,6 +281,26 @@ fn load_config(args: &CheckArgs) -> Result<Config, String> {
             ));
             Ok(Config::default())
         }
+    }
+}
+
+/// Under GitHub Actions, the job summary gets the totals and the first findings. A summary
+/// that cannot be written costs a warning, never the run.
+fn append_step_summary(report: &Report) {
+    let Some(path) = std::env::var_os("GITHUB_STEP_SUMMARY").filter(|p| !p.is_empty()) else {
+        return;
+    };
+    let markdown = report::step_summary::markdown(report);
+    let written = std::fs::OpenOptions::new()
+        .append(true)
+        .create(true)
+        .open(&path)
+        .and_then(|mut file| file.write_all(markdown.as_bytes()));
+    if let Err(e) = written {
+        eprintln!(
+            "warning: cannot write the GitHub step summary {}: {e}",
+            Path::new(&path).display()
+        );
     }
 }
 

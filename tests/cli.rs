@@ -1216,3 +1216,72 @@ fn pyproject_tool_table_is_a_config_file() {
         both.stderr
     );
 }
+
+#[test]
+fn every_text_format_ends_with_totals_and_statistics_count_per_lint() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let root = dir.path();
+    write(
+        root,
+        "a.py",
+        &format!("U = \"{}\"\nV = \"{}\"\n", signed_url(51), signed_url(52)),
+    );
+    write(
+        root,
+        "b|c.py",
+        "import boto3\ns3 = boto3.client('s3', region_name='eu-west-1')\nu = s3.generate_presigned_url('get_object', ExpiresIn=86400)\n",
+    );
+    let totals = "presign-lint: 2 errors, 1 warning in 2 files";
+    for format in ["concise", "github"] {
+        let out = run(root, &["--no-config", "--format", format]);
+        assert_eq!(out.code, 1);
+        assert_eq!(out.stdout.lines().last(), Some(totals), "{format}");
+    }
+    let stats = run(root, &["--no-config", "--statistics"]);
+    assert_eq!(stats.code, 1);
+    assert!(
+        stats.stdout.starts_with("2  hardcoded-presigned-url  error\n1  excessive-expiry         warning\npresign-lint: 2 errors, 1 warning in 2 files ("),
+        "{}",
+        stats.stdout
+    );
+    assert_eq!(
+        run(root, &["--no-config", "--statistics", "--format", "json"]).code,
+        2
+    );
+
+    // Under GitHub Actions, the job summary gets a table and the first findings.
+    let summary = root.join("summary.md");
+    std::fs::write(&summary, "earlier step\n").expect("write");
+    let out = common::run_with_env(
+        root,
+        &["--no-config", "--format", "github", "a.py", "b|c.py"],
+        &[("GITHUB_STEP_SUMMARY", summary.to_str().expect("utf-8"))],
+    );
+    assert_eq!(out.code, 1);
+    let markdown = std::fs::read_to_string(&summary).expect("summary");
+    assert!(
+        markdown.starts_with("earlier step\n### presign-lint: 2 errors, 1 warning in 2 files\n"),
+        "{markdown}"
+    );
+    assert!(
+        markdown.contains("| `hardcoded-presigned-url` | error | 2 |"),
+        "{markdown}"
+    );
+    assert!(markdown.contains("| `b\\|c.py:3:"), "{markdown}");
+    // Machine formats write files: they leave the summary alone.
+    std::fs::write(&summary, "").expect("write");
+    common::run_with_env(
+        root,
+        &["--no-config", "--format", "sarif"],
+        &[("GITHUB_STEP_SUMMARY", summary.to_str().expect("utf-8"))],
+    );
+    assert_eq!(std::fs::read_to_string(&summary).expect("summary"), "");
+
+    // Quiet and clean: nothing at all, in any text format.
+    let clean = tempfile::tempdir().expect("tempdir");
+    write(clean.path(), "ok.py", "x = 1\n");
+    for format in ["human", "concise", "github"] {
+        let out = run(clean.path(), &["--no-config", "-q", "--format", format]);
+        assert_eq!((out.code, out.stdout.as_str()), (0, ""), "{format}");
+    }
+}

@@ -81,6 +81,7 @@ fn render(format: Format, findings: Vec<Finding>) -> String {
         color: false,
         quiet: false,
         elapsed: std::time::Duration::ZERO,
+        statistics: false,
     };
     report::render(format, &report, &options)
 }
@@ -284,18 +285,25 @@ fn concise_is_one_line_per_finding() {
     let mut plain = finding();
     plain.related.clear();
     assert_eq!(with, render(Format::Concise, vec![plain]));
-    assert_eq!(with.lines().count(), 1);
+    // The finding, then the totals.
+    assert_eq!(with.lines().count(), 2);
+    assert!(
+        with.lines()
+            .nth(1)
+            .is_some_and(|l| l.starts_with("presign-lint: 1 warning"))
+    );
 }
 
 #[test]
 fn github_annotation_says_see_also() {
     let out = render(Format::Github, vec![finding()]);
-    assert_eq!(out.lines().count(), 1, "{out}");
+    assert_eq!(out.lines().count(), 2, "{out}");
+    let annotation = out.lines().next().unwrap_or_default();
     assert!(
-        out.ends_with(
+        format!("{annotation}\n").ends_with(
             "%0Ahelp: presign for at most 1 hour%0Asee also: src/storage.py:6 (`sign` passes `expires` to `presign`)%0Asee also: src/storage.py:9 (`presign` presigns with `generate_presigned_url` (boto3))\n"
         ),
-        "{out}"
+        "{annotation}"
     );
     let mut plain = finding();
     plain.related.clear();

@@ -2,10 +2,10 @@
 
 use std::fmt::Write;
 
-use super::Report;
+use super::{RenderOptions, Report, totals};
 use crate::level::Level;
 
-pub fn render(report: &Report) -> String {
+pub fn render(report: &Report, options: &RenderOptions) -> String {
     let mut out = String::new();
     for f in report.active() {
         let command = match f.level {
@@ -42,6 +42,11 @@ pub fn render(report: &Report) -> String {
             escape_property("presign-lint (scan error)"),
             escape_data(&e.message)
         );
+    }
+    // The totals as a plain log line: not a workflow command, so no annotation of its own.
+    if !options.quiet || report.summary.findings > 0 || !report.errors.is_empty() {
+        out.push_str(&totals::line(report, None));
+        out.push('\n');
     }
     out
 }

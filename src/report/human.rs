@@ -5,7 +5,7 @@ use std::fmt::Write;
 
 use annotate_snippets::{AnnotationKind, Group, Level as SnippetLevel, Renderer, Snippet};
 
-use super::{RenderOptions, Report};
+use super::{RenderOptions, Report, totals};
 use crate::level::Level;
 
 pub fn render(report: &Report, options: &RenderOptions) -> String {
@@ -60,7 +60,7 @@ pub fn render(report: &Report, options: &RenderOptions) -> String {
         );
     }
     if !options.quiet || report.summary.findings > 0 || !report.errors.is_empty() {
-        out.push_str(&summary_line(report, options.elapsed));
+        out.push_str(&totals::line(report, Some(options.elapsed)));
         out.push('\n');
     }
     out
@@ -71,71 +71,5 @@ fn snippet_level(level: Level) -> SnippetLevel<'static> {
         Level::Error => SnippetLevel::ERROR,
         Level::Warning => SnippetLevel::WARNING,
         Level::Note | Level::Allow => SnippetLevel::NOTE,
-    }
-}
-
-fn summary_line(report: &Report, elapsed: std::time::Duration) -> String {
-    let s = &report.summary;
-    let files = plural(s.files_scanned, "file");
-    let mut line = if s.findings == 0 {
-        format!("presign-lint: no findings in {files}")
-    } else {
-        let mut parts = Vec::new();
-        for (n, name) in [(s.error, "error"), (s.warning, "warning"), (s.note, "note")] {
-            if n > 0 {
-                parts.push(plural(n, name));
-            }
-        }
-        format!("presign-lint: {} in {files}", parts.join(", "))
-    };
-    if s.suppressed > 0 {
-        let _ = write!(line, ", {} suppressed", s.suppressed);
-    }
-    if s.baseline_stale > 0 {
-        // Fixed findings leave entries behind: say so, so the baseline gets rewritten.
-        let entries = match s.baseline_stale {
-            1 => "1 baseline entry".to_string(),
-            n => format!("{n} baseline entries"),
-        };
-        let _ = write!(line, ", {entries} no longer found");
-    }
-    if s.dynamic_expiries > 0 {
-        let expiries = match s.dynamic_expiries {
-            1 => "1 expiry".to_string(),
-            n => format!("{n} expiries"),
-        };
-        let _ = write!(line, "; {expiries} set at run time, not checked");
-    }
-    if s.unparsed_files > 0 {
-        // Say what was not checked: a silent gap would read as a clean result.
-        let _ = write!(
-            line,
-            "; {} could not be parsed (text checks only)",
-            plural(s.unparsed_files, "file")
-        );
-    }
-    if s.skipped_reports > 0 {
-        let _ = write!(
-            line,
-            "; {} skipped",
-            plural(s.skipped_reports, "presign-lint report")
-        );
-    }
-    if !report.errors.is_empty() {
-        let _ = write!(
-            line,
-            "; {} could not be scanned",
-            plural(report.errors.len(), "path")
-        );
-    }
-    let _ = write!(line, " ({:.2}s)", elapsed.as_secs_f64());
-    line
-}
-
-fn plural(n: usize, word: &str) -> String {
-    if n == 1 {
-        format!("1 {word}")
-    } else {
-        format!("{n} {word}s")
     }
 }

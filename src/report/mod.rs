@@ -8,6 +8,9 @@ mod json;
 mod recognise;
 mod sarif;
 mod src_root;
+mod statistics;
+pub mod step_summary;
+mod totals;
 
 pub use recognise::is_own_report;
 
@@ -28,6 +31,13 @@ pub enum Format {
     Sarif,
     Github,
     Gitlab,
+}
+
+impl Format {
+    /// Formats read in a log by people (the others are files for machines).
+    pub fn is_text(self) -> bool {
+        matches!(self, Format::Human | Format::Concise | Format::Github)
+    }
 }
 
 impl FromStr for Format {
@@ -110,15 +120,20 @@ pub struct RenderOptions {
     pub quiet: bool,
     /// Wall time of the scan, for the human summary line.
     pub elapsed: std::time::Duration,
+    /// `--statistics`: per-lint counts instead of the findings (text formats).
+    pub statistics: bool,
 }
 
 pub fn render(format: Format, report: &Report, options: &RenderOptions) -> String {
     match format {
+        Format::Human | Format::Concise if options.statistics => {
+            statistics::render(report, options.elapsed)
+        }
         Format::Human => human::render(report, options),
-        Format::Concise => concise::render(report),
+        Format::Concise => concise::render(report, options),
         Format::Json => json::render(report),
         Format::Sarif => sarif::render(report),
-        Format::Github => github::render(report),
+        Format::Github => github::render(report, options),
         Format::Gitlab => gitlab::render(report, options),
     }
 }
