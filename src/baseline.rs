@@ -114,14 +114,14 @@ impl Baseline {
             *remaining.entry(e.fingerprint.as_str()).or_default() += e.count;
         }
         for f in findings.iter_mut().filter(|f| f.suppression.is_none()) {
-            if let Some(n) = remaining.get_mut(f.fingerprint.as_str()) {
-                if *n > 0 {
-                    *n -= 1;
-                    f.suppression = Some(Suppressed {
-                        kind: SuppressionKind::Baseline,
-                        justification: Some(format!("recorded in baseline {}", self.path)),
-                    });
-                }
+            if let Some(n) = remaining.get_mut(f.fingerprint.as_str())
+                && *n > 0
+            {
+                *n -= 1;
+                f.suppression = Some(Suppressed {
+                    kind: SuppressionKind::Baseline,
+                    justification: Some(format!("recorded in baseline {}", self.path)),
+                });
             }
         }
         remaining.values().filter(|n| **n > 0).count()

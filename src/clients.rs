@@ -404,11 +404,11 @@ impl<'a> Collector<'a> {
                     }
                 }
                 None => {
-                    if let ExprKind::Call(inner) = &arg.value.kind {
-                        if inner.is_new {
-                            for a in &inner.args {
-                                self.object_settings(&a.value, function);
-                            }
+                    if let ExprKind::Call(inner) = &arg.value.kind
+                        && inner.is_new
+                    {
+                        for a in &inner.args {
+                            self.object_settings(&a.value, function);
                         }
                     }
                     self.object_settings(&arg.value, function);

@@ -41,15 +41,13 @@ pub fn for_readers(doc: &str) -> String {
             in_code = !in_code;
             continue;
         }
-        if in_code {
-            if let Some(kept) = without_marker(line) {
-                if kept.is_empty() {
-                    continue;
-                }
-                out.push_str(kept);
-                out.push('\n');
+        if in_code && let Some(kept) = without_marker(line) {
+            if kept.is_empty() {
                 continue;
             }
+            out.push_str(kept);
+            out.push('\n');
+            continue;
         }
         out.push_str(line);
         out.push('\n');
@@ -110,10 +108,9 @@ pub fn examples(doc: &str) -> Vec<Example> {
                     } else if let Some((line, lint)) = token
                         .strip_prefix("expect=")
                         .and_then(|e| e.split_once(':'))
+                        && let Ok(line) = line.parse()
                     {
-                        if let Ok(line) = line.parse() {
-                            expect.push((line, lint.to_string()));
-                        }
+                        expect.push((line, lint.to_string()));
                     }
                 }
             }

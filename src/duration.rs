@@ -96,7 +96,7 @@ pub fn human(seconds: u64) -> String {
         (60, "minute"),
     ];
     for (size, name) in UNITS {
-        if seconds >= size && seconds % size == 0 {
+        if seconds >= size && seconds.is_multiple_of(size) {
             let n = seconds / size;
             // "7 days" reads better than "1 week" for the SigV4 ceiling everyone quotes.
             if name == "week" {

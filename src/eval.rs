@@ -272,10 +272,10 @@ impl<'a> Env<'a> {
             call.positional(i).map_or(Value::Unknown, |e| env.eval(e))
         };
 
-        if let Some(path) = path.as_deref() {
-            if let Some(v) = self.constructor(path, call) {
-                return v;
-            }
+        if let Some(path) = path.as_deref()
+            && let Some(v) = self.constructor(path, call)
+        {
+            return v;
         }
         // Methods on an evaluated receiver: clocks and durations.
         let Some(receiver_expr) = call.receiver() else {

@@ -359,13 +359,12 @@ fn in_initializer(node: Node<'_>) -> bool {
 
 /// The identifier of a simple or generic name (`IsAny<T>` → `IsAny`).
 fn simple_name(node: Node<'_>, cx: &Lowering<'_>) -> String {
-    if node.kind() == "generic_name" {
-        if let Some(id) = named_children(node)
+    if node.kind() == "generic_name"
+        && let Some(id) = named_children(node)
             .into_iter()
             .find(|c| c.kind() == "identifier")
-        {
-            return cx.text(id).to_string();
-        }
+    {
+        return cx.text(id).to_string();
     }
     cx.text(node).to_string()
 }

@@ -860,10 +860,10 @@ fn param(
                             ),
                             v => (v, None),
                         };
-                        if let (Some(key), Some(name)) = (key, name) {
-                            if name.kind() == "identifier" {
-                                out.push(named(cx.text(name), Some(key.to_string()), default));
-                            }
+                        if let (Some(key), Some(name)) = (key, name)
+                            && name.kind() == "identifier"
+                        {
+                            out.push(named(cx.text(name), Some(key.to_string()), default));
                         }
                     }
                     _ => {}

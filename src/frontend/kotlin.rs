@@ -262,10 +262,10 @@ impl Grammar for Kotlin {
             match child.kind() {
                 "function_value_parameters" => {
                     for p in named_children(child) {
-                        if p.kind() == "parameter" {
-                            if let Some(id) = first_identifier(p) {
-                                names.push(cx.text(id).to_string());
-                            }
+                        if p.kind() == "parameter"
+                            && let Some(id) = first_identifier(p)
+                        {
+                            names.push(cx.text(id).to_string());
                         }
                     }
                 }
@@ -476,10 +476,8 @@ fn value_parameters(list: Node<'_>, cx: &Lowering<'_>, out: &mut Vec<Param>) {
             }
             "=" => after_eq = true,
             _ if child.is_named() && !is_comment(child) => {
-                if after_eq {
-                    if let Some(param) = last.and_then(|i| out.get_mut(i)) {
-                        param.default = Some(cx.expr(child));
-                    }
+                if after_eq && let Some(param) = last.and_then(|i| out.get_mut(i)) {
+                    param.default = Some(cx.expr(child));
                 }
                 after_eq = false;
                 last = None;

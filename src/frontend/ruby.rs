@@ -358,10 +358,10 @@ fn implicit_value(node: Node<'_>, depth: usize) -> Option<Node<'_>> {
     match node.kind() {
         "body_statement" | "block_body" | "begin" | "else" => {
             let children = named_children(node);
-            if node.kind() != "else" {
-                if let Some(clause) = children.iter().find(|c| c.kind() == "else") {
-                    return implicit_value(*clause, d);
-                }
+            if node.kind() != "else"
+                && let Some(clause) = children.iter().find(|c| c.kind() == "else")
+            {
+                return implicit_value(*clause, d);
             }
             let last = children.into_iter().rfind(|c| {
                 !matches!(

@@ -69,13 +69,13 @@ fn prepare(text: &str) -> String {
         }
         None => text,
     };
-    if let Some(after) = body.strip_prefix("#!") {
-        if !after.trim_start().starts_with('[') {
-            let end = body.find('\n').unwrap_or(body.len());
-            out.extend(std::iter::repeat_n(' ', end));
-            out.push_str(&body[end..]);
-            return out;
-        }
+    if let Some(after) = body.strip_prefix("#!")
+        && !after.trim_start().starts_with('[')
+    {
+        let end = body.find('\n').unwrap_or(body.len());
+        out.extend(std::iter::repeat_n(' ', end));
+        out.push_str(&body[end..]);
+        return out;
     }
     out.push_str(body);
     out
@@ -512,10 +512,10 @@ fn lower_macro(m: &syn::Macro, depth: usize) -> (CallExpr, Vec<syn::Expr>) {
                 tokens = rest;
             }
         }
-        if let [TokenTree::Punct(sigil), rest @ ..] = tokens {
-            if matches!(sigil.as_char(), '%' | '?') {
-                tokens = rest;
-            }
+        if let [TokenTree::Punct(sigil), rest @ ..] = tokens
+            && matches!(sigil.as_char(), '%' | '?')
+        {
+            tokens = rest;
         }
         let stream: TokenStream = tokens.iter().cloned().collect();
         match syn::parse2::<syn::Expr>(stream) {

@@ -72,16 +72,16 @@ pub fn check(cx: &Context<'_>, out: &mut Output) {
         // uses it read the same expression, that call's finding says more. One whose expiry
         // is not known here is not counted: the call that uses it is.
         for (call, row) in model.requests() {
-            if let Some(Some(mut expiry)) = resolve_call(cx, model, call, row) {
-                if expiries.iter().all(|e| e.span != expiry.span) {
-                    expiry.what = format!(
-                        "the {} request built with `{}`",
-                        row.sdk,
-                        call.call.name().unwrap_or("?")
-                    );
-                    expiry.source = "request";
-                    expiries.push(expiry);
-                }
+            if let Some(Some(mut expiry)) = resolve_call(cx, model, call, row)
+                && expiries.iter().all(|e| e.span != expiry.span)
+            {
+                expiry.what = format!(
+                    "the {} request built with `{}`",
+                    row.sdk,
+                    call.call.name().unwrap_or("?")
+                );
+                expiry.source = "request";
+                expiries.push(expiry);
             }
         }
     }

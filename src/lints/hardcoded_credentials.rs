@@ -221,10 +221,10 @@ fn source_groups(syntax: &SyntaxFacts, family: &str, cx: &Context<'_>, groups: &
             }
         }
         for arg in &c.args {
-            if let Some(part) = arg.name.as_deref().and_then(|n| slot_part(n, None)) {
-                if let Some(literal) = lookup.literal(&arg.value, 0) {
-                    group.offer(part, literal);
-                }
+            if let Some(part) = arg.name.as_deref().and_then(|n| slot_part(n, None))
+                && let Some(literal) = lookup.literal(&arg.value, 0)
+            {
+                group.offer(part, literal);
             }
             lookup.object(&arg.value, arg.name.as_deref(), &mut group, 0);
         }
@@ -400,11 +400,11 @@ impl<'a> Lookup<'a> {
         match &expr.kind {
             ExprKind::Object(fields) => {
                 for field in fields {
-                    if let Some(part) = slot_part(&field.key, parent) {
-                        if let Some(literal) = self.literal(&field.value, 0) {
-                            group.offer(part, literal);
-                            continue;
-                        }
+                    if let Some(part) = slot_part(&field.key, parent)
+                        && let Some(literal) = self.literal(&field.value, 0)
+                    {
+                        group.offer(part, literal);
+                        continue;
                     }
                     self.object(&field.value, Some(&field.key), group, depth + 1);
                 }
@@ -424,15 +424,14 @@ impl<'a> Lookup<'a> {
         if depth > MAX_DEPTH * 2 {
             return;
         }
-        if call.args.len() == 1 {
-            if let (Some(part), Some(arg)) = (
+        if call.args.len() == 1
+            && let (Some(part), Some(arg)) = (
                 call.name().and_then(|n| slot_part(n, None)),
                 call.positional(0),
-            ) {
-                if let Some(literal) = self.literal(arg, 0) {
-                    group.offer(part, literal);
-                }
-            }
+            )
+            && let Some(literal) = self.literal(arg, 0)
+        {
+            group.offer(part, literal);
         }
         if let Some(inner) = call.receiver().and_then(Expr::as_call) {
             self.chain(inner, group, depth + 1);

@@ -27,10 +27,10 @@ fn diagnostic(url: &SignedUrl, now: OffsetDateTime) -> Diagnostic {
         UrlKind::AzureSas => ("container", "blob"),
         _ => ("bucket", "object"),
     };
-    if url.kind == UrlKind::AzureSas {
-        if let Some(account) = url.decoded.host.split('.').next().filter(|a| !a.is_empty()) {
-            leaks.push(format!("storage account `{account}`"));
-        }
+    if url.kind == UrlKind::AzureSas
+        && let Some(account) = url.decoded.host.split('.').next().filter(|a| !a.is_empty())
+    {
+        leaks.push(format!("storage account `{account}`"));
     }
     if let Some(bucket) = &url.bucket {
         leaks.push(format!("{bucket_word} `{bucket}`"));

@@ -48,10 +48,10 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let Some(parsed) = parsed else {
             continue;
         };
-        if let Some(&(ms, value)) = parsed.iter().min_by_key(|(ms, _)| *ms) {
-            if ms > max_ms {
-                out.push(diagnostic(cx, doc, Some((ms, value))));
-            }
+        if let Some(&(ms, value)) = parsed.iter().min_by_key(|(ms, _)| *ms)
+            && ms > max_ms
+        {
+            out.push(diagnostic(cx, doc, Some((ms, value))));
         }
     }
 }

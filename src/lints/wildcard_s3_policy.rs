@@ -37,10 +37,10 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             continue;
         }
         for statement in &doc.statements {
-            if statement.effect == Effect::Allow {
-                if let Some(d) = statement_finding(cx, doc, statement) {
-                    out.push(d);
-                }
+            if statement.effect == Effect::Allow
+                && let Some(d) = statement_finding(cx, doc, statement)
+            {
+                out.push(d);
             }
         }
     }

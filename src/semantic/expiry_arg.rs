@@ -52,10 +52,10 @@ pub fn locate<'a>(
             env.rewind(mark);
         }
     }
-    if let Some(i) = loc.positional {
-        if let Some(e) = call.positional(i) {
-            return Some(e);
-        }
+    if let Some(i) = loc.positional
+        && let Some(e) = call.positional(i)
+    {
+        return Some(e);
     }
     if let Some(field) = &loc.field {
         for arg in &call.args {
@@ -119,10 +119,10 @@ fn chain_argument<'a>(
             if c.name() == Some(method) {
                 return c.positional(0);
             }
-            if let Some(r) = c.receiver() {
-                if let Some(e) = chain_argument(r, method, env, depth + 1) {
-                    return Some(e);
-                }
+            if let Some(r) = c.receiver()
+                && let Some(e) = chain_argument(r, method, env, depth + 1)
+            {
+                return Some(e);
             }
             c.args
                 .iter()

@@ -112,14 +112,13 @@ impl<'a> Model<'a> {
             // An SDK method matched by its name alone (`x.getSignedUrl(…)`, the aws-sdk v2
             // row) yields to the project's own method when the receiver is known to be a
             // project object (`FileStorage.getSignedUrl(key, ttl)` of an imported module).
-            if let Some(Target::Sdk(row)) = &targets[i] {
-                if row.receiver && row.imports.is_empty() && row.receiver_hints.is_empty() {
-                    if let Some(s) =
-                        scope.and_then(|s| s.function_of_known_receiver(&c.call, syntax))
-                    {
-                        targets[i] = Some(Target::Wrapper(s));
-                    }
-                }
+            if let Some(Target::Sdk(row)) = &targets[i]
+                && row.receiver
+                && row.imports.is_empty()
+                && row.receiver_hints.is_empty()
+                && let Some(s) = scope.and_then(|s| s.function_of_known_receiver(&c.call, syntax))
+            {
+                targets[i] = Some(Target::Wrapper(s));
             }
             if targets[i].is_some() {
                 continue;
@@ -164,13 +163,12 @@ impl<'a> Model<'a> {
                 }
             }
             for (i, l) in local_of.iter().enumerate() {
-                if let (Some(Some(f)), None) = (l, &model.targets[i]) {
-                    if let Some(s) = &model.summaries[*f] {
-                        if Summary::accepts(&s.params, &syntax.calls[i].call) {
-                            model.targets[i] = Some(Target::Wrapper(s.clone()));
-                            changed = true;
-                        }
-                    }
+                if let (Some(Some(f)), None) = (l, &model.targets[i])
+                    && let Some(s) = &model.summaries[*f]
+                    && Summary::accepts(&s.params, &syntax.calls[i].call)
+                {
+                    model.targets[i] = Some(Target::Wrapper(s.clone()));
+                    changed = true;
                 }
             }
             if !changed {

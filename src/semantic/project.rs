@@ -544,12 +544,12 @@ impl<'a> FileScope<'a> {
                 }
                 // `Links.signed_link` / `Storage::S3.presign`: a module's method, defined in
                 // the file the constant autoloads from, if one defines it.
-                if self.family == "ruby" {
-                    if let Some(constant) = receiver.path().and_then(|p| p.last().copied()) {
-                        let files = self.ruby_constant_files(constant);
-                        if self.defines(name, &files) {
-                            return in_files(&files);
-                        }
+                if self.family == "ruby"
+                    && let Some(constant) = receiver.path().and_then(|p| p.last().copied())
+                {
+                    let files = self.ruby_constant_files(constant);
+                    if self.defines(name, &files) {
+                        return in_files(&files);
                     }
                 }
                 // An object of unknown type: the one definition of that name in the project,
@@ -632,27 +632,28 @@ impl Outer for FileScope<'_> {
         if let (Some(name), true) = (path.last(), self.family == "ruby" && path.len() > 1) {
             self.queried.borrow_mut().insert(format!("c:{name}"));
         }
-        if let Some((first, rest)) = path.split_first() {
-            if let Some(import) = self.import_of(first) {
-                if let Some(name) = &import.name {
-                    let mut key = vec![name.as_str()];
-                    key.extend_from_slice(rest);
-                    self.queried
-                        .borrow_mut()
-                        .insert(format!("c:{}", key.join(".")));
-                }
-                if !rest.is_empty() {
-                    self.queried
-                        .borrow_mut()
-                        .insert(format!("c:{}", rest.join(".")));
-                }
+        if let Some((first, rest)) = path.split_first()
+            && let Some(import) = self.import_of(first)
+        {
+            if let Some(name) = &import.name {
+                let mut key = vec![name.as_str()];
+                key.extend_from_slice(rest);
+                self.queried
+                    .borrow_mut()
+                    .insert(format!("c:{}", key.join(".")));
+            }
+            if !rest.is_empty() {
+                self.queried
+                    .borrow_mut()
+                    .insert(format!("c:{}", rest.join(".")));
             }
         }
         let found = self.resolve_constant(path);
-        if found.is_none() && self.wanting.get() {
-            if let Some(word) = self.wanted_word(path) {
-                self.wanted.borrow_mut().insert(word);
-            }
+        if found.is_none()
+            && self.wanting.get()
+            && let Some(word) = self.wanted_word(path)
+        {
+            self.wanted.borrow_mut().insert(word);
         }
         found
     }

@@ -280,15 +280,15 @@ pub fn parameters_used(
             None => {}
         },
         ExprKind::Member(object, field) => {
-            if let Some(path) = expr.path() {
-                if let Some(b) = syntax.lookup(&path.join("."), expr.span.start, function) {
-                    if b.is_parameter() {
-                        push(&path.join("."), None, out);
-                    } else {
-                        again(&b.value, out);
-                    }
-                    return;
+            if let Some(path) = expr.path()
+                && let Some(b) = syntax.lookup(&path.join("."), expr.span.start, function)
+            {
+                if b.is_parameter() {
+                    push(&path.join("."), None, out);
+                } else {
+                    again(&b.value, out);
                 }
+                return;
             }
             match &object.kind {
                 ExprKind::Name(p) if parameter(p, object.span.start) => {

@@ -158,10 +158,10 @@ pub fn classify(span: Range<usize>, url: DecodedUrl) -> Option<SignedUrl> {
         return None;
     };
 
-    if let Some(key) = &found.key_id {
-        if !is_real_key_id(key) {
-            return None;
-        }
+    if let Some(key) = &found.key_id
+        && !is_real_key_id(key)
+    {
+        return None;
     }
     let key_type = found
         .key_id

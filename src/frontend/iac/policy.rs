@@ -136,13 +136,12 @@ pub fn find_documents(
                     "role" => value.entry("statements"),
                     _ => None,
                 };
-                if let Some((key, statements)) = serverless {
-                    if let Some(doc) =
+                if let Some((key, statements)) = serverless
+                    && let Some(doc) =
                         from_statements(key, statements, Attached::Identity, None, name)
-                    {
-                        out.policies.push(doc);
-                        continue;
-                    }
+                {
+                    out.policies.push(doc);
+                    continue;
                 }
                 let attached = match key.name.as_str() {
                     "AssumeRolePolicyDocument" => Attached::Trust,
