@@ -305,8 +305,9 @@ fn to_finding(display: &str, source: &SourceFile, level: Level, d: Diagnostic) -
         end_column,
         utf16_columns: source.utf16_columns(&d.span),
         // Messages may quote source text (an unknown lint name in a suppression marker):
-        // redacted here, like the snippet, so no reporter can print a secret.
-        message: redact(&d.message).text,
+        // redacted here, like the snippet, so no reporter can print a secret; and on one line,
+        // whatever a lint quoted.
+        message: one_line_message(&redact(&d.message).text),
         help: d.help.map(|h| redact(&h).text),
         fingerprint: fingerprint(d.lint, display, &d.identity),
         details: d.details,
@@ -321,6 +322,19 @@ fn to_finding(display: &str, source: &SourceFile, level: Level, d: Diagnostic) -
             })
             .collect(),
     }
+}
+
+/// A message on one line: line breaks and the indentation after them become one space.
+fn one_line_message(message: &str) -> String {
+    if !message.contains(['\n', '\r']) {
+        return message.to_string();
+    }
+    message
+        .split(['\n', '\r'])
+        .map(str::trim)
+        .filter(|part| !part.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// A secondary location in `source`, positioned and redacted like a finding.
@@ -357,13 +371,12 @@ pub fn fingerprint(lint: LintId, path: &str, identity: &str) -> String {
     digest[..16].iter().map(|b| format!("{b:02x}")).collect()
 }
 
-/// The finding's first line, redacted, cut to a readable width around the span. Text before
-/// the span is masked width-preserving and cut to blanks, so the column the renderer computes
-/// from the snippet is the real one.
+/// The finding's first line, redacted, around the span: up to `CONTEXT` characters each
+/// side and `MAX_SPAN` of the span itself, more than any terminal shows; the human renderer
+/// cuts it to the width it has ([`crate::report`]), marking each cut with `…`.
 fn snippet(source: &SourceFile, line: usize, span: Range<usize>) -> Snippet {
-    const CONTEXT_BEFORE: usize = 40;
-    const MAX_SPAN: usize = 80;
-    const CONTEXT_AFTER: usize = 20;
+    const CONTEXT: usize = 200;
+    const MAX_SPAN: usize = 300;
     let line_range = source.line_range(line);
     let line_text = &source.text[line_range.clone()];
     let start = floor_boundary(
@@ -383,48 +396,49 @@ fn snippet(source: &SourceFile, line: usize, span: Range<usize>) -> Snippet {
     // wider by REDACT_MARGIN than any secret is long, so a secret cut at a window's edge lies
     // outside what is shown.
     const REDACT_MARGIN: usize = 16 * 1024;
-    let window_start = floor_boundary(
-        line_text,
-        start.saturating_sub(4 * CONTEXT_BEFORE + REDACT_MARGIN),
-    );
+    let window_start = floor_boundary(line_text, start.saturating_sub(4 * CONTEXT + REDACT_MARGIN));
     let window_end = floor_boundary(
         line_text,
-        end.saturating_add(4 * CONTEXT_AFTER + REDACT_MARGIN)
+        end.saturating_add(4 * CONTEXT + REDACT_MARGIN)
             .min(line_text.len()),
     );
     let skipped_chars = line_text[..window_start].chars().count();
     let prefix = mask(&line_text[window_start..start]);
-    let prefix_chars = skipped_chars + prefix.chars().count();
-    // Blanks stand for the characters cut before the kept context, so the column the
-    // renderer computes is the real one; the text is built once, as the line may be long.
-    let (pad, kept) = if prefix_chars > CONTEXT_BEFORE + 20 {
-        let window_chars = prefix_chars - skipped_chars;
-        let kept: String = prefix
-            .chars()
-            .skip(window_chars.saturating_sub(CONTEXT_BEFORE))
-            .collect();
-        (prefix_chars - CONTEXT_BEFORE, kept)
-    } else {
-        (0, prefix)
-    };
+    let prefix_chars = prefix.chars().count();
+    let kept_from = prefix
+        .char_indices()
+        .nth(prefix_chars.saturating_sub(CONTEXT))
+        .map_or(prefix.len(), |(i, _)| i);
+    let kept = &prefix[kept_from..];
+    let hidden_before = skipped_chars + prefix_chars - kept.chars().count();
+
     let rest = redact(&line_text[start..window_end]);
     let annotated_end = rest.map(end - start, true).min(rest.text.len());
-    let annotated = cut(&rest.text[..annotated_end], MAX_SPAN);
-    let after = cut(&rest.text[annotated_end..], CONTEXT_AFTER);
-    let mut text = String::with_capacity(pad + kept.len() + annotated.len() + after.len());
-    text.extend(std::iter::repeat_n(' ', pad));
-    text.push_str(&kept);
+    let (annotated, span_cut) = take_chars(&rest.text[..annotated_end], MAX_SPAN);
+    let (after, after_cut) = if span_cut {
+        ("", true)
+    } else {
+        take_chars(&rest.text[annotated_end..], CONTEXT)
+    };
+    let mut text = String::with_capacity(kept.len() + annotated.len() + after.len());
+    text.push_str(kept);
     let range = text.len()..text.len() + annotated.len();
-    text.push_str(&annotated);
-    text.push_str(&after);
-    Snippet { line, text, range }
+    text.push_str(annotated);
+    text.push_str(after);
+    Snippet {
+        line,
+        text,
+        range,
+        hidden_before,
+        cut_after: after_cut || window_end < line_text.len(),
+    }
 }
 
-/// At most `max` characters, with `…` when cut.
-fn cut(text: &str, max: usize) -> String {
+/// The first `max` characters of `text`, and whether any were left out.
+fn take_chars(text: &str, max: usize) -> (&str, bool) {
     match text.char_indices().nth(max) {
-        Some((i, _)) => format!("{}…", &text[..i]),
-        None => text.to_string(),
+        Some((i, _)) => (&text[..i], true),
+        None => (text, false),
     }
 }
 
@@ -440,7 +454,7 @@ mod tests {
     use super::*;
 
     /// A minified line: only a window around the span is redacted and kept, yet a secret next
-    /// to the span is still hidden and the column still counts every character before it.
+    /// to the span is still hidden and what was left out on each side is known.
     #[test]
     fn long_line_snippets_stay_small_redacted_and_aligned() {
         let secret = "Zx9/Kq2TmPw4Rb7Ln8Ys3Hd6Jf1Gc5Vt0Ea+Uo4i";
@@ -455,10 +469,11 @@ mod tests {
         );
         assert_eq!(&snip.text[snip.range.clone()], "u=x");
         assert_eq!(
-            snip.text[..snip.range.start].chars().count(),
+            snip.hidden_before + snip.text[..snip.range.start].chars().count(),
             text[..at].chars().count()
         );
-        assert!(snip.text.trim_start().chars().count() < 200);
+        assert!(snip.cut_after);
+        assert!(snip.text.chars().count() <= 500);
     }
     use crate::config::Config;
 

@@ -654,19 +654,54 @@ fn show(v: &Value) -> String {
     }
 }
 
+/// Source text as a message quotes it: on one line, without the spaces a formatter puts
+/// around `.` and brackets (`builder()\n    .signatureDuration(` reads
+/// `builder().signatureDuration(`), and, when long, cut after a punctuation mark rather than
+/// inside a name.
 fn one_line(text: &str) -> String {
-    let joined = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    if joined.chars().count() > 60 {
-        let head: String = joined.chars().take(60).collect();
-        format!("{head}…")
-    } else {
-        joined
+    const MAX: usize = 60;
+    let mut out = String::new();
+    let mut space = false;
+    for c in text.chars() {
+        if c.is_whitespace() {
+            space = !out.is_empty();
+            continue;
+        }
+        if space && !matches!(c, '.' | ')' | ']' | ',' | ';') && !out.ends_with(['(', '[', '.']) {
+            out.push(' ');
+        }
+        space = false;
+        out.push(c);
     }
+    if out.chars().count() <= MAX {
+        return out;
+    }
+    let head: String = out.chars().take(MAX).collect();
+    let cut = head
+        .char_indices()
+        .rev()
+        .filter(|(_, c)| !(c.is_alphanumeric() || *c == '_'))
+        .map(|(i, c)| i + c.len_utf8())
+        .find(|end| *end >= MAX / 2)
+        .unwrap_or(head.len());
+    format!("{}…", head[..cut].trim_end())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn quoted_source_is_one_line_cut_between_tokens() {
+        assert_eq!(
+            one_line(
+                "GetObjectPresignRequest.builder()\n        .signatureDuration(Duration.ofDays(2))\n        .build()"
+            ),
+            "GetObjectPresignRequest.builder().signatureDuration(…"
+        );
+        assert_eq!(one_line("a  +\n b"), "a + b");
+        assert_eq!(one_line("f( x,\n y )"), "f(x, y)");
+    }
 
     #[test]
     fn relative_times() {

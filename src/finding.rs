@@ -54,13 +54,17 @@ pub struct Utf16Columns {
     pub end: usize,
 }
 
-/// The source line of a finding, redacted and cut to a readable width, with the span inside it.
+/// The source line of a finding, redacted, around its span: the renderer shows what fits.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Snippet {
     pub line: usize,
     pub text: String,
     /// Byte range of the annotated part within `text`.
     pub range: std::ops::Range<usize>,
+    /// Characters of the line before `text` (left out: the line is longer than any snippet).
+    pub hidden_before: usize,
+    /// The line goes on after `text`.
+    pub cut_after: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]

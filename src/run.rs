@@ -193,6 +193,12 @@ fn check(args: &CheckArgs, level_flags: &[(usize, char, String)]) -> Result<Exit
             quiet: args.quiet,
             elapsed: started.elapsed(),
             statistics: args.statistics,
+            width: if to_terminal {
+                terminal_size::terminal_size()
+                    .map_or(report::DEFAULT_WIDTH, |(width, _)| usize::from(width.0))
+            } else {
+                report::DEFAULT_WIDTH
+            },
         },
     );
     if format.is_text() {

@@ -1285,3 +1285,64 @@ fn every_text_format_ends_with_totals_and_statistics_count_per_lint() {
         assert_eq!((out.code, out.stdout.as_str()), (0, ""), "{format}");
     }
 }
+
+#[test]
+fn snippets_show_what_fits_and_messages_stay_on_one_line() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let root = dir.path();
+    let url = signed_url(61);
+    // A line that fits 120 columns is shown whole, the comment after the span included.
+    write(
+        root,
+        "short.py",
+        "import boto3\ns3 = boto3.client('s3', region_name='eu-west-1')\nu = s3.generate_presigned_url('get_object', ExpiresIn=86400)  # nightly export\n",
+    );
+    // A long line is cut to 120 columns around the span, with `…` on each cut side.
+    let filler = "'k': 'v', ".repeat(30);
+    write(
+        root,
+        "long.py",
+        &format!("C = {{{filler}'url': '{url}', {filler}}}\n"),
+    );
+    // A request built over several lines is quoted on one line.
+    write(
+        root,
+        "A.java",
+        "class A {\n  void f() {\n    var req = GetObjectPresignRequest.builder()\n        .signatureDuration(Duration.ofDays(2))\n        .build();\n    presigner.presignGetObject(req);\n  }\n}\n",
+    );
+    let out = run(root, &["--no-config", "--fail-on", "never", "."]);
+    let source_lines: Vec<&str> = out
+        .stdout
+        .lines()
+        .filter(|l| {
+            l.split_once(" | ")
+                .is_some_and(|(n, _)| n.trim().parse::<usize>().is_ok())
+        })
+        .collect();
+    assert!(
+        source_lines.iter().any(|l| l.ends_with(
+            "u = s3.generate_presigned_url('get_object', ExpiresIn=86400)  # nightly export"
+        )),
+        "{}",
+        out.stdout
+    );
+    let long = source_lines
+        .iter()
+        .find(|l| l.contains("https://"))
+        .expect("the long line");
+    assert!(long.chars().count() <= 120, "{long}");
+    let code = long.split_once(" | ").map_or("", |(_, c)| c);
+    assert!(code.starts_with('…') && code.ends_with('…'), "{long}");
+    // The header keeps the real column, far beyond what is shown.
+    let column = format!("long.py:1:{}", 6 + filler.chars().count() + 8);
+    assert!(out.stdout.contains(&column), "{column}\n{}", out.stdout);
+    let java = out
+        .stdout
+        .lines()
+        .find(|l| l.starts_with("warning[excessive-expiry]") && l.contains("presignGetObject"))
+        .expect("the Java finding");
+    assert!(
+        java.contains("(req = GetObjectPresignRequest.builder().signatureDuration(…, line 3)"),
+        "{java}"
+    );
+}

@@ -122,7 +122,12 @@ pub struct RenderOptions {
     pub elapsed: std::time::Duration,
     /// `--statistics`: per-lint counts instead of the findings (text formats).
     pub statistics: bool,
+    /// Columns a line of human output may take: the terminal's, or 120 when not a terminal.
+    pub width: usize,
 }
+
+/// The width of human output when it does not go to a terminal.
+pub const DEFAULT_WIDTH: usize = 120;
 
 pub fn render(format: Format, report: &Report, options: &RenderOptions) -> String {
     match format {
