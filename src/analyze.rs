@@ -7,7 +7,9 @@ use sha2::{Digest, Sha256};
 
 use std::collections::BTreeSet;
 
-use crate::finding::{Finding, Related, Snippet, Suppressed, SuppressionKind};
+use crate::finding::{
+    Finding, Related, Snippet, Suppressed, SuppressionKind, Unchecked, UncheckedKind,
+};
 use crate::frontend;
 use crate::level::Level;
 use crate::lints::{self, Diagnostic, LintId, RelatedSpan};
@@ -25,10 +27,9 @@ const BINARY_SNIFF_LEN: usize = 8 * 1024;
 pub enum Outcome {
     Analyzed {
         findings: Vec<Finding>,
-        /// Expiries that could not be resolved statically.
-        dynamic_expiries: usize,
-        /// The file needed a parse and did not get one ([`frontend::Facts::unparsed`]).
-        unparsed: bool,
+        /// What could not be checked: expiries set at run time, and the file itself when it
+        /// needed a parse and did not get one ([`frontend::Facts::unparsed`]).
+        unchecked: Vec<Unchecked>,
         /// What a parsed source file gives the project, and what it asked of it.
         project: Option<Box<ProjectOutput>>,
     },
@@ -93,8 +94,7 @@ pub fn analyze(
     if triggered == 0 && !utf16 && !force {
         return Outcome::Analyzed {
             findings: Vec::new(),
-            dynamic_expiries: 0,
-            unparsed: false,
+            unchecked: Vec::new(),
             project: None,
         };
     }
@@ -260,10 +260,27 @@ pub fn analyze(
             }
         }
     }
+    let mut unchecked: Vec<Unchecked> = output
+        .dynamic_expiries
+        .into_iter()
+        .map(|(offset, reason)| Unchecked {
+            path: display.clone(),
+            line: source.position(offset).0,
+            kind: UncheckedKind::DynamicExpiry,
+            reason: one_line_message(&redact(&reason).text),
+        })
+        .collect();
+    if facts.unparsed {
+        unchecked.push(Unchecked {
+            path: display.clone(),
+            line: 1,
+            kind: UncheckedKind::UnparsedFile,
+            reason: "the file could not be parsed (over the size, nesting or work limits, or invalid syntax): only the text-level checks ran".to_string(),
+        });
+    }
     Outcome::Analyzed {
         findings,
-        dynamic_expiries: output.dynamic_expiries,
-        unparsed: facts.unparsed,
+        unchecked,
         project: project_output,
     }
 }

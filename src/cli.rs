@@ -133,6 +133,11 @@ pub struct CheckArgs {
     #[arg(short = 'q', long, conflicts_with = "verbose")]
     pub quiet: bool,
 
+    /// List what could not be checked (expiries set at run time, files that could not be
+    /// parsed), with path and line; JSON always carries the list as `unchecked`
+    #[arg(long)]
+    pub show_unchecked: bool,
+
     /// Print how many findings each lint reported instead of the findings (human and
     /// concise formats)
     #[arg(long)]

@@ -54,6 +54,33 @@ pub struct Utf16Columns {
     pub end: usize,
 }
 
+/// Something that could not be checked, and where (JSON `unchecked`, `--show-unchecked`).
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Unchecked {
+    pub path: String,
+    /// 1-based; 1 for what concerns the whole file.
+    pub line: usize,
+    pub kind: UncheckedKind,
+    pub reason: String,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum UncheckedKind {
+    /// An expiry set at run time (environment, flags, another service).
+    DynamicExpiry,
+    /// A source file that needed a parse and did not get one: text-level checks only.
+    UnparsedFile,
+}
+
+impl UncheckedKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            UncheckedKind::DynamicExpiry => "dynamic-expiry",
+            UncheckedKind::UnparsedFile => "unparsed-file",
+        }
+    }
+}
+
 /// The source line of a finding, redacted, around its span: the renderer shows what fits.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Snippet {

@@ -114,6 +114,7 @@ pub fn signed_url(data: &[u8]) {
         quiet: false,
         elapsed: std::time::Duration::ZERO,
         statistics: false,
+        show_unchecked: false,
         width: 120,
     };
     for format in [

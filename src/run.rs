@@ -170,12 +170,11 @@ fn check(args: &CheckArgs, level_flags: &[(usize, char, String)]) -> Result<Exit
             skipped_binary: result.skipped_binary,
             skipped_reports: result.skipped_reports,
             skipped_large: result.skipped_large,
-            dynamic_expiries: result.dynamic_expiries,
-            unparsed_files: result.unparsed_files,
             baseline_stale,
             ..Summary::default()
         },
-    );
+    )
+    .with_unchecked(result.unchecked);
 
     let to_terminal = args.output.is_none() && std::io::stdout().is_terminal();
     let color = match args.color {
@@ -193,6 +192,7 @@ fn check(args: &CheckArgs, level_flags: &[(usize, char, String)]) -> Result<Exit
             quiet: args.quiet,
             elapsed: started.elapsed(),
             statistics: args.statistics,
+            show_unchecked: args.show_unchecked,
             width: if to_terminal {
                 terminal_size::terminal_size()
                     .map_or(report::DEFAULT_WIDTH, |(width, _)| usize::from(width.0))

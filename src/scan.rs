@@ -15,7 +15,7 @@ use std::sync::Arc;
 
 use crate::analyze::{Outcome, ProjectInput, ProjectOutput, analyze};
 use crate::context_cache::{CacheOptions, Class, ContextCache, Entry, Stamp};
-use crate::finding::{Finding, ScanError};
+use crate::finding::{Finding, ScanError, Unchecked};
 use crate::frontend::Language;
 use crate::paths::{absolute, display_path};
 use crate::prefilter::Prefilter;
@@ -51,8 +51,8 @@ pub struct ScanResult {
     pub skipped_binary: usize,
     pub skipped_reports: usize,
     pub skipped_large: usize,
-    pub dynamic_expiries: usize,
-    pub unparsed_files: usize,
+    /// What could not be checked, and where, sorted.
+    pub unchecked: Vec<Unchecked>,
 }
 
 /// Passes over the project after the first (see [`project_passes`]): a chain of wrappers one
@@ -137,8 +137,7 @@ struct Record {
     origin: Origin,
     role: Role,
     findings: Vec<Finding>,
-    dynamic_expiries: usize,
-    unparsed: bool,
+    unchecked: Vec<Unchecked>,
     /// The pass that produced it, and what it asked of the project then.
     pass: u32,
     queried: BTreeSet<String>,
@@ -191,13 +190,13 @@ pub fn scan(options: &ScanOptions, settings: &Settings) -> ScanResult {
         ctx.project_passes(&mut records, exports, candidates, options.threads.max(1));
     }
     let mut findings = Vec::new();
-    let (mut dynamic_expiries, mut unparsed_files) = (0, 0);
+    let mut unchecked = Vec::new();
     for r in records.into_values().filter(|r| r.role == Role::Reported) {
         findings.extend(r.findings);
-        dynamic_expiries += r.dynamic_expiries;
-        unparsed_files += usize::from(r.unparsed);
+        unchecked.extend(r.unchecked);
     }
     findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    unchecked.sort();
     let mut errors = shared
         .errors
         .into_inner()
@@ -211,8 +210,7 @@ pub fn scan(options: &ScanOptions, settings: &Settings) -> ScanResult {
         skipped_binary: shared.skipped_binary.into_inner(),
         skipped_reports: shared.skipped_reports.into_inner(),
         skipped_large: shared.skipped_large.into_inner(),
-        dynamic_expiries,
-        unparsed_files,
+        unchecked,
     }
 }
 
@@ -586,8 +584,7 @@ impl Context<'_> {
             }
             Outcome::Analyzed {
                 findings,
-                dynamic_expiries,
-                unparsed,
+                unchecked,
                 project,
             } => {
                 if role == Role::Reported {
@@ -601,8 +598,7 @@ impl Context<'_> {
                             origin: Origin::Disk(PathBuf::new()),
                             role,
                             findings,
-                            dynamic_expiries,
-                            unparsed,
+                            unchecked,
                             pass: 1,
                             queried: BTreeSet::new(),
                         },
@@ -618,8 +614,8 @@ impl Context<'_> {
                     }
                     None => Class::Inert,
                 };
-                let reports = role == Role::Reported
-                    && (!findings.is_empty() || dynamic_expiries > 0 || unparsed);
+                let reports =
+                    role == Role::Reported && (!findings.is_empty() || !unchecked.is_empty());
                 if !reports && !parsed {
                     return Some(class);
                 }
@@ -629,8 +625,7 @@ impl Context<'_> {
                         origin,
                         role,
                         findings,
-                        dynamic_expiries,
-                        unparsed,
+                        unchecked,
                         pass: 1,
                         queried: project
                             .as_ref()
@@ -839,8 +834,7 @@ impl Context<'_> {
             for (i, outcome) in results {
                 let Outcome::Analyzed {
                     findings,
-                    dynamic_expiries,
-                    unparsed,
+                    unchecked,
                     project: output,
                 } = outcome
                 else {
@@ -867,8 +861,7 @@ impl Context<'_> {
                         origin: origin.clone(),
                         role: *role,
                         findings,
-                        dynamic_expiries,
-                        unparsed,
+                        unchecked,
                         pass,
                         queried,
                     },

@@ -800,15 +800,48 @@ fn unchecked_expiries_and_unparsed_files_are_counted() {
     let doc = json(&run(dir.path(), &["--no-config", "--format", "json"]));
     assert_eq!(doc["summary"]["dynamic_expiries"], 1);
     assert_eq!(doc["summary"]["unparsed_files"], 1);
+    // Each one listed, with where it is, for a reviewer to look at.
+    let unchecked: Vec<String> = doc["unchecked"]
+        .as_array()
+        .expect("unchecked")
+        .iter()
+        .map(|u| {
+            format!(
+                "{}:{}:{}",
+                u["path"].as_str().unwrap_or(""),
+                u["line"],
+                u["kind"].as_str().unwrap_or("")
+            )
+        })
+        .collect();
+    assert_eq!(
+        unchecked,
+        ["broken.rs:1:unparsed-file", "links.py:2:dynamic-expiry"]
+    );
+    assert!(
+        doc["unchecked"][1]["reason"]
+            .as_str()
+            .is_some_and(|r| r.contains("`generate_presigned_url`")),
+        "{doc}"
+    );
 
     let human = run(dir.path(), &["--no-config"]);
     assert_eq!(human.code, 0, "{}", human.stderr);
     assert!(
         human
             .stdout
-            .contains("1 expiry set at run time, not checked; 1 file could not be parsed"),
+            .contains("1 expiry set at run time, not checked (--show-unchecked lists them); 1 file could not be parsed"),
         "{}",
         human.stdout
+    );
+    assert!(!human.stdout.contains("not checked (2):"));
+    let listed = run(dir.path(), &["--no-config", "--show-unchecked"]);
+    assert!(
+        listed.stdout.contains(
+            "not checked (2):\n  broken.rs:1: unparsed-file: the file could not be parsed"
+        ) && listed.stdout.contains("\n  links.py:2: dynamic-expiry: the expiry of `generate_presigned_url` (boto3) is set at run time\n"),
+        "{}",
+        listed.stdout
     );
 }
 

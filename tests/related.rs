@@ -82,6 +82,7 @@ fn render(format: Format, findings: Vec<Finding>) -> String {
         quiet: false,
         elapsed: std::time::Duration::ZERO,
         statistics: false,
+        show_unchecked: false,
         width: 120,
     };
     report::render(format, &report, &options)

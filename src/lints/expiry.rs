@@ -59,7 +59,14 @@ pub fn check(cx: &Context<'_>, out: &mut Output) {
             match model.target(i) {
                 Some(Target::Sdk(row)) => match resolve_call(cx, model, call, row) {
                     Some(Some(expiry)) => expiries.push(expiry),
-                    Some(None) => out.dynamic_expiries += 1,
+                    Some(None) => out.dynamic_expiries.push((
+                        call.call.span.start,
+                        format!(
+                            "the expiry of `{}` ({}) is set at run time",
+                            call.call.name().unwrap_or("?"),
+                            row.sdk
+                        ),
+                    )),
                     None => {}
                 },
                 Some(Target::Wrapper(summary)) => {
@@ -90,7 +97,10 @@ pub fn check(cx: &Context<'_>, out: &mut Output) {
             Some((span, value)) => match value.parse::<f64>() {
                 Ok(n) => (n, span.clone(), Vec::new()),
                 Err(_) => {
-                    out.dynamic_expiries += 1;
+                    out.dynamic_expiries.push((
+                        span.start,
+                        "`aws s3 presign --expires-in` takes its value at run time".to_string(),
+                    ));
                     continue;
                 }
             },
@@ -128,7 +138,13 @@ pub fn check(cx: &Context<'_>, out: &mut Output) {
                 source: "config",
                 related: Vec::new(),
             }),
-            None => out.dynamic_expiries += 1,
+            None => out.dynamic_expiries.push((
+                config.value_span.start,
+                format!(
+                    "config key `{}` holds no duration presign-lint can read",
+                    config.key
+                ),
+            )),
         }
     }
     for expiry in expiries {

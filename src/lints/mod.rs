@@ -65,8 +65,9 @@ pub struct Context<'a> {
 #[derive(Default)]
 pub struct Output {
     pub diagnostics: Vec<Diagnostic>,
-    /// Expiries that could not be resolved statically (not findings; counted in the summary).
-    pub dynamic_expiries: usize,
+    /// Expiries that could not be resolved statically (not findings; listed as unchecked):
+    /// where (a byte offset) and what was set at run time.
+    pub dynamic_expiries: Vec<(usize, String)>,
 }
 
 /// The facts one file needs: `enabled` says which lints the configuration turns on for it,

@@ -73,6 +73,20 @@ pub fn render(report: &Report, options: &RenderOptions) -> String {
             renderer.render(&[Group::with_title(SnippetLevel::ERROR.primary_title(title))])
         );
     }
+    if options.show_unchecked && !report.unchecked.is_empty() {
+        let _ = writeln!(out, "not checked ({}):", report.unchecked.len());
+        for u in &report.unchecked {
+            let _ = writeln!(
+                out,
+                "  {}:{}: {}: {}",
+                u.path,
+                u.line,
+                u.kind.as_str(),
+                u.reason
+            );
+        }
+        out.push('\n');
+    }
     if !options.quiet || report.summary.findings > 0 || !report.errors.is_empty() {
         out.push_str(&totals::line(report, Some(options.elapsed)));
         out.push('\n');

@@ -48,11 +48,17 @@ pub fn render(report: &Report) -> String {
         .iter()
         .map(|e| json!({"path": e.path, "message": e.message}))
         .collect();
+    let unchecked: Vec<Value> = report
+        .unchecked
+        .iter()
+        .map(|u| json!({"path": u.path, "line": u.line, "kind": u.kind.as_str(), "reason": u.reason}))
+        .collect();
     let document = json!({
         "tool": {"name": TOOL_NAME, "version": TOOL_VERSION},
         "findings": findings,
         "errors": errors,
         "summary": report.summary,
+        "unchecked": unchecked,
     });
     let mut text = serde_json::to_string_pretty(&document).unwrap_or_default();
     text.push('\n');

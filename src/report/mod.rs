@@ -16,7 +16,7 @@ pub use recognise::is_own_report;
 
 use std::str::FromStr;
 
-use crate::finding::{Finding, ScanError};
+use crate::finding::{Finding, ScanError, Unchecked, UncheckedKind};
 use crate::level::Level;
 
 pub const TOOL_NAME: &str = "presign-lint";
@@ -65,6 +65,8 @@ pub struct Report {
     pub findings: Vec<Finding>,
     pub errors: Vec<ScanError>,
     pub summary: Summary,
+    /// What could not be checked, and where (JSON `unchecked`, `--show-unchecked`).
+    pub unchecked: Vec<Unchecked>,
 }
 
 #[derive(Clone, Debug, Default, serde::Serialize)]
@@ -106,7 +108,17 @@ impl Report {
             findings,
             errors,
             summary,
+            unchecked: Vec::new(),
         }
+    }
+
+    /// The report with what could not be checked; the summary counts it.
+    pub fn with_unchecked(mut self, unchecked: Vec<Unchecked>) -> Report {
+        let count = |kind| unchecked.iter().filter(|u| u.kind == kind).count();
+        self.summary.dynamic_expiries = count(UncheckedKind::DynamicExpiry);
+        self.summary.unparsed_files = count(UncheckedKind::UnparsedFile);
+        self.unchecked = unchecked;
+        self
     }
 
     /// Findings that are reported (not suppressed).
@@ -122,6 +134,8 @@ pub struct RenderOptions {
     pub elapsed: std::time::Duration,
     /// `--statistics`: per-lint counts instead of the findings (text formats).
     pub statistics: bool,
+    /// `--show-unchecked`: list what could not be checked, with path and line (human).
+    pub show_unchecked: bool,
     /// Columns a line of human output may take: the terminal's, or 120 when not a terminal.
     pub width: usize,
 }

@@ -36,7 +36,10 @@ pub fn line(report: &Report, elapsed: Option<std::time::Duration>) -> String {
             1 => "1 expiry".to_string(),
             n => format!("{n} expiries"),
         };
-        let _ = write!(line, "; {expiries} set at run time, not checked");
+        let _ = write!(
+            line,
+            "; {expiries} set at run time, not checked (--show-unchecked lists them)"
+        );
     }
     if s.unparsed_files > 0 {
         // Say what was not checked: a silent gap would read as a clean result.
