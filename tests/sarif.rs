@@ -135,7 +135,7 @@ fn sarif_is_valid_and_complete() {
 
 /// Code scanning places a result by its URI under the repository root and counts columns in
 /// UTF-16 code units: both hold when presign-lint runs in a subdirectory, on a line with an
-/// emoji before the finding.
+/// emoji before the finding. Annotations are placed from the root too.
 #[test]
 fn locations_are_relative_to_the_repository_and_count_utf16() {
     let dir = tempfile::tempdir().expect("tempdir");
@@ -162,6 +162,18 @@ fn locations_are_relative_to_the_repository_and_count_utf16() {
     assert!(
         base.starts_with("file:///") && base.ends_with('/'),
         "{base}"
+    );
+    // GitHub annotations are placed the same way.
+    let github = run(
+        &root.join("svc"),
+        &["--no-config", "--format", "github", "."],
+    );
+    assert!(
+        github
+            .stdout
+            .starts_with("::error file=svc/api/app.py,line=1,"),
+        "{}",
+        github.stdout
     );
     // The JSON report keeps counting characters, relative to the current directory.
     let report = json(&run_json(&root.join("svc")));

@@ -1,11 +1,20 @@
-//! GitHub Actions workflow commands: each finding becomes an annotation on the pull request.
+//! GitHub Actions workflow commands: each finding becomes an annotation on the pull request,
+//! placed by its path from the repository root.
 
 use std::fmt::Write;
 
+use super::src_root::SrcRoot;
 use super::{RenderOptions, Report, totals};
 use crate::level::Level;
 
 pub fn render(report: &Report, options: &RenderOptions) -> String {
+    // GitHub places an annotation by its path from the repository root (the workspace),
+    // whichever directory presign-lint ran in.
+    let root = SrcRoot::current();
+    let file = |path: &str| {
+        root.relative(path)
+            .unwrap_or_else(|absolute| absolute.to_string_lossy().into_owned())
+    };
     let mut out = String::new();
     for f in report.active() {
         let command = match f.level {
@@ -25,7 +34,7 @@ pub fn render(report: &Report, options: &RenderOptions) -> String {
         let _ = writeln!(
             out,
             "::{command} file={},line={},col={},endLine={},endColumn={},title={}::{}",
-            escape_property(&f.path),
+            escape_property(&file(&f.path)),
             f.line,
             f.column,
             f.end_line,
@@ -38,7 +47,7 @@ pub fn render(report: &Report, options: &RenderOptions) -> String {
         let _ = writeln!(
             out,
             "::error file={},title={}::{}",
-            escape_property(&e.path),
+            escape_property(&file(&e.path)),
             escape_property("presign-lint (scan error)"),
             escape_data(&e.message)
         );
