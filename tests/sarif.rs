@@ -164,7 +164,7 @@ fn locations_are_relative_to_the_repository_and_count_utf16() {
         "{base}"
     );
     // GitHub annotations are placed the same way.
-    let github = run(
+    let github = common::run(
         &root.join("svc"),
         &["--no-config", "--format", "github", "."],
     );
