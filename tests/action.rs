@@ -8,55 +8,13 @@
 
 mod common;
 
-use serde_json::{Map, Value};
+use serde_json::Value;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-/// The first document of a YAML file, as JSON values (scalars as strings); the same reading as
-/// tests/manifests.rs.
-fn load(path: &Path) -> Value {
-    use saphyr_parser::{Event, Parser};
-    let text = std::fs::read_to_string(path).expect("read action.yml");
-    enum Open {
-        List(Vec<Value>),
-        Map(Map<String, Value>, Option<String>),
-    }
-    let mut stack: Vec<Open> = Vec::new();
-    let mut done: Option<Value> = None;
-    let mut push = |stack: &mut Vec<Open>, value: Value| match stack.last_mut() {
-        None => done = done.take().or(Some(value)),
-        Some(Open::List(items)) => items.push(value),
-        Some(Open::Map(map, pending)) => match pending.take() {
-            Some(key) => {
-                map.insert(key, value);
-            }
-            None => *pending = Some(value.as_str().unwrap_or_default().to_string()),
-        },
-    };
-    for item in Parser::new_from_str(&text) {
-        let (event, _) = item.unwrap_or_else(|e| panic!("action.yml is not valid YAML: {e}"));
-        match event {
-            Event::Scalar(value, ..) => push(&mut stack, Value::String(value.into_owned())),
-            Event::SequenceStart(..) => stack.push(Open::List(Vec::new())),
-            Event::MappingStart(..) => stack.push(Open::Map(Map::new(), None)),
-            Event::SequenceEnd | Event::MappingEnd => {
-                let value = match stack.pop() {
-                    Some(Open::List(items)) => Value::Array(items),
-                    Some(Open::Map(map, _)) => Value::Object(map),
-                    None => panic!("action.yml: unbalanced"),
-                };
-                push(&mut stack, value);
-            }
-            Event::DocumentEnd | Event::StreamEnd => break,
-            _ => {}
-        }
-    }
-    done.expect("action.yml holds no document")
-}
-
 fn action() -> Value {
-    load(&common::repo_root().join("action.yml"))
+    common::yaml("action.yml")
 }
 
 fn steps(action: &Value) -> Vec<Value> {

@@ -312,3 +312,60 @@ pub fn sarif_validator() -> jsonschema::Validator {
     let schema: serde_json::Value = serde_json::from_str(&text).expect("the SARIF schema is JSON");
     jsonschema::validator_for(&schema).expect("the SARIF schema compiles")
 }
+
+/// The first document of a YAML file of the repository, as JSON values (scalars as strings),
+/// read with a real YAML parser (saphyr-parser).
+pub fn yaml(relative: &str) -> serde_json::Value {
+    use saphyr_parser::{Event, Parser};
+    use serde_json::{Map, Value};
+    let path = repo_root().join(relative);
+    let text = std::fs::read_to_string(&path).expect("read manifest");
+    enum Open {
+        List(Vec<Value>),
+        Map(Map<String, Value>, Option<String>),
+    }
+    let mut stack: Vec<Open> = Vec::new();
+    let mut done: Option<Value> = None;
+    let mut push = |stack: &mut Vec<Open>, value: Value| match stack.last_mut() {
+        None => done = done.take().or(Some(value)),
+        Some(Open::List(items)) => items.push(value),
+        Some(Open::Map(map, pending)) => match pending.take() {
+            Some(key) => {
+                map.insert(key, value);
+            }
+            None => *pending = Some(value.as_str().unwrap_or_default().to_string()),
+        },
+    };
+    for item in Parser::new_from_str(&text) {
+        let (event, span) = item.unwrap_or_else(|e| panic!("{relative} is not valid YAML: {e}"));
+        match event {
+            Event::Scalar(value, ..) => push(&mut stack, Value::String(value.into_owned())),
+            Event::SequenceStart(..) => stack.push(Open::List(Vec::new())),
+            Event::MappingStart(..) => stack.push(Open::Map(Map::new(), None)),
+            Event::SequenceEnd | Event::MappingEnd => {
+                let value = match stack.pop() {
+                    Some(Open::List(items)) => Value::Array(items),
+                    Some(Open::Map(map, _)) => Value::Object(map),
+                    None => panic!("{relative}: unbalanced at {span:?}"),
+                };
+                push(&mut stack, value);
+            }
+            Event::DocumentEnd | Event::StreamEnd => break,
+            _ => {}
+        }
+    }
+    done.unwrap_or_else(|| panic!("{relative} holds no document"))
+}
+
+/// Asserts that `doc` is valid for `validator`, listing every violation when it is not.
+pub fn assert_valid(validator: &jsonschema::Validator, doc: &serde_json::Value, what: &str) {
+    let errors: Vec<String> = validator
+        .iter_errors(doc)
+        .map(|e| format!("{e} at {}", e.instance_path()))
+        .collect();
+    assert!(
+        errors.is_empty(),
+        "{what} schema violations:\n{}",
+        errors.join("\n")
+    );
+}

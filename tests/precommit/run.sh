@@ -175,34 +175,45 @@ try_repo() {
     echo "precommit: try-repo $hook --files $* exited $rc after $((SECONDS - t0)) s"
 }
 
-# --- 1. the bad file fails the hook -------------------------------------------------------------
-echo "precommit: running the hook on bad.py (the first run builds presign-lint in release mode)"
-try_repo presign-lint bad.py
-name="bad.py: hook fails, reports hardcoded-presigned-url, does not print the signature"
-if [[ $rc -eq 0 ]]; then
-    fail "$name (pre-commit exited 0)" "$out"
-elif ! grep -q 'hardcoded-presigned-url' <<<"$out"; then
-    fail "$name (no hardcoded-presigned-url in the output, exit $rc)" "$out"
-elif ! grep -q 'presign-lint\.*Failed' <<<"$out"; then
-    fail "$name (the presign-lint hook did not report Failed, exit $rc)" "$out"
-elif grep -qF "$signature" <<<"$out"; then
-    fail "$name (the signature was printed)" ""
-else
-    ok "$name"
-fi
+# A hook (id, and the name pre-commit shows for it) fails on bad.py, reporting the lint
+# without printing the signature.
+expect_fail_on_bad() {
+    local hook=$1 shown=$2
+    try_repo "$hook" bad.py
+    local name="bad.py: $hook fails, reports hardcoded-presigned-url, does not print the signature"
+    if [[ $rc -eq 0 ]]; then
+        fail "$name (pre-commit exited 0)" "$out"
+    elif ! grep -q 'hardcoded-presigned-url' <<<"$out"; then
+        fail "$name (no hardcoded-presigned-url in the output, exit $rc)" "$out"
+    elif ! grep -q "$shown\.*Failed" <<<"$out"; then
+        fail "$name (the $hook hook did not report Failed, exit $rc)" "$out"
+    elif grep -qF "$signature" <<<"$out"; then
+        fail "$name (the signature was printed)" ""
+    else
+        ok "$name"
+    fi
+}
 
-# --- 2. the good file passes it -----------------------------------------------------------------
+# The same hook passes on good.py ("Skipped", no files to check, would also exit 0: the hook
+# must have run).
+expect_pass_on_good() {
+    local hook=$1 shown=$2
+    try_repo "$hook" good.py
+    local name="good.py: $hook passes"
+    if [[ $rc -ne 0 ]]; then
+        fail "$name (pre-commit exited $rc)" "$out"
+    elif ! grep -q "$shown\.*Passed" <<<"$out"; then
+        fail "$name (the $hook hook did not report Passed)" "$out"
+    else
+        ok "$name"
+    fi
+}
+
+# --- 1. and 2. the presign-lint hook, built by pre-commit -----------------------------------------
+echo "precommit: running the hook on bad.py (the first run builds presign-lint in release mode)"
+expect_fail_on_bad presign-lint 'presign-lint'
 echo "precommit: running the hook on good.py"
-try_repo presign-lint good.py
-name="good.py: hook passes"
-if [[ $rc -ne 0 ]]; then
-    fail "$name (pre-commit exited $rc)" "$out"
-elif ! grep -q 'presign-lint\.*Passed' <<<"$out"; then
-    # "Skipped" (no files to check) would also exit 0: the hook must have run.
-    fail "$name (the presign-lint hook did not report Passed)" "$out"
-else
-    ok "$name"
-fi
+expect_pass_on_good presign-lint 'presign-lint'
 
 # --- 3. and 4. the presign-lint-system hook, with an installed binary ---------------------------
 # pre-commit's `cargo install` built into $CARGO_TARGET_DIR: that binary, on PATH, stands for a
@@ -213,30 +224,9 @@ mkdir -p "$tmp/bin" && cp "$built" "$tmp/bin/" || die "copying $built to $tmp/bi
 export PATH="$tmp/bin:$PATH"
 
 echo "precommit: running the presign-lint-system hook on bad.py"
-try_repo presign-lint-system bad.py
-name="bad.py: presign-lint-system hook fails, reports hardcoded-presigned-url, hides the signature"
-if [[ $rc -eq 0 ]]; then
-    fail "$name (pre-commit exited 0)" "$out"
-elif ! grep -q 'hardcoded-presigned-url' <<<"$out"; then
-    fail "$name (no hardcoded-presigned-url in the output, exit $rc)" "$out"
-elif ! grep -q 'presign-lint (installed binary)\.*Failed' <<<"$out"; then
-    fail "$name (the presign-lint-system hook did not report Failed, exit $rc)" "$out"
-elif grep -qF "$signature" <<<"$out"; then
-    fail "$name (the signature was printed)" ""
-else
-    ok "$name"
-fi
-
+expect_fail_on_bad presign-lint-system 'presign-lint (installed binary)'
 echo "precommit: running the presign-lint-system hook on good.py"
-try_repo presign-lint-system good.py
-name="good.py: presign-lint-system hook passes"
-if [[ $rc -ne 0 ]]; then
-    fail "$name (pre-commit exited $rc)" "$out"
-elif ! grep -q 'presign-lint (installed binary)\.*Passed' <<<"$out"; then
-    fail "$name (the presign-lint-system hook did not report Passed)" "$out"
-else
-    ok "$name"
-fi
+expect_pass_on_good presign-lint-system 'presign-lint (installed binary)'
 
 echo "precommit: took $((SECONDS - start)) s"
 summary
