@@ -156,7 +156,9 @@ fn report(
 
 /// Whether a presign call signs a part of a multipart upload: `presignUploadPart`,
 /// `generate_presigned_url("upload_part", …)`, `new UploadPartCommand(…)`,
-/// `client.upload_part()…presigned(…)`, a request with a `PartNumber`; through one binding.
+/// `client.upload_part()…presigned(…)`, a part request built apart and presigned later
+/// (`req, _ := svc.UploadPartRequest(in); req.Presign(d)`, `UploadPartRequest.builder()`),
+/// a request with a `PartNumber`; followed through a few bindings.
 fn presigns_upload_part(call: &CallExpr, syntax: &SyntaxFacts, depth: usize) -> bool {
     let is_part = |word: &str| {
         let w: String = word
@@ -166,7 +168,14 @@ fn presigns_upload_part(call: &CallExpr, syntax: &SyntaxFacts, depth: usize) -> 
             .collect();
         matches!(
             w.as_str(),
-            "uploadpart" | "uploadpartcommand" | "presignuploadpart" | "partnumber"
+            "uploadpart"
+                | "uploadpartcommand"
+                | "uploadpartcommandinput"
+                | "uploadpartrequest"
+                | "uploadpartinput"
+                | "uploadpartpresignrequest"
+                | "presignuploadpart"
+                | "partnumber"
         )
     };
     if call.name().is_some_and(is_part) {
@@ -211,6 +220,8 @@ fn mentions_part(
         ExprKind::Name(n) if depth < 4 => syntax
             .last_binding_before(n, at)
             .is_some_and(|b| mentions_part(&b.value, is_part, syntax, b.span.start, d)),
+        // `req, _ := svc.UploadPartRequest(in)`: the request the multi-value call builds.
+        ExprKind::FirstResult(inner) => mentions_part(inner, is_part, syntax, at, d),
         _ => false,
     }
 }

@@ -4,6 +4,7 @@ package share
 import (
 	"context"
 	"crypto/rsa"
+	"fmt"
 	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
@@ -105,4 +106,38 @@ func Handlers(ctx context.Context, presigner *s3.PresignClient, keys []string) [
 		})
 	}
 	return out
+}
+
+// aws-sdk-go v1: each part of one multipart upload, built as a request and presigned in the
+// parts loop, is the multipart exemption too (issue 14, item 4).
+func LegacyParts(svc *v1s3.S3, uploadID string, n int64) []string {
+	var urls []string
+	for i := int64(1); i <= n; i++ {
+		req, _ := svc.UploadPartRequest(&v1s3.UploadPartInput{
+			Bucket:     aws.String("media"),
+			Key:        aws.String("big"),
+			UploadId:   aws.String(uploadID),
+			PartNumber: aws.Int64(i),
+		})
+		u, _ := req.Presign(15 * time.Minute)
+		urls = append(urls, u)
+	}
+	return urls
+}
+
+// … also with the part's input built before the request.
+func LegacyPartsInput(svc *v1s3.S3, uploadID string, n int64) {
+	for i := int64(1); i <= n; i++ {
+		in := &v1s3.UploadPartInput{UploadId: aws.String(uploadID), PartNumber: aws.Int64(i)}
+		req, _ := svc.UploadPartRequest(in)
+		req.Presign(15 * time.Minute)
+	}
+}
+
+// Trap: a v1 request of another operation named like a part is still one URL per element.
+func LegacyChunks(svc *v1s3.S3, n int) {
+	for i := 0; i < n; i++ {
+		req, _ := svc.PutObjectRequest(&v1s3.PutObjectInput{Key: aws.String(fmt.Sprintf("chunks/part-%d", i))})
+		req.Presign(15 * time.Minute) // expect: presign-in-loop
+	}
 }
