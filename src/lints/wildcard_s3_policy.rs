@@ -28,6 +28,177 @@ const ACCOUNT_LEVEL: [&str; 12] = [
     "s3:getaccesspoint",
 ];
 
+/// The S3 actions of the Service Authorization Reference (without `s3:`), for what a partial
+/// wildcard grants. One AWS adds later is matched by the wildcard but not known here.
+const S3_ACTIONS: [&str; 166] = [
+    "AbortMultipartUpload",
+    "AssociateAccessGrantsIdentityCenter",
+    "BypassGovernanceRetention",
+    "CreateAccessGrant",
+    "CreateAccessGrantsInstance",
+    "CreateAccessGrantsLocation",
+    "CreateAccessPoint",
+    "CreateAccessPointForObjectLambda",
+    "CreateBucket",
+    "CreateBucketMetadataTableConfiguration",
+    "CreateJob",
+    "CreateMultiRegionAccessPoint",
+    "CreateSession",
+    "CreateStorageLensGroup",
+    "DeleteAccessGrant",
+    "DeleteAccessGrantsInstance",
+    "DeleteAccessGrantsInstanceResourcePolicy",
+    "DeleteAccessGrantsLocation",
+    "DeleteAccessPoint",
+    "DeleteAccessPointForObjectLambda",
+    "DeleteAccessPointPolicy",
+    "DeleteAccessPointPolicyForObjectLambda",
+    "DeleteBucket",
+    "DeleteBucketMetadataTableConfiguration",
+    "DeleteBucketOwnershipControls",
+    "DeleteBucketPolicy",
+    "DeleteBucketWebsite",
+    "DeleteJobTagging",
+    "DeleteMultiRegionAccessPoint",
+    "DeleteObject",
+    "DeleteObjectTagging",
+    "DeleteObjectVersion",
+    "DeleteObjectVersionTagging",
+    "DeleteStorageLensConfiguration",
+    "DeleteStorageLensConfigurationTagging",
+    "DeleteStorageLensGroup",
+    "DescribeJob",
+    "DescribeMultiRegionAccessPointOperation",
+    "DissociateAccessGrantsIdentityCenter",
+    "GetAccelerateConfiguration",
+    "GetAccessGrant",
+    "GetAccessGrantsInstance",
+    "GetAccessGrantsInstanceForPrefix",
+    "GetAccessGrantsInstanceResourcePolicy",
+    "GetAccessGrantsLocation",
+    "GetAccessPoint",
+    "GetAccessPointConfigurationForObjectLambda",
+    "GetAccessPointForObjectLambda",
+    "GetAccessPointPolicy",
+    "GetAccessPointPolicyForObjectLambda",
+    "GetAccessPointPolicyStatus",
+    "GetAccessPointPolicyStatusForObjectLambda",
+    "GetAccountPublicAccessBlock",
+    "GetAnalyticsConfiguration",
+    "GetBucketAcl",
+    "GetBucketCORS",
+    "GetBucketLocation",
+    "GetBucketLogging",
+    "GetBucketMetadataTableConfiguration",
+    "GetBucketNotification",
+    "GetBucketObjectLockConfiguration",
+    "GetBucketOwnershipControls",
+    "GetBucketPolicy",
+    "GetBucketPolicyStatus",
+    "GetBucketPublicAccessBlock",
+    "GetBucketRequestPayment",
+    "GetBucketTagging",
+    "GetBucketVersioning",
+    "GetBucketWebsite",
+    "GetDataAccess",
+    "GetEncryptionConfiguration",
+    "GetIntelligentTieringConfiguration",
+    "GetInventoryConfiguration",
+    "GetJobTagging",
+    "GetLifecycleConfiguration",
+    "GetMetricsConfiguration",
+    "GetMultiRegionAccessPoint",
+    "GetMultiRegionAccessPointPolicy",
+    "GetMultiRegionAccessPointPolicyStatus",
+    "GetMultiRegionAccessPointRoutes",
+    "GetObject",
+    "GetObjectAcl",
+    "GetObjectAttributes",
+    "GetObjectLegalHold",
+    "GetObjectRetention",
+    "GetObjectTagging",
+    "GetObjectTorrent",
+    "GetObjectVersion",
+    "GetObjectVersionAcl",
+    "GetObjectVersionAttributes",
+    "GetObjectVersionForReplication",
+    "GetObjectVersionTagging",
+    "GetObjectVersionTorrent",
+    "GetReplicationConfiguration",
+    "GetStorageLensConfiguration",
+    "GetStorageLensConfigurationTagging",
+    "GetStorageLensDashboard",
+    "GetStorageLensGroup",
+    "InitiateReplication",
+    "ListAccessGrants",
+    "ListAccessGrantsInstances",
+    "ListAccessGrantsLocations",
+    "ListAccessPoints",
+    "ListAccessPointsForObjectLambda",
+    "ListAllMyBuckets",
+    "ListBucket",
+    "ListBucketMultipartUploads",
+    "ListBucketVersions",
+    "ListCallerAccessGrants",
+    "ListJobs",
+    "ListMultiRegionAccessPoints",
+    "ListMultipartUploadParts",
+    "ListStorageLensConfigurations",
+    "ListStorageLensGroups",
+    "ListTagsForResource",
+    "ObjectOwnerOverrideToBucketOwner",
+    "PauseReplication",
+    "PutAccelerateConfiguration",
+    "PutAccessGrantsInstanceResourcePolicy",
+    "PutAccessPointConfigurationForObjectLambda",
+    "PutAccessPointPolicy",
+    "PutAccessPointPolicyForObjectLambda",
+    "PutAccessPointPublicAccessBlock",
+    "PutAccountPublicAccessBlock",
+    "PutAnalyticsConfiguration",
+    "PutBucketAcl",
+    "PutBucketCORS",
+    "PutBucketLogging",
+    "PutBucketNotification",
+    "PutBucketObjectLockConfiguration",
+    "PutBucketOwnershipControls",
+    "PutBucketPolicy",
+    "PutBucketPublicAccessBlock",
+    "PutBucketRequestPayment",
+    "PutBucketTagging",
+    "PutBucketVersioning",
+    "PutBucketWebsite",
+    "PutEncryptionConfiguration",
+    "PutIntelligentTieringConfiguration",
+    "PutInventoryConfiguration",
+    "PutJobTagging",
+    "PutLifecycleConfiguration",
+    "PutMetricsConfiguration",
+    "PutMultiRegionAccessPointPolicy",
+    "PutObject",
+    "PutObjectAcl",
+    "PutObjectLegalHold",
+    "PutObjectRetention",
+    "PutObjectTagging",
+    "PutObjectVersionAcl",
+    "PutObjectVersionTagging",
+    "PutReplicationConfiguration",
+    "PutStorageLensConfiguration",
+    "PutStorageLensConfigurationTagging",
+    "ReplicateDelete",
+    "ReplicateObject",
+    "ReplicateTags",
+    "RestoreObject",
+    "SubmitMultiRegionAccessPointRoutes",
+    "TagResource",
+    "UntagResource",
+    "UpdateAccessGrantsLocation",
+    "UpdateBucketMetadataInventoryTableConfiguration",
+    "UpdateJobPriority",
+    "UpdateJobStatus",
+    "UpdateStorageLensGroup",
+];
+
 pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let Some(iac) = &cx.facts.iac else {
         return;
@@ -55,6 +226,220 @@ fn literal(values: &[PolicyValue]) -> impl Iterator<Item = &PolicyValue> {
     values.iter().filter(|v| v.literal)
 }
 
+/// What a risky S3 action can do, in the order a message names them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+enum Risk {
+    Policy,
+    Acl,
+    Delete,
+    Write,
+    ObjectRead,
+}
+
+impl Risk {
+    fn phrase(self) -> &'static str {
+        match self {
+            Risk::Policy => "policy changes",
+            Risk::Acl => "ACL changes",
+            Risk::Delete => "deletes",
+            Risk::Write => "writes",
+            Risk::ObjectRead => "object reads",
+        }
+    }
+}
+
+/// The risk of one S3 action (its name without `s3:`); `None` for a read-only action that
+/// returns no object content (bucket and object metadata, listings).
+fn risk(action: &str) -> Option<Risk> {
+    let a = action.to_ascii_lowercase();
+    let read = ["get", "list", "describe"].iter().any(|p| a.starts_with(p));
+    if read {
+        // Object content: the object, its versions, torrents, replication reads.
+        let content = [
+            "getobject",
+            "getobjectversion",
+            "getobjecttorrent",
+            "getobjectversiontorrent",
+            "getobjectversionforreplication",
+            "getdataaccess",
+        ];
+        return content.contains(&a.as_str()).then_some(Risk::ObjectRead);
+    }
+    Some(if a.contains("policy") || a.contains("publicaccessblock") {
+        Risk::Policy
+    } else if a.ends_with("acl") || a.contains("ownershipcontrols") || a.contains("owneroverride") {
+        Risk::Acl
+    } else if a.starts_with("delete") || a == "bypassgovernanceretention" {
+        Risk::Delete
+    } else {
+        Risk::Write
+    })
+}
+
+/// `*` and `?` wildcards, case-insensitively, as IAM matches action names.
+fn glob(pattern: &[u8], text: &[u8]) -> bool {
+    let (mut p, mut t) = (0, 0);
+    let mut star: Option<(usize, usize)> = None;
+    while t < text.len() {
+        match pattern.get(p) {
+            Some(b'*') => {
+                star = Some((p, t));
+                p += 1;
+            }
+            Some(c) if *c == b'?' || c.eq_ignore_ascii_case(&text[t]) => {
+                p += 1;
+                t += 1;
+            }
+            _ => match star {
+                Some((sp, st)) => {
+                    p = sp + 1;
+                    t = st + 1;
+                    star = Some((sp, st + 1));
+                }
+                None => return false,
+            },
+        }
+    }
+    pattern[p..].iter().all(|c| *c == b'*')
+}
+
+/// The known S3 actions a partial wildcard (`s3:GetBucket*`) matches.
+fn matched_actions(pattern: &str) -> Vec<&'static str> {
+    let Some(name) = pattern.get(3..) else {
+        return Vec::new();
+    };
+    S3_ACTIONS
+        .iter()
+        .copied()
+        .filter(|a| glob(name.as_bytes(), a.as_bytes()))
+        .collect()
+}
+
+/// One wildcard of a statement and what it grants.
+struct Wildcard {
+    /// How the message names it.
+    what: String,
+    /// Its risks; empty for a wildcard that grants only read-only metadata actions.
+    risks: Vec<Risk>,
+    /// The risky actions it grants (`s3:PutBucketPolicy`), most telling first; empty for the
+    /// action `*`, `s3:*` and `NotAction`, which grant everything.
+    risky: Vec<&'static str>,
+    /// The known actions it matches (partial wildcards only).
+    matched: Vec<&'static str>,
+}
+
+const EVERY_RISK: [Risk; 5] = [
+    Risk::Policy,
+    Risk::Acl,
+    Risk::Delete,
+    Risk::Write,
+    Risk::ObjectRead,
+];
+
+fn partial(action: &PolicyValue) -> Wildcard {
+    let matched = matched_actions(&action.text);
+    let mut risky: Vec<(Risk, &'static str)> = matched
+        .iter()
+        .filter_map(|a| risk(a).map(|r| (r, *a)))
+        .collect();
+    // By risk, the best-known action of each first.
+    const KNOWN: [&str; 8] = [
+        "PutBucketPolicy",
+        "DeleteBucketPolicy",
+        "PutBucketAcl",
+        "PutObjectAcl",
+        "DeleteObject",
+        "DeleteBucket",
+        "PutObject",
+        "GetObject",
+    ];
+    risky.sort_by_key(|(r, a)| (*r, KNOWN.iter().position(|k| k == a).unwrap_or(KNOWN.len())));
+    let mut risks: Vec<Risk> = risky.iter().map(|(r, _)| *r).collect();
+    risks.dedup();
+    // Matching no action known today, it grants whatever AWS names so later.
+    if matched.is_empty() {
+        risks = EVERY_RISK.to_vec();
+    }
+    // One of each risk first, then the rest in order.
+    let mut ordered: Vec<&'static str> = Vec::new();
+    for r in &risks {
+        if let Some((_, a)) = risky.iter().find(|(x, _)| x == r) {
+            ordered.push(a);
+        }
+    }
+    for (_, a) in &risky {
+        if !ordered.contains(a) {
+            ordered.push(a);
+        }
+    }
+    let what = if matched.is_empty() {
+        format!(
+            "`{}` (no S3 action known today, so any AWS adds that matches it)",
+            action.text
+        )
+    } else if ordered.is_empty() {
+        format!(
+            "`{}` (read-only bucket metadata: {})",
+            action.text,
+            shown(&matched, 3)
+        )
+    } else {
+        format!(
+            "`{}` (which grants {}: {})",
+            action.text,
+            shown(&ordered, 3),
+            join_english(&risks.iter().map(|r| r.phrase()).collect::<Vec<_>>())
+        )
+    };
+    Wildcard {
+        what,
+        risks,
+        risky: ordered,
+        matched,
+    }
+}
+
+/// `s3:A`, `s3:B`, `s3:C` and 12 more.
+fn shown(actions: &[&str], max: usize) -> String {
+    let names: Vec<String> = actions
+        .iter()
+        .take(max)
+        .map(|a| format!("`s3:{a}`"))
+        .collect();
+    let more = actions.len().saturating_sub(max);
+    if more == 0 {
+        join_english(&names)
+    } else {
+        format!("{} and {more} more", names.join(", "))
+    }
+}
+
+fn join_english<S: AsRef<str>>(items: &[S]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.as_ref().to_string(),
+        [rest @ .., last] => format!(
+            "{} and {}",
+            rest.iter()
+                .map(AsRef::as_ref)
+                .collect::<Vec<_>>()
+                .join(", "),
+            last.as_ref()
+        ),
+    }
+}
+
+/// Every resource names one bucket (or objects of one): an S3 ARN whose bucket has no
+/// wildcard, or a reference to a bucket resource.
+fn named_buckets(s: &PolicyStatement) -> bool {
+    s.not_resources.is_none()
+        && !s.resources.is_empty()
+        && s.resources.iter().all(|r| match s3_arn_bucket(&r.text) {
+            Some(bucket) => !bucket.is_empty() && !bucket.contains(['*', '?']),
+            None => r.text.contains("aws_s3_bucket."),
+        })
+}
+
 fn statement_finding(
     cx: &Context<'_>,
     doc: &PolicyDocument,
@@ -75,22 +460,28 @@ fn statement_finding(
         || bucket_reference
         || s.not_resources.is_some();
 
-    let mut granted: Vec<String> = Vec::new();
+    let mut grants: Vec<Wildcard> = Vec::new();
     let mut span: Option<Span> = None;
     let mut wildcards: Vec<String> = Vec::new();
+    let everything = |what: String| Wildcard {
+        what,
+        risks: EVERY_RISK.to_vec(),
+        risky: Vec::new(),
+        matched: Vec::new(),
+    };
     for action in literal(&s.actions) {
         let lower = action.text.to_ascii_lowercase();
-        let what = if lower == "*" && reaches_s3 {
-            "`*` (every action of every service)".to_string()
+        let grant = if lower == "*" && reaches_s3 {
+            everything("`*` (every action of every service)".to_string())
         } else if lower == "s3:*" {
-            "`s3:*` (every S3 action)".to_string()
+            everything("`s3:*` (every S3 action)".to_string())
         } else if lower.starts_with("s3:") && lower.contains(['*', '?']) {
-            format!("`{}` (every S3 action it matches)", action.text)
+            partial(action)
         } else {
             continue;
         };
         wildcards.push(lower);
-        granted.push(what);
+        grants.push(grant);
         span.get_or_insert(action.span.clone());
     }
     if let Some(not_actions) = &s.not_actions {
@@ -103,14 +494,14 @@ fn statement_finding(
                 .iter()
                 .map(|a| format!("`{}`", a.text))
                 .collect();
-            granted.push(format!(
+            grants.push(everything(format!(
                 "every action except {} (`NotAction`)",
                 if listed.is_empty() {
                     "none".to_string()
                 } else {
                     listed.join(", ")
                 }
-            ));
+            )));
             span.get_or_insert(
                 not_actions
                     .first()
@@ -121,7 +512,7 @@ fn statement_finding(
     }
     // Specific S3 actions on every bucket.
     let mut specific: Vec<&PolicyValue> = Vec::new();
-    if granted.is_empty() {
+    if grants.is_empty() {
         let star = star_resource?;
         specific = literal(&s.actions)
             .filter(|a| {
@@ -133,9 +524,25 @@ fn statement_finding(
             return None;
         }
         let names: Vec<String> = specific.iter().map(|a| format!("`{}`", a.text)).collect();
-        granted.push(names.join(", "));
+        let mut risks: Vec<Risk> = specific
+            .iter()
+            .filter_map(|a| risk(a.text.get(3..).unwrap_or("")))
+            .collect();
+        risks.sort();
+        risks.dedup();
+        grants.push(Wildcard {
+            what: names.join(", "),
+            risks,
+            risky: Vec::new(),
+            matched: Vec::new(),
+        });
         span = Some(star.span.clone());
     }
+    // Read-only metadata wildcards on named buckets: worth naming the actions, no more.
+    let metadata_only = specific.is_empty()
+        && grants.iter().all(|g| g.risks.is_empty())
+        && star_resource.is_none()
+        && named_buckets(s);
 
     let on = if let Some(star) = star_resource {
         if star.text == "*" {
@@ -169,16 +576,66 @@ fn statement_finding(
         PolicyKind::Bucket => "bucket policy statement",
         _ => "policy statement",
     };
-    let message = format!(
-        "{subject} allows {} on {on}; grant only what the signer needs, such as `{narrow_actions}` on `{narrow_resource}`",
-        granted.join(" and ")
-    );
-    let help = format!(
-        "a presigned URL can do only what its signer may do: give the signing role the one action its URLs perform (`s3:GetObject` to download, `s3:PutObject` to upload) on the prefix they serve (`{narrow_resource}`), so a leaked key cannot delete, overwrite or re-permission the bucket (practice `iam-least-privilege`)"
-    );
+    let granted: Vec<String> = grants.iter().map(|g| g.what.clone()).collect();
+    let mut risks: Vec<Risk> = grants.iter().flat_map(|g| g.risks.clone()).collect();
+    risks.sort();
+    risks.dedup();
+    let (message, help) = if metadata_only {
+        let mut matched: Vec<&str> = grants.iter().flat_map(|g| g.matched.clone()).collect();
+        matched.dedup();
+        (
+            format!(
+                "{subject} allows {} on {on}: no write, delete, policy, ACL or object read, but a wildcard also grants every matching action AWS adds later; list the actions needed",
+                join_english(&granted)
+            ),
+            format!(
+                "name the read-only actions the role uses (such as {}) instead of a wildcard, so what the role may do stays reviewable (practice `iam-least-privilege`)",
+                shown(&matched, 2)
+            ),
+        )
+    } else {
+        let can = risks
+            .iter()
+            .map(|r| match r {
+                Risk::Policy => "re-permission the bucket",
+                Risk::Acl => "rewrite ACLs",
+                Risk::Delete => "delete",
+                Risk::Write => "overwrite",
+                Risk::ObjectRead => "read every object",
+            })
+            .collect::<Vec<_>>();
+        let so = if can.is_empty() {
+            "so a leaked key reaches only the buckets its URLs serve".to_string()
+        } else {
+            format!(
+                "so a leaked key cannot {}",
+                join_english(&can).replace(" and ", " or ")
+            )
+        };
+        (
+            format!(
+                "{subject} allows {} on {on}; grant only what the signer needs, such as `{narrow_actions}` on `{narrow_resource}`",
+                join_english(&granted)
+            ),
+            format!(
+                "a presigned URL can do only what its signer may do: give the signing role the one action its URLs perform (`s3:GetObject` to download, `s3:PutObject` to upload) on the prefix they serve (`{narrow_resource}`), {so} (practice `iam-least-privilege`)"
+            ),
+        )
+    };
     let mut details = serde_json::Map::new();
     details.insert("policy_kind".into(), json!(doc.kind.id()));
     details.insert("granted".into(), json!(granted));
+    details.insert(
+        "risks".into(),
+        json!(risks.iter().map(|r| r.phrase()).collect::<Vec<_>>()),
+    );
+    let risky: Vec<String> = grants
+        .iter()
+        .flat_map(|g| g.risky.iter().map(|a| format!("s3:{a}")))
+        .collect();
+    if !risky.is_empty() {
+        details.insert("risky_actions".into(), json!(risky));
+    }
     details.insert(
         "resources".into(),
         json!(
@@ -213,7 +670,7 @@ fn statement_finding(
         help: Some(help),
         details,
         identity,
-        level_cap: None,
+        level_cap: metadata_only.then_some(crate::level::Level::Note),
         related: Vec::new(),
     })
 }
@@ -239,5 +696,107 @@ fn suggested_resource(s3_resources: &[&PolicyValue]) -> String {
         resource.text.clone()
     } else {
         format!("{}/*", resource.text)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use super::*;
+    use crate::frontend::{self, Needs};
+    use crate::source::SourceFile;
+
+    fn run(text: &str) -> Vec<Diagnostic> {
+        let facts = frontend::extract(
+            Path::new("policy.json"),
+            text,
+            Needs {
+                iac: true,
+                ..Needs::default()
+            },
+        );
+        let source = SourceFile::new(text.to_string());
+        let enabled = |_: LintId| true;
+        let cx = Context {
+            facts: &facts,
+            model: None,
+            source: &source,
+            path: Path::new("policy.json"),
+            text,
+            max_expiry: 3600,
+            enabled: &enabled,
+        };
+        let mut out = Vec::new();
+        check(&cx, &mut out);
+        out
+    }
+
+    fn statement(action: &str, resource: &str) -> String {
+        format!(
+            r#"{{"Statement": [{{"Effect": "Allow", "Action": "{action}", "Resource": "{resource}"}}]}}"#
+        )
+    }
+
+    #[test]
+    fn globs_match_as_iam_does() {
+        assert!(glob(b"GetBucket*", b"GetBucketAcl"));
+        assert!(glob(b"*object", b"PutObject"));
+        assert!(glob(b"Put?bject", b"PutObject"));
+        assert!(glob(b"*", b""));
+        assert!(!glob(b"GetBucket*", b"GetObject"));
+        assert!(!glob(b"Put?", b"PutObject"));
+        assert!(glob(b"*Bucket*Policy", b"PutBucketPolicy"));
+    }
+
+    #[test]
+    fn actions_are_graded_by_what_they_can_do() {
+        assert_eq!(risk("GetBucketPolicy"), None);
+        assert_eq!(risk("ListBucket"), None);
+        assert_eq!(risk("GetObjectTagging"), None);
+        assert_eq!(risk("GetObject"), Some(Risk::ObjectRead));
+        assert_eq!(risk("PutBucketPolicy"), Some(Risk::Policy));
+        assert_eq!(risk("PutBucketPublicAccessBlock"), Some(Risk::Policy));
+        assert_eq!(risk("PutObjectAcl"), Some(Risk::Acl));
+        assert_eq!(risk("DeleteObjectVersion"), Some(Risk::Delete));
+        assert_eq!(risk("RestoreObject"), Some(Risk::Write));
+        // Every known action is classified, and names are unique and sorted.
+        assert!(S3_ACTIONS.windows(2).all(|w| w[0] < w[1]));
+    }
+
+    #[test]
+    fn read_only_metadata_on_a_named_bucket_is_a_note() {
+        let found = run(&statement("s3:GetBucket*", "arn:aws:s3:::acme-state"));
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].level_cap, Some(crate::level::Level::Note));
+        let m = &found[0].message;
+        assert!(m.contains("read-only bucket metadata"), "{m}");
+        assert!(
+            m.contains("no write, delete, policy, ACL or object read"),
+            "{m}"
+        );
+        for all in ["*", "arn:aws:s3:::*", "arn:aws:s3:::acme-*"] {
+            let found = run(&statement("s3:GetBucket*", all));
+            assert_eq!(found[0].level_cap, None, "{all}");
+        }
+    }
+
+    #[test]
+    fn the_message_names_the_risky_actions_granted() {
+        let found = run(&statement("s3:Put*", "arn:aws:s3:::acme-uploads/*"));
+        assert_eq!(found[0].level_cap, None);
+        let m = &found[0].message;
+        assert!(m.contains("`s3:PutBucketPolicy`"), "{m}");
+        assert!(m.contains("policy changes, ACL changes and writes"), "{m}");
+        assert!(!m.contains("deletes"), "{m}");
+        let help = found[0].help.as_deref().unwrap_or("");
+        assert!(help.contains("cannot re-permission the bucket, rewrite ACLs or overwrite"));
+        let found = run(&statement("s3:GetObject*", "arn:aws:s3:::acme-uploads/*"));
+        let m = &found[0].message;
+        assert!(m.contains("`s3:GetObject`") && m.ends_with("`arn:aws:s3:::acme-uploads/*`"));
+        assert!(m.contains(": object reads)"), "{m}");
+        // A wildcard no known action matches may match one AWS adds: still a warning.
+        let found = run(&statement("s3:Frobnicate*", "arn:aws:s3:::acme-uploads"));
+        assert_eq!(found[0].level_cap, None);
     }
 }
