@@ -16,7 +16,7 @@ use crate::frontend::config_values::{
     CredentialPart, TOKEN_KEY_WORDS, credential_part, is_paired_secret_name,
 };
 use crate::redact::redact_key_id;
-use crate::signed_url::placeholder::{has_placeholder_marks, looks_made_up};
+use crate::signed_url::placeholder::{has_placeholder_word, is_placeholder_value, looks_made_up};
 
 /// Every file this lint reports on contains one of these: a literal key id (`AKIA`/`ASIA`), a
 /// secret's key or slot name (`secret…`), a constructor name (`…Credentials…`, the .NET
@@ -534,13 +534,10 @@ fn is_session_token(value: &str) -> bool {
 }
 
 /// Documentation examples and obvious stand-ins: `AKIAIOSFODNN7EXAMPLE`, `…EXAMPLEKEY`,
-/// `xxxx`, `your-…`, `<…>`, `${…}`, `changeme`, `dummy`, `test`, `fake`.
+/// `xxxx`, `your-…`, `<…>`, `${…}`, `changeme`, `dummy`, `test`, `fake`: the placeholder
+/// vocabulary every lint shares ([`crate::signed_url::placeholder::VOCABULARY`]).
 fn is_placeholder(value: &str) -> bool {
-    let lower = value.to_ascii_lowercase();
-    has_placeholder_marks(value)
-        || ["test", "fake", "changeme", "secret", "accesskey"]
-            .iter()
-            .any(|w| lower.contains(w))
+    is_placeholder_value(value)
 }
 
 fn diagnostic(g: Group) -> Diagnostic {
@@ -663,19 +660,11 @@ fn about_cloudfront(cx: &Context<'_>) -> bool {
 }
 
 fn is_placeholder_body(body: &str) -> bool {
-    let lower = body.to_ascii_lowercase();
-    [
-        "example",
-        "xxxx",
-        "your",
-        "placeholder",
-        "redacted",
-        "dummy",
-        "fake",
-    ]
-    .iter()
-    .any(|w| lower.contains(w))
-        || looks_made_up(&body[..body.len().min(256)])
+    let head = body
+        .char_indices()
+        .nth(256)
+        .map_or(body, |(i, _)| &body[..i]);
+    has_placeholder_word(body) || looks_made_up(head)
 }
 
 #[cfg(test)]

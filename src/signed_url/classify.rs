@@ -8,7 +8,7 @@ use time::{Date, OffsetDateTime, PrimitiveDateTime, Time, macros::format_descrip
 
 use super::SignedUrl;
 use super::decode::DecodedUrl;
-use super::placeholder::{Alphabet, is_real_key_id, is_real_signature};
+use super::placeholder::{Alphabet, is_placeholder_account, is_real_key_id, is_real_signature};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum UrlKind {
@@ -163,6 +163,10 @@ pub fn classify(span: Range<usize>, url: DecodedUrl) -> Option<SignedUrl> {
     {
         return None;
     }
+    // A SAS is signed with its storage account's key: the account is its signer identity.
+    if found.kind == UrlKind::AzureSas && azure_account(&url).is_some_and(is_placeholder_account) {
+        return None;
+    }
     let key_type = found
         .key_id
         .as_deref()
@@ -193,6 +197,23 @@ struct Found {
     expires_at: Option<OffsetDateTime>,
     lifetime: Option<i64>,
     session_token: bool,
+}
+
+/// The storage account of a SAS URL: the first label of `account.blob.core.windows.net`, or
+/// the first path segment on an emulator's host (Azurite's `127.0.0.1:10000/devstoreaccount1/…`).
+/// Behind a custom domain the account is not in the URL.
+fn azure_account(url: &DecodedUrl) -> Option<&str> {
+    let host = url.host.split(':').next().unwrap_or("");
+    let emulator =
+        host == "localhost" || host.contains("azurite") || host.parse::<std::net::IpAddr>().is_ok();
+    let account = if host.contains(".core.") || host.ends_with(".azure.com") {
+        host.split('.').next()
+    } else if emulator {
+        url.path.trim_start_matches('/').split('/').next()
+    } else {
+        None
+    };
+    account.filter(|a| !a.is_empty())
 }
 
 /// The kind of key, where its shape tells: AWS (`AKIA`/`ASIA`), GCS HMAC (`GOOG1`), service
