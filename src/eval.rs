@@ -174,6 +174,38 @@ impl<'a> Env<'a> {
         (tail != local).then_some(tail)
     }
 
+    /// A callee path with its root import alias replaced by what it imports, so the
+    /// constructors below match under any alias: `td(days=2)` with `from datetime import
+    /// timedelta as td` is `datetime.timedelta`, `dt.now()` with `from datetime import datetime
+    /// as dt` is `datetime.datetime.now`, `t.Duration(5)` with `import t "time"` is
+    /// `time.Duration`. A root bound in the file is its own name.
+    fn canonical(&self, path: &[&str]) -> String {
+        let Some((root, rest)) = path.split_first() else {
+            return String::new();
+        };
+        let import = self
+            .syntax
+            .import_of(root)
+            .filter(|i| i.alias.as_deref() == Some(*root));
+        let head = match import {
+            Some(i) => {
+                let imported = match &i.name {
+                    Some(name) => format!("{}.{}", i.module, name),
+                    None => i.module.clone(),
+                };
+                // Paths as the standard libraries spell them: `datetime.timedelta`,
+                // `time.Duration` (Go's module path `time`), `java.time.Duration`.
+                imported.replace(['/', ':', '\\'], ".").replace("..", ".")
+            }
+            None => (*root).to_string(),
+        };
+        if rest.is_empty() {
+            head
+        } else {
+            format!("{head}.{}", rest.join("."))
+        }
+    }
+
     fn outer_value(&mut self, path: &[&str]) -> Value {
         match self.outer.and_then(|o| o.constant(path)) {
             Some(v) => {
@@ -208,6 +240,25 @@ impl<'a> Env<'a> {
                 _ => Value::Unknown,
             },
             ExprKind::Null => Value::Absent,
+            // Go `n, err := strconv.Atoi(s)`, `d, err := time.ParseDuration(s)`: the first
+            // result of a conversion is its value (a presign call's result stays unfolded).
+            ExprKind::FirstResult(inner) => match inner.as_call() {
+                Some(c)
+                    if c.callee.path().is_some_and(|p| {
+                        matches!(
+                            self.canonical(&p).as_str(),
+                            "strconv.Atoi"
+                                | "strconv.ParseInt"
+                                | "strconv.ParseUint"
+                                | "strconv.ParseFloat"
+                                | "time.ParseDuration"
+                        )
+                    }) =>
+                {
+                    self.eval(inner)
+                }
+                _ => Value::Unknown,
+            },
             ExprKind::Fallback(items, absence) => match items.as_slice() {
                 [value, default] => match (self.eval(value), absence) {
                     (Value::Absent, _) => self.eval(default),
@@ -260,14 +311,23 @@ impl<'a> Env<'a> {
                 Some(secs) => Value::Duration(n * secs),
                 None => Value::Unknown,
             },
-            (Value::Duration(d), "inWholeSeconds" | "seconds" | "TotalSeconds") => Value::Number(d),
+            // Python's `timedelta.seconds` and `.days` are components, not totals.
+            (Value::Duration(d), "seconds") if self.family == "python" => {
+                Value::Number(d.rem_euclid(86_400.0).floor())
+            }
+            (Value::Duration(d), "days") if self.family == "python" => {
+                Value::Number((d / 86_400.0).floor())
+            }
+            // C# `TimeSpan.TotalSeconds`, Kotlin `inWholeSeconds`, Ruby `seconds`, …
+            (Value::Duration(d), field) => duration_as_number(field)
+                .map_or(Value::Unknown, |per_unit| Value::Number(d / per_unit)),
             _ => Value::Unknown,
         }
     }
 
     fn call(&mut self, call: &CallExpr) -> Value {
         let name = call.name().unwrap_or("");
-        let path = call.callee.path().map(|p| p.join("."));
+        let path = call.callee.path().map(|p| self.canonical(&p));
         let arg = |env: &mut Env<'a>, i: usize| {
             call.positional(i).map_or(Value::Unknown, |e| env.eval(e))
         };
@@ -289,6 +349,22 @@ impl<'a> Env<'a> {
                 "unwrap" | "expect" | "to_std" | "into" | "clone" | "unwrap_or_default"
                 | "toDuration",
             ) => v,
+            // A length of time read as a number: `timedelta(days=2).total_seconds()`,
+            // `Duration.ofHours(5).toSeconds()`, `d.Seconds()`, `as_secs()`, `num_seconds()`.
+            (Value::Duration(d), method) => duration_as_number(method)
+                .map_or(Value::Unknown, |per_unit| Value::Number(d / per_unit)),
+            // `TimeUnit.HOURS.toSeconds(5)`, `TimeUnit.DAYS.toMillis(2)`.
+            (Value::Unit(u), method) => match (duration_as_number(method), arg(self, 0)) {
+                (Some(per_unit), Value::Number(n)) => Value::Number(n * u / per_unit),
+                _ => Value::Unknown,
+            },
+            // Numeric conversions that keep the value: Kotlin `.toLong()`, Ruby `.to_i`, a
+            // numeric string parsed (`"604800".toLong()`, `"3600".to_i`).
+            (v @ (Value::Number(_) | Value::Str(_)), method)
+                if NUMBER_METHODS.contains(&method) && call.args.is_empty() =>
+            {
+                as_number(v)
+            }
             (Value::Time { offset, .. }, method) => {
                 let amount = arg(self, 0);
                 let shift = match (method, amount) {
@@ -302,6 +378,29 @@ impl<'a> Env<'a> {
                         Value::Unit(u) => Some(n * u),
                         _ => None,
                     },
+                    // Epoch readings: `.timestamp()`, Go `Unix()`, `getEpochSecond()`, Ruby `to_i`.
+                    (
+                        "timestamp" | "Unix" | "getEpochSecond" | "ToUnixTimeSeconds"
+                        | "epochSeconds" | "to_i" | "timestamp_secs",
+                        _,
+                    ) => {
+                        return Value::Time {
+                            offset,
+                            epoch_unit: Some(1.0),
+                        };
+                    }
+                    (
+                        "UnixMilli"
+                        | "toEpochMilli"
+                        | "ToUnixTimeMilliseconds"
+                        | "timestamp_millis",
+                        _,
+                    ) => {
+                        return Value::Time {
+                            offset,
+                            epoch_unit: Some(0.001),
+                        };
+                    }
                     ("getTime" | "valueOf", _) => {
                         return Value::Time {
                             offset,
@@ -433,6 +532,26 @@ impl<'a> Env<'a> {
                     epoch_unit: Some(1.0),
                 }
             }
+            // Numeric conversions and roundings that keep the value (`int(x)`, `Number(x)`,
+            // `Math.floor(x)`, `Convert.ToInt32(x)`, Go `int64(x)`), parsing a numeric string
+            // (`int("604800")`, `Long.parseLong(s)`, `strconv.Atoi(s)`). Go converts a
+            // duration to its count of nanoseconds.
+            (_, _) if is_conversion(path, &tail2, last) && call.args.len() <= 2 => {
+                match call.positional(0).map(|e| self.eval(e)) {
+                    Some(Value::Duration(d)) if self.family == "go" => Value::Number(d * 1e9),
+                    // `Math.floor(Date.now() / 1000)`, `int(time.time())`: the same clock.
+                    Some(t @ Value::Time { .. }) => t,
+                    Some(v @ (Value::Number(_) | Value::Str(_))) => as_number(v),
+                    _ => Value::Unknown,
+                }
+            }
+            // Go `time.ParseDuration("168h")`, through the first of its two results.
+            ("time.ParseDuration", _) => match call.positional(0).map(|e| self.eval(e)) {
+                Some(Value::Str(s)) => {
+                    parse_duration(&s).map_or(Value::Unknown, |s| Value::Duration(s as f64))
+                }
+                _ => Value::Unknown,
+            },
             // A clamp (`Math.min(expiresIn, MAX)`, `min(ttl, 3600)`): the folded bound.
             (_, "min" | "Min" | "minOf" | "max" | "Max" | "maxOf")
                 if path == last || matches!(tail2.split('.').next(), Some("Math" | "math")) =>
@@ -589,6 +708,124 @@ fn extreme(values: &[Value], smallest: bool) -> Value {
     } else {
         Value::Number(result)
     }
+}
+
+/// Methods of a number or numeric string that convert it without changing its value.
+const NUMBER_METHODS: &[&str] = &[
+    "toInt",
+    "toLong",
+    "toDouble",
+    "toFloat",
+    "toIntOrNull",
+    "toLongOrNull",
+    "intValue",
+    "longValue",
+    "doubleValue",
+    "to_i",
+    "to_f",
+    "parse",
+];
+
+/// A conversion or rounding function that keeps a number (and parses a numeric string).
+fn is_conversion(path: &str, tail2: &str, last: &str) -> bool {
+    let bare = path == last;
+    (bare
+        && matches!(
+            last,
+            "int"
+                | "float"
+                | "round"
+                | "long"
+                | "Number"
+                | "parseInt"
+                | "parseFloat"
+                | "intval"
+                | "floatval"
+                | "Integer"
+                | "Float"
+                | "int32"
+                | "int64"
+                | "uint"
+                | "uint32"
+                | "uint64"
+                | "float64"
+                | "float32"
+        ))
+        || matches!(
+            tail2,
+            "Math.floor"
+                | "Math.ceil"
+                | "Math.round"
+                | "Math.trunc"
+                | "Math.toIntExact"
+                | "math.floor"
+                | "math.ceil"
+                | "math.trunc"
+                | "Math.Floor"
+                | "Math.Ceiling"
+                | "Math.Round"
+                | "Math.Truncate"
+                | "Convert.ToInt16"
+                | "Convert.ToInt32"
+                | "Convert.ToInt64"
+                | "Convert.ToDouble"
+                | "Integer.parseInt"
+                | "Integer.valueOf"
+                | "Long.parseLong"
+                | "Long.valueOf"
+                | "Double.parseDouble"
+                | "int.Parse"
+                | "long.Parse"
+                | "double.Parse"
+                | "Int32.Parse"
+                | "Int64.Parse"
+                | "Double.Parse"
+                | "strconv.Atoi"
+                | "strconv.ParseInt"
+                | "strconv.ParseUint"
+                | "strconv.ParseFloat"
+                | "Number.parseInt"
+                | "Number.parseFloat"
+        )
+}
+
+/// A number, or a numeric string read as one; anything else is unknown.
+fn as_number(v: Value) -> Value {
+    match v {
+        Value::Number(n) => Value::Number(n),
+        Value::Str(s) => s
+            .trim()
+            .parse::<f64>()
+            .map_or(Value::Unknown, Value::Number),
+        _ => Value::Unknown,
+    }
+}
+
+/// Seconds per unit of a method or member that reads a length of time as a number:
+/// `total_seconds`, `toSeconds`, `getSeconds`, Go's `Seconds()`, `as_secs`, `num_seconds`,
+/// `TotalSeconds`, `inWholeSeconds`, `toMillis`, `TotalMinutes`, ….
+fn duration_as_number(method: &str) -> Option<f64> {
+    Some(match method {
+        "total_seconds" | "toSeconds" | "getSeconds" | "Seconds" | "as_secs" | "as_secs_f64"
+        | "as_secs_f32" | "num_seconds" | "whole_seconds" | "inWholeSeconds" | "TotalSeconds"
+        | "in_seconds" | "to_i" | "to_f" | "seconds" => 1.0,
+        "toMillis"
+        | "Milliseconds"
+        | "as_millis"
+        | "num_milliseconds"
+        | "whole_milliseconds"
+        | "inWholeMilliseconds"
+        | "TotalMilliseconds"
+        | "in_milliseconds" => 0.001,
+        "toMinutes" | "Minutes" | "num_minutes" | "whole_minutes" | "inWholeMinutes"
+        | "TotalMinutes" | "in_minutes" => 60.0,
+        "toHours" | "Hours" | "num_hours" | "whole_hours" | "inWholeHours" | "TotalHours"
+        | "in_hours" => 3600.0,
+        "toDays" | "num_days" | "whole_days" | "inWholeDays" | "TotalDays" | "in_days" => 86_400.0,
+        // Java's `TimeUnit.toNanos`, Go's `Nanoseconds()`.
+        "toNanos" | "Nanoseconds" | "as_nanos" => 1e-9,
+        _ => return None,
+    })
 }
 
 /// Named constants of the standard libraries.
