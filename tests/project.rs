@@ -173,6 +173,48 @@ fn a_named_file_sees_its_project() {
     assert!(checked_wrapper_findings >= 20, "{checked_wrapper_findings}");
 }
 
+/// With the context cache warm, the files the last run parsed are deferred (parsed only when
+/// something they define is looked up): every file named alone, cold and then warm, still
+/// gets exactly the findings of a scan of its whole project.
+#[test]
+fn a_named_file_sees_its_project_through_a_warm_cache() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    for project in PROJECTS {
+        copy_tree(
+            &repo_root().join("testdata/projects").join(project),
+            &dir.path().join(project),
+        );
+    }
+    age(dir.path());
+    let mut files = 0;
+    for project in PROJECTS {
+        let root = dir.path().join(project);
+        let whole = findings_of(&root, &["check", ".", "--no-config", "--format", "json"]);
+        let relative = format!("testdata/projects/{project}/");
+        for file in project_files(&format!("testdata/projects/{project}")) {
+            let file = file.trim_start_matches(&relative).to_string();
+            let cache = dir.path().join(format!("cache-{files}"));
+            let env = [("PRESIGN_LINT_CACHE_DIR", cache.to_str().expect("UTF-8"))];
+            let args = ["check", &file, "--no-config", "--format", "json"];
+            let expected: Vec<(String, String)> =
+                whole.iter().filter(|(p, _)| *p == file).cloned().collect();
+            for state in ["cold", "warm"] {
+                let out = common::run_with_env(&root, &args, &env);
+                assert!(out.code <= 1, "{file}: {}", out.stderr);
+                let alone: Vec<(String, String)> = json(&out)["findings"]
+                    .as_array()
+                    .expect("findings")
+                    .iter()
+                    .map(|f| (f["path"].as_str().unwrap_or("").to_string(), f.to_string()))
+                    .collect();
+                assert_eq!(alone, expected, "{project}/{file} named alone, cache {state}");
+            }
+            files += 1;
+        }
+    }
+    assert!(files >= 100, "{files}");
+}
+
 #[test]
 fn standard_input_with_a_name_sees_the_project_of_that_file() {
     let project = repo_root().join("testdata/projects/python-app");
