@@ -32,6 +32,9 @@ pub enum Outcome {
         unchecked: Vec<Unchecked>,
         /// What a parsed source file gives the project, and what it asked of it.
         project: Option<Box<ProjectOutput>>,
+        /// Whether (and which buckets) the file presigns with S3, for the lints that report
+        /// only in a scan that presigns ([`lints::keep_in_scan`]).
+        presigns: lints::PresignUse,
     },
     SkippedBinary,
     /// A report presign-lint wrote (SARIF, JSON, baseline): never linted.
@@ -96,6 +99,7 @@ pub fn analyze(
             findings: Vec::new(),
             unchecked: Vec::new(),
             project: None,
+            presigns: lints::PresignUse::default(),
         };
     }
     if !utf16 && crate::report::is_own_report(&bytes) {
@@ -190,6 +194,7 @@ pub fn analyze(
         .is_some_and(|e| {
             matches!(
                 e.to_ascii_lowercase().as_str(),
+    let presigns = lints::presign_use(&facts, model.as_ref(), &source);
                 "md" | "markdown" | "mdx" | "rst"
             )
         });
@@ -298,6 +303,7 @@ fn meta_diagnostic(
         span,
         message,
         help: Some(help.to_string()),
+        presigns,
         details: serde_json::Map::new(),
         level_cap: None,
         related: Vec::new(),

@@ -479,6 +479,9 @@ pub struct PolicyStatement {
     /// `Some` when the statement uses `NotResource`.
     pub not_resources: Option<Vec<PolicyValue>>,
     /// `Some` when the statement names a `Principal` or `NotPrincipal`.
+    /// The bucket a bucket policy is attached to (`aws_s3_bucket_policy.bucket`, the
+    /// `Bucket` of an `AWS::S3::BucketPolicy`), when it says.
+    pub bucket: Option<BucketRef>,
     pub principals: Option<Vec<PolicyValue>>,
     pub conditions: Vec<PolicyCondition>,
     /// The statement's start (its `{` or `statement` block).
@@ -548,3 +551,6 @@ pub fn s3_arn_bucket(text: &str) -> Option<&str> {
     let resource = rest.strip_prefix("s3:")?.splitn(3, ':').nth(2)?;
     Some(resource.split('/').next().unwrap_or(resource))
 }
+    /// Checks of other scanners waived for this resource by its author, as `tool:ID`
+    /// (`tfsec:AWS002`, `trivy:AVD-AWS-0089`, `checkov:CKV_AWS_18`, `cfn_nag:W35`).
+    pub waivers: Vec<String>,

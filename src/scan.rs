@@ -87,6 +87,12 @@ struct Shared {
     skipped_large: AtomicUsize,
     /// Whether a path exists, for project markers (one probe per directory and marker).
     probes: Mutex<HashMap<PathBuf, bool>>,
+    /// What the files read (reported or context) presign with S3: some lints report only in
+    /// a scan that presigns ([`crate::lints::keep_in_scan`]).
+    presigns: Mutex<crate::lints::PresignUse>,
+    /// Files named that are not source files (infrastructure code): their project is read for
+    /// context only when one of their findings depends on whether the project presigns.
+    named_other: Mutex<Vec<PathBuf>>,
 }
 
 /// Where a file's bytes come from when it is read again in a later pass.
@@ -168,6 +174,7 @@ pub fn scan(options: &ScanOptions, settings: &Settings) -> ScanResult {
             ctx.scan_paths(options);
         }
         if options.project {
+            ctx.note_presign_context();
             ctx.scan_context(options);
         }
         done.store(true, Ordering::Relaxed);
@@ -195,6 +202,11 @@ pub fn scan(options: &ScanOptions, settings: &Settings) -> ScanResult {
         findings.extend(r.findings);
         unchecked.extend(r.unchecked);
     }
+    let presigns = shared
+        .presigns
+        .into_inner()
+        .unwrap_or_else(|p| p.into_inner());
+    findings.retain(|f| crate::lints::keep_in_scan(f, &presigns));
     findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     unchecked.sort();
     let mut errors = shared
@@ -528,6 +540,7 @@ impl Context<'_> {
     /// be `/` or a home directory.
     fn note_named(&self, absolute: &Path) {
         if Language::detect(absolute).is_none() {
+            lock(&self.shared.named_other).push(absolute.to_path_buf());
             return;
         }
         let none = PathBuf::new();
@@ -537,6 +550,31 @@ impl Context<'_> {
         });
         if let Some(root) = root {
             lock(&self.shared.context_roots).insert(root);
+        }
+    }
+
+    /// A named bucket policy is reported only when its project presigns: when nothing read
+    /// so far does, the projects of the named non-source files with such a finding are read
+    /// for context, as a named source file's is.
+    fn note_presign_context(&self) {
+        if lock(&self.shared.presigns).s3 {
+            return;
+        }
+        let waiting = lock(&self.shared.records).values().any(|r| {
+            r.role == Role::Reported
+                && r.findings
+                    .iter()
+                    .any(|f| !crate::lints::keep_in_scan(f, &Default::default()))
+        });
+        if !waiting {
+            return;
+        }
+        let none = PathBuf::new();
+        for absolute in std::mem::take(&mut *lock(&self.shared.named_other)) {
+            let root = self.root_of_or(&absolute, &none);
+            if !root.as_os_str().is_empty() {
+                lock(&self.shared.context_roots).insert(root);
+            }
         }
     }
 
@@ -586,7 +624,9 @@ impl Context<'_> {
                 findings,
                 unchecked,
                 project,
+                presigns,
             } => {
+                lock(&self.shared.presigns).merge(presigns);
                 if role == Role::Reported {
                     self.shared.files_scanned.fetch_add(1, Ordering::Relaxed);
                 }
@@ -836,10 +876,12 @@ impl Context<'_> {
                     findings,
                     unchecked,
                     project: output,
+                    presigns,
                 } = outcome
                 else {
                     continue;
                 };
+                lock(&self.shared.presigns).merge(presigns);
                 let (known, origin, role) = &jobs[i];
                 let id = ids[i];
                 let queried = match output {

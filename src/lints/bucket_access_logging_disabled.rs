@@ -1,10 +1,37 @@
 //! `bucket-access-logging-disabled`: a Terraform `aws_s3_bucket` or CloudFormation
-//! `AWS::S3::Bucket` whose access is not logged, and that is not itself a log destination.
+//! `AWS::S3::Bucket` whose access is not logged, and that is not itself a log destination
+//! (of S3 server access logs, a load balancer, CloudFront, CloudTrail, flow logs, WAF,
+//! Firehose, …), named like one, or waived with another scanner's suppression.
 
 use serde_json::json;
 
 use super::{Context, Diagnostic, LintId};
 use crate::facts::{Bucket, BucketLogging, BucketRef, IacFormat};
+use crate::frontend::iac::logs::named_like_log_bucket;
+
+/// The checks of other IaC scanners that this lint matches: their suppression of the check
+/// on a bucket (`#tfsec:ignore:AWS002`, `#trivy:ignore:AVD-AWS-0089`,
+/// `#checkov:skip=CKV_AWS_18:…`, Checkov or cfn_nag `Metadata`) is honoured. The table in
+/// lints/bucket-access-logging-disabled.md lists the same ids.
+pub const EQUIVALENT_CHECKS: [(&str, &str); 8] = [
+    ("tfsec", "AWS002"),
+    ("tfsec", "aws-s3-enable-bucket-logging"),
+    ("tfsec", "s3-enable-bucket-logging"),
+    ("trivy", "AVD-AWS-0089"),
+    ("trivy", "aws-s3-enable-bucket-logging"),
+    ("trivy", "s3-enable-bucket-logging"),
+    ("checkov", "CKV_AWS_18"),
+    ("cfn_nag", "W35"),
+];
+
+/// Whether the bucket's author waived the equivalent check of another scanner.
+fn waived(bucket: &Bucket) -> bool {
+    bucket.waivers.iter().any(|w| {
+        EQUIVALENT_CHECKS
+            .iter()
+            .any(|(tool, id)| w.eq_ignore_ascii_case(&format!("{tool}:{id}")))
+    })
+}
 
 /// Terraform bucket resources and CloudFormation bucket types contain one of these.
 pub const TRIGGERS: [&str; 2] = ["aws_s3_bucket", "aws::s3::bucket"];
@@ -22,7 +49,13 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         return;
     }
     for bucket in &iac.buckets {
-        if bucket.inline_logging || bucket.log_delivery_acl {
+        if bucket.inline_logging || bucket.log_delivery_acl || waived(bucket) {
+            continue;
+        }
+        // Named like a log bucket: it receives logs from somewhere, perhaps another stack.
+        if named_like_log_bucket(&bucket.id)
+            || bucket.name.as_deref().is_some_and(named_like_log_bucket)
+        {
             continue;
         }
         let named = |r: &Option<BucketRef>| match r {

@@ -15,6 +15,7 @@ mod signature_age_not_capped;
 mod wildcard_s3_policy;
 
 pub use registry::{LINTS, LintId, LintInfo, Status};
+pub use signature_age_not_capped::{PresignUse, keep as keep_in_scan, presign_use};
 
 use crate::frontend::{Facts, Needs};
 
@@ -81,6 +82,8 @@ pub fn needs(
     let runs = |id: LintId| enabled(id) && triggered(id);
     // Every lint about presign calls or the clients that make them needs a presign call, and
     // every file with one holds an expiry trigger word.
+    // `signature-age-not-capped` reports only in a scan that presigns: it needs every file's
+    // presign sites, wherever its own findings are.
     let presign_lints = [
         LintId::ExcessiveExpiry,
         LintId::ExpiryExceedsLimit,
@@ -89,6 +92,7 @@ pub fn needs(
         LintId::InsecureTransport,
         LintId::PresignClientWithoutRegion,
         LintId::LegacySignatureVersion,
+        LintId::SignatureAgeNotCapped,
     ];
     let presigns = triggered(LintId::ExcessiveExpiry);
     Needs {
@@ -102,7 +106,8 @@ pub fn needs(
                 && hardcoded_credentials::has_quoted_credential(text),
         expiries: runs(LintId::ExcessiveExpiry)
             || runs(LintId::ExpiryExceedsLimit)
-            || runs(LintId::PresignInLoop),
+            || runs(LintId::PresignInLoop)
+            || presigns && enabled(LintId::SignatureAgeNotCapped),
         credentials: runs(LintId::HardcodedCredentials),
         iac: runs(LintId::WildcardS3Policy)
             || runs(LintId::BucketAccessLoggingDisabled)

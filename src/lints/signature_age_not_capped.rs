@@ -1,11 +1,25 @@
 //! `signature-age-not-capped`: an S3 bucket policy without a `Deny` on `s3:signatureAge`
 //! greater than the maximum expiry, the one server-side cap on a presigned URL's lifetime.
+//!
+//! Not for buckets that only AWS itself is granted (CloudFront origins, log and delivery
+//! buckets) nor for log destinations; and reported only where presigning happens: the scan
+//! keeps the findings when some file it read presigns S3 URLs, or presigns objects of the
+//! policy's bucket ([`PresignUse`], [`keep`]).
+
+use std::collections::BTreeSet;
 
 use serde_json::json;
 
 use super::{Context, Diagnostic, LintId};
 use crate::duration::human;
-use crate::facts::{Effect, PolicyDocument, PolicyKind, PolicyValue, s3_arn_bucket};
+use crate::eval::{Env, Value};
+use crate::facts::{
+    BucketRef, Effect, Expr, ExprKind, IacFacts, PolicyDocument, PolicyKind, PolicyValue,
+    s3_arn_bucket,
+};
+use crate::frontend::Facts;
+use crate::frontend::iac::logs::{is_aws_itself, named_like_log_bucket};
+use crate::semantic::{Model, Target};
 
 /// Every bucket policy document has a `Statement` key or `statement` block.
 pub const TRIGGERS: [&str; 1] = ["statement"];
@@ -21,7 +35,11 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         return;
     };
     for doc in &iac.policies {
-        if doc.kind != PolicyKind::Bucket || doc.incomplete {
+        if doc.kind != PolicyKind::Bucket
+            || doc.incomplete
+            || only_aws_itself(doc)
+            || log_destination(iac, doc)
+        {
             continue;
         }
         let values: Vec<&PolicyValue> = doc
@@ -56,6 +74,263 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     }
 }
 
+/// A policy whose `Allow` statements grant only AWS itself: service principals (CloudFront
+/// origin access control, log delivery, SES, SNS, …), CloudFront origin access identities,
+/// Elastic Load Balancing accounts. Nobody who presigns reads the bucket through it.
+fn only_aws_itself(doc: &PolicyDocument) -> bool {
+    let allows: Vec<_> = doc
+        .statements
+        .iter()
+        .filter(|s| s.effect != Effect::Deny)
+        .collect();
+    !allows.is_empty()
+        && allows.iter().all(|s| {
+            s.effect == Effect::Allow
+                && s.principals
+                    .as_ref()
+                    .is_some_and(|p| !p.is_empty() && p.iter().all(|v| is_aws_itself(&v.text)))
+        })
+}
+
+/// The policy of a bucket that receives logs: one of its statements lets a log-delivery
+/// service write, a service is configured to log into it, or it is named like a log bucket.
+fn log_destination(iac: &IacFacts, doc: &PolicyDocument) -> bool {
+    let Some(bucket) = &doc.bucket else {
+        return false;
+    };
+    let resource = match bucket {
+        BucketRef::Resource(id) => iac.buckets.iter().find(|b| b.id == *id),
+        BucketRef::Name(name) => iac
+            .buckets
+            .iter()
+            .find(|b| b.name.as_deref() == Some(name.as_str())),
+        BucketRef::Unknown => None,
+    };
+    let names: Vec<&str> = match bucket {
+        BucketRef::Resource(id) => std::iter::once(id.as_str())
+            .chain(resource.and_then(|b| b.name.as_deref()))
+            .collect(),
+        BucketRef::Name(name) => vec![name.as_str()],
+        BucketRef::Unknown => Vec::new(),
+    };
+    let same = |r: &Option<BucketRef>| match (r, bucket) {
+        (Some(BucketRef::Resource(a)), BucketRef::Resource(b)) => a == b,
+        (Some(BucketRef::Name(a)), _) => names.contains(&a.as_str()),
+        (Some(BucketRef::Resource(a)), BucketRef::Name(_)) => resource.is_some_and(|b| b.id == *a),
+        _ => false,
+    };
+    resource.is_some_and(|b| b.log_delivery_acl)
+        || iac
+            .logging
+            .iter()
+            .chain(&iac.module_logging)
+            .any(|l| same(&l.target))
+        || names.iter().any(|n| named_like_log_bucket(n))
+}
+
+/// The literal name of the policy's bucket: the one it is attached to, else the first bucket
+/// its statements name.
+fn bucket_name<'d>(iac: Option<&'d IacFacts>, doc: &'d PolicyDocument) -> Option<&'d str> {
+    let attached = match &doc.bucket {
+        Some(BucketRef::Name(name)) => Some(name.as_str()),
+        Some(BucketRef::Resource(id)) => iac
+            .and_then(|iac| iac.buckets.iter().find(|b| b.id == *id))
+            .and_then(|b| b.name.as_deref()),
+        _ => None,
+    };
+    attached.or_else(|| {
+        doc.statements
+            .iter()
+            .flat_map(|s| &s.resources)
+            .find_map(|r| s3_arn_bucket(&r.text).filter(|b| r.literal && *b != "*"))
+    })
+}
+
+/// What a file presigns with S3 (SigV4 or SigV2) signers: whether it does at all, and the
+/// literal buckets whose objects it presigns.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct PresignUse {
+    pub s3: bool,
+    pub buckets: BTreeSet<String>,
+}
+
+/// Buckets remembered per scan: names beyond this are not needed to decide anything once
+/// `s3` is set.
+const MAX_BUCKETS: usize = 1024;
+
+impl PresignUse {
+    pub fn merge(&mut self, other: PresignUse) {
+        self.s3 |= other.s3;
+        for bucket in other.buckets {
+            if self.buckets.len() >= MAX_BUCKETS {
+                break;
+            }
+            self.buckets.insert(bucket);
+        }
+    }
+}
+
+/// Whether a finding stays in a scan that presigned as `presigns` says: every finding of
+/// another lint; one of this lint when some file presigns S3 URLs or presigns objects of the
+/// policy's bucket.
+pub fn keep(finding: &crate::finding::Finding, presigns: &PresignUse) -> bool {
+    finding.lint != LintId::SignatureAgeNotCapped
+        || presigns.s3
+        || finding
+            .details
+            .get("bucket")
+            .and_then(|b| b.as_str())
+            .is_some_and(|b| presigns.buckets.contains(b))
+}
+
+/// The S3 presigning of one file: SDK presign calls and requests whose signer is SigV4 or
+/// SigV2, calls of the project's functions that presign with one, and `aws s3 presign`.
+pub fn presign_use(
+    facts: &Facts,
+    model: Option<&Model<'_>>,
+    source: &crate::source::SourceFile,
+) -> PresignUse {
+    use crate::catalog::Signer;
+    let mut out = PresignUse::default();
+    let s3 = |signer: Signer| matches!(signer, Signer::Sigv4 | Signer::Sigv2);
+    if let Some(model) = model {
+        let sites = model.sites().map(|(call, target)| {
+            let row = match target {
+                Target::Sdk(row) => *row,
+                Target::Wrapper(summary) => summary.row,
+            };
+            (call, row)
+        });
+        for (call, row) in sites.chain(model.requests()) {
+            if !s3(row.signer) {
+                continue;
+            }
+            out.s3 = true;
+            let mut env = model.env(source, call.function);
+            let mut found = BTreeSet::new();
+            for arg in &call.call.args {
+                bucket_arg(arg.name.as_deref(), &arg.value, &mut env, &mut found, 0);
+            }
+            if let Some(receiver) = call.call.receiver() {
+                buckets_in(receiver, &mut env, &mut found, 0);
+            }
+            out.merge(PresignUse {
+                s3: true,
+                buckets: found,
+            });
+        }
+    }
+    for cli in &facts.cli_presigns {
+        out.s3 = true;
+        let text = source.text.as_str();
+        let end = text[cli.span.end..]
+            .find('\n')
+            .map_or(text.len(), |i| cli.span.end + i);
+        if let Some(at) = text[cli.span.end..end].find("s3://") {
+            let rest = &text[cli.span.end + at + 5..end];
+            let name: String = rest
+                .chars()
+                .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '.' | '_'))
+                .collect();
+            if !name.is_empty() && out.buckets.len() < MAX_BUCKETS {
+                out.buckets.insert(name);
+            }
+        }
+    }
+    out
+}
+
+/// How deep request objects, builder chains and bindings are followed for a bucket.
+const MAX_BUCKET_DEPTH: usize = 8;
+
+fn is_bucket_key(key: &str) -> bool {
+    let k: String = key
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric())
+        .collect::<String>()
+        .to_ascii_lowercase();
+    k == "bucket" || k == "bucketname"
+}
+
+/// An argument: a `Bucket=` keyword names the bucket; anything else is searched.
+fn bucket_arg(
+    name: Option<&str>,
+    value: &Expr,
+    env: &mut Env<'_>,
+    out: &mut BTreeSet<String>,
+    depth: usize,
+) {
+    match name {
+        Some(key) if is_bucket_key(key) => bucket_value(value, env, out, depth),
+        _ => buckets_in(value, env, out, depth),
+    }
+}
+
+/// A bucket value: a string (folded through constants), or a wrapper such as
+/// `aws.String("b")`.
+fn bucket_value(value: &Expr, env: &mut Env<'_>, out: &mut BTreeSet<String>, depth: usize) {
+    if depth > MAX_BUCKET_DEPTH {
+        return;
+    }
+    match env.eval(value) {
+        Value::Str(name) if !name.is_empty() && !name.contains(['/', ' ', '$', '{']) => {
+            out.insert(name);
+        }
+        _ => {
+            if let ExprKind::Call(call) = &value.kind
+                && let [arg] = call.args.as_slice()
+            {
+                bucket_value(&arg.value, env, out, depth + 1);
+            }
+        }
+    }
+}
+
+/// Buckets named in a request: `{"Bucket": b}` objects and struct literals, `Bucket=`
+/// arguments, `.bucket(b)` / `withBucketName(b)` builder calls, and the bindings they come from.
+fn buckets_in(expr: &Expr, env: &mut Env<'_>, out: &mut BTreeSet<String>, depth: usize) {
+    if depth > MAX_BUCKET_DEPTH || out.len() >= MAX_BUCKETS {
+        return;
+    }
+    match &expr.kind {
+        ExprKind::Object(fields) => {
+            for f in fields {
+                if is_bucket_key(&f.key) {
+                    bucket_value(&f.value, env, out, depth + 1);
+                } else {
+                    buckets_in(&f.value, env, out, depth + 1);
+                }
+            }
+        }
+        ExprKind::Call(call) => {
+            let setter = call.name().is_some_and(|n| {
+                let n = n.to_ascii_lowercase();
+                is_bucket_key(&n) || n == "withbucketname" || n == "setbucket" || n == "withbucket"
+            });
+            if setter && let Some(first) = call.positional(0) {
+                bucket_value(first, env, out, depth + 1);
+            }
+            for arg in &call.args {
+                bucket_arg(arg.name.as_deref(), &arg.value, env, out, depth + 1);
+            }
+            if let Some(receiver) = call.receiver() {
+                buckets_in(receiver, env, out, depth + 1);
+            }
+        }
+        ExprKind::Array(items) => {
+            for item in items {
+                buckets_in(item, env, out, depth + 1);
+            }
+        }
+        ExprKind::Name(_) => {
+            if let Some(bound) = env.resolve(expr) {
+                buckets_in(bound, env, out, depth + 1);
+            }
+        }
+        _ => {}
+    }
+}
+
 fn diagnostic(
     cx: &Context<'_>,
     doc: &PolicyDocument,
@@ -68,12 +343,8 @@ fn diagnostic(
         .map_or("bucket policy".to_string(), |n| {
             format!("bucket policy `{n}`")
         });
-    let bucket = doc
-        .statements
-        .iter()
-        .flat_map(|s| &s.resources)
-        .find_map(|r| s3_arn_bucket(&r.text).filter(|b| r.literal && *b != "*"))
-        .unwrap_or("<bucket>");
+    let named = bucket_name(cx.facts.iac.as_ref(), doc);
+    let bucket = named.unwrap_or("<bucket>");
     let statement = format!(
         "{{\"Sid\": \"DenyPresignedOlderThan{}s\", \"Effect\": \"Deny\", \"Principal\": \"*\", \"Action\": \"s3:*\", \"Resource\": \"arn:aws:s3:::{bucket}/*\", \"Condition\": {{\"NumericGreaterThan\": {{\"s3:signatureAge\": {max_ms}}}}}}}",
         cx.max_expiry
@@ -110,6 +381,9 @@ fn diagnostic(
     }
     if let Some(name) = &doc.name {
         details.insert("policy".into(), json!(name));
+    }
+    if let Some(bucket) = named {
+        details.insert("bucket".into(), json!(bucket));
     }
     Diagnostic {
         lint: LintId::SignatureAgeNotCapped,

@@ -12,6 +12,7 @@
 //! most [`MAX_SIBLING_BYTES`] each; unreadable ones are skipped) for their logging relations
 //! only ([`IacFacts::module_logging`]).
 
+pub mod logs;
 mod policy;
 mod terraform;
 mod tree;
@@ -22,6 +23,19 @@ use crate::facts::{BucketRef, IacFacts};
 
 /// Words one of which every file with IaC facts contains (matched case-sensitively).
 const WORDS: [&str; 4] = ["Statement", "statement", "aws_s3_bucket", "AWS::S3::Bucket"];
+
+/// Words one of which a sibling `.tf` file with a logging relation contains: a bucket
+/// resource or reference, or a service that writes logs to a bucket by its name.
+const SIBLING_WORDS: [&str; 8] = [
+    "aws_s3_bucket",
+    "access_logs",
+    "logging_config",
+    "s3_bucket_name",
+    "log_destination",
+    "bucket_arn",
+    "log_uri",
+    "flow_logs_s3_bucket",
+];
 
 pub const MAX_SIBLINGS: usize = 64;
 pub const MAX_SIBLING_BYTES: u64 = 1024 * 1024;
@@ -70,10 +84,10 @@ pub fn extract(path: &Path, text: &str) -> Option<IacFacts> {
         other => other,
     };
     match format {
-        Format::Json => policy::collect(&tree::parse_json(text, 0)?, &mut facts),
+        Format::Json => policy::collect(&tree::parse_json(text, 0)?, text, &mut facts),
         Format::Yaml | Format::Template => {
             for doc in tree::parse_yaml(text)? {
-                policy::collect(&doc, &mut facts);
+                policy::collect(&doc, text, &mut facts);
             }
         }
         Format::Terraform => {
@@ -132,7 +146,9 @@ fn module_logging(path: &Path) -> Vec<crate::facts::BucketLogging> {
         let Ok(text) = std::fs::read_to_string(&sibling) else {
             continue;
         };
-        if !text.contains("aws_s3_bucket") || super::max_nesting(&text) > MAX_NESTING {
+        if !SIBLING_WORDS.iter().any(|w| text.contains(w))
+            || super::max_nesting(&text) > MAX_NESTING
+        {
             continue;
         }
         if let Some(body) = terraform::parse(&text) {

@@ -17,16 +17,16 @@ pub enum Attached {
     Unknown,
 }
 
-/// Facts of one parsed JSON or YAML document.
-pub fn collect(root: &Node, out: &mut IacFacts) {
+/// Facts of one parsed JSON or YAML document (`text` is the file, for comments).
+pub fn collect(root: &Node, text: &str, out: &mut IacFacts) {
     match root.get("Resources") {
-        Some(resources) if matches!(resources.kind, Kind::Map(_)) => template(resources, out),
+        Some(resources) if matches!(resources.kind, Kind::Map(_)) => template(resources, text, out),
         _ => find_documents(root, Attached::Unknown, None, None, out, 0),
     }
 }
 
 /// A CloudFormation/SAM `Resources` map.
-fn template(resources: &Node, out: &mut IacFacts) {
+fn template(resources: &Node, text: &str, out: &mut IacFacts) {
     let Kind::Map(entries) = &resources.kind else {
         return;
     };
@@ -35,6 +35,18 @@ fn template(resources: &Node, out: &mut IacFacts) {
         let properties = resource.get("Properties");
         if kind == "AWS::S3::Bucket" {
             bucket(&id.name, id.span.clone(), properties, out);
+            if let Some(b) = out.buckets.last_mut() {
+                b.waivers = waivers(resource, text, &id.span);
+            }
+        }
+        if let Some(properties) = properties {
+            let mut path = Vec::new();
+            for target in log_destinations(kind, properties, &mut path, 0) {
+                out.logging.push(BucketLogging {
+                    source: None,
+                    target: Some(target),
+                });
+            }
         }
         let attached = match kind {
             "AWS::S3::BucketPolicy" => Attached::Bucket,
@@ -47,16 +59,139 @@ fn template(resources: &Node, out: &mut IacFacts) {
         let anchor = (attached == Attached::Bucket).then(|| id.span.clone());
         let before = out.policies.len();
         find_documents(resource, attached, anchor, Some(&id.name), out, 0);
-        if attached == Attached::Bucket && out.policies[before..].iter().any(grants_log_delivery) {
+        if attached == Attached::Bucket {
             let target = properties
                 .and_then(|p| p.get("Bucket"))
                 .map_or(BucketRef::Unknown, bucket_ref);
-            out.logging.push(BucketLogging {
-                source: None,
-                target: Some(target),
-            });
+            for doc in &mut out.policies[before..] {
+                doc.bucket = Some(target.clone());
+            }
+            if out.policies[before..].iter().any(grants_log_delivery) {
+                out.logging.push(BucketLogging {
+                    source: None,
+                    target: Some(target),
+                });
+            }
         }
     }
+}
+
+/// Other scanners' waivers of a resource: Checkov's and cfn_nag's `Metadata`
+/// (`checkov: {skip: [{id: CKV_AWS_18}]}`, `cfn_nag: {rules_to_suppress: [{id: W35}]}`), and
+/// tfsec/Trivy/Checkov comments above the logical id (YAML).
+fn waivers(resource: &Node, text: &str, id: &Span) -> Vec<String> {
+    let mut out = Vec::new();
+    let metadata = resource.get("Metadata");
+    for (tool, list, key) in [
+        ("checkov", "skip", "id"),
+        ("cfn_nag", "rules_to_suppress", "id"),
+    ] {
+        let Some(Kind::List(items)) = metadata
+            .and_then(|m| m.get(tool))
+            .and_then(|t| t.get(list))
+            .map(|l| &l.kind)
+        else {
+            continue;
+        };
+        for item in items {
+            if let Some(check) = item.get(key).and_then(Node::as_str) {
+                out.push(format!("{tool}:{check}"));
+            }
+        }
+    }
+    super::logs::waivers_in(
+        super::logs::comments_above(text, super::logs::line_start(text, id.start)),
+        &mut out,
+    );
+    out.sort();
+    out.dedup();
+    out
+}
+
+/// Property names that name a bucket a service writes to.
+const BUCKET_KEYS: [&str; 10] = [
+    "S3BucketName",
+    "BucketName",
+    "Bucket",
+    "BucketARN",
+    "BucketArn",
+    "LogDestination",
+    "LogDestinationConfigs",
+    "LogUri",
+    "DestinationArn",
+    "bucketName",
+];
+
+/// The buckets a resource's service writes logs or reports to: CloudTrail and AWS Config
+/// `S3BucketName`, a flow log's `LogDestination`, a WAF logging configuration's
+/// `LogDestinationConfigs`, a Firehose stream's `BucketARN`, an S3 inventory or analytics
+/// `Destination.BucketArn`; an ALB/NLB `LoadBalancerAttributes` entry
+/// `access_logs.s3.bucket`/`connection_logs.s3.bucket`; and, for any resource, a bucket
+/// property under one whose name says logs (`AccessLoggingPolicy.S3BucketName`,
+/// `DistributionConfig.Logging.Bucket`).
+fn log_destinations<'n>(
+    kind: &str,
+    node: &'n Node,
+    path: &mut Vec<&'n str>,
+    depth: usize,
+) -> Vec<BucketRef> {
+    let mut out = Vec::new();
+    if depth > MAX_DEPTH {
+        return out;
+    }
+    match &node.kind {
+        Kind::Map(entries) => {
+            // `{Key: access_logs.s3.bucket, Value: !Ref LogBucket}`.
+            if let (Some(key), Some(value)) =
+                (node.get("Key").and_then(Node::as_str), node.get("Value"))
+                && key.ends_with("logs.s3.bucket")
+            {
+                let (text, literal) = value.text();
+                out.push(super::logs::cloudformation_bucket_ref(&text, literal));
+                return out;
+            }
+            for (key, value) in entries {
+                let slot = BUCKET_KEYS.contains(&key.name.as_str()) && {
+                    let under_logs = path.iter().any(|p| p.to_ascii_lowercase().contains("log"));
+                    match kind {
+                        "AWS::CloudTrail::Trail" | "AWS::Config::DeliveryChannel" => {
+                            key.name == "S3BucketName"
+                        }
+                        "AWS::EC2::FlowLog" => key.name == "LogDestination",
+                        "AWS::WAFv2::LoggingConfiguration" => key.name == "LogDestinationConfigs",
+                        "AWS::KinesisFirehose::DeliveryStream" => key.name == "BucketARN",
+                        "AWS::EMR::Cluster" => key.name == "LogUri",
+                        "AWS::S3::Bucket" => {
+                            key.name == "BucketArn" && path.contains(&"Destination")
+                        }
+                        k if k.starts_with("AWS::S3::") => false,
+                        _ => under_logs || key.name.starts_with("Log"),
+                    }
+                };
+                if slot {
+                    let items = match &value.kind {
+                        Kind::List(items) => items.iter().collect(),
+                        _ => vec![value],
+                    };
+                    for item in items {
+                        let (text, literal) = item.text();
+                        out.push(super::logs::cloudformation_bucket_ref(&text, literal));
+                    }
+                    continue;
+                }
+                path.push(&key.name);
+                out.extend(log_destinations(kind, value, path, depth + 1));
+                path.pop();
+            }
+        }
+        Kind::List(items) => {
+            for item in items {
+                out.extend(log_destinations(kind, item, path, depth + 1));
+            }
+        }
+        _ => {}
+    }
+    out
 }
 
 /// Whether a bucket policy lets the S3 logging service write to the bucket: it is a log
@@ -67,7 +202,7 @@ pub fn grants_log_delivery(doc: &PolicyDocument) -> bool {
             && s.principals
                 .iter()
                 .flatten()
-                .any(|p| p.text == "logging.s3.amazonaws.com")
+                .any(|p| super::logs::is_log_writer(&p.text))
     })
 }
 
@@ -100,6 +235,7 @@ fn bucket(id: &str, span: Span, properties: Option<&Node>, out: &mut IacFacts) {
         span,
         inline_logging: logging.is_some(),
         log_delivery_acl: acl == Some("LogDeliveryWrite"),
+        waivers: Vec::new(),
     });
     if let Some(logging) = logging {
         let target = logging.get("DestinationBucketName").map(bucket_ref);
@@ -209,6 +345,7 @@ fn from_statements(
         span: anchor.unwrap_or_else(|| key.span.clone()),
         name: name.map(str::to_string),
         incomplete,
+        bucket: None,
     })
 }
 
@@ -321,7 +458,7 @@ mod tests {
             (identity, PolicyKind::Identity),
         ] {
             let mut out = IacFacts::default();
-            collect(&parse_json(text, 0).expect("json"), &mut out);
+            collect(&parse_json(text, 0).expect("json"), text, &mut out);
             assert_eq!(out.policies.len(), 1, "{text}");
             assert_eq!(out.policies[0].kind, kind, "{text}");
         }
@@ -332,7 +469,7 @@ mod tests {
         let text = "Resources:\n  Logs:\n    Type: AWS::S3::Bucket\n  Data:\n    Type: AWS::S3::Bucket\n    Properties:\n      LoggingConfiguration:\n        DestinationBucketName: !Ref Logs\n  Role:\n    Type: AWS::IAM::Role\n    Properties:\n      AssumeRolePolicyDocument:\n        Statement:\n          - Effect: Allow\n            Principal: {Service: lambda.amazonaws.com}\n            Action: sts:AssumeRole\n      Policies:\n        - PolicyName: p\n          PolicyDocument:\n            Statement:\n              - Effect: Allow\n                Action: s3:*\n                Resource: !Sub 'arn:aws:s3:::${Data}/*'\n";
         let mut out = IacFacts::default();
         for doc in parse_yaml(text).expect("yaml") {
-            collect(&doc, &mut out);
+            collect(&doc, text, &mut out);
         }
         assert_eq!(out.buckets.len(), 2);
         assert!(out.buckets[1].inline_logging);

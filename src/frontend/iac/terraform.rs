@@ -6,6 +6,7 @@ use hcl_edit::expr::{Expression, ObjectKey};
 use hcl_edit::structure::{Block, BlockLabel, Body, Structure};
 use hcl_edit::template::Element;
 
+use super::logs;
 use super::policy::{self, Attached};
 use super::tree::{self, Key, Kind, MAX_DEPTH, Node};
 use crate::facts::{
@@ -19,31 +20,57 @@ pub fn parse(text: &str) -> Option<Body> {
 
 /// Every fact of one Terraform file.
 pub fn collect(body: &Body, text: &str, out: &mut IacFacts) {
+    // `data.aws_iam_policy_document` names used as a bucket's policy, with the bucket.
+    let mut documents_of: Vec<(String, BucketRef)> = Vec::new();
     for block in body.blocks() {
         let labels: Vec<&str> = block.labels.iter().map(label).collect();
         let header = header_span(block);
         match (block.ident.as_str(), labels.as_slice()) {
             ("resource", [kind, name]) => {
-                resource(block, kind, name, header.clone(), out);
+                resource(block, kind, name, header.clone(), text, out);
                 let attached = match *kind {
                     "aws_s3_bucket_policy" | "aws_s3_bucket" => Attached::Bucket,
                     k if k.starts_with("aws_iam_") => Attached::Identity,
                     _ => Attached::Unknown,
                 };
                 let anchor = (attached == Attached::Bucket).then(|| header.clone());
-                let name = format!("{kind}.{name}");
+                let resource_name = format!("{kind}.{name}");
                 let before = out.policies.len();
-                attributes(&block.body, text, attached, anchor, &name, out, 0);
-                if *kind == "aws_s3_bucket_policy"
-                    && out.policies[before..]
+                attributes(&block.body, text, attached, anchor, &resource_name, out, 0);
+                let attached_to = match *kind {
+                    "aws_s3_bucket_policy" => Some(bucket_ref(
+                        block.body.get_attribute("bucket").map(|a| &a.value),
+                    )),
+                    "aws_s3_bucket" => Some(BucketRef::Resource((*name).to_string())),
+                    _ => None,
+                };
+                if let Some(bucket) = attached_to {
+                    for doc in &mut out.policies[before..] {
+                        doc.bucket = Some(bucket.clone());
+                    }
+                    // `policy = data.aws_iam_policy_document.x.json`: that document is this
+                    // bucket's policy.
+                    if let Some(document) = block
+                        .body
+                        .get_attribute("policy")
+                        .and_then(|a| policy_document_reference(&a.value))
+                    {
+                        documents_of.push((document, bucket.clone()));
+                    }
+                    if out.policies[before..]
                         .iter()
                         .any(policy::grants_log_delivery)
-                {
+                    {
+                        out.logging.push(BucketLogging {
+                            source: None,
+                            target: Some(bucket),
+                        });
+                    }
+                }
+                for target in log_destinations(&block.body, kind, text) {
                     out.logging.push(BucketLogging {
                         source: None,
-                        target: Some(bucket_ref(
-                            block.body.get_attribute("bucket").map(|a| &a.value),
-                        )),
+                        target: Some(target),
                     });
                 }
             }
@@ -63,6 +90,152 @@ pub fn collect(body: &Body, text: &str, out: &mut IacFacts) {
     }
     for attribute in body.attributes() {
         policy_value(&attribute.value, text, Attached::Unknown, None, None, out);
+    }
+    for (document, bucket) in documents_of {
+        let name = format!("data.aws_iam_policy_document.{document}");
+        for doc in &mut out.policies {
+            if doc.name.as_deref() == Some(name.as_str()) {
+                doc.kind = crate::facts::PolicyKind::Bucket;
+                doc.bucket = Some(bucket.clone());
+                if policy::grants_log_delivery(doc) {
+                    out.logging.push(BucketLogging {
+                        source: None,
+                        target: Some(bucket.clone()),
+                    });
+                }
+            }
+        }
+    }
+}
+
+/// `data.aws_iam_policy_document.NAME.json` → `NAME`.
+fn policy_document_reference(expr: &Expression) -> Option<String> {
+    use hcl_edit::expr::TraversalOperator;
+    let Expression::Traversal(t) = expr else {
+        return None;
+    };
+    let Expression::Variable(root) = &t.expr else {
+        return None;
+    };
+    let names: Vec<&str> = t
+        .operators
+        .iter()
+        .filter_map(|o| match o.value() {
+            TraversalOperator::GetAttr(name) => Some(name.as_str()),
+            _ => None,
+        })
+        .collect();
+    match (root.as_str(), names.as_slice()) {
+        ("data", ["aws_iam_policy_document", name, ..]) => Some((*name).to_string()),
+        _ => None,
+    }
+}
+
+/// Whether an attribute of a resource names the bucket the resource's service writes its
+/// logs (or reports) to: `access_logs { bucket }` of a load balancer, `logging_config {
+/// bucket }` of a CloudFront distribution, `s3_bucket_name` of a trail or an AWS Config
+/// delivery channel, `log_destination` of a flow log, `log_destination_configs` of a WAF
+/// logging configuration, `bucket_arn` of a Firehose stream or an inventory, `log_uri` of an
+/// EMR cluster; and, for any other resource, a bucket attribute under a block whose name
+/// says logs (`logging_info { broker_logs { s3 { bucket } } }`).
+fn log_slot(kind: &str, path: &[&str], key: &str) -> bool {
+    let under = |block: &str| path.contains(&block);
+    let bucket_key = matches!(
+        key,
+        "bucket" | "bucket_name" | "bucket_arn" | "s3_bucket_name" | "s3_bucket" | "location"
+    );
+    match kind {
+        "aws_lb" | "aws_alb" | "aws_elb" => {
+            key == "bucket" && (under("access_logs") || under("connection_logs"))
+        }
+        "aws_cloudfront_distribution" => key == "bucket" && under("logging_config"),
+        "aws_cloudtrail" | "aws_config_delivery_channel" | "aws_ssm_association" => {
+            key == "s3_bucket_name"
+        }
+        "aws_flow_log" | "aws_ec2_traffic_mirror_session" => key == "log_destination",
+        "aws_wafv2_web_acl_logging_configuration"
+        | "aws_waf_web_acl"
+        | "aws_wafregional_web_acl" => key == "log_destination_configs" || key == "log_destination",
+        "aws_kinesis_firehose_delivery_stream"
+        | "aws_s3_bucket_inventory"
+        | "aws_s3_bucket_analytics_configuration" => key == "bucket_arn",
+        "aws_emr_cluster" => key == "log_uri",
+        "aws_globalaccelerator_accelerator" => key == "flow_logs_s3_bucket",
+        "aws_route53_resolver_query_log_config" | "aws_guardduty_publishing_destination" => {
+            key == "destination_arn"
+        }
+        "aws_networkfirewall_logging_configuration" => key == "log_destination",
+        k if k.starts_with("aws_s3_bucket") => false,
+        _ => bucket_key && path.iter().any(|b| b.contains("log")),
+    }
+}
+
+/// The buckets a resource's service writes logs to ([`log_slot`]).
+fn log_destinations(body: &Body, kind: &str, text: &str) -> Vec<BucketRef> {
+    let mut out = Vec::new();
+    let mut path = Vec::new();
+    log_destinations_in(body, kind, text, &mut path, &mut out, 0);
+    out
+}
+
+fn log_destinations_in<'b>(
+    body: &'b Body,
+    kind: &str,
+    text: &str,
+    path: &mut Vec<&'b str>,
+    out: &mut Vec<BucketRef>,
+    depth: usize,
+) {
+    if depth > MAX_DEPTH {
+        return;
+    }
+    for structure in body.iter() {
+        match structure {
+            Structure::Attribute(a) => {
+                if log_slot(kind, path, a.key.as_str()) {
+                    out.extend(bucket_refs(&a.value, text));
+                }
+            }
+            Structure::Block(b) => {
+                // `dynamic "access_logs" { content { … } }` is an `access_logs` block.
+                let name = match b.ident.as_str() {
+                    "dynamic" => b.labels.first().map_or("dynamic", label),
+                    other => other,
+                };
+                let pushed = name != "content";
+                if pushed {
+                    path.push(name);
+                }
+                log_destinations_in(&b.body, kind, text, path, out, depth + 1);
+                if pushed {
+                    path.pop();
+                }
+            }
+        }
+    }
+}
+
+/// The buckets an attribute value names: literals, lists of them, and `aws_s3_bucket.x`
+/// references anywhere in it; anything else is unknown.
+fn bucket_refs(expr: &Expression, text: &str) -> Vec<BucketRef> {
+    match expr {
+        Expression::String(s) => {
+            vec![logs::literal_bucket(s.value()).map_or(BucketRef::Unknown, BucketRef::Name)]
+        }
+        Expression::Array(items) => items.iter().flat_map(|e| bucket_refs(e, text)).collect(),
+        Expression::Object(object) => object
+            .iter()
+            .flat_map(|(_, v)| bucket_refs(v.expr(), text))
+            .collect(),
+        _ => {
+            let raw = expr.span().and_then(|s| text.get(s)).unwrap_or("");
+            let refs = logs::terraform_bucket_refs(raw);
+            if refs.is_empty() {
+                vec![BucketRef::Unknown]
+            } else {
+                refs
+            }
+        }
     }
 }
 
@@ -104,10 +277,22 @@ fn header_span(block: &Block) -> Span {
     start..end.max(start)
 }
 
-fn resource(block: &Block, kind: &str, name: &str, header: Span, out: &mut IacFacts) {
+fn resource(block: &Block, kind: &str, name: &str, header: Span, text: &str, out: &mut IacFacts) {
     let body = &block.body;
     match kind {
         "aws_s3_bucket" => {
+            // tfsec and Trivy read ignores above the block or on its first line, Checkov
+            // anywhere in it.
+            let mut waivers = Vec::new();
+            logs::waivers_in(
+                logs::comments_above(text, logs::line_start(text, header.start)),
+                &mut waivers,
+            );
+            if let Some(inside) = block.span().and_then(|s| text.get(s)) {
+                logs::waivers_in(inside, &mut waivers);
+            }
+            waivers.sort();
+            waivers.dedup();
             let logging: Vec<&Block> = body.get_blocks("logging").collect();
             let dynamic_logging = body
                 .get_blocks("dynamic")
@@ -119,6 +304,7 @@ fn resource(block: &Block, kind: &str, name: &str, header: Span, out: &mut IacFa
                 span: header,
                 inline_logging: !logging.is_empty() || dynamic_logging,
                 log_delivery_acl: literal(body, "acl").as_deref() == Some("log-delivery-write"),
+                waivers,
             });
             for l in logging {
                 out.logging.push(BucketLogging {
@@ -413,6 +599,7 @@ fn policy_document_data(
         span: header,
         name: Some(format!("data.aws_iam_policy_document.{name}")),
         incomplete,
+        bucket: None,
     })
 }
 
