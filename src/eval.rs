@@ -3,7 +3,7 @@
 //! [`Value::Unknown`], never a guess.
 
 use crate::duration::parse_duration;
-use crate::facts::{Absence, BinOp, CallExpr, Expr, ExprKind, SyntaxFacts};
+use crate::facts::{Absence, BinOp, CallExpr, Expr, ExprKind, Setting, SyntaxFacts};
 use crate::source::SourceFile;
 
 /// A folded value.
@@ -24,6 +24,11 @@ pub enum Value {
     Unit(f64),
     /// null, nil, None, undefined: what a [`ExprKind::Fallback`] replaces by its default.
     Absent,
+    /// A setting read at run time ([`ExprKind::Setting`]), or what a conversion makes of it
+    /// (`int(os.environ["X"])`, `Number(process.env.X)`): unknown, but a
+    /// [`ExprKind::Fallback`] around it gives the value the program runs with when it is not
+    /// set.
+    Unset(Box<Setting>),
     Unknown,
 }
 
@@ -259,9 +264,22 @@ impl<'a> Env<'a> {
                 }
                 _ => Value::Unknown,
             },
+            ExprKind::Setting(setting) => self.setting(setting, expr.span.start),
             ExprKind::Fallback(items, absence) => match items.as_slice() {
                 [value, default] => match (self.eval(value), absence) {
                     (Value::Absent, _) => self.eval(default),
+                    // A setting's default: what the program runs with when it is not set.
+                    (Value::Unset(setting), _) => {
+                        if self.source.is_some() {
+                            let when = match setting.source {
+                                crate::facts::SettingSource::Hook => "unless a filter changes it",
+                                _ => "used when it is not set",
+                            };
+                            self.steps
+                                .push(format!("the default of {}, {when}", setting.describe()));
+                        }
+                        self.eval(default)
+                    }
                     (Value::Number(n) | Value::Duration(n), Absence::Falsy) if n == 0.0 => {
                         self.eval(default)
                     }
@@ -272,6 +290,37 @@ impl<'a> Env<'a> {
             },
             _ => Value::Unknown,
         }
+    }
+
+    /// A setting: unset, unless it is a field of an object the program writes itself (a
+    /// config object of this file or of another module that holds the key).
+    fn setting(&mut self, setting: &Setting, offset: usize) -> Value {
+        if let Some(object) = &setting.object {
+            let mut path: Vec<&str> = object.split('.').collect();
+            path.push(&setting.key);
+            let mark = self.mark();
+            if let Some(value) = self.lookup(&path.join("."), offset) {
+                return self.eval(value);
+            }
+            if let Some(bound) = self.lookup(&object.clone(), offset)
+                && let ExprKind::Object(_) = bound.kind
+            {
+                return match bound.field(&setting.key) {
+                    Some(field) => self.eval(field),
+                    None => Value::Unset(Box::new(setting.clone())),
+                };
+            }
+            self.rewind(mark);
+            if let Some(root) = path.first()
+                && self.syntax.lookup(root, offset, self.function).is_none()
+            {
+                let v = self.outer_value(&path);
+                if v != Value::Unknown {
+                    return v;
+                }
+            }
+        }
+        Value::Unset(Box::new(setting.clone()))
     }
 
     fn member(&mut self, object: &Expr, field: &str, whole: &Expr) -> Value {
@@ -349,6 +398,36 @@ impl<'a> Env<'a> {
                 "unwrap" | "expect" | "to_std" | "into" | "clone" | "unwrap_or_default"
                 | "toDuration",
             ) => v,
+            // An unset setting stays unset through conversions and Option/Optional plumbing
+            // (`.to_i`, `.toLong()`, `.ok()`, `.parse()`, `.map(…)`), and takes the default of
+            // `unwrap_or(d)`, `orElse(d)`, `getOrElse(d)`, `or(d)`.
+            (Value::Unset(setting), method) => match method {
+                "unwrap_or" | "orElse" | "getOrElse" | "or" | "unwrap_or_default_value" => {
+                    match call.positional(0) {
+                        Some(default) => {
+                            let fallback = Expr {
+                                kind: ExprKind::Fallback(
+                                    vec![
+                                        Expr {
+                                            kind: ExprKind::Setting(setting),
+                                            span: call.span.clone(),
+                                        },
+                                        default.clone(),
+                                    ],
+                                    Absence::Null,
+                                ),
+                                span: call.span.clone(),
+                            };
+                            self.eval(&fallback)
+                        }
+                        None => Value::Unknown,
+                    }
+                }
+                "ok" | "parse" | "and_then" | "map" | "flatMap" | "filter" | "trim" | "strip"
+                | "to_string" | "toString" | "as_deref" | "get" => Value::Unset(setting),
+                m if NUMBER_METHODS.contains(&m) => Value::Unset(setting),
+                _ => Value::Unknown,
+            },
             // A length of time read as a number: `timedelta(days=2).total_seconds()`,
             // `Duration.ofHours(5).toSeconds()`, `d.Seconds()`, `as_secs()`, `num_seconds()`.
             (Value::Duration(d), method) => duration_as_number(method)
@@ -542,8 +621,13 @@ impl<'a> Env<'a> {
                     // `Math.floor(Date.now() / 1000)`, `int(time.time())`: the same clock.
                     Some(t @ Value::Time { .. }) => t,
                     Some(v @ (Value::Number(_) | Value::Str(_))) => as_number(v),
+                    Some(v @ Value::Unset(_)) => v,
                     _ => Value::Unknown,
                 }
+            }
+            // `Optional.ofNullable(System.getenv("X"))`, Rust `Some(x)`: the value, wrapped.
+            ("Optional.ofNullable" | "Optional.of", _) | (_, "Some") if call.args.len() == 1 => {
+                call.positional(0).map_or(Value::Unknown, |e| self.eval(e))
             }
             // Go `time.ParseDuration("168h")`, through the first of its two results.
             ("time.ParseDuration", _) => match call.positional(0).map(|e| self.eval(e)) {
@@ -734,6 +818,8 @@ fn is_conversion(path: &str, tail2: &str, last: &str) -> bool {
             last,
             "int"
                 | "float"
+                | "str"
+                | "String"
                 | "round"
                 | "long"
                 | "Number"
@@ -887,6 +973,7 @@ fn show(v: &Value) -> String {
         Value::Time { offset, .. } => format!("now + {} s", offset.round()),
         Value::Unit(u) => format!("a unit of {u} s"),
         Value::Absent => "absent".to_string(),
+        Value::Unset(setting) => format!("{} (not set)", setting.describe()),
         Value::Unknown => "?".to_string(),
     }
 }

@@ -49,8 +49,49 @@ pub enum ExprKind {
     Fallback(Vec<Expr>, Absence),
     /// The first result of a multi-value call (Go `url, err := req.Presign(d)`). Never folded.
     FirstResult(Box<Expr>),
+    /// A setting read at run time from outside the program: an environment variable
+    /// (`process.env.X`, `os.Getenv("X")`, `ENV["X"]`), a configuration key, a filter hook.
+    /// Its value is not known here; a lookup with a default (`os.environ.get("URL_TTL",
+    /// 604800)`, `process.env.X ?? 86400`, `@Value("${x:604800}")`, `apply_filters('hook',
+    /// '+6 hours')`) lowers to a [`ExprKind::Fallback`] of it and the default, which is the
+    /// value the program runs with when the setting is not set.
+    Setting(Box<Setting>),
     /// `await x`, parentheses, casts and other wrappers that do not change the value.
     Unknown,
+}
+
+/// A setting read at run time ([`ExprKind::Setting`]).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Setting {
+    pub source: SettingSource,
+    /// Its name: `URL_TTL`, `links.ttl`, the hook's name; for a key that is not a literal, the
+    /// source text of the key.
+    pub key: String,
+    /// The dotted object it is read from when that object may be the program's own
+    /// (`config` of `config.get("ttl", 600)`): a field written there wins over the lookup.
+    pub object: Option<String>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SettingSource {
+    /// An environment variable.
+    Environment,
+    /// A configuration key or property (`config.get`, `System.getProperty`, Spring `@Value`).
+    Config,
+    /// A value a plugin hook may change (WordPress `apply_filters`).
+    Hook,
+}
+
+impl Setting {
+    /// How a message names it: "environment variable `URL_TTL`".
+    pub fn describe(&self) -> String {
+        let noun = match self.source {
+            SettingSource::Environment => "environment variable",
+            SettingSource::Config => "config key",
+            SettingSource::Hook => "filter",
+        };
+        format!("{noun} `{}`", self.key)
+    }
 }
 
 /// What a [`ExprKind::Fallback`] takes for absent.

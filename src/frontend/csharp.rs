@@ -97,6 +97,26 @@ impl Grammar for CSharp {
                 }
                 _ => ExprKind::Unknown,
             },
+            // `configuration["Links:TtlSeconds"]`: a literal key reads like a member.
+            "element_access_expression" => {
+                let key = node
+                    .child_by_field_name("subscript")
+                    .map(named_children)
+                    .and_then(|args| match args.as_slice() {
+                        [arg] => named_children(*arg).first().map(|v| cx.expr(*v)),
+                        _ => None,
+                    });
+                match (node.child_by_field_name("expression"), key) {
+                    (
+                        Some(object),
+                        Some(Expr {
+                            kind: ExprKind::Str(key),
+                            ..
+                        }),
+                    ) => ExprKind::Member(Box::new(cx.expr(object)), key),
+                    _ => ExprKind::Unknown,
+                }
+            }
             // `client?.Method`: the member access it guards.
             "conditional_access_expression" => conditional_member(node, cx),
             "invocation_expression"

@@ -5,9 +5,17 @@
 //! (`if ttl > MAX: ttl = MAX`) or none at all overrides the caller's value and stays a plain
 //! binding. The tests are recognised in the text of the condition, the same in every grammar.
 
+//!
+//! Settings read with a default are defaults too: [`setting`] lowers an environment variable,
+//! a config key or a filter hook read with a fallback (`os.environ.get("URL_TTL", 604800)`,
+//! `process.env.X ?? 86400`, `ENV.fetch("X", 604800)`, `getenv('X') ?: '+6 hours'`,
+//! `config.get(key, default)`, `apply_filters('hook', '+6 hours')`) to a
+//! [`ExprKind::Fallback`] of an [`ExprKind::Setting`] and the default, the same for every
+//! language, so one evaluation gives the value the program runs with when it is not set.
+
 use tree_sitter::{Node, TreeCursor};
 
-use crate::facts::{Absence, Expr, ExprKind};
+use crate::facts::{Absence, CallExpr, Expr, ExprKind, Setting, SettingSource};
 
 /// How far up from an assignment its `if` may be (statement, block, clause, `if`).
 const MAX_CLIMB: usize = 5;
@@ -113,7 +121,7 @@ fn tests_absent(condition: &str, name: &str, negated: bool) -> Option<Absence> {
         || c == format!("is_null({name})")
         || c == format!("typeof {name} === 'undefined'")
         || c == format!("typeof {name} === \"undefined\"");
-    let falsy = compared(&["0", "0.0", "TimeSpan.Zero", "Duration.ZERO"])
+    let falsy = compared(&["0", "0.0", "TimeSpan.Zero", "Duration.ZERO", "\"\"", "''"])
         || c == format!("{name} <= 0")
         || c == format!("not {name}")
         || c == format!("!{name}")
@@ -128,6 +136,402 @@ fn tests_absent(condition: &str, name: &str, negated: bool) -> Option<Absence> {
     } else {
         None
     }
+}
+
+/// Objects whose members are environment variables: `process.env.X`, `process.env["X"]`,
+/// `import.meta.env.X`, Ruby `ENV["X"]`, PHP `$_ENV['X']` and `$_SERVER['X']`.
+const ENV_OBJECTS: &[&[&str]] = &[
+    &["process", "env"],
+    &["import", "meta", "env"],
+    &["ENV"],
+    &["$_ENV"],
+    &["_ENV"],
+    &["$_SERVER"],
+    &["_SERVER"],
+    &["os", "environ"],
+];
+
+/// Functions that read one environment variable by name (the key first, an optional default
+/// second): `os.getenv`, PHP `getenv`, `System.getenv`, Go `os.Getenv`, .NET
+/// `Environment.GetEnvironmentVariable`, Rust `std::env::var`, and the helpers projects write
+/// for it (`getEnv("X", "900")`, `env_or("X", 900)`, `GetEnvOrDefault`), compared without case
+/// or underscores.
+const ENV_FUNCTIONS: &[&str] = &[
+    "getenv",
+    "getenvironmentvariable",
+    "getenvordefault",
+    "getenvor",
+    "envor",
+    "envordefault",
+    "getenvwithdefault",
+    "getenvdefault",
+    "envdefault",
+    "getenvvar",
+    "envvar",
+    "readenv",
+    "fromenv",
+    "getfromenv",
+    "envget",
+];
+
+/// Methods of a config or environment object that read a key (the default, when given, is a
+/// `default=` keyword or the last of two or more positional arguments).
+const GETTERS: &[&str] = &[
+    "get",
+    "fetch",
+    "getordefault",
+    "getvalue",
+    "getproperty",
+    "getint",
+    "getinteger",
+    "getlong",
+    "getfloat",
+    "getdouble",
+    "getstring",
+    "getstr",
+    "int",
+    "float",
+    "str",
+    "value",
+    "setdefault",
+];
+
+/// Keyword arguments that name a default.
+const DEFAULT_KEYWORDS: &[&str] = &["default", "fallback", "defaultValue", "default_value"];
+
+/// Longest key quoted from source text.
+const MAX_KEY: usize = 60;
+
+/// An expression that reads a setting, rewritten to the neutral shape: a member of an
+/// environment object or a setting function called without a default becomes an
+/// [`ExprKind::Setting`]; one read with a default becomes a [`ExprKind::Fallback`] of the
+/// setting and the default; a member of a config object given a fallback
+/// (`config.ttl ?? 600`, `settings.TTL or 600`) becomes a setting under that fallback, read
+/// from the object first when the program writes it. Go's `cmp.Or(a, b)` is a fallback too.
+/// Anything else is returned as it is.
+pub fn setting(expr: Expr, source: &str) -> Expr {
+    let span = expr.span.clone();
+    match &expr.kind {
+        ExprKind::Member(..) => match env_member(&expr) {
+            Some(setting) => Expr {
+                kind: ExprKind::Setting(Box::new(setting)),
+                span,
+            },
+            None => expr,
+        },
+        ExprKind::Call(call) => match setting_call(call, source) {
+            Some((setting, default)) => {
+                let read = Expr {
+                    kind: ExprKind::Setting(Box::new(setting)),
+                    span: span.clone(),
+                };
+                match default {
+                    Some(default) => Expr {
+                        kind: ExprKind::Fallback(vec![read, default.clone()], Absence::Null),
+                        span,
+                    },
+                    None => read,
+                }
+            }
+            None if is_path(&call.callee, &["cmp", "Or"]) && call.args.len() >= 2 => {
+                let mut items = call.args.iter().rev().map(|a| a.value.clone());
+                let Some(mut folded) = items.next() else {
+                    return expr;
+                };
+                for item in items {
+                    folded = Expr {
+                        span: item.span.start..folded.span.end,
+                        kind: ExprKind::Fallback(vec![item, folded], Absence::Falsy),
+                    };
+                }
+                Expr {
+                    kind: folded.kind,
+                    span,
+                }
+            }
+            None => expr,
+        },
+        ExprKind::Fallback(items, absence) => match items.as_slice() {
+            [first, default] => match config_member(first) {
+                Some(setting) => Expr {
+                    kind: ExprKind::Fallback(
+                        vec![
+                            Expr {
+                                kind: ExprKind::Setting(Box::new(setting)),
+                                span: first.span.clone(),
+                            },
+                            default.clone(),
+                        ],
+                        *absence,
+                    ),
+                    span,
+                },
+                None => expr,
+            },
+            _ => expr,
+        },
+        _ => expr,
+    }
+}
+
+fn is_path(expr: &Expr, want: &[&str]) -> bool {
+    expr.path().is_some_and(|p| p == want)
+}
+
+/// `process.env.X`, `ENV["X"]`, `$_ENV['X']`; not a method of the object (`os.environ.get`
+/// is the callee of a call, lowered first).
+fn env_member(expr: &Expr) -> Option<Setting> {
+    let path = expr.path()?;
+    let (key, object) = path.split_last()?;
+    let method = GETTERS.contains(&key.to_ascii_lowercase().as_str())
+        || matches!(
+            *key,
+            "has"
+                | "keys"
+                | "values"
+                | "items"
+                | "pop"
+                | "hasOwnProperty"
+                | "to_h"
+                | "each"
+                | "key?"
+                | "include?"
+                | "toObject"
+        );
+    (!method && ENV_OBJECTS.contains(&object)).then(|| Setting {
+        source: SettingSource::Environment,
+        key: (*key).to_string(),
+        object: None,
+    })
+}
+
+/// `config.ttl`, `settings.LINK_TTL`, `this.config.ttl`: a member of an object named as
+/// configuration.
+fn config_member(expr: &Expr) -> Option<Setting> {
+    if let Some(setting) = env_member(expr) {
+        return Some(setting);
+    }
+    let path = expr.path()?;
+    let (key, object) = path.split_last()?;
+    let source = settings_object(object.last()?)?;
+    Some(Setting {
+        source,
+        key: (*key).to_string(),
+        object: Some(object.join(".")),
+    })
+}
+
+/// What an object named like configuration or the environment holds: `config`, `cfg`,
+/// `appConfig`, `settings`, `self.settings`, `env`, `environ`, `properties`, `prefs`.
+fn settings_object(name: &str) -> Option<SettingSource> {
+    let words = identifier_words(name);
+    let mut source = None;
+    for w in &words {
+        match w.as_str() {
+            "env" | "environ" | "environment" => return Some(SettingSource::Environment),
+            "config" | "conf" | "cfg" | "configuration" | "settings" | "setting" | "properties"
+            | "props" | "prefs" | "preferences" => source = Some(SettingSource::Config),
+            _ => {}
+        }
+    }
+    source
+}
+
+/// A call that reads a setting, with its default when it gives one.
+fn setting_call<'c>(call: &'c CallExpr, source: &str) -> Option<(Setting, Option<&'c Expr>)> {
+    let name = call.name()?;
+    let normal: String = name
+        .chars()
+        .filter(|c| *c != '_')
+        .flat_map(char::to_lowercase)
+        .collect();
+    let path = call.callee.path();
+    let ends = |tail: &[&str]| path.as_ref().is_some_and(|p| p.ends_with(tail));
+    let bare = matches!(call.callee.kind, ExprKind::Name(_));
+    let positional = call.args.iter().filter(|a| a.name.is_none()).count();
+    let keyword_default = || DEFAULT_KEYWORDS.iter().find_map(|k| call.keyword(k));
+    let key = |i: usize| -> Option<String> {
+        let e = call.positional(i)?;
+        Some(match &e.kind {
+            ExprKind::Str(s) => s.clone(),
+            _ => {
+                let text = source.get(e.span.clone())?;
+                let one: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
+                if one.is_empty() || one.chars().count() > MAX_KEY {
+                    return None;
+                }
+                one
+            }
+        })
+    };
+    let make = |source: SettingSource, key: String, object: Option<String>| Setting {
+        source,
+        key,
+        object,
+    };
+    // Functions of the standard libraries and frameworks, by name.
+    let known: Option<(SettingSource, usize, Option<usize>)> = if ends(&["os", "Getenv"])
+        || normal == "getenvironmentvariable"
+        || ends(&["env", "var"])
+        || ends(&["env", "var_os"])
+        || ends(&["Deno", "env", "get"])
+    {
+        Some((SettingSource::Environment, 0, None))
+    } else if ends(&["environ", "get"])
+        || ends(&["environ", "setdefault"])
+        || ends(&["ENV", "fetch"])
+    {
+        Some((SettingSource::Environment, 0, Some(1)))
+    } else if ends(&["System", "getProperty"])
+        || ends(&["Integer", "getInteger"])
+        || ends(&["Long", "getLong"])
+        || (bare && matches!(name, "get_option" | "get_site_option" | "config"))
+    {
+        Some((SettingSource::Config, 0, Some(1)))
+    } else if bare && name == "apply_filters" {
+        Some((SettingSource::Hook, 0, Some(1)))
+    } else if bare
+        && name == "env"
+        && call
+            .positional(0)
+            .is_some_and(|e| matches!(e.kind, ExprKind::Str(_)))
+    {
+        Some((SettingSource::Environment, 0, Some(1)))
+    } else if bare && name == "getattr" && positional == 3 {
+        // `getattr(settings, "LINK_TTL", 604800)`.
+        let object = call.positional(0)?.path()?;
+        let source = settings_object(object.last()?)?;
+        let setting = make(source, key(1)?, Some(object.join(".")));
+        return Some((setting, call.positional(2)));
+    } else if ENV_FUNCTIONS.contains(&normal.as_str())
+        && (normal.contains("getenv") && positional >= 1
+            || positional >= 2
+                && call
+                    .positional(0)
+                    .is_some_and(|e| matches!(&e.kind, ExprKind::Str(s) if is_env_name(s))))
+    {
+        Some((SettingSource::Environment, 0, Some(1)))
+    } else {
+        None
+    };
+    if let Some((source, key_at, default_at)) = known {
+        let setting = make(source, key(key_at)?, None);
+        let default = keyword_default().or_else(|| default_at.and_then(|i| call.positional(i)));
+        return Some((setting, default));
+    }
+    // A getter of an object named as configuration or the environment: `config.get(k, d)`,
+    // `app.config.get(k)`, `settings.get(k, d)`, `env.int("X", default=d)`,
+    // `System.getenv().getOrDefault("X", d)`, `configuration.GetValue<int>("X", d)`.
+    if !GETTERS.contains(&normal.as_str()) {
+        return None;
+    }
+    let receiver = call.receiver()?;
+    let (source, object) = match &receiver.kind {
+        ExprKind::Call(inner) if inner.args.is_empty() => {
+            let n = inner.name()?.to_ascii_lowercase();
+            (n == "getenv" || n == "getenvironmentvariables")
+                .then_some((SettingSource::Environment, None))?
+        }
+        _ => {
+            let path = receiver.path()?;
+            if ENV_OBJECTS.contains(&path.as_slice()) {
+                (SettingSource::Environment, None)
+            } else {
+                let source = settings_object(path.last()?)?;
+                (source, Some(path.join(".")))
+            }
+        }
+    };
+    let setting = make(source, key(0)?, object);
+    let default = keyword_default().or_else(|| {
+        (positional >= 2)
+            .then(|| call.positional(positional - 1))
+            .flatten()
+    });
+    Some((setting, default))
+}
+
+/// Lowercase words of an identifier: `appConfig` → `app`, `config`; `LINK_SETTINGS` →
+/// `link`, `settings`; `$_ENV` → `env`.
+fn identifier_words(name: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut current = String::new();
+    let mut prev_lower = false;
+    for c in name.chars() {
+        if !c.is_alphanumeric() {
+            if !current.is_empty() {
+                out.push(std::mem::take(&mut current));
+            }
+            prev_lower = false;
+            continue;
+        }
+        if c.is_uppercase() && prev_lower && !current.is_empty() {
+            out.push(std::mem::take(&mut current));
+        }
+        prev_lower = c.is_lowercase() || c.is_ascii_digit();
+        current.extend(c.to_lowercase());
+    }
+    if !current.is_empty() {
+        out.push(current);
+    }
+    out
+}
+
+/// A property placeholder, `${links.ttl:604800}` (Spring's `@Value`, `application.yml`
+/// references): the setting it reads and, after the first `:`, its default, lowered as a
+/// number when it is one. `span` is the literal's. `None` for anything else (SpEL `#{…}`,
+/// text around the placeholder, a nested placeholder as the default).
+pub fn placeholder(text: &str, span: crate::facts::Span) -> Option<Expr> {
+    let inner = text.trim().strip_prefix("${")?.strip_suffix('}')?;
+    if inner.contains(['$', '{', '}']) {
+        return None;
+    }
+    let (key, default) = match inner.split_once(':') {
+        Some((key, default)) => (key, Some(default)),
+        None => (inner, None),
+    };
+    if key.is_empty() {
+        return None;
+    }
+    let read = Expr {
+        kind: ExprKind::Setting(Box::new(Setting {
+            source: SettingSource::Config,
+            key: key.to_string(),
+            object: None,
+        })),
+        span: span.clone(),
+    };
+    let Some(default) = default else {
+        return Some(read);
+    };
+    let kind = if let Ok(n) = default.trim().parse::<i128>() {
+        ExprKind::Int(n)
+    } else if let Ok(f) = default.trim().parse::<f64>() {
+        ExprKind::Float(f)
+    } else {
+        ExprKind::Str(default.to_string())
+    };
+    Some(Expr {
+        kind: ExprKind::Fallback(
+            vec![
+                read,
+                Expr {
+                    kind,
+                    span: span.clone(),
+                },
+            ],
+            Absence::Null,
+        ),
+        span,
+    })
+}
+
+/// An environment variable's name: `URL_TTL`, `LINK_EXPIRY_SECONDS`.
+fn is_env_name(s: &str) -> bool {
+    !s.is_empty()
+        && s.chars().next().is_some_and(|c| c.is_ascii_uppercase())
+        && s.chars()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_')
 }
 
 #[cfg(test)]

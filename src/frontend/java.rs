@@ -202,12 +202,14 @@ impl Grammar for Java {
                         .into_iter()
                         .any(|c| c.kind() == "modifiers" && has_word(cx.text(c), "final"));
                 let class = enclosing_class(node, cx);
+                let injected = spring_value(node, cx);
                 let mut out = Vec::new();
                 for (name, value, name_span) in declarators(node, cx) {
-                    let value = if constant {
-                        value
-                    } else {
-                        Expr::unknown(name_span)
+                    let value = match &injected {
+                        // Spring sets it to the property, or to the placeholder's default.
+                        Some(setting) => setting.clone(),
+                        None if constant => value,
+                        None => Expr::unknown(name_span),
                     };
                     if let Some(class) = class {
                         out.push((format!("{class}.{name}"), value.clone()));
@@ -358,6 +360,26 @@ fn octal(literal: &str) -> Option<i128> {
 fn float(literal: &str) -> Option<f64> {
     let cleaned: String = literal.chars().filter(|c| *c != '_').collect();
     cleaned.trim_end_matches(['f', 'F', 'd', 'D']).parse().ok()
+}
+
+/// Spring's `@Value("${links.ttl:604800}")` on a field: the property it injects, with its
+/// default ([`super::defaults::placeholder`]).
+fn spring_value(node: Node<'_>, cx: &Lowering<'_>) -> Option<Expr> {
+    let modifiers = named_children(node)
+        .into_iter()
+        .find(|c| c.kind() == "modifiers")?;
+    named_children(modifiers).into_iter().find_map(|a| {
+        if a.kind() != "annotation"
+            || a.child_by_field_name("name").map(|n| cx.text(n)) != Some("Value")
+        {
+            return None;
+        }
+        let args = a.child_by_field_name("arguments")?;
+        let literal = named_children(args)
+            .into_iter()
+            .find(|c| c.kind() == "string_literal")?;
+        super::defaults::placeholder(&string(literal, cx)?, literal.byte_range())
+    })
 }
 
 /// The decoded value of a string literal or text block; `None` with a template interpolation.

@@ -78,6 +78,17 @@ impl Grammar for JavaScript {
                 ExprKind::Name(cx.text(node).to_string())
             }
             "this" | "super" => ExprKind::Name(node.kind().to_string()),
+            // `import.meta` (`import.meta.env.X` is a setting).
+            "meta_property" => match cx.text(node).split_once('.') {
+                Some((object, property)) => ExprKind::Member(
+                    Box::new(Expr {
+                        kind: ExprKind::Name(object.trim().to_string()),
+                        span: span.clone(),
+                    }),
+                    property.trim().to_string(),
+                ),
+                None => ExprKind::Unknown,
+            },
             "member_expression" => match (
                 node.child_by_field_name("object"),
                 node.child_by_field_name("property"),

@@ -108,6 +108,19 @@ impl Grammar for Php {
                 .map_or(ExprKind::Unknown, |c| ExprKind::Call(Box::new(c))),
             "array_creation_expression" => array(node, cx),
             "binary_expression" => binary(node, cx),
+            // `$a ?: $b`: `$a` unless it is falsy (`getenv('X') ?: '+6 hours'`); `$c ? $a : $b`
+            // is one of the two.
+            "conditional_expression" => match (
+                node.child_by_field_name("condition"),
+                node.child_by_field_name("body"),
+                node.child_by_field_name("alternative"),
+            ) {
+                (Some(condition), None, Some(alternative)) => ExprKind::Fallback(
+                    vec![cx.expr(condition), cx.expr(alternative)],
+                    crate::facts::Absence::Falsy,
+                ),
+                _ => ExprKind::Unknown,
+            },
             "unary_op_expression" => match (
                 node.child_by_field_name("operator").map(|o| cx.text(o)),
                 node.child_by_field_name("argument")

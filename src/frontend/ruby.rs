@@ -121,6 +121,21 @@ impl Grammar for Ruby {
                     _ => Expr::unknown(span),
                 };
             }
+            // `ENV["URL_TTL"]`, `opts[:expires_in]`: a literal key reads like a member.
+            "element_reference" => {
+                let object = node.child_by_field_name("object");
+                let key = named_children(node)
+                    .into_iter()
+                    .filter(|c| Some(c.id()) != object.map(|o| o.id()))
+                    .collect::<Vec<_>>();
+                match (object, key.as_slice()) {
+                    (Some(object), [key]) => match cx.expr(*key).kind {
+                        ExprKind::Str(k) => ExprKind::Member(Box::new(cx.expr(object)), k),
+                        _ => ExprKind::Unknown,
+                    },
+                    _ => ExprKind::Unknown,
+                }
+            }
             "hash" => ExprKind::Object(pairs(node, cx)),
             "array" => ExprKind::Array(
                 named_children(node)
@@ -187,6 +202,16 @@ impl Grammar for Ruby {
                     }),
                 }
             }
+        }
+        // `ENV.fetch("X") { 604800 }`: the block's one value is the default of the lookup.
+        if cx.text(method) == "fetch"
+            && let Some(block) = node.child_by_field_name("block")
+            && let Some(body) = block_value(block)
+        {
+            args.push(Arg {
+                name: Some("default".to_string()),
+                value: cx.expr(body),
+            });
         }
         Some(CallExpr {
             callee,
@@ -576,6 +601,20 @@ fn keyword_span(node: Node<'_>, keyword: &str) -> Span {
         .find(|c| !c.is_named() && c.kind() == keyword)
         .map(|k| k.byte_range());
     found.unwrap_or_else(|| node.start_byte()..node.start_byte())
+}
+
+/// The one expression of a block without parameters (`{ 604800 }`, `do 3600 end`).
+fn block_value(block: Node<'_>) -> Option<Node<'_>> {
+    if block.child_by_field_name("parameters").is_some() {
+        return None;
+    }
+    let body = named_children(block)
+        .into_iter()
+        .find(|c| c.kind() == "block_body" || c.kind() == "body_statement")?;
+    match named_children(body).as_slice() {
+        [only] if only.kind() != "comment" => Some(*only),
+        _ => None,
+    }
 }
 
 #[cfg(test)]

@@ -302,19 +302,26 @@ fn lower(e: &syn::Expr, depth: usize) -> Expr {
     let kind = match e {
         syn::Expr::Lit(l) => literal(&l.lit),
         syn::Expr::Path(p) if p.qself.is_none() => return path(&p.path),
+        // `std::env::var("URL_TTL")` is a setting (see `defaults::setting`).
         syn::Expr::Call(c) => {
             let call = lower_call(c, d);
-            return Expr {
-                span: call.span.clone(),
-                kind: ExprKind::Call(Box::new(call)),
-            };
+            return super::defaults::setting(
+                Expr {
+                    span: call.span.clone(),
+                    kind: ExprKind::Call(Box::new(call)),
+                },
+                "",
+            );
         }
         syn::Expr::MethodCall(m) => {
             let call = lower_method_call(m, d);
-            return Expr {
-                span: call.span.clone(),
-                kind: ExprKind::Call(Box::new(call)),
-            };
+            return super::defaults::setting(
+                Expr {
+                    span: call.span.clone(),
+                    kind: ExprKind::Call(Box::new(call)),
+                },
+                "",
+            );
         }
         syn::Expr::Field(f) => {
             let base = lower(&f.base, d);

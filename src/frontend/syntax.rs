@@ -8,7 +8,8 @@ use tree_sitter::{Node, TreeCursor};
 
 use super::treesitter::{MAX_DEPTH, text};
 use crate::facts::{
-    Binding, Call, CallExpr, Expr, Function, Import, LoopKind, Param, Return, Span, SyntaxFacts,
+    Binding, Call, CallExpr, Expr, ExprKind, Function, Import, LoopKind, Param, Return, Span,
+    SyntaxFacts,
 };
 
 /// What a node means to the walk.
@@ -166,7 +167,8 @@ impl<'s> Lowering<'s> {
         self.depth.set(depth + 1);
         let lowered = self.grammar.expr(node, self);
         self.depth.set(depth);
-        lowered
+        // Settings read with or without a default, the same shape in every language.
+        super::defaults::setting(lowered, self.source)
     }
 
     /// An arithmetic `left op right` node of a grammar with `operator`, `left` and `right`
@@ -313,7 +315,22 @@ fn visit(
                 let parameter = ctx
                     .function
                     .is_some_and(|f| facts.functions[f].params.iter().any(|p| p.name == name));
-                let value = super::defaults::lower(cursor, cx.source, &name, value, parameter);
+                // A setting's default filled in under a test that it is empty (Go's `ttl :=
+                // os.Getenv("URL_TTL"); if ttl == "" { ttl = "604800" }`) keeps the setting too.
+                let setting = !parameter
+                    && matches!(
+                        value.kind,
+                        ExprKind::Int(_) | ExprKind::Float(_) | ExprKind::Str(_)
+                    )
+                    && facts
+                        .bindings
+                        .iter()
+                        .rev()
+                        .take(MAX_SETTING_LOOKBACK)
+                        .find(|b| b.name == name && b.function == ctx.function)
+                        .is_some_and(|b| reads_setting(&b.value, 0));
+                let value =
+                    super::defaults::lower(cursor, cx.source, &name, value, parameter || setting);
                 facts.bindings.push(Binding {
                     name,
                     value,
@@ -373,6 +390,25 @@ fn visit(
             }
         }
         cursor.goto_parent();
+    }
+}
+
+/// How many earlier bindings are searched for the setting a literal may be the default of.
+const MAX_SETTING_LOOKBACK: usize = 256;
+
+/// Whether a value is a setting, or a conversion or fallback of one.
+fn reads_setting(expr: &Expr, depth: usize) -> bool {
+    if depth > 4 {
+        return false;
+    }
+    match &expr.kind {
+        ExprKind::Setting(_) => true,
+        ExprKind::Fallback(items, _) => items.first().is_some_and(|e| reads_setting(e, depth + 1)),
+        ExprKind::FirstResult(inner) => reads_setting(inner, depth + 1),
+        ExprKind::Call(c) => {
+            c.args.len() <= 2 && c.positional(0).is_some_and(|e| reads_setting(e, depth + 1))
+        }
+        _ => false,
     }
 }
 
