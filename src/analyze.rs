@@ -151,7 +151,23 @@ pub fn analyze(
         )),
         _ => None,
     };
-    let hop = |span: Range<usize>, message: String| related(display, &source, span, &message);
+    // A signed URL split across literals or lines: no line shows by itself that a piece
+    // belongs to a signature, so findings quote the file with those pieces masked (same
+    // length: positions hold). Found here too when the lints that find them are allowed.
+    let shown_urls;
+    let urls = if facts.signed_urls.is_empty()
+        && triggered & (1 << LintId::HardcodedPresignedUrl as usize) != 0
+        && !enabled(LintId::HardcodedPresignedUrl)
+        && !enabled(LintId::InsecureTransport)
+    {
+        shown_urls = crate::signed_url::find_signed_urls(&source.text);
+        &shown_urls
+    } else {
+        &facts.signed_urls
+    };
+    let masked = crate::signed_url::masked_text(&source.text, urls).map(SourceFile::new);
+    let shown = masked.as_ref().unwrap_or(&source);
+    let hop = |span: Range<usize>, message: String| related(display, shown, span, &message);
     let model = match (&facts.syntax, facts.language) {
         (Some(syntax), Some(language)) => Some(Model::build(
             syntax,
@@ -207,7 +223,7 @@ pub fn analyze(
     let mut findings = Vec::with_capacity(diagnostics.len());
     for diagnostic in diagnostics {
         let level = levels[diagnostic.lint as usize];
-        let mut finding = to_finding(display, &source, level, diagnostic);
+        let mut finding = to_finding(display, shown, level, diagnostic);
         for (s, used) in suppressions.iter().zip(used.iter_mut()) {
             if !s.covers.contains(&finding.line) {
                 continue;
@@ -236,7 +252,7 @@ pub fn analyze(
             );
             findings.push(to_finding(
                 display,
-                &source,
+                shown,
                 levels[LintId::InvalidSuppression as usize],
                 diagnostic,
             ));
@@ -258,7 +274,7 @@ pub fn analyze(
                 );
                 findings.push(to_finding(
                     display,
-                    &source,
+                    shown,
                     levels[LintId::UnusedSuppression as usize],
                     diagnostic,
                 ));

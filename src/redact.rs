@@ -7,6 +7,8 @@ use std::sync::LazyLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
+use crate::signed_url::join;
+
 pub const MARKER: &str = "[REDACTED]";
 
 /// Names whose values are secrets wherever they appear as `name=value` (URL parameters,
@@ -87,7 +89,59 @@ pub fn mask(text: &str) -> String {
     redact_with(text, true, true).text
 }
 
+/// Where [`redact`] finds secrets in `text` (signature and token values, secret keys, key
+/// ids), in order of position; they may overlap.
+pub fn secret_ranges(text: &str) -> Vec<std::ops::Range<usize>> {
+    plan(text, false, true)
+        .into_iter()
+        .map(|(r, _)| r)
+        .collect()
+}
+
+/// `text` with every printable ASCII byte in `ranges` replaced by `*`: the same length, lines
+/// and columns, so offsets into the original still hold. Used for the pieces of a signed URL
+/// split across literals or lines, which no line shows to be part of a signature.
+pub fn mask_ranges(text: &str, ranges: &[std::ops::Range<usize>]) -> String {
+    let mut bytes = text.as_bytes().to_vec();
+    let len = bytes.len();
+    for range in ranges {
+        for b in &mut bytes[range.start.min(len)..range.end.min(len)] {
+            if b.is_ascii_graphic() {
+                *b = b'*';
+            }
+        }
+    }
+    // Only ASCII bytes were replaced by ASCII, so the text is still UTF-8.
+    String::from_utf8_lossy(&bytes).into_owned()
+}
+
 fn redact_with(text: &str, keep_width: bool, by_shape: bool) -> Redacted {
+    let mut planned = plan(text, keep_width, by_shape);
+    planned.sort_by_key(|(r, _)| (r.start, std::cmp::Reverse(r.end)));
+
+    let mut out = String::with_capacity(text.len());
+    let mut edits = Vec::new();
+    let mut copied = 0;
+    for (range, shown) in planned {
+        if range.start < copied {
+            continue;
+        }
+        let replacement = if !shown.is_empty() {
+            shown
+        } else if keep_width {
+            "*".repeat(text[range.clone()].chars().count())
+        } else {
+            MARKER.to_string()
+        };
+        push_edit(&mut out, &mut edits, text, &mut copied, range, &replacement);
+    }
+    out.push_str(&text[copied..]);
+    Redacted { text: out, edits }
+}
+
+/// The replacements [`redact_with`] makes: secret ranges, with what to show instead (empty:
+/// the marker, or stars when keeping the width).
+fn plan(text: &str, keep_width: bool, by_shape: bool) -> Vec<(std::ops::Range<usize>, String)> {
     let bytes = text.as_bytes();
     // Planned replacements, from the names and key ids first, then from shapes; applied in
     // order of position, an overlapping one dropped.
@@ -127,44 +181,64 @@ fn redact_with(text: &str, keep_width: bool, by_shape: bool) -> Redacted {
                 continue;
             };
             let mut start = m.end() + assign.len();
-            // `: "value"` and `= 'value'` forms: the quote is not part of the secret.
-            while start < bytes.len() && matches!(bytes[start], b'"' | b'\'' | b' ') {
+            // `: "value"` and `= 'value'` forms: the quote is not part of the secret. Unless
+            // it closes a literal the value goes on after (`Signature=" + "3f1c…"`).
+            let joined = bytes.get(start).is_some_and(|&b| join::is_quote(b))
+                && join::next_piece(bytes, start).is_some();
+            while !joined && start < bytes.len() && matches!(bytes[start], b'"' | b'\'' | b' ') {
                 start += 1;
             }
             start
         };
-        let value_end = value_end(bytes, value_start);
+        let pieces = value_pieces(bytes, value_start);
         // Short values are names and flags (`sig=1`, `signature: true`), not secrets.
-        if value_end - value_start < 8 {
+        if pieces.iter().map(|p| p.len()).sum::<usize>() < 8 {
             continue;
         }
-        planned.push((value_start..value_end, String::new()));
-        claimed = value_end;
+        claimed = pieces.last().map_or(value_start, |p| p.end);
+        planned.extend(
+            pieces
+                .into_iter()
+                .filter(|p| !p.is_empty())
+                .map(|p| (p, String::new())),
+        );
     }
     if by_shape {
         planned.extend(shaped_secrets(bytes).map(|r| (r, String::new())));
         planned.extend(pem_bodies(text).map(|r| (r, String::new())));
     }
-    planned.sort_by_key(|(r, _)| (r.start, std::cmp::Reverse(r.end)));
+    planned
+}
 
-    let mut out = String::with_capacity(text.len());
-    let mut edits = Vec::new();
-    let mut copied = 0;
-    for (range, shown) in planned {
-        if range.start < copied {
-            continue;
-        }
-        let replacement = if !shown.is_empty() {
-            shown
-        } else if keep_width {
-            "*".repeat(text[range.clone()].chars().count())
-        } else {
-            MARKER.to_string()
+/// A secret value starting at `start`, in the pieces it is written in: one, unless its
+/// literal or line ends in the middle of it and the next literal or line goes on with it
+/// (`"…&X-Amz-Signature=3f1c" + "9a7b…"`, a folded YAML value). See
+/// [`crate::signed_url::join::next_piece`].
+fn value_pieces(bytes: &[u8], start: usize) -> Vec<std::ops::Range<usize>> {
+    let mut end = value_end(bytes, start);
+    let mut pieces = Vec::with_capacity(1);
+    pieces.push(start..end);
+    while pieces.len() < join::MAX_PIECES
+        && matches!(
+            bytes.get(end),
+            Some(b'"' | b'\'' | b'`' | b'\\' | b'\n' | b'\r')
+        )
+    {
+        let Some(next) = join::next_piece(bytes, end) else {
+            break;
         };
-        push_edit(&mut out, &mut edits, text, &mut copied, range, &replacement);
+        let stop = value_end(bytes, next.start).min(next.end);
+        // The next piece starts another parameter (`&X-Amz-Date=…`): the value ended.
+        if stop == next.start && next.end > next.start {
+            break;
+        }
+        pieces.push(next.start..stop);
+        if stop < next.end {
+            break;
+        }
+        end = stop;
     }
-    out.push_str(&text[copied..]);
-    Redacted { text: out, edits }
+    pieces
 }
 
 /// Secrets recognised by shape wherever they are, with no name before them: runs of the
@@ -377,6 +451,40 @@ mod tests {
             r.text
                 .contains("BEGIN RSA PRIVATE KEY-----[REDACTED]-----END")
         );
+    }
+
+    #[test]
+    fn follows_a_secret_into_the_next_literal_or_line() {
+        let (head, tail) = SIG.split_at(7);
+        for text in [
+            format!("u = (\"https://b/k?X-Amz-Signature={head}\"  # cut\n     \"{tail}\")"),
+            format!("u = \"https://b/k?X-Amz-Signature=\" + \"{SIG}\" + \"&a=1\""),
+            format!("$u = 'https://b/k?X-Amz-Signature={head}' . '{tail}&a=1';"),
+            format!("u=\"https://b/k?X-Amz-Signature={head}\\\n{tail}\""),
+            format!("url: >-\n  https://b/k?X-Amz-Signature={head}\n  {tail}\n"),
+        ] {
+            let r = redact(&text);
+            assert!(
+                !r.text.contains(head) && !r.text.contains(tail),
+                "{}",
+                r.text
+            );
+            let m = mask(&text);
+            assert!(!m.contains(head) && !m.contains(tail), "{m}");
+            assert_eq!(m.chars().count(), text.chars().count());
+        }
+        // The next literal starting another parameter, or a substitution, is not the value.
+        let text = format!("u = \"https://b/k?X-Amz-Signature={SIG}\" \"&X-Amz-Date=20240115\"");
+        assert!(redact(&text).text.contains("X-Amz-Date=20240115"));
+        let text = "u = \"?X-Amz-Signature=\" + sig + \"&X-Amz-Date=20240115T101500Z\"";
+        assert_eq!(redact(text).text, text);
+    }
+
+    #[test]
+    fn masks_ranges_in_place() {
+        let text = "a \"3f1c9a7b\" é \"e2d84f\"";
+        let masked = mask_ranges(text, &[3..11, 17..23, 40..50]);
+        assert_eq!(masked, "a \"********\" é \"******\"");
     }
 
     #[test]

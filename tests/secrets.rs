@@ -264,3 +264,145 @@ fn explain_prints_no_signature_of_its_examples() {
         }
     }
 }
+
+/// A URL cut into pieces: before each `&`, and each secret value (signature, token) into
+/// pieces of 16 characters. Returns the pieces and, for each secret, the parts of it that
+/// land in each piece.
+fn cut_secrets(url: &str) -> (Vec<String>, Vec<String>) {
+    let mut pieces = Vec::new();
+    let mut secret_parts = Vec::new();
+    for (i, param) in url.split('&').enumerate() {
+        let param = if i == 0 {
+            param.to_string()
+        } else {
+            format!("&{param}")
+        };
+        let value_at = SECRET_PARAMS
+            .iter()
+            .find_map(|k| param.find(k).map(|at| at + k.len()));
+        let Some(at) = value_at else {
+            pieces.push(param);
+            continue;
+        };
+        // The name and the value's first four characters, then 16 at a time.
+        let head = (at + 4).min(param.len());
+        pieces.push(param[..head].to_string());
+        secret_parts.push(param[at..head].to_string());
+        let rest: Vec<char> = param[head..].chars().collect();
+        for chunk in rest.chunks(16) {
+            let chunk: String = chunk.iter().collect();
+            secret_parts.push(chunk.clone());
+            pieces.push(chunk);
+        }
+    }
+    (pieces, secret_parts)
+}
+
+/// A signed URL split across literals or lines leaks nothing either: every piece of its
+/// signature or token is masked in every output format, also on lines where another finding
+/// quotes a piece (a malformed suppression on each piece's line, the next URL starting on the
+/// line of the last piece), and also when the lints that report signed URLs are allowed.
+#[test]
+fn no_secret_of_a_split_url_in_any_output() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let root = dir.path();
+    let mut fake = Fake::new(1406);
+    let urls = signed_urls(&mut fake);
+    let mut parts: Vec<String> = Vec::new();
+    let (mut py, mut js, mut yaml, mut list) = (
+        String::from("URLS = [\n"),
+        String::new(),
+        String::from("links:\n"),
+        String::from("CHAINED = [\n"),
+    );
+    for (k, (_, url)) in urls.iter().enumerate() {
+        let (pieces, secret_parts) = cut_secrets(url);
+        assert!(secret_parts.len() >= 3, "{url}");
+        parts.extend(secret_parts);
+        for (i, piece) in pieces.iter().enumerate() {
+            // Each line also holds a malformed suppression: a finding that quotes the line.
+            py.push_str(&format!(
+                "    \"{piece}\"  # presign-lint: allow(no-such-lint-{k}-{i})\n"
+            ));
+            let (open, close) = match i {
+                0 => (format!("export const u{k} =\n  "), " +"),
+                _ if i + 1 == pieces.len() => ("  ".to_string(), ";"),
+                _ => ("  ".to_string(), " +"),
+            };
+            js.push_str(&format!(
+                "{open}'{piece}'{close}  // presign-lint: allow(no-such-lint-{k}-{i})\n"
+            ));
+        }
+        py.push_str("    ,\n");
+        yaml.push_str(&format!("  u{k}: >-\n"));
+        for piece in &pieces {
+            yaml.push_str(&format!("    {piece}\n"));
+        }
+        // The next URL starts on the line of this one's last piece.
+        let (last, init) = pieces.split_last().expect("pieces");
+        for piece in init {
+            list.push_str(&format!("    \"{piece}\"\n"));
+        }
+        list.push_str(&format!("    \"{last}\", "));
+    }
+    py.push_str("]\n");
+    list.push_str("\"https://acme-public-assets.s3.amazonaws.com/brand/logo.png\",\n]\n");
+    for (name, content) in [
+        ("split.py", &py),
+        ("split.js", &js),
+        ("split.yaml", &yaml),
+        ("chained.py", &list),
+    ] {
+        std::fs::write(root.join(name), content).expect("write");
+    }
+
+    let mut outputs: Vec<(String, String)> = Vec::new();
+    let allowed: &[&str] = &[
+        "-A",
+        "hardcoded-presigned-url",
+        "-A",
+        "insecure-transport",
+        "-A",
+        "legacy-signature-version",
+    ];
+    for lints in [&[][..], allowed] {
+        for format in ["human", "concise", "json", "sarif", "github", "gitlab"] {
+            let mut args = vec!["--no-config", "--format", format];
+            args.extend_from_slice(lints);
+            args.push(".");
+            let out = run(root, &args);
+            assert_eq!(out.code, 1, "{format}: {}", out.stderr);
+            outputs.push((format!("{format} {lints:?} stdout"), out.stdout));
+            outputs.push((format!("{format} {lints:?} stderr"), out.stderr));
+        }
+    }
+    // The URLs really are found, each once, at its first piece, and the pieces' lines
+    // really are quoted.
+    let found = run(root, &["--no-config", "--format", "json", "."]);
+    let doc: serde_json::Value = serde_json::from_str(&found.stdout).expect("json");
+    let findings = doc["findings"].as_array().expect("findings");
+    let count = |lint: &str| findings.iter().filter(|f| f["lint"] == lint).count();
+    assert_eq!(
+        count("hardcoded-presigned-url"),
+        4 * urls.len(),
+        "{}",
+        found.stdout
+    );
+    assert!(count("invalid-suppression") >= 2 * 4 * urls.len());
+
+    let fragments: Vec<String> = parts
+        .iter()
+        .flat_map(|p| fragments(p))
+        .collect::<std::collections::BTreeSet<_>>()
+        .into_iter()
+        .collect();
+    assert!(fragments.len() >= 3 * urls.len(), "{fragments:?}");
+    for (what, output) in &outputs {
+        for fragment in &fragments {
+            assert!(
+                !output.contains(fragment.as_str()),
+                "a piece of a split signature, {fragment}, printed in {what}:\n{output}"
+            );
+        }
+    }
+}

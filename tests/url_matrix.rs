@@ -85,6 +85,9 @@ fn every_kind_in_every_encoding_in_every_file_type() {
                     .position(|l| l.contains("https"))
                     .expect("url line")
                     + 1;
+                if k == 0 {
+                    eprintln!("=== {name}\n{content}");
+                }
                 std::fs::write(dir.path().join(&name), content).expect("write");
                 expected.insert(name, (line, kind));
             }
@@ -184,4 +187,288 @@ check(Signature=signature, Key="k")
     assert_eq!(doc["findings"], serde_json::json!([]), "{}", out.stdout);
     assert_eq!(out.code, 0);
     assert_eq!(doc["summary"]["files_scanned"], 3);
+}
+
+/// Cuts a URL into pieces: before each `&` (or after it, with `separator_last`), and the
+/// secret values (signature, token) into pieces of 16 characters, so every join style also
+/// joins inside a signature.
+fn cut(url: &str, separator_last: bool) -> Vec<String> {
+    let pieces = cut_before_separators(url);
+    if !separator_last {
+        return pieces;
+    }
+    // `…&` then `X-Amz-Signature=…`: move each leading `&` to the end of the piece before.
+    let mut moved: Vec<String> = Vec::new();
+    for piece in pieces {
+        match (piece.strip_prefix('&'), moved.last_mut()) {
+            (Some(rest), Some(last)) => {
+                last.push('&');
+                moved.push(rest.to_string());
+            }
+            _ => moved.push(piece),
+        }
+    }
+    moved
+}
+
+fn cut_before_separators(url: &str) -> Vec<String> {
+    let mut pieces: Vec<String> = Vec::new();
+    for (i, param) in url.split('&').enumerate() {
+        let param = if i == 0 {
+            param.to_string()
+        } else {
+            format!("&{param}")
+        };
+        let secret = ["Signature=", "sig=", "Token="]
+            .iter()
+            .find_map(|k| param.find(k).map(|at| at + k.len()));
+        match secret {
+            Some(at) => {
+                pieces.push(param[..at + 4.min(param.len() - at)].to_string());
+                let rest = &param[at + 4.min(param.len() - at)..];
+                let chars: Vec<char> = rest.chars().collect();
+                pieces.extend(chars.chunks(16).map(|c| c.iter().collect::<String>()));
+            }
+            None => pieces.push(param),
+        }
+    }
+    pieces.retain(|p| !p.is_empty());
+    pieces
+}
+
+/// A signed URL written in pieces, in each language's way of joining strings: (extension,
+/// content, line of the first piece).
+fn split_styles(p: &[String]) -> Vec<(&'static str, &'static str, String, usize)> {
+    let lines = |open: &str, close: &str, sep: &str, indent: &str| {
+        p.iter()
+            .enumerate()
+            .map(|(i, piece)| {
+                let sep = if i + 1 < p.len() { sep } else { "" };
+                format!("{indent}{open}{piece}{close}{sep}")
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    vec![
+        (
+            "py-adjacent",
+            "py",
+            format!("URL = (\n{}\n)\n", lines("\"", "\"", "", "    ")),
+            2,
+        ),
+        (
+            "py-plus",
+            "py",
+            format!("URL = {}\n", lines("\"", "\"", " + \\", "")),
+            1,
+        ),
+        (
+            "py-in-literal",
+            "py",
+            format!("URL = \"{}\"\n", p.join("\\\n")),
+            1,
+        ),
+        (
+            "js-plus",
+            "js",
+            format!("const u =\n{};\n", lines("'", "'", " +", "  ")),
+            2,
+        ),
+        (
+            "js-template",
+            "js",
+            format!("const u = {};\n", lines("`", "`", " +", "")),
+            1,
+        ),
+        (
+            "ts-plus",
+            "ts",
+            format!(
+                "export const u: string =\n{};\n",
+                lines("\"", "\"", " +", "  ")
+            ),
+            2,
+        ),
+        (
+            "go-plus",
+            "go",
+            format!("package p\n\nconst u = {}\n", lines("\"", "\"", " +", "\t")),
+            3,
+        ),
+        (
+            "go-raw",
+            "go",
+            format!("package p\n\nvar u = {}\n", lines("`", "`", " +", "\t")),
+            3,
+        ),
+        (
+            "java-plus",
+            "java",
+            format!(
+                "class A {{\n    static final String U = {};\n}}\n",
+                lines("\"", "\"", "", "        + ")
+                    .trim_start_matches(' ')
+                    .trim_start_matches('+')
+                    .trim_start()
+            ),
+            2,
+        ),
+        (
+            "kt-plus",
+            "kt",
+            format!(
+                "object A {{\n    const val U = {}\n}}\n",
+                lines("\"", "\"", " +", "        ").trim_start()
+            ),
+            2,
+        ),
+        (
+            "cs-verbatim",
+            "cs",
+            format!(
+                "static class A {{\n    const string U = {};\n}}\n",
+                lines("@\"", "\"", " +", "        ").trim_start()
+            ),
+            2,
+        ),
+        (
+            "php-dot",
+            "php",
+            format!(
+                "<?php\n$u = {};\n",
+                lines("'", "'", " .", "    ").trim_start()
+            ),
+            2,
+        ),
+        (
+            "rb-adjacent",
+            "rb",
+            format!("U = {}\n", lines("\"", "\"", " \\", "  ").trim_start()),
+            1,
+        ),
+        (
+            "rb-plus",
+            "rb",
+            format!("U = {}\n", lines("'", "'", " +", "  ").trim_start()),
+            1,
+        ),
+        (
+            "yaml-folded",
+            "yaml",
+            format!(
+                "report:\n  url: >-\n{}\n  format: csv\n",
+                lines("", "", "", "    ")
+            ),
+            3,
+        ),
+        (
+            "yaml-literal",
+            "yaml",
+            format!(
+                "report:\n  url: |\n{}\n  format: csv\n",
+                lines("", "", "", "    ")
+            ),
+            3,
+        ),
+        (
+            "yaml-plain",
+            "yaml",
+            format!(
+                "report:\n  url: {}\n  format: csv\n",
+                lines("", "", "", "    ").trim_start()
+            ),
+            2,
+        ),
+        (
+            "yaml-double",
+            "yaml",
+            format!(
+                "report:\n  url: \"{}\"\n",
+                lines("", "", "\\", "    ").trim_start()
+            ),
+            2,
+        ),
+        (
+            "yaml-single",
+            "yaml",
+            format!(
+                "report:\n  url: '{}'\n",
+                lines("", "", "", "    ").trim_start()
+            ),
+            2,
+        ),
+        (
+            "sh-inside",
+            "sh",
+            format!("#!/bin/sh\ncurl -o r.csv \"{}\"\n", p.join("\\\n")),
+            2,
+        ),
+        (
+            "sh-between",
+            "sh",
+            format!("#!/bin/sh\ncurl -o r.csv {}\n", lines("\"", "\"", "\\", "")),
+            2,
+        ),
+    ]
+}
+
+#[test]
+fn every_kind_split_in_every_join_style() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut fake = Fake::new(14);
+    let urls = signed_urls(&mut fake);
+    let mut expected: BTreeMap<String, (usize, &str)> = BTreeMap::new();
+    for (k, (kind, url)) in urls.iter().enumerate() {
+        for separator_last in [false, true] {
+            let pieces = cut(url, separator_last);
+            assert!(pieces.len() >= 4, "{pieces:?}");
+            for (style, ext, content, line) in split_styles(&pieces) {
+                let name = format!("{style}-{k}-{separator_last}.{ext}");
+                if k == 0 {
+                    eprintln!("=== {name}\n{content}");
+                }
+                std::fs::write(dir.path().join(&name), content).expect("write");
+                expected.insert(name, (line, kind));
+            }
+        }
+    }
+    let out = run(
+        dir.path(),
+        &[
+            "--format",
+            "json",
+            "--no-config",
+            "-A",
+            "legacy-signature-version",
+            ".",
+        ],
+    );
+    let doc = json(&out);
+    let mut actual: BTreeMap<String, Vec<(usize, String)>> = BTreeMap::new();
+    for f in doc["findings"].as_array().expect("findings") {
+        assert_eq!(f["lint"], "hardcoded-presigned-url", "{f}");
+        actual
+            .entry(f["path"].as_str().expect("path").to_string())
+            .or_default()
+            .push((
+                f["line"].as_u64().expect("line") as usize,
+                f["details"]["url_kind"].as_str().expect("kind").to_string(),
+            ));
+    }
+    let mut problems = Vec::new();
+    for (name, (line, kind)) in &expected {
+        match actual.get(name).map(Vec::as_slice) {
+            Some([(l, k)]) if l == line && k == kind => {}
+            other => problems.push(format!(
+                "{name}: expected {kind} on line {line}, got {other:?}"
+            )),
+        }
+    }
+    assert!(
+        problems.is_empty(),
+        "{} problems:\n{}",
+        problems.len(),
+        problems.join("\n")
+    );
+    assert_eq!(actual.len(), expected.len());
 }

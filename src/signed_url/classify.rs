@@ -175,6 +175,7 @@ pub fn classify(span: Range<usize>, url: DecodedUrl) -> Option<SignedUrl> {
     let permissions = (found.kind == UrlKind::AzureSas)
         .then(|| url.param("sp").map(str::to_string))
         .flatten();
+    let span_pieces = span.clone();
     Some(SignedUrl {
         kind: found.kind,
         span,
@@ -188,6 +189,8 @@ pub fn classify(span: Range<usize>, url: DecodedUrl) -> Option<SignedUrl> {
         bucket,
         object,
         decoded: url,
+        pieces: vec![span_pieces],
+        hidden: Vec::new(),
     })
 }
 
