@@ -22,6 +22,7 @@ TRIGGERS = [
     "presign", "postobjectv4", "signedcookie", "signed_url", "signedurl", "signurl", "urlsigner",
     "signatureduration", "_sas", "sasexpir", "sas_expir", "sasttl", "sas_ttl", "urlsignature", "url_signature",
     "signerrequest",
+    "sign-url", "generate-sas", "date-less-than", "listservicesas", "listaccountsas",
     "signeroverride",
     "akia", "asia", "secret", "credential", "amazons3client", "amazoncloudfrontclient",
     "amazonsecuritytokenserviceclient", "private key", "session_token", "sessiontoken",

@@ -106,6 +106,593 @@ fn command_end(text: &str, from: usize) -> usize {
     i
 }
 
+/// The lifetime of a signed URL or SAS made by a CLI command or an infrastructure resource
+/// (`gsutil signurl -d`, `az storage blob generate-sas --expiry`, Terraform
+/// `azurerm_storage_account_sas`, ARM `listServiceSas`), read by the expiry lints.
+#[derive(Debug)]
+pub struct SignedLifetime {
+    /// What signs, for messages: "`gsutil signurl`", "`data.azurerm_storage_account_sas.x`".
+    pub what: String,
+    /// The command words or the resource's declaration: where a default is reported.
+    pub span: Range<usize>,
+    pub lifetime: Lifetime,
+    /// The signer's hard limit, with what happens past it; `None`: no limit.
+    pub limit: Option<(u64, String)>,
+    /// `cli` or `iac`, for the finding's details.
+    pub source: &'static str,
+}
+
+#[derive(Debug)]
+pub enum Lifetime {
+    /// A duration, with how it was obtained when not written as such (a default, a sum).
+    Duration {
+        span: Range<usize>,
+        seconds: u64,
+        derivation: Vec<String>,
+    },
+    /// An absolute expiry (Unix seconds and the text written), counted from the start when one
+    /// is given, else from now.
+    Until {
+        span: Range<usize>,
+        expiry: (i64, String),
+        start: Option<(i64, String)>,
+    },
+    /// Known only at run time: where, and why.
+    Dynamic { span: Range<usize>, reason: String },
+}
+
+/// A point in time as the CLIs and templates write it: `2030-01-01`, `2030-01-01T00:00Z`,
+/// `2030-01-01T00:00:00Z`, `2030-01-01T00:00:00.000+02:00`; Unix seconds.
+pub fn parse_timestamp(text: &str) -> Option<i64> {
+    let t = text.trim();
+    let b = t.as_bytes();
+    if b.len() < 10 || b[4] != b'-' || b[7] != b'-' {
+        return None;
+    }
+    let num = |r: std::ops::Range<usize>| -> Option<i64> {
+        let s = t.get(r)?;
+        s.bytes()
+            .all(|c| c.is_ascii_digit())
+            .then(|| s.parse().ok())?
+    };
+    let (year, month, day) = (num(0..4)?, num(5..7)?, num(8..10)?);
+    let month = time::Month::try_from(u8::try_from(month).ok()?).ok()?;
+    let date =
+        time::Date::from_calendar_date(i32::try_from(year).ok()?, month, u8::try_from(day).ok()?)
+            .ok()?;
+    let mut seconds = 0i64;
+    let mut rest = &t[10..];
+    if let Some(r) = rest.strip_prefix(['T', 't', ' ']) {
+        let hour = num(11..13)?;
+        if r.as_bytes().get(2) != Some(&b':') {
+            return None;
+        }
+        let minute = num(14..16)?;
+        seconds = hour * 3600 + minute * 60;
+        rest = &t[16..];
+        if let Some(r) = rest.strip_prefix(':') {
+            let sec: String = r.chars().take_while(char::is_ascii_digit).collect();
+            seconds += sec.parse::<i64>().ok()?;
+            rest = &r[sec.len()..];
+            if let Some(r) = rest.strip_prefix('.') {
+                let frac = r.chars().take_while(char::is_ascii_digit).count();
+                rest = &r[frac..];
+            }
+        }
+    }
+    let offset = match rest {
+        "" | "Z" | "z" => 0,
+        zone => {
+            let sign = match zone.as_bytes().first() {
+                Some(b'+') => 1,
+                Some(b'-') => -1,
+                _ => return None,
+            };
+            let digits: String = zone[1..].chars().filter(char::is_ascii_digit).collect();
+            if digits.len() != 4 {
+                return None;
+            }
+            let h: i64 = digits[..2].parse().ok()?;
+            let m: i64 = digits[2..].parse().ok()?;
+            sign * (h * 3600 + m * 60)
+        }
+    };
+    let midnight = date.midnight().assume_utc().unix_timestamp();
+    Some(midnight + seconds - offset)
+}
+
+/// A relative date computed by the shell: `$(date -u -d "+30 days" +%Y-%m-%dT%H:%MZ)`, `date
+/// --date="1 hour"`, BSD `date -v+30d`: the seconds from now.
+pub fn shell_relative_date(text: &str) -> Option<u64> {
+    let t = text.trim();
+    let inner = t
+        .strip_prefix("$(")
+        .and_then(|r| r.strip_suffix(')'))
+        .or_else(|| t.strip_prefix('`').and_then(|r| r.strip_suffix('`')))?;
+    let words = shell_words(inner, 0, inner.len());
+    if words.first().map(|w| w.0.as_str()) != Some("date") {
+        return None;
+    }
+    let mut total: Option<u64> = None;
+    let mut i = 1;
+    while i < words.len() {
+        let w = words[i].0.as_str();
+        let value = if w == "-d" || w == "--date" {
+            i += 1;
+            words.get(i).map(|v| v.0.clone())
+        } else if let Some(v) = w.strip_prefix("--date=") {
+            Some(v.to_string())
+        } else if let Some(v) = w.strip_prefix("-v+") {
+            // BSD: -v+30d, -v+1H, -v+15M.
+            let digits: String = v.chars().take_while(char::is_ascii_digit).collect();
+            let unit = match &v[digits.len()..] {
+                "y" => 365 * 86_400,
+                "m" => 30 * 86_400,
+                "w" => 604_800,
+                "d" => 86_400,
+                "H" => 3600,
+                "M" => 60,
+                "S" => 1,
+                _ => return None,
+            };
+            let n: u64 = digits.parse().ok()?;
+            total = Some(total.unwrap_or(0) + n * unit);
+            None
+        } else {
+            None
+        };
+        if let Some(v) = value {
+            let v = v.trim().trim_start_matches('+');
+            let v = v.strip_suffix(" ago").map_or(v, |_| "");
+            let seconds = crate::duration::parse_duration(v).or_else(|| parse_duration_words(v))?;
+            total = Some(total.unwrap_or(0) + seconds);
+        }
+        i += 1;
+    }
+    total
+}
+
+/// `30 days`, `1 hour`, `2 weeks`, `1 year`: GNU date's relative items.
+fn parse_duration_words(text: &str) -> Option<u64> {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let mut total = 0u64;
+    for pair in words.chunks(2) {
+        let [n, unit] = pair else {
+            return None;
+        };
+        let n: u64 = n.trim_start_matches('+').parse().ok()?;
+        let unit = unit.trim_end_matches('s').to_ascii_lowercase();
+        let size = match unit.as_str() {
+            "sec" | "second" => 1,
+            "min" | "minute" => 60,
+            "hour" => 3600,
+            "day" => 86_400,
+            "week" => 604_800,
+            "month" => 30 * 86_400,
+            "year" => 365 * 86_400,
+            _ => return None,
+        };
+        total = total.checked_add(n.checked_mul(size)?)?;
+    }
+    (!words.is_empty()).then_some(total)
+}
+
+/// A shell word as written (quotes removed) and its span.
+type Word = (String, Range<usize>);
+
+/// Shell words of `text[from..to]`: quotes removed, `$(…)` and backquotes kept whole, `\`
+/// line continuations skipped; each with the span of the word as written.
+fn shell_words(text: &str, from: usize, to: usize) -> Vec<(String, Range<usize>)> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    let mut i = from;
+    while i < to {
+        while i < to && (bytes[i].is_ascii_whitespace() || bytes[i] == b'\\') {
+            i += 1;
+        }
+        if i >= to {
+            break;
+        }
+        let start = i;
+        let mut word = String::new();
+        while i < to && !bytes[i].is_ascii_whitespace() {
+            match bytes[i] {
+                q @ (b'"' | b'\'') => {
+                    let close = text[i + 1..to].find(q as char).map_or(to, |p| i + 1 + p);
+                    word.push_str(&text[i + 1..close]);
+                    i = (close + 1).min(to);
+                }
+                b'$' if bytes.get(i + 1) == Some(&b'(') => {
+                    let mut depth = 0usize;
+                    let begin = i;
+                    while i < to {
+                        match bytes[i] {
+                            b'(' => depth += 1,
+                            b')' => {
+                                depth = depth.saturating_sub(1);
+                                if depth == 0 {
+                                    i += 1;
+                                    break;
+                                }
+                            }
+                            _ => {}
+                        }
+                        i += 1;
+                    }
+                    word.push_str(&text[begin..i]);
+                }
+                b'`' => {
+                    let close = text[i + 1..to].find('`').map_or(to, |p| i + 1 + p);
+                    word.push_str(&text[i..(close + 1).min(to)]);
+                    i = (close + 1).min(to);
+                }
+                b'\\' => {
+                    i += 1;
+                }
+                _ => {
+                    let c = text[i..].chars().next().unwrap_or(' ');
+                    word.push(c);
+                    i += c.len_utf8();
+                }
+            }
+        }
+        out.push((word, start..i));
+    }
+    out
+}
+
+/// Words and end of the command whose subcommand word is at `at..at+len`, when the words
+/// before it on its line (after the last `;`, `&&`, `|`) include `tool` (`gsutil`, `gcloud`,
+/// `az`, `aws`) and, when given, `group` (`storage`).
+fn command_at(
+    text: &str,
+    at: usize,
+    len: usize,
+    tool: &str,
+    group: Option<&str>,
+) -> Option<(usize, Vec<Word>)> {
+    let bytes = text.as_bytes();
+    let word_char = |b: u8| b.is_ascii_alphanumeric() || b == b'_' || b == b'-';
+    if at > 0 && word_char(bytes[at - 1]) || bytes.get(at + len).is_some_and(|b| word_char(*b)) {
+        return None;
+    }
+    let line_start = text[..at]
+        .rfind(['\n', '\r', ';', '|', '&', '(', '`'])
+        .map_or(0, |i| i + 1);
+    let before: Vec<&str> = text[line_start..at].split_whitespace().collect();
+    let tool_at = before.iter().position(|w| {
+        let w = w.trim_matches(['"', '\'']);
+        w == tool || w.ends_with(&format!("/{tool}"))
+    })?;
+    // The tool in command position: only a command prefix (`sudo`, `RUN`, `run:`, `- `,
+    // `VAR=value`, …) before it, so prose that names the command is not one.
+    let prefix_ok = before[..tool_at].iter().all(|w| {
+        matches!(
+            *w,
+            "sudo"
+                | "exec"
+                | "env"
+                | "time"
+                | "nohup"
+                | "command"
+                | "RUN"
+                | "then"
+                | "do"
+                | "else"
+                | "-"
+                | "!"
+                | "{"
+        ) || w.ends_with(':')
+            || w.contains('=') && !w.starts_with(['"', '\''])
+    });
+    if !prefix_ok {
+        return None;
+    }
+    if let Some(group) = group
+        && !before[tool_at..].contains(&group)
+    {
+        return None;
+    }
+    let tool_offset = line_start + text[line_start..at].find(before[tool_at]).unwrap_or(0);
+    let mut end = command_end(text, at + len);
+    // `$(gcloud … -d 600)`: the command ends at the parenthesis that closes it.
+    if line_start > 0 && bytes[line_start - 1] == b'(' {
+        let mut depth = 0usize;
+        for (i, b) in text[at + len..end].bytes().enumerate() {
+            match b {
+                b'(' => depth += 1,
+                b')' if depth == 0 => {
+                    end = at + len + i;
+                    break;
+                }
+                b')' => depth -= 1,
+                _ => {}
+            }
+        }
+    }
+    Some((tool_offset, shell_words(text, at + len, end)))
+}
+
+/// The value of a flag among command words: `--expiry X`, `--expiry=X`, `-d X`, `-dX` (one
+/// letter flags only). Every occurrence, in order.
+fn flag_values(words: &[(String, Range<usize>)], names: &[&str]) -> Vec<(String, Range<usize>)> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < words.len() {
+        let (w, span) = &words[i];
+        for name in names {
+            if w == name {
+                if let Some(next) = words.get(i + 1) {
+                    out.push(next.clone());
+                    i += 1;
+                }
+                break;
+            }
+            if let Some(v) = w.strip_prefix(&format!("{name}=")) {
+                let skip = span.end - v.len().min(span.end - span.start);
+                out.push((v.to_string(), skip..span.end));
+                break;
+            }
+            if name.len() == 2
+                && !name.starts_with("--")
+                && w.len() > 2
+                && w.starts_with(name)
+                && w.as_bytes()[2].is_ascii_digit()
+            {
+                out.push((w[2..].to_string(), span.start + 2..span.end));
+                break;
+            }
+        }
+        i += 1;
+    }
+    out
+}
+
+fn has_flag(words: &[(String, Range<usize>)], names: &[&str]) -> bool {
+    words.iter().any(|(w, _)| {
+        names
+            .iter()
+            .any(|n| w == n || w.starts_with(&format!("{n}=")))
+    })
+}
+
+/// A value the shell computes (`$VAR`, `$(…)`, backquotes) is known only at run time.
+fn is_runtime(value: &str) -> bool {
+    value.contains('$') || value.contains('`') || value.contains('{')
+}
+
+/// gsutil's `-d`: a number with `s`, `m`, `h` or `d`, hours when bare.
+fn gsutil_duration(value: &str) -> Option<u64> {
+    let v = value.trim();
+    let digits: String = v.chars().take_while(char::is_ascii_digit).collect();
+    let n: u64 = digits.parse().ok()?;
+    let unit = match &v[digits.len()..] {
+        "" | "h" | "H" => 3600,
+        "s" | "S" => 1,
+        "m" | "M" => 60,
+        "d" | "D" => 86_400,
+        _ => return None,
+    };
+    n.checked_mul(unit)
+}
+
+const GCS_LIMIT: u64 = 7 * 86_400;
+const SYSTEM_KEY_LIMIT: u64 = 12 * 3600;
+
+/// An absolute expiry flag (`--expiry`, `--date-less-than`), with its start flag.
+fn until(
+    expiry: Option<(String, Range<usize>)>,
+    start: Option<(String, Range<usize>)>,
+    epoch_numbers: bool,
+    what: &str,
+) -> Option<Lifetime> {
+    let read = |v: &str| {
+        if epoch_numbers && !v.is_empty() && v.bytes().all(|b| b.is_ascii_digit()) {
+            v.parse::<i64>().ok()
+        } else {
+            parse_timestamp(v)
+        }
+    };
+    let (value, value_span) = expiry?;
+    if let Some(seconds) = shell_relative_date(&value) {
+        return Some(Lifetime::Duration {
+            span: value_span,
+            seconds,
+            derivation: vec![format!(
+                "the expiry is computed by `date` as {} from now",
+                crate::duration::human(seconds)
+            )],
+        });
+    }
+    if is_runtime(&value) {
+        return Some(Lifetime::Dynamic {
+            span: value_span,
+            reason: format!("the expiry of {what} is computed when the command runs"),
+        });
+    }
+    let Some(at) = read(&value) else {
+        return Some(Lifetime::Dynamic {
+            span: value_span,
+            reason: format!("the expiry of {what} is not a date presign-lint can read"),
+        });
+    };
+    let start = start.and_then(|(v, _)| read(&v).map(|t| (t, v)));
+    Some(Lifetime::Until {
+        span: value_span,
+        expiry: (at, value),
+        start,
+    })
+}
+
+/// Signing commands of other CLIs, wherever they appear (scripts, CI YAML, Makefiles, code
+/// that shells out): `gsutil signurl` (`-d`, summed; 1 hour by default), `gcloud storage
+/// sign-url` (`--duration`/`-d`; 1 hour by default), `az storage <blob|container|account|…>
+/// generate-sas` (`--expiry`, `--start`, `--as-user`) and `aws cloudfront sign`
+/// (`--date-less-than`, `--date-greater-than`).
+pub fn signing_commands(text: &str) -> Vec<SignedLifetime> {
+    let mut out = Vec::new();
+    let bytes = text.as_bytes();
+    for at in memchr::memmem::find_iter(bytes, b"signurl") {
+        let Some((tool_at, words)) = command_at(text, at, "signurl".len(), "gsutil", None) else {
+            continue;
+        };
+        let span = tool_at..at + "signurl".len();
+        let values = flag_values(&words, &["-d"]);
+        // `-u`/`--use-service-account`: signed with the system-managed key, 12 hours at most.
+        let system_key = has_flag(&words, &["-u", "--use-service-account"]);
+        let limit = if system_key {
+            (SYSTEM_KEY_LIMIT, "with `-u` gsutil signs with the service account's system-managed key and refuses more than 12 hours".to_string())
+        } else {
+            (
+                GCS_LIMIT,
+                "gsutil refuses it: GCS V4 signed URLs are valid for at most 7 days".to_string(),
+            )
+        };
+        let lifetime = if values.is_empty() {
+            Lifetime::Duration {
+                span: span.clone(),
+                seconds: 3600,
+                derivation: vec!["no -d, so the gsutil default of 1 hour applies".to_string()],
+            }
+        } else if let Some((v, s)) = values.iter().find(|(v, _)| gsutil_duration(v).is_none()) {
+            Lifetime::Dynamic {
+                span: s.clone(),
+                reason: if is_runtime(v) {
+                    "`gsutil signurl -d` takes its value at run time".to_string()
+                } else {
+                    "`gsutil signurl -d` holds no duration presign-lint can read".to_string()
+                },
+            }
+        } else {
+            let seconds: u64 = values.iter().filter_map(|(v, _)| gsutil_duration(v)).sum();
+            let derivation = if values.len() > 1 {
+                vec![format!("the {} -d values are added", values.len())]
+            } else if values[0].0.bytes().all(|b| b.is_ascii_digit()) {
+                vec!["a bare -d value is hours".to_string()]
+            } else {
+                Vec::new()
+            };
+            Lifetime::Duration {
+                span: values[0].1.start..values[values.len() - 1].1.end,
+                seconds,
+                derivation,
+            }
+        };
+        out.push(SignedLifetime {
+            what: "`gsutil signurl`".to_string(),
+            span,
+            lifetime,
+            limit: Some(limit),
+            source: "cli",
+        });
+    }
+    for at in memchr::memmem::find_iter(bytes, b"sign-url") {
+        let Some((tool_at, words)) =
+            command_at(text, at, "sign-url".len(), "gcloud", Some("storage"))
+        else {
+            continue;
+        };
+        let span = tool_at..at + "sign-url".len();
+        let limit = if has_flag(&words, &["--impersonate-service-account"])
+            && !has_flag(&words, &["--private-key-file"])
+        {
+            (SYSTEM_KEY_LIMIT, "signed through an impersonated service account's system-managed key, gcloud refuses more than 12 hours".to_string())
+        } else {
+            (
+                GCS_LIMIT,
+                "gcloud refuses it: GCS V4 signed URLs are valid for at most 7 days".to_string(),
+            )
+        };
+        let lifetime = match flag_values(&words, &["--duration", "-d"]).pop() {
+            None => Lifetime::Duration {
+                span: span.clone(),
+                seconds: 3600,
+                derivation: vec![
+                    "no --duration, so the gcloud default of 1 hour applies".to_string(),
+                ],
+            },
+            Some((v, s)) => match crate::duration::parse_duration(&v) {
+                Some(seconds) if !is_runtime(&v) => Lifetime::Duration {
+                    span: s,
+                    seconds,
+                    derivation: if v.bytes().all(|b| b.is_ascii_digit()) {
+                        vec!["a bare --duration is seconds".to_string()]
+                    } else {
+                        Vec::new()
+                    },
+                },
+                _ => Lifetime::Dynamic {
+                    span: s,
+                    reason: "`gcloud storage sign-url --duration` takes its value at run time"
+                        .to_string(),
+                },
+            },
+        };
+        out.push(SignedLifetime {
+            what: "`gcloud storage sign-url`".to_string(),
+            span,
+            lifetime,
+            limit: Some(limit),
+            source: "cli",
+        });
+    }
+    for at in memchr::memmem::find_iter(bytes, b"generate-sas") {
+        let Some((tool_at, words)) =
+            command_at(text, at, "generate-sas".len(), "az", Some("storage"))
+        else {
+            continue;
+        };
+        let span = tool_at..at + "generate-sas".len();
+        let kind: Vec<&str> = text[tool_at..at]
+            .split_whitespace()
+            .skip_while(|w| *w != "storage")
+            .skip(1)
+            .collect();
+        let what = format!("`az storage {} generate-sas`", kind.join(" "));
+        // A user delegation SAS is signed with a user delegation key valid for 7 days at most.
+        let limit = has_flag(&words, &["--as-user"]).then(|| {
+            (GCS_LIMIT, "with `--as-user` the SAS is signed with a user delegation key, which Azure issues for at most 7 days".to_string())
+        });
+        let expiry = flag_values(&words, &["--expiry"]).pop();
+        let start = flag_values(&words, &["--start"]).pop();
+        // Without `--expiry` a stored access policy (`--policy-name`) sets it, or the CLI fails.
+        let Some(lifetime) = until(expiry, start, false, &what) else {
+            continue;
+        };
+        out.push(SignedLifetime {
+            what,
+            span,
+            lifetime,
+            limit,
+            source: "cli",
+        });
+    }
+    for at in memchr::memmem::find_iter(bytes, b"cloudfront") {
+        let Some((tool_at, words)) = command_at(text, at, "cloudfront".len(), "aws", None) else {
+            continue;
+        };
+        if words.first().map(|w| w.0.as_str()) != Some("sign") {
+            continue;
+        }
+        let span = tool_at..words[0].1.end;
+        let what = "`aws cloudfront sign`".to_string();
+        let expiry = flag_values(&words, &["--date-less-than"]).pop();
+        let start = flag_values(&words, &["--date-greater-than"]).pop();
+        let Some(lifetime) = until(expiry, start, true, &what) else {
+            continue;
+        };
+        out.push(SignedLifetime {
+            what,
+            span,
+            lifetime,
+            limit: None,
+            source: "cli",
+        });
+    }
+    out.sort_by_key(|l| l.span.start);
+    out
+}
+
 /// File types whose `key = value` / `key: value` lines are configuration.
 pub fn is_config_file(path: &Path) -> bool {
     let name = path
@@ -191,7 +778,8 @@ pub fn config_expiries(text: &str) -> Vec<ConfigExpiry> {
             .trim_end_matches(',');
         let unquoted = value.trim_matches(['"', '\'']);
         let quote = value.len() - value.trim_start_matches(['"', '\'']).len();
-        if unquoted.is_empty() {
+        // An object or list (a template's parameter declaration) is no value.
+        if unquoted.is_empty() || value.starts_with(['{', '[']) {
             continue;
         }
         found.push(ConfigExpiry {
@@ -592,6 +1180,74 @@ mod tests {
             Some("86400")
         );
         assert!(found[2].expires_in.is_none());
+    }
+
+    fn lifetimes(text: &str) -> Vec<(String, Option<i64>)> {
+        signing_commands(text)
+            .into_iter()
+            .map(|l| {
+                let seconds = match l.lifetime {
+                    Lifetime::Duration { seconds, .. } => i64::try_from(seconds).ok(),
+                    Lifetime::Until { expiry, start, .. } => start.map(|s| expiry.0 - s.0),
+                    Lifetime::Dynamic { .. } => None,
+                };
+                (l.what, seconds)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn timestamps_as_clis_and_templates_write_them() {
+        assert_eq!(parse_timestamp("1970-01-02"), Some(86_400));
+        assert_eq!(parse_timestamp("1970-01-01T01:00Z"), Some(3600));
+        assert_eq!(parse_timestamp("1970-01-01T01:00:30Z"), Some(3630));
+        assert_eq!(parse_timestamp("1970-01-01T02:00:00.123+01:00"), Some(3600));
+        assert_eq!(parse_timestamp("2030-02-30"), None);
+        assert_eq!(parse_timestamp("tomorrow"), None);
+        assert_eq!(
+            shell_relative_date("$(date -u -d '+2 hours' '+%Y-%m-%dT%H:%MZ')"),
+            Some(7200)
+        );
+        assert_eq!(
+            shell_relative_date("`date -d \"30 days\" +%F`"),
+            Some(30 * 86_400)
+        );
+        assert_eq!(
+            shell_relative_date("$(date -v+7d -u +%Y-%m-%dT%H:%MZ)"),
+            Some(7 * 86_400)
+        );
+        assert_eq!(shell_relative_date("$(cat expiry.txt)"), None);
+    }
+
+    #[test]
+    fn signing_commands_of_other_clis() {
+        let text = "gsutil signurl -d 2 -d 30m key.json gs://b/o\n\
+                    gsutil -m signurl key.json gs://b/o\n\
+                    RUN gcloud storage sign-url gs://b/o --duration=90m\n\
+                    x=$(gcloud alpha storage sign-url gs://b/o -d 600)\n\
+                    az storage blob generate-sas -c c -n o --start 2030-01-01T00:00Z \\\n  --expiry 2030-01-02T00:00Z\n\
+                    aws cloudfront sign --url u --date-greater-than 100 --date-less-than 3700\n\
+                    echo gsutil signurl -d 9d in prose\n\
+                    gsutil signurl -d \"$TTL\" key.json gs://b/o\n";
+        assert_eq!(
+            lifetimes(text),
+            [
+                ("`gsutil signurl`".to_string(), Some(9000)),
+                ("`gsutil signurl`".to_string(), Some(3600)),
+                ("`gcloud storage sign-url`".to_string(), Some(5400)),
+                ("`gcloud storage sign-url`".to_string(), Some(600)),
+                ("`az storage blob generate-sas`".to_string(), Some(86_400)),
+                ("`aws cloudfront sign`".to_string(), Some(3600)),
+                ("`gsutil signurl`".to_string(), None),
+            ]
+        );
+        let limits: Vec<Option<u64>> = signing_commands(
+            "gsutil signurl -u -d 1h gs://b/o\naz storage container generate-sas --as-user --expiry 2030-01-01\naz storage container generate-sas --expiry 2030-01-01\n",
+        )
+        .iter()
+        .map(|l| l.limit.as_ref().map(|(s, _)| *s))
+        .collect();
+        assert_eq!(limits, [Some(43_200), Some(604_800), None]);
     }
 
     #[test]

@@ -32,7 +32,7 @@ pub use language::Language;
 
 use crate::facts::SyntaxFacts;
 use crate::signed_url::{self, SignedUrl};
-use config_values::{CliPresign, ConfigCredential, ConfigExpiry, PrivateKeyBlock};
+use config_values::{CliPresign, ConfigCredential, ConfigExpiry, PrivateKeyBlock, SignedLifetime};
 
 /// What the lints may ask about one file.
 #[derive(Default)]
@@ -44,6 +44,9 @@ pub struct Facts {
     pub cli_presigns: Vec<CliPresign>,
     pub config_expiries: Vec<ConfigExpiry>,
     /// Credential keys of config files, shell scripts, Dockerfiles (`hardcoded-credentials`).
+    /// Lifetimes of signed URLs and SAS tokens made by other CLIs (`gsutil signurl`, `az
+    /// storage … generate-sas`, …) and by infrastructure code (Terraform, ARM, Bicep).
+    pub signed_lifetimes: Vec<SignedLifetime>,
     pub config_credentials: Vec<ConfigCredential>,
     /// PEM private key blocks in any file (`hardcoded-credentials`).
     pub private_keys: Vec<PrivateKeyBlock>,
@@ -81,6 +84,10 @@ pub fn extract(path: &Path, text: &str, needs: Needs) -> Facts {
     if needs.expiries {
         facts.cli_presigns = config_values::cli_presigns(text);
         if config_values::is_config_file(path) {
+        facts.signed_lifetimes = config_values::signing_commands(text);
+        facts
+            .signed_lifetimes
+            .extend(iac::signed_lifetimes(path, text));
             facts.config_expiries = config_values::config_expiries(text);
         }
     }

@@ -1,6 +1,8 @@
 //! `excessive-expiry` and `expiry-exceeds-limit`, written once over the facts: presign calls
 //! matched against the SDK catalog, `aws s3 presign --expires-in`, and config keys.
 
+mod sources;
+
 use serde_json::json;
 
 use super::{Context, Diagnostic, LintId, Output};
@@ -14,7 +16,7 @@ use crate::semantic::{Model, Target};
 
 /// Words every file with an expiry to check contains: every catalog method, CLI command and
 /// config key the lint reads has one of them, so other files are never parsed.
-pub const TRIGGERS: [&str; 16] = [
+pub const TRIGGERS: [&str; 21] = [
     "presign",
     "postobjectv4",
     "signedcookie",
@@ -32,6 +34,13 @@ pub const TRIGGERS: [&str; 16] = [
     "url_signature",
     // CloudFront's `CannedSignerRequest`/`CustomSignerRequest`, built apart from the call.
     "signerrequest",
+    // Other CLIs and infrastructure code (`sources`): `gcloud storage sign-url`, `az storage
+    // … generate-sas`, `aws cloudfront sign --date-less-than`, ARM/Bicep SAS properties.
+    "sign-url",
+    "generate-sas",
+    "date-less-than",
+    "listservicesas",
+    "listaccountsas",
 ];
 
 /// The AWS CLI's default for `aws s3 presign`.
@@ -147,6 +156,7 @@ pub fn check(cx: &Context<'_>, out: &mut Output) {
             )),
         }
     }
+    sources::signed_lifetimes(cx, &mut expiries, out);
     for expiry in expiries {
         report(cx, expiry, out);
     }
@@ -186,7 +196,8 @@ fn report(cx: &Context<'_>, e: Expiry, out: &mut Output) {
     }
     let help = match lint {
         LintId::ExpiryExceedsLimit => format!(
-            "use at most 7 days, and preferably the policy maximum of {}; for long-lived access use CloudFront signed URLs or an IAM role (practice `url-expired`)",
+            "use at most {}, and preferably the policy maximum of {}; for long-lived access use CloudFront signed URLs or an IAM role (practice `url-expired`)",
+            human(over_limit.map_or(SIGV4_MAX_SECONDS, |(l, _)| *l)),
             human(cx.max_expiry)
         ),
         _ => format!(

@@ -14,6 +14,7 @@
 
 pub mod logs;
 mod policy;
+mod sas;
 mod terraform;
 mod tree;
 
@@ -98,6 +99,49 @@ pub fn extract(path: &Path, text: &str) -> Option<IacFacts> {
         }
     }
     Some(facts)
+}
+
+/// Words one of which a file with signed-URL lifetimes of its own contains (matched
+/// case-sensitively, as the templates write them).
+const SAS_WORDS: [&str; 5] = [
+    "azurerm_",
+    "google_storage_object_signed_url",
+    "listServiceSas",
+    "listAccountSas",
+    "signedExpiry",
+];
+
+/// The signed-URL lifetimes infrastructure code sets: Terraform Azure SAS data sources and
+/// `google_storage_object_signed_url`, ARM templates (JSON) and Bicep files that list SAS
+/// tokens. Empty for any other file, and for one that does not parse.
+pub fn signed_lifetimes(
+    path: &Path,
+    text: &str,
+) -> Vec<crate::frontend::config_values::SignedLifetime> {
+    let name = path
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    let ext = name.rsplit_once('.').map_or("", |(_, e)| e);
+    let bytes = text.as_bytes();
+    if !SAS_WORDS
+        .iter()
+        .any(|w| memchr::memmem::find(bytes, w.as_bytes()).is_some())
+        || super::max_nesting(text) > MAX_NESTING
+    {
+        return Vec::new();
+    }
+    match ext {
+        "tf" => terraform::parse(text)
+            .map(|body| terraform::signed_lifetimes(&body, text))
+            .unwrap_or_default(),
+        "json" | "jsonc" if text.contains("listServiceSas") || text.contains("listAccountSas") => {
+            sas::arm(text)
+        }
+        "bicep" => sas::bicep(text),
+        _ => Vec::new(),
+    }
 }
 
 /// Some bucket of the file has no logging relation in the file.

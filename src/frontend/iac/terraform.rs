@@ -8,11 +8,13 @@ use hcl_edit::template::Element;
 
 use super::logs;
 use super::policy::{self, Attached};
+use super::sas;
 use super::tree::{self, Key, Kind, MAX_DEPTH, Node};
 use crate::facts::{
     Bucket, BucketLogging, BucketRef, Effect, IacFacts, IacFormat, PolicyCondition, PolicyDocument,
     PolicyStatement, PolicyValue, Span,
 };
+use crate::frontend::config_values::{Lifetime, SignedLifetime, parse_timestamp};
 
 pub fn parse(text: &str) -> Option<Body> {
     hcl_edit::parser::parse_body(text).ok()
@@ -601,6 +603,184 @@ fn policy_document_data(
         incomplete,
         bucket: None,
     })
+}
+
+/// Signed-URL lifetimes of a Terraform file: the `expiry` (and `start`) of the Azure SAS data
+/// sources (`azurerm_storage_account_sas`, `azurerm_storage_account_blob_container_sas`, any
+/// `azurerm_*_sas`) and the `duration` of `google_storage_object_signed_url` (V2 signing, 1
+/// hour by default).
+pub fn signed_lifetimes(body: &Body, text: &str) -> Vec<SignedLifetime> {
+    let mut out = Vec::new();
+    for block in body.blocks() {
+        let labels: Vec<&str> = block.labels.iter().map(label).collect();
+        let ([kind, name], "data" | "resource") = (labels.as_slice(), block.ident.as_str()) else {
+            continue;
+        };
+        let prefix = if block.ident.as_str() == "data" {
+            "data."
+        } else {
+            ""
+        };
+        let what = format!("`{prefix}{kind}.{name}`");
+        let header = header_span(block);
+        let b = &block.body;
+        if kind.starts_with("azurerm_") && kind.ends_with("_sas") {
+            let Some(expiry) = b.get_attribute("expiry") else {
+                continue;
+            };
+            let span = expiry.value.span().unwrap_or(header.clone());
+            let start = b
+                .get_attribute("start")
+                .map(|a| tf_time(&a.value, body, text, 0));
+            out.push(SignedLifetime {
+                lifetime: sas::lifetime(
+                    &what,
+                    (tf_time(&expiry.value, body, text, 0), span),
+                    start,
+                ),
+                what,
+                span: header,
+                limit: None,
+                source: "iac",
+            });
+        } else if *kind == "google_storage_object_signed_url" {
+            let lifetime = match b.get_attribute("duration").map(|a| &a.value) {
+                None => Lifetime::Duration {
+                    span: header.clone(),
+                    seconds: 3600,
+                    derivation: vec![
+                        "no `duration`, so the provider default of 1 hour applies".to_string(),
+                    ],
+                },
+                Some(Expression::String(d)) => match crate::duration::parse_duration(d.value()) {
+                    Some(seconds) => Lifetime::Duration {
+                        span: d.span().unwrap_or(header.clone()),
+                        seconds,
+                        derivation: Vec::new(),
+                    },
+                    None => Lifetime::Dynamic {
+                        span: d.span().unwrap_or(header.clone()),
+                        reason: format!(
+                            "the `duration` of {what} is not a duration presign-lint can read"
+                        ),
+                    },
+                },
+                Some(other) => Lifetime::Dynamic {
+                    span: other.span().unwrap_or(header.clone()),
+                    reason: format!("the `duration` of {what} is set at apply time"),
+                },
+            };
+            out.push(SignedLifetime {
+                what,
+                span: header,
+                lifetime,
+                limit: None,
+                source: "iac",
+            });
+        }
+    }
+    out
+}
+
+/// A Terraform time value: a literal timestamp, `timestamp()`, `timeadd(t, "720h")`,
+/// `formatdate(f, t)`, a `time_offset`/`time_rotating`/`time_static` of the file.
+fn tf_time(expr: &Expression, body: &Body, text: &str, depth: usize) -> sas::Time {
+    use hcl_edit::expr::TraversalOperator;
+    use sas::Time;
+    let raw = || {
+        expr.span()
+            .and_then(|s| text.get(s))
+            .unwrap_or("")
+            .trim()
+            .to_string()
+    };
+    if depth > 8 {
+        return Time::Unknown(raw());
+    }
+    match expr {
+        Expression::String(s) => match parse_timestamp(s.value()) {
+            Some(at) => Time::At(at, s.value().to_string()),
+            None => Time::Unknown(raw()),
+        },
+        Expression::Parenthesis(p) => tf_time(p.inner(), body, text, depth + 1),
+        Expression::FuncCall(call) => {
+            let args: Vec<&Expression> = call.args.iter().collect();
+            match (call.name.name.as_str(), args.as_slice()) {
+                ("timestamp" | "plantimestamp", []) => Time::Now,
+                ("formatdate", [_, t]) => tf_time(t, body, text, depth + 1),
+                ("timeadd", [base, Expression::String(d)]) => {
+                    let Some(seconds) = crate::duration::parse_duration(d.value()) else {
+                        return Time::Unknown(raw());
+                    };
+                    match tf_time(base, body, text, depth + 1) {
+                        Time::Now => Time::NowPlus(seconds, raw()),
+                        Time::NowPlus(s, _) => Time::NowPlus(s.saturating_add(seconds), raw()),
+                        Time::At(t, _) => Time::At(
+                            t.saturating_add(i64::try_from(seconds).unwrap_or(i64::MAX)),
+                            raw(),
+                        ),
+                        Time::Unknown(_) => Time::Unknown(raw()),
+                    }
+                }
+                _ => Time::Unknown(raw()),
+            }
+        }
+        Expression::Traversal(t) => {
+            let Expression::Variable(root) = &t.expr else {
+                return Time::Unknown(raw());
+            };
+            let names: Vec<&str> = t
+                .operators
+                .iter()
+                .filter_map(|o| match o.value() {
+                    TraversalOperator::GetAttr(n) => Some(n.as_str()),
+                    _ => None,
+                })
+                .collect();
+            let [name, attribute] = names.as_slice() else {
+                return Time::Unknown(raw());
+            };
+            let resource = body.blocks().find(|b| {
+                b.ident.as_str() == "resource"
+                    && b.labels.len() == 2
+                    && label(&b.labels[0]) == root.as_str()
+                    && label(&b.labels[1]) == *name
+            });
+            let Some(resource) = resource else {
+                return Time::Unknown(raw());
+            };
+            let sum = |prefix: &str| -> Option<u64> {
+                let mut total = 0u64;
+                for (unit, size) in [
+                    ("years", 365 * 86_400),
+                    ("months", 30 * 86_400),
+                    ("days", 86_400),
+                    ("hours", 3600),
+                    ("minutes", 60),
+                    ("seconds", 1),
+                ] {
+                    if let Some(a) = resource.body.get_attribute(&format!("{prefix}{unit}")) {
+                        let Expression::Number(n) = &a.value else {
+                            return None;
+                        };
+                        let n = n.value().as_u64()?;
+                        total = total.checked_add(n.checked_mul(size)?)?;
+                    }
+                }
+                Some(total)
+            };
+            match (root.as_str(), *attribute) {
+                ("time_static", "rfc3339") | ("time_rotating", "rfc3339") => Time::Now,
+                ("time_offset", "rfc3339") => {
+                    sum("offset_").map_or_else(|| Time::Unknown(raw()), |s| Time::NowPlus(s, raw()))
+                }
+                ("time_rotating", "rotation_rfc3339") => sum("rotation_")
+                    .map_or_else(|| Time::Unknown(raw()), |s| Time::NowPlus(s, raw())),
+                _ => Time::Unknown(raw()),
+            }
+        }
+        _ => Time::Unknown(raw()),
+    }
 }
 
 #[cfg(test)]
