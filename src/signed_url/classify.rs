@@ -159,7 +159,7 @@ pub fn classify(span: Range<usize>, url: DecodedUrl) -> Option<SignedUrl> {
     };
 
     if let Some(key) = &found.key_id
-        && !is_real_key_id(key)
+        && (!is_real_key_id(key) || !issued_by_host(found.kind, &url.host, key))
     {
         return None;
     }
@@ -200,6 +200,27 @@ struct Found {
     expires_at: Option<OffsetDateTime>,
     lifetime: Option<i64>,
     session_token: bool,
+}
+
+/// Whether the signer identity has a shape the URL's own service issues: AWS signs only with
+/// `AKIA`/`ASIA` access keys, Cloud Storage only as a service account (an email) or with an
+/// HMAC key (`GOOG…`). Test doubles sign AWS and Google URLs as `access_key` or `foo`; other
+/// hosts (S3-compatible stores, emulators) issue keys of any shape and are not judged.
+fn issued_by_host(kind: UrlKind, host: &str, key: &str) -> bool {
+    let host = host.split(':').next().unwrap_or("");
+    let under = |domain: &str| host == domain || host.ends_with(&format!(".{domain}"));
+    let upper = key.to_ascii_uppercase();
+    match kind {
+        UrlKind::S3SigV4 | UrlKind::S3SigV2
+            if under("amazonaws.com") || under("amazonaws.com.cn") =>
+        {
+            upper.starts_with("AKIA") || upper.starts_with("ASIA")
+        }
+        UrlKind::GcsV4 | UrlKind::GcsV2 if under("googleapis.com") => {
+            key.contains('@') || upper.starts_with("GOOG")
+        }
+        _ => true,
+    }
 }
 
 /// The storage account of a SAS URL: the first label of `account.blob.core.windows.net`, or
@@ -388,6 +409,25 @@ mod tests {
             urls[0].expires_at.map(|t| t.unix_timestamp()),
             Some(1_767_225_600)
         );
+    }
+
+    #[test]
+    fn signers_the_service_never_issues_are_test_doubles() {
+        let sts = format!(
+            "https://sts.us-west-2.amazonaws.com/?Action=GetCallerIdentity&X-Amz-Credential=access_key%2F20170322%2Fus-west-2%2Fsts%2Faws4_request&X-Amz-Date=20170322T000000Z&X-Amz-Expires=3600&X-Amz-SignedHeaders=host&X-Amz-Signature={SIG}"
+        );
+        assert!(find_signed_urls(&sts).is_empty());
+        let sigv2 = "https://b.s3.amazonaws.com/k?AWSAccessKeyId=AKGPT4J56IAJ2EUBL5CQ&Expires=1440195891&Signature=n%2BEalOV6A2HIOx4Rcfb7LT16bBM%3D";
+        assert!(find_signed_urls(sigv2).is_empty());
+        let gcs = format!(
+            "https://storage.googleapis.com/b/o?X-Goog-Algorithm=GOOG4-RSA-SHA256&X-Goog-Credential=signer%2F20240115%2Fauto%2Fstorage%2Fgoog4_request&X-Goog-Signature={SIG}"
+        );
+        assert!(find_signed_urls(&gcs).is_empty());
+        // Another S3-compatible store issues keys of its own shape.
+        let minio = format!(
+            "https://minio.acme.internal/b/o?X-Amz-Credential=ci-uploader%2F20240115%2Fus-east-1%2Fs3%2Faws4_request&X-Amz-Date=20240115T101500Z&X-Amz-Expires=900&X-Amz-Signature={SIG}"
+        );
+        assert_eq!(find_signed_urls(&minio).len(), 1);
     }
 
     #[test]

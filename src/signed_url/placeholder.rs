@@ -96,13 +96,28 @@ pub const VOCABULARY: [Word; 16] = [
 /// Storage accounts and projects of the documentation and of local emulators, whose keys are
 /// published: Azure's `myaccount` and Azurite's `devstoreaccount1`, Google Cloud's
 /// `my-project`.
-const DOCUMENTED_NAMES: [&str; 6] = [
+const DOCUMENTED_NAMES: [&str; 7] = [
     "myaccount",
     "mystorageaccount",
     "storageaccount",
     "accountname",
     "devstoreaccount1",
     "my-project",
+    "minioadmin",
+];
+
+/// A signer identity that is the name of its slot (`access_key`, `AccessKeyId`,
+/// `service-account`, `client_email`), spelled without separators or case.
+const SLOT_NAMES: [&str; 9] = [
+    "accesskey",
+    "accesskeyid",
+    "awsaccesskeyid",
+    "keyid",
+    "serviceaccount",
+    "serviceaccountemail",
+    "clientemail",
+    "googleaccessid",
+    "keypairid",
 ];
 
 /// Whether `value` could be a real signature: right alphabet and length, and not shaped like
@@ -160,8 +175,9 @@ pub fn has_placeholder_word(value: &str) -> bool {
 }
 
 /// Whether a name (a service account, a project, an account, a key pair id) is a stand-in:
-/// a placeholder mark, a vocabulary word in it (see [`InNames`]), a documented account, or a
-/// constant's name (`SERVICE_ACCOUNT`, `ACCESS_KEY_ID`).
+/// a placeholder mark, a vocabulary word in it (see [`InNames`]), a documented account or
+/// published default (`minioadmin`), its slot's name (`access_key`), or a constant's name
+/// (`SERVICE_ACCOUNT`, `ACCESS_KEY_ID`).
 pub fn is_placeholder_name(name: &str) -> bool {
     if has_placeholder_marks(name) {
         return true;
@@ -172,7 +188,11 @@ pub fn is_placeholder_name(name: &str) -> bool {
         && name
             .bytes()
             .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'_');
-    if constant || DOCUMENTED_NAMES.iter().any(|d| is_label(&lower, d)) {
+    let squashed: String = lower.chars().filter(char::is_ascii_alphanumeric).collect();
+    if constant
+        || DOCUMENTED_NAMES.iter().any(|d| is_label(&lower, d))
+        || SLOT_NAMES.contains(&squashed.as_str())
+    {
         return true;
     }
     VOCABULARY.iter().any(|w| match w.in_names {
@@ -311,6 +331,9 @@ mod tests {
             "foo@bar.iam.gserviceaccount.com",
             "fake-gcs@acme.iam.gserviceaccount.com",
             "SERVICE_ACCOUNT",
+            "access_key",
+            "AccessKeyId",
+            "minioadmin",
             "APKAEXAMPLE",
             "AKIDEXAMPLE",
         ] {
