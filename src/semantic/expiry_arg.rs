@@ -28,6 +28,7 @@ pub fn is_opaque<'a>(expr: &'a Expr, env: &mut Env<'a>, depth: usize) -> bool {
         | ExprKind::FirstResult(_)
         | ExprKind::Choice(_)
         | ExprKind::Fallback(..)
+        | ExprKind::Setting(_)
         | ExprKind::Interpolated(_) => true,
         _ => false,
     }
