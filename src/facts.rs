@@ -351,6 +351,41 @@ impl Import {
     }
 }
 
+/// Where a call that prints or logs writes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Channel {
+    /// The process's standard output or error: `print`, `puts`, `console.log`,
+    /// `System.out.println`, `fmt.Println`, `println!`.
+    Terminal,
+    /// A log record: a logger's methods, `log.Printf`, `error_log`, `tracing::info!`, .NET
+    /// debug and trace listeners.
+    Log,
+}
+
+/// A call that prints or logs: `calls[call]`, whose arguments from `args_from` on are written.
+#[derive(Clone, Copy, Debug)]
+pub struct Output {
+    pub call: usize,
+    pub channel: Channel,
+    pub args_from: usize,
+}
+
+/// What kind of program a file is, decided by its front end from its entry point, imports,
+/// shebang and directory.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Program {
+    /// Nothing says: a library, a module of a larger program.
+    #[default]
+    Unknown,
+    /// A command-line program run by a person (`if __name__ == "__main__":`, an argument
+    /// parser, Go `package main`, `public static void main`, a shebang, a `bin/` or `scripts/`
+    /// directory): what it writes to the terminal is read by whoever runs it.
+    CommandLine,
+    /// A server, request handler or serverless function: its terminal output is collected as
+    /// its log.
+    Service,
+}
+
 /// Everything a language front end extracts from one parsed file.
 #[derive(Clone, Debug, Default)]
 pub struct SyntaxFacts {
@@ -362,6 +397,10 @@ pub struct SyntaxFacts {
     /// What functions return (for signed URLs handed back to callers).
     pub returns: Vec<Return>,
     pub comments: Vec<Span>,
+    /// The calls that print or log ([`Output`]), in document order.
+    pub outputs: Vec<Output>,
+    /// What kind of program the file is, as far as where its output goes.
+    pub program: Program,
     /// Binding indices by name, in document order (built by [`SyntaxFacts::index`]), so a
     /// lookup costs the bindings of one name, not of the whole file.
     pub by_name: std::collections::HashMap<String, Vec<usize>>,

@@ -1011,6 +1011,71 @@ fn import_statement(node: Node<'_>, cx: &Lowering<'_>) -> Vec<Import> {
     out
 }
 
+/// Command-line and service signals of a JavaScript or TypeScript file
+/// ([`super::output::program`]).
+pub fn program_signals(
+    _path: &std::path::Path,
+    text: &str,
+    facts: &crate::facts::SyntaxFacts,
+) -> super::output::Signals {
+    use super::output::{Signals, imports_any, mentions_any};
+    let command_line = imports_any(
+        facts,
+        &[
+            "commander",
+            "yargs",
+            "meow",
+            "minimist",
+            "cac",
+            "@oclif/core",
+            "clipanion",
+        ],
+    ) || mentions_any(
+        text,
+        &[
+            "process.argv",
+            "require.main === module",
+            "import.meta.main",
+        ],
+    );
+    let service = imports_any(
+        facts,
+        &[
+            "express",
+            "koa",
+            "fastify",
+            "@hapi/hapi",
+            "hapi",
+            "next",
+            "@nestjs/common",
+            "@nestjs/core",
+            "hono",
+            "restify",
+            "@vercel/node",
+            "@netlify/functions",
+            "aws-lambda",
+            "@aws-lambda-powertools/logger",
+            "@azure/functions",
+            "@google-cloud/functions-framework",
+        ],
+    ) || mentions_any(
+        text,
+        &[
+            "createServer(",
+            "exports.handler",
+            "export const handler",
+            "export async function handler",
+            "export function handler",
+            "export default function handler",
+            "export default async function handler",
+        ],
+    );
+    Signals {
+        command_line,
+        service,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

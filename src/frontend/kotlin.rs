@@ -766,6 +766,36 @@ fn keyword_span(node: Node<'_>, keyword: &str) -> Span {
     found.unwrap_or(node.start_byte()..node.start_byte())
 }
 
+/// Command-line and service signals of a Kotlin file ([`super::output::program`]).
+pub fn program_signals(text: &str, facts: &crate::facts::SyntaxFacts) -> super::output::Signals {
+    use super::output::{Signals, imports_any, line_starts_with_any, mentions_any};
+    let command_line = line_starts_with_any(text, &["fun main(", "suspend fun main("])
+        || imports_any(facts, &["kotlinx.cli", "com.github.ajalt.clikt", "picocli"]);
+    let service = imports_any(
+        facts,
+        &[
+            "io.ktor.server",
+            "org.springframework",
+            "com.amazonaws.services.lambda.runtime",
+            "io.micronaut",
+            "io.quarkus",
+            "io.javalin",
+            "org.http4k",
+        ],
+    ) || mentions_any(
+        text,
+        &[
+            "@SpringBootApplication",
+            "@RestController",
+            "embeddedServer(",
+        ],
+    );
+    Signals {
+        command_line,
+        service,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

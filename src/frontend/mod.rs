@@ -17,6 +17,7 @@ mod javascript;
 mod kotlin;
 pub mod language;
 mod notebook;
+pub mod output;
 mod php;
 mod python;
 mod ruby;
@@ -100,6 +101,12 @@ pub fn extract(path: &Path, text: &str, needs: Needs) -> Facts {
     if needs.syntax {
         facts.syntax = language.and_then(|l| parse(l, text)).map(|mut syntax| {
             syntax.index();
+            if let Some(language) = language {
+                syntax.outputs = output::outputs(language, &syntax);
+                if !syntax.outputs.is_empty() {
+                    syntax.program = output::program(language, path, text, &syntax);
+                }
+            }
             syntax
         });
         facts.unparsed = language.is_some() && facts.syntax.is_none();

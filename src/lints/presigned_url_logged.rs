@@ -1,7 +1,9 @@
 //! `presigned-url-logged`, written once over the facts: the result of a presign call (one the
 //! SDK catalog matches), directly or through plain local assignments, URL accessors
 //! (`.url()`, `.URL`, `getUri()`, `toString()`), interpolated strings, concatenation and
-//! formatting calls, passed to print, log or console output.
+//! formatting calls, passed to print, log or console output ([`crate::facts::Output`], found by
+//! the front ends). Terminal output of a command-line program is what the program is for, and
+//! is not reported; log records always are.
 
 use serde_json::json;
 
@@ -9,7 +11,7 @@ use super::{Context, Diagnostic, LintId, Output};
 use crate::catalog::Row;
 use std::sync::Arc;
 
-use crate::facts::{CallExpr, Expr, ExprKind, SyntaxFacts};
+use crate::facts::{CallExpr, Channel, Expr, ExprKind, Program, SyntaxFacts};
 use crate::semantic::summary::Summary;
 use crate::semantic::{Model, Target};
 
@@ -18,140 +20,6 @@ pub const TRIGGERS: &[&str] = &super::expiry::TRIGGERS;
 
 /// How many steps (bindings, accessors, operands) a value is followed back.
 const MAX_DEPTH: usize = 24;
-
-/// Free functions and macros that print, per language family.
-const PRINT_FUNCTIONS: &[(&str, &[&str])] = &[
-    ("python", &["print", "pprint"]),
-    ("ruby", &["puts", "p", "pp", "print", "warn"]),
-    (
-        "php",
-        &[
-            "echo",
-            "print",
-            "printf",
-            "error_log",
-            "var_dump",
-            "var_export",
-            "print_r",
-            "syslog",
-            "dump",
-            "dd",
-        ],
-    ),
-    ("kotlin", &["println", "print"]),
-    ("go", &["println", "print"]),
-    (
-        "rust",
-        &[
-            "println!",
-            "print!",
-            "eprintln!",
-            "eprint!",
-            "dbg!",
-            "info!",
-            "debug!",
-            "warn!",
-            "error!",
-            "trace!",
-            "event!",
-        ],
-    ),
-];
-
-/// Methods of a logger (receiver named like one) that write a record, lowercased.
-const LOG_METHODS: &[&str] = &[
-    "info",
-    "debug",
-    "warn",
-    "warning",
-    "error",
-    "exception",
-    "critical",
-    "fatal",
-    "trace",
-    "log",
-    "notice",
-    "verbose",
-    "emergency",
-    "alert",
-    "information",
-    "print",
-    "printf",
-    "println",
-    "infof",
-    "debugf",
-    "warnf",
-    "warningf",
-    "errorf",
-    "fatalf",
-    "fatalln",
-    "tracef",
-    "panic",
-    "panicf",
-    "panicln",
-    "infow",
-    "debugw",
-    "warnw",
-    "errorw",
-    "dir",
-    "table",
-    "loginformation",
-    "logdebug",
-    "logwarning",
-    "logerror",
-    "logcritical",
-    "logtrace",
-    "info!",
-    "debug!",
-    "warn!",
-    "error!",
-    "trace!",
-    "event!",
-];
-
-/// Receivers that are a process's output streams, with the methods that write to them:
-/// `System.out.println`, `Console.WriteLine`, `Debug.WriteLine`, `fmt.Println`,
-/// `sys.stdout.write`, `process.stdout.write`, `$stderr.puts`, `log::info!`.
-const STREAMS: &[(&str, &[&str])] = &[
-    ("System.out", &["print", "println", "printf", "format"]),
-    ("System.err", &["print", "println", "printf", "format"]),
-    ("Console", &["Write", "WriteLine"]),
-    ("Console.Out", &["Write", "WriteLine"]),
-    ("Console.Error", &["Write", "WriteLine"]),
-    (
-        "Debug",
-        &[
-            "Write",
-            "WriteLine",
-            "Print",
-            "WriteIf",
-            "WriteLineIf",
-            "Log",
-        ],
-    ),
-    (
-        "Trace",
-        &[
-            "Write",
-            "WriteLine",
-            "TraceInformation",
-            "TraceWarning",
-            "TraceError",
-        ],
-    ),
-    ("fmt", &["Print", "Printf", "Println"]),
-    ("sys.stdout", &["write"]),
-    ("sys.stderr", &["write"]),
-    ("process.stdout", &["write"]),
-    ("process.stderr", &["write"]),
-    ("$stdout", &["puts", "print", "write"]),
-    ("$stderr", &["puts", "print", "write"]),
-    ("STDOUT", &["puts", "print", "write"]),
-    ("STDERR", &["puts", "print", "write"]),
-];
-
-/// `fmt.Fprint*` writes wherever its first argument points: only these are output streams.
-const GO_STD_STREAMS: [&str; 2] = ["os.Stdout", "os.Stderr"];
 
 /// Calls whose result is a string built from their arguments.
 const FORMATTERS: &[&str] = &[
@@ -188,14 +56,16 @@ struct Origin<'a> {
 }
 
 pub fn check(cx: &Context<'_>, out: &mut Output) {
-    let (Some(syntax), Some(language), Some(model)) =
-        (&cx.facts.syntax, cx.facts.language, cx.model)
-    else {
+    let (Some(syntax), Some(model)) = (&cx.facts.syntax, cx.model) else {
         return;
     };
-    let family = language.family();
-    for call in &syntax.calls {
-        let Some(sink) = sink(family, &call.call) else {
+    for output in &syntax.outputs {
+        // A command-line program prints for the person who runs it: its terminal output is
+        // what it is for. A log record is kept and shipped wherever the program runs.
+        if output.channel == Channel::Terminal && syntax.program == Program::CommandLine {
+            continue;
+        }
+        let Some(call) = syntax.calls.get(output.call) else {
             continue;
         };
         let tracer = Tracer {
@@ -203,7 +73,7 @@ pub fn check(cx: &Context<'_>, out: &mut Output) {
             model,
             function: call.function,
         };
-        for arg in sink {
+        for arg in call.call.args.iter().skip(output.args_from) {
             let Some(origin) = tracer.origin(&arg.value, 0) else {
                 continue;
             };
@@ -266,70 +136,6 @@ fn report(cx: &Context<'_>, out: &mut Output, sink: &CallExpr, value: &Expr, ori
         level_cap: None,
         related,
     });
-}
-
-/// The arguments of a call that writes to a log or output stream, `None` for any other call.
-fn sink<'c>(family: &str, call: &'c CallExpr) -> Option<&'c [crate::facts::Arg]> {
-    let name = call.name()?;
-    match &call.callee.kind {
-        ExprKind::Name(n) => PRINT_FUNCTIONS
-            .iter()
-            .any(|(f, names)| *f == family && names.contains(&n.as_str()))
-            .then_some(call.args.as_slice()),
-        ExprKind::Member(receiver, method) => {
-            let path = receiver.path().map(|p| p.join("."));
-            if let Some(path) = &path {
-                if path == "fmt" && matches!(method.as_str(), "Fprint" | "Fprintf" | "Fprintln") {
-                    let stream = call.positional(0)?.path()?.join(".");
-                    return GO_STD_STREAMS
-                        .contains(&stream.as_str())
-                        .then(|| call.args.get(1..))
-                        .flatten();
-                }
-                if STREAMS
-                    .iter()
-                    .any(|(r, methods)| r == path && methods.contains(&method.as_str()))
-                {
-                    return Some(&call.args);
-                }
-            }
-            let lower = name.to_ascii_lowercase();
-            (LOG_METHODS.contains(&lower.as_str()) && is_logger(receiver)).then_some(&call.args)
-        }
-        _ => None,
-    }
-}
-
-/// A receiver named like a logger: `log`, `logger`, `logging`, `console`, `slog`, `tracing`,
-/// `LOG`, `_logger`, `self.logger`, `$this->logger`, `Rails.logger`, `auditLog`, `app_log`,
-/// `logging.getLogger(__name__)`, `LoggerFactory.getLogger(…)`.
-fn is_logger(receiver: &Expr) -> bool {
-    let name = match &receiver.kind {
-        ExprKind::Name(n) | ExprKind::Member(_, n) => n.as_str(),
-        ExprKind::Call(c) => {
-            return c
-                .name()
-                .is_some_and(|n| n.to_ascii_lowercase().contains("logger"));
-        }
-        _ => return false,
-    };
-    let trimmed = name.trim_start_matches(['_', '$']);
-    let trimmed = trimmed
-        .strip_prefix("m_")
-        .or_else(|| trimmed.strip_prefix("s_"))
-        .unwrap_or(trimmed);
-    let lower = trimmed.to_ascii_lowercase();
-    matches!(
-        lower.as_str(),
-        "log" | "logger" | "logging" | "console" | "slog" | "tracing" | "syslog" | "klog" | "glog"
-    ) || lower.ends_with("logger")
-        || lower.ends_with("_log")
-        || (trimmed.ends_with("Log")
-            && trimmed.len() > 3
-            && trimmed[..trimmed.len() - 3]
-                .chars()
-                .last()
-                .is_some_and(|c| c.is_lowercase()))
 }
 
 /// Follows a value back to a presign call.
@@ -397,39 +203,6 @@ impl<'a> Tracer<'a> {
             ExprKind::Object(fields) => fields.iter().find_map(|f| self.origin(&f.value, d)),
             ExprKind::FirstResult(inner) => self.origin(inner, d),
             _ => None,
-        }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn name(n: &str) -> Expr {
-        Expr {
-            kind: ExprKind::Name(n.to_string()),
-            span: 0..0,
-        }
-    }
-
-    #[test]
-    fn logger_receivers() {
-        for yes in [
-            "log",
-            "logger",
-            "LOG",
-            "_logger",
-            "appLogger",
-            "auditLog",
-            "app_log",
-            "console",
-        ] {
-            assert!(is_logger(&name(yes)), "{yes}");
-        }
-        for no in [
-            "dialog", "catalog", "blog", "client", "res", "Logic", "backlog",
-        ] {
-            assert!(!is_logger(&name(no)), "{no}");
         }
     }
 }

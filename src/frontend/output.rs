@@ -1,0 +1,398 @@
+//! What a program writes and where it goes, for `presigned-url-logged`: each call that prints
+//! or logs ([`Output`]), told apart as output to the terminal (standard output or error) or a
+//! log record, and what kind of program the file is ([`Program`]): a command-line program
+//! whose terminal output is read by the person who runs it, a service whose output is
+//! collected as logs, or neither known. The per-language knowledge (print functions, streams,
+//! logger names, entry points, argument parsers, web frameworks) lives here, so the lint reads
+//! only these neutral facts.
+
+use std::path::Path;
+
+use crate::facts::{CallExpr, Channel, Expr, ExprKind, Output, Program, SyntaxFacts};
+
+use super::Language;
+
+/// Free functions and macros that write to standard output or error, per language family.
+const PRINT_FUNCTIONS: &[(&str, &[&str])] = &[
+    ("python", &["print", "pprint"]),
+    ("ruby", &["puts", "p", "pp", "print", "warn"]),
+    (
+        "php",
+        &[
+            "echo",
+            "print",
+            "printf",
+            "var_dump",
+            "var_export",
+            "print_r",
+            "dump",
+            "dd",
+        ],
+    ),
+    ("kotlin", &["println", "print"]),
+    ("go", &["println", "print"]),
+    (
+        "rust",
+        &["println!", "print!", "eprintln!", "eprint!", "dbg!"],
+    ),
+];
+
+/// Free functions and macros that write a log record, per language family.
+const LOG_FUNCTIONS: &[(&str, &[&str])] = &[
+    ("php", &["error_log", "syslog"]),
+    (
+        "rust",
+        &["info!", "debug!", "warn!", "error!", "trace!", "event!"],
+    ),
+];
+
+/// Methods of a logger (receiver named like one) that write a record, lowercased.
+const LOG_METHODS: &[&str] = &[
+    "info",
+    "debug",
+    "warn",
+    "warning",
+    "error",
+    "exception",
+    "critical",
+    "fatal",
+    "trace",
+    "log",
+    "notice",
+    "verbose",
+    "emergency",
+    "alert",
+    "information",
+    "print",
+    "printf",
+    "println",
+    "infof",
+    "debugf",
+    "warnf",
+    "warningf",
+    "errorf",
+    "fatalf",
+    "fatalln",
+    "tracef",
+    "panic",
+    "panicf",
+    "panicln",
+    "infow",
+    "debugw",
+    "warnw",
+    "errorw",
+    "dir",
+    "table",
+    "loginformation",
+    "logdebug",
+    "logwarning",
+    "logerror",
+    "logcritical",
+    "logtrace",
+    "info!",
+    "debug!",
+    "warn!",
+    "error!",
+    "trace!",
+    "event!",
+];
+
+/// Receivers that are a process's output streams, with the methods that write to them:
+/// `System.out.println`, `Console.WriteLine`, `fmt.Println`, `sys.stdout.write`,
+/// `process.stdout.write`, `$stderr.puts`.
+const STREAMS: &[(&str, &[&str])] = &[
+    ("System.out", &["print", "println", "printf", "format"]),
+    ("System.err", &["print", "println", "printf", "format"]),
+    ("Console", &["Write", "WriteLine"]),
+    ("Console.Out", &["Write", "WriteLine"]),
+    ("Console.Error", &["Write", "WriteLine"]),
+    ("fmt", &["Print", "Printf", "Println"]),
+    ("sys.stdout", &["write"]),
+    ("sys.stderr", &["write"]),
+    ("process.stdout", &["write"]),
+    ("process.stderr", &["write"]),
+    ("$stdout", &["puts", "print", "write"]),
+    ("$stderr", &["puts", "print", "write"]),
+    ("STDOUT", &["puts", "print", "write"]),
+    ("STDERR", &["puts", "print", "write"]),
+];
+
+/// .NET's debug and trace listeners: wherever the application routes them, a log.
+const TRACE_STREAMS: &[(&str, &[&str])] = &[
+    (
+        "Debug",
+        &[
+            "Write",
+            "WriteLine",
+            "Print",
+            "WriteIf",
+            "WriteLineIf",
+            "Log",
+        ],
+    ),
+    (
+        "Trace",
+        &[
+            "Write",
+            "WriteLine",
+            "TraceInformation",
+            "TraceWarning",
+            "TraceError",
+        ],
+    ),
+];
+
+/// `fmt.Fprint*` writes wherever its first argument points: only these are output streams.
+const GO_STD_STREAMS: [&str; 2] = ["os.Stdout", "os.Stderr"];
+
+/// Every call of the file that prints or logs, with where it writes.
+pub fn outputs(language: Language, facts: &SyntaxFacts) -> Vec<Output> {
+    let family = language.family();
+    facts
+        .calls
+        .iter()
+        .enumerate()
+        .filter_map(|(i, call)| {
+            let (channel, args_from) = channel(family, &call.call)?;
+            Some(Output {
+                call: i,
+                channel,
+                args_from,
+            })
+        })
+        .collect()
+}
+
+/// Where a call writes, and the index of its first argument that is written; `None` for a
+/// call that neither prints nor logs.
+fn channel(family: &str, call: &CallExpr) -> Option<(Channel, usize)> {
+    let name = call.name()?;
+    let listed = |table: &[(&str, &[&str])], f: &str, n: &str| {
+        table
+            .iter()
+            .any(|(family, names)| *family == f && names.contains(&n))
+    };
+    match &call.callee.kind {
+        ExprKind::Name(n) => {
+            if listed(PRINT_FUNCTIONS, family, n) {
+                Some((Channel::Terminal, 0))
+            } else if listed(LOG_FUNCTIONS, family, n) {
+                Some((Channel::Log, 0))
+            } else {
+                None
+            }
+        }
+        ExprKind::Member(receiver, method) => {
+            let path = receiver.path().map(|p| p.join("."));
+            if let Some(path) = &path {
+                if path == "fmt" && matches!(method.as_str(), "Fprint" | "Fprintf" | "Fprintln") {
+                    let stream = call.positional(0)?.path()?.join(".");
+                    return GO_STD_STREAMS
+                        .contains(&stream.as_str())
+                        .then_some((Channel::Terminal, 1));
+                }
+                let on = |table: &[(&str, &[&str])]| {
+                    table
+                        .iter()
+                        .any(|(r, methods)| r == path && methods.contains(&method.as_str()))
+                };
+                if on(STREAMS) {
+                    return Some((Channel::Terminal, 0));
+                }
+                if on(TRACE_STREAMS) {
+                    return Some((Channel::Log, 0));
+                }
+            }
+            let lower = name.to_ascii_lowercase();
+            if !LOG_METHODS.contains(&lower.as_str()) || !is_logger(receiver) {
+                return None;
+            }
+            // `console.log`, `console.error`: the process's standard output and error.
+            let console = matches!(&receiver.kind, ExprKind::Name(n) if n == "console");
+            Some((
+                if console {
+                    Channel::Terminal
+                } else {
+                    Channel::Log
+                },
+                0,
+            ))
+        }
+        _ => None,
+    }
+}
+
+/// A receiver named like a logger: `log`, `logger`, `logging`, `console`, `slog`, `tracing`,
+/// `LOG`, `_logger`, `self.logger`, `$this->logger`, `Rails.logger`, `auditLog`, `app_log`,
+/// `logging.getLogger(__name__)`, `LoggerFactory.getLogger(…)`.
+fn is_logger(receiver: &Expr) -> bool {
+    let name = match &receiver.kind {
+        ExprKind::Name(n) | ExprKind::Member(_, n) => n.as_str(),
+        ExprKind::Call(c) => {
+            return c
+                .name()
+                .is_some_and(|n| n.to_ascii_lowercase().contains("logger"));
+        }
+        _ => return false,
+    };
+    let trimmed = name.trim_start_matches(['_', '$']);
+    let trimmed = trimmed
+        .strip_prefix("m_")
+        .or_else(|| trimmed.strip_prefix("s_"))
+        .unwrap_or(trimmed);
+    let lower = trimmed.to_ascii_lowercase();
+    matches!(
+        lower.as_str(),
+        "log" | "logger" | "logging" | "console" | "slog" | "tracing" | "syslog" | "klog" | "glog"
+    ) || lower.ends_with("logger")
+        || lower.ends_with("_log")
+        || (trimmed.ends_with("Log")
+            && trimmed.len() > 3
+            && trimmed[..trimmed.len() - 3]
+                .chars()
+                .last()
+                .is_some_and(|c| c.is_lowercase()))
+}
+
+/// Directories whose programs are run by hand: `bin/`, `scripts/`, `cmd/`, `tools/`, `cli/`.
+const PROGRAM_DIRS: &[&str] = &["bin", "scripts", "script", "cmd", "tools", "cli"];
+
+/// How many bytes of a file the text checks read: entry points, imports and shebangs are near
+/// the top or are short markers; a bound keeps the cost linear and small.
+const MAX_SCAN: usize = 1 << 20;
+
+/// What kind of program a file is. A service signal (a web framework, a request handler, a
+/// serverless entry point) wins over command-line signals: a server's standard output is
+/// collected as its log. Without either it is [`Program::Unknown`].
+pub fn program(language: Language, path: &Path, text: &str, facts: &SyntaxFacts) -> Program {
+    let text = match text.get(..MAX_SCAN.min(text.len())) {
+        Some(t) => t,
+        None => text,
+    };
+    let signals = match language {
+        Language::Python => super::python::program_signals(text, facts),
+        Language::JavaScript | Language::TypeScript | Language::Tsx => {
+            super::javascript::program_signals(path, text, facts)
+        }
+        Language::Go => super::go::program_signals(text, facts),
+        Language::Java => super::java::program_signals(text, facts),
+        Language::Kotlin => super::kotlin::program_signals(text, facts),
+        Language::CSharp => super::csharp::program_signals(path, text, facts),
+        Language::Php => super::php::program_signals(text, facts),
+        Language::Ruby => super::ruby::program_signals(path, text, facts),
+        Language::Rust => super::rust::program_signals(path, text, facts),
+        // A notebook's output is saved in the notebook, and shared with it.
+        Language::Notebook => return Program::Unknown,
+    };
+    if signals.service {
+        return Program::Service;
+    }
+    let shebang = text.starts_with("#!");
+    if signals.command_line || shebang || in_program_dir(path) {
+        Program::CommandLine
+    } else {
+        Program::Unknown
+    }
+}
+
+/// What a front end found in a file about its kind of program.
+#[derive(Default, Clone, Copy, Debug)]
+pub struct Signals {
+    /// An entry point or an argument parser: `if __name__ == "__main__":`, `package main`,
+    /// `public static void main`, `argparse`, `click`, `clap`, `process.argv`.
+    pub command_line: bool,
+    /// A web framework, a request handler or a serverless entry point.
+    pub service: bool,
+}
+
+/// One of the two directories nearest the file is one of [`PROGRAM_DIRS`] (`bin/x`,
+/// `scripts/maintenance/x.py`, `cmd/links/main.go`); farther ones say where the repository
+/// was checked out, not what the file is.
+fn in_program_dir(path: &Path) -> bool {
+    let Some(parent) = path.parent() else {
+        return false;
+    };
+    parent.components().rev().take(2).any(|c| {
+        c.as_os_str()
+            .to_str()
+            .is_some_and(|s| PROGRAM_DIRS.contains(&s))
+    })
+}
+
+/// Whether the file imports a module whose path starts with one of `prefixes` (`flask` matches
+/// `flask` and `flask.views`, `github.com/gin-gonic/gin` its subpackages).
+pub fn imports_any(facts: &SyntaxFacts, prefixes: &[&str]) -> bool {
+    facts.imports.iter().any(|i| {
+        let full = match &i.name {
+            Some(name) => format!("{}.{}", i.module, name),
+            None => i.module.clone(),
+        };
+        prefixes.iter().any(|p| {
+            let module = i.module.as_str();
+            [module, full.as_str()].iter().any(|m| {
+                m == p
+                    || m.strip_prefix(p)
+                        .is_some_and(|rest| rest.starts_with(['.', '/', ':', '\\']))
+            })
+        })
+    })
+}
+
+/// Whether `text` holds one of `needles`.
+pub fn mentions_any(text: &str, needles: &[&str]) -> bool {
+    needles.iter().any(|n| text.contains(n))
+}
+
+/// Whether a line of `text` starts (after indentation) with one of `starts`.
+pub fn line_starts_with_any(text: &str, starts: &[&str]) -> bool {
+    text.lines().any(|l| {
+        let l = l.trim_start();
+        starts.iter().any(|s| l.starts_with(s))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn name(n: &str) -> Expr {
+        Expr {
+            kind: ExprKind::Name(n.to_string()),
+            span: 0..0,
+        }
+    }
+
+    #[test]
+    fn logger_receivers() {
+        for yes in [
+            "log",
+            "logger",
+            "LOG",
+            "_logger",
+            "appLogger",
+            "auditLog",
+            "app_log",
+            "console",
+        ] {
+            assert!(is_logger(&name(yes)), "{yes}");
+        }
+        for no in [
+            "dialog", "catalog", "blog", "client", "res", "Logic", "backlog",
+        ] {
+            assert!(!is_logger(&name(no)), "{no}");
+        }
+    }
+
+    #[test]
+    fn program_directories() {
+        assert!(in_program_dir(Path::new("bin/presign")));
+        assert!(in_program_dir(Path::new("repo/scripts/share.py")));
+        assert!(in_program_dir(Path::new("cmd/links/main.go")));
+        assert!(!in_program_dir(Path::new("src/binary.py")));
+        assert!(!in_program_dir(Path::new("scripts.py")));
+        assert!(!in_program_dir(Path::new("app/views.py")));
+        assert!(!in_program_dir(Path::new(
+            "/home/me/tools/repo/app/views.py"
+        )));
+    }
+}
