@@ -27,12 +27,28 @@ pub struct ConfigExpiry {
 
 const CLI_WINDOW: usize = 2048;
 
+/// How far back a command's words are looked for: a minified line with the word many times
+/// must not be searched from its start each time.
+const LOOKBACK: usize = 512;
+
+/// The start of the text a command at `at` may begin in (a char boundary).
+fn line_window(text: &str, at: usize) -> usize {
+    let mut start = at.saturating_sub(LOOKBACK);
+    while start > 0 && !text.is_char_boundary(start) {
+        start -= 1;
+    }
+    start
+}
+
 pub fn cli_presigns(text: &str) -> Vec<CliPresign> {
     let mut found = Vec::new();
     let bytes = text.as_bytes();
     for at in memchr::memmem::find_iter(bytes, b"presign") {
         // `aws s3 presign`, allowing extra spaces and flags between (`aws --profile x s3 presign`).
-        let line_start = text[..at].rfind(['\n', '\r']).map_or(0, |i| i + 1);
+        let window = line_window(text, at);
+        let line_start = text[window..at]
+            .rfind(['\n', '\r'])
+            .map_or(window, |i| window + i + 1);
         let before = &text[line_start..at];
         let words: Vec<&str> = before.split_whitespace().collect();
         let Some(s3_pos) = words.iter().rposition(|w| *w == "s3") else {
@@ -356,9 +372,10 @@ fn command_at(
     if at > 0 && word_char(bytes[at - 1]) || bytes.get(at + len).is_some_and(|b| word_char(*b)) {
         return None;
     }
-    let line_start = text[..at]
+    let window = line_window(text, at);
+    let line_start = text[window..at]
         .rfind(['\n', '\r', ';', '|', '&', '(', '`'])
-        .map_or(0, |i| i + 1);
+        .map_or(window, |i| window + i + 1);
     let before: Vec<&str> = text[line_start..at].split_whitespace().collect();
     let tool_at = before.iter().position(|w| {
         let w = w.trim_matches(['"', '\'']);
@@ -1248,6 +1265,30 @@ mod tests {
         .map(|l| l.limit.as_ref().map(|(s, _)| *s))
         .collect();
         assert_eq!(limits, [Some(43_200), Some(604_800), None]);
+    }
+
+    proptest::proptest! {
+        /// Any text: no panic, and every span lies in it on char boundaries.
+        #[test]
+        fn signing_commands_are_total(parts in proptest::collection::vec(proptest::sample::select(vec![
+            "gsutil", "signurl", "gcloud", "storage", "sign-url", "az", "blob", "generate-sas",
+            "aws", "cloudfront", "sign", " ", "\n", "\\\n", "-d", "7d", "--duration=", "--expiry",
+            "2030-01-01T00:00Z", "$(date -d '+1 hour')", "$(", ")", "`", "\"", "'", "--start",
+            "--date-less-than", "99", "é", ";", "|", "=", "--as-user", "-u", "sudo", "echo",
+        ]), 0..40)) {
+            let text: String = parts.concat();
+            for l in signing_commands(&text) {
+                let span = match &l.lifetime {
+                    Lifetime::Duration { span, .. }
+                    | Lifetime::Until { span, .. }
+                    | Lifetime::Dynamic { span, .. } => span.clone(),
+                };
+                for s in [span, l.span.clone()] {
+                    proptest::prop_assert!(s.start <= s.end && s.end <= text.len());
+                    proptest::prop_assert!(text.is_char_boundary(s.start) && text.is_char_boundary(s.end));
+                }
+            }
+        }
     }
 
     #[test]

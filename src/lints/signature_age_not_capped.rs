@@ -223,9 +223,14 @@ pub fn presign_use(
     for cli in &facts.cli_presigns {
         out.s3 = true;
         let text = source.text.as_str();
-        let end = text[cli.span.end..]
+        // The command's own line, at most 2 KiB of it.
+        let mut limit = (cli.span.end + 2048).min(text.len());
+        while !text.is_char_boundary(limit) {
+            limit -= 1;
+        }
+        let end = text[cli.span.end..limit]
             .find('\n')
-            .map_or(text.len(), |i| cli.span.end + i);
+            .map_or(limit, |i| cli.span.end + i);
         if let Some(at) = text[cli.span.end..end].find("s3://") {
             let rest = &text[cli.span.end + at + 5..end];
             let name: String = rest

@@ -252,10 +252,17 @@ mod tests {
                 "Deny", "\"s3:*\"", "Action", "Resource", "*", "Principal", "Condition",
                 "resource \"aws_s3_bucket\" \"b\" {", "jsonencode(", ")", "AWS::S3::Bucket", "Type",
                 "Resources", "s3:signatureAge", "NumericGreaterThan", "#", "\\", "'",
+                "data \"azurerm_storage_account_sas\" \"s\" {", "expiry = ", "start = ",
+                "timeadd(timestamp(), \"1h\")", "\"2030-01-01T00:00:00Z\"", "listServiceSas",
+                "\"signedExpiry\"", "access_logs {", "bucket = ", "aws_s3_bucket.b.id",
+                "#tfsec:ignore:AWS002", "checkov:skip=CKV_AWS_18",
             ]), 0..60),
             ext in proptest::sample::select(vec!["json", "yaml", "tf", "template"]),
         ) {
             let text: String = parts.concat();
+            for lifetime in signed_lifetimes(Path::new(&format!("x.{ext}")), &text) {
+                proptest::prop_assert!(lifetime.span.end <= text.len());
+            }
             if let Some(facts) = extract(Path::new(&format!("x.{ext}")), &text) {
                 for span in spans_in(&facts) {
                     proptest::prop_assert!(span.start <= span.end && span.end <= text.len());

@@ -319,11 +319,14 @@ pub fn bicep(text: &str) -> Vec<SignedLifetime> {
     out
 }
 
+/// Keys read per Bicep file: each costs a pass over its object and the file's bindings.
+const MAX_KEYS: usize = 256;
+
 /// `key: value` occurrences in Bicep text: the key's offset, the value's text up to the end of
 /// its line (a trailing comment removed) and its span.
 fn bicep_keys(text: &str, key: &str) -> Vec<(usize, String, Span)> {
     let mut out = Vec::new();
-    for at in memchr::memmem::find_iter(text.as_bytes(), key.as_bytes()) {
+    for at in memchr::memmem::find_iter(text.as_bytes(), key.as_bytes()).take(MAX_KEYS) {
         let before_ok = at == 0 || {
             let b = text.as_bytes()[at - 1];
             !(b.is_ascii_alphanumeric() || b == b'_')
@@ -421,6 +424,25 @@ mod tests {
                 start.as_ref().map(|s| (expiry.0 - s.0).max(0) as u64)
             }
             Lifetime::Dynamic { .. } => None,
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn readers_are_total(parts in proptest::collection::vec(proptest::sample::select(vec![
+            "signedExpiry", "signedStart", ":", " ", "\n", "{", "}", "'", "dateTimeAdd(",
+            "utcNow()", ")", ",", "'P1D'", "'2030-01-01'", "param ", "var ", "x", "=", "//", "é",
+            "\"", "[", "]", "listServiceSas",
+        ]), 0..40)) {
+            let text: String = parts.concat();
+            for l in bicep(&text).into_iter().chain(arm(&text)) {
+                let span = match &l.lifetime {
+                    Lifetime::Duration { span, .. }
+                    | Lifetime::Until { span, .. }
+                    | Lifetime::Dynamic { span, .. } => span.clone(),
+                };
+                proptest::prop_assert!(span.end <= text.len() && l.span.end <= text.len());
+            }
         }
     }
 
