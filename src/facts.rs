@@ -518,6 +518,9 @@ pub struct PolicyDocument {
     /// Statements may come from elsewhere (`source_policy_documents`, `dynamic "statement"`,
     /// a statement list that is not literal): absence of a statement proves nothing.
     pub incomplete: bool,
+    /// The bucket a bucket policy is attached to (`aws_s3_bucket_policy.bucket`, the
+    /// `Bucket` of an `AWS::S3::BucketPolicy`), when it says.
+    pub bucket: Option<BucketRef>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -559,9 +562,6 @@ pub struct PolicyStatement {
     /// `Some` when the statement uses `NotResource`.
     pub not_resources: Option<Vec<PolicyValue>>,
     /// `Some` when the statement names a `Principal` or `NotPrincipal`.
-    /// The bucket a bucket policy is attached to (`aws_s3_bucket_policy.bucket`, the
-    /// `Bucket` of an `AWS::S3::BucketPolicy`), when it says.
-    pub bucket: Option<BucketRef>,
     pub principals: Option<Vec<PolicyValue>>,
     pub conditions: Vec<PolicyCondition>,
     /// The statement's start (its `{` or `statement` block).
@@ -590,6 +590,9 @@ pub struct Bucket {
     pub inline_logging: bool,
     /// Declared as a log destination by its ACL (`log-delivery-write`, `LogDeliveryWrite`).
     pub log_delivery_acl: bool,
+    /// Checks of other scanners waived for this resource by its author, as `tool:ID`
+    /// (`tfsec:AWS002`, `trivy:AVD-AWS-0089`, `checkov:CKV_AWS_18`, `cfn_nag:W35`).
+    pub waivers: Vec<String>,
 }
 
 /// How a bucket is referred to by a logging relation.
@@ -631,6 +634,3 @@ pub fn s3_arn_bucket(text: &str) -> Option<&str> {
     let resource = rest.strip_prefix("s3:")?.splitn(3, ':').nth(2)?;
     Some(resource.split('/').next().unwrap_or(resource))
 }
-    /// Checks of other scanners waived for this resource by its author, as `tool:ID`
-    /// (`tfsec:AWS002`, `trivy:AVD-AWS-0089`, `checkov:CKV_AWS_18`, `cfn_nag:W35`).
-    pub waivers: Vec<String>,
