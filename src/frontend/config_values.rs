@@ -498,6 +498,8 @@ const SYSTEM_KEY_LIMIT: u64 = 12 * 3600;
 
 /// An absolute expiry flag (`--expiry`, `--date-less-than`), with its start flag.
 fn until(
+    text: &str,
+    command: usize,
     expiry: Option<(String, Range<usize>)>,
     start: Option<(String, Range<usize>)>,
     epoch_numbers: bool,
@@ -511,6 +513,30 @@ fn until(
         }
     };
     let (value, value_span) = expiry?;
+    // `end=$(date -u -d "30 minutes" …)` on an earlier line, then `--expiry $end`.
+    let assigned = shell_variable(&value).and_then(|name| assignment(text, command, name));
+    let start = start.map(|(v, span)| {
+        match shell_variable(&v).and_then(|name| assignment(text, command, name)) {
+            Some(assigned) => (assigned, span),
+            None => (v, span),
+        }
+    });
+    if let (Some(expiry), Some((start, _))) = (
+        assigned.as_deref().and_then(shell_relative_date),
+        start.as_ref(),
+    ) && let Some(begin) = shell_relative_date(start)
+    {
+        let seconds = expiry.saturating_sub(begin);
+        return Some(Lifetime::Duration {
+            span: value_span,
+            seconds,
+            derivation: vec![format!(
+                "the start and the expiry are computed by `date`, {} apart",
+                crate::duration::human(seconds)
+            )],
+        });
+    }
+    let value = assigned.unwrap_or(value);
     if let Some(seconds) = shell_relative_date(&value) {
         return Some(Lifetime::Duration {
             span: value_span,
@@ -538,6 +564,40 @@ fn until(
         span: value_span,
         expiry: (at, value),
         start,
+    })
+}
+
+/// `$end`, `${end}`, `"$end"` (quotes already removed): the variable's name.
+fn shell_variable(value: &str) -> Option<&str> {
+    let name = value.strip_prefix('$')?;
+    let name = name
+        .strip_prefix('{')
+        .and_then(|n| n.strip_suffix('}'))
+        .unwrap_or(name);
+    (!name.is_empty() && name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_'))
+        .then_some(name)
+}
+
+/// How far back a variable's assignment is looked for.
+const ASSIGNMENT_LOOKBACK: usize = 16 * 1024;
+
+/// The value last assigned to a shell variable on a line of its own before `before`
+/// (`end=$(date …)`, `export START=2030-01-01T00:00Z`), quotes removed.
+fn assignment(text: &str, before: usize, name: &str) -> Option<String> {
+    let mut from = before.saturating_sub(ASSIGNMENT_LOOKBACK);
+    while from > 0 && !text.is_char_boundary(from) {
+        from -= 1;
+    }
+    let window = &text[from..before.min(text.len())];
+    window.lines().rev().find_map(|line| {
+        let t = line.trim_start();
+        let t = t.strip_prefix("export ").unwrap_or(t).trim_start();
+        let value = t.strip_prefix(name)?.strip_prefix('=')?;
+        let words = shell_words(value, 0, value.len());
+        match words.as_slice() {
+            [(word, _)] => Some(word.clone()),
+            _ => None,
+        }
     })
 }
 
@@ -673,7 +733,7 @@ pub fn signing_commands(text: &str) -> Vec<SignedLifetime> {
         let expiry = flag_values(&words, &["--expiry"]).pop();
         let start = flag_values(&words, &["--start"]).pop();
         // Without `--expiry` a stored access policy (`--policy-name`) sets it, or the CLI fails.
-        let Some(lifetime) = until(expiry, start, false, &what) else {
+        let Some(lifetime) = until(text, tool_at, expiry, start, false, &what) else {
             continue;
         };
         out.push(SignedLifetime {
@@ -695,7 +755,7 @@ pub fn signing_commands(text: &str) -> Vec<SignedLifetime> {
         let what = "`aws cloudfront sign`".to_string();
         let expiry = flag_values(&words, &["--date-less-than"]).pop();
         let start = flag_values(&words, &["--date-greater-than"]).pop();
-        let Some(lifetime) = until(expiry, start, true, &what) else {
+        let Some(lifetime) = until(text, tool_at, expiry, start, true, &what) else {
             continue;
         };
         out.push(SignedLifetime {
@@ -1265,6 +1325,18 @@ mod tests {
         .map(|l| l.limit.as_ref().map(|(s, _)| *s))
         .collect();
         assert_eq!(limits, [Some(43_200), Some(604_800), None]);
+        // A date computed into a variable on an earlier line.
+        let script = "end=`date -u -d \"7 days\" '+%Y-%m-%dT%H:%MZ'`\nexport BEGIN=$(date -u -d '+1 hour')\naz storage blob generate-sas -n o --start \"$BEGIN\" --expiry $end\naz storage blob generate-sas -n o --expiry ${unset}\n";
+        assert_eq!(
+            lifetimes(script),
+            [
+                (
+                    "`az storage blob generate-sas`".to_string(),
+                    Some(6 * 86_400 + 23 * 3600)
+                ),
+                ("`az storage blob generate-sas`".to_string(), None),
+            ]
+        );
     }
 
     proptest::proptest! {

@@ -44,10 +44,10 @@ pub struct Facts {
     pub syntax: Option<SyntaxFacts>,
     pub cli_presigns: Vec<CliPresign>,
     pub config_expiries: Vec<ConfigExpiry>,
-    /// Credential keys of config files, shell scripts, Dockerfiles (`hardcoded-credentials`).
     /// Lifetimes of signed URLs and SAS tokens made by other CLIs (`gsutil signurl`, `az
     /// storage … generate-sas`, …) and by infrastructure code (Terraform, ARM, Bicep).
     pub signed_lifetimes: Vec<SignedLifetime>,
+    /// Credential keys of config files, shell scripts, Dockerfiles (`hardcoded-credentials`).
     pub config_credentials: Vec<ConfigCredential>,
     /// PEM private key blocks in any file (`hardcoded-credentials`).
     pub private_keys: Vec<PrivateKeyBlock>,
@@ -84,11 +84,11 @@ pub fn extract(path: &Path, text: &str, needs: Needs) -> Facts {
     }
     if needs.expiries {
         facts.cli_presigns = config_values::cli_presigns(text);
-        if config_values::is_config_file(path) {
         facts.signed_lifetimes = config_values::signing_commands(text);
         facts
             .signed_lifetimes
             .extend(iac::signed_lifetimes(path, text));
+        if config_values::is_config_file(path) {
             facts.config_expiries = config_values::config_expiries(text);
         }
     }

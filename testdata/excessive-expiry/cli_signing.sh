@@ -30,6 +30,14 @@ az storage blob generate-sas --account-name acme -c reports -n q1.pdf --permissi
   --expiry "$(date -u -d '+30 minutes' '+%Y-%m-%dT%H:%MZ')"
 az storage blob generate-sas --account-name acme -c reports -n q1.pdf --permissions r \
   --expiry "$SAS_EXPIRY"
+# The dates of Azure's own examples, computed into variables first.
+start=`date -u -d "-5 minutes" '+%Y-%m-%dT%H:%MZ'`
+end=`date -u -d "7 days" '+%Y-%m-%dT%H:%MZ'`
+az storage container generate-sas --account-name acme --name reports --permissions rl \
+  --start $start --expiry $end # expect: excessive-expiry
+soon=$(date -u -d "20 minutes" '+%Y-%m-%dT%H:%MZ')
+az storage container generate-sas --account-name acme --name reports --permissions rl \
+  --expiry "$soon"
 # Already expired: no lifetime left to judge.
 az storage blob generate-sas --account-name acme -c reports -n q1.pdf --permissions r \
   --expiry 2001-01-01T00:00Z
