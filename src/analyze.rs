@@ -194,6 +194,7 @@ pub fn analyze(
             &mut output,
         );
     }
+    let presigns = lints::presign_use(&facts, model.as_ref(), &source);
     let project_output = match (&model, &scope, &root) {
         (Some(model), Some(scope), Some(root)) => Some(Box::new(ProjectOutput {
             exports: model.exports(&source, absolute.to_path_buf(), root.clone()),
@@ -210,7 +211,6 @@ pub fn analyze(
         .is_some_and(|e| {
             matches!(
                 e.to_ascii_lowercase().as_str(),
-    let presigns = lints::presign_use(&facts, model.as_ref(), &source);
                 "md" | "markdown" | "mdx" | "rst"
             )
         });
@@ -303,6 +303,7 @@ pub fn analyze(
         findings,
         unchecked,
         project: project_output,
+        presigns,
     }
 }
 
@@ -319,7 +320,6 @@ fn meta_diagnostic(
         span,
         message,
         help: Some(help.to_string()),
-        presigns,
         details: serde_json::Map::new(),
         level_cap: None,
         related: Vec::new(),
