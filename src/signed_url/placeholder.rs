@@ -96,15 +96,19 @@ pub const VOCABULARY: [Word; 16] = [
 /// Storage accounts and projects of the documentation and of local emulators, whose keys are
 /// published: Azure's `myaccount` and Azurite's `devstoreaccount1`, Google Cloud's
 /// `my-project`.
-const DOCUMENTED_NAMES: [&str; 7] = [
+const DOCUMENTED_NAMES: [&str; 6] = [
     "myaccount",
     "mystorageaccount",
     "storageaccount",
     "accountname",
     "devstoreaccount1",
     "my-project",
-    "minioadmin",
 ];
+
+/// Access keys published as defaults or for public sandboxes: MinIO's `minio`/`minio123` and
+/// `minioadmin` defaults and its play.min.io playground key. A URL they sign leaks nothing
+/// that is not already public.
+const PUBLISHED_KEYS: [&str; 3] = ["minio", "minioadmin", "Q3AM3UQ867SPQQA43P2F"];
 
 /// A signer identity that is the name of its slot (`access_key`, `AccessKeyId`,
 /// `service-account`, `client_email`), spelled without separators or case.
@@ -175,8 +179,8 @@ pub fn has_placeholder_word(value: &str) -> bool {
 }
 
 /// Whether a name (a service account, a project, an account, a key pair id) is a stand-in:
-/// a placeholder mark, a vocabulary word in it (see [`InNames`]), a documented account or
-/// published default (`minioadmin`), its slot's name (`access_key`), or a constant's name
+/// a placeholder mark, a vocabulary word in it (see [`InNames`]), a documented account, a
+/// published default key (`minioadmin`), its slot's name (`access_key`), or a constant's name
 /// (`SERVICE_ACCOUNT`, `ACCESS_KEY_ID`).
 pub fn is_placeholder_name(name: &str) -> bool {
     if has_placeholder_marks(name) {
@@ -191,6 +195,7 @@ pub fn is_placeholder_name(name: &str) -> bool {
     let squashed: String = lower.chars().filter(char::is_ascii_alphanumeric).collect();
     if constant
         || DOCUMENTED_NAMES.iter().any(|d| is_label(&lower, d))
+        || PUBLISHED_KEYS.contains(&name)
         || SLOT_NAMES.contains(&squashed.as_str())
     {
         return true;
@@ -334,6 +339,8 @@ mod tests {
             "access_key",
             "AccessKeyId",
             "minioadmin",
+            "minio",
+            "Q3AM3UQ867SPQQA43P2F",
             "APKAEXAMPLE",
             "AKIDEXAMPLE",
         ] {

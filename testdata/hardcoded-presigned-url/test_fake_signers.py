@@ -34,3 +34,16 @@ CAPTURED = (
     'aws4_request&X-Amz-Date=20240115T101500Z&X-Amz-Expires=3600&'
     'X-Amz-SignedHeaders=host&X-Amz-Signature=ec062b48456c80bb7063f91aefa5b5650202515975d9837984c8641b2799c521'
 )
+
+
+def test_presigned_versioned_id():
+    # MinIO's classic default credentials (minio/minio123), over http://localhost.
+    assert presign() == (
+        'http://localhost:9000/bucket-name/objectName?versionId=uuid&'
+        'X-Amz-Algorithm=AWS4-HMAC-SHA256&'
+        'X-Amz-Credential=minio%2F20150620%2Fus-east-1%2Fs3%2Faws4_request&'
+        'X-Amz-Date=20150620T010203Z&X-Amz-Expires=604800&'
+        'X-Amz-SignedHeaders=host&'
+        'X-Amz-Signature=7c1be4d58a0f3e92b6a4c07d1e5f8b3a9d2c6e0f4a7b1d85'
+        'c3e9f2a6b0d4c817'
+    )
