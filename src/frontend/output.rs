@@ -265,10 +265,11 @@ const MAX_SCAN: usize = 1 << 20;
 /// serverless entry point) wins over command-line signals: a server's standard output is
 /// collected as its log. Without either it is [`Program::Unknown`].
 pub fn program(language: Language, path: &Path, text: &str, facts: &SyntaxFacts) -> Program {
-    let text = match text.get(..MAX_SCAN.min(text.len())) {
-        Some(t) => t,
-        None => text,
-    };
+    let mut end = MAX_SCAN.min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let text = &text[..end];
     let signals = match language {
         Language::Python => super::python::program_signals(text, facts),
         Language::JavaScript | Language::TypeScript | Language::Tsx => {
