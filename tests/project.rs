@@ -207,7 +207,10 @@ fn a_named_file_sees_its_project_through_a_warm_cache() {
                     .iter()
                     .map(|f| (f["path"].as_str().unwrap_or("").to_string(), f.to_string()))
                     .collect();
-                assert_eq!(alone, expected, "{project}/{file} named alone, cache {state}");
+                assert_eq!(
+                    alone, expected,
+                    "{project}/{file} named alone, cache {state}"
+                );
             }
             files += 1;
         }
