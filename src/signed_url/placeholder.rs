@@ -110,6 +110,13 @@ const DOCUMENTED_NAMES: [&str; 6] = [
 /// that is not already public.
 const PUBLISHED_KEYS: [&str; 3] = ["minio", "minioadmin", "Q3AM3UQ867SPQQA43P2F"];
 
+/// The secrets published with them (and MinIO's `minio123`).
+const PUBLISHED_SECRETS: [&str; 3] = [
+    "minio123",
+    "minioadmin",
+    "zuf+tfteSlswRu7BJ86wekitnifILbZam1KYY3TG",
+];
+
 /// A signer identity that is the name of its slot (`access_key`, `AccessKeyId`,
 /// `service-account`, `client_email`), spelled without separators or case.
 const SLOT_NAMES: [&str; 9] = [
@@ -164,9 +171,12 @@ pub fn has_placeholder_marks(value: &str) -> bool {
 }
 
 /// Whether an opaque value (signature, key id, secret, token, key body) is a stand-in: a
-/// placeholder mark, or a vocabulary word typed into it.
+/// placeholder mark, a vocabulary word typed into it, or a published default key or secret.
 pub fn is_placeholder_value(value: &str) -> bool {
-    has_placeholder_marks(value) || has_placeholder_word(value)
+    has_placeholder_marks(value)
+        || has_placeholder_word(value)
+        || PUBLISHED_KEYS.contains(&value)
+        || PUBLISHED_SECRETS.contains(&value)
 }
 
 /// Whether a vocabulary word is typed into an opaque value (see [`is_placeholder_value`]).
@@ -375,6 +385,9 @@ mod tests {
         ));
         assert!(is_placeholder_value("myTestSecretValue"));
         assert!(is_placeholder_value("TEST1234"));
+        assert!(is_placeholder_value(
+            "zuf+tfteSlswRu7BJ86wekitnifILbZam1KYY3TG"
+        ));
         // Random base64 happens to spell a word in mixed case.
         assert!(!is_placeholder_value("kX9/2mQ+tEsT4zR7vN1bT8wY3cF6g="));
         assert!(!is_placeholder_value("kX9/2mQ+fAkE4zR7vN1bT8wY3cF6g="));
