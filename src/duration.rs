@@ -61,7 +61,9 @@ fn unit_seconds(unit: &str) -> Option<u64> {
     })
 }
 
-fn parse_iso8601(rest: &str) -> Option<u64> {
+/// The part of an ISO 8601 duration after its `P`: `1DT12H`, `T15M`, `1Y` (a year is 365
+/// days, a month 30, as ARM's `dateTimeAdd` counts them).
+pub fn parse_iso8601(rest: &str) -> Option<u64> {
     let mut total: u64 = 0;
     let mut in_time = false;
     let mut number = String::new();
@@ -73,6 +75,8 @@ fn parse_iso8601(rest: &str) -> Option<u64> {
                 let n: u64 = number.parse().ok()?;
                 number.clear();
                 let unit = match (c.to_ascii_uppercase(), in_time) {
+                    ('Y', false) => 365 * 86_400,
+                    ('M', false) => 30 * 86_400,
                     ('W', false) => 604_800,
                     ('D', false) => 86_400,
                     ('H', true) => 3600,

@@ -185,3 +185,36 @@ pub fn trigger_words(enabled: impl Fn(LintId) -> bool) -> Vec<&'static str> {
     }
     words
 }
+
+/// Runs one lint's `check` on a policy document's text, for the infrastructure lints' unit
+/// tests.
+#[cfg(test)]
+pub(crate) fn check_policy_text(
+    check: fn(&Context<'_>, &mut Vec<Diagnostic>),
+    text: &str,
+    max_expiry: u64,
+) -> Vec<Diagnostic> {
+    let path = std::path::Path::new("policy.json");
+    let facts = crate::frontend::extract(
+        path,
+        text,
+        Needs {
+            iac: true,
+            ..Needs::default()
+        },
+    );
+    let source = crate::source::SourceFile::new(text.to_string());
+    let enabled = |_: LintId| true;
+    let cx = Context {
+        facts: &facts,
+        model: None,
+        source: &source,
+        path,
+        text,
+        max_expiry,
+        enabled: &enabled,
+    };
+    let mut out = Vec::new();
+    check(&cx, &mut out);
+    out
+}

@@ -408,35 +408,10 @@ fn diagnostic(
 
 #[cfg(test)]
 mod tests {
-    use std::path::Path;
-
     use super::*;
-    use crate::frontend::{self, Needs};
-    use crate::source::SourceFile;
 
     fn run(text: &str, max_expiry: u64) -> Vec<Diagnostic> {
-        let facts = frontend::extract(
-            Path::new("policy.json"),
-            text,
-            Needs {
-                iac: true,
-                ..Needs::default()
-            },
-        );
-        let source = SourceFile::new(text.to_string());
-        let enabled = |_: LintId| true;
-        let cx = Context {
-            facts: &facts,
-            model: None,
-            source: &source,
-            path: Path::new("policy.json"),
-            text,
-            max_expiry,
-            enabled: &enabled,
-        };
-        let mut out = Vec::new();
-        check(&cx, &mut out);
-        out
+        super::super::check_policy_text(check, text, max_expiry)
     }
 
     const CAPPED_1_DAY: &str = r#"{"Statement": [

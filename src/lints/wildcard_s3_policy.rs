@@ -701,35 +701,10 @@ fn suggested_resource(s3_resources: &[&PolicyValue]) -> String {
 
 #[cfg(test)]
 mod tests {
-    use std::path::Path;
-
     use super::*;
-    use crate::frontend::{self, Needs};
-    use crate::source::SourceFile;
 
     fn run(text: &str) -> Vec<Diagnostic> {
-        let facts = frontend::extract(
-            Path::new("policy.json"),
-            text,
-            Needs {
-                iac: true,
-                ..Needs::default()
-            },
-        );
-        let source = SourceFile::new(text.to_string());
-        let enabled = |_: LintId| true;
-        let cx = Context {
-            facts: &facts,
-            model: None,
-            source: &source,
-            path: Path::new("policy.json"),
-            text,
-            max_expiry: 3600,
-            enabled: &enabled,
-        };
-        let mut out = Vec::new();
-        check(&cx, &mut out);
-        out
+        super::super::check_policy_text(check, text, 3600)
     }
 
     fn statement(action: &str, resource: &str) -> String {

@@ -24,32 +24,9 @@ pub enum Time {
 /// An ISO 8601 duration as ARM's `dateTimeAdd` takes it: `P1Y`, `P30D`, `PT1H`, `P1DT12H`
 /// (a year is 365 days, a month 30).
 pub fn iso_duration(text: &str) -> Option<u64> {
-    let rest = text.trim().strip_prefix(['P', 'p'])?;
-    let mut total: u64 = 0;
-    let mut in_time = false;
-    let mut number = String::new();
-    for c in rest.chars() {
-        match c {
-            'T' | 't' => in_time = true,
-            '0'..='9' => number.push(c),
-            _ => {
-                let n: u64 = number.parse().ok()?;
-                number.clear();
-                let unit = match (c.to_ascii_uppercase(), in_time) {
-                    ('Y', false) => 365 * 86_400,
-                    ('M', false) => 30 * 86_400,
-                    ('W', false) => 604_800,
-                    ('D', false) => 86_400,
-                    ('H', true) => 3600,
-                    ('M', true) => 60,
-                    ('S', true) => 1,
-                    _ => return None,
-                };
-                total = total.checked_add(n.checked_mul(unit)?)?;
-            }
-        }
-    }
-    number.is_empty().then_some(total)
+    text.trim()
+        .strip_prefix(['P', 'p'])
+        .and_then(crate::duration::parse_iso8601)
 }
 
 /// The lifetime an expiry and a start give, for `what`.

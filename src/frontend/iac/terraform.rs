@@ -112,22 +112,8 @@ pub fn collect(body: &Body, text: &str, out: &mut IacFacts) {
 
 /// `data.aws_iam_policy_document.NAME.json` → `NAME`.
 fn policy_document_reference(expr: &Expression) -> Option<String> {
-    use hcl_edit::expr::TraversalOperator;
-    let Expression::Traversal(t) = expr else {
-        return None;
-    };
-    let Expression::Variable(root) = &t.expr else {
-        return None;
-    };
-    let names: Vec<&str> = t
-        .operators
-        .iter()
-        .filter_map(|o| match o.value() {
-            TraversalOperator::GetAttr(name) => Some(name.as_str()),
-            _ => None,
-        })
-        .collect();
-    match (root.as_str(), names.as_slice()) {
+    let (root, names) = attribute_path(expr)?;
+    match (root, names.as_slice()) {
         ("data", ["aws_iam_policy_document", name, ..]) => Some((*name).to_string()),
         _ => None,
     }
@@ -140,6 +126,27 @@ fn policy_document_reference(expr: &Expression) -> Option<String> {
 /// logging configuration, `bucket_arn` of a Firehose stream or an inventory, `log_uri` of an
 /// EMR cluster; and, for any other resource, a bucket attribute under a block whose name
 /// says logs (`logging_info { broker_logs { s3 { bucket } } }`).
+/// `root.a.b` as its root variable and attribute names (`data.aws_iam_policy_document.x`,
+/// `time_offset.sas.rfc3339`); index steps are skipped.
+fn attribute_path(expr: &Expression) -> Option<(&str, Vec<&str>)> {
+    use hcl_edit::expr::TraversalOperator;
+    let Expression::Traversal(t) = expr else {
+        return None;
+    };
+    let Expression::Variable(root) = &t.expr else {
+        return None;
+    };
+    let names = t
+        .operators
+        .iter()
+        .filter_map(|o| match o.value() {
+            TraversalOperator::GetAttr(name) => Some(name.as_str()),
+            _ => None,
+        })
+        .collect();
+    Some((root.as_str(), names))
+}
+
 fn log_slot(kind: &str, path: &[&str], key: &str) -> bool {
     let under = |block: &str| path.contains(&block);
     let bucket_key = matches!(
@@ -685,7 +692,6 @@ pub fn signed_lifetimes(body: &Body, text: &str) -> Vec<SignedLifetime> {
 /// A Terraform time value: a literal timestamp, `timestamp()`, `timeadd(t, "720h")`,
 /// `formatdate(f, t)`, a `time_offset`/`time_rotating`/`time_static` of the file.
 fn tf_time(expr: &Expression, body: &Body, text: &str, depth: usize) -> sas::Time {
-    use hcl_edit::expr::TraversalOperator;
     use sas::Time;
     let raw = || {
         expr.span()
@@ -725,25 +731,17 @@ fn tf_time(expr: &Expression, body: &Body, text: &str, depth: usize) -> sas::Tim
                 _ => Time::Unknown(raw()),
             }
         }
-        Expression::Traversal(t) => {
-            let Expression::Variable(root) = &t.expr else {
+        Expression::Traversal(_) => {
+            let Some((root, names)) = attribute_path(expr) else {
                 return Time::Unknown(raw());
             };
-            let names: Vec<&str> = t
-                .operators
-                .iter()
-                .filter_map(|o| match o.value() {
-                    TraversalOperator::GetAttr(n) => Some(n.as_str()),
-                    _ => None,
-                })
-                .collect();
             let [name, attribute] = names.as_slice() else {
                 return Time::Unknown(raw());
             };
             let resource = body.blocks().find(|b| {
                 b.ident.as_str() == "resource"
                     && b.labels.len() == 2
-                    && label(&b.labels[0]) == root.as_str()
+                    && label(&b.labels[0]) == root
                     && label(&b.labels[1]) == *name
             });
             let Some(resource) = resource else {
@@ -769,7 +767,7 @@ fn tf_time(expr: &Expression, body: &Body, text: &str, depth: usize) -> sas::Tim
                 }
                 Some(total)
             };
-            match (root.as_str(), *attribute) {
+            match (root, *attribute) {
                 ("time_static", "rfc3339") | ("time_rotating", "rfc3339") => Time::Now,
                 ("time_offset", "rfc3339") => {
                     sum("offset_").map_or_else(|| Time::Unknown(raw()), |s| Time::NowPlus(s, raw()))
