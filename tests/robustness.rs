@@ -511,3 +511,42 @@ fn unreadable_files_and_directories_are_errors_and_the_rest_is_scanned() {
     assert_eq!(json(&named)["errors"][0]["path"], "locked.py");
     assert_eq!(lines_of(&named), [("a.py".to_string(), 1)]);
 }
+
+/// Issue 16, item 1: a Python file nested 511 `if`s deep overran the external scanner's
+/// serialization buffer and a C assertion aborted the process, so no report was printed for
+/// any file. The file is now refused as unparsed before the grammar sees it; its text-level
+/// findings and every other file are still reported. Likewise a Ruby heredoc word long enough
+/// to overrun the Ruby scanner's buffer.
+#[test]
+fn a_file_that_would_abort_the_parser_is_unparsed_and_the_rest_is_reported() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let u = url(16);
+    let mut deep: String = (0..511)
+        .map(|i| format!("{}if a:\n", " ".repeat(i)))
+        .collect();
+    deep.push_str(&format!("{}x = \"{u}\"\n", " ".repeat(511)));
+    deep.push_str("link = s3.generate_presigned_url('get_object', ExpiresIn=60)\n");
+    std::fs::write(dir.path().join("abort.py"), deep).expect("write");
+    let word = "A".repeat(1019);
+    std::fs::write(
+        dir.path().join("heredoc.rb"),
+        format!("x = <<~{word}\n  presign\n{word}\n"),
+    )
+    .expect("write");
+    std::fs::write(dir.path().join("ok.py"), format!("U = \"{u}\"\n")).expect("write");
+    let out = run(dir.path(), &["--no-config", "--format", "json"]);
+    assert!(matches!(out.code, 0 | 1), "{}: {}", out.code, out.stderr);
+    let doc = json(&out);
+    let unparsed: Vec<&str> = doc["unchecked"]
+        .as_array()
+        .expect("unchecked")
+        .iter()
+        .filter(|u| u["kind"] == "unparsed-file")
+        .filter_map(|u| u["path"].as_str())
+        .collect();
+    assert_eq!(unparsed, ["abort.py", "heredoc.rb"]);
+    assert_eq!(
+        lines_of(&out),
+        [("abort.py".to_string(), 512), ("ok.py".to_string(), 1)]
+    );
+}

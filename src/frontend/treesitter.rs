@@ -36,6 +36,95 @@ fn grammar(language: Language) -> Option<tree_sitter::Language> {
     })
 }
 
+/// Most indentation levels a Python file may open before it is refused. Python's external
+/// scanner serializes its indent stack at two bytes a level after up to 257 bytes of string
+/// delimiters, and tree-sitter aborts the process (a C assertion, which cannot be caught)
+/// once that passes its 1024-byte buffer: at 511 levels with one open string, 384 in theory
+/// with 255. CPython itself stops at 100 levels; the count below over-estimates (continuation
+/// lines and string bodies count too), so the bound leaves room both ways.
+pub const MAX_INDENT_LEVELS: usize = 200;
+
+/// Longest Ruby heredoc word (`<<~WORD`) a file may hold before it is refused: the Ruby
+/// scanner's bound check on its serialized heredocs is off by two, so a word of about 1019
+/// bytes would overrun tree-sitter's 1024-byte buffer. Real heredoc words are a few letters.
+pub const MAX_HEREDOC_WORD: usize = 255;
+
+/// Whether the grammar's external scanner can be given `text` without overrunning its
+/// serialization buffer (see [`MAX_INDENT_LEVELS`], [`MAX_HEREDOC_WORD`]). The other
+/// external scanners bound their own state: JavaScript, TypeScript and Kotlin keep none, C#
+/// and PHP stop serializing when full.
+fn scanner_state_bounded(language: Language, text: &str) -> bool {
+    match language {
+        Language::Python | Language::Notebook => indent_levels(text) <= MAX_INDENT_LEVELS,
+        Language::Ruby => longest_heredoc_word(text) <= MAX_HEREDOC_WORD,
+        _ => true,
+    }
+}
+
+/// The deepest stack of increasing indentation widths over the non-blank lines of `text`,
+/// counted as Python's scanner counts width (a tab is 8, a form feed restarts the line).
+fn indent_levels(text: &str) -> usize {
+    let mut stack: Vec<usize> = Vec::new();
+    let mut max = 0;
+    for line in text.lines() {
+        let mut width = 0usize;
+        let mut blank = true;
+        for b in line.bytes() {
+            match b {
+                b' ' => width += 1,
+                b'\t' => width += 8,
+                b'\x0c' => width = 0,
+                b'\r' => {}
+                _ => {
+                    blank = false;
+                    break;
+                }
+            }
+        }
+        if blank {
+            continue;
+        }
+        while stack.last().is_some_and(|&top| top > width) {
+            stack.pop();
+        }
+        if width > 0 && stack.last().is_none_or(|&top| top < width) {
+            stack.push(width);
+            max = max.max(stack.len());
+        }
+    }
+    max
+}
+
+/// The longest word after a `<<`, `<<~` or `<<-` (optionally quoted), an over-estimate of the
+/// longest heredoc word Ruby's scanner can read.
+fn longest_heredoc_word(text: &str) -> usize {
+    let bytes = text.as_bytes();
+    let (mut longest, mut from) = (0, 0);
+    // Each word is read once: the next search starts after it, so `<<<<<<…` stays linear.
+    while let Some(at) = bytes
+        .get(from..)
+        .and_then(|rest| memchr::memmem::find(rest, b"<<"))
+    {
+        let mut i = from + at + 2;
+        if matches!(bytes.get(i), Some(b'~' | b'-')) {
+            i += 1;
+        }
+        if matches!(bytes.get(i), Some(b'"' | b'\'' | b'`')) {
+            i += 1;
+        }
+        let start = i;
+        while bytes
+            .get(i)
+            .is_some_and(|b| !b.is_ascii_whitespace() && !matches!(b, b'"' | b'\'' | b'`'))
+        {
+            i += 1;
+        }
+        longest = longest.max(i - start);
+        from = i;
+    }
+    longest
+}
+
 /// Parse work allowed per file, in tree-sitter's progress checks (one per 100 parser
 /// operations): a base plus one per 8 bytes. Real code takes under one check per 100 bytes and
 /// 100k nested brackets about one per 16; the fuzzer found a 1.2 KB Kotlin file on which the
@@ -52,7 +141,7 @@ const PARSE_DEADLINE: std::time::Duration = std::time::Duration::from_secs(10);
 /// grammar, the file is too large, or the parser gives up or runs over its budget (the
 /// text-level lints still run).
 pub fn parse(language: Language, text: &str) -> Option<Tree> {
-    if text.len() > MAX_PARSE_BYTES {
+    if text.len() > MAX_PARSE_BYTES || !scanner_state_bounded(language, text) {
         return None;
     }
     let grammar = grammar(language)?;
@@ -291,5 +380,36 @@ mod tests {
         );
         let tree = parse(Language::Kotlin, "val x = 1\n").expect("parses");
         assert!(!tree.root_node().has_error());
+    }
+
+    fn nested_ifs(levels: usize) -> String {
+        let mut text: String = (0..levels)
+            .map(|i| format!("{}if a:\n", " ".repeat(i)))
+            .collect();
+        text.push_str(&format!("{}x = \"presign\"\n", " ".repeat(levels)));
+        text
+    }
+
+    /// Issue 16: 511 nested `if`s made Python's external scanner overrun tree-sitter's
+    /// serialization buffer, and a C assertion aborted the whole process. Such a file is now
+    /// refused before the grammar sees it; ordinary nesting still parses.
+    #[test]
+    fn python_indentation_past_the_scanner_buffer_is_refused() {
+        assert_eq!(indent_levels(&nested_ifs(511)), 511);
+        assert!(parse(Language::Python, &nested_ifs(511)).is_none());
+        assert!(parse(Language::Notebook, &nested_ifs(MAX_INDENT_LEVELS + 1)).is_none());
+        assert!(parse(Language::Python, &nested_ifs(MAX_INDENT_LEVELS - 1)).is_some());
+        assert_eq!(indent_levels("if a:\n\tif b:\n\t\tx\n  \ny\n"), 2);
+    }
+
+    #[test]
+    fn long_ruby_heredoc_words_are_refused() {
+        let word = "A".repeat(1019);
+        let text = format!("x = <<~{word}\nhello\n{word}\n");
+        assert_eq!(longest_heredoc_word(&text), 1019);
+        assert!(parse(Language::Ruby, &text).is_none());
+        assert!(parse(Language::Ruby, "x = <<~EOS\nhello\nEOS\ny = a << b\n").is_some());
+        // Linear on a run of `<<`.
+        assert_eq!(longest_heredoc_word(&"<<".repeat(100_000)), 199_998);
     }
 }
