@@ -71,8 +71,10 @@ pub fn write(path: &Path, findings: &[Finding]) -> Result<usize, String> {
     };
     let mut text = serde_json::to_string_pretty(&file).map_err(|e| e.to_string())?;
     text.push('\n');
-    std::fs::write(path, text)
-        .map_err(|e| format!("{}: cannot write baseline: {e}", path.display()))?;
+    std::fs::write(path, text).map_err(|e| {
+        let shown = crate::paths::redact_path(path);
+        format!("{shown}: cannot write baseline: {e}")
+    })?;
     Ok(file.findings.len())
 }
 
@@ -85,8 +87,12 @@ pub struct Baseline {
 
 impl Baseline {
     pub fn load(path: &Path) -> Result<Self, String> {
+        // Its path and content may hold a signed URL (a directory named after one, a URL
+        // pasted in): every message and the suppressions' justification show them redacted.
+        let shown = crate::paths::redact_path(path);
+        let redact = |e: &dyn std::fmt::Display| crate::redact::redact(&e.to_string()).text;
         let text = std::fs::read_to_string(path)
-            .map_err(|e| format!("{}: cannot read baseline: {e}", path.display()))?;
+            .map_err(|e| format!("{shown}: cannot read baseline: {}", redact(&e)))?;
         // The version first, so that a newer format is named as such rather than as a field
         // this version does not know.
         let version = serde_json::from_str::<serde_json::Value>(&text)
@@ -94,16 +100,12 @@ impl Baseline {
             .and_then(|doc| doc.get("version").and_then(serde_json::Value::as_u64));
         if let Some(version) = version.filter(|v| *v != u64::from(VERSION)) {
             return Err(format!(
-                "{}: baseline version {version} is not supported (this presign-lint reads version {VERSION}); write it again with --write-baseline",
-                path.display()
+                "{shown}: baseline version {version} is not supported (this presign-lint reads version {VERSION}); write it again with --write-baseline",
             ));
         }
         let file: BaselineFile = serde_json::from_str(&text)
-            .map_err(|e| format!("{}: invalid baseline: {e}", path.display()))?;
-        Ok(Self {
-            path: path.display().to_string(),
-            file,
-        })
+            .map_err(|e| format!("{shown}: invalid baseline: {}", redact(&e)))?;
+        Ok(Self { path: shown, file })
     }
 
     /// Marks findings recorded in the baseline as suppressed; returns how many entries

@@ -95,16 +95,22 @@ pub fn shadowed(chosen: &Path) -> Vec<PathBuf> {
 }
 
 pub fn load(path: &Path) -> Result<Config, String> {
-    let text = std::fs::read_to_string(path)
-        .map_err(|e| format!("{}: cannot read config: {e}", path.display()))?;
+    let text = std::fs::read_to_string(path).map_err(|e| {
+        let shown = crate::paths::redact_path(path);
+        format!(
+            "{shown}: cannot read config: {}",
+            crate::redact::redact(&e.to_string()).text
+        )
+    })?;
     let (absolute, shown) = match std::env::current_dir() {
         Ok(cwd) => (
             crate::paths::absolute(&cwd, path),
             crate::paths::display_path(path, &cwd),
         ),
-        Err(_) => (path.to_path_buf(), path.display().to_string()),
+        Err(_) => (path.to_path_buf(), crate::paths::redact_path(path)),
     };
-    parse(&text, &absolute).map_err(|e| format!("{shown}:{e}"))
+    // The message quotes keys and values of a file a pull request may control: redacted.
+    parse(&text, &absolute).map_err(|e| format!("{shown}:{}", crate::redact::redact(&e).text))
 }
 
 /// Parses a config file's text (of `pyproject.toml`, its `[tool.presign-lint]` table); an

@@ -43,12 +43,44 @@ pub fn display_path(path: &Path, cwd: &Path) -> String {
             .filter(|c| *c != Component::CurDir)
             .collect(),
     };
-    let text = shown.to_string_lossy().replace('\\', "/");
+    let text = redact_path(&shown);
     if text.is_empty() {
         ".".to_string()
     } else {
-        crate::redact::redact_named(&text)
+        text
     }
+}
+
+/// The path with `/` between its components, each component redacted on its own
+/// ([`crate::redact::redact_named`]): a secret in one directory name never swallows the names
+/// after it, and a `\` in a Unix file name stays what it is (on Windows, where it separates
+/// components, it becomes `/`), so the shown name is the real one but for the secret.
+pub fn redact_path(path: &Path) -> String {
+    join_components(path, crate::redact::redact_named)
+}
+
+/// The path with `/` between its components, unredacted: a `\` in a Unix file name is part
+/// of the name and stays (reports that place findings by path, SARIF and GitHub's, need the
+/// real name).
+pub fn slashed(path: &Path) -> String {
+    join_components(path, str::to_string)
+}
+
+fn join_components(path: &Path, shown: impl Fn(&str) -> String) -> String {
+    let mut out = String::new();
+    for component in path.components() {
+        match component {
+            Component::Prefix(prefix) => out.push_str(&prefix.as_os_str().to_string_lossy()),
+            Component::RootDir => out.push('/'),
+            other => {
+                if !out.is_empty() && !out.ends_with('/') {
+                    out.push('/');
+                }
+                out.push_str(&shown(&other.as_os_str().to_string_lossy()));
+            }
+        }
+    }
+    out
 }
 
 #[cfg(test)]

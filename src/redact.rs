@@ -115,6 +115,68 @@ pub fn mask_ranges(text: &str, ranges: &[std::ops::Range<usize>]) -> String {
     String::from_utf8_lossy(&bytes).into_owned()
 }
 
+/// `text` with every control character but tab written as an escape (`\n`, `\r`, `\x1b`,
+/// `\u{85}`), so that nothing printed for people can start a line of its own in a CI log
+/// (`::add-mask::`, `::stop-commands::`), move the cursor or recolour the terminal. Text
+/// formats and stderr use it; JSON and SARIF are escaped by serde.
+pub fn printable(text: &str) -> String {
+    if !text.chars().any(needs_escape) {
+        return text.to_string();
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        push_printable(&mut out, c);
+    }
+    out
+}
+
+fn needs_escape(c: char) -> bool {
+    // Control characters, and the line and paragraph separators some terminals and log
+    // viewers break lines at.
+    (c.is_control() && c != '\t') || matches!(c, '\u{2028}' | '\u{2029}')
+}
+
+fn push_printable(out: &mut String, c: char) {
+    use std::fmt::Write;
+    match c {
+        '\n' => out.push_str("\\n"),
+        '\r' => out.push_str("\\r"),
+        c if needs_escape(c) && (c as u32) < 0x80 => {
+            let _ = write!(out, "\\x{:02x}", c as u32);
+        }
+        c if needs_escape(c) => {
+            let _ = write!(out, "\\u{{{:x}}}", c as u32);
+        }
+        c => out.push(c),
+    }
+}
+
+/// [`printable`], keeping a range of the text pointing at the same characters.
+pub fn printable_range(
+    text: &str,
+    range: std::ops::Range<usize>,
+) -> (String, std::ops::Range<usize>) {
+    let start = range.start.min(text.len());
+    let end = range.end.clamp(start, text.len());
+    if !text.is_char_boundary(start) || !text.is_char_boundary(end) {
+        return (printable(text), range);
+    }
+    let before = printable(&text[..start]);
+    let inside = printable(&text[start..end]);
+    let new_start = before.len();
+    let new_end = new_start + inside.len();
+    (
+        before + &inside + &printable(&text[end..]),
+        new_start..new_end,
+    )
+}
+
+/// What a one-line message for people says on stderr: redacted ([`redact`]), then
+/// [`printable`] (a line break in it becomes `\n`).
+pub fn for_log(text: &str) -> String {
+    printable(&redact(text).text)
+}
+
 fn redact_with(text: &str, keep_width: bool, by_shape: bool) -> Redacted {
     let mut planned = plan(text, keep_width, by_shape);
     planned.sort_by_key(|(r, _)| (r.start, std::cmp::Reverse(r.end)));
@@ -190,6 +252,11 @@ fn plan(text: &str, keep_width: bool, by_shape: bool) -> Vec<(std::ops::Range<us
             }
             start
         };
+        // Already redacted (a message that quotes redacted text is redacted again).
+        if starts_ci(&bytes[value_start..], MARKER.as_bytes()) {
+            claimed = value_start + MARKER.len();
+            continue;
+        }
         let pieces = value_pieces(bytes, value_start);
         // Short values are names and flags (`sig=1`, `signature: true`), not secrets.
         if pieces.iter().map(|p| p.len()).sum::<usize>() < 8 {
@@ -386,6 +453,27 @@ mod tests {
             assert!(!r.text.contains("AKIAZ7Q3M4XN2L5P8R6T"), "{}", r.text);
             assert!(r.text.contains(MARKER), "{}", r.text);
         }
+    }
+
+    #[test]
+    fn printable_escapes_control_characters_and_keeps_ranges() {
+        assert_eq!(printable("a.py"), "a.py");
+        assert_eq!(printable("a\tb"), "a\tb");
+        assert_eq!(
+            printable("x\n::add-mask::y\r\u{1b}[2J\u{85}"),
+            "x\\n::add-mask::y\\r\\x1b[2J\\u{85}"
+        );
+        let (text, range) = printable_range("a\nsig\x07z", 2..5);
+        assert_eq!(text, "a\\nsig\\x07z");
+        assert_eq!(&text[range], "sig");
+    }
+
+    #[test]
+    fn redacting_twice_changes_nothing() {
+        let once = redact(&format!(
+            "X-Amz-Signature={SIG}&X-Amz-Credential=AKIAZ7Q3M4XN2L5P8R6T"
+        ));
+        assert_eq!(redact(&once.text).text, once.text);
     }
 
     #[test]

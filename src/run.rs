@@ -26,12 +26,13 @@ pub enum ExitStatus {
 
 /// Runs presign-lint with these arguments (argv, program name first).
 pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitStatus {
-    let parsed = match cli::parse(args) {
+    let args: Vec<OsString> = args.into_iter().collect();
+    let parsed = match cli::parse(args.iter().cloned()) {
         Ok(p) => p,
         Err(e) if e.use_stderr() => {
             // clap quotes the offending argument: a signed URL pasted where a value belongs
-            // must not reach a CI log.
-            eprint!("{}", redact(&e.render().to_string()).text);
+            // must not reach a CI log, nor a line break in it start a line of its own.
+            eprint!("{}", clap_error_for_log(&e.render().to_string(), &args));
             return ExitStatus::Incomplete;
         }
         Err(e) => {
@@ -52,10 +53,30 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitStatus {
     match outcome {
         Ok(status) => status,
         Err(message) => {
-            eprintln!("error: {}", redact(&message).text);
+            eprintln!("error: {}", crate::redact::for_log(&message));
             ExitStatus::Incomplete
         }
     }
+}
+
+/// clap's error text for stderr: redacted, and each argument that holds a control character
+/// shown escaped (the text clap wrote around it keeps its own line breaks).
+fn clap_error_for_log(rendered: &str, args: &[OsString]) -> String {
+    let mut text = rendered.to_string();
+    for arg in args {
+        let arg = arg.to_string_lossy();
+        if arg.chars().any(|c| c.is_control()) && text.contains(arg.as_ref()) {
+            text = text.replace(arg.as_ref(), &crate::redact::printable(&arg));
+        }
+    }
+    // What is left is clap's own text; any control character in it but a line break is
+    // escaped too.
+    redact(&text)
+        .text
+        .split('\n')
+        .map(crate::redact::printable)
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 fn check(args: &CheckArgs, level_flags: &[(usize, char, String)]) -> Result<ExitStatus, String> {
@@ -156,11 +177,12 @@ fn check(args: &CheckArgs, level_flags: &[(usize, char, String)]) -> Result<Exit
     let baseline_stale = baseline.map_or(0, |b| b.apply(&mut findings));
     if let Some(path) = &args.write_baseline {
         let entries = crate::baseline::write(path, &findings)?;
-        eprintln!(
+        let wrote = format!(
             "presign-lint: wrote {entries} {} to {}",
             if entries == 1 { "entry" } else { "entries" },
             path.display()
         );
+        eprintln!("{}", crate::redact::for_log(&wrote));
     }
     let report = Report::new(
         findings,
@@ -247,7 +269,7 @@ fn cache_key(
 fn load_config(args: &CheckArgs) -> Result<Config, String> {
     let verbose = |line: &str| {
         if args.verbose {
-            eprintln!("presign-lint: {line}");
+            eprintln!("presign-lint: {}", crate::redact::for_log(line));
         }
     };
     if args.no_config {
@@ -273,10 +295,11 @@ fn load_config(args: &CheckArgs) -> Result<Config, String> {
             for other in config::shadowed(&path) {
                 // Said even without -v: a file the user edits and we never read would
                 // silently change nothing.
-                eprintln!(
+                let warning = format!(
                     "warning: {shown} is used; {} beside it is ignored (keep one of them)",
                     other.file_name().unwrap_or_default().to_string_lossy()
                 );
+                eprintln!("{}", crate::redact::for_log(&warning));
             }
             config::load(&path)
         }
@@ -303,10 +326,11 @@ fn append_step_summary(report: &Report) {
         .open(&path)
         .and_then(|mut file| file.write_all(markdown.as_bytes()));
     if let Err(e) = written {
-        eprintln!(
+        let warning = format!(
             "warning: cannot write the GitHub step summary {}: {e}",
             Path::new(&path).display()
         );
+        eprintln!("{}", crate::redact::for_log(&warning));
     }
 }
 

@@ -484,7 +484,7 @@ impl Context<'_> {
                 if named && crate::analyze::is_binary(&bytes) {
                     eprintln!(
                         "presign-lint: warning: {}: binary file, not scanned",
-                        display()
+                        crate::redact::printable(&display())
                     );
                 }
                 let origin = Some(Origin::Disk(path.to_path_buf()));
@@ -943,9 +943,10 @@ impl Context<'_> {
     }
 
     fn error(&self, path: &str, message: String) {
+        // The message may quote a path or text the input controls: redacted like findings.
         lock(&self.shared.errors).push(ScanError {
             path: path.to_string(),
-            message,
+            message: crate::redact::redact(&message).text,
         });
     }
 }

@@ -406,3 +406,176 @@ fn no_secret_of_a_split_url_in_any_output() {
         }
     }
 }
+
+const PLANTED: &str = "0b3c5e7a9f1d2c4b6a8e0f2d4c6b8a0e1f3d5c7b9a2e4f6d8c0b1a3e5f7d9c2b";
+const PLANTED_KEY_ID: &str = "AKIAZ7Q3M4XN2L5P8R6T";
+
+fn planted_url() -> String {
+    format!(
+        "https://b.s3.amazonaws.com/k?X-Amz-Expires=604800&X-Amz-Credential={PLANTED_KEY_ID}%2F20240101%2Fus-east-1%2Fs3%2Faws4_request&X-Amz-Signature={PLANTED}"
+    )
+}
+
+fn assert_nothing_planted(what: &str, output: &str) {
+    assert!(
+        !output.contains(&PLANTED[..16]) && !output.contains(PLANTED_KEY_ID),
+        "a planted secret printed in {what}:\n{output}"
+    );
+}
+
+/// A line of a CI log that a workflow runner would read as a command, or a terminal escape.
+fn assert_no_injection(what: &str, output: &str) {
+    for line in output.lines() {
+        assert!(
+            !line.trim_start().starts_with("::add-mask::")
+                && !line.trim_start().starts_with("::stop-commands::")
+                && !line.trim_start().starts_with("::warning::"),
+            "a workflow command injected into {what}:\n{output}"
+        );
+    }
+    assert!(
+        !output.contains('\u{1b}') && !output.contains('\r'),
+        "a control character printed raw in {what}:\n{output:?}"
+    );
+}
+
+/// Issue 16, item 7: a baseline's path and content, and a config's values, reach error
+/// messages and SARIF suppressions redacted.
+#[test]
+fn error_paths_and_baseline_paths_are_redacted() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let root = dir.path();
+    let url = planted_url();
+    std::fs::write(root.join("v.py"), format!("url = \"{url}\"\n")).expect("write");
+    let named = format!("d?X-Amz-Credential={PLANTED_KEY_ID}%2F20240101&X-Amz-Signature={PLANTED}");
+    std::fs::create_dir(root.join(&named)).expect("mkdir");
+    let good = format!("{named}/ok.json");
+    let bad = format!("{named}/bad.json");
+    std::fs::write(
+        root.join(&bad),
+        format!("{{\"version\": 1, \"findings\": \"{url}\"}}"),
+    )
+    .expect("write");
+    let mut outputs = Vec::new();
+    let wrote = run(root, &["--no-config", "--write-baseline", &good, "v.py"]);
+    outputs.push(("--write-baseline stderr".to_string(), wrote.stderr));
+    for format in ["human", "json", "sarif"] {
+        let out = run(
+            root,
+            &[
+                "--no-config",
+                "--format",
+                format,
+                "--baseline",
+                &good,
+                "v.py",
+            ],
+        );
+        assert_eq!(out.code, 0, "{}", out.stderr);
+        outputs.push((format!("{format} with baseline"), out.stdout + &out.stderr));
+        let out = run(
+            root,
+            &[
+                "--no-config",
+                "--format",
+                format,
+                "--baseline",
+                &bad,
+                "v.py",
+            ],
+        );
+        assert_eq!(out.code, 2);
+        assert!(out.stderr.contains("invalid baseline"), "{}", out.stderr);
+        // The path is still readable after the secret.
+        assert!(out.stderr.contains("[REDACTED]/bad.json"), "{}", out.stderr);
+        outputs.push((
+            format!("{format} with bad baseline"),
+            out.stdout + &out.stderr,
+        ));
+    }
+    std::fs::write(
+        root.join(".presign-lint.toml"),
+        format!("max-expiry = \"{url}\"\n[lints]\n\"{url}\" = \"deny\"\n"),
+    )
+    .expect("write");
+    let out = run(root, &["--format", "json", "v.py"]);
+    assert_eq!(out.code, 2, "{}", out.stderr);
+    outputs.push(("config error".to_string(), out.stdout + &out.stderr));
+    let out = run(root, &["--config", &format!("{named}/none.toml"), "v.py"]);
+    assert_eq!(out.code, 2, "{}", out.stderr);
+    outputs.push(("missing config".to_string(), out.stdout + &out.stderr));
+    for (what, output) in &outputs {
+        assert_nothing_planted(what, output);
+    }
+}
+
+/// Issue 16, item 8: a `\` in a file name is not turned into `/` before redaction, so
+/// `\u003d` still names the signature, and the name shown is the file's.
+#[cfg(unix)]
+#[test]
+fn a_backslash_in_a_file_name_does_not_defeat_redaction() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let root = dir.path();
+    let name = format!("r.py?a=1\\u0026X-Amz-Signature\\u003d{PLANTED}");
+    std::fs::write(root.join(&name), format!("url = \"{}\"\n", planted_url())).expect("write");
+    for format in ["human", "concise", "json", "sarif", "github"] {
+        let out = run(root, &["--no-config", "--format", format, "."]);
+        assert_eq!(out.code, 1, "{}", out.stderr);
+        assert_nothing_planted(format, &(out.stdout.clone() + &out.stderr));
+        // As is, JSON-escaped, or percent-encoded in a SARIF URI: never `/u0026`.
+        assert!(
+            out.stdout.contains("r.py?a=1\\u0026X-Amz-Signature")
+                || out.stdout.contains("r.py?a=1\\\\u0026X-Amz-Signature")
+                || out.stdout.contains("r.py%3Fa%3D1%5Cu0026X-Amz-Signature"),
+            "{format}: {}",
+            out.stdout
+        );
+    }
+}
+
+/// Issue 16, item 11: keys, values and file names a pull request controls cannot write a
+/// workflow command or a terminal escape into a text format or stderr.
+#[cfg(unix)]
+#[test]
+fn control_characters_are_escaped_in_text_output_and_stderr() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let root = dir.path();
+    let name = "x\n::add-mask::y\r\u{1b}[2J\n::warning::z.py";
+    std::fs::write(root.join(name), format!("url = \"{}\"\n", planted_url())).expect("write");
+    for format in ["human", "concise", "github"] {
+        let out = run(root, &["--no-config", "--format", format, "."]);
+        assert_eq!(out.code, 1, "{}", out.stderr);
+        assert_no_injection(format, &out.stdout);
+        assert_no_injection(format, &out.stderr);
+        let shown = if format == "github" {
+            "x\\n%3A%3Aadd-mask%3A%3Ay\\r\\x1b[2J"
+        } else {
+            "x\\n::add-mask::y\\r\\x1b[2J"
+        };
+        assert!(out.stdout.contains(shown), "{}", out.stdout);
+    }
+    // A discovered config whose key or value holds a workflow command.
+    std::fs::write(
+        root.join(".presign-lint.toml"),
+        "max-expiry = \"1h\\n::add-mask::secret\\n::stop-commands::x\"\n",
+    )
+    .expect("write");
+    let out = run(root, &["--format", "github", "."]);
+    assert_eq!(out.code, 2, "{}", out.stderr);
+    assert_no_injection("config value error", &out.stderr);
+    std::fs::write(
+        root.join(".presign-lint.toml"),
+        "[lints]\n\"a\\n::stop-commands::x\\u001b[31m\" = \"deny\"\n",
+    )
+    .expect("write");
+    let out = run(root, &["--format", "github", "."]);
+    assert_eq!(out.code, 2, "{}", out.stderr);
+    assert_no_injection("config key error", &out.stderr);
+    // A command-line argument quoted by the parser.
+    let out = run(root, &["--format", "x\n::add-mask::y", "."]);
+    assert_eq!(out.code, 2, "{}", out.stderr);
+    assert_no_injection("argument error", &out.stderr);
+    let out = run(root, &["--no-such-flag\n::add-mask::y", "."]);
+    assert_eq!(out.code, 2, "{}", out.stderr);
+    assert_no_injection("unknown argument", &out.stderr);
+}

@@ -148,11 +148,70 @@ pub fn render(format: Format, report: &Report, options: &RenderOptions) -> Strin
         Format::Human | Format::Concise if options.statistics => {
             statistics::render(report, options.elapsed)
         }
-        Format::Human => human::render(report, options),
-        Format::Concise => concise::render(report, options),
+        Format::Human => human::render(&printable(report), options),
+        Format::Concise => concise::render(&printable(report), options),
         Format::Json => json::render(report),
         Format::Sarif => sarif::render(report),
-        Format::Github => github::render(report, options),
+        Format::Github => github::render(&printable(report), options),
         Format::Gitlab => gitlab::render(report, options),
+    }
+}
+
+/// The report as text formats print it: every path, message and source line with its control
+/// characters escaped ([`crate::redact::printable`]), so that a file name or source line
+/// holding `\n::add-mask::…` or an escape sequence cannot write a line of its own into a CI
+/// log or drive the terminal. (JSON and SARIF are escaped by serde.) Ordinary text is
+/// unchanged.
+fn printable(report: &Report) -> Report {
+    use crate::redact::{printable, printable_range};
+    let snippet = |s: &crate::finding::Snippet| {
+        let (text, range) = printable_range(&s.text, s.range.clone());
+        crate::finding::Snippet {
+            text,
+            range,
+            ..s.clone()
+        }
+    };
+    let findings = report
+        .findings
+        .iter()
+        .map(|f| Finding {
+            path: printable(&f.path),
+            message: printable(&f.message),
+            help: f.help.as_deref().map(printable),
+            snippet: snippet(&f.snippet),
+            related: f
+                .related
+                .iter()
+                .map(|r| crate::finding::Related {
+                    path: printable(&r.path),
+                    message: printable(&r.message),
+                    snippet: snippet(&r.snippet),
+                    ..r.clone()
+                })
+                .collect(),
+            ..f.clone()
+        })
+        .collect();
+    Report {
+        findings,
+        errors: report
+            .errors
+            .iter()
+            .map(|e| ScanError {
+                path: printable(&e.path),
+                message: printable(&e.message),
+            })
+            .collect(),
+        summary: report.summary.clone(),
+        unchecked: report
+            .unchecked
+            .iter()
+            .map(|u| Unchecked {
+                path: printable(&u.path),
+                reason: printable(&u.reason),
+                ..u.clone()
+            })
+            .collect(),
     }
 }

@@ -122,7 +122,8 @@ fn physical_location(
 
 /// `file:///abs/path` (with a trailing `/` for a directory, as SARIF wants for base URIs).
 fn file_uri(path: &Path, directory: bool) -> String {
-    let text = path.to_string_lossy().replace('\\', "/");
+    // Redacted: the checkout may sit under a directory named after a signed URL.
+    let text = crate::paths::redact_path(path);
     let mut out = String::from("file://");
     if !text.starts_with('/') {
         out.push('/');

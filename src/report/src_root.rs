@@ -43,7 +43,7 @@ impl SrcRoot {
         }
         let absolute = crate::paths::absolute(&self.cwd, Path::new(path));
         match absolute.strip_prefix(&self.root) {
-            Ok(relative) => Ok(relative.to_string_lossy().replace('\\', "/")),
+            Ok(relative) => Ok(crate::paths::slashed(relative)),
             Err(_) => Err(absolute),
         }
     }
