@@ -117,8 +117,8 @@ pub struct CheckArgs {
     #[arg(long, value_name = "NAME")]
     pub stdin_filename: Option<String>,
 
-    /// Worker threads [default: all cores]
-    #[arg(short = 'j', long, value_name = "N")]
+    /// Worker threads [default: all cores; at most 256: a larger N is taken as 256]
+    #[arg(short = 'j', long, value_name = "N", value_parser = parse_threads)]
     pub threads: Option<usize>,
 
     /// Colour in human output
@@ -224,4 +224,20 @@ fn collect_levels(
     {
         out.extend(indices.zip(values).map(|(i, v)| (i, flag, v.clone())));
     }
+}
+
+/// Most worker threads a scan starts: each costs a stack and a start-up, and past the cores
+/// they only contend (`-j 100000` would spawn threads without bound). `-j N` above it is
+/// taken as this; the scan never starts more workers than it has jobs.
+pub const MAX_THREADS: usize = 256;
+
+fn parse_threads(value: &str) -> Result<usize, String> {
+    let digits = value.trim();
+    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(format!("not a thread count: {value:?}"));
+    }
+    // Too many digits for a usize is more than the bound all the same.
+    Ok(digits
+        .parse::<usize>()
+        .map_or(MAX_THREADS, |n| n.min(MAX_THREADS)))
 }

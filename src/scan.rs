@@ -284,7 +284,12 @@ impl Context<'_> {
             .git_exclude(respect_ignores)
             .parents(respect_ignores)
             .require_git(false)
-            .threads(options.threads);
+            // Never more workers than jobs: named files are one job each.
+            .threads(if roots.iter().all(|r| r.is_file()) {
+                options.threads.min(roots.len())
+            } else {
+                options.threads
+            });
         let excludes = self.settings.exclude_matchers();
         let walk_cwd = self.cwd.to_path_buf();
         builder.filter_entry(move |entry| {

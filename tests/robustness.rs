@@ -550,3 +550,21 @@ fn a_file_that_would_abort_the_parser_is_unparsed_and_the_rest_is_reported() {
         [("abort.py".to_string(), 512), ("ok.py".to_string(), 1)]
     );
 }
+
+/// Issue 16, item 6: `-j 100000` spawned threads without bound. A thread count above
+/// `MAX_THREADS` (256) is taken as 256, one too large for a number too, and named files
+/// never get more walkers than there are of them.
+#[test]
+fn thread_count_is_clamped() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::write(dir.path().join("a.py"), format!("U = \"{}\"\n", url(6))).expect("write");
+    for n in ["100000", "99999999999999999999999999"] {
+        let started = Instant::now();
+        let out = run(dir.path(), &["--no-config", "-v", "-j", n, "a.py"]);
+        assert_eq!(out.code, 1, "{}", out.stderr);
+        assert!(out.stderr.contains(" 256 threads;"), "{}", out.stderr);
+        assert!(started.elapsed() < Duration::from_secs(30));
+    }
+    let out = run(dir.path(), &["--no-config", "-j", "many", "a.py"]);
+    assert_eq!(out.code, 2, "{}", out.stderr);
+}
