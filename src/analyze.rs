@@ -349,7 +349,7 @@ fn to_finding(display: &str, source: &SourceFile, level: Level, d: Diagnostic) -
         message: one_line_message(&redact(&d.message).text),
         help: d.help.map(|h| redact(&h).text),
         fingerprint: fingerprint(d.lint, display, &d.identity),
-        details: d.details,
+        details: crate::redact::redact_details(d.details),
         snippet: snippet(source, line, d.span),
         suppression: None,
         related: d

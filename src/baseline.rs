@@ -91,7 +91,7 @@ impl Baseline {
         // pasted in): every message and the suppressions' justification show them redacted.
         let shown = crate::paths::redact_path(path);
         let redact = |e: &dyn std::fmt::Display| crate::redact::redact(&e.to_string()).text;
-        let text = std::fs::read_to_string(path)
+        let text = crate::config::read_small_file(path)
             .map_err(|e| format!("{shown}: cannot read baseline: {}", redact(&e)))?;
         // The version first, so that a newer format is named as such rather than as a field
         // this version does not know.

@@ -18,6 +18,37 @@ pub const FILE_NAMES: [&str; 2] = ["presign-lint.toml", ".presign-lint.toml"];
 pub const PYPROJECT: &str = "pyproject.toml";
 const PYPROJECT_TABLE: [&str; 2] = ["tool", "presign-lint"];
 
+/// Largest config or baseline file read (`--config`, `--baseline`, a discovered config or
+/// `pyproject.toml`): 16 MiB, far above any real one, so that `--config /dev/zero` or a huge
+/// file cannot exhaust memory.
+pub const MAX_SMALL_FILE_BYTES: u64 = 16 * 1024 * 1024;
+
+/// Reads a config or baseline file as UTF-8: a regular file only (a FIFO would block the run
+/// forever, a device may never end) of at most [`MAX_SMALL_FILE_BYTES`].
+pub fn read_small_file(path: &Path) -> std::io::Result<String> {
+    use std::io::Read;
+    let not_regular = || std::io::Error::other("not a regular file");
+    // Checked before opening: opening a FIFO blocks until a writer comes.
+    if !std::fs::metadata(path)?.is_file() {
+        return Err(not_regular());
+    }
+    let file = std::fs::File::open(path)?;
+    if !file.metadata()?.is_file() {
+        return Err(not_regular());
+    }
+    let mut bytes = Vec::new();
+    file.take(MAX_SMALL_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > MAX_SMALL_FILE_BYTES {
+        return Err(std::io::Error::other(format!(
+            "larger than {} MiB",
+            MAX_SMALL_FILE_BYTES >> 20
+        )));
+    }
+    String::from_utf8(bytes)
+        .map_err(|_| std::io::Error::new(std::io::ErrorKind::InvalidData, "not valid UTF-8"))
+}
+
 const TOP_LEVEL_KEYS: [&str; 5] = ["max-expiry", "fail-on", "exclude", "lints", "overrides"];
 const OVERRIDE_KEYS: [&str; 2] = ["paths", "lints"];
 
@@ -68,7 +99,7 @@ fn candidates(dir: &Path) -> Vec<PathBuf> {
         .filter(|candidate| candidate.is_file())
         .collect();
     let pyproject = dir.join(PYPROJECT);
-    if std::fs::read_to_string(&pyproject).is_ok_and(|text| has_tool_table(&text)) {
+    if read_small_file(&pyproject).is_ok_and(|text| has_tool_table(&text)) {
         found.push(pyproject);
     }
     found
@@ -95,7 +126,7 @@ pub fn shadowed(chosen: &Path) -> Vec<PathBuf> {
 }
 
 pub fn load(path: &Path) -> Result<Config, String> {
-    let text = std::fs::read_to_string(path).map_err(|e| {
+    let text = read_small_file(path).map_err(|e| {
         let shown = crate::paths::redact_path(path);
         format!(
             "{shown}: cannot read config: {}",

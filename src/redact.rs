@@ -204,6 +204,100 @@ fn redact_with(text: &str, keep_width: bool, by_shape: bool) -> Redacted {
 /// The replacements [`redact_with`] makes: secret ranges, with what to show instead (empty:
 /// the marker, or stars when keeping the width).
 fn plan(text: &str, keep_width: bool, by_shape: bool) -> Vec<(std::ops::Range<usize>, String)> {
+    let mut planned = plan_plain(text, keep_width, by_shape);
+    // Names and values written with escapes (`si%67=`, `X-Amz-Signatur%65=`,
+    // `Signatur\u0065=`, `Signature&#x3D;`, a key with `\x2f` in it): planned again on the
+    // text with those escapes decoded, each range mapped back to the original text.
+    // Twice, for an escape escaped again (`si%2567=`); a third level is not decoded.
+    let mut level: Option<(String, Vec<usize>)> = None;
+    for _ in 0..2 {
+        let current = level.as_ref().map_or(text, |(t, _)| t.as_str());
+        let Some((decoded, origin)) = decode_escapes(current) else {
+            break;
+        };
+        // Offsets into the text as given.
+        let origin: Vec<usize> = match &level {
+            Some((_, before)) => origin.into_iter().map(|o| before[o]).collect(),
+            None => origin,
+        };
+        for (range, shown) in plan_plain(&decoded, keep_width, by_shape) {
+            let start = origin[range.start];
+            let end = origin[range.end];
+            if start < end && text.is_char_boundary(start) && text.is_char_boundary(end) {
+                planned.push((start..end, shown));
+            }
+        }
+        level = Some((decoded, origin));
+    }
+    planned
+}
+
+/// `text` with the escapes that may spell a parameter name, an `=` or a key character
+/// decoded: `%XX`, `\xXX`, `\uXXXX` and `&#xXX;`/`&#NN;` standing for an ASCII letter, digit,
+/// `-`, `_`, `=`, `+`, `/` or `%` (an escape escaped again). With, for each byte of the decoded text (and its end), the
+/// offset in `text` it came from. None when there is nothing to decode.
+fn decode_escapes(text: &str) -> Option<(String, Vec<usize>)> {
+    let bytes = text.as_bytes();
+    if !bytes.iter().any(|b| matches!(b, b'%' | b'\\' | b'&')) {
+        return None;
+    }
+    let hex = |digits: &[u8]| -> Option<u32> {
+        let s = std::str::from_utf8(digits).ok()?;
+        u32::from_str_radix(s, 16).ok()
+    };
+    let mut out = String::with_capacity(text.len());
+    let mut origin = Vec::with_capacity(text.len() + 1);
+    let mut changed = false;
+    let mut i = 0;
+    while i < bytes.len() {
+        let rest = &bytes[i..];
+        let escape = match rest[0] {
+            b'%' if rest.len() >= 3 => hex(&rest[1..3]).map(|c| (c, 3)),
+            b'\\' if rest.len() >= 4 && rest[1] == b'x' => hex(&rest[2..4]).map(|c| (c, 4)),
+            b'\\' if rest.len() >= 6 && rest[1] == b'u' => hex(&rest[2..6]).map(|c| (c, 6)),
+            b'&' if rest.len() >= 4 && rest[1] == b'#' => {
+                let hex_form = matches!(rest[2], b'x' | b'X');
+                let digits_start = if hex_form { 3 } else { 2 };
+                let len = rest[digits_start..].iter().take(6).position(|b| *b == b';');
+                len.filter(|l| *l > 0).and_then(|l| {
+                    let digits = &rest[digits_start..digits_start + l];
+                    let value = if hex_form {
+                        hex(digits)
+                    } else {
+                        std::str::from_utf8(digits).ok()?.parse().ok()
+                    };
+                    value.map(|c| (c, digits_start + l + 1))
+                })
+            }
+            _ => None,
+        };
+        match escape.and_then(|(c, len)| char::from_u32(c).map(|c| (c, len))) {
+            Some((c, len))
+                if c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '=' | '+' | '/' | '%') =>
+            {
+                out.push(c);
+                origin.push(i);
+                i += len;
+                changed = true;
+            }
+            _ => {
+                // Copy one character whole (the text stays UTF-8).
+                let len = text[i..].chars().next().map_or(1, char::len_utf8);
+                out.push_str(&text[i..i + len]);
+                origin.extend(i..i + len);
+                i += len;
+            }
+        }
+    }
+    origin.push(bytes.len());
+    changed.then_some((out, origin))
+}
+
+fn plan_plain(
+    text: &str,
+    keep_width: bool,
+    by_shape: bool,
+) -> Vec<(std::ops::Range<usize>, String)> {
     let bytes = text.as_bytes();
     // Planned replacements, from the names and key ids first, then from shapes; applied in
     // order of position, an overlapping one dropped.
@@ -270,6 +364,12 @@ fn plan(text: &str, keep_width: bool, by_shape: bool) -> Vec<(std::ops::Range<us
                 .map(|p| (p, String::new())),
         );
     }
+    // The password of a URL's userinfo (`https://user:password@host/`), whatever its length.
+    planned.extend(
+        text.match_indices("://")
+            .filter_map(|(at, _)| userinfo_password(bytes, at + 3))
+            .map(|r| (r, String::new())),
+    );
     if by_shape {
         planned.extend(shaped_secrets(bytes).map(|r| (r, String::new())));
         planned.extend(pem_bodies(text).map(|r| (r, String::new())));
@@ -306,6 +406,77 @@ fn value_pieces(bytes: &[u8], start: usize) -> Vec<std::ops::Range<usize>> {
         end = stop;
     }
     pieces
+}
+
+/// Where the password is in an authority starting at `start` (`user:password@host`): after
+/// the first `:` of the userinfo, up to its `@`. None without an `@` before the host ends, or
+/// when the password is empty or already redacted.
+fn userinfo_password(bytes: &[u8], start: usize) -> Option<std::ops::Range<usize>> {
+    // A userinfo is short; past this many bytes the `@` belongs to something else.
+    const MAX_USERINFO: usize = 256;
+    let rest = &bytes[start.min(bytes.len())..];
+    let at = rest.iter().take(MAX_USERINFO).position(|b| {
+        matches!(
+            b,
+            b'@' | b'/'
+                | b'?'
+                | b'#'
+                | b'"'
+                | b'\''
+                | b'`'
+                | b' '
+                | b'\t'
+                | b'\r'
+                | b'\n'
+                | b'<'
+                | b'>'
+        )
+    })?;
+    if rest[at] != b'@' {
+        return None;
+    }
+    let colon = rest[..at].iter().position(|b| *b == b':')?;
+    let password = start + colon + 1..start + at;
+    (!password.is_empty() && &bytes[password.clone()] != MARKER.as_bytes()).then_some(password)
+}
+
+/// A finding's `details` as reports print them: every string redacted like a message
+/// ([`redact`]), and a `host` holding a userinfo (`user:password@host`) with its password
+/// replaced.
+pub fn redact_details(
+    details: serde_json::Map<String, serde_json::Value>,
+) -> serde_json::Map<String, serde_json::Value> {
+    details
+        .into_iter()
+        .map(|(key, value)| {
+            let value = redact_json(value);
+            let value = match value {
+                serde_json::Value::String(host) if key == "host" => {
+                    let text = match userinfo_password(host.as_bytes(), 0) {
+                        Some(r) => format!("{}{MARKER}{}", &host[..r.start], &host[r.end..]),
+                        None => host,
+                    };
+                    serde_json::Value::String(text)
+                }
+                other => other,
+            };
+            (key, value)
+        })
+        .collect()
+}
+
+fn redact_json(value: serde_json::Value) -> serde_json::Value {
+    use serde_json::Value;
+    match value {
+        Value::String(text) => Value::String(redact(&text).text),
+        Value::Array(items) => Value::Array(items.into_iter().map(redact_json).collect()),
+        Value::Object(map) => Value::Object(
+            map.into_iter()
+                .map(|(k, v)| (redact(&k).text, redact_json(v)))
+                .collect(),
+        ),
+        other => other,
+    }
 }
 
 /// Secrets recognised by shape wherever they are, with no name before them: runs of the
@@ -378,12 +549,15 @@ fn at_word_start(bytes: &[u8], at: usize) -> bool {
         return true;
     }
     let before = &bytes[..at];
-    ["%3f", "%26", "%253f", "%2526", "\\u0026", "\\u003f"]
-        .iter()
-        .any(|sep| {
-            before.len() >= sep.len()
-                && before[before.len() - sep.len()..].eq_ignore_ascii_case(sep.as_bytes())
-        })
+    [
+        "%3f", "%26", "%253f", "%2526", "\\u0026", "\\u003f", "%3d", "%253d", "\\u003d", "%2f",
+        "%252f", "\\u002f",
+    ]
+    .iter()
+    .any(|sep| {
+        before.len() >= sep.len()
+            && before[before.len() - sep.len()..].eq_ignore_ascii_case(sep.as_bytes())
+    })
 }
 
 fn is_word_byte(b: u8) -> bool {
@@ -466,6 +640,55 @@ mod tests {
         let (text, range) = printable_range("a\nsig\x07z", 2..5);
         assert_eq!(text, "a\\nsig\\x07z");
         assert_eq!(&text[range], "sig");
+    }
+
+    /// Issue 16, item 10: a name spelled with escapes is still the name.
+    #[test]
+    fn encoded_names_and_escaped_key_characters_are_redacted() {
+        let key = "wJalrXUtnFEMIbK7MDENGbPxRfiCYzEXAMPLEKEY";
+        for text in [
+            format!("https://b/k?a=1&X-Amz-Signatur%65={SIG}"),
+            format!("https://b/k?a=1&si%67={SIG}"),
+            format!("https://b/k?a=1&si%2567={SIG}"),
+            format!(r"https:\/\/b\/k?a=1\u0026Signatur\u0065={SIG}"),
+            format!("https://b/k?a=1&amp;X-Amz-Signature&#x3D;{SIG}"),
+            format!("https://b/k?a=1&amp;X-Amz-Signature&#61;{SIG}"),
+            "https%3A%2F%2Fb%2Fk%3FX-Amz-Credential%3DAKIAZ7Q3M4XN2L5P8R6T%252F2024".to_string(),
+            r"u = 'https:\/\/b\/k?X-Amz-Credential\u003dAKIAZ7Q3M4XN2L5P8R6T%2F2024'".to_string(),
+            format!(r"key = '{}\x2f{}'", &key[..16], &key[17..]),
+        ] {
+            let shown = redact(&text).text;
+            assert!(!shown.contains(&SIG[..12]), "{shown}");
+            assert!(!shown.contains("AKIAZ7Q3M4XN2L5P8R6T"), "{shown}");
+            assert!(!shown.contains(&key[..10]), "{shown}");
+            assert!(!shown.contains(&key[17..27]), "{shown}");
+            assert_eq!(mask(&text).chars().count(), text.chars().count());
+        }
+    }
+
+    /// Issue 16, item 9: a URL's userinfo password, and details quoting a signed URL.
+    #[test]
+    fn userinfo_passwords_and_details_are_redacted() {
+        let shown = redact("u = 'http://admin:hunter2@b.example.com/k'").text;
+        assert_eq!(shown, "u = 'http://admin:[REDACTED]@b.example.com/k'");
+        // An e-mail address in a path is not a password.
+        assert_eq!(
+            redact("https://b.example.com/u/a:b/c@d").text,
+            "https://b.example.com/u/a:b/c@d"
+        );
+        let details = serde_json::json!({
+            "host": "admin:hunter2@b.example.com",
+            "object": format!("foo?X-Amz-Credential=AKIAZ7Q3M4XN2L5P8R6T%2F2024&X-Amz-Signature={SIG}"),
+            "expires": 3600,
+        });
+        let serde_json::Value::Object(map) = details else {
+            panic!("object");
+        };
+        let shown = serde_json::Value::Object(redact_details(map)).to_string();
+        assert!(!shown.contains("hunter2"), "{shown}");
+        assert!(!shown.contains(&SIG[..12]), "{shown}");
+        assert!(!shown.contains("AKIAZ7Q3M4XN2L5P8R6T"), "{shown}");
+        assert!(shown.contains("3600"), "{shown}");
     }
 
     #[test]

@@ -251,7 +251,7 @@ fn cache_key(
     config: Option<&Path>,
 ) -> u64 {
     let config_text = config
-        .and_then(|p| std::fs::read(p).ok())
+        .and_then(|p| crate::config::read_small_file(p).ok())
         .unwrap_or_default();
     let flags: Vec<String> = level_flags
         .iter()
@@ -263,7 +263,7 @@ fn cache_key(
             format!("--config={:?}", config),
         ])
         .collect();
-    CacheOptions::key(&[&config_text, flags.join("\n").as_bytes()])
+    CacheOptions::key(&[config_text.as_bytes(), flags.join("\n").as_bytes()])
 }
 
 fn load_config(args: &CheckArgs) -> Result<Config, String> {

@@ -503,9 +503,33 @@ impl Context<'_> {
     }
 
     fn scan_stdin(&self, filename: Option<&str>) {
+        // A closed standard input (`<&-`) would read as empty: asked to lint it, say so.
+        if stdin_closed() {
+            self.error(
+                "-",
+                "cannot read standard input: it is closed or /dev/null".to_string(),
+            );
+            return;
+        }
+        // As large as a file may be and no larger: `- < /dev/zero` never ends otherwise.
         let mut bytes = Vec::new();
-        if let Err(e) = std::io::stdin().lock().read_to_end(&mut bytes) {
+        let cap = self.max_file_size;
+        if let Err(e) = std::io::stdin()
+            .lock()
+            .take(cap.saturating_add(1))
+            .read_to_end(&mut bytes)
+        {
             self.error("-", format!("cannot read standard input: {e}"));
+            return;
+        }
+        if bytes.len() as u64 > cap {
+            self.error(
+                "-",
+                format!(
+                    "standard input is larger than the file size limit \
+                     ({cap} bytes, --max-filesize): not scanned"
+                ),
+            );
             return;
         }
         // Unnamed, the language comes from the text where it says it (a shebang, `<?php`);
@@ -1092,6 +1116,30 @@ fn read_file(path: &Path, max_size: u64) -> std::io::Result<Option<Vec<u8>>> {
         return Ok(None);
     }
     Ok(Some(bytes))
+}
+
+/// Whether standard input is closed (`<&-`) or the null device. The Rust runtime reopens a
+/// closed standard input on `/dev/null`, so the two cannot be told apart; either way there is
+/// nothing to lint, which `-` asked for (an empty pipe is still an empty file).
+#[cfg(unix)]
+fn stdin_closed() -> bool {
+    use std::os::fd::AsFd;
+    use std::os::unix::fs::{FileTypeExt, MetadataExt};
+    let Ok(fd) = std::io::stdin().as_fd().try_clone_to_owned() else {
+        return true;
+    };
+    let Ok(meta) = std::fs::File::from(fd).metadata() else {
+        return true;
+    };
+    let Ok(null) = std::fs::metadata("/dev/null") else {
+        return false;
+    };
+    meta.file_type().is_char_device() && meta.rdev() == null.rdev()
+}
+
+#[cfg(not(unix))]
+fn stdin_closed() -> bool {
+    false
 }
 
 fn describe_io_error(e: &std::io::Error) -> String {

@@ -568,3 +568,125 @@ fn thread_count_is_clamped() {
     let out = run(dir.path(), &["--no-config", "-j", "many", "a.py"]);
     assert_eq!(out.code, 2, "{}", out.stderr);
 }
+
+/// Runs the binary with `stdin` as its standard input, killed after `limit` (a hang fails).
+fn run_with_stdio(
+    dir: &Path,
+    args: &[&str],
+    stdin: std::process::Stdio,
+    limit: Duration,
+) -> common::Run {
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_presign-lint"))
+        .args(args)
+        .current_dir(dir)
+        .env("NO_COLOR", "1")
+        .env_remove("GITHUB_STEP_SUMMARY")
+        .stdin(stdin)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    let started = Instant::now();
+    while child.try_wait().expect("wait").is_none() {
+        if started.elapsed() > limit {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!("{args:?} did not finish within {limit:?}");
+        }
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    let out = child.wait_with_output().expect("output");
+    common::Run {
+        code: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    }
+}
+
+/// Issue 16, items 5 and 12: standard input is read up to the file size limit and no
+/// further (`- < /dev/zero` grew without limit); over it, or closed (`<&-`, which the Rust
+/// runtime turns into /dev/null), it is an error with exit code 2.
+#[test]
+fn standard_input_is_bounded_and_a_closed_one_is_an_error() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let out = common::run_with_stdin(
+        dir.path(),
+        &[
+            "--no-config",
+            "--format",
+            "json",
+            "--max-filesize",
+            "1000",
+            "-",
+        ],
+        Some("x = 1\n".repeat(400).as_bytes()),
+    );
+    assert_eq!(out.code, 2, "{}", out.stderr);
+    let doc = json(&out);
+    assert_eq!(doc["errors"][0]["path"], "-");
+    assert!(
+        doc["errors"][0]["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("larger than the file size limit (1000 bytes")),
+        "{doc}"
+    );
+    let zero = std::fs::File::open("/dev/zero").expect("/dev/zero");
+    let out = run_with_stdio(
+        dir.path(),
+        &["--no-config", "--max-filesize", "1000000", "-"],
+        zero.into(),
+        Duration::from_secs(60),
+    );
+    assert_eq!(out.code, 2, "{}", out.stderr);
+    assert!(
+        out.stdout.contains("larger than the file size limit"),
+        "{}",
+        out.stdout
+    );
+
+    let out = run_with_stdio(
+        dir.path(),
+        &["--no-config", "-"],
+        std::process::Stdio::null(),
+        Duration::from_secs(60),
+    );
+    assert_eq!(out.code, 2, "{}", out.stderr);
+    assert!(out.stdout.contains("closed or /dev/null"), "{}", out.stdout);
+    // An empty pipe is an empty file.
+    let out = common::run_with_stdin(dir.path(), &["--no-config", "-"], Some(b""));
+    assert_eq!(out.code, 0, "{}", out.stderr);
+}
+
+/// Issue 16, item 5: `--config` and `--baseline` read regular files of at most 16 MiB:
+/// /dev/zero was read until the process was killed, a FIFO blocked forever.
+#[test]
+fn config_and_baseline_must_be_small_regular_files() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::write(dir.path().join("a.py"), "x = 1\n").expect("write");
+    let fifo = dir.path().join("fifo");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .is_ok_and(|s| s.success());
+    let big = dir.path().join("big.toml");
+    std::fs::write(&big, "#".repeat(17 * 1024 * 1024)).expect("write");
+    let mut cases = vec![
+        ("/dev/zero", "not a regular file"),
+        ("big.toml", "larger than 16 MiB"),
+    ];
+    if made {
+        cases.push(("fifo", "not a regular file"));
+    }
+    for (file, why) in cases {
+        for flag in ["--config", "--baseline"] {
+            let out = run_with_stdio(
+                dir.path(),
+                &[flag, file, "a.py"],
+                std::process::Stdio::null(),
+                Duration::from_secs(60),
+            );
+            assert_eq!(out.code, 2, "{flag} {file}: {}", out.stderr);
+            assert!(out.stderr.contains(why), "{flag} {file}: {}", out.stderr);
+        }
+    }
+}

@@ -581,3 +581,40 @@ fn control_characters_are_escaped_in_text_output_and_stderr() {
     assert_eq!(out.code, 2, "{}", out.stderr);
     assert_no_injection("unknown argument", &out.stderr);
 }
+
+/// Issue 16, item 9: a URL's userinfo password and an object key that quotes a signed URL
+/// reach neither the snippet nor `details`.
+#[test]
+fn userinfo_and_object_keys_are_redacted_in_details() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let root = dir.path();
+    let query = format!(
+        "X-Amz-Credential={PLANTED_KEY_ID}%2F20240101%2Fus-east-1%2Fs3%2Faws4_request&X-Amz-Date=20240101T000000Z&X-Amz-Expires=604800&X-Amz-SignedHeaders=host&X-Amz-Signature={PLANTED}"
+    );
+    std::fs::write(
+        root.join("a.py"),
+        format!(
+            "u5 = \"http://admin:hunter2secret@b.s3.amazonaws.com/k?{query}\"\nu6 = \"https://b.s3.amazonaws.com/foo%3FX-Amz-Credential%3D{PLANTED_KEY_ID}%252F2024%26X-Amz-Signature%3D{PLANTED}?{query}\"\n"
+        ),
+    )
+    .expect("write");
+    for format in ["human", "concise", "json", "sarif", "github", "gitlab"] {
+        let out = run(root, &["--no-config", "--format", format, "."]);
+        assert_eq!(out.code, 1, "{}", out.stderr);
+        let output = out.stdout + &out.stderr;
+        assert_nothing_planted(format, &output);
+        assert!(!output.contains("hunter2secret"), "{format}:\n{output}");
+    }
+    let out = run(root, &["--no-config", "--format", "json", "."]);
+    let doc: serde_json::Value = serde_json::from_str(&out.stdout).expect("json");
+    let hosts: Vec<&str> = doc["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .filter_map(|f| f["details"]["host"].as_str())
+        .collect();
+    assert!(
+        hosts.contains(&"admin:[REDACTED]@b.s3.amazonaws.com"),
+        "{hosts:?}"
+    );
+}
