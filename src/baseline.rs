@@ -90,12 +90,19 @@ impl Baseline {
         // Its path and content may hold a signed URL (a directory named after one, a URL
         // pasted in): every message and the suppressions' justification show them redacted.
         let shown = crate::paths::redact_path(path);
+        let text = crate::config::read_small_file(path).map_err(|e| {
+            let e = crate::redact::redact(&e.to_string()).text;
+            format!("{shown}: cannot read baseline: {e}")
+        })?;
+        Self::parse(&text, shown)
+    }
+
+    /// A baseline from its text; `shown` is its path as messages show it (redacted).
+    pub fn parse(text: &str, shown: String) -> Result<Self, String> {
         let redact = |e: &dyn std::fmt::Display| crate::redact::redact(&e.to_string()).text;
-        let text = crate::config::read_small_file(path)
-            .map_err(|e| format!("{shown}: cannot read baseline: {}", redact(&e)))?;
         // The version first, so that a newer format is named as such rather than as a field
         // this version does not know.
-        let version = serde_json::from_str::<serde_json::Value>(&text)
+        let version = serde_json::from_str::<serde_json::Value>(text)
             .ok()
             .and_then(|doc| doc.get("version").and_then(serde_json::Value::as_u64));
         if let Some(version) = version.filter(|v| *v != u64::from(VERSION)) {
@@ -103,7 +110,7 @@ impl Baseline {
                 "{shown}: baseline version {version} is not supported (this presign-lint reads version {VERSION}); write it again with --write-baseline",
             ));
         }
-        let file: BaselineFile = serde_json::from_str(&text)
+        let file: BaselineFile = serde_json::from_str(text)
             .map_err(|e| format!("{shown}: invalid baseline: {}", redact(&e)))?;
         Ok(Self { path: shown, file })
     }

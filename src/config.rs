@@ -140,8 +140,13 @@ pub fn load(path: &Path) -> Result<Config, String> {
         ),
         Err(_) => (path.to_path_buf(), crate::paths::redact_path(path)),
     };
-    // The message quotes keys and values of a file a pull request may control: redacted.
-    parse(&text, &absolute).map_err(|e| format!("{shown}:{}", crate::redact::redact(&e).text))
+    parse_shown(&text, &absolute, &shown)
+}
+
+/// [`parse`], with an error as it is printed: after the file's `shown` path, redacted (the
+/// message quotes keys and values of a file a pull request may control).
+pub fn parse_shown(text: &str, path: &Path, shown: &str) -> Result<Config, String> {
+    parse(text, path).map_err(|e| format!("{shown}:{}", crate::redact::redact(&e).text))
 }
 
 /// Parses a config file's text (of `pyproject.toml`, its `[tool.presign-lint]` table); an

@@ -288,3 +288,99 @@ pub fn suppress(data: &[u8]) {
         assert!(m.span.end <= source.text.len());
     }
 }
+
+/// The signature [`errors`] plants in its inputs: no output may hold any 16 characters of it.
+const PLANTED_SIGNATURE: &str = "0b3c5e7a9f1d2c4b6a8e0f2d4c6b8a0e1f3d5c7b9a2e4f6d8c0b1a3e5f7d9c2b";
+const PLANTED_KEY_ID: &str = "AKIAZ7Q3M4XN2L5P8R6T";
+
+/// Where error messages are made from input: a config file's text, a baseline's text and
+/// path, and command-line arguments (the first byte chooses; the second where a signed URL is
+/// planted in the rest). Every message, as run prints it, holds no piece of the planted
+/// signature or key id, and no control character a CI log or terminal would act on.
+pub fn errors(data: &[u8]) {
+    let (mode, position, rest) = match data {
+        [mode, position, rest @ ..] => (*mode % 3, *position as usize, rest),
+        _ => return,
+    };
+    let text = String::from_utf8_lossy(rest);
+    let planted = format!(
+        " https://b.s3.amazonaws.com/k?X-Amz-Credential={PLANTED_KEY_ID}%2F20240101%2Fus-east-1%2Fs3%2Faws4_request&X-Amz-Signature={PLANTED_SIGNATURE} "
+    );
+    let mut at = text.len() * position / 255;
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    let input = format!("{}{planted}{}", &text[..at], &text[at..]);
+    let mut outputs: Vec<String> = Vec::new();
+    match mode {
+        0 => {
+            let path = Path::new("/fuzz/presign-lint.toml");
+            if let Err(e) = config::parse_shown(&input, path, "presign-lint.toml") {
+                outputs.push(crate::redact::for_log(&e));
+            }
+        }
+        1 => {
+            // The secret in the path (a directory named after a signed URL) or in the text.
+            let (path, content) = match input.split_once('\0') {
+                Some((path, content)) => (path.to_string(), content),
+                None => (String::new(), input.as_str()),
+            };
+            let shown = crate::paths::redact_path(Path::new(&path));
+            outputs.push(crate::redact::printable(&shown));
+            if let Err(e) = crate::baseline::Baseline::parse(content, shown) {
+                outputs.push(crate::redact::for_log(&e));
+            }
+        }
+        _ => {
+            let args: Vec<std::ffi::OsString> = ["presign-lint", "check"]
+                .into_iter()
+                .map(str::to_string)
+                .chain(input.split('\0').map(str::to_string))
+                .map(std::ffi::OsString::from)
+                .collect();
+            match crate::cli::parse(args.iter().cloned()) {
+                Err(e) => {
+                    outputs.push(crate::run::clap_error_for_log(
+                        &e.render().to_string(),
+                        &args,
+                    ));
+                }
+                Ok(parsed) => {
+                    // The checks `check` makes before the scan, their messages as printed.
+                    if let crate::cli::Command::Check(check) = &parsed.cli.command
+                        && let Err(e) = check.format.parse::<Format>()
+                    {
+                        outputs.push(crate::redact::for_log(&e));
+                    }
+                    for (_, _, name) in &parsed.level_flags {
+                        if let Err(e) = crate::settings::LintSelector::parse(name) {
+                            outputs.push(crate::redact::for_log(&e));
+                        }
+                    }
+                }
+            }
+        }
+    }
+    for output in &outputs {
+        assert_no_planted_secret(output);
+        for line in output.lines() {
+            assert!(
+                !line.trim_start().starts_with("::"),
+                "a workflow command reached the log"
+            );
+        }
+        assert!(
+            !output
+                .chars()
+                .any(|c| c.is_control() && c != '\n' && c != '\t'),
+            "a control character reached the log"
+        );
+    }
+}
+
+fn assert_no_planted_secret(output: &str) {
+    let windows = |secret: &'static str| (0..=secret.len() - 16).map(move |i| &secret[i..i + 16]);
+    for piece in windows(PLANTED_SIGNATURE).chain(windows(PLANTED_KEY_ID)) {
+        assert!(!output.contains(piece), "a planted secret was printed");
+    }
+}

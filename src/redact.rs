@@ -2,6 +2,12 @@
 //! messages, explain) goes through [`redact`], which replaces signature values, session tokens
 //! and secret keys with a marker and shortens access key ids to their first and last four
 //! characters.
+//!
+//! Bounds and rules (issue 16): names and values written with escapes (`%XX`, `\xXX`,
+//! `\uXXXX`, `&#xXX;`, `&#NN;`) are decoded before deciding what to mask, two levels deep
+//! (`%2567` is `g`); a URL's userinfo password is masked when its `@` comes within 256 bytes
+//! of the `://`; a finding's `details` are redacted like its message. [`printable`] escapes
+//! every control character but tab (and U+2028/U+2029) in what text formats and stderr show.
 
 use std::sync::LazyLock;
 

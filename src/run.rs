@@ -59,24 +59,25 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitStatus {
     }
 }
 
-/// clap's error text for stderr: redacted, and each argument that holds a control character
-/// shown escaped (the text clap wrote around it keeps its own line breaks).
-fn clap_error_for_log(rendered: &str, args: &[OsString]) -> String {
-    let mut text = rendered.to_string();
-    for arg in args {
-        let arg = arg.to_string_lossy();
-        if arg.chars().any(|c| c.is_control()) && text.contains(arg.as_ref()) {
-            text = text.replace(arg.as_ref(), &crate::redact::printable(&arg));
-        }
+/// clap's error text for stderr, redacted. clap quotes arguments, whole or in part (the
+/// name of `--flag=value`): so the error printed is the one clap gives for the arguments with
+/// their control characters escaped ([`crate::redact::printable`]), whose line breaks are all
+/// clap's own.
+pub(crate) fn clap_error_for_log(rendered: &str, args: &[OsString]) -> String {
+    let escaped: Vec<OsString> = args
+        .iter()
+        .map(|a| crate::redact::printable(&a.to_string_lossy()).into())
+        .collect();
+    match cli::parse(escaped) {
+        Err(e) if e.use_stderr() => redact(&e.render().to_string())
+            .text
+            .split('\n')
+            .map(crate::redact::printable)
+            .collect::<Vec<_>>()
+            .join("\n"),
+        // Escaped, the arguments parse (or ask for help): the original error on one line.
+        _ => crate::redact::for_log(rendered) + "\n",
     }
-    // What is left is clap's own text; any control character in it but a line break is
-    // escaped too.
-    redact(&text)
-        .text
-        .split('\n')
-        .map(crate::redact::printable)
-        .collect::<Vec<_>>()
-        .join("\n")
 }
 
 fn check(args: &CheckArgs, level_flags: &[(usize, char, String)]) -> Result<ExitStatus, String> {

@@ -11,12 +11,13 @@ use presign_lint::fuzzing::{self, EXTENSIONS};
 
 type Target = fn(&[u8]);
 
-const TARGETS: [(&str, Target); 5] = [
+const TARGETS: [(&str, Target); 6] = [
     ("signed_url", fuzzing::signed_url),
     ("front_end", fuzzing::front_end),
     ("eval", fuzzing::eval),
     ("config", fuzzing::config),
     ("suppress", fuzzing::suppress),
+    ("errors", fuzzing::errors),
 ];
 
 fn files_under(dir: &Path, out: &mut Vec<PathBuf>) {
@@ -86,6 +87,8 @@ fn inputs() -> Vec<(&'static str, String, Vec<u8>)> {
             }
         }
         if ext == "toml" {
+            // As a config file for the error-path target too (mode 0, a URL planted midway).
+            out.push(("errors", name.clone(), [&[0u8, 128][..], &bytes].concat()));
             out.push(("config", name, bytes));
         }
     }
