@@ -140,11 +140,15 @@ fn check(args: &CheckArgs, level_flags: &[(usize, char, String)]) -> Result<Exit
     if args.staged {
         crate::staged::work_tree_root(&cwd)?;
     }
+    if let Some(output) = &args.output {
+        refuse_to_overwrite_input(output, &args.scan_paths())?;
+    }
 
     let threads = args
         .threads
         .filter(|n| *n > 0)
-        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, usize::from));
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, usize::from))
+        .min(crate::cli::MAX_THREADS);
     if args.verbose {
         eprintln!(
             "presign-lint: {threads} threads; project analysis {}; cache {}",
@@ -333,6 +337,39 @@ fn append_step_summary(report: &Report) {
         );
         eprintln!("{}", crate::redact::for_log(&warning));
     }
+}
+
+/// `-o FILE` must not overwrite what is scanned: refused when FILE exists and is a file named
+/// to scan, or a source file (one with a language) inside a directory scanned. A report file
+/// in a scanned directory (`-o report.json` in `.`) is fine: the scan skips its own reports.
+fn refuse_to_overwrite_input(output: &Path, paths: &[std::path::PathBuf]) -> Result<(), String> {
+    let Ok(out) = std::fs::canonicalize(output) else {
+        // Not there yet: nothing to overwrite.
+        return Ok(());
+    };
+    if !out.is_file() {
+        return Ok(());
+    }
+    for path in paths.iter().filter(|p| p.as_os_str() != "-") {
+        let Ok(scanned) = std::fs::canonicalize(path) else {
+            continue;
+        };
+        let why = if scanned == out {
+            "it is one of the files scanned"
+        } else if scanned.is_dir()
+            && out.starts_with(&scanned)
+            && crate::frontend::Language::detect(&out).is_some()
+        {
+            "it is a source file in a directory scanned"
+        } else {
+            continue;
+        };
+        return Err(format!(
+            "-o {}: refusing to write the report over it: {why}",
+            crate::paths::redact_path(output)
+        ));
+    }
+    Ok(())
 }
 
 fn write_output(path: Option<&Path>, text: &str) -> Result<(), String> {

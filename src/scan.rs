@@ -93,6 +93,9 @@ struct Shared {
     /// Files named that are not source files (infrastructure code): their project is read for
     /// context only when one of their findings depends on whether the project presigns.
     named_other: Mutex<Vec<PathBuf>>,
+    /// The files visited (absolute), kept only when the paths to scan overlap (`a a/sub`,
+    /// `a.py a.py`), so that each file is read and reported once.
+    visited: Mutex<Option<HashSet<PathBuf>>>,
 }
 
 /// Where a file's bytes come from when it is read again in a later pass.
@@ -243,9 +246,13 @@ impl Context<'_> {
     /// Named files, standard input and directory walks.
     fn scan_paths(&self, options: &ScanOptions) {
         let mut roots = Vec::new();
+        let mut stdin_read = false;
         for path in &options.paths {
             if path.as_os_str() == "-" {
-                self.scan_stdin(options.stdin_filename.as_deref());
+                // Standard input is read once, however often `-` is named.
+                if !std::mem::replace(&mut stdin_read, true) {
+                    self.scan_stdin(options.stdin_filename.as_deref());
+                }
                 continue;
             }
             match std::fs::metadata(path) {
@@ -254,6 +261,9 @@ impl Context<'_> {
             }
         }
 
+        if overlapping(self.cwd, &roots) {
+            *lock(&self.shared.visited) = Some(HashSet::new());
+        }
         if let Some(walker) = self.walker(&roots, options) {
             walker.run(|| {
                 Box::new(|entry| {
@@ -481,6 +491,11 @@ impl Context<'_> {
         }
         if named {
             self.note_named(&absolute);
+        }
+        if let Some(visited) = lock(&self.shared.visited).as_mut()
+            && !visited.insert(absolute.clone())
+        {
+            return;
         }
         test_hooks::before_read(path);
         match read_file(path, self.max_file_size) {
@@ -1116,6 +1131,14 @@ fn read_file(path: &Path, max_size: u64) -> std::io::Result<Option<Vec<u8>>> {
         return Ok(None);
     }
     Ok(Some(bytes))
+}
+
+/// Whether one of `roots` is another or inside another. Sorted by component, a root inside
+/// another comes right after it or after roots also inside it, so neighbours suffice.
+fn overlapping(cwd: &Path, roots: &[PathBuf]) -> bool {
+    let mut absolutes: Vec<PathBuf> = roots.iter().map(|r| absolute(cwd, r)).collect();
+    absolutes.sort();
+    absolutes.windows(2).any(|w| w[1].starts_with(&w[0]))
 }
 
 /// Whether standard input is closed (`<&-`) or the null device. The Rust runtime reopens a

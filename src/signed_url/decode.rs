@@ -107,7 +107,9 @@ pub fn unescape_json(s: &str) -> String {
     out
 }
 
-/// The HTML/XML entities that appear between query parameters.
+/// The HTML/XML entities that appear between query parameters: `&amp;` and the numeric
+/// character references of `&` and `=` in any spelling (`&#38;`, WordPress's `&#038;`,
+/// `&#x26;`, `&#61;`, `&#x3D;`).
 pub fn unescape_html(s: &str) -> String {
     if !s.contains('&') {
         return s.to_string();
@@ -115,14 +117,51 @@ pub fn unescape_html(s: &str) -> String {
     let mut out = s.to_string();
     // `&amp;amp;` is seen in double-escaped templates; two rounds undo it.
     for _ in 0..2 {
-        out = out
-            .replace("&amp;", "&")
-            .replace("&#38;", "&")
-            .replace("&#x26;", "&")
-            .replace("&#61;", "=")
-            .replace("&#x3D;", "=")
-            .replace("&#x3d;", "=");
+        out = unescape_numeric(&out.replace("&amp;", "&"));
     }
+    out
+}
+
+/// Replaces the numeric character references of `&` and `=` (`&#038;`, `&#x3d;`); any other
+/// is kept as written.
+fn unescape_numeric(s: &str) -> String {
+    if !s.contains("&#") {
+        return s.to_string();
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(at) = rest.find("&#") {
+        out.push_str(&rest[..at]);
+        let after = &rest[at + 2..];
+        let (digits, radix) = match after.strip_prefix(['x', 'X']) {
+            Some(hex) => (hex, 16),
+            None => (after, 10),
+        };
+        // A reference is short: `&#00000038;` at most.
+        let end = digits
+            .bytes()
+            .take(9)
+            .position(|b| b == b';')
+            .filter(|&n| n > 0);
+        let decoded = end
+            .and_then(|n| u32::from_str_radix(&digits[..n], radix).ok())
+            .and_then(|v| match v {
+                38 => Some('&'),
+                61 => Some('='),
+                _ => None,
+            });
+        match (decoded, end) {
+            (Some(c), Some(n)) => {
+                out.push(c);
+                rest = &digits[n + 1..];
+            }
+            _ => {
+                out.push_str("&#");
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
     out
 }
 
@@ -177,6 +216,18 @@ mod tests {
 
         let html = decode_url("https://h/k?a=1&amp;b=2", Wrapping::Plain);
         assert_eq!(html.param("b"), Some("2"));
+        // WordPress's `esc_url` and other encoders (issue 16, item 12).
+        for escaped in [
+            "https://h/k?a&#x3D;1&#038;b&#61;2",
+            "https://h/k?a&#x3d;1&#38;b&#0061;2",
+            "https://h/k?a=1&#X26;b=2",
+            "https://h/k?a=1&amp;#038;b=2",
+        ] {
+            let html = decode_url(escaped, Wrapping::Plain);
+            assert_eq!(html.param("a"), Some("1"), "{escaped}");
+            assert_eq!(html.param("b"), Some("2"), "{escaped}");
+        }
+        assert_eq!(unescape_html("a&#39;b&#;c&#x26"), "a&#39;b&#;c&#x26");
 
         let encoded = decode_url(
             "https%3A%2F%2Fh%2Fk%3Fa%3D1%26b%3D%252F",

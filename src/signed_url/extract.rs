@@ -61,12 +61,13 @@ const SIGNATURE_KEYS: [&str; 4] = ["X-Amz-Signature", "X-Goog-Signature", "Signa
 
 /// Query separators as they appear in raw, percent-encoded (once or twice), JSON-escaped and
 /// HTML-escaped text.
-const SEPARATORS: [&str; 11] = [
-    "?", "&", "%3F", "%26", "%253F", "%2526", "\\u0026", "\\u003f", "&amp;", "&#38;", "&#x26;",
+const SEPARATORS: [&str; 12] = [
+    "?", "&", "%3F", "%26", "%253F", "%2526", "\\u0026", "\\u003f", "&amp;", "&#38;", "&#038;",
+    "&#x26;",
 ];
 
 /// What may follow a parameter name.
-const EQUALS: [&str; 5] = ["=", "%3D", "%253D", "\\u003d", "&#61;"];
+const EQUALS: [&str; 7] = ["=", "%3D", "%253D", "\\u003d", "&#61;", "&#061;", "&#x3D;"];
 
 /// A URL token never extends further than this from its anchor: bounds the work on minified
 /// files with no delimiters.
