@@ -220,11 +220,13 @@ pub fn analyze(
         .map(|s| vec![false; s.lints.len()])
         .collect();
 
+    let lookup = suppress::Lookup::new(&suppressions);
     let mut findings = Vec::with_capacity(diagnostics.len());
     for diagnostic in diagnostics {
         let level = levels[diagnostic.lint as usize];
         let mut finding = to_finding(display, shown, level, diagnostic);
-        for (s, used) in suppressions.iter().zip(used.iter_mut()) {
+        for index in lookup.candidates(finding.line, finding.lint) {
+            let (s, used) = (&suppressions[index], &mut used[index]);
             if !s.covers.contains(&finding.line) {
                 continue;
             }
@@ -316,7 +318,7 @@ fn meta_diagnostic(
 ) -> Diagnostic {
     Diagnostic {
         lint,
-        identity: source.text[span.clone()].trim().to_string(),
+        identity: marker_identity(&source.text[span.clone()]),
         span,
         message,
         help: Some(help.to_string()),
@@ -324,6 +326,15 @@ fn meta_diagnostic(
         level_cap: None,
         related: Vec::new(),
     }
+}
+
+/// A marker's text as its findings' identity, bounded: a marker that runs over a megabyte
+/// line (ten thousand lint names) is hashed for each of its findings, so only its first
+/// `MAX_IDENTITY` bytes count (more than any real marker has).
+fn marker_identity(text: &str) -> String {
+    const MAX_IDENTITY: usize = 1024;
+    let text = text.trim();
+    text[..floor_boundary(text, MAX_IDENTITY.min(text.len()))].to_string()
 }
 
 fn to_finding(display: &str, source: &SourceFile, level: Level, d: Diagnostic) -> Finding {
@@ -432,16 +443,41 @@ fn snippet(source: &SourceFile, line: usize, span: Range<usize>) -> Snippet {
     );
 
     // Only a window around what is shown is redacted (a minified line can be megabytes):
-    // wider by REDACT_MARGIN than any secret is long, so a secret cut at a window's edge lies
-    // outside what is shown.
+    // it ends at a separator no secret holds (space, quote, `<`, `>`) at least NAME_SLACK
+    // bytes beyond what is shown, so a secret and the name before it (`SECRET_KEY = …`) are
+    // read whole; with no separator, REDACT_MARGIN bytes beyond, wider than any secret is
+    // long. A line of many findings then costs O(window) per finding, and the window is
+    // about 2 KB on ordinary text, not 32 KB.
     const REDACT_MARGIN: usize = 16 * 1024;
-    let window_start = floor_boundary(line_text, start.saturating_sub(4 * CONTEXT + REDACT_MARGIN));
+    const NAME_SLACK: usize = 256;
+    let is_separator = |b: &u8| matches!(b, b' ' | b'\t' | b'"' | b'\'' | b'`' | b'<' | b'>');
+    let bytes = line_text.as_bytes();
+    let reach = start.saturating_sub(4 * CONTEXT + NAME_SLACK);
+    let window_start = floor_boundary(
+        line_text,
+        bytes[reach.saturating_sub(REDACT_MARGIN)..reach]
+            .iter()
+            .rposition(is_separator)
+            .map_or(reach.saturating_sub(REDACT_MARGIN), |i| {
+                reach.saturating_sub(REDACT_MARGIN) + i
+            }),
+    );
+    // At most MAX_SPAN characters of the span are shown (4 bytes each at most), so a span
+    // that runs over a long line (a malformed marker's) does not widen the window.
+    let shown_end = end.min(start.saturating_add(4 * MAX_SPAN));
+    let reach = shown_end
+        .saturating_add(4 * CONTEXT + NAME_SLACK)
+        .min(line_text.len());
+    let limit = reach.saturating_add(REDACT_MARGIN).min(line_text.len());
     let window_end = floor_boundary(
         line_text,
-        end.saturating_add(4 * CONTEXT + REDACT_MARGIN)
-            .min(line_text.len()),
+        bytes[reach..limit]
+            .iter()
+            .position(is_separator)
+            .map_or(limit, |i| reach + i),
     );
-    let skipped_chars = line_text[..window_start].chars().count();
+    // Counted through the file's column checkpoints: O(window), not O(line), per finding.
+    let skipped_chars = source.position(line_range.start + window_start).1 - 1;
     let prefix = mask(&line_text[window_start..start]);
     let prefix_chars = prefix.chars().count();
     let kept_from = prefix

@@ -7,12 +7,33 @@ use std::borrow::Cow;
 pub struct SourceFile {
     pub text: String,
     line_starts: Vec<usize>,
+    /// Character and UTF-16 counts at every [`COLUMN_STRIDE`] bytes, so a column costs at most
+    /// one stride of counting however long its line is (a 4 MB minified line with thousands of
+    /// findings is not counted from its start for each one). Empty for ASCII text, where a
+    /// column is a byte difference.
+    checkpoints: Vec<Checkpoint>,
+}
+
+/// Bytes between two column checkpoints: a column costs O(`COLUMN_STRIDE`), not O(line).
+const COLUMN_STRIDE: usize = 4096;
+
+#[derive(Clone, Copy)]
+struct Checkpoint {
+    /// Byte offset (a char boundary at or before a multiple of the stride).
+    at: usize,
+    chars: usize,
+    utf16: usize,
 }
 
 impl SourceFile {
     pub fn new(text: String) -> Self {
         let line_starts = line_starts(&text);
-        SourceFile { text, line_starts }
+        let checkpoints = checkpoints(&text);
+        SourceFile {
+            text,
+            line_starts,
+            checkpoints,
+        }
     }
 
     pub fn from_bytes(bytes: &[u8]) -> Self {
@@ -32,21 +53,56 @@ impl SourceFile {
     }
 
     /// 1-based line and 1-based character column of a byte offset.
+    /// O(log lines + `COLUMN_STRIDE`) whatever the line's length.
     pub fn position(&self, offset: usize) -> (usize, usize) {
-        let (line_index, before) = self.line_before(offset);
-        (line_index + 1, before.chars().count() + 1)
+        let (line_index, start, end) = self.line_before(offset);
+        let (chars, _) = self.counts(start, end);
+        (line_index + 1, chars + 1)
     }
 
-    /// The 0-based line of a byte offset, and the text of that line before it.
-    fn line_before(&self, offset: usize) -> (usize, &str) {
+    /// The 0-based line of a byte offset, the byte where that line starts, and the offset
+    /// floored to a char boundary.
+    fn line_before(&self, offset: usize) -> (usize, usize, usize) {
         let offset = offset.min(self.text.len());
         let line_index = match self.line_starts.binary_search(&offset) {
             Ok(i) => i,
             Err(i) => i.saturating_sub(1),
         };
         let start = self.line_starts.get(line_index).copied().unwrap_or(0);
-        let end = floor_char_boundary(&self.text, offset);
-        (line_index, self.text.get(start..end).unwrap_or(""))
+        let end = floor_char_boundary(&self.text, offset).max(start);
+        (line_index, start, end)
+    }
+
+    /// Characters and UTF-16 code units in `start..end` (both char boundaries).
+    fn counts(&self, start: usize, end: usize) -> (usize, usize) {
+        if self.checkpoints.is_empty() || end - start <= COLUMN_STRIDE {
+            let text = self.text.get(start..end).unwrap_or("");
+            if self.checkpoints.is_empty() {
+                return (text.len(), text.len());
+            }
+            return (
+                text.chars().count(),
+                text.chars().map(char::len_utf16).sum(),
+            );
+        }
+        let (end_chars, end_utf16) = self.counts_from_file_start(end);
+        let (start_chars, start_utf16) = self.counts_from_file_start(start);
+        (end_chars - start_chars, end_utf16 - start_utf16)
+    }
+
+    fn counts_from_file_start(&self, offset: usize) -> (usize, usize) {
+        let index = (offset / COLUMN_STRIDE).min(self.checkpoints.len().saturating_sub(1));
+        let Some(checkpoint) = self.checkpoints.get(index) else {
+            return (0, 0);
+        };
+        let rest = self
+            .text
+            .get(checkpoint.at.min(offset)..offset)
+            .unwrap_or("");
+        (
+            checkpoint.chars + rest.chars().count(),
+            checkpoint.utf16 + rest.chars().map(char::len_utf16).sum::<usize>(),
+        )
     }
 
     /// 1-based columns of a span's ends in UTF-16 code units (SARIF, GitHub).
@@ -58,8 +114,8 @@ impl SourceFile {
     }
 
     fn utf16_column(&self, offset: usize) -> usize {
-        let (_, before) = self.line_before(offset);
-        before.chars().map(char::len_utf16).sum::<usize>() + 1
+        let (_, start, end) = self.line_before(offset);
+        self.counts(start, end).1 + 1
     }
 
     /// Number of lines (a trailing newline does not start a new line).
@@ -108,6 +164,24 @@ fn line_starts(text: &str) -> Vec<usize> {
         starts.pop();
     }
     starts
+}
+
+/// The column checkpoints of a text: none for ASCII, else one per [`COLUMN_STRIDE`] bytes.
+fn checkpoints(text: &str) -> Vec<Checkpoint> {
+    if text.is_ascii() {
+        return Vec::new();
+    }
+    let mut checkpoints = Vec::with_capacity(text.len() / COLUMN_STRIDE + 1);
+    let (mut at, mut chars, mut utf16) = (0, 0, 0);
+    for k in 0..=text.len() / COLUMN_STRIDE {
+        let next = floor_char_boundary(text, k * COLUMN_STRIDE).max(at);
+        let piece = text.get(at..next).unwrap_or("");
+        chars += piece.chars().count();
+        utf16 += piece.chars().map(char::len_utf16).sum::<usize>();
+        at = next;
+        checkpoints.push(Checkpoint { at, chars, utf16 });
+    }
+    checkpoints
 }
 
 fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
@@ -174,6 +248,31 @@ mod tests {
         assert_eq!(emoji.position(b), (1, 11));
         assert_eq!(emoji.utf16_columns(&(b..b + 1)).start, 12);
         assert_eq!(src.line_text(1), "ab");
+    }
+
+    #[test]
+    fn columns_on_long_lines_match_counting_from_the_line_start() {
+        let mut text = String::from("é\n");
+        for i in 0..3000 {
+            text.push_str(if i % 7 == 0 { "😀x" } else { "abcé" });
+        }
+        text.push_str("\nz");
+        let src = SourceFile::new(text.clone());
+        for offset in (0..=text.len()).step_by(97).chain([text.len() - 1, 3]) {
+            let end = floor_char_boundary(&text, offset);
+            let start = text[..end].rfind('\n').map_or(0, |i| i + 1);
+            let before = &text[start..end];
+            let line = text[..start].matches('\n').count() + 1;
+            assert_eq!(
+                src.position(offset),
+                (line, before.chars().count() + 1),
+                "{offset}"
+            );
+            assert_eq!(
+                src.utf16_columns(&(offset..offset)).start,
+                before.chars().map(char::len_utf16).sum::<usize>() + 1
+            );
+        }
     }
 
     #[test]

@@ -24,6 +24,56 @@ pub struct Suppression {
     pub covers: RangeInclusive<usize>,
     pub lints: Vec<LintId>,
     pub reason: Option<String>,
+    /// `allow-file(…)`: covers the whole file.
+    pub whole_file: bool,
+}
+
+/// Finds the suppressions that may cover a line without trying each one: a file of 500,000
+/// markers, each above a finding, costs O(n log n), not O(n²). Line markers cover at most
+/// [`MAX_STATEMENT_LINES`] + 1 lines from their own, so only those that start that close
+/// before a line are tried; file-wide markers are tried first-per-lint.
+pub struct Lookup {
+    /// Indices of line markers, in order of the line they start on (markers are parsed in
+    /// order of position, so this is their order).
+    by_line: Vec<(usize, usize)>,
+    /// For each lint, the first file-wide marker naming it.
+    whole_file: Vec<Option<usize>>,
+}
+
+impl Lookup {
+    pub fn new(suppressions: &[Suppression]) -> Self {
+        let mut by_line = Vec::new();
+        let mut whole_file = vec![None; LintId::ALL.len()];
+        for (index, s) in suppressions.iter().enumerate() {
+            if s.whole_file {
+                for lint in &s.lints {
+                    let slot = &mut whole_file[*lint as usize];
+                    slot.get_or_insert(index);
+                }
+            } else {
+                by_line.push((*s.covers.start(), index));
+            }
+        }
+        by_line.sort_unstable();
+        Lookup {
+            by_line,
+            whole_file,
+        }
+    }
+
+    /// Indices of the suppressions that may cover `line` for `lint`, in order of position
+    /// (the first that covers it and names the lint is the one that applies).
+    pub fn candidates(&self, line: usize, lint: LintId) -> Vec<usize> {
+        let from = line.saturating_sub(MAX_STATEMENT_LINES + 1);
+        let first = self.by_line.partition_point(|(start, _)| *start < from);
+        let last = self.by_line.partition_point(|(start, _)| *start <= line);
+        let mut found: Vec<usize> = self.by_line[first..last].iter().map(|(_, i)| *i).collect();
+        if let Some(index) = self.whole_file.get(lint as usize).copied().flatten() {
+            found.push(index);
+        }
+        found.sort_unstable();
+        found
+    }
 }
 
 /// A marker that could not be read, with what is wrong.
@@ -48,17 +98,30 @@ pub fn parse(source: &SourceFile, is_markdown: bool) -> (Vec<Suppression>, Vec<M
     } else {
         Vec::new()
     };
-    for at in memchr::memmem::find_iter(text.as_bytes(), MARKER.as_bytes()) {
+    let starts: Vec<usize> =
+        memchr::memmem::find_iter(text.as_bytes(), MARKER.as_bytes()).collect();
+    // The comment openers of the line being read, found once per line: a line of ten
+    // thousand markers costs O(line), not O(line) per marker.
+    let mut openers = LineOpeners::default();
+    for (index, &at) in starts.iter().enumerate() {
         let (line, _) = source.position(at);
         if fenced.get(line - 1).copied().unwrap_or(false) {
             continue;
         }
         let line_range = source.line_range(line);
-        let before = &text[line_range.start..at];
-        if !COMMENT_OPENERS.iter().any(|o| before.contains(o)) {
+        openers.read(source, line);
+        let before_len = at - line_range.start;
+        let Some(first_opener) = openers.first_within(before_len) else {
             continue;
-        }
-        let comment = &text[at..line_range.end];
+        };
+        let before = &text[line_range.start..at];
+        // A marker's text ends where the next marker on its line starts.
+        let comment_end = starts
+            .get(index + 1)
+            .copied()
+            .filter(|next| *next < line_range.end)
+            .unwrap_or(line_range.end);
+        let comment = &text[at..comment_end];
         let span = at..at + comment.trim_end().len();
         if !is_directive(&comment[MARKER.len()..]) {
             // Prose that names the tool ("presign-lint: a static linter") is not a marker.
@@ -82,7 +145,7 @@ pub fn parse(source: &SourceFile, is_markdown: bool) -> (Vec<Suppression>, Vec<M
                 }
                 let covers = if whole_file {
                     1..=source.line_count().max(1)
-                } else if is_trailing_comment(before) {
+                } else if is_trailing_comment(&before[..first_opener]) {
                     line..=line
                 } else {
                     line..=statement_end(source, line + 1)
@@ -93,6 +156,7 @@ pub fn parse(source: &SourceFile, is_markdown: bool) -> (Vec<Suppression>, Vec<M
                         covers,
                         lints,
                         reason,
+                        whole_file,
                     });
                 }
             }
@@ -209,21 +273,52 @@ fn unknown_lint(name: &str) -> String {
     }
 }
 
-/// Whether code precedes the comment on its line.
-fn is_trailing_comment(before: &str) -> bool {
-    let code = COMMENT_OPENERS
-        .iter()
-        .filter_map(|o| before.find(o))
-        .min()
-        .map_or(before, |i| &before[..i]);
+/// Whether code precedes the comment on its line (`code`: the line before its first comment
+/// opener).
+fn is_trailing_comment(code: &str) -> bool {
     !code.trim().is_empty()
+}
+
+/// The first occurrence of each comment opener on one line, as byte ranges from its start.
+#[derive(Default)]
+struct LineOpeners {
+    line: usize,
+    first: Vec<Range<usize>>,
+}
+
+impl LineOpeners {
+    fn read(&mut self, source: &SourceFile, line: usize) {
+        if self.line == line {
+            return;
+        }
+        let text = source.line_text(line);
+        self.line = line;
+        self.first = COMMENT_OPENERS
+            .iter()
+            .filter_map(|o| {
+                memchr::memmem::find(text.as_bytes(), o.as_bytes()).map(|i| i..i + o.len())
+            })
+            .collect();
+    }
+
+    /// Where the first comment opener that lies wholly within the first `len` bytes of the
+    /// line starts (the first occurrence of an opener ends before any later one does).
+    fn first_within(&self, len: usize) -> Option<usize> {
+        self.first
+            .iter()
+            .filter(|r| r.end <= len)
+            .map(|r| r.start)
+            .min()
+    }
 }
 
 /// Last line of the statement starting at `line`: brackets opened there are followed until
 /// they close. Quotes are skipped so a `(` in a string does not count. Bounded, so a file of
 /// unbalanced brackets costs nothing.
+/// How many lines after a marker the statement it covers may run.
+const MAX_STATEMENT_LINES: usize = 200;
+
 fn statement_end(source: &SourceFile, line: usize) -> usize {
-    const MAX_STATEMENT_LINES: usize = 200;
     let last = source.line_count().min(line + MAX_STATEMENT_LINES);
     let mut depth: i64 = 0;
     for current in line..=last {

@@ -690,3 +690,147 @@ fn config_and_baseline_must_be_small_regular_files() {
         }
     }
 }
+
+/// Runs one hostile shape at `n` and `4 * n` and asserts that its cost grows linearly (issue
+/// 16): four times the input may take at most ten times as long, over a floor that process
+/// start-up dominates, and at most 30 s. On a loaded machine one run can stall: each size is
+/// timed up to three times and the best time counts. `bench/hostile.py` runs the same shapes
+/// at sizes for release builds.
+fn assert_linear(
+    file: &str,
+    n: usize,
+    shape: impl Fn(usize) -> String,
+    check: impl Fn(&common::Run),
+) {
+    const FLOOR: Duration = Duration::from_millis(400);
+    let mut best = [Duration::MAX; 2];
+    for attempt in 0..3 {
+        for (slot, size) in [n, 4 * n].into_iter().enumerate() {
+            let dir = tempfile::tempdir().expect("tempdir");
+            std::fs::write(dir.path().join(file), shape(size)).expect("write");
+            let started = Instant::now();
+            let out = run(
+                dir.path(),
+                &["--no-config", "--format", "json", "--fail-on", "never"],
+            );
+            best[slot] = best[slot].min(started.elapsed());
+            assert_eq!(out.code, 0, "{file} at {size}: {}", out.stderr);
+            if attempt == 0 {
+                check(&out);
+            }
+        }
+        if best[1] < best[0].max(FLOOR) * 10 {
+            break;
+        }
+    }
+    let (small, large) = (best[0].max(FLOOR), best[1]);
+    assert!(
+        large < small * 10,
+        "{file}: {n} took {:?}, {} took {large:?}: not linear",
+        best[0],
+        4 * n
+    );
+    assert!(large < Duration::from_secs(30), "{file}: took {large:?}");
+}
+
+fn count(out: &common::Run, lint: &str) -> usize {
+    json(out)["findings"]
+        .as_array()
+        .map_or(0, |f| f.iter().filter(|f| f["lint"] == lint).count())
+}
+
+#[test]
+fn many_findings_on_one_long_line_cost_linear_time() {
+    // Columns, snippets and masked prefixes cost O(window) per finding, not O(line).
+    let key = |i: usize| format!("AKIA{:016}", i).replace('0', "Q");
+    assert_linear(
+        ".env",
+        300,
+        |n| {
+            (0..n)
+                .map(|i| {
+                    format!(
+                        "AWS_ACCESS_KEY_ID={} AWS_SECRET_ACCESS_KEY={} CAFÉ=é ",
+                        key(i),
+                        format!("wJalrXUtnFEMI/K7MDENG/bPxRfiCY{i:010}").replace('0', "Z")
+                    )
+                })
+                .collect::<String>()
+                + "\n"
+        },
+        |out| assert!(count(out, "hardcoded-credentials") > 0, "{}", out.stdout),
+    );
+}
+
+#[test]
+fn many_suppression_markers_on_one_line_cost_linear_time() {
+    assert_linear(
+        "m.py",
+        1000,
+        |n| {
+            format!(
+                "x = 1 {}\n",
+                "# presign-lint: allow(excessive-expiry) reason: r ".repeat(n)
+            )
+        },
+        |out| assert!(count(out, "unused-suppression") > 0, "{}", out.stdout),
+    );
+}
+
+#[test]
+fn a_marker_with_thousands_of_lint_names_costs_linear_time() {
+    assert_linear(
+        "a.py",
+        1000,
+        |n| {
+            let names: Vec<&str> = (0..n)
+                .map(|i| {
+                    if i % 2 == 0 {
+                        "excessive-expiry"
+                    } else {
+                        "no-such-lint"
+                    }
+                })
+                .collect();
+            format!(
+                "# presign-lint: allow({}) reason: r\nu = s3.generate_presigned_url('get_object', ExpiresIn=604800)\n",
+                names.join(", ")
+            )
+        },
+        |out| assert!(count(out, "invalid-suppression") > 0, "{}", out.stdout),
+    );
+}
+
+#[test]
+fn many_suppression_lines_cost_linear_time() {
+    // Each finding looks up only the markers that can cover its line.
+    assert_linear(
+        "s.py",
+        3000,
+        |n| {
+            "# presign-lint: allow(excessive-expiry) reason: r\nu = s3.generate_presigned_url('get_object', ExpiresIn=604800)\n".repeat(n)
+        },
+        |out| {
+            let doc = json(out);
+            assert_eq!(doc["summary"]["findings"], 0, "{}", out.stdout);
+            assert!(doc["summary"]["suppressed"].as_u64() >= Some(3000));
+        },
+    );
+}
+
+#[test]
+fn many_cli_presigns_in_a_shell_loop_cost_linear_time() {
+    // The shell loops open at each command are read in one pass, not from the file's start
+    // for each command.
+    assert_linear(
+        "run.sh",
+        2000,
+        |n| {
+            format!(
+                "for k in a b; do {}done\n",
+                "aws s3 presign s3://b/$k --expires-in 60 ; ".repeat(n)
+            )
+        },
+        |out| assert!(count(out, "presign-in-loop") > 0, "{}", out.stdout),
+    );
+}

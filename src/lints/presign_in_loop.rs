@@ -97,8 +97,9 @@ pub fn check(cx: &Context<'_>, out: &mut Output) {
         }
     }
     if is_shell(cx) {
+        let mut loops = ShellLoops::default();
         for cli in &cx.facts.cli_presigns {
-            if let Some((keyword, span)) = shell_loop(cx.text, cli.span.start) {
+            if let Some((keyword, span)) = loops.at(cx.text, cli.span.start) {
                 let line = cx.source.position(span.start).0;
                 let site = Site {
                     place: format!("the shell `{keyword}` loop on line {line}"),
@@ -338,62 +339,135 @@ fn is_shell(cx: &Context<'_>) -> bool {
 /// The innermost shell loop (`for`/`while`/`until` … `do` … `done`) open at `offset`: its
 /// keyword and span. Words count only in command position (after a newline, `;`, `&`, `|`
 /// or `(`), and comments are skipped, so prose and strings do not open loops.
+#[cfg(test)]
 fn shell_loop(text: &str, offset: usize) -> Option<(&'static str, Span)> {
-    let mut open: Vec<Option<(&'static str, Span)>> = Vec::new();
-    let mut last_keyword: Option<(&'static str, Span)> = None;
-    let bytes = text.as_bytes();
-    let mut i = 0;
-    let mut command_position = true;
-    let end = offset.min(bytes.len());
-    while i < end {
-        let b = bytes[i];
+    ShellLoops::default().at(text, offset)
+}
+
+/// The shell loops open at a series of offsets, read in one pass when the offsets come in
+/// order (each query goes on from where the last one stopped): a script of 20,000
+/// `aws s3 presign` commands costs O(script), not O(script) per command.
+#[derive(Clone, Default)]
+struct ShellLoops {
+    /// Where the scan stopped: the start of a word, comment or separator.
+    i: usize,
+    /// Open `do` blocks, each with the innermost loop keyword open at it (its own if it has
+    /// one, else the one of the block around it).
+    open: Vec<Option<(&'static str, Span)>>,
+    last_keyword: Option<(&'static str, Span)>,
+    command_position: bool,
+    started: bool,
+}
+
+impl ShellLoops {
+    /// The innermost `for`/`while`/`until` loop whose `do` block is open at `offset`, if any.
+    fn at(&mut self, text: &str, offset: usize) -> Option<(&'static str, Span)> {
+        if !self.started || offset < self.i {
+            *self = ShellLoops {
+                command_position: true,
+                started: true,
+                ..ShellLoops::default()
+            };
+        }
+        let bytes = text.as_bytes();
+        let end = offset.min(bytes.len());
+        // Undone after the loop: a token that `end` cuts is read again, whole or cut
+        // elsewhere, by the next query.
+        let mut last = None;
+        while self.i < end {
+            last = Some(self.step(text, end));
+        }
+        let found = self.open.last().cloned().flatten();
+        if let Some(undo) = last {
+            self.undo(undo);
+        }
+        found
+    }
+
+    fn undo(&mut self, undo: Undo) {
+        self.i = undo.i;
+        self.command_position = undo.command_position;
+        self.last_keyword = undo.last_keyword;
+        if undo.pushed {
+            self.open.pop();
+        }
+        if let Some(popped) = undo.popped {
+            self.open.push(popped);
+        }
+    }
+
+    /// Reads one token (a separator, a comment or a word), and returns how to undo it.
+    fn step(&mut self, text: &str, end: usize) -> Undo {
+        let mut undo = Undo {
+            i: self.i,
+            command_position: self.command_position,
+            last_keyword: self.last_keyword.clone(),
+            pushed: false,
+            popped: None,
+        };
+        let bytes = text.as_bytes();
+        let b = bytes[self.i];
         match b {
             b'\n' | b';' | b'&' | b'|' | b'(' => {
-                command_position = true;
-                i += 1;
+                self.command_position = true;
+                self.i += 1;
             }
-            b' ' | b'\t' | b'\r' => i += 1,
+            b' ' | b'\t' | b'\r' => self.i += 1,
             b')' => {
-                command_position = false;
-                i += 1;
+                self.command_position = false;
+                self.i += 1;
             }
             b'#' => {
-                while i < end && bytes[i] != b'\n' {
-                    i += 1;
+                while self.i < end && bytes[self.i] != b'\n' {
+                    self.i += 1;
                 }
             }
             _ => {
-                let start = i;
-                i += 1;
-                while i < end
+                let start = self.i;
+                self.i += 1;
+                while self.i < end
                     && !matches!(
-                        bytes[i],
+                        bytes[self.i],
                         b' ' | b'\t' | b'\r' | b'\n' | b';' | b'&' | b'|' | b'(' | b')'
                     )
                 {
-                    i += 1;
+                    self.i += 1;
                 }
-                if command_position {
-                    match &text[start..i] {
-                        "for" => last_keyword = Some(("for", start..i)),
-                        "while" => last_keyword = Some(("while", start..i)),
-                        "until" => last_keyword = Some(("until", start..i)),
+                if self.command_position {
+                    match &text[start..self.i] {
+                        "for" => self.last_keyword = Some(("for", start..self.i)),
+                        "while" => self.last_keyword = Some(("while", start..self.i)),
+                        "until" => self.last_keyword = Some(("until", start..self.i)),
                         "do" => {
-                            open.push(last_keyword.take());
+                            let innermost = self
+                                .last_keyword
+                                .take()
+                                .or_else(|| self.open.last().cloned().flatten());
+                            self.open.push(innermost);
+                            undo.pushed = true;
                             // `do cmd`: the command follows on the same line.
-                            continue;
+                            return undo;
                         }
                         "done" => {
-                            open.pop();
+                            undo.popped = self.open.pop();
                         }
                         _ => {}
                     }
                 }
-                command_position = false;
+                self.command_position = false;
             }
         }
+        undo
     }
-    open.into_iter().rev().flatten().next()
+}
+
+/// What one [`ShellLoops::step`] changed.
+struct Undo {
+    i: usize,
+    command_position: bool,
+    last_keyword: Option<(&'static str, Span)>,
+    pushed: bool,
+    popped: Option<Option<(&'static str, Span)>>,
 }
 
 #[cfg(test)]
@@ -426,6 +500,20 @@ mod tests {
         ] {
             assert!(!is_batch_helper(no), "{no}");
         }
+    }
+
+    #[test]
+    fn shell_loops_read_in_one_pass_match_reading_from_the_start() {
+        let script = "#!/bin/sh\n# do not\nfor k in a b; do\n  aws s3 presign s3://b/$k\ndone\nx\"aws s3 presign\nwhile read k\ndo echo \"to do\"; for j in 1; do aws s3 presign s3://b/$k; done; done\n(cd /tmp)\naws s3 presign s3://b/y\n";
+        let mut loops = ShellLoops::default();
+        for offset in 0..=script.len() {
+            assert_eq!(
+                loops.at(script, offset),
+                shell_loop(script, offset),
+                "{offset}"
+            );
+        }
+        assert_eq!(loops.at(script, 3), shell_loop(script, 3));
     }
 
     #[test]
