@@ -66,7 +66,8 @@ fn scanner_state_bounded(language: Language, text: &str) -> bool {
 fn indent_levels(text: &str) -> usize {
     let mut stack: Vec<usize> = Vec::new();
     let mut max = 0;
-    for line in text.lines() {
+    // A lone `\r` ends a line for the scanner too.
+    for line in text.split(['\n', '\r']) {
         let mut width = 0usize;
         let mut blank = true;
         for b in line.bytes() {
@@ -74,7 +75,6 @@ fn indent_levels(text: &str) -> usize {
                 b' ' => width += 1,
                 b'\t' => width += 8,
                 b'\x0c' => width = 0,
-                b'\r' => {}
                 _ => {
                     blank = false;
                     break;
@@ -400,6 +400,11 @@ mod tests {
         assert!(parse(Language::Notebook, &nested_ifs(MAX_INDENT_LEVELS + 1)).is_none());
         assert!(parse(Language::Python, &nested_ifs(MAX_INDENT_LEVELS - 1)).is_some());
         assert_eq!(indent_levels("if a:\n\tif b:\n\t\tx\n  \ny\n"), 2);
+        // Old Mac line endings and CRLF are lines too.
+        let cr = nested_ifs(MAX_INDENT_LEVELS + 1).replace('\n', "\r");
+        assert_eq!(indent_levels(&cr), MAX_INDENT_LEVELS + 1);
+        assert!(parse(Language::Python, &cr).is_none());
+        assert_eq!(indent_levels("if a:\r\n  x\r\n"), 1);
     }
 
     #[test]
