@@ -378,6 +378,7 @@ fn plan_plain(
     );
     if by_shape {
         planned.extend(shaped_secrets(bytes).map(|r| (r, String::new())));
+        planned.extend(joined_shaped_secrets(bytes).map(|r| (r, String::new())));
         planned.extend(pem_bodies(text).map(|r| (r, String::new())));
     }
     planned
@@ -504,12 +505,7 @@ fn shaped_secrets(bytes: &[u8]) -> impl Iterator<Item = std::ops::Range<usize>> 
             }
             let run = &bytes[start..i];
             let glued = |b: Option<&u8>| b.is_some_and(|b| matches!(b, b'_' | b'-' | b'%'));
-            let shaped = (run.len() == 40 || run.len() >= 64)
-                && run.iter().any(u8::is_ascii_uppercase)
-                && run.iter().any(u8::is_ascii_lowercase)
-                && run
-                    .iter()
-                    .any(|b| b.is_ascii_digit() || *b == b'+' || *b == b'/')
+            let shaped = secret_shaped(run.len(), |class| run.iter().any(class))
                 && !glued(start.checked_sub(1).and_then(|p| bytes.get(p)))
                 && !glued(bytes.get(i));
             if shaped {
@@ -519,6 +515,80 @@ fn shaped_secrets(bytes: &[u8]) -> impl Iterator<Item = std::ops::Range<usize>> 
         None
     })
 }
+
+/// Whether a run of the base64 alphabet has a secret's shape (see [`shaped_secrets`]).
+fn secret_shaped(len: usize, has: impl Fn(fn(&u8) -> bool) -> bool) -> bool {
+    (len == 40 || len >= 64)
+        && has(u8::is_ascii_uppercase)
+        && has(u8::is_ascii_lowercase)
+        && has(|b| b.is_ascii_digit() || *b == b'+' || *b == b'/')
+}
+
+/// Secrets of that shape written in pieces: string literals that each hold nothing but a run
+/// of the base64 alphabet, joined by `+`, `.` or adjacency ([`join::next_piece`]), whose
+/// runs together are a secret's shape (a secret key cut in two, `"wJalrXUtnFEMI/K7MD" +
+/// "ENG/bPxRfiCYEXAMPLEKEY"`). At most [`MAX_SHAPED_PIECES`] pieces are followed.
+fn joined_shaped_secrets(bytes: &[u8]) -> impl Iterator<Item = std::ops::Range<usize>> + '_ {
+    let in_run = |b: u8| b.is_ascii_alphanumeric() || b == b'+' || b == b'/';
+    let run_end = move |from: usize| {
+        let mut end = from;
+        while end < bytes.len() && in_run(bytes[end]) {
+            end += 1;
+        }
+        end
+    };
+    let mut i = 0;
+    let mut found: Vec<std::ops::Range<usize>> = Vec::new();
+    std::iter::from_fn(move || {
+        loop {
+            if let Some(r) = found.pop() {
+                return Some(r);
+            }
+            // The next literal that starts with a run and ends with it.
+            while i < bytes.len()
+                && !(join::is_quote(bytes[i]) && bytes.get(i + 1).is_some_and(|b| in_run(*b)))
+            {
+                i += 1;
+            }
+            if i >= bytes.len() {
+                return None;
+            }
+            let start = i + 1;
+            let end = run_end(start);
+            i = end;
+            if !bytes.get(end).is_some_and(|b| join::is_quote(*b)) {
+                continue;
+            }
+            let mut pieces: Vec<std::ops::Range<usize>> = Vec::with_capacity(2);
+            pieces.push(start..end);
+            let mut at = end;
+            while pieces.len() < MAX_SHAPED_PIECES {
+                let Some(next) = join::next_piece(bytes, at) else {
+                    break;
+                };
+                let stop = run_end(next.start);
+                if stop == next.start || !bytes.get(stop).is_some_and(|b| join::is_quote(*b)) {
+                    break;
+                }
+                pieces.push(next.start..stop);
+                at = stop;
+            }
+            if pieces.len() < 2 {
+                continue;
+            }
+            let len: usize = pieces.iter().map(|p| p.len()).sum();
+            let has =
+                |class: fn(&u8) -> bool| pieces.iter().any(|p| bytes[p.clone()].iter().any(class));
+            if secret_shaped(len, has) {
+                i = at;
+                found = pieces;
+            }
+        }
+    })
+}
+
+/// The most literals [`joined_shaped_secrets`] joins into one secret.
+const MAX_SHAPED_PIECES: usize = 8;
 
 /// The body of a PEM private key on the same line as its `PRIVATE KEY-----` marker (a key
 /// written as one string with `\n` escapes), up to `-----END` or the end of the line.
@@ -662,6 +732,8 @@ mod tests {
             "https%3A%2F%2Fb%2Fk%3FX-Amz-Credential%3DAKIAZ7Q3M4XN2L5P8R6T%252F2024".to_string(),
             r"u = 'https:\/\/b\/k?X-Amz-Credential\u003dAKIAZ7Q3M4XN2L5P8R6T%2F2024'".to_string(),
             format!(r"key = '{}\x2f{}'", &key[..16], &key[17..]),
+            format!("key = \"{}\" + \"{}\"", &key[..16], &key[16..]),
+            format!("key = ('{}'\n       '{}')", &key[..20], &key[20..]),
         ] {
             let shown = redact(&text).text;
             assert!(!shown.contains(&SIG[..12]), "{shown}");
