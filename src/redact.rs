@@ -379,6 +379,7 @@ fn plan_plain(
     if by_shape {
         planned.extend(shaped_secrets(bytes).map(|r| (r, String::new())));
         planned.extend(joined_shaped_secrets(bytes).map(|r| (r, String::new())));
+        planned.extend(signature_shaped_values(bytes).map(|r| (r, String::new())));
         planned.extend(pem_bodies(text).map(|r| (r, String::new())));
     }
     planned
@@ -587,6 +588,55 @@ fn joined_shaped_secrets(bytes: &[u8]) -> impl Iterator<Item = std::ops::Range<u
     })
 }
 
+/// A second line of defence behind the names: in text that holds a SigV4 or GCS V4 signed URL
+/// (`X-Amz-`/`X-Goog-` parameters), the value of any query parameter that has a signature's
+/// shape, hex of 64 characters (HMAC-SHA256) or of 256 and more (RSA), whatever its name is
+/// spelled as; digests (`…sha256=`, `…hash=`, `…digest=`) excepted.
+fn signature_shaped_values(bytes: &[u8]) -> impl Iterator<Item = std::ops::Range<usize>> + '_ {
+    let signed = [b"x-amz-".as_slice(), b"x-goog-".as_slice()]
+        .iter()
+        .any(|needle| {
+            bytes
+                .windows(needle.len())
+                .any(|w| w.eq_ignore_ascii_case(needle))
+        });
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        if !signed {
+            return None;
+        }
+        while i < bytes.len() {
+            let eq = i;
+            i += 1;
+            if bytes[eq] != b'=' {
+                continue;
+            }
+            // `[?&;]name=`: the name back to its separator.
+            let name_start = bytes[..eq]
+                .iter()
+                .rposition(|b| {
+                    !(b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'%' | b'\\'))
+                })
+                .map_or(0, |p| p + 1);
+            if name_start == 0 || !matches!(bytes[name_start - 1], b'?' | b'&' | b';') {
+                continue;
+            }
+            let name = bytes[name_start..eq].to_ascii_lowercase();
+            let digest = [b"sha".as_slice(), b"hash", b"digest", b"md5", b"etag"]
+                .iter()
+                .any(|d| name.windows(d.len()).any(|w| w == *d));
+            let end = value_end(bytes, eq + 1);
+            let value = &bytes[eq + 1..end];
+            let hex = value.iter().all(u8::is_ascii_hexdigit);
+            if !digest && hex && (value.len() == 64 || value.len() >= 256) {
+                i = end;
+                return Some(eq + 1..end);
+            }
+        }
+        None
+    })
+}
+
 /// The most literals [`joined_shaped_secrets`] joins into one secret.
 const MAX_SHAPED_PIECES: usize = 8;
 
@@ -733,6 +783,8 @@ mod tests {
             r"u = 'https:\/\/b\/k?X-Amz-Credential\u003dAKIAZ7Q3M4XN2L5P8R6T%2F2024'".to_string(),
             format!(r"key = '{}\x2f{}'", &key[..16], &key[17..]),
             format!("key = \"{}\" + \"{}\"", &key[..16], &key[16..]),
+            format!("https://b/k?X-Amz-Credential=x&X-Amz-S%C3%AFgnature={SIG}&a=1"),
+            format!("https://b/k?X-Amz-Credential=x&amp;X-Amz-Sig_nature={SIG}"),
             format!("key = ('{}'\n       '{}')", &key[..20], &key[20..]),
         ] {
             let shown = redact(&text).text;
