@@ -95,6 +95,7 @@ SHAPES = {
         lambda n: "aws s3 presign s3://b/k \\\n" + "  --region us-east-1 \\\n" * n + "  --expires-in 604800\n",
         5000,
     ),
+    "cli-continued-many": ("run.sh", lambda n: "aws s3 presign s3://b/k --expires-in 60 \\\n" * n + "\n", 5000),
     "minified-js-words": (
         "bundle.min.js",
         lambda n: "".join(

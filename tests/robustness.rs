@@ -834,3 +834,21 @@ fn many_cli_presigns_in_a_shell_loop_cost_linear_time() {
         |out| assert!(count(out, "presign-in-loop") > 0, "{}", out.stdout),
     );
 }
+
+#[test]
+fn calls_of_calls_in_rust_cost_linear_time() {
+    // `presign(1)(1)(1)…` nests one level per call: over the depth limit it is left to the
+    // text-level checks, like a method chain as long.
+    assert_linear(
+        "lib.rs",
+        2000,
+        |n| {
+            format!(
+                "fn f() {{ let u = presign{}; }}\nconst U: &str = \"{}\";\n",
+                "(1)".repeat(n),
+                url(7)
+            )
+        },
+        |out| assert!(count(out, "hardcoded-presigned-url") > 0, "{}", out.stdout),
+    );
+}

@@ -105,7 +105,14 @@ fn depth_cost(stream: TokenStream, depth: usize) -> usize {
     let mut worst = 0usize;
     let (mut leaves, mut groups) = (0usize, 0usize);
     let (mut after_block, mut after_hash) = (false, false);
+    // Whether the previous token was a word or a group: a group right after one is a call
+    // or an index (`f(1)(1)(1)…`, `a[0][0]…`), one level deeper each.
+    let mut after_operand = false;
     for tree in stream {
+        let was_operand = std::mem::replace(
+            &mut after_operand,
+            matches!(tree, TokenTree::Group(_) | TokenTree::Ident(_)),
+        );
         // Statements, items and list elements start afresh; after a block only `else`, `as`
         // or an operator continue the same expression.
         let boundary = match &tree {
@@ -126,6 +133,9 @@ fn depth_cost(stream: TokenStream, depth: usize) -> usize {
                 after_block = g.delimiter() == Delimiter::Brace;
                 let inner = depth_cost(g.stream(), depth + 1).saturating_add(4);
                 groups = groups.max(inner);
+                if was_operand {
+                    leaves += 1;
+                }
             }
             TokenTree::Punct(p) => match p.as_char() {
                 ';' | ',' => {}
@@ -1580,6 +1590,9 @@ fn closures() {
                 " - unsafe {{ 1 }} as u8".repeat(100_000)
             ),
             format!("fn f() {{ let x = 1{}; }}", " - loop {{}}".repeat(100_000)),
+            // Calls of calls and indexes of indexes nest like a method chain.
+            format!("fn f() {{ let u = presign{}; }}", "(1)".repeat(30_000)),
+            format!("fn f() {{ let u = a{}; }}", "[0]".repeat(30_000)),
         ] {
             assert!(parse(&deep).is_none());
         }
