@@ -44,19 +44,22 @@ fn grammar(language: Language) -> Option<tree_sitter::Language> {
 /// lines and string bodies count too), so the bound leaves room both ways.
 pub const MAX_INDENT_LEVELS: usize = 200;
 
-/// Longest Ruby heredoc word (`<<~WORD`) a file may hold before it is refused: the Ruby
-/// scanner's bound check on its serialized heredocs is off by two, so a word of about 1019
-/// bytes would overrun tree-sitter's 1024-byte buffer. Real heredoc words are a few letters.
-pub const MAX_HEREDOC_WORD: usize = 255;
+/// Most bytes the Ruby scanner's serialized state may reach by the estimate below before a
+/// file is refused. The scanner checks its bound on each heredoc two bytes short, so its
+/// state overruns tree-sitter's 1024-byte buffer, and aborts the process, when open
+/// heredocs bring it to 1022 or 1023 bytes: one heredoc word of 1019 bytes, or 145 heredocs
+/// of three-letter words opened on one line (both found by experiment), or fewer under
+/// deeply nested string interpolation (5 bytes a level). Real files estimate under 200.
+pub const MAX_RUBY_SCANNER_STATE: usize = 1000;
 
 /// Whether the grammar's external scanner can be given `text` without overrunning its
-/// serialization buffer (see [`MAX_INDENT_LEVELS`], [`MAX_HEREDOC_WORD`]). The other
+/// serialization buffer (see [`MAX_INDENT_LEVELS`], [`MAX_RUBY_SCANNER_STATE`]). The other
 /// external scanners bound their own state: JavaScript, TypeScript and Kotlin keep none, C#
 /// and PHP stop serializing when full.
 fn scanner_state_bounded(language: Language, text: &str) -> bool {
     match language {
         Language::Python | Language::Notebook => indent_levels(text) <= MAX_INDENT_LEVELS,
-        Language::Ruby => longest_heredoc_word(text) <= MAX_HEREDOC_WORD,
+        Language::Ruby => ruby_scanner_state(text) <= MAX_RUBY_SCANNER_STATE,
         _ => true,
     }
 }
@@ -95,11 +98,24 @@ fn indent_levels(text: &str) -> usize {
     max
 }
 
-/// The longest word after a `<<`, `<<~` or `<<-` (optionally quoted), an over-estimate of the
-/// longest heredoc word Ruby's scanner can read.
-fn longest_heredoc_word(text: &str) -> usize {
-    let bytes = text.as_bytes();
-    let (mut longest, mut from) = (0, 0);
+/// An over-estimate of the most bytes Ruby's scanner serializes: its open heredocs are
+/// those opened on one line (their bodies start on the next), 4 bytes plus the word each,
+/// counting every `<<` (`a << b` too); and a heredoc opened inside nested string
+/// interpolations comes after 5 bytes per open literal, at most one per `#{` in the file
+/// plus one. Without a heredoc the scanner bounds its own state: 0.
+fn ruby_scanner_state(text: &str) -> usize {
+    let heredocs = text.split('\n').map(heredoc_bytes).max().unwrap_or(0);
+    if heredocs == 0 {
+        return 0;
+    }
+    let literals = 1 + memchr::memmem::find_iter(text.as_bytes(), b"#{").count();
+    2 + literals.saturating_mul(5) + heredocs
+}
+
+/// 4 bytes plus the word for each `<<`, `<<~` or `<<-` (the word optionally quoted) on `line`.
+fn heredoc_bytes(line: &str) -> usize {
+    let bytes = line.as_bytes();
+    let (mut total, mut from) = (0usize, 0);
     // Each word is read once: the next search starts after it, so `<<<<<<…` stays linear.
     while let Some(at) = bytes
         .get(from..)
@@ -119,10 +135,10 @@ fn longest_heredoc_word(text: &str) -> usize {
         {
             i += 1;
         }
-        longest = longest.max(i - start);
+        total = total.saturating_add(4 + i - start);
         from = i;
     }
-    longest
+    total
 }
 
 /// Parse work allowed per file, in tree-sitter's progress checks (one per 100 parser
@@ -407,14 +423,35 @@ mod tests {
         assert_eq!(indent_levels("if a:\r\n  x\r\n"), 1);
     }
 
+    /// Issue 16: a long heredoc word, or many heredocs opened on one line, overran the Ruby
+    /// scanner's buffer and aborted the process.
     #[test]
-    fn long_ruby_heredoc_words_are_refused() {
+    fn ruby_heredoc_state_past_the_scanner_buffer_is_refused() {
         let word = "A".repeat(1019);
         let text = format!("x = <<~{word}\nhello\n{word}\n");
-        assert_eq!(longest_heredoc_word(&text), 1019);
+        assert_eq!(ruby_scanner_state(&text), 2 + 5 + 4 + 1019);
         assert!(parse(Language::Ruby, &text).is_none());
-        assert!(parse(Language::Ruby, "x = <<~EOS\nhello\nEOS\ny = a << b\n").is_some());
+        let words: Vec<String> = (0..145)
+            .map(|i| format!("A{:02}", i % 100))
+            .chain(["BBBB".to_string()])
+            .collect();
+        let mut many = format!(
+            "x = [{}]\n",
+            words
+                .iter()
+                .map(|w| format!("<<{w}"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        );
+        for w in &words {
+            many.push_str(&format!("hi\n{w}\n"));
+        }
+        assert!(parse(Language::Ruby, &many).is_none());
+        let ordinary = "x = <<~EOS\nhello #{name}\nEOS\ny = a << b\n";
+        assert!(ruby_scanner_state(ordinary) < 100);
+        assert!(parse(Language::Ruby, ordinary).is_some());
+        assert_eq!(ruby_scanner_state("x = \"#{a}\"\n"), 0);
         // Linear on a run of `<<`.
-        assert_eq!(longest_heredoc_word(&"<<".repeat(100_000)), 199_998);
+        assert_eq!(heredoc_bytes(&"<<".repeat(100_000)), 4 + 199_998);
     }
 }
