@@ -6,7 +6,9 @@
 //! Bounds and rules (issue 16): names and values written with escapes (`%XX`, `\xXX`,
 //! `\uXXXX`, `&#xXX;`, `&#NN;`) are decoded before deciding what to mask, two levels deep
 //! (`%2567` is `g`); a URL's userinfo password is masked when its `@` comes within 256 bytes
-//! of the `://`; a finding's `details` are redacted like its message. [`printable`] escapes
+//! of the `://`; a secret key cut into string literals is joined back over at most 8 of them;
+//! in text holding a SigV4/GCS V4 URL, a query value of 64 (or 256 and more) hex characters is
+//! masked whatever its name; a finding's `details` are redacted like its message. [`printable`] escapes
 //! every control character but tab (and U+2028/U+2029) in what text formats and stderr show.
 
 use std::sync::LazyLock;
