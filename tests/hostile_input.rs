@@ -3,24 +3,14 @@
 
 mod common;
 
-use common::{Fake, json, run, signed_urls};
+use common::{json, run};
 
 fn url(seed: u64) -> String {
-    signed_urls(&mut Fake::new(seed)).remove(0).1
+    common::signed_url(seed)
 }
 
 fn lines_of(out: &common::Run) -> Vec<(String, u64)> {
-    json(out)["findings"]
-        .as_array()
-        .expect("findings")
-        .iter()
-        .map(|f| {
-            (
-                f["path"].as_str().unwrap_or("").to_string(),
-                f["line"].as_u64().unwrap_or(0),
-            )
-        })
-        .collect()
+    common::finding_lines(out)
 }
 
 /// Issue 16, item 12: WordPress writes `&` in a URL as `&#038;`, other encoders `=` as

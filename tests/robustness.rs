@@ -3,31 +3,21 @@
 
 mod common;
 
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use common::{Fake, json, run};
+
 /// The suppression marker, assembled so that this file holds none of its own (the dogfood
 /// scan of the repository would read them).
 const MARKER: &str = concat!("presign", "-lint:");
 
-use std::path::Path;
-use std::time::{Duration, Instant};
-
-use common::{Fake, json, run, signed_urls};
-
 fn url(seed: u64) -> String {
-    signed_urls(&mut Fake::new(seed)).remove(0).1
+    common::signed_url(seed)
 }
 
 fn lines_of(out: &common::Run) -> Vec<(String, u64)> {
-    json(out)["findings"]
-        .as_array()
-        .expect("findings")
-        .iter()
-        .map(|f| {
-            (
-                f["path"].as_str().unwrap_or("").to_string(),
-                f["line"].as_u64().unwrap_or(0),
-            )
-        })
-        .collect()
+    common::finding_lines(out)
 }
 
 #[test]

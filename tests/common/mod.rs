@@ -369,3 +369,23 @@ pub fn assert_valid(validator: &jsonschema::Validator, doc: &serde_json::Value, 
         errors.join("\n")
     );
 }
+
+/// One fake signed URL, the first kind [`signed_urls`] makes from `seed`.
+pub fn signed_url(seed: u64) -> String {
+    signed_urls(&mut Fake::new(seed)).remove(0).1
+}
+
+/// `(path, line)` of each finding of a JSON report.
+pub fn finding_lines(out: &Run) -> Vec<(String, u64)> {
+    json(out)["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .map(|f| {
+            (
+                f["path"].as_str().unwrap_or("").to_string(),
+                f["line"].as_u64().unwrap_or(0),
+            )
+        })
+        .collect()
+}
