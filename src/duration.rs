@@ -91,6 +91,66 @@ pub fn parse_iso8601(rest: &str) -> Option<u64> {
     number.is_empty().then_some(total)
 }
 
+/// A point in time (Unix seconds) as configs, CLIs, templates and SAS tokens write it: `2030-01-01`, `2030-01-01T00:00Z`,
+/// `2030-01-01T00:00:00Z`, `2030-01-01T00:00:00.000+02:00`; Unix seconds.
+pub fn parse_timestamp(text: &str) -> Option<i64> {
+    let t = text.trim();
+    let b = t.as_bytes();
+    if b.len() < 10 || b[4] != b'-' || b[7] != b'-' {
+        return None;
+    }
+    let num = |r: std::ops::Range<usize>| -> Option<i64> {
+        let s = t.get(r)?;
+        s.bytes()
+            .all(|c| c.is_ascii_digit())
+            .then(|| s.parse().ok())?
+    };
+    let (year, month, day) = (num(0..4)?, num(5..7)?, num(8..10)?);
+    let month = time::Month::try_from(u8::try_from(month).ok()?).ok()?;
+    let date =
+        time::Date::from_calendar_date(i32::try_from(year).ok()?, month, u8::try_from(day).ok()?)
+            .ok()?;
+    let mut seconds = 0i64;
+    let mut rest = &t[10..];
+    if let Some(r) = rest.strip_prefix(['T', 't', ' ']) {
+        let hour = num(11..13)?;
+        if r.as_bytes().get(2) != Some(&b':') {
+            return None;
+        }
+        let minute = num(14..16)?;
+        seconds = hour * 3600 + minute * 60;
+        rest = &t[16..];
+        if let Some(r) = rest.strip_prefix(':') {
+            let sec: String = r.chars().take_while(char::is_ascii_digit).collect();
+            seconds += sec.parse::<i64>().ok()?;
+            rest = &r[sec.len()..];
+            if let Some(r) = rest.strip_prefix('.') {
+                let frac = r.chars().take_while(char::is_ascii_digit).count();
+                rest = &r[frac..];
+            }
+        }
+    }
+    let offset = match rest {
+        "" | "Z" | "z" => 0,
+        zone => {
+            let sign = match zone.as_bytes().first() {
+                Some(b'+') => 1,
+                Some(b'-') => -1,
+                _ => return None,
+            };
+            let digits: String = zone[1..].chars().filter(char::is_ascii_digit).collect();
+            if digits.len() != 4 {
+                return None;
+            }
+            let h: i64 = digits[..2].parse().ok()?;
+            let m: i64 = digits[2..].parse().ok()?;
+            sign * (h * 3600 + m * 60)
+        }
+    };
+    let midnight = date.midnight().assume_utc().unix_timestamp();
+    Some(midnight + seconds - offset)
+}
+
 /// Renders seconds in the largest whole unit that fits: `7 days`, `90 minutes`, `1 hour`.
 pub fn human(seconds: u64) -> String {
     const UNITS: [(u64, &str); 4] = [
@@ -124,6 +184,20 @@ fn plural(n: u64, unit: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn timestamps_as_clis_templates_and_sas_tokens_write_them() {
+        assert_eq!(parse_timestamp("1970-01-02"), Some(86_400));
+        assert_eq!(parse_timestamp("1970-01-01T01:00Z"), Some(3600));
+        assert_eq!(parse_timestamp("1970-01-01T01:00:30Z"), Some(3630));
+        assert_eq!(parse_timestamp("1970-01-01T02:00:00.123+01:00"), Some(3600));
+        assert_eq!(parse_timestamp("2030-02-30"), None);
+        assert_eq!(parse_timestamp("tomorrow"), None);
+        // GNU date's relative items read as durations.
+        assert_eq!(parse_duration("30 days"), Some(30 * 86_400));
+        // Months and years vary in length: not folded.
+        assert_eq!(parse_duration("1 month"), None);
+    }
 
     #[test]
     fn parses_policy_durations() {

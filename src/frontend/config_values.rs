@@ -157,66 +157,6 @@ pub enum Lifetime {
     Dynamic { span: Range<usize>, reason: String },
 }
 
-/// A point in time as the CLIs and templates write it: `2030-01-01`, `2030-01-01T00:00Z`,
-/// `2030-01-01T00:00:00Z`, `2030-01-01T00:00:00.000+02:00`; Unix seconds.
-pub fn parse_timestamp(text: &str) -> Option<i64> {
-    let t = text.trim();
-    let b = t.as_bytes();
-    if b.len() < 10 || b[4] != b'-' || b[7] != b'-' {
-        return None;
-    }
-    let num = |r: std::ops::Range<usize>| -> Option<i64> {
-        let s = t.get(r)?;
-        s.bytes()
-            .all(|c| c.is_ascii_digit())
-            .then(|| s.parse().ok())?
-    };
-    let (year, month, day) = (num(0..4)?, num(5..7)?, num(8..10)?);
-    let month = time::Month::try_from(u8::try_from(month).ok()?).ok()?;
-    let date =
-        time::Date::from_calendar_date(i32::try_from(year).ok()?, month, u8::try_from(day).ok()?)
-            .ok()?;
-    let mut seconds = 0i64;
-    let mut rest = &t[10..];
-    if let Some(r) = rest.strip_prefix(['T', 't', ' ']) {
-        let hour = num(11..13)?;
-        if r.as_bytes().get(2) != Some(&b':') {
-            return None;
-        }
-        let minute = num(14..16)?;
-        seconds = hour * 3600 + minute * 60;
-        rest = &t[16..];
-        if let Some(r) = rest.strip_prefix(':') {
-            let sec: String = r.chars().take_while(char::is_ascii_digit).collect();
-            seconds += sec.parse::<i64>().ok()?;
-            rest = &r[sec.len()..];
-            if let Some(r) = rest.strip_prefix('.') {
-                let frac = r.chars().take_while(char::is_ascii_digit).count();
-                rest = &r[frac..];
-            }
-        }
-    }
-    let offset = match rest {
-        "" | "Z" | "z" => 0,
-        zone => {
-            let sign = match zone.as_bytes().first() {
-                Some(b'+') => 1,
-                Some(b'-') => -1,
-                _ => return None,
-            };
-            let digits: String = zone[1..].chars().filter(char::is_ascii_digit).collect();
-            if digits.len() != 4 {
-                return None;
-            }
-            let h: i64 = digits[..2].parse().ok()?;
-            let m: i64 = digits[2..].parse().ok()?;
-            sign * (h * 3600 + m * 60)
-        }
-    };
-    let midnight = date.midnight().assume_utc().unix_timestamp();
-    Some(midnight + seconds - offset)
-}
-
 /// A relative date computed by the shell: `$(date -u -d "+30 days" +%Y-%m-%dT%H:%MZ)`, `date
 /// --date="1 hour"`, BSD `date -v+30d`: the seconds from now.
 pub fn shell_relative_date(text: &str) -> Option<u64> {
@@ -260,37 +200,12 @@ pub fn shell_relative_date(text: &str) -> Option<u64> {
         if let Some(v) = value {
             let v = v.trim().trim_start_matches('+');
             let v = v.strip_suffix(" ago").map_or(v, |_| "");
-            let seconds = crate::duration::parse_duration(v).or_else(|| parse_duration_words(v))?;
+            let seconds = crate::duration::parse_duration(v)?;
             total = Some(total.unwrap_or(0) + seconds);
         }
         i += 1;
     }
     total
-}
-
-/// `30 days`, `1 hour`, `2 weeks`, `1 year`: GNU date's relative items.
-fn parse_duration_words(text: &str) -> Option<u64> {
-    let words: Vec<&str> = text.split_whitespace().collect();
-    let mut total = 0u64;
-    for pair in words.chunks(2) {
-        let [n, unit] = pair else {
-            return None;
-        };
-        let n: u64 = n.trim_start_matches('+').parse().ok()?;
-        let unit = unit.trim_end_matches('s').to_ascii_lowercase();
-        let size = match unit.as_str() {
-            "sec" | "second" => 1,
-            "min" | "minute" => 60,
-            "hour" => 3600,
-            "day" => 86_400,
-            "week" => 604_800,
-            "month" => 30 * 86_400,
-            "year" => 365 * 86_400,
-            _ => return None,
-        };
-        total = total.checked_add(n.checked_mul(size)?)?;
-    }
-    (!words.is_empty()).then_some(total)
 }
 
 /// A shell word as written (quotes removed) and its span.
@@ -509,7 +424,7 @@ fn until(
         if epoch_numbers && !v.is_empty() && v.bytes().all(|b| b.is_ascii_digit()) {
             v.parse::<i64>().ok()
         } else {
-            parse_timestamp(v)
+            crate::duration::parse_timestamp(v)
         }
     };
     let (value, value_span) = expiry?;
@@ -1275,12 +1190,6 @@ mod tests {
 
     #[test]
     fn timestamps_as_clis_and_templates_write_them() {
-        assert_eq!(parse_timestamp("1970-01-02"), Some(86_400));
-        assert_eq!(parse_timestamp("1970-01-01T01:00Z"), Some(3600));
-        assert_eq!(parse_timestamp("1970-01-01T01:00:30Z"), Some(3630));
-        assert_eq!(parse_timestamp("1970-01-01T02:00:00.123+01:00"), Some(3600));
-        assert_eq!(parse_timestamp("2030-02-30"), None);
-        assert_eq!(parse_timestamp("tomorrow"), None);
         assert_eq!(
             shell_relative_date("$(date -u -d '+2 hours' '+%Y-%m-%dT%H:%MZ')"),
             Some(7200)

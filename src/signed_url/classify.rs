@@ -3,8 +3,7 @@
 use std::ops::Range;
 
 use base64::Engine;
-use time::format_description::well_known::Rfc3339;
-use time::{Date, OffsetDateTime, PrimitiveDateTime, Time, macros::format_description};
+use time::{OffsetDateTime, PrimitiveDateTime, macros::format_description};
 
 use super::SignedUrl;
 use super::decode::DecodedUrl;
@@ -318,18 +317,7 @@ fn epoch(value: Option<&str>) -> Option<OffsetDateTime> {
 
 /// Azure's `se`/`st`: RFC 3339, or a date, or minutes precision (`2024-01-16T10:15Z`).
 fn iso_time(value: Option<&str>) -> Option<OffsetDateTime> {
-    let v = value?.trim();
-    if let Ok(t) = OffsetDateTime::parse(v, &Rfc3339) {
-        return Some(t);
-    }
-    let date_format = format_description!("[year]-[month]-[day]");
-    if let Ok(d) = Date::parse(v, date_format) {
-        return Some(PrimitiveDateTime::new(d, Time::MIDNIGHT).assume_utc());
-    }
-    let minutes = format_description!("[year]-[month]-[day]T[hour]:[minute]Z");
-    PrimitiveDateTime::parse(v, minutes)
-        .ok()
-        .map(PrimitiveDateTime::assume_utc)
+    OffsetDateTime::from_unix_timestamp(crate::duration::parse_timestamp(value?)?).ok()
 }
 
 /// `DateLessThan.AWS:EpochTime` of a custom CloudFront policy (URL-safe base64 JSON).

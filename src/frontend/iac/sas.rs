@@ -5,8 +5,9 @@
 //! `terraform.rs`.
 
 use super::tree::{self, Kind, MAX_DEPTH, Node};
+use crate::duration::parse_timestamp;
 use crate::facts::Span;
-use crate::frontend::config_values::{Lifetime, SignedLifetime, parse_timestamp};
+use crate::frontend::config_values::{Lifetime, SignedLifetime};
 
 /// A point in time as infrastructure code gives it.
 #[derive(Clone, Debug, PartialEq)]

@@ -10,11 +10,12 @@ use super::logs;
 use super::policy::{self, Attached};
 use super::sas;
 use super::tree::{self, Key, Kind, MAX_DEPTH, Node};
+use crate::duration::parse_timestamp;
 use crate::facts::{
     Bucket, BucketLogging, BucketRef, Effect, IacFacts, IacFormat, PolicyCondition, PolicyDocument,
     PolicyStatement, PolicyValue, Span,
 };
-use crate::frontend::config_values::{Lifetime, SignedLifetime, parse_timestamp};
+use crate::frontend::config_values::{Lifetime, SignedLifetime};
 
 pub fn parse(text: &str) -> Option<Body> {
     hcl_edit::parser::parse_body(text).ok()
