@@ -5,7 +5,7 @@ mod common;
 
 use std::path::Path;
 
-use common::{Fake, git, json, repo_root, run, run_with_stdin, signed_urls};
+use common::{Fake, git, json, repo_root, run, run_with_stdin, signed_url, signed_urls};
 
 fn write(dir: &Path, name: &str, content: &str) {
     let path = dir.join(name);
@@ -13,10 +13,6 @@ fn write(dir: &Path, name: &str, content: &str) {
         std::fs::create_dir_all(parent).expect("mkdir");
     }
     std::fs::write(path, content).expect("write");
-}
-
-fn signed_url(seed: u64) -> String {
-    signed_urls(&mut Fake::new(seed)).remove(0).1
 }
 
 fn finding_paths(out: &common::Run) -> Vec<String> {
