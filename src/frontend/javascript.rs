@@ -1036,6 +1036,8 @@ pub fn program_signals(
             "process.argv",
             "require.main === module",
             "import.meta.main",
+            // node:util's argument parser, as `argparse` is Python's.
+            "parseArgs(",
         ],
     );
     let service = imports_any(
