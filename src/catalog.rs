@@ -47,10 +47,19 @@ pub struct Row {
     /// signer's generic `Sign` from every other `Sign`.
     #[serde(default)]
     pub receiver_hints: Vec<String>,
-    /// The row applies only when this keyword argument is present (tells apart two SDKs'
-    /// same-named methods).
+    /// The row applies only when this keyword argument, or this field of the options
+    /// argument (`options`), is present: tells apart two SDKs' same-named methods (GCS's
+    /// `file.getSignedUrl({ action, expires })` from aws-sdk's `s3.getSignedUrl(op, params)`).
     #[serde(default)]
     pub requires_keyword: Option<String>,
+    /// Other families whose code calls the same SDK (Kotlin calls the Java SDKs).
+    #[serde(default)]
+    pub also_in: Vec<String>,
+    /// When non-empty, the signer's hard limit applies only when the call's text mentions one
+    /// of these words (any case): the GCS client libraries sign V2 URLs unless asked for V4,
+    /// and only V4 is capped at 7 days.
+    #[serde(default)]
+    pub limit_when: Vec<String>,
     /// For a method every service of an SDK shares: the file must not import only other
     /// services' crates.
     #[serde(default)]
@@ -107,6 +116,10 @@ pub struct ArgShape {
     /// At most this many arguments (`CreatePresignedPostAsync(request, cancellationToken)`).
     #[serde(default)]
     pub max: Option<usize>,
+    /// At least this many arguments (minio-go's `Presign(ctx, method, bucket, object, expiry,
+    /// params)` beside aws-sdk-go's `req.Presign(expiry)`).
+    #[serde(default)]
+    pub min: Option<usize>,
     /// From this index on, only functional options (Go's `optFns ...func(*PresignOptions)`):
     /// a number or string literal there belongs to a wrapper.
     #[serde(default)]
@@ -123,6 +136,7 @@ impl ArgShape {
             )
         };
         self.max.is_none_or(|max| call.args.len() <= max)
+            && self.min.is_none_or(|min| call.args.len() >= min)
             && self
                 .options_from
                 .is_none_or(|from| !call.args.iter().skip(from).any(literal))
@@ -174,6 +188,11 @@ pub struct Location {
     /// to it (`signatureDuration(…)`, `WithPresignExpires(…)`): its first argument.
     #[serde(default)]
     pub chain: Option<String>,
+    /// The position, in the call that holds the value, of a `TimeUnit` the value counts:
+    /// `storage.signUrl(blobInfo, 7, TimeUnit.DAYS)`, minio-java's `.expiry(2, TimeUnit.HOURS)`.
+    /// Absent there, the value is read in the row's unit.
+    #[serde(default)]
+    pub times_unit: Option<usize>,
 }
 
 #[derive(Clone, Copy, Debug, Deserialize, PartialEq, Eq)]
@@ -202,6 +221,9 @@ pub enum Signer {
     GcsV4,
     Cloudfront,
     Azure,
+    /// Other clouds' object stores (Aliyun OSS, Tencent COS, Huawei OBS, Qiniu): their own
+    /// signatures, with no service maximum presign-lint knows of.
+    Other,
 }
 
 impl Signer {
@@ -209,7 +231,7 @@ impl Signer {
     pub fn hard_limit(self) -> Option<u64> {
         match self {
             Signer::Sigv4 | Signer::GcsV4 => Some(SIGV4_MAX_SECONDS),
-            Signer::Sigv2 | Signer::Cloudfront | Signer::Azure => None,
+            Signer::Sigv2 | Signer::Cloudfront | Signer::Azure | Signer::Other => None,
         }
     }
 }
@@ -266,13 +288,13 @@ pub fn match_call(family: &str, call: &CallExpr, syntax: &SyntaxFacts) -> Option
         _ => local,
     };
     ROWS.iter().find(|row| {
-        row.family == family
+        (row.family == family || row.also_in.iter().any(|f| f == family))
             && row.methods.iter().any(|m| m == name)
             && row.receiver == call.receiver().is_some()
             && row
                 .requires_keyword
                 .as_deref()
-                .is_none_or(|k| call.keyword(k).is_some())
+                .is_none_or(|k| has_keyword(call, k, row.options, syntax))
             && (row.imports.is_empty() || imported_from(call, &row.imports, syntax))
             && row.service.as_ref().is_none_or(|s| s.allows(syntax))
             && row.args.as_ref().is_none_or(|a| a.allows(call))
@@ -282,6 +304,25 @@ pub fn match_call(family: &str, call: &CallExpr, syntax: &SyntaxFacts) -> Option
                     .receiver()
                     .is_some_and(|r| mentions(r, &row.receiver_hints, syntax, 0)))
     })
+}
+
+/// Whether `call` has the keyword argument `key`, or its options argument (at `options`) is
+/// an object with that field, written there or bound to the name passed.
+fn has_keyword(call: &CallExpr, key: &str, options: Option<usize>, syntax: &SyntaxFacts) -> bool {
+    use crate::facts::ExprKind;
+    if call.keyword(key).is_some() {
+        return true;
+    }
+    let Some(arg) = options.and_then(|i| call.positional(i)) else {
+        return false;
+    };
+    let object = match &arg.kind {
+        ExprKind::Name(n) => syntax
+            .last_binding_before(n, arg.span.start)
+            .map(|b| &b.value),
+        _ => Some(arg),
+    };
+    object.is_some_and(|o| matches!(o.kind, ExprKind::Object(_)) && o.field(key).is_some())
 }
 
 /// Whether an expression names one of `hints` in its names, fields or callees, following a

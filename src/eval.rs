@@ -444,15 +444,32 @@ impl<'a> Env<'a> {
             {
                 as_number(v)
             }
-            (Value::Time { offset, .. }, method) => {
-                let amount = arg(self, 0);
+            (Value::Time { offset, epoch_unit }, method) => {
+                // Carbon's `addDay()` adds one.
+                let amount = match call.args.len() {
+                    0 => Value::Number(1.0),
+                    _ => arg(self, 0),
+                };
                 let shift = match (method, amount) {
-                    ("AddSeconds" | "plusSeconds", Value::Number(n)) => Some(n),
-                    ("AddMinutes" | "plusMinutes", Value::Number(n)) => Some(n * 60.0),
-                    ("AddHours" | "plusHours", Value::Number(n)) => Some(n * 3600.0),
-                    ("AddDays" | "plusDays", Value::Number(n)) => Some(n * 86_400.0),
-                    ("AddMilliseconds" | "plusMillis", Value::Number(n)) => Some(n / 1000.0),
+                    (_, Value::Number(n)) if time_step(method).is_some() => {
+                        time_step(method).map(|per| n * per)
+                    }
                     ("Add" | "plus" | "add", Value::Duration(d)) => Some(d),
+                    // Go `AddDate(years, months, days)`; a month's length varies, so only
+                    // whole years and days are counted.
+                    ("AddDate", _) => match (arg(self, 0), arg(self, 1), arg(self, 2)) {
+                        (Value::Number(y), Value::Number(0.0), Value::Number(d)) => {
+                            Some(y * YEAR + d * 86_400.0)
+                        }
+                        _ => None,
+                    },
+                    // The same instant in another zone or type: Go `UTC()`, Java `atOffset(…)`.
+                    (
+                        "UTC" | "Local" | "In" | "ToUniversalTime" | "atOffset" | "atZone"
+                        | "toOffsetDateTime" | "toZonedDateTime" | "toImmutable" | "toMutable"
+                        | "copy",
+                        _,
+                    ) => return Value::Time { offset, epoch_unit },
                     ("plus", Value::Number(n)) => match arg(self, 1) {
                         Value::Unit(u) => Some(n * u),
                         _ => None,
@@ -595,11 +612,31 @@ impl<'a> Env<'a> {
                 _ => Value::Unknown,
             },
             (
-                "datetime.now" | "datetime.utcnow" | "datetime.today" | "timezone.now"
-                | "Instant.now" | "time.Now" | "Time.now" | "DateTime.now" | "Clock.System.now"
-                | "SystemTime.now" | "Utc.now" | "Local.now",
+                "datetime.now"
+                | "datetime.utcnow"
+                | "datetime.today"
+                | "timezone.now"
+                | "Instant.now"
+                | "time.Now"
+                | "Time.now"
+                | "DateTime.now"
+                | "Clock.System.now"
+                | "SystemTime.now"
+                | "Utc.now"
+                | "Local.now"
+                | "OffsetDateTime.now"
+                | "ZonedDateTime.now"
+                | "LocalDateTime.now"
+                | "Carbon.now"
+                | "CarbonImmutable.now"
+                | "Date.now",
                 _,
-            ) => Value::Time {
+            ) if !(path == "Date.now" && self.family == "javascript") => Value::Time {
+                offset: 0.0,
+                epoch_unit: None,
+            },
+            // Laravel's `now()` helper (a Carbon instance).
+            ("now", _) if self.family == "php" && call.args.is_empty() => Value::Time {
                 offset: 0.0,
                 epoch_unit: None,
             },
@@ -910,6 +947,25 @@ fn duration_as_number(method: &str) -> Option<f64> {
         "toDays" | "num_days" | "whole_days" | "inWholeDays" | "TotalDays" | "in_days" => 86_400.0,
         // Java's `TimeUnit.toNanos`, Go's `Nanoseconds()`.
         "toNanos" | "Nanoseconds" | "as_nanos" => 1e-9,
+        _ => return None,
+    })
+}
+
+/// A year as presign-lint counts it: 365 days, the shortest, so a count of years is never
+/// overstated.
+const YEAR: f64 = 365.0 * 86_400.0;
+
+/// Seconds a clock's `add…`/`plus…` method adds per unit: .NET `AddDays`, Java `plusDays`,
+/// Carbon `addDays`/`addDay`.
+fn time_step(method: &str) -> Option<f64> {
+    Some(match method {
+        "AddSeconds" | "plusSeconds" | "addSeconds" | "addSecond" => 1.0,
+        "AddMinutes" | "plusMinutes" | "addMinutes" | "addMinute" => 60.0,
+        "AddHours" | "plusHours" | "addHours" | "addHour" => 3600.0,
+        "AddDays" | "plusDays" | "addDays" | "addDay" => 86_400.0,
+        "plusWeeks" | "addWeeks" | "addWeek" => 604_800.0,
+        "AddYears" | "plusYears" | "addYears" | "addYear" => YEAR,
+        "AddMilliseconds" | "plusMillis" => 0.001,
         _ => return None,
     })
 }

@@ -80,6 +80,9 @@ pub enum SettingSource {
     Config,
     /// A value a plugin hook may change (WordPress `apply_filters`).
     Hook,
+    /// An option the caller may pass, taken only when given: `expiry := 7 * 24 * time.Hour;
+    /// if opts.Expiry > 0 { expiry = opts.Expiry }` runs with the default otherwise.
+    Option,
 }
 
 impl Setting {
@@ -89,8 +92,12 @@ impl Setting {
             SettingSource::Environment => "environment variable",
             SettingSource::Config => "config key",
             SettingSource::Hook => "filter",
+            SettingSource::Option => "option",
         };
-        format!("{noun} `{}`", self.key)
+        match (&self.object, self.source) {
+            (Some(object), SettingSource::Option) => format!("{noun} `{object}.{}`", self.key),
+            _ => format!("{noun} `{}`", self.key),
+        }
     }
 }
 

@@ -45,29 +45,56 @@ pub fn lower(at: &TreeCursor<'_>, source: &str, name: &str, value: Expr, guarded
     }
 }
 
-/// `ttl ||= 600`, `$ttl ??= 600`.
-fn compound(node: Node<'_>, source: &str, name: &str) -> Option<Absence> {
-    // PHP's `$ttl` may be bound as `ttl`.
-    let own = source.get(node.byte_range()).unwrap_or("").trim_start();
-    let own = own.strip_prefix('$').unwrap_or(own);
-    let rest = own.strip_prefix(name.trim_start_matches('$'))?.trim_start();
-    if rest.starts_with("??=") {
-        Some(Absence::Null)
-    } else if rest.starts_with("||=") {
-        Some(Absence::Falsy)
-    } else {
-        None
+/// `value` as the binding of `name` made by the node under `at`, when it replaces an earlier
+/// value of `name` only under a test that `value` is given (`if opts.Expiry > 0 { expiry =
+/// opts.Expiry }`, `if (options.ttl) ttl = options.ttl;`): a [`ExprKind::Fallback`] of the
+/// option, read as a [`Setting`] the caller may leave unset, and the earlier value, which is
+/// what runs when it is.
+pub fn lower_override(at: &TreeCursor<'_>, source: &str, name: &str, value: Expr) -> Expr {
+    let node = at.node();
+    let Some(given) = source.get(value.span.clone()).map(str::trim) else {
+        return value;
+    };
+    let present = |condition: &str, negated: bool| {
+        (!negated && tests_present(condition, given)).then_some(())
+    };
+    if under_test(at, source, present).is_none() {
+        return value;
+    }
+    let (object, key) = match given.rsplit_once('.') {
+        Some((object, key)) => (Some(object.to_string()), key.to_string()),
+        None => (None, given.to_string()),
+    };
+    let option = Expr {
+        kind: ExprKind::Setting(Box::new(Setting {
+            source: SettingSource::Option,
+            key,
+            object,
+        })),
+        span: value.span.clone(),
+    };
+    let earlier = Expr {
+        kind: ExprKind::Name(name.to_string()),
+        span: node.start_byte()..node.start_byte(),
+    };
+    let span = value.span.clone();
+    Expr {
+        kind: ExprKind::Fallback(vec![option, earlier], Absence::Falsy),
+        span,
     }
 }
 
-/// The assignment is what runs when a test that `name` is absent holds: what that test
-/// takes for absent.
-fn under_absence_test(at: &TreeCursor<'_>, source: &str, name: &str) -> Option<Absence> {
-    let node = at.node();
+/// What `test` says of the condition of the `if` (or `unless`, then `negated`) under whose
+/// taken branch the node under `at` runs; `None` elsewhere.
+fn under_test<T>(
+    at: &TreeCursor<'_>,
+    source: &str,
+    test: impl Fn(&str, bool) -> Option<T>,
+) -> Option<T> {
     let text = |n: Node<'_>| source.get(n.byte_range()).unwrap_or("");
     // A cursor climbs in constant time; `Node::parent` walks down from the root.
     let mut up = at.clone();
-    let mut child = node;
+    let mut child = at.node();
     for _ in 0..MAX_CLIMB {
         if !up.goto_parent() {
             return None;
@@ -87,12 +114,75 @@ fn under_absence_test(at: &TreeCursor<'_>, source: &str, name: &str) -> Option<A
             if !within("consequence") && !within("body") {
                 return None;
             }
-            let negated = kind.starts_with("unless");
-            return tests_absent(text(condition), name.trim_start_matches('$'), negated);
+            return test(text(condition), kind.starts_with("unless"));
         }
         child = p;
     }
     None
+}
+
+/// Whether `condition` holds exactly when `value` is given: a truth test, or a comparison
+/// that it is not null, zero or empty.
+fn tests_present(condition: &str, value: &str) -> bool {
+    let mut c = condition.split_whitespace().collect::<Vec<_>>().join(" ");
+    while c.starts_with('(') && c.ends_with(')') {
+        c = c[1..c.len() - 1].trim().to_string();
+    }
+    let c = c.replace('$', "");
+    let v = value.replace('$', "");
+    let compared = |ops: &[&str], values: &[&str]| {
+        ops.iter().any(|op| {
+            values
+                .iter()
+                .any(|a| c == format!("{v} {op} {a}") || c == format!("{a} {op} {v}"))
+        })
+    };
+    c == v
+        || compared(
+            &["!=", "!==", "is not"],
+            &[
+                "None",
+                "null",
+                "nil",
+                "undefined",
+                "0",
+                "\"\"",
+                "''",
+                "TimeSpan.Zero",
+                "Duration.ZERO",
+            ],
+        )
+        || c == format!("{v} > 0")
+        || c == format!("0 < {v}")
+        || c == format!("{v}.present?")
+        || c == format!("!{v}.nil?")
+        || c == format!("{v}.HasValue")
+        || c == format!("{v}.isPresent()")
+        || c == format!("!empty({v})")
+        || c == format!("isset({v})")
+}
+
+/// `ttl ||= 600`, `$ttl ??= 600`.
+fn compound(node: Node<'_>, source: &str, name: &str) -> Option<Absence> {
+    // PHP's `$ttl` may be bound as `ttl`.
+    let own = source.get(node.byte_range()).unwrap_or("").trim_start();
+    let own = own.strip_prefix('$').unwrap_or(own);
+    let rest = own.strip_prefix(name.trim_start_matches('$'))?.trim_start();
+    if rest.starts_with("??=") {
+        Some(Absence::Null)
+    } else if rest.starts_with("||=") {
+        Some(Absence::Falsy)
+    } else {
+        None
+    }
+}
+
+/// The assignment is what runs when a test that `name` is absent holds: what that test
+/// takes for absent.
+fn under_absence_test(at: &TreeCursor<'_>, source: &str, name: &str) -> Option<Absence> {
+    under_test(at, source, |condition, negated| {
+        tests_absent(condition, name.trim_start_matches('$'), negated)
+    })
 }
 
 /// Whether `condition` holds exactly when `name` is absent, and in which sense: a comparison

@@ -329,8 +329,22 @@ fn visit(
                         .take(MAX_SETTING_LOOKBACK)
                         .find(|b| b.name == name && b.function == ctx.function)
                         .is_some_and(|b| reads_setting(&b.value, 0));
-                let value =
-                    super::defaults::lower(cursor, cx.source, &name, value, parameter || setting);
+                // A default overridden by an option when it is given (`expiry := 7 * day;
+                // if opts.Expiry > 0 { expiry = opts.Expiry }`) keeps the default too.
+                let overrides_default = !parameter
+                    && !setting
+                    && matches!(value.kind, ExprKind::Member(..) | ExprKind::Name(_))
+                    && facts
+                        .bindings
+                        .iter()
+                        .rev()
+                        .take(MAX_SETTING_LOOKBACK)
+                        .any(|b| b.name == name && b.function == ctx.function);
+                let value = if overrides_default {
+                    super::defaults::lower_override(cursor, cx.source, &name, value)
+                } else {
+                    super::defaults::lower(cursor, cx.source, &name, value, parameter || setting)
+                };
                 facts.bindings.push(Binding {
                     name,
                     value,

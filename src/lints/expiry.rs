@@ -10,13 +10,13 @@ use crate::catalog::{Row, SIGV4_MAX_SECONDS};
 use crate::duration::{human, parse_duration};
 use crate::eval::Value;
 use crate::facts::{Call, KEYWORD_SPLAT, Span};
-use crate::semantic::expiry_arg::{is_opaque, locate, to_seconds};
+use crate::semantic::expiry_arg::{is_opaque, locate, locate_unit, to_seconds};
 use crate::semantic::summary::Summary;
 use crate::semantic::{Model, Target};
 
 /// Words every file with an expiry to check contains: every catalog method, CLI command and
 /// config key the lint reads has one of them, so other files are never parsed.
-pub const TRIGGERS: [&str; 21] = [
+pub const TRIGGERS: [&str; 41] = [
     "presign",
     "postobjectv4",
     "signedcookie",
@@ -41,6 +41,35 @@ pub const TRIGGERS: [&str; 21] = [
     "date-less-than",
     "listservicesas",
     "listaccountsas",
+    // Azure SAS builders and shortcuts of the .NET, JS, Java and Go SDKs (`BlobSasBuilder`,
+    // `GenerateSasUri`, `generateBlobSASQueryParameters`, `BlobServiceSasSignatureValues`,
+    // `sas.BlobSignatureValues`, `GetSASURL`, `SharedAccessExpiryTime`).
+    "sasbuilder",
+    "generatesas",
+    "sasqueryparameters",
+    "signaturevalues",
+    "sasurl",
+    "sasuri",
+    "sharedaccess",
+    "signwithsharedkey",
+    "signwithuserdelegation",
+    // Frameworks: Laravel's `temporaryUrl`/`temporaryUploadUrl`, Spring Cloud AWS's
+    // `createSignedGetURL`, Active Storage's `url(expires_in: …)`, django-storages'
+    // `storage.url(name, expire=…)`.
+    "temporaryurl",
+    "temporaryuploadurl",
+    "createsigned",
+    "expires_in:",
+    "expire=",
+    // GCS for PHP's `signedUploadUrl`.
+    "signeduploadurl",
+    // Other clouds: oss2 `sign_url`, ali-oss `signatureUrl`, Qiniu
+    // `MakePrivateURL`/`private_download_url`.
+    "sign_url",
+    "signatureurl",
+    "privatedownloadurl",
+    "private_download_url",
+    "makeprivateurl",
 ];
 
 /// The AWS CLI's default for `aws s3 presign`.
@@ -238,18 +267,12 @@ fn resolve_call<'a>(
 ) -> Option<Option<Expiry>> {
     let mut env = model.env(cx.source, call.function);
     let what = format!("{} `{}`", row.sdk, call.call.name().unwrap_or("?"));
-    let limit = row.signer.hard_limit().map(|l| {
-        (
-            l,
-            row.over_limit
-                .clone()
-                .unwrap_or_else(|| "the signer refuses it or S3 rejects the URL".to_string()),
-        )
-    });
-    let Some(expr) = row
+    let call_text = cx.text.get(call.call.span.clone()).unwrap_or("");
+    let limit = hard_limit(row).filter(|_| limit_applies(row, call_text));
+    let Some((loc, expr)) = row
         .expiry
         .iter()
-        .find_map(|loc| locate(&call.call, loc, &mut env))
+        .find_map(|loc| locate(&call.call, loc, &mut env).map(|e| (loc, e)))
     else {
         // No expiry found where the SDK reads it: it may still be set out of sight.
         let options = row.options.and_then(|i| call.call.positional(i));
@@ -283,7 +306,14 @@ fn resolve_call<'a>(
         }));
     };
     let value = env.eval(expr);
-    let seconds = to_seconds(value, row.unit, &call.call, &mut env);
+    let mut seconds = to_seconds(value, row.unit, &call.call, &mut env);
+    // `signUrl(blobInfo, 7, TimeUnit.DAYS)`: the number counts the unit beside it.
+    if let Some(unit) = locate_unit(&call.call, loc, &mut env) {
+        seconds = match env.eval(unit) {
+            Value::Unit(per) => seconds.map(|n| n * per),
+            _ => None,
+        };
+    }
     Some(seconds.map(|seconds| Expiry {
         seconds,
         span: expr.span.clone(),
@@ -293,6 +323,17 @@ fn resolve_call<'a>(
         source: "argument",
         related: Vec::new(),
     }))
+}
+
+/// Whether the signer's hard limit applies to a call: a row that caps only one signing
+/// version (GCS V4) names the words that ask for it.
+fn limit_applies(row: &Row, call_text: &str) -> bool {
+    let lower = call_text.to_ascii_lowercase();
+    row.limit_when.is_empty()
+        || row
+            .limit_when
+            .iter()
+            .any(|w| lower.contains(&w.to_ascii_lowercase()))
 }
 
 /// The signer's hard limit, with what happens past it.
@@ -411,8 +452,16 @@ mod tests {
     fn every_catalog_method_contains_a_trigger_word() {
         for row in catalog::rows() {
             let hints = row.receiver_hints.join(" ").to_ascii_lowercase();
+            // A generic method (`url`) is one only with its keyword, as Ruby (`k:`) and
+            // Python (`k=`) write it.
+            let keyword = row
+                .requires_keyword
+                .as_deref()
+                .map(|k| format!("{k}: {k}="))
+                .unwrap_or_default()
+                .to_ascii_lowercase();
             for method in &row.methods {
-                let lower = format!("{} {hints}", method.to_ascii_lowercase());
+                let lower = format!("{} {hints} {keyword}", method.to_ascii_lowercase());
                 assert!(
                     TRIGGERS.iter().any(|t| lower.contains(t)),
                     "{} `{method}` has no trigger word: add one to expiry::TRIGGERS",

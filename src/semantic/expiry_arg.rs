@@ -3,7 +3,7 @@
 
 use crate::catalog::{Location, Unit};
 use crate::eval::{Env, Value, relative_time};
-use crate::facts::{Expr, ExprKind, KEYWORD_SPLAT};
+use crate::facts::{CallExpr, Expr, ExprKind, KEYWORD_SPLAT};
 
 /// Whether an options or request argument may carry fields that cannot be seen: a parameter,
 /// a call's result, an unknown expression, or an object with a spread (`{ ...base }`).
@@ -21,8 +21,10 @@ pub fn is_opaque<'a>(expr: &'a Expr, env: &mut Env<'a>, depth: usize) -> bool {
             opaque
         }
         ExprKind::Object(fields) => fields.iter().any(|f| f.key == "..."),
-        // `new Request { … }` is read like an object; any other call returns who knows what.
-        ExprKind::Call(c) => !c.is_new,
+        // `new Request { … }` is read like an object, and so is a builder chain whose every
+        // setter is in view (`Args.builder().bucket(b).build()`); any other call returns who
+        // knows what.
+        ExprKind::Call(c) => !c.is_new && !is_whole_builder(c, 0),
         ExprKind::Unknown
         | ExprKind::Member(..)
         | ExprKind::FirstResult(_)
@@ -30,6 +32,21 @@ pub fn is_opaque<'a>(expr: &'a Expr, env: &mut Env<'a>, depth: usize) -> bool {
         | ExprKind::Fallback(..)
         | ExprKind::Setting(_)
         | ExprKind::Interpolated(_) => true,
+        _ => false,
+    }
+}
+
+/// `X.builder()…build()` or `new X()…`: a chain that starts by making the request.
+fn is_whole_builder(call: &CallExpr, depth: usize) -> bool {
+    if depth > 32 {
+        return false;
+    }
+    match call.receiver().map(|r| &r.kind) {
+        Some(ExprKind::Call(inner)) => {
+            inner.is_new
+                || matches!(inner.name(), Some("builder" | "newBuilder"))
+                || is_whole_builder(inner, depth + 1)
+        }
         _ => false,
     }
 }
@@ -59,9 +76,10 @@ pub fn locate<'a>(
         return Some(e);
     }
     if let Some(field) = &loc.field {
-        for arg in &call.args {
+        // An argument, or the receiver: Go's `sas.BlobSignatureValues{…}.SignWithSharedKey(c)`.
+        for value in call.args.iter().map(|a| &a.value).chain(call.receiver()) {
             let mark = env.mark();
-            if let Some(e) = object_field(&arg.value, field, env) {
+            if let Some(e) = object_field(value, field, env) {
                 return Some(e);
             }
             env.rewind(mark);
@@ -112,29 +130,60 @@ fn chain_argument<'a>(
     env: &mut Env<'a>,
     depth: usize,
 ) -> Option<&'a Expr> {
+    chain_call(expr, method, env, depth).and_then(|c| c.positional(0))
+}
+
+/// The call named `method` in a builder chain or option list.
+fn chain_call<'a>(
+    expr: &'a Expr,
+    method: &str,
+    env: &mut Env<'a>,
+    depth: usize,
+) -> Option<&'a CallExpr> {
     if depth > 16 {
         return None;
     }
     match &expr.kind {
         ExprKind::Call(c) => {
             if c.name() == Some(method) {
-                return c.positional(0);
+                return Some(c);
             }
             if let Some(r) = c.receiver()
-                && let Some(e) = chain_argument(r, method, env, depth + 1)
+                && let Some(found) = chain_call(r, method, env, depth + 1)
             {
-                return Some(e);
+                return Some(found);
             }
             c.args
                 .iter()
-                .find_map(|a| chain_argument(&a.value, method, env, depth + 1))
+                .find_map(|a| chain_call(&a.value, method, env, depth + 1))
         }
         ExprKind::Name(_) => {
             let bound = env.resolve(expr)?;
-            chain_argument(bound, method, env, depth + 1)
+            chain_call(bound, method, env, depth + 1)
         }
         _ => None,
     }
+}
+
+/// The `TimeUnit` argument that counts the value found at `loc` (its `times_unit`), in the
+/// call that holds the value: the presign call itself, or the builder method of `chain`.
+pub fn locate_unit<'a>(call: &'a CallExpr, loc: &Location, env: &mut Env<'a>) -> Option<&'a Expr> {
+    let at = loc.times_unit?;
+    let Some(method) = &loc.chain else {
+        return call.positional(at);
+    };
+    let mut roots: Vec<&'a Expr> = call.args.iter().map(|a| &a.value).collect();
+    if let Some(r) = call.receiver() {
+        roots.push(r);
+    }
+    roots.into_iter().find_map(|root| {
+        let mark = env.mark();
+        let found = chain_call(root, method, env, 0).and_then(|c| c.positional(at));
+        if found.is_none() {
+            env.rewind(mark);
+        }
+        found
+    })
 }
 
 /// Seconds of validity from a folded value, in the unit the SDK reads.

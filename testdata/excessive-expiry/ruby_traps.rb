@@ -38,9 +38,11 @@ class SessionsController < ApplicationController
     obj.presigned_url(:get, expires_in: params.fetch(:ttl, 604800).to_i)
   end
 
-  # ActiveStorage and Shrine take an expiry too, but are not presigners of this catalog.
+  # Active Storage's `url(expires_in:)` is in the catalog now (see active_storage.rb); Shrine's
+  # `url(expires_in:)` is the same shape and reads the same way. Without `expires_in:` it is
+  # any other `url`.
   def avatar
-    redirect_to current_user.avatar.url(expires_in: 7.days)
+    redirect_to current_user.avatar.url
   end
 
   # google-cloud-storage's File#signed_url takes seconds, not a time, and is not CloudFront's.
