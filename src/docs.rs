@@ -14,10 +14,12 @@ pub struct Example {
     pub doc_line: usize,
 }
 
-/// The text under `## What it does`, as one paragraph.
+/// The text under `## What it does` up to its first subsection (a reference list such as
+/// the SDKs the expiry lint knows), as one paragraph.
 pub fn what_it_does(doc: &str) -> String {
-    section(doc, "What it does")
-        .split_whitespace()
+    let body = section(doc, "What it does");
+    let body = body.find("\n### ").map_or(body, |end| &body[..end]);
+    body.split_whitespace()
         .collect::<Vec<_>>()
         .join(" ")
 }
@@ -47,6 +49,10 @@ pub fn for_readers(doc: &str) -> String {
             }
             out.push_str(kept);
             out.push('\n');
+            continue;
+        }
+        // Notes to maintainers (a generated list's markers) are not for readers.
+        if !in_code && trimmed.starts_with("<!--") && trimmed.trim_end().ends_with("-->") {
             continue;
         }
         out.push_str(line);

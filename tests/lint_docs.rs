@@ -204,26 +204,96 @@ fn the_readme_lint_table_is_the_registry() {
         ));
     }
     table.push_str(TABLE_END);
-    let path = repo_root().join("README.md");
-    let readme = std::fs::read_to_string(&path).expect("README.md");
-    let start = readme
-        .find(TABLE_START)
-        .expect("README.md: the lint table's start marker");
-    let end = readme[start..]
-        .find(TABLE_END)
-        .expect("README.md: the lint table's end marker")
+    assert_generated("README.md", TABLE_START, TABLE_END, &table, "lint table");
+}
+
+/// Replaces the text between `start` and `end` (markers included) in the repository file
+/// `file` by `generated` under PRESIGN_LINT_BLESS, else fails when they differ.
+fn assert_generated(file: &str, start_marker: &str, end_marker: &str, generated: &str, what: &str) {
+    let path = repo_root().join(file);
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{file}: {e}"));
+    let start = text
+        .find(start_marker)
+        .unwrap_or_else(|| panic!("{file}: the {what}'s start marker"));
+    let end = text[start..]
+        .find(end_marker)
+        .unwrap_or_else(|| panic!("{file}: the {what}'s end marker"))
         + start
-        + TABLE_END.len();
-    if readme[start..end] == table {
+        + end_marker.len();
+    if text[start..end] == *generated {
         return;
     }
     if std::env::var_os("PRESIGN_LINT_BLESS").is_some() {
-        let updated = format!("{}{table}{}", &readme[..start], &readme[end..]);
-        std::fs::write(&path, updated).expect("write README.md");
+        let updated = format!("{}{generated}{}", &text[..start], &text[end..]);
+        std::fs::write(&path, updated).unwrap_or_else(|e| panic!("write {file}: {e}"));
         return;
     }
-    panic!(
-        "README.md's lint table differs from the registry; PRESIGN_LINT_BLESS=1 rewrites it:\n{table}"
+    panic!("{file}'s {what} differs; PRESIGN_LINT_BLESS=1 rewrites it:\n{generated}");
+}
+
+const CATALOG_START: &str = "<!-- SDK list: generated from catalog/*.toml by tests/lint_docs.rs; PRESIGN_LINT_BLESS=1 cargo test --test lint_docs rewrites it -->";
+const CATALOG_END: &str = "<!-- end of SDK list -->";
+
+/// lints/excessive-expiry.md lists every SDK, framework and call of the catalog, per language.
+#[test]
+fn the_expiry_lint_doc_lists_the_catalog() {
+    let families = [
+        ("python", "Python"),
+        ("javascript", "JavaScript and TypeScript"),
+        ("go", "Go"),
+        ("java", "Java"),
+        ("kotlin", "Kotlin"),
+        ("csharp", "C#"),
+        ("php", "PHP"),
+        ("ruby", "Ruby"),
+        ("rust", "Rust"),
+        ("shell", "Shell"),
+    ];
+    let rows = presign_lint::catalog::rows();
+    let mut list = format!("{CATALOG_START}\n");
+    for (family, title) in families {
+        // SDK → its methods, in catalog order, each once.
+        let mut sdks: Vec<(&str, Vec<&str>)> = Vec::new();
+        // The family's own rows first, then those of the SDKs it shares (Kotlin calls Java's).
+        let own = rows.iter().filter(|r| r.family == family);
+        let shared = rows
+            .iter()
+            .filter(|r| r.also_in.iter().any(|f| f == family));
+        for row in own.chain(shared) {
+            let at = match sdks.iter().position(|(sdk, _)| *sdk == row.sdk) {
+                Some(at) => at,
+                None => {
+                    sdks.push((row.sdk.as_str(), Vec::new()));
+                    sdks.len() - 1
+                }
+            };
+            for m in &row.methods {
+                if !sdks[at].1.contains(&m.as_str()) {
+                    sdks[at].1.push(m);
+                }
+            }
+        }
+        if sdks.is_empty() {
+            continue;
+        }
+        list.push_str(&format!("- **{title}**:"));
+        let entries: Vec<String> = sdks
+            .iter()
+            .map(|(sdk, methods)| {
+                let methods: Vec<String> = methods.iter().map(|m| format!("`{m}`")).collect();
+                format!(" {sdk} ({})", methods.join(", "))
+            })
+            .collect();
+        list.push_str(&entries.join(";"));
+        list.push('\n');
+    }
+    list.push_str(CATALOG_END);
+    assert_generated(
+        "lints/excessive-expiry.md",
+        CATALOG_START,
+        CATALOG_END,
+        &list,
+        "SDK list",
     );
 }
 

@@ -1,12 +1,13 @@
 //! `excessive-expiry` and `expiry-exceeds-limit`, written once over the facts: presign calls
 //! matched against the SDK catalog, `aws s3 presign --expires-in`, and config keys.
 
+mod sas_permissions;
 mod sources;
 
 use serde_json::json;
 
 use super::{Context, Diagnostic, LintId, Output};
-use crate::catalog::{Row, SIGV4_MAX_SECONDS};
+use crate::catalog::{Row, SIGV4_MAX_SECONDS, Signer};
 use crate::duration::{human, parse_duration};
 use crate::eval::Value;
 use crate::facts::{Call, KEYWORD_SPLAT, Span};
@@ -307,6 +308,12 @@ fn resolve_call<'a>(
     };
     let value = env.eval(expr);
     let mut seconds = to_seconds(value, row.unit, &call.call, &mut env);
+    if row.signer == Signer::Azure
+        && let Some(syntax) = &cx.facts.syntax
+        && let Some(grants) = sas_permissions::grants(call, syntax, cx.text)
+    {
+        env.steps.push(format!("the SAS grants {grants}"));
+    }
     // `signUrl(blobInfo, 7, TimeUnit.DAYS)`: the number counts the unit beside it.
     if let Some(unit) = locate_unit(&call.call, loc, &mut env) {
         seconds = match env.eval(unit) {
