@@ -23,6 +23,7 @@ TRIGGERS = [
     "signatureduration", "_sas", "sasexpir", "sas_expir", "sasttl", "sas_ttl", "urlsignature", "url_signature",
     "signerrequest",
     "sign-url", "generate-sas", "date-less-than", "listservicesas", "listaccountsas",
+    "querystring_expire", "gs_expiration", "url_expiration_secs", "service_urls_expire_in",
     "signeroverride",
     "akia", "asia", "secret", "credential", "amazons3client", "amazoncloudfrontclient",
     "amazonsecuritytokenserviceclient", "private key", "session_token", "sessiontoken",
