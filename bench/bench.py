@@ -27,6 +27,7 @@ TRIGGERS = [
     "sharedaccess", "signwithsharedkey", "signwithuserdelegation", "temporaryurl",
     "temporaryuploadurl", "createsigned", "expires_in:", "expire=", "signeduploadurl", "sign_url",
     "signatureurl", "privatedownloadurl", "private_download_url", "makeprivateurl",
+    "querystring_expire", "gs_expiration", "url_expiration_secs", "service_urls_expire_in",
     "signeroverride",
     "akia", "asia", "secret", "credential", "amazons3client", "amazoncloudfrontclient",
     "amazonsecuritytokenserviceclient", "private key", "session_token", "sessiontoken",

@@ -275,6 +275,135 @@ pub fn validate() -> Result<usize, String> {
     Ok(count)
 }
 
+/// Framework settings that set the expiry of every URL a storage backend signs
+/// (`catalog/settings.toml`): django-storages' `AWS_QUERYSTRING_EXPIRE`, Rails'
+/// `config.active_storage.service_urls_expire_in`, …
+const SETTINGS_FILE: &str = include_str!("../catalog/settings.toml");
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SettingsFile {
+    #[serde(default)]
+    setting: Vec<SettingRow>,
+}
+
+/// One framework setting whose value is a presign expiry.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SettingRow {
+    /// Who reads the setting, for messages: `django-storages`.
+    pub framework: String,
+    /// What it signs with the setting, for messages: `every S3 URL`.
+    pub signs: String,
+    /// The assignment target as written (`AWS_QUERYSTRING_EXPIRE`,
+    /// `config.active_storage.service_urls_expire_in`), matched on its last dotted segments.
+    pub names: Vec<String>,
+    /// The language family it is assigned in (`python`, `ruby`).
+    pub family: String,
+    pub unit: SettingUnit,
+    /// Seconds the framework uses when the setting is absent; absent when it then signs
+    /// nothing.
+    #[serde(default)]
+    pub default: Option<u64>,
+    pub signer: Signer,
+    /// What happens past the signer's hard limit, for `expiry-exceeds-limit`.
+    #[serde(default)]
+    pub over_limit: Option<String>,
+    /// The name is also a key of configuration files (`.env`, YAML, JSON, …).
+    #[serde(default)]
+    pub config_key: bool,
+    /// A boolean setting that turns signing off (`AWS_QUERYSTRING_AUTH`): in a file that
+    /// assigns it only a literal false, the URLs are unsigned and the expiry unused.
+    #[serde(default)]
+    pub off_switch: Option<String>,
+    /// Where the framework reads it (code or docs), for maintainers.
+    pub source: String,
+}
+
+/// The unit a setting is read in.
+#[derive(Clone, Copy, Debug, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "kebab-case")]
+pub enum SettingUnit {
+    /// A number of seconds (a numeric string too: environment values are strings).
+    Seconds,
+    /// A duration value (`timedelta`, an ActiveSupport duration) or a number of seconds.
+    Duration,
+}
+
+impl SettingRow {
+    /// The name of the row a dotted binding name is, when it ends with all of its segments.
+    pub fn matching(&self, binding: &str) -> Option<&str> {
+        self.names
+            .iter()
+            .find(|name| ends_with_segments(binding, name))
+            .map(String::as_str)
+    }
+}
+
+/// Whether a dotted name ends with all the segments of `name`: `settings.X` and `X` end with
+/// `X`, `CACHE_X_NOTE` does not.
+pub fn ends_with_segments(binding: &str, name: &str) -> bool {
+    let mut written = binding.rsplit('.');
+    name.rsplit('.')
+        .all(|segment| written.next() == Some(segment))
+}
+
+static SETTINGS: LazyLock<Vec<SettingRow>> = LazyLock::new(|| {
+    // A broken file is a build defect caught by the catalog test: no settings at run time.
+    toml::from_str::<SettingsFile>(SETTINGS_FILE)
+        .map(|f| f.setting)
+        .unwrap_or_default()
+});
+
+/// Every framework setting row.
+pub fn settings() -> &'static [SettingRow] {
+    &SETTINGS
+}
+
+/// The setting a configuration file's key names (`AWS_QUERYSTRING_EXPIRE=604800` in `.env`):
+/// rows with `config_key`, the whole key equal to one of their names, in any case.
+pub fn config_setting(key: &str) -> Option<(&'static SettingRow, &'static str)> {
+    SETTINGS.iter().filter(|s| s.config_key).find_map(|s| {
+        s.names
+            .iter()
+            .find(|n| n.eq_ignore_ascii_case(key))
+            .map(|n| (s, n.as_str()))
+    })
+}
+
+/// Parses `catalog/settings.toml`, reporting the first error (for tests).
+pub fn validate_settings() -> Result<usize, String> {
+    let file: SettingsFile =
+        toml::from_str(SETTINGS_FILE).map_err(|e| format!("catalog/settings.toml: {e}"))?;
+    let families: Vec<&str> = FILES.iter().map(|(f, _)| *f).collect();
+    for row in &file.setting {
+        if !families.contains(&row.family.as_str()) {
+            return Err(format!(
+                "catalog/settings.toml: {} has unknown family `{}`",
+                row.framework, row.family
+            ));
+        }
+        if row.names.is_empty()
+            || row
+                .names
+                .iter()
+                .any(|n| n.is_empty() || n.split('.').any(str::is_empty))
+        {
+            return Err(format!(
+                "catalog/settings.toml: {} has an empty name",
+                row.framework
+            ));
+        }
+        if row.source.trim().is_empty() {
+            return Err(format!(
+                "catalog/settings.toml: {} `{}` names no source",
+                row.framework, row.names[0]
+            ));
+        }
+    }
+    Ok(file.setting.len())
+}
+
 /// The catalog row a call matches, if it presigns.
 pub fn match_call(family: &str, call: &CallExpr, syntax: &SyntaxFacts) -> Option<&'static Row> {
     let local = call.name()?;

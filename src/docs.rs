@@ -19,9 +19,7 @@ pub struct Example {
 pub fn what_it_does(doc: &str) -> String {
     let body = section(doc, "What it does");
     let body = body.find("\n### ").map_or(body, |end| &body[..end]);
-    body.split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
+    body.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// A lint doc as readers see it (`explain`, SARIF help): the test markers of its examples

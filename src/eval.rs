@@ -211,6 +211,22 @@ impl<'a> Env<'a> {
         }
     }
 
+    /// Whether a (canonical) callee comes from pytimeparse: `pytimeparse.parse`, or a name
+    /// imported from it without an alias (`from pytimeparse import parse`).
+    fn is_pytimeparse(&self, path: &str) -> bool {
+        if self.family != "python" {
+            return false;
+        }
+        let origin = match self.syntax.import_of(path) {
+            Some(i) if i.alias.is_none() => match &i.name {
+                Some(name) => format!("{}.{name}", i.module),
+                None => i.module.clone(),
+            },
+            _ => path.to_string(),
+        };
+        origin.starts_with("pytimeparse.")
+    }
+
     fn outer_value(&mut self, path: &[&str]) -> Value {
         match self.outer.and_then(|o| o.constant(path)) {
             Some(v) => {
@@ -721,6 +737,16 @@ impl<'a> Env<'a> {
                 }),
                 _ => Value::Unknown,
             },
+            // pytimeparse's `parse("1 day")` / `timeparse(…)`: a number of seconds.
+            (_, "parse" | "timeparse") if self.is_pytimeparse(path) => {
+                match call.positional(0).map(|e| self.eval(e)) {
+                    Some(Value::Str(s)) => {
+                        parse_duration(&s).map_or(Value::Unknown, |s| Value::Number(s as f64))
+                    }
+                    Some(v @ Value::Unset(_)) => v,
+                    _ => Value::Unknown,
+                }
+            }
             (_, "strtotime") => match call.positional(0).map(|e| self.eval(e)) {
                 Some(Value::Str(s)) => relative_time(&s).map_or(Value::Unknown, |o| Value::Time {
                     offset: o,

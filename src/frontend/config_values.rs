@@ -714,8 +714,12 @@ pub fn is_config_file(path: &Path) -> bool {
 }
 
 /// Whether a key names the expiry of presigned/signed URLs (and not an OAuth token, JWT,
-/// cookie or cache TTL, which share the words).
+/// cookie or cache TTL, which share the words), or is the name of a framework setting that
+/// sets it (`AWS_QUERYSTRING_EXPIRE`, `GS_EXPIRATION`: `catalog/settings.toml`).
 pub fn is_presign_expiry_key(key: &str) -> bool {
+    if crate::catalog::config_setting(key).is_some() {
+        return true;
+    }
     let k: String = key
         .chars()
         .filter(|c| c.is_ascii_alphanumeric())
@@ -1280,6 +1284,10 @@ mod tests {
             "signedUrlExpiresIn",
             "S3_PRESIGN_EXPIRES_IN",
             "signed-url-ttl-seconds",
+            // django-storages settings, read from the environment by settings modules.
+            "AWS_QUERYSTRING_EXPIRE",
+            "GS_EXPIRATION",
+            "AZURE_URL_EXPIRATION_SECS",
         ] {
             assert!(is_presign_expiry_key(yes), "{yes}");
         }
@@ -1290,6 +1298,10 @@ mod tests {
             "CACHE_TTL",
             "presign_bucket",
             "session_ttl",
+            // Not the setting's name.
+            "CACHE_AWS_QUERYSTRING_EXPIRE_NOTE",
+            "AWS_QUERYSTRING_AUTH",
+            "service_urls_expire_in",
         ] {
             assert!(!is_presign_expiry_key(no), "{no}");
         }

@@ -505,21 +505,35 @@ fn named(name: &str, span: Span) -> Expr {
     }
 }
 
-/// `self.ttl` / `config.ttl` on the left of `=`: the dotted name it binds.
+/// `self.ttl` / `config.ttl` on the left of `=`: the dotted name it binds. The receiver may
+/// be a chain of calls without arguments (`config.active_storage.service_urls_expire_in`,
+/// `Rails.application.config.x`): Ruby reads `config.active_storage` as a method call.
 fn attribute_target(left: Node<'_>, cx: &Lowering<'_>) -> Option<String> {
     if left.child_by_field_name("arguments").is_some() {
         return None;
     }
     let receiver = left.child_by_field_name("receiver")?;
     let method = left.child_by_field_name("method")?;
-    let mut path: Vec<String> = cx
-        .expr(receiver)
-        .path()?
-        .into_iter()
-        .map(str::to_string)
-        .collect();
+    let mut path = receiver_path(&cx.expr(receiver))?;
     path.push(cx.text(method).to_string());
     Some(path.join("."))
+}
+
+/// The dotted path of a name, member or argument-less call chain.
+fn receiver_path(expr: &Expr) -> Option<Vec<String>> {
+    match &expr.kind {
+        ExprKind::Name(n) => Some(vec![n.clone()]),
+        ExprKind::Member(object, field) => {
+            let mut path = receiver_path(object)?;
+            path.push(field.clone());
+            Some(path)
+        }
+        ExprKind::Call(call) if call.args.is_empty() && !call.is_new => match &call.callee.kind {
+            ExprKind::Member(..) => receiver_path(&call.callee),
+            _ => None,
+        },
+        _ => None,
+    }
 }
 
 /// Integer literals, with `_` separators and a sign.

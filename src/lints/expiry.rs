@@ -1,13 +1,15 @@
 //! `excessive-expiry` and `expiry-exceeds-limit`, written once over the facts: presign calls
-//! matched against the SDK catalog, `aws s3 presign --expires-in`, and config keys.
+//! matched against the SDK catalog, `aws s3 presign --expires-in`, config keys, other CLIs and
+//! infrastructure code (`sources`), and framework settings (`settings`).
 
 mod sas_permissions;
+mod settings;
 mod sources;
 
 use serde_json::json;
 
 use super::{Context, Diagnostic, LintId, Output};
-use crate::catalog::{Row, SIGV4_MAX_SECONDS, Signer};
+use crate::catalog::{Row, SIGV4_MAX_SECONDS, SettingRow, Signer};
 use crate::duration::{human, parse_duration};
 use crate::eval::Value;
 use crate::facts::{Call, KEYWORD_SPLAT, Span};
@@ -15,9 +17,10 @@ use crate::semantic::expiry_arg::{is_opaque, locate, locate_unit, to_seconds};
 use crate::semantic::summary::Summary;
 use crate::semantic::{Model, Target};
 
-/// Words every file with an expiry to check contains: every catalog method, CLI command and
-/// config key the lint reads has one of them, so other files are never parsed.
-pub const TRIGGERS: [&str; 41] = [
+/// Words every file with an expiry to check contains: every catalog method, CLI command,
+/// framework setting and config key the lint reads has one of them, so other files are never
+/// parsed.
+pub const TRIGGERS: [&str; 45] = [
     "presign",
     "postobjectv4",
     "signedcookie",
@@ -71,6 +74,13 @@ pub const TRIGGERS: [&str; 41] = [
     "privatedownloadurl",
     "private_download_url",
     "makeprivateurl",
+    // Framework settings (`catalog/settings.toml`): django-storages' `AWS_QUERYSTRING_EXPIRE`,
+    // `GS_EXPIRATION`, `AZURE_URL_EXPIRATION_SECS`, Active Storage's
+    // `service_urls_expire_in`.
+    "querystring_expire",
+    "gs_expiration",
+    "url_expiration_secs",
+    "service_urls_expire_in",
 ];
 
 /// The AWS CLI's default for `aws s3 presign`.
@@ -89,6 +99,9 @@ struct Expiry {
     source: &'static str,
     /// The chain down to the SDK call, for a value handed to the project's own function.
     related: Vec<super::RelatedSpan>,
+    /// The framework setting (and its name as matched) that sets the expiry, when it is one:
+    /// the message names what the framework signs with it.
+    setting: Option<(&'static SettingRow, &'static str)>,
 }
 
 pub fn check(cx: &Context<'_>, out: &mut Output) {
@@ -161,10 +174,19 @@ pub fn check(cx: &Context<'_>, out: &mut Output) {
             )),
             source: "cli",
             related: Vec::new(),
+            setting: None,
         });
     }
     for config in &cx.facts.config_expiries {
-        match config_seconds(&config.key, &config.value) {
+        let seconds = config_seconds(&config.key, &config.value);
+        // A framework setting's name (`AWS_QUERYSTRING_EXPIRE=604800` in `.env`).
+        if let Some(expiry) =
+            seconds.and_then(|s| settings::config_key(&config.key, s, config.value_span.clone()))
+        {
+            expiries.push(expiry);
+            continue;
+        }
+        match seconds {
             Some(seconds) => expiries.push(Expiry {
                 seconds,
                 span: config.value_span.clone(),
@@ -176,6 +198,7 @@ pub fn check(cx: &Context<'_>, out: &mut Output) {
                 )),
                 source: "config",
                 related: Vec::new(),
+                setting: None,
             }),
             None => out.dynamic_expiries.push((
                 config.value_span.start,
@@ -187,6 +210,7 @@ pub fn check(cx: &Context<'_>, out: &mut Output) {
         }
     }
     sources::signed_lifetimes(cx, &mut expiries, out);
+    settings::framework_settings(cx, &mut expiries, out);
     for expiry in expiries {
         report(cx, expiry, out);
     }
@@ -202,20 +226,24 @@ fn report(cx: &Context<'_>, e: Expiry, out: &mut Output) {
     } else {
         return;
     };
+    // "boto3 `generate_presigned_url` presigns for", "django-storages signs every S3 URL for
+    // `AWS_QUERYSTRING_EXPIRE` =".
+    let subject = match e.setting {
+        Some((row, name)) => format!("{} signs {} for `{name}` =", e.what, row.signs),
+        None => format!("{} presigns for", e.what),
+    };
     let mut message = match lint {
         LintId::ExpiryExceedsLimit => {
             let (limit, consequence) =
                 over_limit.map_or((SIGV4_MAX_SECONDS, ""), |(l, c)| (*l, c.as_str()));
             format!(
-                "{} presigns for {} ({seconds} s), over the {} signing limit: {consequence}",
-                e.what,
+                "{subject} {} ({seconds} s), over the {} signing limit: {consequence}",
                 human(seconds),
                 human(limit)
             )
         }
         _ => format!(
-            "{} presigns for {} ({seconds} s); the limit is {} ({} s)",
-            e.what,
+            "{subject} {} ({seconds} s); the limit is {} ({} s)",
             human(seconds),
             human(cx.max_expiry),
             cx.max_expiry
@@ -224,7 +252,7 @@ fn report(cx: &Context<'_>, e: Expiry, out: &mut Output) {
     if !e.derivation.is_empty() {
         message.push_str(&format!(" ({})", e.derivation.join("; ")));
     }
-    let help = match lint {
+    let mut help = match lint {
         LintId::ExpiryExceedsLimit => format!(
             "use at most {}, and preferably the policy maximum of {}; for long-lived access use CloudFront signed URLs or an IAM role (practice `url-expired`)",
             human(over_limit.map_or(SIGV4_MAX_SECONDS, |(l, _)| *l)),
@@ -235,6 +263,16 @@ fn report(cx: &Context<'_>, e: Expiry, out: &mut Output) {
             human(cx.max_expiry)
         ),
     };
+    if let Some((row, name)) = e.setting {
+        help.push_str(&match row.default {
+            Some(default) => format!(
+                "; with `{name}` unset, {} signs for {}",
+                row.framework,
+                human(default)
+            ),
+            None => format!("; with `{name}` unset, {} signs no URL", row.framework),
+        });
+    }
     let mut details = serde_json::Map::new();
     details.insert("expiry_seconds".into(), json!(seconds));
     details.insert("max_expiry_seconds".into(), json!(cx.max_expiry));
@@ -245,7 +283,11 @@ fn report(cx: &Context<'_>, e: Expiry, out: &mut Output) {
     if !e.derivation.is_empty() {
         details.insert("derivation".into(), json!(e.derivation));
     }
-    let identity = format!("{}|{}", e.what, cx.text.get(e.span.clone()).unwrap_or(""));
+    let what = match e.setting {
+        Some((_, name)) => format!("{} {name}", e.what),
+        None => e.what,
+    };
+    let identity = format!("{what}|{}", cx.text.get(e.span.clone()).unwrap_or(""));
     out.diagnostics.push(Diagnostic {
         lint,
         span: e.span,
@@ -304,6 +346,7 @@ fn resolve_call<'a>(
             limit,
             source: "default",
             related: Vec::new(),
+            setting: None,
         }));
     };
     let value = env.eval(expr);
@@ -329,6 +372,7 @@ fn resolve_call<'a>(
         limit,
         source: "argument",
         related: Vec::new(),
+        setting: None,
     }))
 }
 
@@ -418,6 +462,7 @@ fn through_wrapper<'a>(
             .into_iter()
             .map(super::RelatedSpan::Elsewhere)
             .collect(),
+        setting: None,
     })
 }
 
@@ -452,6 +497,24 @@ mod tests {
         let rows = catalog::validate().unwrap_or_else(|e| panic!("{e}"));
         assert!(rows >= 5);
         assert_eq!(rows, catalog::rows().len());
+        let settings = catalog::validate_settings().unwrap_or_else(|e| panic!("{e}"));
+        assert!(settings >= 4);
+        assert_eq!(settings, catalog::settings().len());
+    }
+
+    /// Nor a file that assigns a framework setting, nor a config file naming one.
+    #[test]
+    fn every_framework_setting_contains_a_trigger_word() {
+        for row in catalog::settings() {
+            for name in &row.names {
+                let lower = name.to_ascii_lowercase();
+                assert!(
+                    TRIGGERS.iter().any(|t| lower.contains(t)),
+                    "{} `{name}` has no trigger word: add one to expiry::TRIGGERS",
+                    row.framework
+                );
+            }
+        }
     }
 
     /// The prefilter must never drop a file the catalog would match.

@@ -64,6 +64,7 @@ pub(super) fn signed_lifetimes(cx: &Context<'_>, expiries: &mut Vec<Expiry>, out
             limit: l.limit.clone(),
             source: l.source,
             related: Vec::new(),
+            setting: None,
         });
     }
 }
