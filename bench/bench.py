@@ -19,6 +19,7 @@ import time
 # presign-lint's prefilter words (tests/bench_sync.rs keeps this list equal to the tool's).
 TRIGGERS = [
     "presign-lint:", "signature", "sig=", "sig%3d", "sig\\u003d", "sig%253d",
+    "qiniu", "clouddn", "qnssl",
     "presign", "postobjectv4", "signedcookie", "signed_url", "signedurl", "signurl", "urlsigner",
     "signatureduration", "_sas", "sasexpir", "sas_expir", "sasttl", "sas_ttl", "urlsignature", "url_signature",
     "signerrequest",

@@ -71,11 +71,7 @@ pub fn signed_url(data: &[u8]) {
     // any report. (A value that also appears elsewhere, outside the URL, is not a secret there.)
     let secrets: Vec<&str> = urls
         .iter()
-        .filter_map(|u| {
-            ["X-Amz-Signature", "X-Goog-Signature", "Signature", "sig"]
-                .iter()
-                .find_map(|k| u.decoded.param(k))
-        })
+        .filter_map(|u| u.signature())
         .filter(|sig| sig.len() >= 16 && text.matches(*sig).count() == 1)
         .collect();
     for sig in &secrets {

@@ -76,4 +76,31 @@ mod tests {
         }
         assert_eq!(p.triggered(b"nothing to see"), 0);
     }
+
+    /// Every other cloud's signed URL holds a trigger word of `hardcoded-presigned-url`
+    /// (`signature` in its parameter names) except Qiniu's, whose `e=` and `token=` are far
+    /// too common to be words: a Qiniu URL is read only where the file names a Qiniu domain
+    /// or SDK (or holds another trigger word).
+    #[test]
+    fn other_clouds_trigger_on_rare_words_only() {
+        let p = Prefilter::new();
+        let bit = 1 << LintId::HardcodedPresignedUrl as usize;
+        for text in [
+            "?OSSAccessKeyId=LTAI5t&Expires=1&Signature=x",
+            "?x-oss-signature-version=OSS4-HMAC-SHA256&x-oss-signature=x",
+            "?q-sign-algorithm=sha1&q-ak=AKID&q-signature=x",
+            "?sign=q-sign-algorithm%3Dsha1%26q-signature%3Dx",
+            "?AccessKeyId=X&Expires=1&Signature=x",
+            "http://b.sh-bkt.clouddn.com/k?e=1705317300&token=ak:sig",
+            "from qiniu import Auth",
+        ] {
+            assert_ne!(p.triggered(text.as_bytes()) & bit, 0, "{text}");
+        }
+        for text in [
+            "https://dl.acme.example.cn/k?e=1705317300&token=ak:sig",
+            "?e=1&token=abc",
+        ] {
+            assert_eq!(p.triggered(text.as_bytes()) & bit, 0, "{text}");
+        }
+    }
 }

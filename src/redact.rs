@@ -21,12 +21,18 @@ pub const MARKER: &str = "[REDACTED]";
 
 /// Names whose values are secrets wherever they appear as `name=value` (URL parameters,
 /// headers, env files) or `name: value` / `"name": "value"`.
-const SECRET_NAMES: [&str; 15] = [
+const SECRET_NAMES: [&str; 21] = [
     "x-amz-signature",
     "x-goog-signature",
+    "x-oss-signature",
+    "q-signature",
     "signature",
     "sig",
     "x-amz-security-token",
+    "x-oss-security-token",
+    "x-cos-security-token",
+    "x-obs-security-token",
+    "security-token",
     "aws_session_token",
     "aws_secret_access_key",
     "secretaccesskey",
@@ -45,11 +51,21 @@ const ASSIGNMENTS: [&str; 14] = [
     "\" => ", " => ",
 ];
 
+/// Names whose value is a secret only in the shape `signer:signature`, where the part after
+/// the `:` is masked: Qiniu's `token=<access key>:<signature>`. Any other `token` value is
+/// left alone (the name is too common to mask on its own).
+const SIGNER_SIGNATURE_NAMES: [&str; 1] = ["token"];
+
 static SECRET_MATCHER: LazyLock<AhoCorasick> = LazyLock::new(|| {
     AhoCorasickBuilder::new()
         .ascii_case_insensitive(true)
         .match_kind(MatchKind::LeftmostLongest)
-        .build(SECRET_NAMES.iter().chain(["AKIA", "ASIA"].iter()))
+        .build(
+            SECRET_NAMES
+                .iter()
+                .chain(SIGNER_SIGNATURE_NAMES.iter())
+                .chain(["AKIA", "ASIA"].iter()),
+        )
         .expect("static secret patterns are valid")
 });
 
@@ -354,6 +370,17 @@ fn plan_plain(
             }
             start
         };
+        let name = &bytes[m.start()..m.end()];
+        if SIGNER_SIGNATURE_NAMES
+            .iter()
+            .any(|n| n.as_bytes().eq_ignore_ascii_case(name))
+        {
+            if let Some(signature) = signer_signature(bytes, value_start) {
+                claimed = signature.end;
+                planned.push((signature, String::new()));
+            }
+            continue;
+        }
         // Already redacted (a message that quotes redacted text is redacted again).
         if starts_ci(&bytes[value_start..], MARKER.as_bytes()) {
             claimed = value_start + MARKER.len();
@@ -416,6 +443,29 @@ fn value_pieces(bytes: &[u8], start: usize) -> Vec<std::ops::Range<usize>> {
         end = stop;
     }
     pieces
+}
+
+/// The signature of a `signer:signature` value starting at `start` (Qiniu's
+/// `token=<access key>:<signature>`, the `:` also written `%3A`): both sides at least 16
+/// characters of URL-safe base64. None for a value of any other shape.
+fn signer_signature(bytes: &[u8], start: usize) -> Option<std::ops::Range<usize>> {
+    const MIN: usize = 16;
+    let end = value_end(bytes, start);
+    let value = &bytes[start..end];
+    let url_safe = |b: &u8| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'=' | b'%');
+    let colon = value
+        .iter()
+        .position(|b| *b == b':')
+        .map(|at| (at, 1))
+        .or_else(|| {
+            value
+                .windows(3)
+                .position(|w| w.eq_ignore_ascii_case(b"%3a"))
+                .map(|at| (at, 3))
+        })?;
+    let (signer, signature) = (&value[..colon.0], &value[colon.0 + colon.1..]);
+    let shaped = |part: &[u8]| part.len() >= MIN && part.iter().all(url_safe);
+    (shaped(signer) && shaped(signature)).then(|| start + colon.0 + colon.1..end)
 }
 
 /// Where the password is in an authority starting at `start` (`user:password@host`): after
@@ -754,6 +804,95 @@ mod tests {
             assert!(!r.text.contains(SIG), "{}", r.text);
             assert!(!r.text.contains("AKIAZ7Q3M4XN2L5P8R6T"), "{}", r.text);
             assert!(r.text.contains(MARKER), "{}", r.text);
+        }
+    }
+
+    /// The signatures and session tokens of other clouds' signed URLs (Aliyun OSS, Tencent
+    /// COS, Huawei OBS, Qiniu), written whole, encoded, and as COS's one `sign` parameter.
+    #[test]
+    fn redacts_other_clouds_signatures() {
+        let b64 = "kX9/2mQ+Lp4zR7vN1bT8wY3cF6g=";
+        let sha1 = &SIG[..40];
+        let token = "CAIS8gF1q6Ft5B2yfSjIr5bkJt3wjL1";
+        let qiniu_key = "vsHiQMaRiNTN9Ox98whGcTZc1UWb5fxzpF7STG7n";
+        let qiniu_sig = "FEXIBvWMfPISffqJT5KW_PM8CEA=";
+        for (text, secret) in [
+            (
+                format!(
+                    "https://b.oss-cn-hangzhou.aliyuncs.com/k?OSSAccessKeyId=LTAI5tNqVwYS81VP7Hb1DX8p&Expires=1700000000&Signature={b64}"
+                ),
+                b64,
+            ),
+            (
+                format!(
+                    "https://b.oss-cn-hangzhou.aliyuncs.com/k?OSSAccessKeyId=STS.NUxq&Expires=1700000000&security-token={token}&Signature=x"
+                ),
+                token,
+            ),
+            (
+                format!(
+                    "https://b.oss-cn-hangzhou.aliyuncs.com/k?x-oss-signature-version=OSS4-HMAC-SHA256&x-oss-signature={SIG}&x-oss-date=20240115T101500Z"
+                ),
+                SIG,
+            ),
+            (
+                format!(
+                    "https://b.oss-cn-hangzhou.aliyuncs.com/k?x-oss-security-token={token}&x-oss-signature=x"
+                ),
+                token,
+            ),
+            (
+                format!(
+                    "https://b-125.cos.ap-guangzhou.myqcloud.com/k?q-sign-algorithm=sha1&q-signature={sha1}"
+                ),
+                sha1,
+            ),
+            (
+                format!(
+                    "https://b-125.cos.ap-guangzhou.myqcloud.com/k?sign=q-sign-algorithm%3Dsha1%26q-signature%3D{sha1}&x=1"
+                ),
+                sha1,
+            ),
+            (
+                format!(
+                    "https://b-125.cos.ap-guangzhou.myqcloud.com/k?q-signature=x&x-cos-security-token={token}"
+                ),
+                token,
+            ),
+            (
+                format!(
+                    "https://b.obs.cn-north-4.myhuaweicloud.com/k?AccessKeyId=IIAANNKKSUM8NLMYTBX0&Expires=1700003600&Signature={b64}&x-obs-security-token={token}"
+                ),
+                b64,
+            ),
+            (
+                format!(
+                    "https://b.obs.cn-north-4.myhuaweicloud.com/k?Signature=x&x-obs-security-token={token}"
+                ),
+                token,
+            ),
+            (
+                format!("https://dl.acme.cn/v.mp4?e=1700003600&token={qiniu_key}:{qiniu_sig}"),
+                qiniu_sig,
+            ),
+            (
+                format!(
+                    "https://dl.acme.cn/v.mp4?e=1700003600&token={qiniu_key}%3A{qiniu_sig}&x=1"
+                ),
+                qiniu_sig,
+            ),
+        ] {
+            for shown in [redact(&text).text, mask(&text)] {
+                assert!(!shown.contains(&secret[..16]), "{shown}");
+            }
+        }
+        // A `token` of any other shape is not a signature.
+        for text in [
+            "https://h/k?e=1&token=abc",
+            "https://h/k?token=0123456789abcdef0123",
+            "headers = {\"token\": \"Bearer\"}",
+        ] {
+            assert_eq!(redact(text).text, text);
         }
     }
 

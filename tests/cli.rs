@@ -5,7 +5,7 @@ mod common;
 
 use std::path::Path;
 
-use common::{Fake, git, json, repo_root, run, run_with_stdin, signed_url, signed_urls};
+use common::{Fake, git, json, repo_root, run, run_with_stdin, secret_at, signed_url, signed_urls};
 
 fn write(dir: &Path, name: &str, content: &str) {
     let path = dir.join(name);
@@ -506,18 +506,11 @@ fn no_output_format_prints_a_secret() {
     for (_, url) in &urls {
         // The last parameter value of each fixture URL is its signature; the ASIA one also
         // carries a session token.
-        for key in [
-            "X-Amz-Signature=",
-            "X-Goog-Signature=",
-            "Signature=",
-            "sig=",
-            "X-Amz-Security-Token=",
-        ] {
-            if let Some(value) = url.split(key).nth(1) {
-                let value = value.split('&').next().unwrap_or("");
-                if value.len() > 16 {
-                    secrets.push(value.to_string());
-                }
+        for param in url.split('&') {
+            if let Some(at) = secret_at(param)
+                && param.len() - at > 16
+            {
+                secrets.push(param[at..].to_string());
             }
         }
         text.push_str(&format!("plain = \"{url}\"\n"));

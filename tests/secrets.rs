@@ -5,16 +5,7 @@
 
 mod common;
 
-use common::{Fake, run, signed_urls};
-
-/// Secret-bearing parameter names, as they appear in the fixture URLs.
-const SECRET_PARAMS: [&str; 5] = [
-    "X-Amz-Signature=",
-    "X-Goog-Signature=",
-    "Signature=",
-    "sig=",
-    "X-Amz-Security-Token=",
-];
+use common::{Fake, SECRET_PARAMS, run, secret_at, signed_urls};
 
 fn percent_encode(s: &str) -> String {
     s.bytes()
@@ -85,12 +76,11 @@ fn no_secret_in_any_output_encoding_or_error() {
     let urls = signed_urls(&mut fake);
     let mut secrets: Vec<String> = Vec::new();
     for (_, url) in &urls {
-        for key in SECRET_PARAMS {
-            for value in url.split(key).skip(1) {
-                let value = value.split('&').next().unwrap_or("");
-                if value.len() > 16 {
-                    secrets.push(value.to_string());
-                }
+        for param in url.split('&') {
+            if let Some(at) = secret_at(param)
+                && param.len() - at > 16
+            {
+                secrets.push(param[at..].to_string());
             }
         }
     }
@@ -232,6 +222,64 @@ fn no_secret_in_any_output_encoding_or_error() {
     assert_no_secret(&outputs, &secrets);
 }
 
+/// Snippets are cut to a window around the finding, which on a long URL can leave its
+/// signature out by chance: here each kind's secret parameters lead the query, so every
+/// snippet shows where they are, and each kind's signature must be masked there, in every
+/// output format.
+#[test]
+fn no_signature_of_any_kind_when_it_leads_the_query() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let root = dir.path();
+    let urls = signed_urls(&mut Fake::new(2025));
+    let mut secrets: Vec<String> = Vec::new();
+    let mut py = String::new();
+    for (i, (_, url)) in urls.iter().enumerate() {
+        let (base, query) = url.split_once('?').expect("a query");
+        let (mut first, rest): (Vec<&str>, Vec<&str>) =
+            query.split('&').partition(|p| secret_at(p).is_some());
+        for param in &first {
+            let at = secret_at(param).expect("a secret");
+            secrets.push(param[at..].to_string());
+        }
+        first.extend(rest);
+        py.push_str(&format!("u{i} = \"{base}?{}\"\n", first.join("&")));
+    }
+    std::fs::write(root.join("leading.py"), &py).expect("write");
+    let mut outputs = Vec::new();
+    for format in ["human", "concise", "json", "sarif", "github", "gitlab"] {
+        let out = run(root, &["--no-config", "--format", format, "."]);
+        assert_eq!(out.code, 1, "{format}: {}", out.stderr);
+        outputs.push((format!("{format} stdout"), out.stdout));
+        outputs.push((format!("{format} stderr"), out.stderr));
+    }
+    let json = run(root, &["--no-config", "--format", "json", "."]);
+    let doc: serde_json::Value = serde_json::from_str(&json.stdout).expect("json");
+    let mut kinds: Vec<&str> = doc["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .filter(|f| f["lint"] == "hardcoded-presigned-url")
+        .filter_map(|f| f["details"]["url_kind"].as_str())
+        .collect();
+    let mut expected: Vec<&str> = urls.iter().map(|(kind, _)| *kind).collect();
+    kinds.sort_unstable();
+    expected.sort_unstable();
+    assert_eq!(kinds, expected, "{}", json.stdout);
+    assert_no_secret(&outputs, &secrets);
+    // A snippet cut inside a signature shows its start: no 10 characters of one either.
+    for secret in &secrets {
+        for run in fragments(secret) {
+            let head = &run[..10];
+            for (what, output) in &outputs {
+                assert!(
+                    !output.contains(head),
+                    "the start of a signature, {head}, printed in {what}:\n{output}"
+                );
+            }
+        }
+    }
+}
+
 #[test]
 fn explain_prints_no_signature_of_its_examples() {
     let root = common::repo_root();
@@ -277,10 +325,7 @@ fn cut_secrets(url: &str) -> (Vec<String>, Vec<String>) {
         } else {
             format!("&{param}")
         };
-        let value_at = SECRET_PARAMS
-            .iter()
-            .find_map(|k| param.find(k).map(|at| at + k.len()));
-        let Some(at) = value_at else {
+        let Some(at) = secret_at(param.as_str()) else {
             pieces.push(param);
             continue;
         };

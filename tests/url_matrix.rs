@@ -5,7 +5,7 @@ mod common;
 
 use std::collections::BTreeMap;
 
-use common::{Fake, json, run, signed_urls};
+use common::{Fake, json, run, secret_at, signed_urls};
 
 /// How a URL is wrapped before it lands in a file.
 const ENCODINGS: [&str; 4] = ["plain", "percent", "json", "html"];
@@ -219,9 +219,7 @@ fn cut_before_separators(url: &str) -> Vec<String> {
         } else {
             format!("&{param}")
         };
-        let secret = ["Signature=", "sig=", "Token="]
-            .iter()
-            .find_map(|k| param.find(k).map(|at| at + k.len()));
+        let secret = secret_at(&param).or_else(|| param.find("Token=").map(|at| at + 6));
         match secret {
             Some(at) => {
                 pieces.push(param[..at + 4.min(param.len() - at)].to_string());

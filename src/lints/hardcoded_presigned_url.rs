@@ -9,9 +9,24 @@ use crate::frontend::Facts;
 use crate::redact::redact_key_id;
 use crate::signed_url::{KeyType, SignedUrl, UrlKind};
 
-/// Every signed URL carries one of these (`X-Amz-Signature`, `X-Goog-Signature`, `Signature`)
-/// or Azure's `sig=` in some encoding.
-pub const TRIGGERS: [&str; 5] = ["signature", "sig=", "sig%3d", "sig\\u003d", "sig%253d"];
+/// Every signed URL carries one of these: a signature parameter holding `signature`
+/// (`X-Amz-Signature`, `X-Goog-Signature`, `Signature` of SigV2, CloudFront, GCS V2, Aliyun
+/// OSS V1 and Huawei OBS, `x-oss-signature`, Tencent COS's `q-signature`, also inside its
+/// encoded `sign=` parameter) or Azure's `sig=` in some encoding. Qiniu's private download
+/// URLs (`?e=…&token=AK:signature`) hold no rare word of their own (`token` and `e=` are
+/// everywhere): they are read where a Qiniu domain (`qiniu…`, `…clouddn.com`, `…qnssl.com`) or
+/// SDK (`qiniu`) is named in the file, or another trigger word is there; one on a custom
+/// domain in a file without any is missed, rather than every file holding `token=` being read.
+pub const TRIGGERS: [&str; 8] = [
+    "signature",
+    "sig=",
+    "sig%3d",
+    "sig\\u003d",
+    "sig%253d",
+    "qiniu",
+    "clouddn",
+    "qnssl",
+];
 
 pub fn check(facts: &Facts, out: &mut Vec<Diagnostic>) {
     let now = OffsetDateTime::now_utc();

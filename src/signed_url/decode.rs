@@ -52,14 +52,21 @@ fn split(url: String) -> DecodedUrl {
         Some((h, p)) => (h.to_string(), percent_decode(p)),
         None => (rest.to_string(), String::new()),
     };
-    let params = query
-        .split('&')
-        .filter(|p| !p.is_empty())
-        .map(|pair| {
-            let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
-            (percent_decode(k), percent_decode(v))
+    let mut params = query_params(query);
+    // A whole signed query carried encoded in one parameter: its parameters count as the
+    // URL's own (after them, so the outer ones win).
+    let nested: Vec<(String, String)> = params
+        .iter()
+        .filter(|(k, v)| {
+            NESTED_QUERIES.iter().any(|(name, opening)| {
+                k.eq_ignore_ascii_case(name)
+                    && v.get(..opening.len())
+                        .is_some_and(|o| o.eq_ignore_ascii_case(opening))
+            })
         })
+        .flat_map(|(_, v)| query_params(v))
         .collect();
+    params.extend(nested);
     DecodedUrl {
         scheme,
         host: host.to_ascii_lowercase(),
@@ -67,6 +74,22 @@ fn split(url: String) -> DecodedUrl {
         params,
         url,
     }
+}
+
+/// Parameters that carry a whole signed query, percent-encoded, and how that query opens:
+/// Tencent COS's `sign=q-sign-algorithm%3Dsha1%26q-ak%3D…%26q-signature%3D…`.
+const NESTED_QUERIES: [(&str, &str); 1] = [("sign", "q-sign-algorithm=")];
+
+/// `a=1&b=2`, each name and value percent-decoded.
+fn query_params(query: &str) -> Vec<(String, String)> {
+    query
+        .split('&')
+        .filter(|p| !p.is_empty())
+        .map(|pair| {
+            let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
+            (percent_decode(k), percent_decode(v))
+        })
+        .collect()
 }
 
 /// JSON and JavaScript string escapes that occur in URLs: `\/` and `\uXXXX`.
@@ -234,6 +257,21 @@ mod tests {
             Wrapping::PercentEncoded(1),
         );
         assert_eq!(encoded.param("b"), Some("/"));
+    }
+
+    #[test]
+    fn a_query_nested_in_one_parameter_is_read() {
+        let url = decode_url(
+            "https://b.cos.ap-guangzhou.myqcloud.com/k?sign=q-sign-algorithm%3Dsha1%26q-ak%3DAKIDx%26q-sign-time%3D1%253B2%26q-signature%3Dab&x=1",
+            Wrapping::Plain,
+        );
+        assert_eq!(url.param("q-ak"), Some("AKIDx"));
+        assert_eq!(url.param("q-sign-time"), Some("1;2"));
+        assert_eq!(url.param("q-signature"), Some("ab"));
+        assert_eq!(url.param("x"), Some("1"));
+        // Only a signed query opens that way.
+        let other = decode_url("https://h/k?sign=a%3D1%26b%3D2", Wrapping::Plain);
+        assert_eq!(other.param("b"), None);
     }
 
     #[test]

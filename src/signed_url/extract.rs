@@ -56,8 +56,18 @@ impl Candidate {
 }
 
 /// Signature-bearing parameter names. Everything that signs a URL names its signature with one
-/// of these (`sig` is Azure SAS).
-const SIGNATURE_KEYS: [&str; 4] = ["X-Amz-Signature", "X-Goog-Signature", "Signature", "sig"];
+/// of these (`sig` is Azure SAS, `x-oss-signature` Aliyun OSS V2 and V4, `q-signature`
+/// Tencent COS, also inside COS's encoded `sign=` parameter, and `token` Qiniu's
+/// `AK:signature`).
+const SIGNATURE_KEYS: [&str; 7] = [
+    "X-Amz-Signature",
+    "X-Goog-Signature",
+    "Signature",
+    "sig",
+    "x-oss-signature",
+    "q-signature",
+    "token",
+];
 
 /// Query separators as they appear in raw, percent-encoded (once or twice), JSON-escaped and
 /// HTML-escaped text.

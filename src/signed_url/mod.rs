@@ -1,4 +1,5 @@
-//! Signed URLs in text: S3 SigV4 and SigV2, CloudFront, GCS V4 and V2, Azure SAS.
+//! Signed URLs in text: S3 SigV4 and SigV2, CloudFront, GCS V4 and V2, Azure SAS, Aliyun OSS
+//! (V1, V2, V4), Tencent COS, Huawei OBS and Qiniu private download URLs.
 //!
 //! `extract` finds candidates in raw text (`join` follows a URL written in pieces), `decode`
 //! undoes their encodings, `classify` decides what signed them and what they claim (expiry, key
@@ -44,6 +45,13 @@ pub struct SignedUrl {
     /// a signature, so these are masked wherever the text is quoted. Empty for a URL written
     /// whole, which redaction recognises on its line.
     pub hidden: Vec<Range<usize>>,
+}
+
+impl SignedUrl {
+    /// The signature. Never print it.
+    pub fn signature(&self) -> Option<&str> {
+        classify::signature(self.kind, &self.decoded)
+    }
 }
 
 /// Every signed URL in `text` whose signature and key id look real.

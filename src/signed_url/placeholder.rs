@@ -18,14 +18,17 @@
 //! happen in test fixtures too.
 
 /// Alphabets signature values are drawn from.
-#[derive(Clone, Copy)]
+#[derive(Clone, Copy, PartialEq, Eq)]
 pub enum Alphabet {
-    /// Lowercase or uppercase hex (SigV4, GCS V4).
+    /// Lowercase or uppercase hex (SigV4, GCS V4, OSS V4, COS).
     Hex,
-    /// Standard base64 (`+/=`), after percent-decoding (SigV2, GCS V2, Azure SAS).
+    /// Standard base64 (`+/=`), after percent-decoding (SigV2, GCS V2, Azure SAS, OSS V1 and
+    /// V2, OBS).
     Base64,
     /// CloudFront's URL-safe base64 (`-_~`).
     CloudFront,
+    /// URL-safe base64 (`-_`, `=` padding): Qiniu's signatures and access keys.
+    UrlSafeBase64,
 }
 
 impl Alphabet {
@@ -34,6 +37,7 @@ impl Alphabet {
             Alphabet::Hex => c.is_ascii_hexdigit(),
             Alphabet::Base64 => c.is_ascii_alphanumeric() || matches!(c, '+' | '/' | '='),
             Alphabet::CloudFront => c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '~'),
+            Alphabet::UrlSafeBase64 => c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '='),
         }
     }
 }
@@ -143,6 +147,11 @@ pub fn is_real_signature(
         && !looks_made_up(value)
 }
 
+/// Key id prefixes of clouds whose keys are drawn at random after them: AWS (`AKIA`, `ASIA`),
+/// Aliyun (`LTAI`) and Tencent Cloud (`AKID`). What follows must not look typed
+/// (`LTAI0000…`, `AKIDxxxx…`).
+const RANDOM_AFTER_PREFIX: [&str; 4] = ["AKIA", "ASIA", "LTAI", "AKID"];
+
 /// Whether a signer identity (an access key id, a service account, a CloudFront key pair id,
 /// a storage account) is real enough to report.
 pub fn is_real_key_id(value: &str) -> bool {
@@ -156,6 +165,9 @@ pub fn is_real_key_id(value: &str) -> bool {
                 .chars()
                 .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
             && !looks_made_up(&value[4..]);
+    }
+    if RANDOM_AFTER_PREFIX.iter().any(|p| upper.starts_with(p)) {
+        return value.get(4..).is_some_and(|rest| !looks_made_up(rest));
     }
     true
 }
@@ -333,6 +345,13 @@ mod tests {
         assert!(!is_real_key_id("AKIAXXXXXXXXXXXXXXXX"));
         assert!(!is_real_key_id("YOUR_ACCESS_KEY_ID"));
         assert!(is_real_key_id("minio-ci"));
+        // Aliyun and Tencent Cloud keys: random after their prefix.
+        assert!(is_real_key_id("LTAI5tNqVwYS81VP7Hb1DX8p"));
+        assert!(is_real_key_id("AKIDPd5khxE3pyIgKpaUnArl63XykWZeiNNC"));
+        assert!(!is_real_key_id("LTAI5tXXXXXXXXXXXXXXXXXX"));
+        assert!(!is_real_key_id("LTAI000000000000"));
+        assert!(!is_real_key_id("AKIDz8krbsJ5yKBZQpn74WFkmLPx3EXAMPLE"));
+        assert!(!is_real_key_id("yourAccessKeyId"));
     }
 
     #[test]

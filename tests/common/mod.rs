@@ -174,12 +174,60 @@ impl Fake {
             self.pick("ABCDEFGHIJKLMNOPQRSTUVWXYZ234567", 16)
         )
     }
+
+    /// `len` random letters and digits.
+    pub fn alphanumeric(&mut self, len: usize) -> String {
+        self.pick(
+            "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789",
+            len,
+        )
+    }
+
+    /// `len` random characters of URL-safe base64.
+    pub fn url_safe(&mut self, len: usize) -> String {
+        self.pick(
+            "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_",
+            len,
+        )
+    }
+}
+
+/// Secret-bearing parameters of the URLs [`signed_urls`] makes, most specific first (a
+/// name is looked for anywhere in a `&`-separated parameter, case-sensitively).
+pub const SECRET_PARAMS: [&str; 7] = [
+    "X-Amz-Signature=",
+    "X-Goog-Signature=",
+    "x-oss-signature=",
+    "q-signature=",
+    "Signature=",
+    "sig=",
+    "X-Amz-Security-Token=",
+];
+
+/// Where the secret of one `&`-separated parameter of a URL [`signed_urls`] makes starts: the
+/// value of a signature or session-token parameter, and in Qiniu's `token=<key>:<signature>`
+/// the part after the `:` (the access key is no secret).
+pub fn secret_at(param: &str) -> Option<usize> {
+    SECRET_PARAMS
+        .iter()
+        .find_map(|k| param.find(k).map(|at| at + k.len()))
+        .or_else(|| {
+            let at = param.find("token=")? + "token=".len();
+            param[at..].find(':').map(|colon| at + colon + 1)
+        })
 }
 
 /// One realistic fake signed URL of each kind, with the `url_kind` it must be reported as.
 pub fn signed_urls(fake: &mut Fake) -> Vec<(&'static str, String)> {
     let akia = fake.aws_key("AKIA");
     let asia = fake.aws_key("ASIA");
+    // From a source of their own, so that the kinds added later change none of the URLs
+    // before them.
+    let mut later = Fake::new(fake.0 ^ 0x0c10_0d00);
+    let ltai = format!("LTAI5t{}", later.alphanumeric(18));
+    let akid = format!("AKID{}", later.alphanumeric(32));
+    let obs = later.pick("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789", 20);
+    let qiniu = later.url_safe(40);
     vec![
         (
             "s3-sigv4",
@@ -229,6 +277,42 @@ pub fn signed_urls(fake: &mut Fake) -> Vec<(&'static str, String)> {
             format!(
                 "https://acmestore.blob.core.windows.net/exports/customers.csv?sv=2022-11-02&sp=r&st=2024-01-15T10:15:00Z&se=2024-01-16T10:15:00Z&spr=https&sig={}",
                 fake.base64_param(32)
+            ),
+        ),
+        (
+            "aliyun-oss-v1",
+            format!(
+                "https://acme-media.oss-cn-hangzhou.aliyuncs.com/img/banner.jpg?OSSAccessKeyId={ltai}&Expires=1705317300&Signature={}",
+                fake.base64_param(20)
+            ),
+        ),
+        (
+            "aliyun-oss-v4",
+            format!(
+                "https://acme-media.oss-cn-hangzhou.aliyuncs.com/img/banner.jpg?x-oss-signature-version=OSS4-HMAC-SHA256&x-oss-credential={ltai}%2F20240115%2Fcn-hangzhou%2Foss%2Faliyun_v4_request&x-oss-date=20240115T101500Z&x-oss-expires=3600&x-oss-signature={}",
+                fake.hex(64)
+            ),
+        ),
+        (
+            "tencent-cos",
+            format!(
+                "https://acme-1250000000.cos.ap-guangzhou.myqcloud.com/doc/contract.pdf?q-sign-algorithm=sha1&q-ak={akid}&q-sign-time=1705313700;1705317300&q-key-time=1705313700;1705317300&q-header-list=host&q-url-param-list=&q-signature={}",
+                fake.hex(40)
+            ),
+        ),
+        (
+            "huawei-obs",
+            format!(
+                "https://acme-backup.obs.cn-north-4.myhuaweicloud.com/db/dump.sql.gz?AccessKeyId={obs}&Expires=1705317300&Signature={}",
+                fake.base64_param(20)
+            ),
+        ),
+        // On a Qiniu test domain: a Qiniu URL is read where a Qiniu word is in the file.
+        (
+            "qiniu",
+            format!(
+                "https://acme-media.sh-bkt.clouddn.com/videos/intro.mp4?e=1705317300&token={qiniu}:{}=",
+                fake.url_safe(27)
             ),
         ),
     ]
