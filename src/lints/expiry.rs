@@ -20,12 +20,13 @@ use crate::semantic::{Model, Target};
 /// Words every file with an expiry to check contains: every catalog method, CLI command,
 /// framework setting and config key the lint reads has one of them, so other files are never
 /// parsed.
-pub const TRIGGERS: [&str; 45] = [
+pub const TRIGGERS: [&str; 40] = [
     "presign",
     "postobjectv4",
     "signedcookie",
     "signed_url",
-    "signedurl",
+    // `signedUrl`, GCS for PHP's `signedUploadUrl`.
+    "signedu",
     "signurl",
     "urlsigner",
     "signatureduration",
@@ -49,24 +50,21 @@ pub const TRIGGERS: [&str; 45] = [
     // `GenerateSasUri`, `generateBlobSASQueryParameters`, `BlobServiceSasSignatureValues`,
     // `sas.BlobSignatureValues`, `GetSASURL`, `SharedAccessExpiryTime`).
     "sasbuilder",
-    "generatesas",
     "sasqueryparameters",
     "signaturevalues",
-    "sasurl",
-    "sasuri",
+    // `GetSASURL`, `generateSasUrl`, `GenerateSasUri`, `GenerateAccountSasUri`.
+    "sasur",
     "sharedaccess",
-    "signwithsharedkey",
-    "signwithuserdelegation",
+    // Go's `SignWithSharedKey`, `SignWithUserDelegation`.
+    "signwith",
     // Frameworks: Laravel's `temporaryUrl`/`temporaryUploadUrl`, Spring Cloud AWS's
     // `createSignedGetURL`, Active Storage's `url(expires_in: …)`, django-storages'
     // `storage.url(name, expire=…)`.
-    "temporaryurl",
-    "temporaryuploadurl",
+    // `temporaryUrl`, `temporaryUploadUrl`.
+    "temporaryu",
     "createsigned",
     "expires_in:",
     "expire=",
-    // GCS for PHP's `signedUploadUrl`.
-    "signeduploadurl",
     // Other clouds: oss2 `sign_url`, ali-oss `signatureUrl`, Qiniu
     // `MakePrivateURL`/`private_download_url`.
     "sign_url",
