@@ -14,6 +14,30 @@ pub fn triggers() -> impl Iterator<Item = &'static str> {
     super::expiry::TRIGGERS.iter().copied()
 }
 
+/// A client pointed at an endpoint that is not known to be AWS's: an S3-compatible store
+/// (Cloudflare R2 signs for `auto`, Backblaze B2 and MinIO take any region), or an endpoint
+/// read at run time, which is how code reaches those. The region there is not what decides
+/// whether the signature holds.
+fn s3_compatible(client: &clients::Client<'_>) -> bool {
+    client
+        .settings
+        .iter()
+        .filter(|s| s.meaning == Meaning::Endpoint)
+        .any(|s| {
+            s.text.as_deref().is_none_or(|url| {
+                let host = url
+                    .split("://")
+                    .nth(1)
+                    .unwrap_or(url)
+                    .split(['/', ':', '?'])
+                    .next()
+                    .unwrap_or("")
+                    .to_ascii_lowercase();
+                !(host.ends_with(".amazonaws.com") || host.ends_with(".amazonaws.com.cn"))
+            })
+        })
+}
+
 pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let (Some(syntax), Some(language)) = (&cx.facts.syntax, cx.facts.language) else {
         return;
@@ -47,7 +71,11 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         ) else {
             continue;
         };
-        if client.has(Meaning::Region) || client.opaque || client.region_from_env {
+        if client.has(Meaning::Region)
+            || client.opaque
+            || client.region_from_env
+            || s3_compatible(&client)
+        {
             continue;
         }
         let span = client.construction.callee.span.clone();
