@@ -124,19 +124,9 @@ fn under_test<T>(
 /// Whether `condition` holds exactly when `value` is given: a truth test, or a comparison
 /// that it is not null, zero or empty.
 fn tests_present(condition: &str, value: &str) -> bool {
-    let mut c = condition.split_whitespace().collect::<Vec<_>>().join(" ");
-    while c.starts_with('(') && c.ends_with(')') {
-        c = c[1..c.len() - 1].trim().to_string();
-    }
-    let c = c.replace('$', "");
+    let c = normalized(condition);
     let v = value.replace('$', "");
-    let compared = |ops: &[&str], values: &[&str]| {
-        ops.iter().any(|op| {
-            values
-                .iter()
-                .any(|a| c == format!("{v} {op} {a}") || c == format!("{a} {op} {v}"))
-        })
-    };
+    let compared = |ops: &[&str], values: &[&str]| compares(&c, &v, ops, values);
     c == v
         || compared(
             &["!=", "!==", "is not"],
@@ -160,6 +150,25 @@ fn tests_present(condition: &str, value: &str) -> bool {
         || c == format!("{v}.isPresent()")
         || c == format!("!empty({v})")
         || c == format!("isset({v})")
+}
+
+/// A condition's text with its spacing collapsed, outer parentheses and PHP's `$` removed
+/// (Ruby's `@ttl` is another variable than the parameter `ttl`, so `@` stays).
+fn normalized(condition: &str) -> String {
+    let mut c = condition.split_whitespace().collect::<Vec<_>>().join(" ");
+    while c.starts_with('(') && c.ends_with(')') {
+        c = c[1..c.len() - 1].trim().to_string();
+    }
+    c.replace('$', "")
+}
+
+/// Whether `c` is `name OP value` or `value OP name` for one of `ops` and `values`.
+fn compares(c: &str, name: &str, ops: &[&str], values: &[&str]) -> bool {
+    ops.iter().any(|op| {
+        values
+            .iter()
+            .any(|a| c == format!("{name} {op} {a}") || c == format!("{a} {op} {name}"))
+    })
 }
 
 /// `ttl ||= 600`, `$ttl ??= 600`.
@@ -189,22 +198,11 @@ fn under_absence_test(at: &TreeCursor<'_>, source: &str, name: &str) -> Option<A
 /// with null, nil, None or undefined tests [`Absence::Null`], one with zero or a truth test
 /// (`!ttl`, `unless ttl`) [`Absence::Falsy`].
 fn tests_absent(condition: &str, name: &str, negated: bool) -> Option<Absence> {
-    let mut c = condition.split_whitespace().collect::<Vec<_>>().join(" ");
-    while c.starts_with('(') && c.ends_with(')') {
-        c = c[1..c.len() - 1].trim().to_string();
-    }
-    // PHP's `$ttl`; Ruby's `@ttl` is another variable than the parameter `ttl`.
-    let c = c.replace('$', "");
+    let c = normalized(condition);
     if negated {
         return (c == name || c == format!("{name}.present?")).then_some(Absence::Falsy);
     }
-    let compared = |values: &[&str]| {
-        ["is", "==", "==="].iter().any(|op| {
-            values
-                .iter()
-                .any(|a| c == format!("{name} {op} {a}") || c == format!("{a} {op} {name}"))
-        })
-    };
+    let compared = |values: &[&str]| compares(&c, name, &["is", "==", "==="], values);
     let null = compared(&["None", "null", "nil", "undefined"])
         || c == format!("{name}.nil?")
         || c == format!("!{name}.HasValue")
@@ -626,7 +624,27 @@ fn is_env_name(s: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::{Absence, tests_absent};
+    use super::{Absence, tests_absent, tests_present};
+
+    #[test]
+    fn tests_that_an_option_is_given_are_recognised() {
+        for (condition, value) in [
+            ("opts.Expiry > 0", "opts.Expiry"),
+            ("opts.Expiry != 0", "opts.Expiry"),
+            ("(options.expiresIn)", "options.expiresIn"),
+            ("options.expiresIn !== undefined", "options.expiresIn"),
+            ("options.expires is not None", "options.expires"),
+            ("$options->ttl !== null", "$options->ttl"),
+            ("opts.expiry.present?", "opts.expiry"),
+            ("Options.Expiry.HasValue", "Options.Expiry"),
+            ("!empty($opts->ttl)", "$opts->ttl"),
+        ] {
+            assert!(tests_present(condition, value), "{condition}");
+        }
+        assert!(!tests_present("opts.Short", "opts.Expiry"));
+        assert!(!tests_present("opts.Expiry > 100", "opts.Expiry"));
+        assert!(!tests_present("opts.Expiry == 0", "opts.Expiry"));
+    }
 
     #[test]
     fn tests_of_absence_in_each_language_are_recognised() {
