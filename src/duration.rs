@@ -170,6 +170,14 @@ pub fn human(seconds: u64) -> String {
             return plural(n, name);
         }
     }
+    // Not a whole number of any unit: a year of ActiveSupport's (365.2425 days) reads as
+    // "about 365 days"; the exact seconds are beside it in every message.
+    for (size, name) in [(86_400, "day"), (3600, "hour")] {
+        if seconds >= 2 * size {
+            let n = (seconds as f64 / size as f64).round() as u64;
+            return format!("about {}", plural(n, name));
+        }
+    }
     plural(seconds, "second")
 }
 
@@ -224,6 +232,9 @@ mod tests {
         assert_eq!(human(3600), "1 hour");
         assert_eq!(human(5400), "90 minutes");
         assert_eq!(human(61), "61 seconds");
+        assert_eq!(human(31_556_952), "about 365 days");
+        assert_eq!(human(9000), "150 minutes");
+        assert_eq!(human(7201), "about 2 hours");
         assert_eq!(human(86_400 * 2), "2 days");
     }
 }

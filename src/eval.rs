@@ -1029,6 +1029,9 @@ fn unit_word(word: &str) -> Option<f64> {
         "hour" | "hours" => 3600.0,
         "day" | "days" => 86_400.0,
         "week" | "weeks" => 604_800.0,
+        // ActiveSupport's own lengths: a month is 1/12 of a Gregorian year.
+        "month" | "months" => 2_629_746.0,
+        "year" | "years" => 31_556_952.0,
         "milliseconds" => 0.001,
         _ => return None,
     })

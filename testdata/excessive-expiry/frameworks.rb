@@ -16,6 +16,17 @@ class DownloadsController < ApplicationController
     redirect_to @document.file.url(expires_in: 5.minutes)
   end
 
+  # A URL kept in the database for a year, through safe navigation and a constant.
+  URL_TTL = 1.week
+
+  def cached_image_url
+    update(image_url: image.url(expires_in: 1.year)) # expect: expiry-exceeds-limit
+  end
+
+  def logo
+    object.logo&.url(expires_in: URL_TTL) # expect: excessive-expiry
+  end
+
   def gcs(file)
     file.signed_url(method: "GET", expires: 8 * 24 * 3600, version: :v4) # expect: expiry-exceeds-limit
   end
