@@ -7,7 +7,7 @@
 //! and `permission="rw"`, Go `sas.BlobPermissions{Write: true}`, Java
 //! `setWritePermission(true)`.
 
-use crate::facts::{Call, SyntaxFacts};
+use crate::facts::{Call, ExprKind, SyntaxFacts};
 
 /// The longest permission string read (`"racwdxltmeop"` and a little more).
 const MAX_LETTERS: usize = 16;
@@ -22,12 +22,18 @@ pub fn grants(call: &Call, syntax: &SyntaxFacts, text: &str) -> Option<&'static 
             && matches!(c.call.name(), Some("SetPermissions" | "setPermissions"))
     });
     for c in std::iter::once(call).chain(setters) {
-        let Some(t) = text.get(c.call.span.clone()) else {
-            continue;
-        };
-        let (w, d) = read(t);
-        write |= w;
-        delete |= d;
+        // The call's own text, and what a permissions variable passed to it was bound to
+        // (`var permissions = AccountSasPermissions.Read | AccountSasPermissions.Write;`).
+        let bound = c.call.args.iter().filter_map(|a| match &a.value.kind {
+            ExprKind::Name(n) => syntax.last_binding_before(n, a.value.span.start),
+            _ => None,
+        });
+        let spans = std::iter::once(c.call.span.clone()).chain(bound.map(|b| b.value.span.clone()));
+        for t in spans.filter_map(|span| text.get(span)) {
+            let (w, d) = read(t);
+            write |= w;
+            delete |= d;
+        }
     }
     match (write, delete) {
         (true, true) => Some("write and delete"),
