@@ -27,7 +27,7 @@ TRIGGERS = [
     "sasbuilder", "sasqueryparameters", "signaturevalues", "sasur",
     "sharedaccess", "signwith", "temporaryu",
     "createsigned", "expires_in:", "expire=", "sign_url",
-    "signatureurl", "privatedownloadurl", "private_download_url", "makeprivateurl",
+    "signatureurl", "getobjecturl", "privatedownloadurl", "private_download_url", "makeprivateurl",
     "querystring_expire", "gs_expiration", "url_expiration_secs", "service_urls_expire_in",
     "signeroverride",
     "akia", "asia", "secret", "credential", "amazons3client", "amazoncloudfrontclient",

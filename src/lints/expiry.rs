@@ -20,7 +20,7 @@ use crate::semantic::{Model, Target};
 /// Words every file with an expiry to check contains: every catalog method, CLI command,
 /// framework setting and config key the lint reads has one of them, so other files are never
 /// parsed.
-pub const TRIGGERS: [&str; 40] = [
+pub const TRIGGERS: [&str; 41] = [
     "presign",
     "postobjectv4",
     "signedcookie",
@@ -69,6 +69,8 @@ pub const TRIGGERS: [&str; 40] = [
     // `MakePrivateURL`/`private_download_url`.
     "sign_url",
     "signatureurl",
+    // Tencent COS's JS `getObjectUrl({ Sign: true, Expires })`.
+    "getobjecturl",
     "privatedownloadurl",
     "private_download_url",
     "makeprivateurl",

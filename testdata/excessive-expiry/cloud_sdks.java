@@ -72,6 +72,15 @@ class CloudSdks {
         return ossClient.generatePresignedUrl("b", "k", expiration); // expect: excessive-expiry
     }
 
+    URL cos(COSClient cosClient) {
+        Date expiration = new Date(System.currentTimeMillis() + 30L * 24 * 3600 * 1000);
+        return cosClient.generatePresignedUrl("b-125", "k", expiration, HttpMethodName.GET); // expect: excessive-expiry
+    }
+
+    String qiniu(Auth auth, String baseUrl) {
+        return auth.privateDownloadUrl(baseUrl, 3600 * 24 * 365); // expect: excessive-expiry
+    }
+
     // Traps: a cache entry counted in a TimeUnit, a subscription's OffsetDateTime.
     void traps(Cache cache, Subscription subscription) {
         cache.put("k", "v", 7, TimeUnit.DAYS);

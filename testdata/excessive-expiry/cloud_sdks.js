@@ -61,3 +61,9 @@ export function traps(res, cache, s3) {
   cache.set("k", { expires: Date.now() + 30 * DAY_MS });
   return s3.getSignedUrl("getObject", { Bucket: "b", Key: "k", Expires: 600 });
 }
+
+// Tencent COS and Huawei OBS in the browser and Node.
+export const cosSigned = (cos, key) => cos.getObjectUrl({ Bucket: "b-125", Region: "ap-guangzhou", Key: key, Sign: true, Expires: 86400 }); // expect: excessive-expiry
+export const cosUnsigned = (cos, key) => cos.getObjectUrl({ Bucket: "b-125", Region: "ap-guangzhou", Key: key, Sign: false });
+export const cosDefault = (cos, key) => cos.getObjectUrl({ Bucket: "b-125", Region: "ap-guangzhou", Key: key, Sign: true });
+export const obsSigned = (obsClient, key) => obsClient.createSignedUrlSync({ Method: "GET", Bucket: "b", Key: key, Expires: 3600 * 24 }); // expect: excessive-expiry
