@@ -641,11 +641,36 @@ fn declarator(node: Node<'_>, cx: &Lowering<'_>) -> Vec<(String, Expr)> {
         out.insert(0, (name, value));
         return out;
     }
+    destructured(name, value, node, cx)
+}
+
+/// The names a destructuring pattern binds: unknown values, except the first element of an
+/// array pattern, which is the first result of the value (`const [url] = await
+/// file.getSignedUrl(…)`: @google-cloud/storage resolves to a one-element array).
+fn destructured(
+    pattern: Node<'_>,
+    value: Option<Node<'_>>,
+    node: Node<'_>,
+    cx: &Lowering<'_>,
+) -> Vec<(String, Expr)> {
     let mut names = Vec::new();
-    pattern_names(name, cx, &mut names, 0);
+    pattern_names(pattern, cx, &mut names, 0);
+    let first = (pattern.kind() == "array_pattern")
+        .then(|| named_children(pattern).into_iter().next())
+        .flatten()
+        .filter(|n| n.kind() == "identifier")
+        .map(|n| cx.text(n).to_string());
     names
         .into_iter()
-        .map(|n| (n, Expr::unknown(node.end_byte()..node.end_byte())))
+        .map(|n| match value {
+            Some(v) if first.as_deref() == Some(n.as_str()) => {
+                let value = cx.expr(v);
+                let span = value.span.clone();
+                let kind = ExprKind::FirstResult(Box::new(value));
+                (n, Expr { kind, span })
+            }
+            _ => (n, Expr::unknown(node.end_byte()..node.end_byte())),
+        })
         .collect()
 }
 
@@ -670,7 +695,7 @@ fn flatten_fields(prefix: &str, value: &Expr, depth: usize, out: &mut Vec<(Strin
 
 /// `x = v`, `this.x = v`, `obj["k"] = v`; `x += v` binds `x + v` (the `x` read is the previous
 /// binding), or an unknown value inside a loop or callback, or for other operators.
-/// Destructuring assignments make their names unknown.
+/// Destructuring assignments make their names unknown, but for an array's first element.
 fn assignment(node: Node<'_>, cx: &Lowering<'_>) -> Vec<(String, Expr)> {
     let (Some(left), Some(right)) = (
         node.child_by_field_name("left"),
@@ -679,12 +704,7 @@ fn assignment(node: Node<'_>, cx: &Lowering<'_>) -> Vec<(String, Expr)> {
         return Vec::new();
     };
     if matches!(left.kind(), "object_pattern" | "array_pattern") {
-        let mut names = Vec::new();
-        pattern_names(left, cx, &mut names, 0);
-        return names
-            .into_iter()
-            .map(|n| (n, Expr::unknown(node.end_byte()..node.end_byte())))
-            .collect();
+        return destructured(left, Some(right), node, cx);
     }
     let target = cx.expr(left);
     let Some(path) = target.path() else {
