@@ -390,6 +390,8 @@ impl<'a> FileScope<'a> {
             None => match self.family {
                 "go" | "java" | "kotlin" | "csharp" => path.to_vec(),
                 "php" | "ruby" | "rust" if !rest.is_empty() => path.to_vec(),
+                // A C++ name comes from any header of the project (`#include` binds none).
+                "cpp" => path.to_vec(),
                 _ => return None,
             },
         };
@@ -500,9 +502,10 @@ impl<'a> FileScope<'a> {
                 }
                 // An unqualified call reaches another file's function in a Go or Kotlin
                 // package; in Java and C# it is the class's own method (or a static import).
+                // A C++ function is declared in a header and defined in any file.
                 match self.family {
                     "go" | "kotlin" => in_files(self.same_directory()),
-                    "php" | "ruby" => in_files(self.all_peers()),
+                    "php" | "ruby" | "cpp" => in_files(self.all_peers()),
                     _ => None,
                 }
             }
@@ -618,6 +621,9 @@ impl<'a> FileScope<'a> {
                 self.constant_in(&self.ruby_constant_files(scope), name)
             }),
             "php" | "rust" if path.len() > 1 => self.constant_in(self.all_peers(), &key),
+            // `kTtl` from an included header, `cfg::kTtl` of a namespace: the one definition
+            // in the project.
+            "cpp" => self.constant_in(self.all_peers(), &key),
             _ => None,
         }
     }
