@@ -1289,3 +1289,107 @@ pub fn program_signals(text: &str, _facts: &crate::facts::SyntaxFacts) -> super:
         service,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::facts::SyntaxFacts;
+    use crate::frontend::Language;
+    use crate::frontend::syntax::collect;
+    use crate::frontend::test_support::params;
+    use crate::frontend::treesitter::parse;
+
+    fn facts(src: &str) -> SyntaxFacts {
+        let tree = parse(Language::Cpp, src).expect("parses");
+        collect(tree.root_node(), src, &Cpp)
+    }
+
+    fn binding<'f>(f: &'f SyntaxFacts, name: &str) -> &'f Expr {
+        &f.bindings
+            .iter()
+            .rfind(|b| b.name == name)
+            .expect("binding")
+            .value
+    }
+
+    #[test]
+    fn declarations_construct_and_constants_are_qualified() {
+        let f = facts(
+            "#define TTL (24 * 3600)\n\
+             namespace cfg { constexpr int kTtl = 60; }\n\
+             struct Links { static constexpr int kShort = 5; };\n\
+             void f() {\n\
+               Aws::S3::S3Client client(config);\n\
+               Aws::Client::ClientConfiguration c;\n\
+               c.region = \"eu-west-1\";\n\
+               auto p = Aws::MakeShared<Aws::S3::S3Client>(\"tag\", c);\n\
+               int n{5};\n\
+               auto d = 24h;\n\
+             }",
+        );
+        assert!(matches!(
+            binding(&f, "TTL").kind,
+            ExprKind::Binary(BinOp::Mul, _, _)
+        ));
+        assert!(matches!(binding(&f, "cfg.kTtl").kind, ExprKind::Int(60)));
+        assert!(matches!(binding(&f, "kTtl").kind, ExprKind::Int(60)));
+        assert!(matches!(binding(&f, "Links.kShort").kind, ExprKind::Int(5)));
+        let client = binding(&f, "client").as_call().expect("construction");
+        assert!(client.is_new);
+        assert_eq!(client.name(), Some("S3Client"));
+        assert_eq!(client.args.len(), 1);
+        let made = binding(&f, "p").as_call().expect("MakeShared");
+        assert_eq!(made.name(), Some("S3Client"));
+        assert_eq!(made.args.len(), 1, "the allocation tag is left out");
+        assert!(matches!(binding(&f, "c.region").kind, ExprKind::Str(_)));
+        assert!(matches!(binding(&f, "n").kind, ExprKind::Int(5)));
+        let literal = binding(&f, "d").as_call().expect("chrono literal");
+        assert_eq!(literal.name(), Some("hours"));
+        assert!(f.calls.iter().any(|c| c.call.name() == Some("S3Client")));
+    }
+
+    #[test]
+    fn streams_are_calls_of_their_operator() {
+        let f = facts("void f() { std::cout << \"url \" << u << std::endl; x << 3; }");
+        let out: Vec<_> = f
+            .calls
+            .iter()
+            .filter(|c| c.call.name() == Some("<<"))
+            .collect();
+        assert_eq!(out.len(), 1);
+        assert_eq!(out[0].call.args.len(), 3);
+    }
+
+    #[test]
+    fn params_defaults_and_qualified_function_names() {
+        let f = facts(
+            "Aws::String AwsDoc::S3::sign(const Aws::String &b, uint64_t exp = 60, ...) { return b; }\n\
+             auto presign = [&](int k) { return k; };",
+        );
+        assert_eq!(f.functions[0].name.as_deref(), Some("sign"));
+        assert_eq!(
+            params(&f, 0),
+            [("b", Some(0), false), ("exp", Some(1), false)]
+        );
+        assert!(f.functions[0].params[1].default.is_some());
+        assert_eq!(f.functions[1].name.as_deref(), Some("presign"));
+    }
+
+    #[test]
+    fn defines_that_are_not_arithmetic_stay_unknown() {
+        assert!(define_value("(7 * DAY)", 0).is_some());
+        assert!(define_value("\"text\"", 0).is_none());
+        assert!(define_value("f(x)", 0).is_none());
+        assert!(define_value(&"(".repeat(1000), 0).is_none());
+    }
+
+    #[test]
+    fn malformed_input_does_not_panic() {
+        let f = facts("class { void f( { GeneratePresignedUrl(((( ; new ; x += ; } #define");
+        let _ = f.calls.len();
+        let deep = format!("int x = {}1{};", "(".repeat(500), ")".repeat(500));
+        let _ = facts(&deep);
+        let chain = format!("void f() {{ std::cout{}; }}", " << a".repeat(5000));
+        let _ = facts(&chain);
+    }
+}
