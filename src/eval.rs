@@ -554,6 +554,19 @@ impl<'a> Env<'a> {
         };
         let scaled =
             |env: &mut Env<'a>, unit: f64| first_number(env).map(|n| Value::Duration(n * unit));
+        // C++ `std::chrono::hours(24)` (`chrono.hours` also stands for a `24h` literal), and
+        // `hours(24)` under `using namespace std::chrono`; a duration given a duration
+        // (`std::chrono::seconds(d)`) keeps it.
+        if self.family == "cpp"
+            && (tail2.starts_with("chrono.") || path == last)
+            && let Some(unit) = chrono_unit(last)
+        {
+            return Some(match call.positional(0).map(|e| self.eval(e)) {
+                Some(Value::Number(n)) if call.args.len() == 1 => Value::Duration(n * unit),
+                Some(Value::Duration(d)) if call.args.len() == 1 => Value::Duration(d),
+                _ => Value::Unknown,
+            });
+        }
         Some(match (tail2.as_str(), last) {
             (_, "timedelta") => {
                 let mut total = 0.0;
@@ -645,6 +658,7 @@ impl<'a> Env<'a> {
                 | "LocalDateTime.now"
                 | "Carbon.now"
                 | "CarbonImmutable.now"
+                | "system_clock.now"
                 | "Date.now",
                 _,
             ) if !(path == "Date.now" && self.family == "javascript") => Value::Time {
@@ -1019,6 +1033,21 @@ fn constant(path: &str) -> Option<Value> {
         }
         _ => None,
     }
+}
+
+/// Seconds per unit of a `std::chrono` duration type.
+fn chrono_unit(name: &str) -> Option<f64> {
+    Some(match name {
+        "nanoseconds" => 1e-9,
+        "microseconds" => 1e-6,
+        "milliseconds" => 0.001,
+        "seconds" => 1.0,
+        "minutes" => 60.0,
+        "hours" => 3600.0,
+        "days" => 86_400.0,
+        "weeks" => 604_800.0,
+        _ => return None,
+    })
 }
 
 /// Kotlin `Int.hours`, ActiveSupport `Integer#days`: seconds per unit.

@@ -46,6 +46,7 @@ fn seed_extension(path: &Path) -> String {
         "yml" => "yaml",
         "mjs" | "cjs" | "jsx" => "js",
         "kts" => "kt",
+        "cc" | "cxx" | "hpp" | "hh" | "hxx" | "h" => "cpp",
         "html" | "txt" | "markdown" => "md",
         other => other,
     }
@@ -82,7 +83,7 @@ fn inputs() -> Vec<(&'static str, String, Vec<u8>)> {
         ));
         if let Some(selector) = fuzzing::selector(&ext) {
             out.push(("front_end", name.clone(), prefixed(selector, &bytes)));
-            if (selector as usize) < 12 {
+            if (selector as usize) < 13 {
                 out.push(("eval", name.clone(), prefixed(selector, &bytes)));
             }
         }

@@ -247,6 +247,7 @@ fn the_expiry_lint_doc_lists_the_catalog() {
         ("php", "PHP"),
         ("ruby", "Ruby"),
         ("rust", "Rust"),
+        ("cpp", "C++"),
         ("shell", "Shell"),
     ];
     let rows = presign_lint::catalog::rows();

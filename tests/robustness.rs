@@ -359,6 +359,11 @@ fn deep_nesting_in_every_parsed_language() {
             format!("class A {{ int x = {}; }}\n", deep("(", ")")),
         ),
         ("deep.php", format!("<?php\n$x = {};\n", deep("[", "]"))),
+        (
+            "deep.cpp",
+            format!("int f() {{ return {}; }}\n", deep("(", ")")),
+        ),
+        ("deep.hpp", format!("auto x = {};\n", deep("{", "}"))),
         ("deep.mjs", format!("const x = {};\n", deep("{a:", "}"))),
         ("deep.rb", format!("x = {}\n", deep("{a: ", "}"))),
         ("deep.go", format!("var x = {}\n", deep("f(", ")"))),

@@ -15,6 +15,7 @@ pub enum Language {
     Php,
     Ruby,
     Rust,
+    Cpp,
     /// Jupyter notebooks: their code cells are Python.
     Notebook,
 }
@@ -38,6 +39,11 @@ impl Language {
             "php" => Language::Php,
             "rb" | "rake" | "gemspec" => Language::Ruby,
             "rs" => Language::Rust,
+            // `.h` too: a C header parses as C++, and a header without a presign call's words
+            // is never parsed (the prefilter); Objective-C headers do the same.
+            "cpp" | "cc" | "cxx" | "c++" | "hpp" | "hh" | "hxx" | "h++" | "h" | "ipp" | "tpp" => {
+                Language::Cpp
+            }
             "ipynb" => Language::Notebook,
             _ => return None,
         })
@@ -56,6 +62,7 @@ impl Language {
             Language::Php => "php",
             Language::Ruby => "ruby",
             Language::Rust => "rust",
+            Language::Cpp => "cpp",
             Language::Notebook => "notebook",
         }
     }

@@ -8,6 +8,7 @@
 //!   [`SyntaxFacts`] by one driver ([`syntax`]) and a per-language [`syntax::Grammar`].
 
 pub mod config_values;
+mod cpp;
 mod csharp;
 mod defaults;
 mod go;
@@ -129,6 +130,7 @@ fn parse(language: Language, text: &str) -> Option<SyntaxFacts> {
         Language::CSharp => &csharp::CSharp,
         Language::Php => &php::Php,
         Language::Ruby => &ruby::Ruby,
+        Language::Cpp => &cpp::Cpp,
         // syn's parser recurses per nesting level: pathological nesting would overflow the
         // stack, which cannot be caught, so such files get the text-level lints only.
         Language::Rust if max_nesting(text) > treesitter::MAX_DEPTH => return None,

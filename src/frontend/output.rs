@@ -35,11 +35,39 @@ const PRINT_FUNCTIONS: &[(&str, &[&str])] = &[
         "rust",
         &["println!", "print!", "eprintln!", "eprint!", "dbg!"],
     ),
+    // `std::printf`, `std::puts`, C++23 `std::println` too (the `std::` is left out).
+    ("cpp", &["printf", "puts", "println", "print", "wprintf"]),
 ];
 
 /// Free functions and macros that write a log record, per language family.
 const LOG_FUNCTIONS: &[(&str, &[&str])] = &[
     ("php", &["error_log", "syslog"]),
+    // aws-sdk-cpp's logging macros (aws/core/utils/logging/LogMacros.h), spdlog's, glog's
+    // `LOG(INFO) << …` is a stream, not a call.
+    (
+        "cpp",
+        &[
+            "AWS_LOGSTREAM_FATAL",
+            "AWS_LOGSTREAM_ERROR",
+            "AWS_LOGSTREAM_WARN",
+            "AWS_LOGSTREAM_INFO",
+            "AWS_LOGSTREAM_DEBUG",
+            "AWS_LOGSTREAM_TRACE",
+            "AWS_LOG_FATAL",
+            "AWS_LOG_ERROR",
+            "AWS_LOG_WARN",
+            "AWS_LOG_INFO",
+            "AWS_LOG_DEBUG",
+            "AWS_LOG_TRACE",
+            "SPDLOG_TRACE",
+            "SPDLOG_DEBUG",
+            "SPDLOG_INFO",
+            "SPDLOG_WARN",
+            "SPDLOG_ERROR",
+            "SPDLOG_CRITICAL",
+            "syslog",
+        ],
+    ),
     (
         "rust",
         &["info!", "debug!", "warn!", "error!", "trace!", "event!"],
@@ -115,6 +143,13 @@ const STREAMS: &[(&str, &[&str])] = &[
     ("$stderr", &["puts", "print", "write"]),
     ("STDOUT", &["puts", "print", "write"]),
     ("STDERR", &["puts", "print", "write"]),
+    // C++ `std::cout << …` (a call of `<<` on the stream, see `frontend/cpp.rs`).
+    ("std.cout", &["<<"]),
+    ("std.cerr", &["<<"]),
+    ("std.clog", &["<<"]),
+    ("cout", &["<<"]),
+    ("cerr", &["<<"]),
+    ("clog", &["<<"]),
 ];
 
 /// .NET's debug and trace listeners: wherever the application routes them, a log.
@@ -172,6 +207,32 @@ fn channel(family: &str, call: &CallExpr) -> Option<(Channel, usize)> {
             .iter()
             .any(|(family, names)| *family == f && names.contains(&n))
     };
+    // `std::printf(…)`: the standard library's function, as if unqualified; `fprintf(stderr,
+    // …)` writes to the stream it is given.
+    if family == "cpp" {
+        if let ExprKind::Member(receiver, n) = &call.callee.kind
+            && matches!(&receiver.kind, ExprKind::Name(std) if std == "std")
+            && listed(PRINT_FUNCTIONS, family, n)
+        {
+            return Some((Channel::Terminal, 0));
+        }
+        let bare = match &call.callee.kind {
+            ExprKind::Name(n) => Some(n.as_str()),
+            ExprKind::Member(receiver, n) if matches!(&receiver.kind, ExprKind::Name(std) if std == "std") => {
+                Some(n.as_str())
+            }
+            _ => None,
+        };
+        if matches!(bare, Some("fprintf" | "fputs" | "fwprintf")) {
+            let stream = call.positional(if bare == Some("fputs") { 1 } else { 0 })?;
+            let stream = stream.path()?.join(".");
+            return matches!(
+                stream.as_str(),
+                "stdout" | "stderr" | "std.stdout" | "std.stderr"
+            )
+            .then_some((Channel::Terminal, usize::from(bare != Some("fputs"))));
+        }
+    }
     match &call.callee.kind {
         ExprKind::Name(n) => {
             if listed(PRINT_FUNCTIONS, family, n) {
@@ -243,7 +304,16 @@ fn is_logger(receiver: &Expr) -> bool {
     let lower = trimmed.to_ascii_lowercase();
     matches!(
         lower.as_str(),
-        "log" | "logger" | "logging" | "console" | "slog" | "tracing" | "syslog" | "klog" | "glog"
+        "log"
+            | "logger"
+            | "logging"
+            | "console"
+            | "slog"
+            | "tracing"
+            | "syslog"
+            | "klog"
+            | "glog"
+            | "spdlog"
     ) || lower.ends_with("logger")
         || lower.ends_with("_log")
         || (trimmed.ends_with("Log")
@@ -282,6 +352,7 @@ pub fn program(language: Language, path: &Path, text: &str, facts: &SyntaxFacts)
         Language::Php => super::php::program_signals(text, facts),
         Language::Ruby => super::ruby::program_signals(path, text, facts),
         Language::Rust => super::rust::program_signals(path, text, facts),
+        Language::Cpp => super::cpp::program_signals(text, facts),
         // A notebook's output is saved in the notebook, and shared with it.
         Language::Notebook => return Program::Unknown,
     };

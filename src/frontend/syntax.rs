@@ -77,6 +77,8 @@ pub const CALLBACK_METHODS: &[&str] = &[
     // Rust iterators.
     "try_for_each",
     "fold",
+    // C++ algorithms (`std::for_each` is `for_each` above).
+    "transform",
 ];
 
 /// One language's description of its syntax tree.

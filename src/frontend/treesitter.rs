@@ -32,6 +32,7 @@ fn grammar(language: Language) -> Option<tree_sitter::Language> {
         Language::CSharp => tree_sitter_c_sharp::LANGUAGE.into(),
         Language::Php => tree_sitter_php::LANGUAGE_PHP.into(),
         Language::Ruby => tree_sitter_ruby::LANGUAGE.into(),
+        Language::Cpp => tree_sitter_cpp::LANGUAGE.into(),
         Language::Rust => return None,
     })
 }
@@ -55,7 +56,8 @@ pub const MAX_RUBY_SCANNER_STATE: usize = 1000;
 /// Whether the grammar's external scanner can be given `text` without overrunning its
 /// serialization buffer (see [`MAX_INDENT_LEVELS`], [`MAX_RUBY_SCANNER_STATE`]). The other
 /// external scanners bound their own state: JavaScript, TypeScript and Kotlin keep none, C#
-/// and PHP stop serializing when full.
+/// and PHP stop serializing when full, C++ keeps one raw-string delimiter of at most 16
+/// characters (its scanner stops reading a longer one, and asserts statically that 16 fit).
 fn scanner_state_bounded(language: Language, text: &str) -> bool {
     match language {
         Language::Python | Language::Notebook => indent_levels(text) <= MAX_INDENT_LEVELS,

@@ -112,6 +112,7 @@ mod tests {
             "php",
             "ruby",
             "rust",
+            "cpp",
         ] {
             let Some(f) = clients::family(family) else {
                 panic!("no {family} rows in catalog/clients.toml");

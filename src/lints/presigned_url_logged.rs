@@ -40,6 +40,9 @@ const URL_ACCESSORS: &[&str] = &[
     "toexternalform",
     "string",
     "as_str",
+    // C++ `std::string::c_str()`, `data()`.
+    "c_str",
+    "data",
     "href",
     "absoluteuri",
     "originalstring",

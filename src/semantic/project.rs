@@ -390,6 +390,10 @@ impl<'a> FileScope<'a> {
             None => match self.family {
                 "go" | "java" | "kotlin" | "csharp" => path.to_vec(),
                 "php" | "ruby" | "rust" if !rest.is_empty() => path.to_vec(),
+                // A C++ name comes from any header of the project (`#include` binds none),
+                // unless it is a library's: `Aws::Http::HttpMethod::HTTP_GET` or
+                // `std::chrono::hours` made every file naming them a search hit.
+                "cpp" if !CPP_LIBRARY_ROOTS.contains(first) => path.to_vec(),
                 _ => return None,
             },
         };
@@ -401,7 +405,19 @@ impl<'a> FileScope<'a> {
             (screaming, capital, w.len())
         };
         words.retain(|w| w.len() >= 3);
-        words.into_iter().max_by_key(rank).map(str::to_string)
+        let word = words.into_iter().max_by_key(rank)?;
+        // C++ declares its locals as it goes (`Aws::String bucketName = …`), so a name missed
+        // there is rarely another file's; only a constant-looking one (`kLinkTtl`,
+        // `LINK_TTL`, `cfg::ttl`) is worth searching every file for.
+        let constant_like = |w: &str| {
+            w.chars()
+                .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_')
+                || (w.starts_with('k') && w[1..].starts_with(|c: char| c.is_ascii_uppercase()))
+        };
+        if self.family == "cpp" && rest.is_empty() && !constant_like(word) {
+            return None;
+        }
+        Some(word.to_string())
     }
 
     /// Whether an import names a library rather than a module of the project. Only told for
@@ -500,9 +516,10 @@ impl<'a> FileScope<'a> {
                 }
                 // An unqualified call reaches another file's function in a Go or Kotlin
                 // package; in Java and C# it is the class's own method (or a static import).
+                // A C++ function is declared in a header and defined in any file.
                 match self.family {
                     "go" | "kotlin" => in_files(self.same_directory()),
-                    "php" | "ruby" => in_files(self.all_peers()),
+                    "php" | "ruby" | "cpp" => in_files(self.all_peers()),
                     _ => None,
                 }
             }
@@ -618,6 +635,9 @@ impl<'a> FileScope<'a> {
                 self.constant_in(&self.ruby_constant_files(scope), name)
             }),
             "php" | "rust" if path.len() > 1 => self.constant_in(self.all_peers(), &key),
+            // `kTtl` from an included header, `cfg::kTtl` of a namespace: the one definition
+            // in the project.
+            "cpp" => self.constant_in(self.all_peers(), &key),
             _ => None,
         }
     }
@@ -908,6 +928,12 @@ fn python_module(
         .map(|(i, _)| *i)
         .collect()
 }
+
+/// Namespaces of the libraries C++ code presigns and logs with, and the standard one: a
+/// name under them is never one of the project's constants.
+const CPP_LIBRARY_ROOTS: &[&str] = &[
+    "Aws", "std", "google", "gcs", "Azure", "boost", "spdlog", "fmt", "absl", "Poco", "Qt",
+];
 
 const JS_EXTENSIONS: &[&str] = &["ts", "tsx", "js", "jsx", "mjs", "cjs", "mts", "cts"];
 

@@ -47,6 +47,15 @@ impl Word {
         if name.eq_ignore_ascii_case("main") {
             return None;
         }
+        // A C++ "function" named in capitals is a macro's body (gtest's `TEST_F(Suite, Case)
+        // { … }`): nothing calls it by name, and every test file holds the word.
+        if family == "cpp"
+            && name
+                .chars()
+                .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_')
+        {
+            return None;
+        }
         if is_distinctive(&name) {
             return Some(Word::alone(name));
         }
@@ -307,6 +316,7 @@ mod tests {
     #[test]
     fn an_entry_point_is_no_word() {
         assert!(Word::function("main".into(), Path::new("/p/cmd/main.go"), "go").is_none());
+        assert!(Word::function("TEST_F".into(), Path::new("/p/t.cpp"), "cpp").is_none());
     }
 
     #[test]
