@@ -190,6 +190,7 @@ pub fn analyze(
                 text: &source.text,
                 max_expiry: settings.max_expiry,
                 enabled: &runs,
+                now: settings.now,
             },
             &mut output,
         );
@@ -360,9 +361,11 @@ fn to_finding(display: &str, source: &SourceFile, level: Level, d: Diagnostic) -
         message: one_line_message(&redact(&d.message).text),
         help: d.help.map(|h| redact(&h).text),
         fingerprint: fingerprint(d.lint, display, &d.identity),
+        content_fingerprint: fingerprint(d.lint, "", &d.identity),
         details: crate::redact::redact_details(d.details),
         snippet: snippet(source, line, d.span),
         suppression: None,
+        provenance: None,
         related: d
             .related
             .into_iter()

@@ -22,6 +22,9 @@ pub struct Cli {
 pub enum Command {
     /// Scan files and directories (default: .)
     Check(Box<CheckArgs>),
+    /// Scan a git repository's history for leaked signed URLs and credentials, and say
+    /// which still work
+    History(Box<HistoryArgs>),
     /// Print a lint's documentation
     Explain {
         /// Lint name, e.g. hardcoded-presigned-url
@@ -161,6 +164,92 @@ pub struct CheckArgs {
     pub no_cache: bool,
 }
 
+/// `presign-lint history [PATH]`: every blob reachable from the chosen revisions, each scanned
+/// once with the leaked-secret lints.
+#[derive(Args, Debug)]
+pub struct HistoryArgs {
+    /// The repository (any directory inside it) [default: the current one]
+    pub path: Option<PathBuf>,
+
+    /// Scan what is reachable from REV (repeatable) [default: every local branch and tag]
+    #[arg(long = "rev", value_name = "REV", action = clap::ArgAction::Append)]
+    pub revs: Vec<String>,
+
+    /// Leave out what is reachable from REV: only what is new after it, e.g. `origin/main`
+    /// in a pull request (repeatable)
+    #[arg(long, value_name = "REV", action = clap::ArgAction::Append)]
+    pub since: Vec<String>,
+
+    /// The clock signed URLs are checked against: RFC 3339 (`2024-06-01T00:00:00Z`) or Unix
+    /// seconds [default: now]
+    #[arg(long, value_name = "TIME")]
+    pub now: Option<String>,
+
+    /// Output format
+    #[arg(long, default_value = "human", value_parser = ["human", "concise", "json", "sarif", "github", "gitlab"])]
+    pub format: String,
+
+    /// Write the report to FILE instead of stdout
+    #[arg(short = 'o', long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+
+    /// Lowest level that makes the exit code 1 [default: warning]
+    #[arg(long, value_name = "LEVEL", value_parser = ["error", "warning", "note", "never"])]
+    pub fail_on: Option<String>,
+
+    /// Set a lint to error (repeatable; only the leaked-secret lints run here)
+    #[arg(short = 'D', value_name = "LINT", action = clap::ArgAction::Append)]
+    pub deny: Vec<String>,
+
+    /// Set a lint to warning (repeatable)
+    #[arg(short = 'W', value_name = "LINT", action = clap::ArgAction::Append)]
+    pub warn: Vec<String>,
+
+    /// Set a lint to allow, i.e. off (repeatable)
+    #[arg(short = 'A', value_name = "LINT", action = clap::ArgAction::Append)]
+    pub allow: Vec<String>,
+
+    /// Config file to use instead of the repository's presign-lint.toml
+    #[arg(long, value_name = "FILE", conflicts_with = "no_config")]
+    pub config: Option<PathBuf>,
+
+    /// Use no config file
+    #[arg(long)]
+    pub no_config: bool,
+
+    /// Hide findings recorded in FILE; report only new ones
+    #[arg(long, value_name = "FILE")]
+    pub baseline: Option<PathBuf>,
+
+    /// Record the current findings in FILE
+    #[arg(long, value_name = "FILE")]
+    pub write_baseline: Option<PathBuf>,
+
+    /// Skip paths matching GLOB (gitignore syntax, relative to the repository; repeatable)
+    #[arg(long, value_name = "GLOB", action = clap::ArgAction::Append)]
+    pub exclude: Vec<String>,
+
+    /// Worker threads [default: all cores; at most 256]
+    #[arg(short = 'j', long, value_name = "N", value_parser = parse_threads)]
+    pub threads: Option<usize>,
+
+    /// Colour in human output
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+
+    /// Print nothing when there is nothing to report
+    #[arg(short = 'q', long, conflicts_with = "verbose")]
+    pub quiet: bool,
+
+    /// Say on stderr what is scanned: repository, revisions, commits and blobs
+    #[arg(short = 'v', long)]
+    pub verbose: bool,
+
+    /// Skip blobs larger than this many bytes (counted in the summary)
+    #[arg(long, value_name = "BYTES")]
+    pub max_filesize: Option<u64>,
+}
+
 impl CheckArgs {
     /// What to scan: the paths given, else standard input when `--stdin-filename` names it,
     /// else the current directory.
@@ -179,7 +268,14 @@ pub struct Parsed {
     pub level_flags: Vec<(usize, char, String)>,
 }
 
-const SUBCOMMANDS: [&str; 5] = ["check", "explain", "lints", "completions", "help"];
+const SUBCOMMANDS: [&str; 6] = [
+    "check",
+    "history",
+    "explain",
+    "lints",
+    "completions",
+    "help",
+];
 
 /// The completion script of `shell` for the whole command line.
 pub fn completions(shell: clap_complete::Shell) -> String {
@@ -205,7 +301,7 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Parsed, clap::E
     let matches = Cli::command().try_get_matches_from(args)?;
     let cli = Cli::from_arg_matches(&matches)?;
     let mut level_flags = Vec::new();
-    if let Some(("check", sub)) = matches.subcommand() {
+    if let Some(("check" | "history", sub)) = matches.subcommand() {
         collect_levels(sub, "deny", 'D', &mut level_flags);
         collect_levels(sub, "warn", 'W', &mut level_flags);
         collect_levels(sub, "allow", 'A', &mut level_flags);

@@ -22,12 +22,36 @@ pub struct Finding {
     pub message: String,
     pub help: Option<String>,
     pub fingerprint: String,
+    /// The fingerprint without the path: the same secret wherever it is (a history scan
+    /// reports a leak once, at the first blob that holds it). Not in any report.
+    pub content_fingerprint: String,
     pub details: Map<String, Value>,
     pub snippet: Snippet,
     pub suppression: Option<Suppressed>,
     /// Secondary locations, in order: for a finding reached through the project's own
     /// presigning functions, each call down to the SDK's.
     pub related: Vec<Related>,
+    /// Where in git history the finding's content was found (`presign-lint history`).
+    pub provenance: Option<Box<Provenance>>,
+}
+
+/// The commit that introduced a blob a history finding was read from, and how widely the blob
+/// was carried. Never part of the fingerprint: a baseline written from the work tree or one
+/// history scan holds for the next.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Provenance {
+    /// Full commit id (hex).
+    pub commit: String,
+    /// The commit's author date, RFC 3339 with its own offset.
+    pub author_date: String,
+    /// The blob's path in that commit (as the finding's `path`).
+    pub path: String,
+    /// Commits that added the blob at some path (its first appearance there in the walk).
+    pub commits: usize,
+    /// Distinct paths the blob was found at.
+    pub paths: usize,
+    /// Some of the other paths, for the human report to list (at most a handful).
+    pub other_paths: Vec<String>,
 }
 
 /// A secondary location of a finding (JSON `related`, SARIF `relatedLocations`, a rustc-style
@@ -70,6 +94,8 @@ pub enum UncheckedKind {
     DynamicExpiry,
     /// A source file that needed a parse and did not get one: text-level checks only.
     UnparsedFile,
+    /// A git object a history scan needed and the repository does not have (partial clone).
+    MissingObject,
 }
 
 impl UncheckedKind {
@@ -77,6 +103,7 @@ impl UncheckedKind {
         match self {
             UncheckedKind::DynamicExpiry => "dynamic-expiry",
             UncheckedKind::UnparsedFile => "unparsed-file",
+            UncheckedKind::MissingObject => "missing-object",
         }
     }
 }

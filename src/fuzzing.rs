@@ -243,6 +243,7 @@ pub fn eval(data: &[u8]) {
             text: &source.text,
             max_expiry: 3600,
             enabled: &implemented,
+            now: time::OffsetDateTime::now_utc(),
         },
         &mut output,
     );

@@ -19,6 +19,7 @@ pub mod finding;
 pub mod frontend;
 #[doc(hidden)]
 pub mod fuzzing;
+pub mod history;
 pub mod level;
 pub mod lints;
 pub mod paths;

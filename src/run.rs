@@ -43,6 +43,7 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitStatus {
     };
     let outcome = match parsed.cli.command {
         Command::Check(args) => check(&args, &parsed.level_flags),
+        Command::History(args) => crate::history::command::run(&args, &parsed.level_flags),
         Command::Explain { lint } => explain(&lint),
         Command::Lints { format } => list(format),
         Command::Completions { shell } => {
@@ -97,18 +98,7 @@ fn check(args: &CheckArgs, level_flags: &[(usize, char, String)]) -> Result<Exit
             key: cache_key(args, level_flags, config.path.as_deref()),
         });
 
-    let mut cli_levels = Vec::new();
-    for (_, flag, name) in level_flags {
-        let level = match flag {
-            'D' => Level::Error,
-            'W' => Level::Warning,
-            _ => Level::Allow,
-        };
-        cli_levels.push((
-            LintSelector::parse(name).map_err(|e| format!("-{flag}: {e}"))?,
-            level,
-        ));
-    }
+    let cli_levels = cli_levels(level_flags)?;
     let max_expiry = args
         .max_expiry
         .as_deref()
@@ -248,6 +238,25 @@ fn check(args: &CheckArgs, level_flags: &[(usize, char, String)]) -> Result<Exit
     })
 }
 
+/// -D/-W/-A in the order given, as levels of lint selectors.
+pub(crate) fn cli_levels(
+    level_flags: &[(usize, char, String)],
+) -> Result<Vec<(LintSelector, Level)>, String> {
+    let mut cli_levels = Vec::new();
+    for (_, flag, name) in level_flags {
+        let level = match flag {
+            'D' => Level::Error,
+            'W' => Level::Warning,
+            _ => Level::Allow,
+        };
+        cli_levels.push((
+            LintSelector::parse(name).map_err(|e| format!("-{flag}: {e}"))?,
+            level,
+        ));
+    }
+    Ok(cli_levels)
+}
+
 /// What, besides a file's content, decides what the first pass makes of it: the config file
 /// and the flags that set levels, excludes, ignores and the size limit.
 fn cache_key(
@@ -272,24 +281,34 @@ fn cache_key(
 }
 
 fn load_config(args: &CheckArgs) -> Result<Config, String> {
-    let verbose = |line: &str| {
-        if args.verbose {
-            eprintln!("presign-lint: {}", crate::redact::for_log(line));
-        }
-    };
-    if args.no_config {
-        verbose("config: none (--no-config)");
-        return Ok(Config::default());
-    }
-    if let Some(path) = &args.config {
-        verbose(&format!("config: {} (--config)", path.display()));
-        return config::load(path);
-    }
     let start = args
         .paths
         .iter()
         .find(|p| p.as_os_str() != "-")
         .map_or(Path::new("."), |p| p.as_path());
+    load_config_from(args.config.as_deref(), args.no_config, start, args.verbose)
+}
+
+/// The config of a run: none, the one named, or the one discovered at or above `start`.
+pub(crate) fn load_config_from(
+    named: Option<&Path>,
+    no_config: bool,
+    start: &Path,
+    verbose: bool,
+) -> Result<Config, String> {
+    let verbose = |line: &str| {
+        if verbose {
+            eprintln!("presign-lint: {}", crate::redact::for_log(line));
+        }
+    };
+    if no_config {
+        verbose("config: none (--no-config)");
+        return Ok(Config::default());
+    }
+    if let Some(path) = named {
+        verbose(&format!("config: {} (--config)", path.display()));
+        return config::load(path);
+    }
     match config::discover(start) {
         Some(path) => {
             let shown = std::env::current_dir().map_or_else(
@@ -320,7 +339,7 @@ fn load_config(args: &CheckArgs) -> Result<Config, String> {
 
 /// Under GitHub Actions, the job summary gets the totals and the first findings. A summary
 /// that cannot be written costs a warning, never the run.
-fn append_step_summary(report: &Report) {
+pub(crate) fn append_step_summary(report: &Report) {
     let Some(path) = std::env::var_os("GITHUB_STEP_SUMMARY").filter(|p| !p.is_empty()) else {
         return;
     };
@@ -342,7 +361,10 @@ fn append_step_summary(report: &Report) {
 /// `-o FILE` must not overwrite what is scanned: refused when FILE exists and is a file named
 /// to scan, or a source file (one with a language) inside a directory scanned. A report file
 /// in a scanned directory (`-o report.json` in `.`) is fine: the scan skips its own reports.
-fn refuse_to_overwrite_input(output: &Path, paths: &[std::path::PathBuf]) -> Result<(), String> {
+pub(crate) fn refuse_to_overwrite_input(
+    output: &Path,
+    paths: &[std::path::PathBuf],
+) -> Result<(), String> {
     let Ok(out) = std::fs::canonicalize(output) else {
         // Not there yet: nothing to overwrite.
         return Ok(());
@@ -372,7 +394,7 @@ fn refuse_to_overwrite_input(output: &Path, paths: &[std::path::PathBuf]) -> Res
     Ok(())
 }
 
-fn write_output(path: Option<&Path>, text: &str) -> Result<(), String> {
+pub(crate) fn write_output(path: Option<&Path>, text: &str) -> Result<(), String> {
     match path {
         Some(path) => std::fs::write(path, text)
             .map_err(|e| format!("{}: cannot write report: {e}", path.display())),

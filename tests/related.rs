@@ -64,10 +64,12 @@ fn finding() -> Finding {
         message: "presigned URL lives 7 days (604800 s); the limit is 1 hour (3600 s)".into(),
         help: Some("presign for at most 1 hour".into()),
         fingerprint: "0123456789abcdef0123456789abcdef".into(),
+        content_fingerprint: "0123456789abcdef0123456789abcdef".into(),
         details: serde_json::Map::new(),
         snippet: primary.snippet,
         suppression: None,
         related,
+        provenance: None,
     }
 }
 

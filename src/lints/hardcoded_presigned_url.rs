@@ -28,8 +28,7 @@ pub const TRIGGERS: [&str; 8] = [
     "qnssl",
 ];
 
-pub fn check(facts: &Facts, out: &mut Vec<Diagnostic>) {
-    let now = OffsetDateTime::now_utc();
+pub fn check(facts: &Facts, now: OffsetDateTime, out: &mut Vec<Diagnostic>) {
     for url in &facts.signed_urls {
         out.push(diagnostic(url, now));
     }

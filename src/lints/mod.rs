@@ -60,6 +60,8 @@ pub struct Context<'a> {
     pub text: &'a str,
     pub max_expiry: u64,
     pub enabled: &'a dyn Fn(LintId) -> bool,
+    /// The scan's clock: whether a signed URL has expired is decided against it.
+    pub now: time::OffsetDateTime,
 }
 
 /// What the lints of one file produce.
@@ -118,7 +120,7 @@ pub fn needs(
 /// Runs every enabled fact-based lint on one file.
 pub fn check(cx: &Context<'_>, out: &mut Output) {
     if (cx.enabled)(LintId::HardcodedPresignedUrl) {
-        hardcoded_presigned_url::check(cx.facts, &mut out.diagnostics);
+        hardcoded_presigned_url::check(cx.facts, cx.now, &mut out.diagnostics);
     }
     if (cx.enabled)(LintId::ExcessiveExpiry) || (cx.enabled)(LintId::ExpiryExceedsLimit) {
         expiry::check(cx, out);
@@ -213,6 +215,7 @@ pub(crate) fn check_policy_text(
         text,
         max_expiry,
         enabled: &enabled,
+        now: time::OffsetDateTime::now_utc(),
     };
     let mut out = Vec::new();
     check(&cx, &mut out);

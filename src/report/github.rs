@@ -3,14 +3,13 @@
 
 use std::fmt::Write;
 
-use super::src_root::SrcRoot;
 use super::{RenderOptions, Report, totals};
 use crate::level::Level;
 
 pub fn render(report: &Report, options: &RenderOptions) -> String {
     // GitHub places an annotation by its path from the repository root (the workspace),
     // whichever directory presign-lint ran in.
-    let root = SrcRoot::current();
+    let root = report.src_root();
     let file = |path: &str| {
         root.relative(path)
             .unwrap_or_else(|absolute| absolute.to_string_lossy().into_owned())

@@ -17,7 +17,7 @@ pub const SCHEMA_VERSION: &str = "15.0.7";
 const NAME_LIMIT: usize = 255;
 
 pub fn render(report: &Report, options: &RenderOptions) -> String {
-    render_in(report, options, &SrcRoot::current())
+    render_in(report, options, &report.src_root())
 }
 
 fn render_in(report: &Report, options: &RenderOptions, root: &SrcRoot) -> String {

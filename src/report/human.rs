@@ -40,6 +40,9 @@ pub fn render(report: &Report, options: &RenderOptions) -> String {
         if let Some(help) = &f.help {
             group = group.element(SnippetLevel::HELP.message(help.as_str()));
         }
+        if let Some(p) = &f.provenance {
+            group = group.element(SnippetLevel::NOTE.message(provenance(p)));
+        }
         let note = match f.lint.info().practice {
             Some(practice) => format!(
                 "best practice `{practice}`; `presign-lint explain {}` for details",
@@ -92,6 +95,33 @@ pub fn render(report: &Report, options: &RenderOptions) -> String {
         out.push('\n');
     }
     out
+}
+
+/// Where a history finding's blob came from, its copies grouped on one line rather than a
+/// finding repeated per path.
+fn provenance(p: &crate::finding::Provenance) -> String {
+    let mut line = format!(
+        "introduced by commit {} ({}) at {}",
+        p.commit.get(..12).unwrap_or(&p.commit),
+        p.author_date,
+        p.path
+    );
+    if p.commits > 1 || p.paths > 1 {
+        let _ = write!(
+            line,
+            "; the same content was added by {} at {}",
+            totals::plural(p.commits, "commit"),
+            totals::plural(p.paths, "path")
+        );
+        if !p.other_paths.is_empty() {
+            let more = p.paths.saturating_sub(p.other_paths.len() + 1);
+            let _ = write!(line, ": also {}", p.other_paths.join(", "));
+            if more > 0 {
+                let _ = write!(line, " and {more} more");
+            }
+        }
+    }
+    line
 }
 
 fn snippet_level(level: Level) -> SnippetLevel<'static> {

@@ -40,6 +40,15 @@ pub fn render(report: &Report) -> String {
                     })
                     .collect();
             }
+            // History findings (DESIGN.md): where the blob came from.
+            if let Some(p) = &f.provenance {
+                finding["commit"] = json!({
+                    "id": p.commit,
+                    "author_date": p.author_date,
+                    "path": p.path,
+                });
+                finding["occurrences"] = json!({"commits": p.commits, "paths": p.paths});
+            }
             finding
         })
         .collect();

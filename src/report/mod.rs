@@ -67,6 +67,8 @@ pub struct Report {
     pub summary: Summary,
     /// What could not be checked, and where (JSON `unchecked`, `--show-unchecked`).
     pub unchecked: Vec<Unchecked>,
+    /// A history scan's repository: paths are relative to its root, SARIF names its commit.
+    pub repository: Option<crate::history::Repository>,
 }
 
 #[derive(Clone, Debug, Default, serde::Serialize)]
@@ -87,6 +89,22 @@ pub struct Summary {
     pub skipped_reports: usize,
     /// Baseline entries that matched no finding (fixed since).
     pub baseline_stale: usize,
+    /// A history scan's walk (absent from a work-tree scan's report).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub history: Option<HistorySummary>,
+}
+
+/// What a history scan walked: `files_scanned` counts the distinct blobs read.
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct HistorySummary {
+    pub commits: usize,
+    /// Distinct blobs found (each read once, unless skipped).
+    pub blobs: usize,
+    /// A shallow clone: what lies before its boundary was not scanned.
+    pub truncated: bool,
+    /// Gitlinks (submodules) passed over: their content is another repository's.
+    pub skipped_submodules: usize,
+    pub missing_objects: usize,
 }
 
 impl Report {
@@ -109,6 +127,7 @@ impl Report {
             errors,
             summary,
             unchecked: Vec::new(),
+            repository: None,
         }
     }
 
@@ -117,8 +136,20 @@ impl Report {
         let count = |kind| unchecked.iter().filter(|u| u.kind == kind).count();
         self.summary.dynamic_expiries = count(UncheckedKind::DynamicExpiry);
         self.summary.unparsed_files = count(UncheckedKind::UnparsedFile);
+        if let Some(history) = &mut self.summary.history {
+            history.missing_objects = count(UncheckedKind::MissingObject);
+        }
         self.unchecked = unchecked;
         self
+    }
+
+    /// The repository root code-scanning reports place paths under: a history scan's
+    /// repository, else the current directory's.
+    fn src_root(&self) -> src_root::SrcRoot {
+        match &self.repository {
+            Some(repository) => src_root::SrcRoot::at(&repository.root),
+            None => src_root::SrcRoot::current(),
+        }
     }
 
     /// Findings that are reported (not suppressed).
@@ -213,5 +244,6 @@ fn printable(report: &Report) -> Report {
                 ..u.clone()
             })
             .collect(),
+        repository: report.repository.clone(),
     }
 }

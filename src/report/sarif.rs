@@ -13,7 +13,7 @@ use crate::level::Level;
 use crate::lints::{LINTS, Status};
 
 pub fn render(report: &Report) -> String {
-    render_in(report, &SrcRoot::current())
+    render_in(report, &report.src_root())
 }
 
 fn render_in(report: &Report, root: &SrcRoot) -> String {
@@ -35,6 +35,15 @@ fn render_in(report: &Report, root: &SrcRoot) -> String {
                 "partialFingerprints": {"presignLint/v1": f.fingerprint},
                 "properties": {"details": f.details},
             });
+            if let Some(p) = &f.provenance {
+                result["properties"]["commit"] = json!({
+                    "id": p.commit,
+                    "author_date": p.author_date,
+                    "path": p.path,
+                });
+                result["properties"]["occurrences"] =
+                    json!({"commits": p.commits, "paths": p.paths});
+            }
             if !f.related.is_empty() {
                 add_related(root, &mut result, f, primary);
             }
@@ -86,9 +95,33 @@ fn render_in(report: &Report, root: &SrcRoot) -> String {
             "results": results,
         }],
     });
+    let mut document = document;
+    if let Some(repository) = &report.repository {
+        document["runs"][0]["versionControlProvenance"] =
+            json!([version_control(repository, root)]);
+    }
     let mut text = serde_json::to_string_pretty(&document).unwrap_or_default();
     text.push('\n');
     text
+}
+
+/// The repository a history scan read: its http(s) remote (credentials removed) or its
+/// directory, and the commit and branch HEAD named.
+fn version_control(repository: &crate::history::Repository, root: &SrcRoot) -> Value {
+    let mut details = json!({
+        "repositoryUri": repository
+            .remote
+            .clone()
+            .unwrap_or_else(|| file_uri(root.root(), true)),
+        "mappedTo": {"uriBaseId": "%SRCROOT%"},
+    });
+    if let Some(head) = &repository.head {
+        details["revisionId"] = json!(head.to_string());
+    }
+    if let Some(branch) = &repository.branch {
+        details["branch"] = json!(crate::redact::redact(branch).text);
+    }
+    details
 }
 
 /// A file region: 1-based, end column exclusive (as [`Finding`] has it), never before the start

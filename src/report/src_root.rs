@@ -31,6 +31,15 @@ impl SrcRoot {
         }
     }
 
+    /// Paths relative to `root` (a history scan's repository), whatever the current
+    /// directory.
+    pub fn at(root: &Path) -> Self {
+        SrcRoot {
+            root: root.to_path_buf(),
+            cwd: root.to_path_buf(),
+        }
+    }
+
     pub fn root(&self) -> &Path {
         &self.root
     }

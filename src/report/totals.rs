@@ -8,7 +8,14 @@ use super::Report;
 /// `presign-lint: 2 errors, 1 warning in 12 files; …`, with the wall time when given.
 pub fn line(report: &Report, elapsed: Option<std::time::Duration>) -> String {
     let s = &report.summary;
-    let files = plural(s.files_scanned, "file");
+    let files = match &s.history {
+        Some(h) => format!(
+            "{} of {}",
+            plural(s.files_scanned, "blob"),
+            plural(h.commits, "commit")
+        ),
+        None => plural(s.files_scanned, "file"),
+    };
     let mut line = if s.findings == 0 {
         format!("presign-lint: no findings in {files}")
     } else {
@@ -55,6 +62,40 @@ pub fn line(report: &Report, elapsed: Option<std::time::Duration>) -> String {
             "; {} skipped",
             plural(s.skipped_reports, "presign-lint report")
         );
+    }
+    if let Some(h) = &s.history {
+        // What a history scan left out is said, never silent: a clean result must mean clean.
+        if s.skipped_large > 0 {
+            let _ = write!(
+                line,
+                "; {} over the size limit skipped",
+                plural(s.skipped_large, "blob")
+            );
+        }
+        if s.skipped_binary > 0 {
+            let _ = write!(
+                line,
+                "; {} skipped",
+                plural(s.skipped_binary, "binary blob")
+            );
+        }
+        if h.skipped_submodules > 0 {
+            let _ = write!(
+                line,
+                "; {} not followed",
+                plural(h.skipped_submodules, "submodule commit")
+            );
+        }
+        if h.missing_objects > 0 {
+            let _ = write!(
+                line,
+                "; {} missing from the repository, not scanned",
+                plural(h.missing_objects, "object")
+            );
+        }
+        if h.truncated {
+            line.push_str("; history truncated (shallow clone): older commits were not scanned");
+        }
     }
     if !report.errors.is_empty() {
         let _ = write!(
