@@ -622,3 +622,23 @@ fn not_a_repository_is_exit_2() {
         out.stderr
     );
 }
+
+/// `check` is the default subcommand, so `presign-lint history` once scanned a directory of
+/// that name: outside a repository, the error says how to do that now.
+#[test]
+fn outside_a_repository_a_history_directory_gets_a_hint() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::create_dir(dir.path().join("history")).expect("mkdir");
+    let out = common::run(dir.path(), &["history"]);
+    assert_eq!(out.code, 2, "{}", out.stderr);
+    assert!(
+        out.stderr.contains("not a git repository"),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        out.stderr.contains("run `presign-lint check history`"),
+        "{}",
+        out.stderr
+    );
+}

@@ -16,7 +16,7 @@ pub mod liveness;
 pub mod walk;
 
 use std::collections::{HashMap, HashSet};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use gix::ObjectId;
 use gix::bstr::{BStr, ByteSlice};
@@ -73,8 +73,16 @@ pub struct HistoryResult {
 /// Scans the history; `Err` when the repository or a revision cannot be opened at all.
 pub fn scan(options: &HistoryOptions, settings: &Settings) -> Result<HistoryResult, String> {
     let shown = crate::paths::redact_path(&options.path);
-    let repo =
-        gix::discover(&options.path).map_err(|e| format!("{shown}: not a git repository ({e})"))?;
+    let repo = gix::discover(&options.path).map_err(|e| {
+        // `presign-lint history` used to scan a directory of that name (`check` is the
+        // default subcommand): say how to now.
+        let hint = if options.path == Path::new(".") && Path::new("history").is_dir() {
+            "; to scan the directory `history`, run `presign-lint check history`"
+        } else {
+            ""
+        };
+        format!("{shown}: not a git repository ({e}){hint}")
+    })?;
     // Absolute: exclude globs and SARIF's `%SRCROOT%` are absolute, and gix gives the work
     // tree as it was found (`.`).
     let found = repo.workdir().unwrap_or_else(|| repo.git_dir());
