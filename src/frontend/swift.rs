@@ -786,3 +786,43 @@ mod tests {
         );
     }
 }
+
+#[cfg(test)]
+mod folding {
+    use crate::eval::{Env, Value};
+    use crate::frontend::Language;
+    use crate::frontend::syntax::collect;
+    use crate::frontend::treesitter::parse;
+    use crate::source::SourceFile;
+
+    /// Folds the `expiration:` argument of the last call named `method`.
+    fn expiration(src: &str, method: &str) -> Value {
+        let tree = parse(Language::Swift, src).expect("parses");
+        let facts = collect(tree.root_node(), src, &super::Swift);
+        let source = SourceFile::new(src.to_string());
+        let call = facts
+            .calls
+            .iter()
+            .rfind(|c| c.call.name() == Some(method))
+            .expect("call");
+        let mut env = Env::new(&facts, &source, call.function, "swift");
+        env.eval(call.call.keyword("expiration").expect("labelled"))
+    }
+
+    #[test]
+    fn time_intervals_and_durations_fold() {
+        let src = "struct Links { static let ttl: TimeInterval = 60 * 60 * 24 }\n\
+                   func f() {\n\
+                     let d: Duration = .seconds(120)\n\
+                     let e = Duration.milliseconds(90_000)\n\
+                     a.presign(config: c, expiration: TimeInterval(Links.ttl * 2))\n\
+                     b.presignURL(config: c, expiration: d)\n\
+                     b.sleep(expiration: e)\n\
+                   }";
+        assert_eq!(expiration(src, "presign"), Value::Number(172_800.0));
+        let parenthesized = src.replace("TimeInterval(Links.ttl * 2)", "(5 * 60)");
+        assert_eq!(expiration(&parenthesized, "presign"), Value::Number(300.0));
+        assert_eq!(expiration(src, "presignURL"), Value::Duration(120.0));
+        assert_eq!(expiration(src, "sleep"), Value::Duration(90.0));
+    }
+}
