@@ -7,8 +7,8 @@ set -euo pipefail
 cd "$(dirname "$0")"
 root=..
 
-extensions=(py js ts tsx go java kt cs php rb rs ipynb cpp yaml json env tf sh md)
-parsed=13
+extensions=(py js ts tsx go java kt cs php rb rs ipynb cpp swift yaml json env tf sh md)
+parsed=14
 
 index_of() {
     local ext=$1 i

@@ -11,7 +11,7 @@ use crate::facts::{CallExpr, SyntaxFacts};
 /// The SigV4 ceiling: S3 rejects presigned URLs valid longer than 7 days.
 pub const SIGV4_MAX_SECONDS: u64 = 604_800;
 
-const FILES: [(&str, &str); 11] = [
+const FILES: [(&str, &str); 12] = [
     ("python", include_str!("../catalog/python.toml")),
     ("javascript", include_str!("../catalog/javascript.toml")),
     ("go", include_str!("../catalog/go.toml")),
@@ -22,6 +22,7 @@ const FILES: [(&str, &str); 11] = [
     ("ruby", include_str!("../catalog/ruby.toml")),
     ("rust", include_str!("../catalog/rust.toml")),
     ("cpp", include_str!("../catalog/cpp.toml")),
+    ("swift", include_str!("../catalog/swift.toml")),
     ("shell", include_str!("../catalog/shell.toml")),
 ];
 

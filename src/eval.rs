@@ -567,6 +567,27 @@ impl<'a> Env<'a> {
                 _ => Value::Unknown,
             });
         }
+        // Swift's `Duration.seconds(3600)` (5.7), and `.seconds(60)` where a `Duration` is
+        // expected (an implicit member: its path is `.seconds`).
+        if self.family == "swift"
+            && matches!(
+                tail2.as_str(),
+                "Duration.seconds"
+                    | "Duration.milliseconds"
+                    | "Duration.microseconds"
+                    | "Duration.nanoseconds"
+                    | ".seconds"
+                    | ".milliseconds"
+                    | ".microseconds"
+                    | ".nanoseconds"
+            )
+            && let Some(unit) = chrono_unit(last)
+        {
+            return Some(match call.positional(0).map(|e| self.eval(e)) {
+                Some(Value::Number(n)) if call.args.len() == 1 => Value::Duration(n * unit),
+                _ => Value::Unknown,
+            });
+        }
         Some(match (tail2.as_str(), last) {
             (_, "timedelta") => {
                 let mut total = 0.0;

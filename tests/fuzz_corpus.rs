@@ -83,7 +83,7 @@ fn inputs() -> Vec<(&'static str, String, Vec<u8>)> {
         ));
         if let Some(selector) = fuzzing::selector(&ext) {
             out.push(("front_end", name.clone(), prefixed(selector, &bytes)));
-            if (selector as usize) < 13 {
+            if (selector as usize) < 14 {
                 out.push(("eval", name.clone(), prefixed(selector, &bytes)));
             }
         }

@@ -364,6 +364,11 @@ fn deep_nesting_in_every_parsed_language() {
             format!("int f() {{ return {}; }}\n", deep("(", ")")),
         ),
         ("deep.hpp", format!("auto x = {};\n", deep("{", "}"))),
+        (
+            "deep.swift",
+            format!("func f() {{ let x = {} }}\n", deep("(", ")")),
+        ),
+        ("deep2.swift", format!("let x = {}\n", deep("[", "]"))),
         ("deep.mjs", format!("const x = {};\n", deep("{a:", "}"))),
         ("deep.rb", format!("x = {}\n", deep("{a: ", "}"))),
         ("deep.go", format!("var x = {}\n", deep("f(", ")"))),

@@ -16,6 +16,7 @@ pub enum Language {
     Ruby,
     Rust,
     Cpp,
+    Swift,
     /// Jupyter notebooks: their code cells are Python.
     Notebook,
 }
@@ -44,6 +45,7 @@ impl Language {
             "cpp" | "cc" | "cxx" | "c++" | "hpp" | "hh" | "hxx" | "h++" | "h" | "ipp" | "tpp" => {
                 Language::Cpp
             }
+            "swift" => Language::Swift,
             "ipynb" => Language::Notebook,
             _ => return None,
         })
@@ -63,6 +65,7 @@ impl Language {
             Language::Ruby => "ruby",
             Language::Rust => "rust",
             Language::Cpp => "cpp",
+            Language::Swift => "swift",
             Language::Notebook => "notebook",
         }
     }

@@ -37,11 +37,15 @@ const PRINT_FUNCTIONS: &[(&str, &[&str])] = &[
     ),
     // `std::printf`, `std::puts`, C++23 `std::println` too (the `std::` is left out).
     ("cpp", &["printf", "puts", "println", "print", "wprintf"]),
+    ("swift", &["print", "debugPrint", "dump"]),
 ];
 
 /// Free functions and macros that write a log record, per language family.
 const LOG_FUNCTIONS: &[(&str, &[&str])] = &[
     ("php", &["error_log", "syslog"]),
+    // Foundation's `NSLog`, the unified logging system's `os_log` (`Logger().info("\(url)")`
+    // is a logger's method).
+    ("swift", &["NSLog", "os_log"]),
     // aws-sdk-cpp's logging macros (aws/core/utils/logging/LogMacros.h), spdlog's, glog's
     // `LOG(INFO) << …` is a stream, not a call.
     (
@@ -353,6 +357,7 @@ pub fn program(language: Language, path: &Path, text: &str, facts: &SyntaxFacts)
         Language::Ruby => super::ruby::program_signals(path, text, facts),
         Language::Rust => super::rust::program_signals(path, text, facts),
         Language::Cpp => super::cpp::program_signals(text, facts),
+        Language::Swift => super::swift::program_signals(path, text, facts),
         // A notebook's output is saved in the notebook, and shared with it.
         Language::Notebook => return Program::Unknown,
     };

@@ -77,6 +77,8 @@ pub const CALLBACK_METHODS: &[&str] = &[
     // Rust iterators.
     "try_for_each",
     "fold",
+    // Swift sequences (`map`, `flatMap`, `forEach`, `reduce` are above).
+    "compactMap",
     // C++ algorithms (`std::for_each` is `for_each` above).
     "transform",
 ];

@@ -113,6 +113,7 @@ mod tests {
             "ruby",
             "rust",
             "cpp",
+            "swift",
         ] {
             let Some(f) = clients::family(family) else {
                 panic!("no {family} rows in catalog/clients.toml");

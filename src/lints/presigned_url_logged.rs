@@ -48,6 +48,9 @@ const URL_ACCESSORS: &[&str] = &[
     "originalstring",
     "touri",
     "tourl",
+    // Swift `URL.absoluteString`, `absoluteURL`, `URLRequest.url`.
+    "absolutestring",
+    "absoluteurl",
 ];
 
 /// A presign call a value comes from.

@@ -51,6 +51,8 @@ pub const PROJECT_MARKERS: &[&str] = &[
     "Gemfile",
     "Directory.Build.props",
     "global.json",
+    // A Swift package.
+    "Package.swift",
 ];
 
 /// What one analysed file gives the project.
@@ -394,6 +396,16 @@ impl<'a> FileScope<'a> {
                 // unless it is a library's: `Aws::Http::HttpMethod::HTTP_GET` or
                 // `std::chrono::hours` made every file naming them a search hit.
                 "cpp" if !CPP_LIBRARY_ROOTS.contains(first) => path.to_vec(),
+                // A Swift module's files share one scope (`import` names a module, not a
+                // file): a global `let` or a type's `static let` (`Links.ttl`) of the
+                // project, never a library type's member (`TimeInterval.infinity`).
+                "swift"
+                    if !SWIFT_LIBRARY_ROOTS.contains(first)
+                        && (rest.is_empty()
+                            || first.starts_with(|c: char| c.is_ascii_uppercase())) =>
+                {
+                    path.to_vec()
+                }
                 _ => return None,
             },
         };
@@ -519,7 +531,9 @@ impl<'a> FileScope<'a> {
                 // A C++ function is declared in a header and defined in any file.
                 match self.family {
                     "go" | "kotlin" => in_files(self.same_directory()),
-                    "php" | "ruby" | "cpp" => in_files(self.all_peers()),
+                    // A Swift function is visible to its whole module, and to the modules
+                    // that import it, unqualified.
+                    "php" | "ruby" | "cpp" | "swift" => in_files(self.all_peers()),
                     _ => None,
                 }
             }
@@ -638,6 +652,8 @@ impl<'a> FileScope<'a> {
             // `kTtl` from an included header, `cfg::kTtl` of a namespace: the one definition
             // in the project.
             "cpp" => self.constant_in(self.all_peers(), &key),
+            // A global `let ttl` or `Links.ttl` of a `static let`: the module's one.
+            "swift" => self.constant_in(self.all_peers(), &key),
             _ => None,
         }
     }
@@ -933,6 +949,30 @@ fn python_module(
 /// name under them is never one of the project's constants.
 const CPP_LIBRARY_ROOTS: &[&str] = &[
     "Aws", "std", "google", "gcs", "Azure", "boost", "spdlog", "fmt", "absl", "Poco", "Qt",
+];
+
+/// Swift library types and modules whose members are never the project's constants.
+const SWIFT_LIBRARY_ROOTS: &[&str] = &[
+    "Foundation",
+    "TimeInterval",
+    "Duration",
+    "Date",
+    "URL",
+    "URLRequest",
+    "URLSession",
+    "ProcessInfo",
+    "AWSS3",
+    "S3Client",
+    "AWSClientRuntime",
+    "ClientRuntime",
+    "Smithy",
+    "Logger",
+    "DispatchQueue",
+    "Double",
+    "Int",
+    "String",
+    "Bundle",
+    "FileManager",
 ];
 
 const JS_EXTENSIONS: &[&str] = &["ts", "tsx", "js", "jsx", "mjs", "cjs", "mts", "cts"];

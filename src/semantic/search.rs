@@ -56,6 +56,22 @@ impl Word {
         {
             return None;
         }
+        // Swift entry points every file of a kind defines and nothing calls by name: an
+        // ArgumentParser command's `run`/`validate`, XCTest's `test…` methods and fixtures.
+        if family == "swift"
+            && (name.starts_with("test")
+                || matches!(
+                    name.as_str(),
+                    "run"
+                        | "validate"
+                        | "setUp"
+                        | "tearDown"
+                        | "setUpWithError"
+                        | "tearDownWithError"
+                ))
+        {
+            return None;
+        }
         if is_distinctive(&name) {
             return Some(Word::alone(name));
         }
