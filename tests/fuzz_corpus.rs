@@ -47,6 +47,7 @@ fn seed_extension(path: &Path) -> String {
         "mjs" | "cjs" | "jsx" => "js",
         "kts" => "kt",
         "cc" | "cxx" | "hpp" | "hh" | "hxx" | "h" => "cpp",
+        "sc" => "scala",
         "html" | "txt" | "markdown" => "md",
         other => other,
     }
@@ -83,7 +84,7 @@ fn inputs() -> Vec<(&'static str, String, Vec<u8>)> {
         ));
         if let Some(selector) = fuzzing::selector(&ext) {
             out.push(("front_end", name.clone(), prefixed(selector, &bytes)));
-            if (selector as usize) < 13 {
+            if (selector as usize) < 14 {
                 out.push(("eval", name.clone(), prefixed(selector, &bytes)));
             }
         }

@@ -248,6 +248,7 @@ fn the_expiry_lint_doc_lists_the_catalog() {
         ("ruby", "Ruby"),
         ("rust", "Rust"),
         ("cpp", "C++"),
+        ("scala", "Scala"),
         ("shell", "Shell"),
     ];
     let rows = presign_lint::catalog::rows();

@@ -141,6 +141,7 @@ const PROJECTS: &[&str] = &[
     "python-app",
     "ruby-app",
     "rust-app",
+    "scala-app",
     "typescript-app",
 ];
 

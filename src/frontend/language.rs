@@ -16,6 +16,7 @@ pub enum Language {
     Ruby,
     Rust,
     Cpp,
+    Scala,
     /// Jupyter notebooks: their code cells are Python.
     Notebook,
 }
@@ -44,6 +45,7 @@ impl Language {
             "cpp" | "cc" | "cxx" | "c++" | "hpp" | "hh" | "hxx" | "h++" | "h" | "ipp" | "tpp" => {
                 Language::Cpp
             }
+            "scala" | "sc" => Language::Scala,
             "ipynb" => Language::Notebook,
             _ => return None,
         })
@@ -63,6 +65,7 @@ impl Language {
             Language::Ruby => "ruby",
             Language::Rust => "rust",
             Language::Cpp => "cpp",
+            Language::Scala => "scala",
             Language::Notebook => "notebook",
         }
     }

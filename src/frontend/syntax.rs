@@ -79,6 +79,12 @@ pub const CALLBACK_METHODS: &[&str] = &[
     "fold",
     // C++ algorithms (`std::for_each` is `for_each` above).
     "transform",
+    // Scala collections, `Future.traverse(keys)(k => …)` and Akka Streams.
+    "foreach",
+    "traverse",
+    "foldLeft",
+    "mapAsync",
+    "mapAsyncUnordered",
 ];
 
 /// One language's description of its syntax tree.
@@ -117,6 +123,12 @@ pub trait Grammar {
                 .find(|c| !c.kind().contains("comment")),
             _ => None,
         }
+    }
+
+    /// Whether a node between a callback method's call and its function passes the call's
+    /// loop on (argument lists and parentheses, [`is_wrapper`]).
+    fn wraps_callback(&self, node: Node<'_>) -> bool {
+        is_wrapper(node)
     }
 
     /// The declared name of a [`Role::Function`] node: its `name` field, else the name it is
@@ -387,7 +399,7 @@ fn visit(
         Role::Import => facts.imports.extend(grammar.imports(node, cx)),
         Role::Comment => facts.comments.push(node.byte_range()),
         Role::Other => {
-            child_ctx.callback = ctx.callback.filter(|_| is_wrapper(node));
+            child_ctx.callback = ctx.callback.filter(|_| grammar.wraps_callback(node));
         }
     }
     if let Some(value) = grammar.return_value(node) {
@@ -429,7 +441,7 @@ fn reads_setting(expr: &Expr, depth: usize) -> bool {
 }
 
 /// Argument lists and parentheses between a callback method and its function.
-fn is_wrapper(node: Node<'_>) -> bool {
+pub fn is_wrapper(node: Node<'_>) -> bool {
     let kind = node.kind();
     kind.contains("argument")
         || kind.contains("parenthesized")

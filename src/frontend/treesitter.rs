@@ -33,6 +33,7 @@ fn grammar(language: Language) -> Option<tree_sitter::Language> {
         Language::Php => tree_sitter_php::LANGUAGE_PHP.into(),
         Language::Ruby => tree_sitter_ruby::LANGUAGE.into(),
         Language::Cpp => tree_sitter_cpp::LANGUAGE.into(),
+        Language::Scala => tree_sitter_scala::LANGUAGE.into(),
         Language::Rust => return None,
     })
 }
@@ -57,7 +58,8 @@ pub const MAX_RUBY_SCANNER_STATE: usize = 1000;
 /// serialization buffer (see [`MAX_INDENT_LEVELS`], [`MAX_RUBY_SCANNER_STATE`]). The other
 /// external scanners bound their own state: JavaScript, TypeScript and Kotlin keep none, C#
 /// and PHP stop serializing when full, C++ keeps one raw-string delimiter of at most 16
-/// characters (its scanner stops reading a longer one, and asserts statically that 16 fit).
+/// characters (its scanner stops reading a longer one, and asserts statically that 16 fit),
+/// Scala's indentation stack stops serializing when it would not fit.
 fn scanner_state_bounded(language: Language, text: &str) -> bool {
     match language {
         Language::Python | Language::Notebook => indent_levels(text) <= MAX_INDENT_LEVELS,
