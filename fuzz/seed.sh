@@ -7,12 +7,12 @@ set -euo pipefail
 cd "$(dirname "$0")"
 root=..
 
-extensions=(py js ts tsx go java kt cs php rb rs ipynb cpp swift yaml json env tf sh md)
-parsed=14
+extensions=(py js ts tsx go java kt cs php rb rs ipynb cpp swift scala yaml json env tf sh md)
+parsed=15
 
 index_of() {
     local ext=$1 i
-    case $ext in yml) ext=yaml ;; mjs|cjs|jsx) ext=js ;; kts) ext=kt ;; cc|cxx|hpp|hh|hxx|h) ext=cpp ;; html|txt|markdown) ext=md ;; esac
+    case $ext in yml) ext=yaml ;; mjs|cjs|jsx) ext=js ;; kts) ext=kt ;; cc|cxx|hpp|hh|hxx|h) ext=cpp ;; sc) ext=scala ;; html|txt|markdown) ext=md ;; esac
     for i in "${!extensions[@]}"; do
         if [[ ${extensions[$i]} == "$ext" ]]; then echo "$i"; return; fi
     done

@@ -588,6 +588,27 @@ impl<'a> Env<'a> {
                 _ => Value::Unknown,
             });
         }
+        // Scala `Duration(7, TimeUnit.DAYS)`, `FiniteDuration(7, "days")`,
+        // `Duration.create(7, DAYS)` (scala.concurrent.duration).
+        if self.family == "scala"
+            && (matches!(last, "Duration" | "FiniteDuration")
+                || matches!(tail2.as_str(), "Duration.apply" | "Duration.create"))
+            && call.args.len() == 2
+        {
+            let unit = match call.positional(1) {
+                Some(e) => match (self.eval(e), e.path().map(|p| p.join("."))) {
+                    (Value::Unit(u), _) => Some(u),
+                    (Value::Str(s), _) => scala_unit(&s),
+                    (_, Some(p)) => scala_unit(p.rsplit('.').next().unwrap_or(&p)),
+                    _ => None,
+                },
+                None => None,
+            };
+            return Some(match (first_number(self), unit) {
+                (Some(n), Some(u)) => Value::Duration(n * u),
+                _ => Value::Unknown,
+            });
+        }
         Some(match (tail2.as_str(), last) {
             (_, "timedelta") => {
                 let mut total = 0.0;
@@ -1071,6 +1092,21 @@ fn chrono_unit(name: &str) -> Option<f64> {
     })
 }
 
+/// A `scala.concurrent.duration` unit, by `TimeUnit` name or the string `Duration(7, "days")`
+/// takes.
+fn scala_unit(name: &str) -> Option<f64> {
+    Some(match name {
+        "NANOSECONDS" | "nanos" | "nanoseconds" | "ns" => 1e-9,
+        "MICROSECONDS" | "micros" | "microseconds" | "us" => 1e-6,
+        "MILLISECONDS" | "millis" | "milliseconds" | "ms" => 0.001,
+        "SECONDS" | "s" | "second" | "seconds" => 1.0,
+        "MINUTES" | "m" | "min" | "minute" | "minutes" => 60.0,
+        "HOURS" | "h" | "hour" | "hours" => 3600.0,
+        "DAYS" | "d" | "day" | "days" => 86_400.0,
+        _ => return None,
+    })
+}
+
 /// Kotlin `Int.hours`, ActiveSupport `Integer#days`: seconds per unit.
 fn unit_word(word: &str) -> Option<f64> {
     Some(match word {
@@ -1082,7 +1118,8 @@ fn unit_word(word: &str) -> Option<f64> {
         // ActiveSupport's own lengths: a month is 1/12 of a Gregorian year.
         "month" | "months" => 2_629_746.0,
         "year" | "years" => 31_556_952.0,
-        "milliseconds" => 0.001,
+        // Scala's `500.millis` too.
+        "milliseconds" | "millis" | "milli" | "millisecond" => 0.001,
         _ => return None,
     })
 }

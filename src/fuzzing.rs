@@ -24,12 +24,12 @@ use crate::suppress;
 /// File extensions the language targets can feed their input as, chosen by the input's first
 /// byte (modulo the length). The parsed languages come first: [`eval`] uses only those.
 /// `fuzz/seed.sh` prefixes each fixture with the index of its extension, so keep it in sync.
-pub const EXTENSIONS: [&str; 20] = [
-    "py", "js", "ts", "tsx", "go", "java", "kt", "cs", "php", "rb", "rs", "ipynb", "cpp",
-    "swift", // parsed
+pub const EXTENSIONS: [&str; 21] = [
+    "py", "js", "ts", "tsx", "go", "java", "kt", "cs", "php", "rb", "rs", "ipynb", "cpp", "swift",
+    "scala", // parsed
     "yaml", "json", "env", "tf", "sh", "md", // config keys, CLI commands, text
 ];
-const PARSED: usize = 14;
+const PARSED: usize = 15;
 
 /// The selector byte that makes [`front_end`] and [`eval`] read an input as `ext`.
 pub fn selector(ext: &str) -> Option<u8> {

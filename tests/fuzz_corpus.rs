@@ -47,6 +47,7 @@ fn seed_extension(path: &Path) -> String {
         "mjs" | "cjs" | "jsx" => "js",
         "kts" => "kt",
         "cc" | "cxx" | "hpp" | "hh" | "hxx" | "h" => "cpp",
+        "sc" => "scala",
         "html" | "txt" | "markdown" => "md",
         other => other,
     }

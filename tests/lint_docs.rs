@@ -249,6 +249,7 @@ fn the_expiry_lint_doc_lists_the_catalog() {
         ("rust", "Rust"),
         ("cpp", "C++"),
         ("swift", "Swift"),
+        ("scala", "Scala"),
         ("shell", "Shell"),
     ];
     let rows = presign_lint::catalog::rows();

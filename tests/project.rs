@@ -142,6 +142,7 @@ const PROJECTS: &[&str] = &[
     "ruby-app",
     "rust-app",
     "swift-app",
+    "scala-app",
     "typescript-app",
 ];
 

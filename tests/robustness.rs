@@ -369,6 +369,11 @@ fn deep_nesting_in_every_parsed_language() {
             format!("func f() {{ let x = {} }}\n", deep("(", ")")),
         ),
         ("deep2.swift", format!("let x = {}\n", deep("[", "]"))),
+        (
+            "deep.scala",
+            format!("object A {{ val x = {} }}\n", deep("(", ")")),
+        ),
+        ("deep.sc", format!("val x = {}\n", deep("f(", ")"))),
         ("deep.mjs", format!("const x = {};\n", deep("{a:", "}"))),
         ("deep.rb", format!("x = {}\n", deep("{a: ", "}"))),
         ("deep.go", format!("var x = {}\n", deep("f(", ")"))),
@@ -851,6 +856,26 @@ fn calls_of_calls_in_rust_cost_linear_time() {
                 "fn f() {{ let u = presign{}; }}\nconst U: &str = \"{}\";\n",
                 "(1)".repeat(n),
                 url(7)
+            )
+        },
+        |out| assert!(count(out, "hardcoded-presigned-url") > 0, "{}", out.stdout),
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn curried_calls_and_infix_chains_in_scala_cost_linear_time() {
+    // `presign(1)(1)(1)…` is one call of many argument lists, and `1 + 1 + …` one infix
+    // chain re-associated by precedence: both are read in bounded pieces.
+    assert_linear(
+        "Lib.scala",
+        2000,
+        |n| {
+            format!(
+                "object A {{\n  val u = presign{}\n  val x = 1{}\n  val U = \"{}\"\n}}\n",
+                "(1)".repeat(n),
+                " + 1".repeat(n),
+                url(8)
             )
         },
         |out| assert!(count(out, "hardcoded-presigned-url") > 0, "{}", out.stdout),

@@ -17,6 +17,7 @@ pub enum Language {
     Rust,
     Cpp,
     Swift,
+    Scala,
     /// Jupyter notebooks: their code cells are Python.
     Notebook,
 }
@@ -46,6 +47,7 @@ impl Language {
                 Language::Cpp
             }
             "swift" => Language::Swift,
+            "scala" | "sc" => Language::Scala,
             "ipynb" => Language::Notebook,
             _ => return None,
         })
@@ -66,6 +68,7 @@ impl Language {
             Language::Rust => "rust",
             Language::Cpp => "cpp",
             Language::Swift => "swift",
+            Language::Scala => "scala",
             Language::Notebook => "notebook",
         }
     }

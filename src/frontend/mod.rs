@@ -23,6 +23,7 @@ mod php;
 mod python;
 mod ruby;
 mod rust;
+mod scala;
 mod swift;
 pub mod syntax;
 #[cfg(test)]
@@ -133,6 +134,7 @@ fn parse(language: Language, text: &str) -> Option<SyntaxFacts> {
         Language::Ruby => &ruby::Ruby,
         Language::Cpp => &cpp::Cpp,
         Language::Swift => &swift::Swift,
+        Language::Scala => &scala::Scala,
         // syn's parser recurses per nesting level: pathological nesting would overflow the
         // stack, which cannot be caught, so such files get the text-level lints only.
         Language::Rust if max_nesting(text) > treesitter::MAX_DEPTH => return None,

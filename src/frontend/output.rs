@@ -30,6 +30,7 @@ const PRINT_FUNCTIONS: &[(&str, &[&str])] = &[
         ],
     ),
     ("kotlin", &["println", "print"]),
+    ("scala", &["println", "print", "printf"]),
     ("go", &["println", "print"]),
     (
         "rust",
@@ -135,8 +136,15 @@ const LOG_METHODS: &[&str] = &[
 const STREAMS: &[(&str, &[&str])] = &[
     ("System.out", &["print", "println", "printf", "format"]),
     ("System.err", &["print", "println", "printf", "format"]),
-    ("Console", &["Write", "WriteLine"]),
+    // .NET, and Scala's `Console.println(…)`.
+    (
+        "Console",
+        &["Write", "WriteLine", "println", "print", "printf"],
+    ),
     ("Console.Out", &["Write", "WriteLine"]),
+    // Scala's `Console.err.println(…)`.
+    ("Console.out", &["println", "print", "printf"]),
+    ("Console.err", &["println", "print", "printf"]),
     ("Console.Error", &["Write", "WriteLine"]),
     ("fmt", &["Print", "Printf", "Println"]),
     ("sys.stdout", &["write"]),
@@ -358,6 +366,7 @@ pub fn program(language: Language, path: &Path, text: &str, facts: &SyntaxFacts)
         Language::Rust => super::rust::program_signals(path, text, facts),
         Language::Cpp => super::cpp::program_signals(text, facts),
         Language::Swift => super::swift::program_signals(path, text, facts),
+        Language::Scala => super::scala::program_signals(text, facts),
         // A notebook's output is saved in the notebook, and shared with it.
         Language::Notebook => return Program::Unknown,
     };

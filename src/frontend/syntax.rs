@@ -81,6 +81,12 @@ pub const CALLBACK_METHODS: &[&str] = &[
     "compactMap",
     // C++ algorithms (`std::for_each` is `for_each` above).
     "transform",
+    // Scala collections, `Future.traverse(keys)(k => …)` and Akka Streams.
+    "foreach",
+    "traverse",
+    "foldLeft",
+    "mapAsync",
+    "mapAsyncUnordered",
 ];
 
 /// One language's description of its syntax tree.
@@ -119,6 +125,12 @@ pub trait Grammar {
                 .find(|c| !c.kind().contains("comment")),
             _ => None,
         }
+    }
+
+    /// Whether a node between a callback method's call and its function passes the call's
+    /// loop on (argument lists and parentheses, [`is_wrapper`]).
+    fn wraps_callback(&self, node: Node<'_>) -> bool {
+        is_wrapper(node)
     }
 
     /// The declared name of a [`Role::Function`] node: its `name` field, else the name it is
@@ -389,7 +401,7 @@ fn visit(
         Role::Import => facts.imports.extend(grammar.imports(node, cx)),
         Role::Comment => facts.comments.push(node.byte_range()),
         Role::Other => {
-            child_ctx.callback = ctx.callback.filter(|_| is_wrapper(node));
+            child_ctx.callback = ctx.callback.filter(|_| grammar.wraps_callback(node));
         }
     }
     if let Some(value) = grammar.return_value(node) {
@@ -431,7 +443,7 @@ fn reads_setting(expr: &Expr, depth: usize) -> bool {
 }
 
 /// Argument lists and parentheses between a callback method and its function.
-fn is_wrapper(node: Node<'_>) -> bool {
+pub fn is_wrapper(node: Node<'_>) -> bool {
     let kind = node.kind();
     kind.contains("argument")
         || kind.contains("parenthesized")

@@ -34,6 +34,7 @@ fn grammar(language: Language) -> Option<tree_sitter::Language> {
         Language::Ruby => tree_sitter_ruby::LANGUAGE.into(),
         Language::Cpp => tree_sitter_cpp::LANGUAGE.into(),
         Language::Swift => tree_sitter_swift::LANGUAGE.into(),
+        Language::Scala => tree_sitter_scala::LANGUAGE.into(),
         Language::Rust => return None,
     })
 }
@@ -60,6 +61,7 @@ pub const MAX_RUBY_SCANNER_STATE: usize = 1000;
 /// and PHP stop serializing when full, C++ keeps one raw-string delimiter of at most 16
 /// characters (its scanner stops reading a longer one, and asserts statically that 16 fit),
 /// Swift keeps the `#` count of one raw string in 4 bytes.
+/// Scala's indentation stack stops serializing when it would not fit.
 fn scanner_state_bounded(language: Language, text: &str) -> bool {
     match language {
         Language::Python | Language::Notebook => indent_levels(text) <= MAX_INDENT_LEVELS,

@@ -47,6 +47,7 @@ pub const PROJECT_MARKERS: &[&str] = &[
     "build.gradle",
     "build.gradle.kts",
     "settings.gradle",
+    "build.sbt",
     "composer.json",
     "Gemfile",
     "Directory.Build.props",
@@ -361,7 +362,9 @@ impl<'a> FileScope<'a> {
             "python" => python_module(dir, &import.module, import.name.as_deref(), &peers),
             "javascript" => javascript_module(dir, &import.module, &peers),
             "go" => go_package(&import.module, &peers),
-            "java" | "kotlin" => jvm_package(&import.module, import.name.as_deref(), &peers),
+            "java" | "kotlin" | "scala" => {
+                jvm_package(&import.module, import.name.as_deref(), &peers)
+            }
             "rust" => rust_module(&import.module, import.name.as_deref(), &peers)
                 .unwrap_or_else(|| peers.iter().map(|(i, _)| *i).collect()),
             _ => peers.iter().map(|(i, _)| *i).collect(),
@@ -378,7 +381,10 @@ impl<'a> FileScope<'a> {
             Some(import) => {
                 // A PHP `use` names a class, not a file: its module files are every parsed
                 // peer, so they do not tell that the class's file was parsed.
-                if (self.family != "php" && !self.module_files(import).is_empty())
+                // A Scala `object` lives in any file of its package, whatever the file's
+                // name: a package with parsed files may still hold it in one not parsed.
+                if (!matches!(self.family, "php" | "scala")
+                    && !self.module_files(import).is_empty())
                     || (self.family == "javascript" && self.is_library(import))
                 {
                     return None;
@@ -406,6 +412,10 @@ impl<'a> FileScope<'a> {
                 {
                     path.to_vec()
                 }
+                // A Scala name of the package or a package object, unless it is the
+                // standard library's or the JVM's (`scala.concurrent.duration.Duration`,
+                // `java.util.Date`, `TimeUnit.DAYS`).
+                "scala" if !SCALA_LIBRARY_ROOTS.contains(first) => path.to_vec(),
                 _ => return None,
             },
         };
@@ -427,6 +437,14 @@ impl<'a> FileScope<'a> {
                 || (w.starts_with('k') && w[1..].starts_with(|c: char| c.is_ascii_uppercase()))
         };
         if self.family == "cpp" && rest.is_empty() && !constant_like(word) {
+            return None;
+        }
+        // Scala declares its locals as it goes too (`val ttl = …`); a constant of another
+        // object or package object is capitalised by the style guide (`Ttl`, `LinkTtl`).
+        if self.family == "scala"
+            && rest.is_empty()
+            && !word.starts_with(|c: char| c.is_ascii_uppercase())
+        {
             return None;
         }
         Some(word.to_string())
@@ -635,7 +653,7 @@ impl<'a> FileScope<'a> {
         }
         let key = path.join(".");
         match self.family {
-            "go" | "java" | "kotlin" | "csharp" => {
+            "go" | "java" | "kotlin" | "scala" | "csharp" => {
                 self.constant_in(self.same_directory(), &key).or_else(|| {
                     (path.len() > 1)
                         .then(|| self.constant_in(self.all_peers(), &key))
@@ -973,6 +991,26 @@ const SWIFT_LIBRARY_ROOTS: &[&str] = &[
     "String",
     "Bundle",
     "FileManager",
+];
+
+/// Roots of the names Scala code takes from its standard library and the JVM's: a name under
+/// them is never one of the project's constants.
+const SCALA_LIBRARY_ROOTS: &[&str] = &[
+    "scala",
+    "java",
+    "javax",
+    "akka",
+    "software",
+    "com",
+    "org",
+    "sys",
+    "System",
+    "Duration",
+    "FiniteDuration",
+    "TimeUnit",
+    "Instant",
+    "Region",
+    "Console",
 ];
 
 const JS_EXTENSIONS: &[&str] = &["ts", "tsx", "js", "jsx", "mjs", "cjs", "mts", "cts"];
