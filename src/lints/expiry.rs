@@ -20,7 +20,7 @@ use crate::semantic::{Model, Target};
 /// Words every file with an expiry to check contains: every catalog method, CLI command,
 /// framework setting and config key the lint reads has one of them, so other files are never
 /// parsed.
-pub const TRIGGERS: [&str; 41] = [
+pub const TRIGGERS: [&str; 42] = [
     "presign",
     "postobjectv4",
     "signedcookie",
@@ -54,33 +54,38 @@ pub const TRIGGERS: [&str; 41] = [
     "signaturevalues",
     // `GetSASURL`, `generateSasUrl`, `GenerateSasUri`, `GenerateAccountSasUri`.
     "sasur",
-    "sharedaccess",
+    // `SharedAccessBlobPolicy` & co. (`shar` starts too many words).
+    "daccess",
     // Go's `SignWithSharedKey`, `SignWithUserDelegation`.
     "signwith",
+    // The words below are written from inside the name, not from its start: Teddy keys on a
+    // word's first bytes and verifies a candidate at every place they occur, and `temp`,
+    // `crea`, `expi`, `priv` or `serv` start a great many identifiers.
+    //
     // Frameworks: Laravel's `temporaryUrl`/`temporaryUploadUrl`, Spring Cloud AWS's
-    // `createSignedGetURL`, Active Storage's `url(expires_in: …)`, django-storages'
-    // `storage.url(name, expire=…)`.
-    // `temporaryUrl`, `temporaryUploadUrl`.
-    "temporaryu",
-    "createsigned",
-    "expires_in:",
-    "expire=",
-    // Other clouds: oss2 `sign_url`, ali-oss `signatureUrl`, Qiniu
-    // `MakePrivateURL`/`private_download_url`.
+    // `createSignedGetURL`/`createSignedPutURL`, Active Storage's `url(expires_in: …)`,
+    // django-storages' `storage.url(name, expire=…)`.
+    "oraryu",
+    "signedgeturl",
+    "signedputurl",
+    "res_in:",
+    "pire=",
+    // Other clouds: oss2 `sign_url`, ali-oss `signatureUrl`, Tencent COS's JS
+    // `getObjectUrl({ Sign: true, Expires })`, Qiniu `private_download_url`/
+    // `privateDownloadUrl`/`MakePrivateURL`.
     "sign_url",
     "signatureurl",
-    // Tencent COS's JS `getObjectUrl({ Sign: true, Expires })`.
-    "getobjecturl",
-    "privatedownloadurl",
-    "private_download_url",
-    "makeprivateurl",
+    "tobjecturl",
+    "tedownloadurl",
+    "te_download_url",
+    "eprivateurl",
     // Framework settings (`catalog/settings.toml`): django-storages' `AWS_QUERYSTRING_EXPIRE`,
     // `GS_EXPIRATION`, `AZURE_URL_EXPIRATION_SECS`, Active Storage's
     // `service_urls_expire_in`.
-    "querystring_expire",
+    "ystring_expire",
     "gs_expiration",
-    "url_expiration_secs",
-    "service_urls_expire_in",
+    "l_expiration_secs",
+    "ls_expire_in",
 ];
 
 /// The AWS CLI's default for `aws s3 presign`.

@@ -24,7 +24,7 @@ pub const TRIGGERS: [&str; 8] = [
     "sig\\u003d",
     "sig%253d",
     "qiniu",
-    "clouddn",
+    "ouddn",
     "qnssl",
 ];
 
