@@ -210,25 +210,47 @@ fn check(args: &CheckArgs, level_flags: &[(usize, char, String)]) -> Result<Exit
             elapsed: started.elapsed(),
             statistics: args.statistics,
             show_unchecked: args.show_unchecked,
-            width: if to_terminal {
-                terminal_size::terminal_size()
-                    .map_or(report::DEFAULT_WIDTH, |(width, _)| usize::from(width.0))
-            } else {
-                report::DEFAULT_WIDTH
-            },
+            width: text_width(to_terminal),
         },
     );
-    if format.is_text() {
-        append_step_summary(&report);
-    }
-    // Recording a baseline accepts today's findings: the report goes only where it was
-    // asked for by name, and the findings do not fail the run.
-    let recording = args.write_baseline.is_some();
-    if !recording || args.output.is_some() {
-        write_output(args.output.as_deref(), &text)?;
-    }
+    deliver(
+        &report,
+        format,
+        &text,
+        args.output.as_deref(),
+        args.write_baseline.is_some(),
+        settings.fail_on,
+    )
+}
 
-    let failing = report.active().any(|f| settings.fail_on.fails(f.level));
+/// The columns a text report is fitted to: the terminal's, else the default.
+pub(crate) fn text_width(to_terminal: bool) -> usize {
+    if to_terminal {
+        terminal_size::terminal_size()
+            .map_or(report::DEFAULT_WIDTH, |(width, _)| usize::from(width.0))
+    } else {
+        report::DEFAULT_WIDTH
+    }
+}
+
+/// Writes a rendered report where it was asked for and gives the run's exit status, the same
+/// for `check` and `history`. Recording a baseline accepts today's findings: the report goes
+/// only where it was asked for by name, and the findings do not fail the run.
+pub(crate) fn deliver(
+    report: &Report,
+    format: Format,
+    text: &str,
+    output: Option<&Path>,
+    recording: bool,
+    fail_on: FailOn,
+) -> Result<ExitStatus, String> {
+    if format.is_text() {
+        append_step_summary(report);
+    }
+    if !recording || output.is_some() {
+        write_output(output, text)?;
+    }
+    let failing = report.active().any(|f| fail_on.fails(f.level));
     Ok(if !report.errors.is_empty() {
         ExitStatus::Incomplete
     } else if failing && !recording {

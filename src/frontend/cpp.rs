@@ -1295,22 +1295,13 @@ mod tests {
     use super::*;
     use crate::facts::SyntaxFacts;
     use crate::frontend::Language;
-    use crate::frontend::syntax::collect;
     use crate::frontend::test_support::params;
-    use crate::frontend::treesitter::parse;
 
     fn facts(src: &str) -> SyntaxFacts {
-        let tree = parse(Language::Cpp, src).expect("parses");
-        collect(tree.root_node(), src, &Cpp)
+        crate::frontend::test_support::facts(Language::Cpp, &Cpp, src)
     }
 
-    fn binding<'f>(f: &'f SyntaxFacts, name: &str) -> &'f Expr {
-        &f.bindings
-            .iter()
-            .rfind(|b| b.name == name)
-            .expect("binding")
-            .value
-    }
+    use crate::frontend::test_support::last_binding as binding;
 
     #[test]
     fn declarations_construct_and_constants_are_qualified() {

@@ -801,13 +801,10 @@ mod tests {
     use super::*;
     use crate::facts::{BinOp, SyntaxFacts};
     use crate::frontend::Language;
-    use crate::frontend::syntax::collect;
     use crate::frontend::test_support::{params, returns};
-    use crate::frontend::treesitter::parse;
 
     fn facts(src: &str) -> SyntaxFacts {
-        let tree = parse(Language::Scala, src).expect("parses");
-        collect(tree.root_node(), src, &Scala)
+        crate::frontend::test_support::facts(Language::Scala, &Scala, src)
     }
 
     fn call<'f>(facts: &'f SyntaxFacts, name: &str) -> &'f CallExpr {

@@ -675,17 +675,10 @@ mod tests {
     use crate::frontend::treesitter::parse;
 
     fn facts(src: &str) -> SyntaxFacts {
-        let tree = parse(Language::Swift, src).expect("parses");
-        collect(tree.root_node(), src, &Swift)
+        crate::frontend::test_support::facts(Language::Swift, &Swift, src)
     }
 
-    fn binding<'f>(f: &'f SyntaxFacts, name: &str) -> &'f Expr {
-        &f.bindings
-            .iter()
-            .rfind(|b| b.name == name)
-            .expect("binding")
-            .value
-    }
+    use crate::frontend::test_support::last_binding as binding;
 
     #[test]
     fn labels_conversions_and_static_lets() {

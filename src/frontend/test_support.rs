@@ -1,6 +1,24 @@
 //! What the front ends' unit tests share to read collected facts compactly.
 
 use crate::facts::{Expr, ExprKind, SyntaxFacts};
+use crate::frontend::Language;
+use crate::frontend::syntax::{Grammar, collect};
+use crate::frontend::treesitter::parse;
+
+/// The facts the shared walker collects from `src` in `language` with its `grammar`.
+pub fn facts(language: Language, grammar: &dyn Grammar, src: &str) -> SyntaxFacts {
+    let tree = parse(language, src).expect("parses");
+    collect(tree.root_node(), src, grammar)
+}
+
+/// The value of the last binding of `name`.
+pub fn last_binding<'f>(f: &'f SyntaxFacts, name: &str) -> &'f Expr {
+    &f.bindings
+        .iter()
+        .rfind(|b| b.name == name)
+        .expect("binding")
+        .value
+}
 
 /// `(function, value)` of each return: a call by its name, a name by itself.
 pub fn returns(f: &SyntaxFacts) -> Vec<(Option<usize>, String)> {

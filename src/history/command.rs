@@ -8,8 +8,7 @@ use crate::cli::{ColorChoice, HistoryArgs};
 use crate::level::FailOn;
 use crate::report::{self, Format, HistorySummary, RenderOptions, Report, Summary};
 use crate::run::{
-    ExitStatus, append_step_summary, cli_levels, load_config_from, refuse_to_overwrite_input,
-    write_output,
+    ExitStatus, cli_levels, deliver, load_config_from, refuse_to_overwrite_input, text_width,
 };
 use crate::scan::DEFAULT_MAX_FILE_SIZE;
 use crate::settings::Settings;
@@ -143,27 +142,15 @@ pub fn run(
             statistics: false,
             // Missing objects are listed: a partial clone must not read as a clean history.
             show_unchecked: true,
-            width: if to_terminal {
-                terminal_size::terminal_size()
-                    .map_or(report::DEFAULT_WIDTH, |(width, _)| usize::from(width.0))
-            } else {
-                report::DEFAULT_WIDTH
-            },
+            width: text_width(to_terminal),
         },
     );
-    if format.is_text() {
-        append_step_summary(&report);
-    }
-    let recording = args.write_baseline.is_some();
-    if !recording || args.output.is_some() {
-        write_output(args.output.as_deref(), &text)?;
-    }
-    let failing = report.active().any(|f| settings.fail_on.fails(f.level));
-    Ok(if !report.errors.is_empty() {
-        ExitStatus::Incomplete
-    } else if failing && !recording {
-        ExitStatus::Findings
-    } else {
-        ExitStatus::Clean
-    })
+    deliver(
+        &report,
+        format,
+        &text,
+        args.output.as_deref(),
+        args.write_baseline.is_some(),
+        settings.fail_on,
+    )
 }
