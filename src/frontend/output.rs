@@ -336,8 +336,11 @@ fn is_logger(receiver: &Expr) -> bool {
                 .is_some_and(|c| c.is_lowercase()))
 }
 
-/// Directories whose programs are run by hand: `bin/`, `scripts/`, `cmd/`, `tools/`, `cli/`.
-const PROGRAM_DIRS: &[&str] = &["bin", "scripts", "script", "cmd", "tools", "cli"];
+/// Directories whose programs are run by hand: `bin/`, `scripts/`, `cmd/`, `tools/`, `cli/`,
+/// and an SDK's or project's `examples/`, which print their results for the person running them.
+const PROGRAM_DIRS: &[&str] = &[
+    "bin", "scripts", "script", "cmd", "tools", "cli", "examples", "example",
+];
 
 /// How many bytes of a file the text checks read: entry points, imports and shebangs are near
 /// the top or are short markers; a bound keeps the cost linear and small.
