@@ -53,6 +53,8 @@ pub struct ProjectInput<'a> {
     /// The file is read only for what it gives the project (a named file's project): only
     /// the presign lints' trigger words make it parsed, and nothing else is extracted.
     pub context_only: bool,
+    /// Where a context file's syntax facts are kept between runs.
+    pub syntax_cache: Option<&'a crate::syntax_cache::SyntaxCache>,
 }
 
 pub struct ProjectOutput {
@@ -61,6 +63,38 @@ pub struct ProjectOutput {
     pub queried: BTreeSet<String>,
     /// Constants looked up and not found.
     pub wanted: BTreeSet<String>,
+}
+
+/// The facts of one file; a context file's syntax from the cache when a run made it.
+fn extract(
+    absolute: &Path,
+    text: &str,
+    needs: frontend::Needs,
+    project: Option<&ProjectInput<'_>>,
+) -> frontend::Facts {
+    let Some(cache) = project
+        .filter(|p| p.context_only && needs.syntax)
+        .and_then(|p| p.syntax_cache)
+    else {
+        return frontend::extract(absolute, text, needs);
+    };
+    if let Some(syntax) = cache.get(absolute, text) {
+        let mut facts = frontend::extract(
+            absolute,
+            text,
+            frontend::Needs {
+                syntax: false,
+                ..needs
+            },
+        );
+        facts.syntax = Some(syntax);
+        return facts;
+    }
+    let facts = frontend::extract(absolute, text, needs);
+    if let Some(syntax) = &facts.syntax {
+        cache.put(absolute, text, syntax);
+    }
+    facts
 }
 
 pub fn is_binary(bytes: &[u8]) -> bool {
@@ -128,15 +162,12 @@ pub fn analyze(
     let enabled = |id: LintId| levels[id as usize] != Level::Allow;
     let runs = |id: LintId| enabled(id) && triggered & (1 << id as usize) != 0;
 
-    let facts = frontend::extract(
-        absolute,
+    let needs = lints::needs(
+        enabled,
+        |id| triggered & (1 << id as usize) != 0,
         &source.text,
-        lints::needs(
-            enabled,
-            |id| triggered & (1 << id as usize) != 0,
-            &source.text,
-        ),
     );
+    let facts = extract(absolute, &source.text, needs, project);
     let root = match (project, &facts.syntax) {
         (Some(p), Some(_)) => Some((p.root)()),
         _ => None,

@@ -25,7 +25,7 @@ use std::time::{SystemTime, UNIX_EPOCH};
 use crate::semantic::identifiers::Identifiers;
 
 /// The first line of a cache file; the number is the format's version.
-const MAGIC: &[u8] = b"presign-lint context cache 1\n";
+const MAGIC: &[u8] = b"presign-lint context cache 2\n";
 /// Entries whose file changed this close to the run's start are not recorded.
 const RACY_NS: u64 = 2_000_000_000;
 /// A cache file larger than this is not read: about 200k files of ordinary source.
@@ -170,41 +170,53 @@ impl ContextCache {
             .map(|e| &e.class)
     }
 
-    /// Replaces the cache of each root with the entries under it. Failures are ignored: the
-    /// next run reads the project again.
+    /// Replaces the cache of each root with the entries under it, unless they are the ones
+    /// it holds already (a run over an unchanged project writes nothing). Failures are
+    /// ignored: the next run reads the project again.
     pub fn save(
+        &self,
         options: &CacheOptions,
         roots: &[PathBuf],
         entries: &[(PathBuf, Entry)],
         started: SystemTime,
     ) {
         let started_ns = nanos(started);
-        if create_private_dir(&options.dir).is_err() {
-            return;
-        }
+        let mut created = false;
         for root in roots {
-            let mine = entries
+            let mine: Vec<&(PathBuf, Entry)> = entries
                 .iter()
-                .filter(|(p, e)| p.starts_with(root) && !e.stamp.racy(started_ns));
-            let bytes = encode(options.key, mine);
-            let target = options.file(root);
-            let temporary = target.with_extension(format!(
-                "{}.{}.tmp",
-                std::process::id(),
-                nanos(SystemTime::now())
-            ));
-            if write_private(&temporary, &bytes).is_err()
-                || std::fs::rename(&temporary, &target).is_err()
-            {
-                let _ = std::fs::remove_file(&temporary);
+                .filter(|(p, e)| p.starts_with(root) && !e.stamp.racy(started_ns))
+                .collect();
+            let held = self.entries.keys().filter(|p| p.starts_with(root)).count();
+            if mine.len() == held && mine.iter().all(|(p, e)| self.get(p, &e.stamp).is_some()) {
+                continue;
             }
+            if !std::mem::replace(&mut created, true) && create_private_dir(&options.dir).is_err() {
+                return;
+            }
+            let bytes = encode(options.key, mine.into_iter());
+            replace_private(&options.file(root), &bytes);
         }
+    }
+}
+
+/// Replaces `target` with `bytes` through a private temporary file and a rename, so that a
+/// reader never sees a partial file and two runs racing each leave a whole one. Failures are
+/// ignored (a cache is never needed).
+pub fn replace_private(target: &Path, bytes: &[u8]) {
+    let temporary = target.with_extension(format!(
+        "{}.{}.tmp",
+        std::process::id(),
+        nanos(SystemTime::now())
+    ));
+    if write_private(&temporary, bytes).is_err() || std::fs::rename(&temporary, target).is_err() {
+        let _ = std::fs::remove_file(&temporary);
     }
 }
 
 /// The cache names every source file of a project and hashes its identifiers: readable by
 /// its owner only.
-fn create_private_dir(dir: &Path) -> std::io::Result<()> {
+pub fn create_private_dir(dir: &Path) -> std::io::Result<()> {
     let mut builder = std::fs::DirBuilder::new();
     builder.recursive(true);
     #[cfg(unix)]

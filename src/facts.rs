@@ -8,14 +8,14 @@ pub type Span = Range<usize>;
 
 /// An expression, lowered just enough to resolve expiries: literals, names, member access,
 /// calls, arithmetic and object-like literals. Anything else is [`ExprKind::Unknown`].
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
 pub struct Expr {
     pub kind: ExprKind,
     /// Byte range in the file.
     pub span: Span,
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
 pub enum ExprKind {
     Int(i128),
     Float(f64),
@@ -61,7 +61,7 @@ pub enum ExprKind {
 }
 
 /// A setting read at run time ([`ExprKind::Setting`]).
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Setting {
     pub source: SettingSource,
     /// Its name: `URL_TTL`, `links.ttl`, the hook's name; for a key that is not a literal, the
@@ -72,7 +72,7 @@ pub struct Setting {
     pub object: Option<String>,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum SettingSource {
     /// An environment variable.
     Environment,
@@ -102,7 +102,7 @@ impl Setting {
 }
 
 /// What a [`ExprKind::Fallback`] takes for absent.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Absence {
     /// null, nil, None, undefined only: `??`, `??=`, Kotlin `?:`, `if ttl is None`.
     Null,
@@ -110,7 +110,7 @@ pub enum Absence {
     Falsy,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum BinOp {
     Add,
     Sub,
@@ -118,13 +118,13 @@ pub enum BinOp {
     Div,
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
 pub struct Field {
     pub key: String,
     pub value: Expr,
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
 pub struct CallExpr {
     /// What is called: a [`ExprKind::Name`] for a function, a [`ExprKind::Member`] for a
     /// method (its object is the receiver).
@@ -138,7 +138,7 @@ pub struct CallExpr {
 /// The name of a `**kwargs` argument: any keyword may be in it.
 pub const KEYWORD_SPLAT: &str = "**";
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
 pub struct Arg {
     /// Keyword or named argument (`ExpiresIn=`, `expires_in:`, C# `name:`).
     pub name: Option<String>,
@@ -217,7 +217,7 @@ impl Expr {
 }
 
 /// Kinds of loop a call can sit in, for `presign-in-loop`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum LoopKind {
     For,
     While,
@@ -227,7 +227,7 @@ pub enum LoopKind {
 }
 
 /// A call site with its context.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
 pub struct Call {
     pub call: CallExpr,
     /// The innermost enclosing loop, with the span of its header keyword.
@@ -239,7 +239,7 @@ pub struct Call {
 /// `name = value`: assignments, `const`/`let`/`val`/`var` declarations, Go `:=`, constants.
 /// A function's parameters are bindings too, with an empty span at the function's start and
 /// an unknown value ([`Binding::is_parameter`]).
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
 pub struct Binding {
     pub name: String,
     pub value: Expr,
@@ -257,7 +257,7 @@ impl Binding {
 }
 
 /// A function, method, lambda or closure.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, serde::Serialize, serde::Deserialize)]
 pub struct Function {
     /// The whole definition.
     pub span: Span,
@@ -270,7 +270,7 @@ pub struct Function {
 }
 
 /// One parameter of a [`Function`].
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
 pub struct Param {
     /// The name it binds inside the function.
     pub name: String,
@@ -299,7 +299,7 @@ impl Param {
 }
 
 /// The calls a parameter list can take, counted by position.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Arity {
     /// Positional slots.
     positions: usize,
@@ -332,14 +332,14 @@ impl Arity {
 }
 
 /// `return value` (or an expression body, or an implicit last value) of a function.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
 pub struct Return {
     pub function: Option<usize>,
     pub value: Expr,
 }
 
 /// What an import brings into scope: `from m import a as b` → module `m`, name `a`, alias `b`.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
 pub struct Import {
     pub module: String,
     pub name: Option<String>,
@@ -359,7 +359,7 @@ impl Import {
 }
 
 /// Where a call that prints or logs writes.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Channel {
     /// The process's standard output or error: `print`, `puts`, `console.log`,
     /// `System.out.println`, `fmt.Println`, `println!`.
@@ -370,7 +370,7 @@ pub enum Channel {
 }
 
 /// A call that prints or logs: `calls[call]`, whose arguments from `args_from` on are written.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Copy, Debug, serde::Serialize, serde::Deserialize)]
 pub struct Output {
     pub call: usize,
     pub channel: Channel,
@@ -379,7 +379,7 @@ pub struct Output {
 
 /// What kind of program a file is, decided by its front end from its entry point, imports,
 /// shebang and directory.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Program {
     /// Nothing says: a library, a module of a larger program.
     #[default]
@@ -394,7 +394,7 @@ pub enum Program {
 }
 
 /// Everything a language front end extracts from one parsed file.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, serde::Serialize, serde::Deserialize)]
 pub struct SyntaxFacts {
     pub calls: Vec<Call>,
     pub bindings: Vec<Binding>,
@@ -410,6 +410,7 @@ pub struct SyntaxFacts {
     pub program: Program,
     /// Binding indices by name, in document order (built by [`SyntaxFacts::index`]), so a
     /// lookup costs the bindings of one name, not of the whole file.
+    #[serde(skip)]
     pub by_name: std::collections::HashMap<String, Vec<usize>>,
 }
 

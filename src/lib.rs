@@ -34,6 +34,7 @@ pub mod source;
 pub mod staged;
 pub mod suggest;
 pub mod suppress;
+pub mod syntax_cache;
 pub mod words;
 
 mod run;

@@ -23,6 +23,7 @@ use crate::semantic::identifiers::Identifiers;
 use crate::semantic::project::{FileId, Project, project_root};
 use crate::semantic::search::{ScopedFinder, ScopedWords, Word};
 use crate::settings::{Settings, matches};
+use crate::syntax_cache::SyntaxCache;
 
 /// Files larger than this are skipped (and counted): they are data, not source.
 pub const DEFAULT_MAX_FILE_SIZE: u64 = 128 * 1024 * 1024;
@@ -96,6 +97,9 @@ struct Shared {
     /// The files visited (absolute), kept only when the paths to scan overlap (`a a/sub`,
     /// `a.py a.py`), so that each file is read and reported once.
     visited: Mutex<Option<HashSet<PathBuf>>>,
+    /// The syntax facts of the named files' projects, kept between runs (set by the context
+    /// walk when there is a cache).
+    syntax_cache: std::sync::OnceLock<SyntaxCache>,
 }
 
 /// Where a file's bytes come from when it is read again in a later pass.
@@ -155,7 +159,7 @@ struct Record {
 pub fn scan(options: &ScanOptions, settings: &Settings) -> ScanResult {
     let cwd = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
     let prefilter = Prefilter::new();
-    let shared = Shared::default();
+    let mut shared = Shared::default();
     let unmarked_root = common_parent(&cwd, &options.paths);
     let ctx = Context {
         cwd: &cwd,
@@ -198,6 +202,9 @@ pub fn scan(options: &ScanOptions, settings: &Settings) -> ScanResult {
         let mut candidates = std::mem::take(&mut *lock(&shared.candidates));
         candidates.sort_by(|a, b| a.origin.path().cmp(b.origin.path()));
         ctx.project_passes(&mut records, exports, candidates, options.threads.max(1));
+    }
+    if let (Some(options), Some(cache)) = (&options.cache, shared.syntax_cache.take()) {
+        cache.save(options);
     }
     let mut findings = Vec::new();
     let mut unchecked = Vec::new();
@@ -342,6 +349,9 @@ impl Context<'_> {
             loaded: ContextCache::load(c, &roots),
             seen: Mutex::new(Vec::new()),
         });
+        if let Some(c) = &options.cache {
+            let _ = self.shared.syntax_cache.set(SyntaxCache::load(c, &roots));
+        }
         let entries = AtomicUsize::new(0);
         walker.run(|| {
             Box::new(|entry| {
@@ -359,7 +369,7 @@ impl Context<'_> {
         if let (Some(options), Some(cache)) = (&options.cache, cache) {
             let mut seen = cache.seen.into_inner().unwrap_or_else(|p| p.into_inner());
             seen.sort_by(|a, b| a.0.cmp(&b.0));
-            ContextCache::save(options, &roots, &seen, started);
+            cache.loaded.save(options, &roots, &seen, started);
         }
     }
 
@@ -642,13 +652,19 @@ impl Context<'_> {
         let id = self.shared.next_id.fetch_add(1, Ordering::Relaxed);
         // Computed while the bytes are here; kept only if the file turns out a candidate.
         let candidate = self.project && origin.is_some() && Language::detect(absolute).is_some();
-        let identifiers = candidate.then(|| Identifiers::worth_it(&bytes));
+        // A context file's filter is kept in the cache, where it saves reading the file in
+        // every later run: worth building for larger files than a scan's own.
+        let identifiers = candidate.then(|| match role {
+            Role::Reported => Identifiers::worth_it(&bytes),
+            Role::Context => Identifiers::worth_caching(&bytes),
+        });
         let input = ProjectInput {
             project: &empty,
             file: id,
             root: &root,
             force_parse: false,
             context_only: role == Role::Context,
+            syntax_cache: self.shared.syntax_cache.get(),
         };
         let outcome = self.contained(display, absolute, bytes, &input, role)?;
         match outcome {
@@ -900,6 +916,7 @@ impl Context<'_> {
                                 root: &root,
                                 force_parse: true,
                                 context_only: *role == Role::Context,
+                                syntax_cache: self.shared.syntax_cache.get(),
                             };
                             let display = || display_path(origin.path(), self.cwd);
                             if let Some(outcome) =

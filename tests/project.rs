@@ -374,16 +374,59 @@ fn the_context_cache_changes_nothing_but_the_reads() {
     // for it on the second run.
     assert!(uncached.contains("LINK_TTL = 604800"), "{uncached}");
     assert_eq!(named(&[]), uncached, "cold");
-    let written: Vec<std::path::PathBuf> = std::fs::read_dir(&cache)
+    let mut written: Vec<String> = std::fs::read_dir(&cache)
         .expect("cache dir")
         .flatten()
-        .map(|e| e.path())
+        .filter_map(|e| e.file_name().into_string().ok())
         .collect();
-    assert_eq!(written.len(), 1, "one cache file for the project");
-    // Entries, not just a header: every source file of the project but the one named.
-    let size = std::fs::metadata(&written[0]).expect("cache file").len();
-    assert!(size > 300, "{size} bytes");
+    written.sort();
+    let prefixes: Vec<&str> = written
+        .iter()
+        .map(|w| w.split('-').next().unwrap_or(""))
+        .collect();
+    assert_eq!(
+        prefixes,
+        ["context", "syntax"],
+        "one context and one syntax cache for the project: {written:?}"
+    );
+    // Entries, not just headers: every source file of the project but the one named, and
+    // the syntax of the files it parsed.
+    for file in &written {
+        let size = std::fs::metadata(cache.join(file))
+            .expect("cache file")
+            .len();
+        assert!(size > 300, "{file}: {size} bytes");
+    }
+    let stamps = |file: &str| {
+        std::fs::metadata(cache.join(file))
+            .and_then(|m| m.modified())
+            .ok()
+    };
+    let before: Vec<_> = written.iter().map(|f| stamps(f)).collect();
     assert_eq!(named(&[]), uncached, "warm");
+    let after: Vec<_> = written.iter().map(|f| stamps(f)).collect();
+    assert_eq!(before, after, "an unchanged project rewrites no cache");
+
+    // A presigning file of the project that changes is parsed again: the syntax cached is
+    // that of its old text. Here its function stops passing its caller's expiry on.
+    let s3 = root.join("app/storage/s3.py");
+    let text = std::fs::read_to_string(&s3).expect("read");
+    std::fs::write(
+        &s3,
+        text.replacen(
+            "def presign(key, expires):\n",
+            "def presign(key, expires):\n    expires = 600\n",
+            1,
+        ),
+    )
+    .expect("write");
+    age(&root);
+    let edited = named(&[]);
+    assert_ne!(edited, uncached, "the wrapper's new body counts");
+    assert_eq!(edited, named(&["--no-cache"]));
+    std::fs::write(&s3, text).expect("write");
+    age(&root);
+    assert_eq!(named(&[]), uncached, "and its old one again");
 
     // A context file that changes is read again, cache or not.
     std::fs::write(

@@ -38,6 +38,9 @@ const BYTES_PER_BIT: usize = 4;
 const MIN_WORDS: usize = 4;
 /// 128 KiB: a larger file only has more false positives.
 const MAX_WORDS: usize = 16 * 1024;
+/// A filter is halved while its bits stay at most this full (per mille): a third of the
+/// bits set gives about 4% false positives with three probes.
+const MAX_FILL_PER_MILLE: usize = 333;
 
 impl Identifiers {
     /// The largest file worth a filter. Building one costs about a nanosecond a byte, in
@@ -46,9 +49,18 @@ impl Identifiers {
     /// large generated ones, which are read again instead.
     pub const WORTH_IT: usize = 16 * 1024;
 
+    /// The largest file whose filter is kept between runs (see [`crate::context_cache`]):
+    /// built once per version of the file, it saves reading it again in every later run.
+    pub const WORTH_CACHING: usize = 4 * 1024 * 1024;
+
     /// The filter of a file no larger than [`Identifiers::WORTH_IT`].
     pub fn worth_it(bytes: &[u8]) -> Option<Identifiers> {
         (bytes.len() <= Self::WORTH_IT).then(|| Identifiers::of(bytes))
+    }
+
+    /// The filter of a file no larger than [`Identifiers::WORTH_CACHING`].
+    pub fn worth_caching(bytes: &[u8]) -> Option<Identifiers> {
+        (bytes.len() <= Self::WORTH_CACHING).then(|| Identifiers::of(bytes))
     }
 
     pub fn of(bytes: &[u8]) -> Identifiers {
@@ -71,7 +83,27 @@ impl Identifiers {
         if !hash.is_empty() {
             filter.insert(hash.finish());
         }
+        filter.fold();
         filter
+    }
+
+    /// Halves the filter while it stays sparse: sized by bytes, a file of long lines or
+    /// repeated names has far fewer identifiers than bits. Probe `j` lands on bit
+    /// `p & (bits - 1)`, so the bit of a half-size filter is the OR of the two halves'.
+    fn fold(&mut self) {
+        while self.bits.len() > MIN_WORDS {
+            let half = self.bits.len() / 2;
+            let set: usize = (0..half)
+                .map(|i| (self.bits[i] | self.bits[i + half]).count_ones() as usize)
+                .sum();
+            if set * 1000 > half * 64 * MAX_FILL_PER_MILLE {
+                return;
+            }
+            let folded: Box<[u64]> = (0..half)
+                .map(|i| self.bits[i] | self.bits[i + half])
+                .collect();
+            self.bits = folded;
+        }
     }
 
     /// Whether the file may hold `word` as a whole identifier (ASCII case-insensitive). A
@@ -187,6 +219,20 @@ mod tests {
         let f = Identifiers::of(text.as_bytes());
         for i in 0..2000 {
             assert!(f.may_hold(&format!("result_{i}")));
+        }
+        let false_positives = (0..1000)
+            .filter(|i| f.may_hold(&format!("absent_{i}")))
+            .count();
+        assert!(false_positives < 50, "{false_positives} of 1000");
+    }
+
+    #[test]
+    fn a_large_file_of_few_names_gets_a_small_filter_that_still_holds_them() {
+        let text = "let value = compute(value, other);\n".repeat(4000);
+        let f = Identifiers::of(text.as_bytes());
+        assert!(f.words().len() <= 8, "{} words", f.words().len());
+        for word in ["let", "value", "compute", "other"] {
+            assert!(f.may_hold(word), "{word}");
         }
         let false_positives = (0..1000)
             .filter(|i| f.may_hold(&format!("absent_{i}")))

@@ -1,0 +1,240 @@
+//! The syntax facts of the files a named file's project parses, kept between runs: a
+//! pre-commit run then parses only the files that changed.
+//!
+//! A named file sees its project (see `scan::Context::scan_context`): the project's
+//! presigning files and the callers of their functions are analysed on every run, since their
+//! summaries depend on the rest of the project. What does not depend on the project is their
+//! syntax: the facts a front end lowers from the file's text are a function of that text, its
+//! path (a program under `scripts/` prints for its user) and the build. Parsing is most of the
+//! cost of analysing a file, so this cache keeps those facts, keyed by a 128-bit hash of path
+//! and text; the analysis itself runs as without a cache, with the same facts.
+//!
+//! One file per set of project roots holds the entries the last run used, replaced (by a
+//! rename, so racing runs each leave a whole file) only when the run parsed something new or
+//! used fewer entries. Like the context cache it is never an input that can fail a run: a
+//! missing, corrupt or foreign file is an empty cache, and each entry carries a checksum that
+//! is verified before it is decoded.
+
+use std::collections::HashMap;
+use std::hash::{Hash, Hasher};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
+
+use crate::context_cache::CacheOptions;
+use crate::facts::SyntaxFacts;
+
+/// The first line of a cache file; the number is the format's version.
+const MAGIC: &[u8] = b"presign-lint syntax cache 1\n";
+/// Larger cache files are not read, and a run writes no more than this.
+const MAX_CACHE_BYTES: usize = 64 * 1024 * 1024;
+
+/// What one file's text and path identify.
+type Key = (u64, u64);
+
+pub struct SyntaxCache {
+    file: PathBuf,
+    key: u64,
+    loaded: HashMap<Key, Arc<[u8]>>,
+    /// The entries this run used or made: what the next run gets.
+    used: Mutex<HashMap<Key, Arc<[u8]>>>,
+    /// Some file was parsed: the cache changes.
+    parsed: AtomicBool,
+}
+
+impl SyntaxCache {
+    /// The cache of the named files' projects at `roots` (sorted).
+    pub fn load(options: &CacheOptions, roots: &[PathBuf]) -> SyntaxCache {
+        let mut hasher = std::collections::hash_map::DefaultHasher::new();
+        roots.hash(&mut hasher);
+        let file = options
+            .dir
+            .join(format!("syntax-{:016x}.bin", hasher.finish()));
+        let loaded = std::fs::read(&file)
+            .ok()
+            .filter(|b| b.len() <= MAX_CACHE_BYTES)
+            .and_then(|b| decode(&b, options.key))
+            .unwrap_or_default();
+        SyntaxCache {
+            file,
+            key: options.key,
+            loaded,
+            used: Mutex::new(HashMap::new()),
+            parsed: AtomicBool::new(false),
+        }
+    }
+
+    /// The facts of the file at `path` with this text, if a run made them.
+    pub fn get(&self, path: &Path, text: &str) -> Option<SyntaxFacts> {
+        let key = key_of(path, text);
+        let bytes = self.loaded.get(&key)?;
+        let mut facts: SyntaxFacts = postcard::from_bytes(bytes).ok()?;
+        facts.index();
+        lock(&self.used).insert(key, bytes.clone());
+        Some(facts)
+    }
+
+    /// Keeps the facts just made of the file at `path`.
+    pub fn put(&self, path: &Path, text: &str, facts: &SyntaxFacts) {
+        let Ok(bytes) = postcard::to_stdvec(facts) else {
+            return;
+        };
+        self.parsed.store(true, Ordering::Relaxed);
+        lock(&self.used).insert(key_of(path, text), bytes.into());
+    }
+
+    /// Writes what this run used, unless it is what the cache holds. Failures are ignored.
+    pub fn save(self, options: &CacheOptions) {
+        let used = self.used.into_inner().unwrap_or_else(|p| p.into_inner());
+        if !self.parsed.into_inner() && used.len() == self.loaded.len() {
+            return;
+        }
+        let bytes = encode(self.key, &used);
+        if crate::context_cache::create_private_dir(&options.dir).is_ok() {
+            crate::context_cache::replace_private(&self.file, &bytes);
+        }
+    }
+}
+
+fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|p| p.into_inner())
+}
+
+fn key_of(path: &Path, text: &str) -> Key {
+    let half = |seed: u8| {
+        let mut hasher = std::collections::hash_map::DefaultHasher::new();
+        seed.hash(&mut hasher);
+        path.hash(&mut hasher);
+        text.hash(&mut hasher);
+        hasher.finish()
+    };
+    (half(0), half(1))
+}
+
+fn checksum(bytes: &[u8]) -> u64 {
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    bytes.hash(&mut hasher);
+    hasher.finish()
+}
+
+/// Entries sorted by key, so the same entries make the same file.
+fn encode(key: u64, entries: &HashMap<Key, Arc<[u8]>>) -> Vec<u8> {
+    let mut sorted: Vec<(&Key, &Arc<[u8]>)> = entries.iter().collect();
+    sorted.sort_by_key(|(k, _)| **k);
+    let mut out = MAGIC.to_vec();
+    out.extend(key.to_le_bytes());
+    let mut body = Vec::new();
+    let mut count = 0u32;
+    for ((a, b), bytes) in sorted {
+        let Ok(len) = u32::try_from(bytes.len()) else {
+            continue;
+        };
+        if out.len() + body.len() + bytes.len() + 28 > MAX_CACHE_BYTES {
+            break;
+        }
+        body.extend(a.to_le_bytes());
+        body.extend(b.to_le_bytes());
+        body.extend(checksum(bytes).to_le_bytes());
+        body.extend(len.to_le_bytes());
+        body.extend(bytes.iter());
+        count += 1;
+    }
+    out.extend(count.to_le_bytes());
+    out.extend(body);
+    out
+}
+
+fn decode(bytes: &[u8], key: u64) -> Option<HashMap<Key, Arc<[u8]>>> {
+    let mut rest = bytes.strip_prefix(MAGIC)?;
+    let mut take = |n: usize| -> Option<&[u8]> {
+        let (head, tail) = rest.split_at_checked(n)?;
+        rest = tail;
+        Some(head)
+    };
+    let u64_of = |b: &[u8]| b.try_into().ok().map(u64::from_le_bytes);
+    if u64_of(take(8)?)? != key {
+        return None;
+    }
+    let count = u32::from_le_bytes(take(4)?.try_into().ok()?);
+    let mut entries = HashMap::new();
+    for _ in 0..count {
+        let k = (u64_of(take(8)?)?, u64_of(take(8)?)?);
+        let sum = u64_of(take(8)?)?;
+        let len = usize::try_from(u32::from_le_bytes(take(4)?.try_into().ok()?)).ok()?;
+        let entry = take(len)?;
+        // A damaged entry is no entry: never decoded.
+        if checksum(entry) == sum {
+            entries.insert(k, Arc::from(entry));
+        }
+    }
+    Some(entries)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn facts(text: &str) -> SyntaxFacts {
+        crate::frontend::extract(
+            Path::new("/p/a.py"),
+            text,
+            crate::frontend::Needs {
+                syntax: true,
+                ..Default::default()
+            },
+        )
+        .syntax
+        .expect("parsed")
+    }
+
+    fn cache(dir: &Path) -> (CacheOptions, SyntaxCache) {
+        let options = CacheOptions {
+            dir: dir.to_path_buf(),
+            key: 7,
+        };
+        let cache = SyntaxCache::load(&options, &[PathBuf::from("/p")]);
+        (options, cache)
+    }
+
+    #[test]
+    fn facts_survive_a_run_for_the_same_path_and_text_only() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let text = "import boto3\nTTL = 3600\nurl = s3.generate_presigned_url('get_object', ExpiresIn=TTL)\n";
+        let (options, first) = cache(dir.path());
+        assert!(first.get(Path::new("/p/a.py"), text).is_none());
+        first.put(Path::new("/p/a.py"), text, &facts(text));
+        first.save(&options);
+
+        let (_, second) = cache(dir.path());
+        let got = second.get(Path::new("/p/a.py"), text).expect("cached");
+        let made = facts(text);
+        assert_eq!(format!("{got:?}"), format!("{made:?}"));
+        assert!(got.lookup("TTL", text.len(), None).is_some(), "indexed");
+        assert!(second.get(Path::new("/p/b.py"), text).is_none());
+        assert!(second.get(Path::new("/p/a.py"), "TTL = 1\n").is_none());
+    }
+
+    #[test]
+    fn a_damaged_or_foreign_cache_is_no_cache_and_never_panics() {
+        let text = "TTL = 3600\n";
+        let mut used = HashMap::new();
+        used.insert(
+            key_of(Path::new("/p/a.py"), text),
+            Arc::from(postcard::to_stdvec(&facts(text)).expect("encodes")),
+        );
+        let bytes = encode(7, &used);
+        assert!(decode(&bytes, 8).is_none(), "another build or settings");
+        for cut in 0..bytes.len() {
+            let _ = decode(&bytes[..cut], 7);
+        }
+        for i in MAGIC.len()..bytes.len() {
+            let mut flipped = bytes.clone();
+            flipped[i] ^= 0x55;
+            if let Some(entries) = decode(&flipped, 7) {
+                for entry in entries.values() {
+                    let _ = postcard::from_bytes::<SyntaxFacts>(entry);
+                }
+            }
+        }
+    }
+}
