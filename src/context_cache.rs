@@ -183,7 +183,7 @@ impl ContextCache {
         let started_ns = nanos(started);
         let mut created = false;
         for root in roots {
-            let mine: Vec<&(PathBuf, Entry)> = entries
+            let mut mine: Vec<&(PathBuf, Entry)> = entries
                 .iter()
                 .filter(|(p, e)| p.starts_with(root) && !e.stamp.racy(started_ns))
                 .collect();
@@ -194,6 +194,8 @@ impl ContextCache {
             if !std::mem::replace(&mut created, true) && create_private_dir(&options.dir).is_err() {
                 return;
             }
+            // Sorted, so the same entries make the same file.
+            mine.sort_unstable_by(|a, b| a.0.as_os_str().cmp(b.0.as_os_str()));
             let bytes = encode(options.key, mine.into_iter());
             replace_private(&options.file(root), &bytes);
         }

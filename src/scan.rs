@@ -88,6 +88,8 @@ struct Shared {
     skipped_large: AtomicUsize,
     /// Whether a path exists, for project markers (one probe per directory and marker).
     probes: Mutex<HashMap<PathBuf, bool>>,
+    /// The marked project root of each directory asked about (`None`: no marker above it).
+    roots: Mutex<HashMap<PathBuf, Option<PathBuf>>>,
     /// What the files read (reported or context) presign with S3: some lints report only in
     /// a scan that presigns ([`crate::lints::keep_in_scan`]).
     presigns: Mutex<crate::lints::PresignUse>,
@@ -200,7 +202,10 @@ pub fn scan(options: &ScanOptions, settings: &Settings) -> ScanResult {
             path(a).cmp(&path(b))
         });
         let mut candidates = std::mem::take(&mut *lock(&shared.candidates));
-        candidates.sort_by(|a, b| a.origin.path().cmp(b.origin.path()));
+        // Any fixed order will do (resolution does not depend on it): bytes compare faster
+        // than paths' components.
+        candidates
+            .sort_unstable_by(|a, b| a.origin.path().as_os_str().cmp(b.origin.path().as_os_str()));
         ctx.project_passes(&mut records, exports, candidates, options.threads.max(1));
     }
     if let (Some(options), Some(cache)) = (&options.cache, shared.syntax_cache.take()) {
@@ -367,8 +372,7 @@ impl Context<'_> {
             })
         });
         if let (Some(options), Some(cache)) = (&options.cache, cache) {
-            let mut seen = cache.seen.into_inner().unwrap_or_else(|p| p.into_inner());
-            seen.sort_by(|a, b| a.0.cmp(&b.0));
+            let seen = cache.seen.into_inner().unwrap_or_else(|p| p.into_inner());
             cache.loaded.save(options, &roots, &seen, started);
         }
     }
@@ -796,9 +800,20 @@ impl Context<'_> {
         self.root_of_or(absolute, self.unmarked_root)
     }
 
-    /// The nearest directory holding a project marker, else `fallback`.
+    /// The nearest directory holding a project marker, else `fallback`; asked once per
+    /// directory.
     fn root_of_or(&self, absolute: &Path, fallback: &Path) -> PathBuf {
-        project_root(absolute, fallback, &|p: &Path| self.probe(p))
+        let Some(dir) = absolute.parent() else {
+            return fallback.to_path_buf();
+        };
+        let known = lock(&self.shared.roots).get(dir).cloned();
+        let root = known.unwrap_or_else(|| {
+            let found = project_root(absolute, Path::new(""), &|p: &Path| self.probe(p));
+            let found = Some(found).filter(|r| !r.as_os_str().is_empty());
+            lock(&self.shared.roots).insert(dir.to_path_buf(), found.clone());
+            found
+        });
+        root.unwrap_or_else(|| fallback.to_path_buf())
     }
 
     /// Whether a path exists, asked once per path.

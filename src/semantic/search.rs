@@ -159,18 +159,20 @@ impl ScopedWords {
 
 /// Finds, in a file, the words looked for in its project.
 pub struct ScopedFinder {
-    by_family: HashMap<&'static str, HashMap<PathBuf, ProjectFinder>>,
+    /// Per language family, the projects' roots (as bytes, for a cheap prefix test) and
+    /// finders: a scan has a few projects and thousands of files to ask about.
+    by_family: HashMap<&'static str, Vec<(PathBuf, ProjectFinder)>>,
 }
 
 impl ScopedFinder {
     pub fn new(words: &ScopedWords) -> Option<ScopedFinder> {
-        let mut by_family: HashMap<&'static str, HashMap<PathBuf, ProjectFinder>> = HashMap::new();
+        let mut by_family: HashMap<&'static str, Vec<(PathBuf, ProjectFinder)>> = HashMap::new();
         for ((family, root), words) in &words.0 {
             if let Some(finder) = ProjectFinder::new(words) {
                 by_family
                     .entry(family)
                     .or_default()
-                    .insert(root.clone(), finder);
+                    .push((root.clone(), finder));
             }
         }
         (!by_family.is_empty()).then_some(ScopedFinder { by_family })
@@ -189,12 +191,26 @@ impl ScopedFinder {
             .any(|finder| finder.may_hold(path, identifiers))
     }
 
-    /// The finders of the projects of its language a file belongs to.
+    /// The finders of the projects of its language a file belongs to: those whose root is
+    /// one of its ancestors.
     fn finders_of<'s>(&'s self, path: &'s Path) -> impl Iterator<Item = &'s ProjectFinder> {
         let roots = Language::detect(path).and_then(|l| self.by_family.get(l.family()));
-        path.ancestors()
-            .filter_map(move |dir| roots.and_then(|r| r.get(dir)))
+        let file = path.as_os_str().as_encoded_bytes();
+        roots
+            .into_iter()
+            .flatten()
+            .filter(move |(root, _)| is_under(file, root.as_os_str().as_encoded_bytes()))
+            .map(|(_, finder)| finder)
     }
+}
+
+/// Whether the path `file` is below the directory `root`, compared as bytes: the
+/// components of both are normalised (absolute, no `.` or `..`).
+fn is_under(file: &[u8], root: &[u8]) -> bool {
+    let separator = |b: u8| b == b'/' || (cfg!(windows) && b == b'\\');
+    file.starts_with(root)
+        && (root.last().is_some_and(|&b| separator(b))
+            || file.get(root.len()).is_some_and(|&b| separator(b)))
 }
 
 /// The words of one project, in one automaton (ASCII case-insensitive: it only decides
