@@ -162,6 +162,15 @@ impl ContextCache {
         ContextCache { entries }
     }
 
+    /// How many files it holds.
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
     /// What the first pass made of `path`, if it is unchanged since.
     pub fn get(&self, path: &Path, stamp: &Stamp) -> Option<&Class> {
         self.entries

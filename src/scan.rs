@@ -134,6 +134,8 @@ enum Role {
 struct CacheRun {
     loaded: ContextCache,
     seen: Mutex<Vec<(PathBuf, Entry)>>,
+    /// Files the cache answered for (unchanged since it was written).
+    hits: AtomicUsize,
 }
 
 /// A source file the first pass did not parse, which a later pass may.
@@ -353,6 +355,7 @@ impl Context<'_> {
         let cache = options.cache.as_ref().map(|c| CacheRun {
             loaded: ContextCache::load(c, &roots),
             seen: Mutex::new(Vec::new()),
+            hits: AtomicUsize::new(0),
         });
         if let Some(c) = &options.cache {
             let _ = self.shared.syntax_cache.set(SyntaxCache::load(c, &roots));
@@ -373,7 +376,12 @@ impl Context<'_> {
         });
         if let (Some(options), Some(cache)) = (&options.cache, cache) {
             let seen = cache.seen.into_inner().unwrap_or_else(|p| p.into_inner());
-            cache.loaded.save(options, &roots, &seen, started);
+            // Every file seen was answered by the cache, and every entry it holds was seen:
+            // nothing to write.
+            let hits = cache.hits.into_inner();
+            if hits != seen.len() || hits != cache.loaded.len() {
+                cache.loaded.save(options, &roots, &seen, started);
+            }
         }
     }
 
@@ -403,10 +411,13 @@ impl Context<'_> {
             }
         };
         let origin = Origin::Disk(path.to_path_buf());
-        match cache
+        let cached = cache
             .zip(stamp.as_ref())
-            .and_then(|(c, s)| c.loaded.get(&absolute, s))
-        {
+            .and_then(|(c, s)| c.loaded.get(&absolute, s));
+        if let (Some(cache), Some(_)) = (cache, cached) {
+            cache.hits.fetch_add(1, Ordering::Relaxed);
+        }
+        match cached {
             Some(Class::Plain(identifiers)) => {
                 self.push_candidate(origin, &absolute, Role::Context, identifiers.clone());
                 return record(Class::Plain(identifiers.clone()));
