@@ -25,6 +25,22 @@ use crate::facts::{BucketRef, IacFacts};
 /// Words one of which every file with IaC facts contains (matched case-sensitively).
 const WORDS: [&str; 4] = ["Statement", "statement", "aws_s3_bucket", "AWS::S3::Bucket"];
 
+/// Whether `key` occurs as a key: followed by its closing quote (`"Statement":`, escaped
+/// inside a JSON string as `\"Statement\":`, or YAML's `'Statement':`) or none, then a colon.
+fn holds_key(bytes: &[u8], key: &[u8]) -> bool {
+    memchr::memmem::find_iter(bytes, key).any(|at| {
+        let rest = &bytes[at + key.len()..];
+        let after_quotes = rest
+            .iter()
+            .position(|b| !matches!(b, b'"' | b'\'' | b'\\'))
+            .unwrap_or(rest.len());
+        rest[after_quotes..]
+            .iter()
+            .find(|b| !matches!(b, b' ' | b'\t'))
+            == Some(&b':')
+    })
+}
+
 /// Words one of which a sibling `.tf` file with a logging relation contains: a bucket
 /// resource or reference, or a service that writes logs to a bucket by its name.
 const SIBLING_WORDS: [&str; 8] = [
@@ -69,10 +85,20 @@ fn format(path: &Path) -> Option<Format> {
 pub fn extract(path: &Path, text: &str) -> Option<IacFacts> {
     let format = format(path)?;
     let bytes = text.as_bytes();
-    if !WORDS
-        .iter()
-        .any(|w| memchr::memmem::find(bytes, w.as_bytes()).is_some())
-    {
+    let relevant = match format {
+        // A JSON or YAML document holds a policy only under a `Statement` key (a plot
+        // summary that says "statement" is no policy: a 3.7 MB movie list was parsed for it).
+        Format::Json | Format::Yaml | Format::Template => {
+            holds_key(bytes, b"Statement")
+                || [b"aws_s3_bucket".as_slice(), b"AWS::S3::Bucket"]
+                    .iter()
+                    .any(|w| memchr::memmem::find(bytes, w).is_some())
+        }
+        Format::Terraform => WORDS
+            .iter()
+            .any(|w| memchr::memmem::find(bytes, w.as_bytes()).is_some()),
+    };
+    if !relevant {
         return None;
     }
     if super::max_nesting(text) > MAX_NESTING {
@@ -216,6 +242,25 @@ mod tests {
         assert!(extract(Path::new("p.json"), "{\"Statement\": [").is_none());
         assert!(extract(Path::new("p.yaml"), "Statement: [\n  - }").is_none());
         assert!(extract(Path::new("main.tf"), "resource \"aws_s3_bucket\" {{{").is_none());
+    }
+
+    #[test]
+    fn a_json_or_yaml_document_is_parsed_only_with_a_statement_key() {
+        // Prose that says "Statement" is no policy: never parsed.
+        let movies = r#"[{"title": "Statement", "plot": "A Statement of intent", "year": 2003}]"#;
+        assert!(!holds_key(movies.as_bytes(), b"Statement"));
+        // Keys, quoted, escaped inside a JSON string, or YAML's.
+        for key in [
+            r#"{"Statement": []}"#,
+            r#"{"Statement" : []}"#,
+            r#"{"PolicyDocument": "{\"Statement\":[]}"}"#,
+            "Statement:\n  - Effect: Allow",
+            "'Statement': []",
+        ] {
+            assert!(holds_key(key.as_bytes(), b"Statement"), "{key}");
+        }
+        let embedded = r#"{"PolicyDocument": "{\"Statement\": [{\"Effect\": \"Allow\", \"Action\": \"s3:*\", \"Resource\": \"*\"}]}"}"#;
+        assert!(extract(Path::new("p.json"), embedded).is_some());
     }
 
     fn spans_in(facts: &IacFacts) -> Vec<std::ops::Range<usize>> {
