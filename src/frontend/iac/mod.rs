@@ -86,10 +86,13 @@ pub fn extract(path: &Path, text: &str) -> Option<IacFacts> {
     let format = format(path)?;
     let bytes = text.as_bytes();
     let relevant = match format {
-        // A JSON or YAML document holds a policy only under a `Statement` key (a plot
-        // summary that says "statement" is no policy: a 3.7 MB movie list was parsed for it).
+        // A JSON or YAML document holds a policy only under a `Statement` key (Serverless:
+        // `statements`, `iamRoleStatements`): a plot summary that says "Statement" is no
+        // policy (a 3.7 MB movie list was parsed for it).
         Format::Json | Format::Yaml | Format::Template => {
-            holds_key(bytes, b"Statement")
+            [b"Statement".as_slice(), b"statements", b"iamRoleStatements"]
+                .iter()
+                .any(|key| holds_key(bytes, key))
                 || [b"aws_s3_bucket".as_slice(), b"AWS::S3::Bucket"]
                     .iter()
                     .any(|w| memchr::memmem::find(bytes, w).is_some())
