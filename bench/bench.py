@@ -4,16 +4,21 @@
 Both walk the same files with the same ignore rules (gitignore respected, hidden files included,
 .git skipped) and the same thread count; ripgrep searches for presign-lint's trigger words
 (`-l`, fixed strings, case-insensitive), which is the floor any linter of this kind is held to.
-Reports median wall time, the ratio, files/s, MB/s and peak memory (max RSS) of each, and of
+Reports wall and CPU time, the ratio, files/s, MB/s and peak memory (max RSS) of each, and of
 presign-lint without the project-wide analysis (`--no-project`, each file on its own), so the
 analysis' own cost is measured in the same run.
 
-usage: bench.py BINARY TREE [--runs N] [--threads N]
+usage: bench.py BINARY TREE [TREE...] [--runs N] [--threads N[,N...]]
+
+Per tree and thread count: median and best wall time, median CPU time (user + system), files/s,
+MB/s and peak RSS of each tool, and the median of the pairwise ratios; then a pre-commit-sized
+run on the tree (see `precommit`).
 """
 import argparse
 import os
 import statistics
 import subprocess
+import tempfile
 import time
 
 # presign-lint's prefilter words (tests/bench_sync.rs keeps this list equal to the tool's).
@@ -37,23 +42,31 @@ TRIGGERS = [
 ]
 
 
+
 GNU_TIME = "/usr/bin/time"
 
 
 def timed(cmd):
-    """Wall time and peak RSS (MiB) of one run. Peak memory comes from GNU time when present:
-    a forked Python child's own RSS would otherwise mask a small tool's."""
+    """Wall time, peak RSS (MiB), exit status and CPU time (user + system, s) of one run.
+    Peak memory and CPU come from GNU time when present, written to a file of their own: the
+    rusage of a forked Python child would count the interpreter's pages copied before exec,
+    and mask a small tool's."""
     use_gnu_time = os.path.exists(GNU_TIME)
-    full = [GNU_TIME, "-f", "%M"] + cmd if use_gnu_time else cmd
-    start = time.perf_counter()
-    proc = subprocess.Popen(full, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    _, err = proc.communicate()
-    elapsed = time.perf_counter() - start
-    if use_gnu_time:
-        peak_kib = int(err.decode().strip().splitlines()[-1])
-    else:
-        peak_kib = 0  # unknown without GNU time
-    return elapsed, peak_kib / 1024, proc.returncode
+    with tempfile.NamedTemporaryFile("r", suffix=".time") as out:
+        full = [GNU_TIME, "-o", out.name, "-f", "%M %U %S"] + cmd if use_gnu_time else cmd
+        start = time.perf_counter()
+        proc = subprocess.Popen(full, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        _, status, usage = os.wait4(proc.pid, 0)
+        elapsed = time.perf_counter() - start
+        code = os.waitstatus_to_exitcode(status)
+        cpu = usage.ru_utime + usage.ru_stime
+        peak_kib = 0
+        if use_gnu_time:
+            fields = out.read().split()[-3:]
+            if len(fields) == 3:
+                peak_kib = int(fields[0])
+                cpu = float(fields[1]) + float(fields[2])
+    return elapsed, peak_kib / 1024, code, cpu
 
 
 def tree_stats(tree):
@@ -62,24 +75,37 @@ def tree_stats(tree):
         dirs[:] = [d for d in dirs if d != ".git"]
         for n in names:
             files += 1
-            size += os.path.getsize(os.path.join(root, n))
+            try:
+                size += os.path.getsize(os.path.join(root, n))
+            except OSError:
+                pass
     return files, size
 
 
 def main():
     p = argparse.ArgumentParser()
     p.add_argument("binary")
-    p.add_argument("tree")
+    p.add_argument("trees", nargs="+", metavar="tree")
     p.add_argument("--runs", type=int, default=5)
-    p.add_argument("--threads", type=int, default=os.cpu_count() or 1)
+    p.add_argument("--threads", default=str(os.cpu_count() or 1),
+                   help="a thread count, or several separated by commas (1,2)")
     a = p.parse_args()
-    files, size = tree_stats(a.tree)
-    lint = [a.binary, "check", a.tree, "--format", "json", "--no-config", "-j", str(a.threads),
+    counts = [int(t) for t in a.threads.split(",") if t.strip()]
+    for tree in a.trees:
+        for threads in counts:
+            measure(a, tree, threads)
+        a.tree = tree
+        precommit(a)
+
+
+def measure(a, tree, threads):
+    files, size = tree_stats(tree)
+    lint = [a.binary, "check", tree, "--format", "json", "--no-config", "-j", str(threads),
             "-o", "/dev/null"]
-    rg = ["rg", "-l", "-i", "-F", "--hidden", "-g", "!.git", "-j", str(a.threads)]
+    rg = ["rg", "-l", "-i", "-F", "--hidden", "-g", "!.git", "-j", str(threads)]
     for t in TRIGGERS:
         rg += ["-e", t]
-    rg.append(a.tree)
+    rg.append(tree)
     per_file = lint + ["--no-project"]
     # Warm the page cache for all, then alternate so drift hits all alike.
     commands = {"presign-lint": lint, "  --no-project": per_file, "rg": rg}
@@ -90,18 +116,23 @@ def main():
         for name, cmd in commands.items():
             results[name].append(timed(cmd))
     mb = size / 1e6
-    print(f"tree: {a.tree}: {files} files, {mb:.0f} MB; threads: {a.threads}; runs: {a.runs}")
-    print(f"{'tool':<14}{'median s':>10}{'min s':>8}{'files/s':>11}{'MB/s':>8}{'peak MiB':>10}")
-    medians = {}
+    print(f"tree: {tree}: {files} files, {mb:.0f} MB; threads: {threads}; runs: {a.runs}")
+    print(f"{'tool':<14}{'median s':>10}{'min s':>8}{'CPU s':>8}{'files/s':>11}{'MB/s':>8}"
+          f"{'peak MiB':>10}")
     for name, rows in results.items():
         walls = [r[0] for r in rows]
         med = statistics.median(walls)
-        medians[name] = med
+        cpu = statistics.median(r[3] for r in rows)
         peak = max(r[1] for r in rows)
-        print(f"{name:<14}{med:>10.3f}{min(walls):>8.3f}{files / med:>11.0f}{mb / med:>8.0f}{peak:>10.1f}")
-    print(f"ratio presign-lint / rg: {medians['presign-lint'] / medians['rg']:.2f}x "
-          f"(without the project analysis: {medians['  --no-project'] / medians['rg']:.2f}x)")
-    precommit(a)
+        print(f"{name:<14}{med:>10.3f}{min(walls):>8.3f}{cpu:>8.3f}{files / med:>11.0f}"
+              f"{mb / med:>8.0f}{peak:>10.1f}")
+
+    # The median of the runs' own ratios: each pair ran back to back, under the same load.
+    def ratio(name):
+        return statistics.median(x[0] / r[0] for x, r in zip(results[name], results["rg"]))
+
+    print(f"ratio presign-lint / rg (median of pairs): {ratio('presign-lint'):.2f}x "
+          f"(without the project analysis: {ratio('  --no-project'):.2f}x)")
 
 
 def precommit(a):
