@@ -89,6 +89,9 @@ pub struct Project {
     versions: HashMap<String, u32>,
     /// The packages each project root's `package.json` depends on, read once per root.
     packages: std::sync::Mutex<HashMap<PathBuf, Arc<BTreeSet<String>>>>,
+    /// The files of each project root and language family, by id: the peers a file's
+    /// lookups walk, without walking every other project's files (a monorepo has hundreds).
+    scopes: HashMap<(PathBuf, &'static str), BTreeSet<FileId>>,
 }
 
 impl Project {
@@ -99,6 +102,15 @@ impl Project {
             self.files.resize_with(id + 1, || None);
         }
         let old = self.files[id].take();
+        if let Some(o) = &old
+            && let Some(ids) = self.scopes.get_mut(&(o.root.clone(), o.family))
+        {
+            ids.remove(&id);
+        }
+        self.scopes
+            .entry((entry.root.clone(), entry.family))
+            .or_default()
+            .insert(id);
         let signature =
             |e: &Option<FileEntry>| -> (HashMap<String, String>, HashMap<String, String>) {
                 let mut functions: HashMap<String, String> = HashMap::new();
@@ -217,13 +229,6 @@ impl Project {
             .or_insert_with(|| Arc::new(declared_packages(&root.join("package.json"))))
             .clone()
     }
-
-    fn entries(&self) -> impl Iterator<Item = (FileId, &FileEntry)> {
-        self.files
-            .iter()
-            .enumerate()
-            .filter_map(|(i, e)| e.as_ref().map(|e| (i, e)))
-    }
 }
 
 /// How one file sees the project: its imports, its package, its project root. Records what
@@ -301,9 +306,13 @@ impl<'a> FileScope<'a> {
 
     /// Files of the same project and language (this file's previous analysis among them).
     fn peers(&self) -> impl Iterator<Item = (FileId, &'a FileEntry)> + '_ {
-        self.project
-            .entries()
-            .filter(move |(_, e)| e.root == self.root && e.family == self.family)
+        let project = self.project;
+        project
+            .scopes
+            .get(&(self.root.to_path_buf(), self.family))
+            .into_iter()
+            .flatten()
+            .filter_map(move |&id| project.files.get(id)?.as_ref().map(|e| (id, e)))
     }
 
     fn same_directory(&self) -> &[FileId] {
