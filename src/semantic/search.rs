@@ -159,22 +159,44 @@ impl ScopedWords {
 
 /// Finds, in a file, the words looked for in its project.
 pub struct ScopedFinder {
-    /// Per language family, the projects' roots (as bytes, for a cheap prefix test) and
-    /// finders: a scan has a few projects and thousands of files to ask about.
-    by_family: HashMap<&'static str, Vec<(PathBuf, ProjectFinder)>>,
+    /// Per language family, the projects' finders by root.
+    by_family: HashMap<&'static str, Roots>,
 }
+
+/// The projects of one language family with words to look for.
+enum Roots {
+    /// A few: a file's are found by a byte-prefix test of each root, cheaper than hashing
+    /// each of its ancestors.
+    Few(Vec<(PathBuf, ProjectFinder)>),
+    /// Many (a monorepo of examples): by looking each ancestor up.
+    Many(HashMap<PathBuf, ProjectFinder>),
+}
+
+/// Up to this many roots, [`Roots::Few`].
+const FEW_ROOTS: usize = 8;
 
 impl ScopedFinder {
     pub fn new(words: &ScopedWords) -> Option<ScopedFinder> {
-        let mut by_family: HashMap<&'static str, Vec<(PathBuf, ProjectFinder)>> = HashMap::new();
+        let mut lists: HashMap<&'static str, Vec<(PathBuf, ProjectFinder)>> = HashMap::new();
         for ((family, root), words) in &words.0 {
             if let Some(finder) = ProjectFinder::new(words) {
-                by_family
+                lists
                     .entry(family)
                     .or_default()
                     .push((root.clone(), finder));
             }
         }
+        let by_family: HashMap<&'static str, Roots> = lists
+            .into_iter()
+            .map(|(family, list)| {
+                let roots = if list.len() <= FEW_ROOTS {
+                    Roots::Few(list)
+                } else {
+                    Roots::Many(list.into_iter().collect())
+                };
+                (family, roots)
+            })
+            .collect();
         (!by_family.is_empty()).then_some(ScopedFinder { by_family })
     }
 
@@ -193,14 +215,22 @@ impl ScopedFinder {
 
     /// The finders of the projects of its language a file belongs to: those whose root is
     /// one of its ancestors.
-    fn finders_of<'s>(&'s self, path: &'s Path) -> impl Iterator<Item = &'s ProjectFinder> {
-        let roots = Language::detect(path).and_then(|l| self.by_family.get(l.family()));
+    fn finders_of<'s>(
+        &'s self,
+        path: &'s Path,
+    ) -> Box<dyn Iterator<Item = &'s ProjectFinder> + 's> {
         let file = path.as_os_str().as_encoded_bytes();
-        roots
-            .into_iter()
-            .flatten()
-            .filter(move |(root, _)| is_under(file, root.as_os_str().as_encoded_bytes()))
-            .map(|(_, finder)| finder)
+        match Language::detect(path).and_then(|l| self.by_family.get(l.family())) {
+            None => Box::new(std::iter::empty()),
+            Some(Roots::Few(list)) => Box::new(
+                list.iter()
+                    .filter(move |(root, _)| is_under(file, root.as_os_str().as_encoded_bytes()))
+                    .map(|(_, finder)| finder),
+            ),
+            Some(Roots::Many(map)) => {
+                Box::new(path.ancestors().filter_map(move |dir| map.get(dir)))
+            }
+        }
     }
 }
 
@@ -349,6 +379,36 @@ mod tests {
     fn an_entry_point_is_no_word() {
         assert!(Word::function("main".into(), Path::new("/p/cmd/main.go"), "go").is_none());
         assert!(Word::function("TEST_F".into(), Path::new("/p/t.cpp"), "cpp").is_none());
+    }
+
+    #[test]
+    fn a_file_finds_its_own_projects_words_among_many_projects() {
+        // More projects than a byte-prefix scan is used for: looked up by ancestor.
+        let mut scoped = ScopedWords::default();
+        for i in 0..(2 * FEW_ROOTS) {
+            scoped.add(
+                &("python", PathBuf::from(format!("/m/p{i}"))),
+                [Word::alone(format!("WORD_{i}"))],
+            );
+        }
+        let finder = ScopedFinder::new(&scoped).expect("finder");
+        assert!(finder.holds(Path::new("/m/p3/app/x.py"), b"x = WORD_3"));
+        assert!(!finder.holds(Path::new("/m/p3/app/x.py"), b"x = WORD_4"));
+        assert!(!finder.holds(Path::new("/m/p30/x.py"), b"x = WORD_3"));
+        let few = ScopedFinder::new(&{
+            let mut s = ScopedWords::default();
+            s.add(
+                &("python", PathBuf::from("/m/p3")),
+                [Word::alone("WORD_3".into())],
+            );
+            s
+        })
+        .expect("finder");
+        assert!(few.holds(Path::new("/m/p3/x.py"), b"WORD_3"));
+        assert!(
+            !few.holds(Path::new("/m/p30/x.py"), b"WORD_3"),
+            "a root is a whole component"
+        );
     }
 
     #[test]
