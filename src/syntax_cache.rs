@@ -13,7 +13,10 @@
 //! rename, so racing runs each leave a whole file) only when the run parsed something new or
 //! used fewer entries. Like the context cache it is never an input that can fail a run: a
 //! missing, corrupt or foreign file is an empty cache, and each entry carries a checksum that
-//! is verified before it is decoded.
+//! is verified before it is decoded. The checksum catches damage, not forgery: the cache
+//! lives in the user's private cache directory (0700, files 0600), where whoever can write
+//! could as well replace the binary; the facts the front ends write are depth-bounded, so
+//! decoding them never recurses deeper than their lowering did.
 
 use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
