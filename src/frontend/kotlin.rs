@@ -15,7 +15,7 @@ use std::cell::RefCell;
 use tree_sitter::Node;
 
 use super::java::{Scope, Scopes};
-use super::syntax::{Grammar, Lowering, Role};
+use super::syntax::{Grammar, Lowering, Role, names_a_type};
 use super::treesitter::{named_children, parse_int, unescape};
 use crate::facts::{Arg, BinOp, CallExpr, Expr, ExprKind, Field, Import, LoopKind, Param, Span};
 
@@ -230,12 +230,7 @@ impl Grammar for Kotlin {
             value: cx.expr(l),
         }));
         let callee = cx.expr(*callee_node);
-        let is_new = match &callee.kind {
-            ExprKind::Name(n) | ExprKind::Member(_, n) => {
-                n.starts_with(|c: char| c.is_ascii_uppercase())
-            }
-            _ => false,
-        };
+        let is_new = names_a_type(&callee);
         Some(CallExpr {
             callee,
             args,

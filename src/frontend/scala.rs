@@ -15,7 +15,7 @@ use std::collections::HashSet;
 use tree_sitter::Node;
 
 use super::java::{Scope, Scopes};
-use super::syntax::{Grammar, Lowering, Role, binop};
+use super::syntax::{Grammar, Lowering, Role, binop, names_a_type};
 use super::treesitter::{named_children, parse_int, unescape};
 use crate::facts::{Arg, CallExpr, Expr, ExprKind, Import, LoopKind, Param, Span};
 
@@ -242,13 +242,9 @@ impl Grammar for Scala {
             _ => function,
         };
         let callee = cx.expr(function);
-        let is_new = match &callee.kind {
-            ExprKind::Name(n) => n.starts_with(|c: char| c.is_ascii_uppercase()),
-            ExprKind::Member(_, n) => {
-                n == "apply" || n.starts_with(|c: char| c.is_ascii_uppercase())
-            }
-            _ => false,
-        };
+        // A companion's `apply` constructs too (`Duration.apply(…)`).
+        let is_new =
+            names_a_type(&callee) || matches!(&callee.kind, ExprKind::Member(_, n) if n == "apply");
         Some(CallExpr {
             callee,
             args,

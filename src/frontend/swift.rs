@@ -23,7 +23,7 @@ use std::cell::RefCell;
 use tree_sitter::Node;
 
 use super::java::{Scope, Scopes};
-use super::syntax::{Grammar, Lowering, Role};
+use super::syntax::{Grammar, Lowering, Role, names_a_type};
 use super::treesitter::{named_children, parse_int, unescape};
 use crate::facts::{Absence, Arg, CallExpr, Expr, ExprKind, Import, LoopKind, Param, Span};
 
@@ -247,12 +247,7 @@ impl Grammar for Swift {
             }
         }
         let callee = cx.expr(*callee_node);
-        let is_new = match &callee.kind {
-            ExprKind::Name(n) | ExprKind::Member(_, n) => {
-                n.starts_with(|c: char| c.is_ascii_uppercase())
-            }
-            _ => false,
-        };
+        let is_new = names_a_type(&callee);
         Some(CallExpr {
             callee,
             args,

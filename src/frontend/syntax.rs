@@ -235,6 +235,19 @@ impl<'s> Lowering<'s> {
 }
 
 /// The arithmetic operator a token names (`+=` callers strip the `=` first).
+/// Whether a call constructs, in a language without `new` (Kotlin, Swift, Scala): its callee
+/// names a type (`S3Client(…)`, `aws.S3Presigner(…)`), by the convention
+/// that types are capitalised.
+pub fn names_a_type(callee: &crate::facts::Expr) -> bool {
+    use crate::facts::ExprKind;
+    match &callee.kind {
+        ExprKind::Name(n) | ExprKind::Member(_, n) => {
+            n.starts_with(|c: char| c.is_ascii_uppercase())
+        }
+        _ => false,
+    }
+}
+
 pub fn binop(op: &str) -> Option<crate::facts::BinOp> {
     use crate::facts::BinOp;
     match op {
