@@ -65,20 +65,22 @@ pub struct ProjectOutput {
     pub wanted: BTreeSet<String>,
 }
 
-/// The facts of one file; a context file's syntax from the cache when a run made it.
+/// The facts of one file. Its syntax comes from the cache when a run made it and the file
+/// is analysed again in a later pass, or read for its project only; a file the first pass
+/// finds is always parsed (a named file: the one that changed).
 fn extract(
     absolute: &Path,
     text: &str,
     needs: frontend::Needs,
     project: Option<&ProjectInput<'_>>,
 ) -> frontend::Facts {
-    let Some(cache) = project
-        .filter(|p| p.context_only && needs.syntax)
-        .and_then(|p| p.syntax_cache)
+    let Some((cache, reuse)) = project
+        .filter(|_| needs.syntax)
+        .and_then(|p| Some((p.syntax_cache?, p.context_only || p.force_parse)))
     else {
         return frontend::extract(absolute, text, needs);
     };
-    if let Some(syntax) = cache.get(absolute, text) {
+    if reuse && let Some(syntax) = cache.get(absolute, text) {
         let mut facts = frontend::extract(
             absolute,
             text,

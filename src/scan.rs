@@ -101,7 +101,7 @@ struct Shared {
     visited: Mutex<Option<HashSet<PathBuf>>>,
     /// The syntax facts of the named files' projects, kept between runs (set by the context
     /// walk when there is a cache).
-    syntax_cache: std::sync::OnceLock<SyntaxCache>,
+    syntax_cache: Option<SyntaxCache>,
 }
 
 /// Where a file's bytes come from when it is read again in a later pass.
@@ -163,7 +163,10 @@ struct Record {
 pub fn scan(options: &ScanOptions, settings: &Settings) -> ScanResult {
     let cwd = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
     let prefilter = Prefilter::new();
-    let mut shared = Shared::default();
+    let mut shared = Shared {
+        syntax_cache: options.project.then(SyntaxCache::for_this_run),
+        ..Shared::default()
+    };
     let unmarked_root = common_parent(&cwd, &options.paths);
     let ctx = Context {
         cwd: &cwd,
@@ -357,8 +360,8 @@ impl Context<'_> {
             seen: Mutex::new(Vec::new()),
             hits: AtomicUsize::new(0),
         });
-        if let Some(c) = &options.cache {
-            let _ = self.shared.syntax_cache.set(SyntaxCache::load(c, &roots));
+        if let (Some(c), Some(syntax)) = (&options.cache, &self.shared.syntax_cache) {
+            syntax.attach(c, &roots);
         }
         let entries = AtomicUsize::new(0);
         walker.run(|| {
@@ -679,7 +682,7 @@ impl Context<'_> {
             root: &root,
             force_parse: false,
             context_only: role == Role::Context,
-            syntax_cache: self.shared.syntax_cache.get(),
+            syntax_cache: self.shared.syntax_cache.as_ref(),
         };
         let outcome = self.contained(display, absolute, bytes, &input, role)?;
         match outcome {
@@ -942,7 +945,7 @@ impl Context<'_> {
                                 root: &root,
                                 force_parse: true,
                                 context_only: *role == Role::Context,
-                                syntax_cache: self.shared.syntax_cache.get(),
+                                syntax_cache: self.shared.syntax_cache.as_ref(),
                             };
                             let display = || display_path(origin.path(), self.cwd);
                             if let Some(outcome) =

@@ -21,8 +21,7 @@
 use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, OnceLock};
 
 use crate::context_cache::CacheOptions;
 use crate::facts::SyntaxFacts;
@@ -36,18 +35,40 @@ const MAX_CACHE_BYTES: usize = 64 * 1024 * 1024;
 type Key = (u64, u64);
 
 pub struct SyntaxCache {
+    /// The cache file of a named file's projects, once the run knows them.
+    disk: OnceLock<Disk>,
+    /// The entries this run used or made: what the next run gets, and what a later pass of
+    /// this run reuses when it analyses a file again.
+    used: Mutex<HashMap<Key, Arc<[u8]>>>,
+}
+
+/// What a run read from the cache file.
+struct Disk {
     file: PathBuf,
     key: u64,
     loaded: HashMap<Key, Arc<[u8]>>,
-    /// The entries this run used or made: what the next run gets.
-    used: Mutex<HashMap<Key, Arc<[u8]>>>,
-    /// Some file was parsed: the cache changes.
-    parsed: AtomicBool,
 }
 
 impl SyntaxCache {
-    /// The cache of the named files' projects at `roots` (sorted).
+    /// A cache of this run's facts only: a file a later project pass analyses again (what it
+    /// looked up changed) is not parsed again.
+    pub fn for_this_run() -> SyntaxCache {
+        SyntaxCache {
+            disk: OnceLock::new(),
+            used: Mutex::new(HashMap::new()),
+        }
+    }
+
+    /// The cache of the named files' projects at `roots` (sorted), kept between runs.
     pub fn load(options: &CacheOptions, roots: &[PathBuf]) -> SyntaxCache {
+        let cache = SyntaxCache::for_this_run();
+        cache.attach(options, roots);
+        cache
+    }
+
+    /// Reads the cache file of the projects at `roots` (sorted), and writes it on
+    /// [`SyntaxCache::save`]; once per run, the later calls are ignored.
+    pub fn attach(&self, options: &CacheOptions, roots: &[PathBuf]) {
         let mut hasher = std::collections::hash_map::DefaultHasher::new();
         roots.hash(&mut hasher);
         let file = options
@@ -58,43 +79,58 @@ impl SyntaxCache {
             .filter(|b| b.len() <= MAX_CACHE_BYTES)
             .and_then(|b| decode(&b, options.key))
             .unwrap_or_default();
-        SyntaxCache {
+        let _ = self.disk.set(Disk {
             file,
             key: options.key,
             loaded,
-            used: Mutex::new(HashMap::new()),
-            parsed: AtomicBool::new(false),
-        }
+        });
     }
 
-    /// The facts of the file at `path` with this text, if a run made them.
+    /// The facts of the file at `path` with this text, if this run or an earlier one made
+    /// them.
     pub fn get(&self, path: &Path, text: &str) -> Option<SyntaxFacts> {
         let key = key_of(path, text);
-        let bytes = self.loaded.get(&key)?;
-        let mut facts: SyntaxFacts = postcard::from_bytes(bytes).ok()?;
+        let made = lock(&self.used).get(&key).cloned();
+        let bytes = match made {
+            Some(bytes) => bytes,
+            None => {
+                let bytes = self.disk.get()?.loaded.get(&key)?.clone();
+                lock(&self.used).insert(key, bytes.clone());
+                bytes
+            }
+        };
+        let mut facts: SyntaxFacts = postcard::from_bytes(&bytes).ok()?;
         facts.index();
-        lock(&self.used).insert(key, bytes.clone());
         Some(facts)
     }
 
     /// Keeps the facts just made of the file at `path`.
     pub fn put(&self, path: &Path, text: &str, facts: &SyntaxFacts) {
+        let key = key_of(path, text);
+        if lock(&self.used).contains_key(&key) {
+            return;
+        }
         let Ok(bytes) = postcard::to_stdvec(facts) else {
             return;
         };
-        self.parsed.store(true, Ordering::Relaxed);
-        lock(&self.used).insert(key_of(path, text), bytes.into());
+        lock(&self.used).insert(key, bytes.into());
     }
 
-    /// Writes what this run used, unless it is what the cache holds. Failures are ignored.
+    /// Writes what this run used, unless it is what the cache holds or the cache has no
+    /// file. Failures are ignored.
     pub fn save(self, options: &CacheOptions) {
+        let Some(disk) = self.disk.into_inner() else {
+            return;
+        };
         let used = self.used.into_inner().unwrap_or_else(|p| p.into_inner());
-        if !self.parsed.into_inner() && used.len() == self.loaded.len() {
+        // A named file is parsed whatever the cache holds: what matters is whether the
+        // entries differ.
+        if used.len() == disk.loaded.len() && used.keys().all(|k| disk.loaded.contains_key(k)) {
             return;
         }
-        let bytes = encode(self.key, &used);
+        let bytes = encode(disk.key, &used);
         if crate::context_cache::create_private_dir(&options.dir).is_ok() {
-            crate::context_cache::replace_private(&self.file, &bytes);
+            crate::context_cache::replace_private(&disk.file, &bytes);
         }
     }
 }
@@ -218,6 +254,26 @@ mod tests {
         assert!(got.lookup("TTL", text.len(), None).is_some(), "indexed");
         assert!(second.get(Path::new("/p/b.py"), text).is_none());
         assert!(second.get(Path::new("/p/a.py"), "TTL = 1\n").is_none());
+    }
+
+    #[test]
+    fn a_runs_own_cache_gives_back_what_it_made_and_writes_nothing() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let options = CacheOptions {
+            dir: dir.path().join("cache"),
+            key: 7,
+        };
+        let text = "TTL = 3600\n";
+        let cache = SyntaxCache::for_this_run();
+        assert!(cache.get(Path::new("/p/a.py"), text).is_none());
+        cache.put(Path::new("/p/a.py"), text, &facts(text));
+        let got = cache
+            .get(Path::new("/p/a.py"), text)
+            .expect("made in this run");
+        assert!(got.lookup("TTL", text.len(), None).is_some(), "indexed");
+        assert!(cache.get(Path::new("/p/a.py"), "TTL = 1\n").is_none());
+        cache.save(&options);
+        assert!(!options.dir.exists(), "no file to write");
     }
 
     #[test]

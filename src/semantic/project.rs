@@ -557,11 +557,11 @@ impl<'a> FileScope<'a> {
                 // package; in Java and C# it is the class's own method (or a static import).
                 // A C++ function is declared in a header and defined in any file.
                 match self.family {
+                    _ if !super::search::bare_calls_cross_files(self.family) => None,
                     "go" | "kotlin" => in_files(self.same_directory()),
                     // A Swift function is visible to its whole module, and to the modules
                     // that import it, unqualified.
-                    "php" | "ruby" | "cpp" | "swift" => in_files(self.all_peers()),
-                    _ => None,
+                    _ => in_files(self.all_peers()),
                 }
             }
             ExprKind::Member(receiver, _) => {

@@ -29,6 +29,11 @@ pub struct Word {
     /// a name specific enough on its own.
     anchors: Vec<String>,
     dir: Option<PathBuf>,
+    /// A function's name, looked for in its callers: a bare call (`name(…)`) is one only in
+    /// a language where such a call reaches another file's function without an import (see
+    /// [`bare_calls_cross_files`]). Elsewhere the name must be imported, qualified or
+    /// called on an object, and each of these writes it otherwise.
+    function: bool,
 }
 
 impl Word {
@@ -38,6 +43,7 @@ impl Word {
             text,
             anchors: Vec::new(),
             dir: None,
+            function: false,
         }
     }
 
@@ -73,7 +79,10 @@ impl Word {
             return None;
         }
         if is_distinctive(&name) {
-            return Some(Word::alone(name));
+            return Some(Word {
+                function: true,
+                ..Word::alone(name)
+            });
         }
         // A package's files call each other's functions unqualified in Go and Kotlin only.
         let shares_package = matches!(family, "go" | "kotlin");
@@ -84,6 +93,7 @@ impl Word {
                 .parent()
                 .filter(|_| shares_package)
                 .map(Path::to_path_buf),
+            function: true,
         })
     }
 }
@@ -179,7 +189,7 @@ impl ScopedFinder {
     pub fn new(words: &ScopedWords) -> Option<ScopedFinder> {
         let mut lists: HashMap<&'static str, Vec<(PathBuf, ProjectFinder)>> = HashMap::new();
         for ((family, root), words) in &words.0 {
-            if let Some(finder) = ProjectFinder::new(words) {
+            if let Some(finder) = ProjectFinder::new(words, family) {
                 lists
                     .entry(family)
                     .or_default()
@@ -243,6 +253,25 @@ fn is_under(file: &[u8], root: &[u8]) -> bool {
             || file.get(root.len()).is_some_and(|&b| separator(b)))
 }
 
+/// Whether a bare call of another file's function (`name(…)`, neither imported nor
+/// qualified) can reach it in `family`: Go's and Kotlin's package, PHP's and Ruby's loaded
+/// files, C++'s headers, Swift's module. In the other languages such a call is the file's
+/// own function or an imported one (see `FileScope::resolve`).
+pub fn bare_calls_cross_files(family: &str) -> bool {
+    matches!(family, "go" | "kotlin" | "php" | "ruby" | "cpp" | "swift")
+}
+
+/// Whether the identifier at `start..end` is called bare: followed by `(`, and not preceded
+/// by a member access (`.`, `?.`, `::`, `->`). A definition (`def name(`) is one as well.
+fn is_bare_call(bytes: &[u8], start: usize, end: usize) -> bool {
+    let after = bytes[end..].iter().find(|b| !b.is_ascii_whitespace());
+    let before = bytes[..start]
+        .iter()
+        .rev()
+        .find(|b| !b.is_ascii_whitespace());
+    after == Some(&b'(') && !matches!(before, Some(b'.' | b':' | b'>'))
+}
+
 /// The words of one project, in one automaton (ASCII case-insensitive: it only decides
 /// which files are parsed).
 struct ProjectFinder {
@@ -253,10 +282,12 @@ struct ProjectFinder {
     sufficient: Vec<bool>,
     /// Words that need an anchor: (text pattern, anchor patterns, directory).
     anchored: Vec<(usize, Vec<usize>, Option<PathBuf>)>,
+    /// Per pattern: a bare call of it counts (see [`Word::function`]).
+    bare_calls: Vec<bool>,
 }
 
 impl ProjectFinder {
-    fn new(words: &BTreeSet<Word>) -> Option<ProjectFinder> {
+    fn new(words: &BTreeSet<Word>, family: &str) -> Option<ProjectFinder> {
         let mut patterns: Vec<String> = Vec::new();
         let mut index: HashMap<String, usize> = HashMap::new();
         let mut id = |text: &str| -> usize {
@@ -268,8 +299,12 @@ impl ProjectFinder {
         };
         let mut sufficient_ids = Vec::new();
         let mut anchored = Vec::new();
+        let mut bare_call_ids = Vec::new();
         for word in words {
             let text = id(&word.text);
+            if !word.function || bare_calls_cross_files(family) {
+                bare_call_ids.push(text);
+            }
             if word.anchors.is_empty() {
                 sufficient_ids.push(text);
             } else {
@@ -284,6 +319,16 @@ impl ProjectFinder {
         for i in sufficient_ids {
             sufficient[i] = true;
         }
+        // An anchor is a module's or class's name, and may be written before a call
+        // (`storage(…)`, `S3Storage(…)`).
+        let mut bare_calls = vec![false; patterns.len()];
+        for i in bare_call_ids.into_iter().chain(
+            anchored
+                .iter()
+                .flat_map(|(_, anchors, _): &(usize, Vec<usize>, Option<PathBuf>)| anchors.clone()),
+        ) {
+            bare_calls[i] = true;
+        }
         let automaton = AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
             .build(&patterns)
@@ -293,6 +338,7 @@ impl ProjectFinder {
             patterns,
             sufficient,
             anchored,
+            bare_calls,
         })
     }
 
@@ -306,6 +352,9 @@ impl ProjectFinder {
                 continue;
             }
             let p = m.pattern().as_usize();
+            if !self.bare_calls[p] && is_bare_call(bytes, m.start(), m.end()) {
+                continue;
+            }
             if self.sufficient[p] {
                 return true;
             }
@@ -338,9 +387,20 @@ impl ProjectFinder {
 mod tests {
     use super::*;
 
+    /// Whether the words of the project at `/p` in the language of `path` are found.
     fn finds(words: impl IntoIterator<Item = Word>, path: &str, text: &str) -> bool {
+        let family = Language::detect(Path::new(path)).map_or("python", |l| l.family());
+        finds_in(family, words, path, text)
+    }
+
+    fn finds_in(
+        family: &'static str,
+        words: impl IntoIterator<Item = Word>,
+        path: &str,
+        text: &str,
+    ) -> bool {
         let mut scoped = ScopedWords::default();
-        scoped.add(&("python", PathBuf::from("/p")), words);
+        scoped.add(&(family, PathBuf::from("/p")), words);
         let Some(finder) = ScopedFinder::new(&scoped) else {
             return false;
         };
@@ -354,25 +414,51 @@ mod tests {
     #[test]
     fn a_specific_name_is_found_alone_as_a_whole_identifier() {
         let w = || Word::function("signed_link".into(), Path::new("/p/lib/s3.py"), "python");
-        assert!(finds(w(), "/p/app/views.py", "x = signed_link(c, k, 60)"));
+        assert!(finds(
+            w(),
+            "/p/app/views.py",
+            "x = s3.signed_link(c, k, 60)"
+        ));
         assert!(!finds(
             w(),
             "/p/app/views.py",
-            "x = my_signed_link(c, k, 60)"
+            "x = s3.my_signed_link(c, k, 60)"
         ));
     }
 
     #[test]
     fn a_generic_name_needs_its_module_named_or_its_directory() {
-        let w = |family| Word::function("upload".into(), Path::new("/p/lib/storage.py"), family);
-        assert!(!finds(w("python"), "/p/app/views.py", "client.upload(x)"));
+        let w = || Word::function("upload".into(), Path::new("/p/lib/storage.py"), "python");
+        assert!(!finds(w(), "/p/app/views.py", "client.upload(x)"));
         assert!(finds(
-            w("python"),
+            w(),
             "/p/app/views.py",
             "from lib import storage\nstorage.upload(x)"
         ));
-        assert!(!finds(w("python"), "/p/lib/other.py", "upload(x)"));
-        assert!(finds(w("go"), "/p/lib/other.py", "upload(x)"));
+        assert!(!finds(w(), "/p/lib/other.py", "upload(x)"));
+        let go = || Word::function("upload".into(), Path::new("/p/lib/storage.go"), "go");
+        assert!(finds(go(), "/p/lib/other.go", "upload(x)"));
+        assert!(!finds(go(), "/p/app/other.go", "upload(x)"));
+    }
+
+    #[test]
+    fn a_bare_call_is_a_caller_only_where_it_can_reach_another_file() {
+        let w = |family| Word::function("usage_demo".into(), Path::new("/p/lib/demo"), family);
+        // Python: the file's own function, or an imported one (the import names it too).
+        let own = "def usage_demo():\n    pass\n\nusage_demo ()\n";
+        assert!(!finds(w("python"), "/p/app/x.py", own));
+        assert!(finds(
+            w("python"),
+            "/p/app/x.py",
+            "from lib.demo import usage_demo\nusage_demo()\n"
+        ));
+        assert!(finds(w("python"), "/p/app/x.py", "wrapper.usage_demo(1)"));
+        assert!(finds(w("python"), "/p/app/x.py", "run(usage_demo)"));
+        // Ruby: a bare call reaches any loaded file's method.
+        assert!(finds(w("ruby"), "/p/app/y.rb", "usage_demo()"));
+        // A constant is looked for where it is defined, whatever follows it.
+        let c = || [Word::alone("LINK_TTL".into())];
+        assert!(finds(c(), "/p/app/x.py", "LINK_TTL (1)"));
     }
 
     #[test]
@@ -415,7 +501,7 @@ mod tests {
     fn words_of_another_project_or_language_are_not_looked_for() {
         let w = || [Word::alone("LINK_TTL".into())];
         assert!(!finds(w(), "/q/app.py", "LINK_TTL = 1"));
-        assert!(!finds(w(), "/p/app.go", "LINK_TTL = 1"));
+        assert!(!finds_in("python", w(), "/p/app.go", "LINK_TTL = 1"));
         assert!(finds(w(), "/p/deep/app.py", "LINK_TTL = 1"));
     }
 }
