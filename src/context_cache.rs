@@ -18,10 +18,12 @@
 //! rename, so two runs racing each leave a whole cache, the last one's.
 
 use std::collections::HashMap;
+use std::ffi::OsString;
 use std::hash::{Hash, Hasher};
 use std::path::{Path, PathBuf};
 use std::time::{SystemTime, UNIX_EPOCH};
 
+use crate::paths::is_under;
 use crate::semantic::identifiers::Identifiers;
 
 /// The first line of a cache file; the number is the format's version.
@@ -145,10 +147,11 @@ impl CacheOptions {
     }
 }
 
-/// The entries of the caches of some project roots.
+/// The entries of the caches of some project roots, by path. Keyed by the path's bytes:
+/// hashing an `OsStr` hashes its bytes, where a `Path` is hashed component by component.
 #[derive(Default)]
 pub struct ContextCache {
-    entries: HashMap<PathBuf, Entry>,
+    entries: HashMap<OsString, Entry>,
 }
 
 impl ContextCache {
@@ -156,7 +159,12 @@ impl ContextCache {
         let mut entries = HashMap::new();
         for root in roots {
             if let Some(read) = read(&options.file(root), options.key) {
-                entries.extend(read.into_iter().filter(|(p, _)| p.starts_with(root)));
+                entries.reserve(read.len());
+                entries.extend(
+                    read.into_iter()
+                        .filter(|(p, _)| is_under(p, root))
+                        .map(|(p, e)| (p.into_os_string(), e)),
+                );
             }
         }
         ContextCache { entries }
@@ -174,7 +182,7 @@ impl ContextCache {
     /// What the first pass made of `path`, if it is unchanged since.
     pub fn get(&self, path: &Path, stamp: &Stamp) -> Option<&Class> {
         self.entries
-            .get(path)
+            .get(path.as_os_str())
             .filter(|e| e.stamp == *stamp)
             .map(|e| &e.class)
     }
@@ -194,9 +202,13 @@ impl ContextCache {
         for root in roots {
             let mut mine: Vec<&(PathBuf, Entry)> = entries
                 .iter()
-                .filter(|(p, e)| p.starts_with(root) && !e.stamp.racy(started_ns))
+                .filter(|(p, e)| is_under(p, root) && !e.stamp.racy(started_ns))
                 .collect();
-            let held = self.entries.keys().filter(|p| p.starts_with(root)).count();
+            let held = self
+                .entries
+                .keys()
+                .filter(|p| is_under(Path::new(p), root))
+                .count();
             if mine.len() == held && mine.iter().all(|(p, e)| self.get(p, &e.stamp).is_some()) {
                 continue;
             }
@@ -283,20 +295,21 @@ fn encode<'a>(key: u64, entries: impl Iterator<Item = &'a (PathBuf, Entry)>) -> 
 }
 
 /// The entries of a cache file written under `key`; `None` if it is anything else.
-fn read(file: &Path, key: u64) -> Option<HashMap<PathBuf, Entry>> {
+fn read(file: &Path, key: u64) -> Option<Vec<(PathBuf, Entry)>> {
     if std::fs::metadata(file).ok()?.len() > MAX_CACHE_BYTES {
         return None;
     }
     decode(&std::fs::read(file).ok()?, key)
 }
 
-fn decode(bytes: &[u8], key: u64) -> Option<HashMap<PathBuf, Entry>> {
+fn decode(bytes: &[u8], key: u64) -> Option<Vec<(PathBuf, Entry)>> {
     let mut r = Reader(bytes.strip_prefix(MAGIC)?);
     if r.u64()? != key {
         return None;
     }
     let count = r.u32()?;
-    let mut entries = HashMap::new();
+    // Each entry takes at least 37 bytes: a corrupt count cannot reserve much.
+    let mut entries = Vec::with_capacity(usize::try_from(count).ok()?.min(r.0.len() / 37));
     for _ in 0..count {
         let len = usize::try_from(r.u32()?).ok()?;
         let path = path_from_bytes(r.take(len)?)?;
@@ -321,7 +334,7 @@ fn decode(bytes: &[u8], key: u64) -> Option<HashMap<PathBuf, Entry>> {
             }
             _ => return None,
         };
-        entries.insert(path, Entry { stamp, class });
+        entries.push((path, Entry { stamp, class }));
     }
     r.0.is_empty().then_some(entries)
 }
@@ -408,7 +421,8 @@ mod tests {
     #[test]
     fn entries_survive_a_round_trip_under_their_key_only() {
         let bytes = encode(7, entries().iter());
-        let read = decode(&bytes, 7).expect("decodes");
+        let read: HashMap<PathBuf, Entry> =
+            decode(&bytes, 7).expect("decodes").into_iter().collect();
         assert_eq!(read.len(), 3);
         let b = &read[Path::new("/p/b.py")];
         assert!(matches!(&b.class, Class::Plain(Some(f)) if f.may_hold("signed_link")));
@@ -432,7 +446,10 @@ mod tests {
     #[test]
     fn only_an_unchanged_file_is_answered() {
         let cache = ContextCache {
-            entries: entries().into_iter().collect(),
+            entries: entries()
+                .into_iter()
+                .map(|(p, e)| (p.into_os_string(), e))
+                .collect(),
         };
         let (path, entry) = &entries()[0];
         assert!(cache.get(path, &entry.stamp).is_some());

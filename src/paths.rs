@@ -30,6 +30,21 @@ pub fn normalize(path: &Path) -> PathBuf {
     out
 }
 
+/// Whether the normalised path `file` is below the normalised directory `root` (or is it),
+/// compared as bytes: cheaper than [`Path::starts_with`], which walks both paths'
+/// components, on the hot paths that ask it of every file.
+pub fn is_under(file: &Path, root: &Path) -> bool {
+    let (file, root) = (
+        file.as_os_str().as_encoded_bytes(),
+        root.as_os_str().as_encoded_bytes(),
+    );
+    let separator = |b: u8| b == b'/' || (cfg!(windows) && b == b'\\');
+    file.starts_with(root)
+        && (file.len() == root.len()
+            || root.last().is_some_and(|&b| separator(b))
+            || file.get(root.len()).is_some_and(|&b| separator(b)))
+}
+
 /// The path as reports show it: relative to the current directory when under it, otherwise
 /// as given (without `./`), always with `/`, and redacted: a file saved from a signed URL
 /// (`wget` names it `report.csv?X-Amz-…&X-Amz-Signature=…`) carries the signature in its name.

@@ -10,6 +10,7 @@
 //! DFA gives the same answers.
 
 use std::ops::ControlFlow;
+use std::sync::OnceLock;
 
 use aho_corasick::packed::{self, MatchKind as PackedMatchKind};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Input, MatchKind, Span};
@@ -20,8 +21,11 @@ const CHUNK: usize = 32 * 1024;
 pub struct Words {
     /// Teddy over lowered chunks, when the CPU and the word list allow it.
     teddy: Option<packed::Searcher>,
-    /// The fallback: a case-insensitive DFA.
-    automaton: AhoCorasick,
+    /// The fallback: a case-insensitive DFA, built on first use (with Teddy, never: building
+    /// the prefilter's took about a millisecond of every run's start).
+    automaton: OnceLock<AhoCorasick>,
+    /// The words, lowercased, for the fallback.
+    lowered: Vec<String>,
     /// The longest word's length less one: how far consecutive chunks overlap, so that a word
     /// starting in one chunk always ends in it.
     overlap: usize,
@@ -48,19 +52,25 @@ impl Words {
                     .build()
             })
             .flatten();
-        // A full DFA: with case-insensitive patterns the default (NFA-based) searcher was 8x
-        // slower on the benchmark tree, and the automaton is tiny.
-        let automaton = AhoCorasickBuilder::new()
-            .ascii_case_insensitive(true)
-            .match_kind(MatchKind::LeftmostLongest)
-            .kind(Some(AhoCorasickKind::DFA))
-            .build(&lowered)
-            .expect("static words are valid");
         Words {
             teddy,
-            automaton,
+            automaton: OnceLock::new(),
+            lowered,
             overlap,
         }
+    }
+
+    fn automaton(&self) -> &AhoCorasick {
+        self.automaton.get_or_init(|| {
+            // A full DFA: with case-insensitive patterns the default (NFA-based) searcher was
+            // 8x slower on the benchmark tree, and the automaton is tiny.
+            AhoCorasickBuilder::new()
+                .ascii_case_insensitive(true)
+                .match_kind(MatchKind::LeftmostLongest)
+                .kind(Some(AhoCorasickKind::DFA))
+                .build(&self.lowered)
+                .expect("static words are valid")
+        })
     }
 
     /// Calls `found(word, start)` for every position of `bytes` where a word starts, in
@@ -147,9 +157,10 @@ impl Words {
         bytes: &[u8],
         mut found: impl FnMut(usize, usize) -> ControlFlow<()>,
     ) {
+        let automaton = self.automaton();
         let mut at = 0;
         while at < bytes.len() {
-            let Some(m) = self.automaton.find(Input::new(bytes).span(at..bytes.len())) else {
+            let Some(m) = automaton.find(Input::new(bytes).span(at..bytes.len())) else {
                 return;
             };
             if found(m.pattern().as_usize(), m.start()).is_break() {

@@ -229,12 +229,11 @@ impl ScopedFinder {
         &'s self,
         path: &'s Path,
     ) -> Box<dyn Iterator<Item = &'s ProjectFinder> + 's> {
-        let file = path.as_os_str().as_encoded_bytes();
         match Language::detect(path).and_then(|l| self.by_family.get(l.family())) {
             None => Box::new(std::iter::empty()),
             Some(Roots::Few(list)) => Box::new(
                 list.iter()
-                    .filter(move |(root, _)| is_under(file, root.as_os_str().as_encoded_bytes()))
+                    .filter(move |(root, _)| crate::paths::is_under(path, root))
                     .map(|(_, finder)| finder),
             ),
             Some(Roots::Many(map)) => {
@@ -242,15 +241,6 @@ impl ScopedFinder {
             }
         }
     }
-}
-
-/// Whether the path `file` is below the directory `root`, compared as bytes: the
-/// components of both are normalised (absolute, no `.` or `..`).
-fn is_under(file: &[u8], root: &[u8]) -> bool {
-    let separator = |b: u8| b == b'/' || (cfg!(windows) && b == b'\\');
-    file.starts_with(root)
-        && (root.last().is_some_and(|&b| separator(b))
-            || file.get(root.len()).is_some_and(|&b| separator(b)))
 }
 
 /// Whether a bare call of another file's function (`name(…)`, neither imported nor
