@@ -234,6 +234,9 @@ pub struct Call {
     pub enclosing_loop: Option<(LoopKind, Span)>,
     /// Index into [`SyntaxFacts::functions`] of the enclosing function, `None` at top level.
     pub function: Option<usize>,
+    /// Inside a test's assertion that the code fails (`assertThrows(…, () -> …)`, `with
+    /// pytest.raises(E):`): made to be refused, it presigns nothing.
+    pub expects_failure: bool,
 }
 
 /// `name = value`: assignments, `const`/`let`/`val`/`var` declarations, Go `:=`, constants.

@@ -125,6 +125,23 @@ impl Grammar for Kotlin {
         })
     }
 
+    /// kotlin-ng reads `assertFailsWith<E> { … }` at the start of a statement as the
+    /// comparisons `(assertFailsWith < E) > { … }`: the lambda is the assertion's.
+    fn expects_failure(&self, node: Node<'_>, cx: &Lowering<'_>) -> bool {
+        node.kind() == "binary_expression"
+            && node
+                .child_by_field_name("right")
+                .is_some_and(|r| r.kind() == "lambda_literal")
+            && node
+                .child_by_field_name("left")
+                .filter(|l| l.kind() == "binary_expression")
+                .and_then(|l| l.child_by_field_name("left"))
+                .is_some_and(|callee| {
+                    callee.kind() == "identifier"
+                        && super::syntax::EXPECTED_FAILURE.contains(&cx.text(callee))
+                })
+    }
+
     fn expr(&self, node: Node<'_>, cx: &Lowering<'_>) -> Expr {
         let span = node.byte_range();
         let kind = match node.kind() {

@@ -37,6 +37,26 @@ impl Grammar for Python {
         }
     }
 
+    /// `with pytest.raises(E):` / `with self.assertRaises(E) as cm:`.
+    fn expects_failure(&self, node: Node<'_>, cx: &Lowering<'_>) -> bool {
+        node.kind() == "with_statement"
+            && named_children(node)
+                .into_iter()
+                .filter(|c| c.kind() == "with_clause")
+                .flat_map(named_children)
+                .filter_map(|item| item.child_by_field_name("value"))
+                .map(|v| match v.kind() {
+                    "as_pattern" => v.named_child(0).unwrap_or(v),
+                    _ => v,
+                })
+                .any(|v| {
+                    v.kind() == "call"
+                        && cx
+                            .call(v)
+                            .is_some_and(|c| super::syntax::expects_failure(&c))
+                })
+    }
+
     fn expr(&self, node: Node<'_>, cx: &Lowering<'_>) -> Expr {
         let span = node.byte_range();
         let kind = match node.kind() {

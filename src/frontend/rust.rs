@@ -720,6 +720,9 @@ struct Collector {
     impl_self: Option<String>,
     /// The name of the `fn` whose scope opens next.
     fn_name: Option<String>,
+    /// Visiting what a test expects to fail: the receiver of `.unwrap_err()`/`.is_err()`/
+    /// `.expect_err(…)` (see `syntax::expects_failure`).
+    expects_failure: bool,
 }
 
 impl Collector {
@@ -883,6 +886,7 @@ impl Collector {
             call,
             enclosing_loop: self.enclosing_loop.clone(),
             function: self.function,
+            expects_failure: self.expects_failure,
         });
         callback
     }
@@ -1131,7 +1135,15 @@ impl<'ast> Visit<'ast> for Collector {
 
     fn visit_expr_method_call(&mut self, m: &'ast syn::ExprMethodCall) {
         let callback = self.push_call(lower_method_call(m, 0));
+        // `PresigningConfig::expires_in(eight_days).unwrap_err()`: a test that it is refused.
+        let refused = matches!(
+            m.method.to_string().as_str(),
+            "unwrap_err" | "expect_err" | "is_err"
+        );
+        let outer = self.expects_failure;
+        self.expects_failure |= refused;
         self.visit_expr(&m.receiver);
+        self.expects_failure = outer;
         self.args(m.args.iter(), callback);
     }
 

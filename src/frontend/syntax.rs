@@ -26,6 +26,92 @@ pub enum Role {
     Other,
 }
 
+/// Test assertions that the code they are given fails (throws, raises, panics). A presign
+/// call inside one is made to be refused (a test that the SDK rejects an 8-day URL): it
+/// signs nothing, so it is no presign site.
+pub const EXPECTED_FAILURE: &[&str] = &[
+    // Python: unittest and pytest, in a `with` statement (see `Grammar::expects_failure`).
+    "assertRaises",
+    "assertRaisesRegex",
+    "assertRaisesRegexp",
+    "raises",
+    // JUnit, TestNG, AssertJ; Kotlin's kotlin.test and Kotest; ScalaTest.
+    "assertThrows",
+    "assertThrowsExactly",
+    "expectThrows",
+    "assertThatThrownBy",
+    "isThrownBy",
+    "assertFailsWith",
+    "assertFails",
+    "shouldThrow",
+    "shouldThrowAny",
+    "shouldThrowExactly",
+    "intercept",
+    "thrownBy",
+    // xUnit, MSTest, FluentAssertions.
+    "Throws",
+    "ThrowsAsync",
+    "ThrowsAny",
+    "ThrowsAnyAsync",
+    "ThrowsException",
+    "ThrowsExceptionAsync",
+    "Throw",
+    "ThrowAsync",
+    "ThrowExactly",
+    "ThrowExactlyAsync",
+    // Jest, Vitest, Chai, node:assert.
+    "toThrow",
+    "toThrowError",
+    "throws",
+    "rejects",
+    "throw",
+    // Minitest and Test::Unit (RSpec's `expect { … }.to raise_error` below).
+    "assert_raises",
+    "assert_raise",
+    // testify.
+    "Panics",
+    "PanicsWithValue",
+    "PanicsWithError",
+    // XCTest.
+    "XCTAssertThrowsError",
+    // GoogleTest.
+    "EXPECT_THROW",
+    "ASSERT_THROW",
+    "EXPECT_ANY_THROW",
+    "ASSERT_ANY_THROW",
+    "EXPECT_DEATH",
+    "ASSERT_DEATH",
+];
+
+/// Whether a call asserts that the code in it fails: a name of [`EXPECTED_FAILURE`] not
+/// negated on the way (`expect(f).not.toThrow()`, Chai's `.to.not.throw()`), or RSpec's
+/// `expect { … }.to raise_error(E)`.
+pub fn expects_failure(call: &CallExpr) -> bool {
+    let Some(name) = call.name() else {
+        return false;
+    };
+    let rspec = name == "to"
+        && call.positional(0).is_some_and(|a| {
+            matches!(&a.kind, ExprKind::Call(c)
+                if matches!(c.name(), Some("raise_error" | "raise_exception")))
+        });
+    (rspec || EXPECTED_FAILURE.contains(&name)) && !negated(&call.callee, 0)
+}
+
+/// Whether a callee's chain holds a `not` (`expect(f).not.toThrow`).
+fn negated(callee: &Expr, depth: usize) -> bool {
+    if depth > 16 {
+        return false;
+    }
+    match &callee.kind {
+        ExprKind::Member(object, name) => {
+            name.eq_ignore_ascii_case("not") || negated(object, depth + 1)
+        }
+        ExprKind::Call(c) => negated(&c.callee, depth + 1),
+        _ => false,
+    }
+}
+
 /// Methods (and functions: Python `map`, PHP `array_map`) whose function arguments run once
 /// per element: calls in them are in a loop. Only a function (lambda, closure, block) among
 /// the arguments runs per element; the receiver and other arguments are evaluated once.
@@ -125,6 +211,13 @@ pub trait Grammar {
                 .find(|c| !c.kind().contains("comment")),
             _ => None,
         }
+    }
+
+    /// Whether a node that is no call runs its children expecting them to fail (Python's
+    /// `with pytest.raises(E):`): what they presign is refused by design (see
+    /// [`expects_failure`]). Calls that do so (`assertThrows(…)`) need no override.
+    fn expects_failure(&self, _node: Node<'_>, _cx: &Lowering<'_>) -> bool {
+        false
     }
 
     /// Whether a node between a callback method's call and its function passes the call's
@@ -266,6 +359,8 @@ struct Context {
     /// Children are the arguments of a callback method (`items.map(...)`): a function among
     /// them runs per element, in this loop.
     callback: Option<(LoopKind, (usize, usize))>,
+    /// Inside an assertion that the code fails (see [`expects_failure`]).
+    expects_failure: bool,
 }
 
 /// Whether a function literal is called where it is written: the callee of a call, through
@@ -302,6 +397,7 @@ pub fn collect(root: Node<'_>, source: &str, grammar: &dyn Grammar) -> SyntaxFac
         enclosing_loop: None,
         function: None,
         callback: None,
+        expects_failure: false,
     };
     // One cursor walks the whole tree: a cursor per node would allocate per node.
     visit(&mut root.walk(), start, 0, &cx, grammar, &mut facts);
@@ -331,10 +427,12 @@ fn visit(
                     let at = call.callee.span.clone();
                     child_ctx.callback = Some((LoopKind::Callback, (at.start, at.end)));
                 }
+                child_ctx.expects_failure |= expects_failure(&call);
                 facts.calls.push(Call {
                     call,
                     enclosing_loop: ctx.enclosing_loop.map(|(k, (s, e))| (k, s..e)),
                     function: ctx.function,
+                    expects_failure: ctx.expects_failure,
                 });
             }
         }
@@ -415,6 +513,7 @@ fn visit(
         Role::Comment => facts.comments.push(node.byte_range()),
         Role::Other => {
             child_ctx.callback = ctx.callback.filter(|_| grammar.wraps_callback(node));
+            child_ctx.expects_failure |= grammar.expects_failure(node, cx);
         }
     }
     if let Some(value) = grammar.return_value(node) {

@@ -68,6 +68,11 @@ impl<'a> Model<'a> {
         let mut requests = Vec::new();
         let mut targets: Vec<Option<Target>> = Vec::with_capacity(syntax.calls.len());
         for (i, c) in syntax.calls.iter().enumerate() {
+            // A call a test expects to be refused signs nothing.
+            if c.expects_failure {
+                targets.push(None);
+                continue;
+            }
             match catalog::match_call(family, &c.call, syntax) {
                 Some(row) if row.request => {
                     requests.push((i, row));
@@ -120,7 +125,7 @@ impl<'a> Model<'a> {
             {
                 targets[i] = Some(Target::Wrapper(s));
             }
-            if targets[i].is_some() {
+            if targets[i].is_some() || c.expects_failure {
                 continue;
             }
             local_of[i] = local(&c.call);
