@@ -7,19 +7,19 @@
 use std::path::Path;
 use std::sync::LazyLock;
 
-use crate::analyze::{Outcome, analyze};
-use crate::config::{self, Config};
-use crate::eval::Env;
+use crate::driver::analyze::{Outcome, analyze};
+use crate::driver::config::{self, Config};
+use crate::driver::settings::Settings;
 use crate::facts::{Expr, ExprKind, SyntaxFacts};
 use crate::frontend::{self, Language, Needs};
+use crate::lints::suppress;
 use crate::lints::{self, LintId, Status};
-use crate::prefilter::Prefilter;
-use crate::redact::{mask, redact};
 use crate::report::{self, Format, RenderOptions, Report, Summary};
-use crate::settings::Settings;
-use crate::signed_url::{decode, find_signed_urls};
-use crate::source::SourceFile;
-use crate::suppress;
+use crate::semantic::eval::Env;
+use crate::text::prefilter::Prefilter;
+use crate::text::redact::{mask, redact};
+use crate::text::signed_url::{decode, find_signed_urls};
+use crate::text::source::SourceFile;
 
 /// File extensions the language targets can feed their input as, chosen by the input's first
 /// byte (modulo the length). The parsed languages come first: [`eval`] uses only those.
@@ -227,7 +227,7 @@ pub fn eval(data: &[u8]) {
         }
     }
     let hop = |span: std::ops::Range<usize>, message: String| {
-        crate::analyze::related("input", &source, span, &message)
+        crate::driver::analyze::related("input", &source, span, &message)
     };
     let model = facts
         .syntax
@@ -256,7 +256,7 @@ pub fn eval(data: &[u8]) {
 /// The config file parser and the settings built from it.
 pub fn config(data: &[u8]) {
     let text = String::from_utf8_lossy(data);
-    let _ = crate::duration::parse_duration(&text);
+    let _ = crate::text::duration::parse_duration(&text);
     let Ok(config) = config::parse(&text, Path::new("/fuzz/presign-lint.toml")) else {
         return;
     };
@@ -314,7 +314,7 @@ pub fn errors(data: &[u8]) {
         0 => {
             let path = Path::new("/fuzz/presign-lint.toml");
             if let Err(e) = config::parse_shown(&input, path, "presign-lint.toml") {
-                outputs.push(crate::redact::for_log(&e));
+                outputs.push(crate::text::redact::for_log(&e));
             }
         }
         1 => {
@@ -323,10 +323,10 @@ pub fn errors(data: &[u8]) {
                 Some((path, content)) => (path.to_string(), content),
                 None => (String::new(), input.as_str()),
             };
-            let shown = crate::paths::redact_path(Path::new(&path));
-            outputs.push(crate::redact::printable(&shown));
-            if let Err(e) = crate::baseline::Baseline::parse(content, shown) {
-                outputs.push(crate::redact::for_log(&e));
+            let shown = crate::driver::paths::redact_path(Path::new(&path));
+            outputs.push(crate::text::redact::printable(&shown));
+            if let Err(e) = crate::driver::baseline::Baseline::parse(content, shown) {
+                outputs.push(crate::text::redact::for_log(&e));
             }
         }
         _ => {
@@ -336,23 +336,23 @@ pub fn errors(data: &[u8]) {
                 .chain(input.split('\0').map(str::to_string))
                 .map(std::ffi::OsString::from)
                 .collect();
-            match crate::cli::parse(args.iter().cloned()) {
+            match crate::driver::cli::parse(args.iter().cloned()) {
                 Err(e) => {
-                    outputs.push(crate::run::clap_error_for_log(
+                    outputs.push(crate::driver::run::clap_error_for_log(
                         &e.render().to_string(),
                         &args,
                     ));
                 }
                 Ok(parsed) => {
                     // The checks `check` makes before the scan, their messages as printed.
-                    if let crate::cli::Command::Check(check) = &parsed.cli.command
+                    if let crate::driver::cli::Command::Check(check) = &parsed.cli.command
                         && let Err(e) = check.format.parse::<Format>()
                     {
-                        outputs.push(crate::redact::for_log(&e));
+                        outputs.push(crate::text::redact::for_log(&e));
                     }
                     for (_, _, name) in &parsed.level_flags {
-                        if let Err(e) = crate::settings::LintSelector::parse(name) {
-                            outputs.push(crate::redact::for_log(&e));
+                        if let Err(e) = crate::driver::settings::LintSelector::parse(name) {
+                            outputs.push(crate::text::redact::for_log(&e));
                         }
                     }
                 }

@@ -79,7 +79,7 @@ impl FromStr for FailOn {
 
 /// "unknown level `alow`; did you mean `allow`?", or the list when nothing is near.
 fn unknown(what: &str, input: &str, valid: &[&str]) -> String {
-    match crate::suggest::closest(input, valid.iter().copied()) {
+    match crate::driver::suggest::closest(input, valid.iter().copied()) {
         Some(near) => format!("unknown {what} `{input}`; did you mean `{near}`?"),
         None => format!(
             "unknown {what} `{input}`; expected one of: {}",

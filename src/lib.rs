@@ -1,19 +1,21 @@
 //! presign-lint: a static security linter for presigned and signed URL usage.
 //!
-//! The pipeline (see ARCHITECTURE.md): [`scan`] discovers files and runs [`analyze`] on each
-//! (prefilter, [`frontend`] facts, [`lints`], [`suppress`]), then [`report`] renders the
-//! sorted findings in the requested format.
+//! The pipeline (see ARCHITECTURE.md), one folder per stage:
+//!
+//! - [`driver`]: the command line, configuration and settings; discovery of files
+//!   ([`driver::scan`]) and the analysis of each ([`driver::analyze`]), the project passes,
+//!   caches and baselines.
+//! - [`text`]: what is read from bytes before any parse: the word search and the prefilter,
+//!   signed URLs, durations, source positions, redaction.
+//! - [`frontend`]: each language and format turned into language-neutral [`facts`].
+//! - [`semantic`]: the per-file model every lint reads (what each call presigns through, SDK
+//!   catalog, signing clients, constant folding) and the project index.
+//! - [`lints`]: the registry and one module per lint, with their docs.
+//! - [`report`]: the sorted [`finding`]s in each output format.
+//!
+//! [`history`] runs the leaked-secret lints over a repository's history.
 
-pub mod analyze;
-pub mod baseline;
-pub mod catalog;
-pub mod cli;
-pub mod clients;
-pub mod config;
-pub mod context_cache;
-pub mod docs;
-pub mod duration;
-pub mod eval;
+pub mod driver;
 pub mod facts;
 pub mod finding;
 pub mod frontend;
@@ -22,21 +24,8 @@ pub mod fuzzing;
 pub mod history;
 pub mod level;
 pub mod lints;
-pub mod paths;
-pub mod prefilter;
-pub mod redact;
 pub mod report;
-pub mod scan;
 pub mod semantic;
-pub mod settings;
-pub mod signed_url;
-pub mod source;
-pub mod staged;
-pub mod suggest;
-pub mod suppress;
-pub mod syntax_cache;
-pub mod words;
+pub mod text;
 
-mod run;
-
-pub use run::{ExitStatus, run};
+pub use driver::run::{ExitStatus, run};

@@ -48,7 +48,7 @@ fn every_lint_has_a_complete_doc_and_every_doc_a_lint() {
                 "{name}: doc must name practice `{practice}`"
             );
         }
-        let examples = presign_lint::docs::examples(&doc);
+        let examples = presign_lint::lints::docs::examples(&doc);
         assert!(examples.iter().any(|e| e.bad), "{name}: no bad example");
         assert!(examples.iter().any(|e| !e.bad), "{name}: no good example");
         // Convention of clippy's lint_message_convention: lowercase, no trailing period.
@@ -82,7 +82,7 @@ fn doc_examples_behave_as_documented() {
         let name = lint["name"].as_str().expect("name");
         let doc = std::fs::read_to_string(repo_root().join("lints").join(format!("{name}.md")))
             .expect("doc");
-        for example in presign_lint::docs::examples(&doc) {
+        for example in presign_lint::lints::docs::examples(&doc) {
             let dir = tempfile::tempdir().expect("tempdir");
             std::fs::write(dir.path().join(&example.file_name), &example.code).expect("write");
             let out = run(
@@ -252,7 +252,7 @@ fn the_expiry_lint_doc_lists_the_catalog() {
         ("scala", "Scala"),
         ("shell", "Shell"),
     ];
-    let rows = presign_lint::catalog::rows();
+    let rows = presign_lint::semantic::catalog::rows();
     let mut list = format!("{CATALOG_START}\n");
     for (family, title) in families {
         // SDK → its methods, in catalog order, each once.

@@ -5,8 +5,8 @@
 use std::path::Path;
 
 use presign_lint::frontend::{self, Needs};
-use presign_lint::redact::{mask, redact};
-use presign_lint::signed_url::find_signed_urls;
+use presign_lint::text::redact::{mask, redact};
+use presign_lint::text::signed_url::find_signed_urls;
 use proptest::prelude::*;
 
 /// Strings that mix URL syntax, encodings and code punctuation, so inputs reach deep paths.
@@ -125,7 +125,7 @@ proptest! {
 
     #[test]
     fn config_parser_never_panics(text in "[ -~\n]{0,200}") {
-        let _ = presign_lint::config::parse(&text, Path::new("/x/presign-lint.toml"));
+        let _ = presign_lint::driver::config::parse(&text, Path::new("/x/presign-lint.toml"));
     }
 
     #[test]
@@ -139,6 +139,6 @@ proptest! {
         for k in private_keys(&text) {
             prop_assert!(text.get(k.span.clone()).is_some());
         }
-        let _ = presign_lint::redact::mask(&text);
+        let _ = presign_lint::text::redact::mask(&text);
     }
 }

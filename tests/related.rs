@@ -5,13 +5,13 @@
 
 mod common;
 
-use presign_lint::analyze;
+use presign_lint::driver::analyze;
 use presign_lint::finding::Finding;
 use presign_lint::level::Level;
 use presign_lint::lints::LintId;
-use presign_lint::redact::MARKER;
 use presign_lint::report::{self, Format, RenderOptions, Report, Summary};
-use presign_lint::source::SourceFile;
+use presign_lint::text::redact::MARKER;
+use presign_lint::text::source::SourceFile;
 
 /// On the line of the SDK call, inside what the snippet shows: it must never be printed.
 const SECRET: &str = "Zx9/Kq2TmPw4Rb7Ln8Ys3Hd6Jf1Gc5Vt0Ea+Uo4i";

@@ -6,7 +6,7 @@
 use std::ops::Range;
 use std::path::Path;
 
-use crate::words::Words;
+use crate::text::words::Words;
 
 /// `aws s3 presign` with its `--expires-in` value, if given.
 #[derive(Debug)]
@@ -200,7 +200,7 @@ pub fn shell_relative_date(text: &str) -> Option<u64> {
         if let Some(v) = value {
             let v = v.trim().trim_start_matches('+');
             let v = v.strip_suffix(" ago").map_or(v, |_| "");
-            let seconds = crate::duration::parse_duration(v)?;
+            let seconds = crate::text::duration::parse_duration(v)?;
             total = Some(total.unwrap_or(0) + seconds);
         }
         i += 1;
@@ -424,7 +424,7 @@ fn until(
         if epoch_numbers && !v.is_empty() && v.bytes().all(|b| b.is_ascii_digit()) {
             v.parse::<i64>().ok()
         } else {
-            crate::duration::parse_timestamp(v)
+            crate::text::duration::parse_timestamp(v)
         }
     };
     let (value, value_span) = expiry?;
@@ -447,7 +447,7 @@ fn until(
             seconds,
             derivation: vec![format!(
                 "the start and the expiry are computed by `date`, {} apart",
-                crate::duration::human(seconds)
+                crate::text::duration::human(seconds)
             )],
         });
     }
@@ -458,7 +458,7 @@ fn until(
             seconds,
             derivation: vec![format!(
                 "the expiry is computed by `date` as {} from now",
-                crate::duration::human(seconds)
+                crate::text::duration::human(seconds)
             )],
         });
     }
@@ -603,7 +603,7 @@ pub fn signing_commands(text: &str) -> Vec<SignedLifetime> {
                     "no --duration, so the gcloud default of 1 hour applies".to_string(),
                 ],
             },
-            Some((v, s)) => match crate::duration::parse_duration(&v) {
+            Some((v, s)) => match crate::text::duration::parse_duration(&v) {
                 Some(seconds) if !is_runtime(&v) => Lifetime::Duration {
                     span: s,
                     seconds,
@@ -717,7 +717,7 @@ pub fn is_config_file(path: &Path) -> bool {
 /// cookie or cache TTL, which share the words), or is the name of a framework setting that
 /// sets it (`AWS_QUERYSTRING_EXPIRE`, `GS_EXPIRATION`: `catalog/settings.toml`).
 pub fn is_presign_expiry_key(key: &str) -> bool {
-    if crate::catalog::config_setting(key).is_some() {
+    if crate::semantic::catalog::config_setting(key).is_some() {
         return true;
     }
     let k: String = key

@@ -546,11 +546,11 @@ mod tests {
     use super::super::language::Language;
     use super::super::{syntax, treesitter};
     use super::*;
-    use crate::eval::{Env, Value};
     use crate::facts::BinOp;
     use crate::facts::SyntaxFacts;
     use crate::frontend::test_support::returns;
-    use crate::source::SourceFile;
+    use crate::semantic::eval::{Env, Value};
+    use crate::text::source::SourceFile;
 
     fn facts(src: &str) -> SyntaxFacts {
         let tree = treesitter::parse(Language::Go, src).expect("parses");

@@ -1424,7 +1424,7 @@ mod tests {
         let sdks: Vec<&str> = f
             .calls
             .iter()
-            .filter_map(|c| crate::catalog::match_call("javascript", &c.call, &f))
+            .filter_map(|c| crate::semantic::catalog::match_call("javascript", &c.call, &f))
             .map(|row| row.sdk.as_str())
             .collect();
         assert_eq!(
@@ -1441,12 +1441,9 @@ mod tests {
         // Without the import, a free `getSignedUrl` is someone else's function.
         let local =
             facts("function getSignedUrl(k, o) {}\ngetSignedUrl('k', { expiresIn: 604800 });\n");
-        assert!(
-            local
-                .calls
-                .iter()
-                .all(|c| crate::catalog::match_call("javascript", &c.call, &local).is_none())
-        );
+        assert!(local.calls.iter().all(|c| {
+            crate::semantic::catalog::match_call("javascript", &c.call, &local).is_none()
+        }));
     }
 
     #[test]

@@ -35,7 +35,7 @@ use std::path::Path;
 pub use language::Language;
 
 use crate::facts::SyntaxFacts;
-use crate::signed_url::{self, SignedUrl};
+use crate::text::signed_url::{self, SignedUrl};
 use config_values::{CliPresign, ConfigCredential, ConfigExpiry, PrivateKeyBlock, SignedLifetime};
 
 /// What the lints may ask about one file.

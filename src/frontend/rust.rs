@@ -1316,8 +1316,8 @@ pub fn program_signals(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::eval::{Env, Value};
-    use crate::source::SourceFile;
+    use crate::semantic::eval::{Env, Value};
+    use crate::text::source::SourceFile;
 
     fn facts(src: &str) -> SyntaxFacts {
         let mut facts = parse(src).expect("parses");

@@ -777,11 +777,11 @@ mod tests {
 
 #[cfg(test)]
 mod folding {
-    use crate::eval::{Env, Value};
     use crate::frontend::Language;
     use crate::frontend::syntax::collect;
     use crate::frontend::treesitter::parse;
-    use crate::source::SourceFile;
+    use crate::semantic::eval::{Env, Value};
+    use crate::text::source::SourceFile;
 
     /// Folds the `expiration:` argument of the last call named `method`.
     fn expiration(src: &str, method: &str) -> Value {

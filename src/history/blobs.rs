@@ -9,10 +9,10 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use gix::bstr::ByteSlice;
 
 use super::walk::{Blob, Unreadable};
-use crate::analyze::{Outcome, analyze};
+use crate::driver::analyze::{Outcome, analyze};
+use crate::driver::settings::Settings;
 use crate::finding::Finding;
-use crate::prefilter::Prefilter;
-use crate::settings::Settings;
+use crate::text::prefilter::Prefilter;
 
 #[derive(Default)]
 pub struct BlobScan {
@@ -41,7 +41,7 @@ pub struct BlobInput<'a> {
 /// The path a report shows for a path in a commit: lossy UTF-8 (a non-UTF-8 name is shown
 /// with U+FFFD, never refused), `/`-separated, each component redacted.
 pub fn shown_path(path: &[u8]) -> String {
-    crate::paths::redact_path(Path::new(path.to_str_lossy().as_ref()))
+    crate::driver::paths::redact_path(Path::new(path.to_str_lossy().as_ref()))
 }
 
 pub fn scan_blobs(input: &BlobInput<'_>) -> BlobScan {

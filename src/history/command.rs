@@ -4,14 +4,14 @@
 use std::io::IsTerminal;
 use std::path::PathBuf;
 
-use crate::cli::{ColorChoice, HistoryArgs};
-use crate::level::FailOn;
-use crate::report::{self, Format, HistorySummary, RenderOptions, Report, Summary};
-use crate::run::{
+use crate::driver::cli::{ColorChoice, HistoryArgs};
+use crate::driver::run::{
     ExitStatus, cli_levels, deliver, load_config_from, refuse_to_overwrite_input, text_width,
 };
-use crate::scan::DEFAULT_MAX_FILE_SIZE;
-use crate::settings::Settings;
+use crate::driver::scan::DEFAULT_MAX_FILE_SIZE;
+use crate::driver::settings::Settings;
+use crate::level::FailOn;
+use crate::report::{self, Format, HistorySummary, RenderOptions, Report, Summary};
 
 use super::{HistoryOptions, LINTS, liveness};
 
@@ -24,7 +24,7 @@ pub fn run(
     if !path.exists() {
         return Err(format!(
             "{}: no such directory",
-            crate::paths::redact_path(&path)
+            crate::driver::paths::redact_path(&path)
         ));
     }
     let config = load_config_from(args.config.as_deref(), args.no_config, &path, args.verbose)?;
@@ -35,11 +35,11 @@ pub fn run(
     let now = args.now.as_deref().map(liveness::parse_now).transpose()?;
     // Excludes are written relative to the repository, as a config file's are to its own
     // directory: paths in commits are the repository's.
-    let repo_root = crate::paths::absolute(&cwd, &path);
+    let repo_root = crate::driver::paths::absolute(&cwd, &path);
     let cli_exclude = if args.exclude.is_empty() {
         None
     } else {
-        Some(crate::config::globs(
+        Some(crate::driver::config::globs(
             &repo_root,
             &args.exclude,
             "--exclude",
@@ -53,7 +53,7 @@ pub fn run(
     let baseline = args
         .baseline
         .as_deref()
-        .map(crate::baseline::Baseline::load)
+        .map(crate::driver::baseline::Baseline::load)
         .transpose()?;
     if let Some(output) = &args.output {
         refuse_to_overwrite_input(output, &[])?;
@@ -62,7 +62,7 @@ pub fn run(
         .threads
         .filter(|n| *n > 0)
         .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, usize::from))
-        .min(crate::cli::MAX_THREADS);
+        .min(crate::driver::cli::MAX_THREADS);
 
     let started = std::time::Instant::now();
     let result = super::scan(
@@ -78,7 +78,7 @@ pub fn run(
     if args.verbose {
         let line = format!(
             "presign-lint: {} ({}): {} commits, {} distinct blobs, {threads} threads, {:.2}s",
-            crate::paths::redact_path(&result.repository.root),
+            crate::driver::paths::redact_path(&result.repository.root),
             if args.revs.is_empty() {
                 "every local branch and tag".to_string()
             } else {
@@ -88,19 +88,19 @@ pub fn run(
             result.blobs,
             started.elapsed().as_secs_f64()
         );
-        eprintln!("{}", crate::redact::for_log(&line));
+        eprintln!("{}", crate::text::redact::for_log(&line));
     }
 
     let mut findings = result.findings;
     let baseline_stale = baseline.map_or(0, |b| b.apply(&mut findings));
     if let Some(path) = &args.write_baseline {
-        let entries = crate::baseline::write(path, &findings)?;
+        let entries = crate::driver::baseline::write(path, &findings)?;
         let wrote = format!(
             "presign-lint: wrote {entries} {} to {}",
             if entries == 1 { "entry" } else { "entries" },
             path.display()
         );
-        eprintln!("{}", crate::redact::for_log(&wrote));
+        eprintln!("{}", crate::text::redact::for_log(&wrote));
     }
     let mut report = Report::new(
         findings,

@@ -1,5 +1,5 @@
 //! Whether a leak found in history still matters. A signed URL says when it expires
-//! ([`crate::signed_url`] reads it per scheme: SigV4 `X-Amz-Date` + `X-Amz-Expires`, SigV2 and
+//! ([`crate::text::signed_url`] reads it per scheme: SigV4 `X-Amz-Date` + `X-Amz-Expires`, SigV2 and
 //! CloudFront canned `Expires`, a CloudFront policy's `DateLessThan`, GCS V4 and V2, Azure
 //! `se`, and the other clouds' kinds): until then it is live, an error that says until when;
 //! after, a note (it still names the bucket, object and key id). A credential is live until
@@ -26,7 +26,7 @@ pub fn parse_now(text: &str) -> Result<OffsetDateTime, String> {
         .ok_or_else(|| {
             format!(
                 "--now: `{}` is not a time; write RFC 3339 (2024-06-01T00:00:00Z) or Unix seconds",
-                crate::redact::for_log(text)
+                crate::text::redact::for_log(text)
             )
         })
 }

@@ -21,9 +21,9 @@ use std::path::{Path, PathBuf};
 use gix::ObjectId;
 use gix::bstr::{BStr, ByteSlice};
 
+use crate::driver::settings::Settings;
 use crate::finding::{Finding, Provenance, ScanError, Unchecked, UncheckedKind};
 use crate::lints::LintId;
-use crate::settings::Settings;
 
 /// The lints a history scan runs: those whose finding is a secret that a past version keeps
 /// dangerous.
@@ -72,7 +72,7 @@ pub struct HistoryResult {
 
 /// Scans the history; `Err` when the repository or a revision cannot be opened at all.
 pub fn scan(options: &HistoryOptions, settings: &Settings) -> Result<HistoryResult, String> {
-    let shown = crate::paths::redact_path(&options.path);
+    let shown = crate::driver::paths::redact_path(&options.path);
     let repo = gix::discover(&options.path).map_err(|e| {
         // `presign-lint history` used to scan a directory of that name (`check` is the
         // default subcommand): say how to now.
@@ -87,7 +87,7 @@ pub fn scan(options: &HistoryOptions, settings: &Settings) -> Result<HistoryResu
     // tree as it was found (`.`).
     let found = repo.workdir().unwrap_or_else(|| repo.git_dir());
     let root = match std::env::current_dir() {
-        Ok(cwd) => crate::paths::absolute(&cwd, found),
+        Ok(cwd) => crate::driver::paths::absolute(&cwd, found),
         Err(_) => found.to_path_buf(),
     };
     let tips = if options.revs.is_empty() {
@@ -152,7 +152,7 @@ pub fn scan(options: &HistoryOptions, settings: &Settings) -> Result<HistoryResu
                 message: format!(
                     "cannot read this object (at {}): {}",
                     problem.at,
-                    crate::redact::for_log(reason)
+                    crate::text::redact::for_log(reason)
                 ),
             }),
             None => result.unchecked.push(Unchecked {
@@ -308,7 +308,7 @@ fn public_url(url: &str) -> Option<String> {
     let (authority, path) = rest.split_once('/').unwrap_or((rest, ""));
     let host = authority.rsplit('@').next().unwrap_or(authority);
     let path = path.split(['?', '#']).next().unwrap_or("");
-    Some(crate::redact::redact(&format!("{scheme}://{host}/{path}")).text)
+    Some(crate::text::redact::redact(&format!("{scheme}://{host}/{path}")).text)
 }
 
 #[cfg(test)]

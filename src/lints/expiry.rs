@@ -9,13 +9,13 @@ mod sources;
 use serde_json::json;
 
 use super::{Context, Diagnostic, LintId, Output};
-use crate::catalog::{Row, SIGV4_MAX_SECONDS, SettingRow, Signer};
-use crate::duration::{human, parse_duration};
-use crate::eval::Value;
 use crate::facts::{Call, KEYWORD_SPLAT, Span};
+use crate::semantic::catalog::{Row, SIGV4_MAX_SECONDS, SettingRow, Signer};
+use crate::semantic::eval::Value;
 use crate::semantic::expiry_arg::{is_opaque, locate, locate_unit, to_seconds};
 use crate::semantic::summary::Summary;
 use crate::semantic::{Model, Target};
+use crate::text::duration::{human, parse_duration};
 
 /// Words every file with an expiry to check contains: every catalog method, CLI command,
 /// framework setting and config key the lint reads has one of them, so other files are never
@@ -495,7 +495,7 @@ fn config_seconds(key: &str, value: &str) -> Option<f64> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::catalog;
+    use crate::semantic::catalog;
 
     #[test]
     fn catalog_is_valid() {

@@ -15,8 +15,10 @@ use crate::facts::{CallExpr, Expr, ExprKind, Span, SyntaxFacts};
 use crate::frontend::config_values::{
     CredentialPart, TOKEN_KEY_WORDS, credential_part, is_paired_secret_name,
 };
-use crate::redact::redact_key_id;
-use crate::signed_url::placeholder::{has_placeholder_word, is_placeholder_value, looks_made_up};
+use crate::text::redact::redact_key_id;
+use crate::text::signed_url::placeholder::{
+    has_placeholder_word, is_placeholder_value, looks_made_up,
+};
 
 /// Every file this lint reports on contains one of these: a literal key id (`AKIA`/`ASIA`), a
 /// secret's key or slot name (`secret…`), a constructor name (`…Credentials…`, the .NET
@@ -535,7 +537,7 @@ fn is_session_token(value: &str) -> bool {
 
 /// Documentation examples and obvious stand-ins: `AKIAIOSFODNN7EXAMPLE`, `…EXAMPLEKEY`,
 /// `xxxx`, `your-…`, `<…>`, `${…}`, `changeme`, `dummy`, `test`, `fake`: the placeholder
-/// vocabulary every lint shares ([`crate::signed_url::placeholder::VOCABULARY`]).
+/// vocabulary every lint shares ([`crate::text::signed_url::placeholder::VOCABULARY`]).
 fn is_placeholder(value: &str) -> bool {
     is_placeholder_value(value)
 }

@@ -6,8 +6,8 @@ use time::format_description::well_known::Rfc3339;
 
 use super::{Diagnostic, LintId};
 use crate::frontend::Facts;
-use crate::redact::redact_key_id;
-use crate::signed_url::{KeyType, SignedUrl, UrlKind};
+use crate::text::redact::redact_key_id;
+use crate::text::signed_url::{KeyType, SignedUrl, UrlKind};
 
 /// Every signed URL carries one of these: a signature parameter holding `signature`
 /// (`X-Amz-Signature`, `X-Goog-Signature`, `Signature` of SigV2, CloudFront, GCS V2, Aliyun

@@ -7,8 +7,8 @@ use std::collections::HashSet;
 use serde_json::json;
 
 use super::{Context, Diagnostic, LintId};
-use crate::clients::{self, Collector, Meaning, Setting};
 use crate::level::Level;
+use crate::semantic::clients::{self, Collector, Meaning, Setting};
 
 /// A signed URL literal carries a signature word (`hardcoded-presigned-url`'s triggers); a
 /// client finding needs a presign call in the file (the expiry lints' triggers).

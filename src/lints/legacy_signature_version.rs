@@ -1,14 +1,14 @@
 //! `legacy-signature-version`: S3 Signature Version 2 chosen in a client or process-wide
 //! configuration, or a SigV2 signed URL literal.
 
-use crate::words::Words;
+use crate::text::words::Words;
 use std::collections::HashSet;
 
 use serde_json::json;
 
 use super::{Context, Diagnostic, LintId};
-use crate::clients::{self, Collector, Meaning};
-use crate::signed_url::UrlKind;
+use crate::semantic::clients::{self, Collector, Meaning};
+use crate::text::signed_url::UrlKind;
 
 /// `signature_version`, `signatureVersion`, `UseSignatureVersion4` and SigV2 URLs' `Signature=`
 /// all contain "signature"; Java's `setSignerOverride` does not.

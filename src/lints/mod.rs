@@ -2,6 +2,7 @@
 //! holds one lint's check.
 
 mod bucket_access_logging_disabled;
+pub mod docs;
 mod expiry;
 mod hardcoded_credentials;
 mod hardcoded_presigned_url;
@@ -12,6 +13,7 @@ mod presign_in_loop;
 mod presigned_url_logged;
 mod registry;
 mod signature_age_not_capped;
+pub mod suppress;
 mod wildcard_s3_policy;
 
 pub use registry::{LINTS, LintId, LintInfo, Status};
@@ -56,7 +58,7 @@ pub struct Context<'a> {
     pub facts: &'a Facts,
     /// The semantic model of a parsed source file: presign sites and summaries.
     pub model: Option<&'a crate::semantic::Model<'a>>,
-    pub source: &'a crate::source::SourceFile,
+    pub source: &'a crate::text::source::SourceFile,
     pub text: &'a str,
     pub max_expiry: u64,
     pub enabled: &'a dyn Fn(LintId) -> bool,
@@ -171,7 +173,9 @@ pub fn triggers(id: LintId) -> Vec<&'static str> {
         LintId::WildcardS3Policy => wildcard_s3_policy::TRIGGERS.to_vec(),
         LintId::BucketAccessLoggingDisabled => bucket_access_logging_disabled::TRIGGERS.to_vec(),
         LintId::SignatureAgeNotCapped => signature_age_not_capped::TRIGGERS.to_vec(),
-        LintId::UnusedSuppression | LintId::InvalidSuppression => vec![crate::suppress::MARKER],
+        LintId::UnusedSuppression | LintId::InvalidSuppression => {
+            vec![crate::lints::suppress::MARKER]
+        }
     }
 }
 
@@ -205,7 +209,7 @@ pub(crate) fn check_policy_text(
             ..Needs::default()
         },
     );
-    let source = crate::source::SourceFile::new(text.to_string());
+    let source = crate::text::source::SourceFile::new(text.to_string());
     let enabled = |_: LintId| true;
     let cx = Context {
         facts: &facts,

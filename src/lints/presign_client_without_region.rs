@@ -6,8 +6,8 @@ use std::collections::HashSet;
 use serde_json::json;
 
 use super::{Context, Diagnostic, LintId};
-use crate::catalog::Signer;
-use crate::clients::{self, Meaning};
+use crate::semantic::catalog::Signer;
+use crate::semantic::clients::{self, Meaning};
 
 /// A finding needs a presign call in the file.
 pub fn triggers() -> impl Iterator<Item = &'static str> {

@@ -8,7 +8,7 @@
 use serde_json::json;
 
 use super::{Context, Diagnostic, LintId, Output};
-use crate::catalog::Row;
+use crate::semantic::catalog::Row;
 use std::sync::Arc;
 
 use crate::facts::{CallExpr, Channel, Expr, ExprKind, Program, SyntaxFacts};

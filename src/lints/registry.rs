@@ -112,7 +112,7 @@ impl LintId {
 
     /// The closest lint name to a misspelling, for "did you mean" messages.
     pub fn suggest(name: &str) -> Option<&'static str> {
-        crate::suggest::closest(name, LINTS.iter().map(|l| l.name))
+        crate::driver::suggest::closest(name, LINTS.iter().map(|l| l.name))
     }
 }
 

@@ -11,15 +11,15 @@ use std::collections::BTreeSet;
 use serde_json::json;
 
 use super::{Context, Diagnostic, LintId};
-use crate::duration::human;
-use crate::eval::{Env, Value};
 use crate::facts::{
     BucketRef, Effect, Expr, ExprKind, IacFacts, PolicyDocument, PolicyKind, PolicyValue,
     s3_arn_bucket,
 };
 use crate::frontend::Facts;
 use crate::frontend::iac::logs::{is_aws_itself, named_like_log_bucket};
+use crate::semantic::eval::{Env, Value};
 use crate::semantic::{Model, Target};
+use crate::text::duration::human;
 
 /// Every bucket policy document has a `Statement` key or `statement` block.
 pub const TRIGGERS: [&str; 1] = ["statement"];
@@ -188,9 +188,9 @@ pub fn keep(finding: &crate::finding::Finding, presigns: &PresignUse) -> bool {
 pub fn presign_use(
     facts: &Facts,
     model: Option<&Model<'_>>,
-    source: &crate::source::SourceFile,
+    source: &crate::text::source::SourceFile,
 ) -> PresignUse {
-    use crate::catalog::Signer;
+    use crate::semantic::catalog::Signer;
     let mut out = PresignUse::default();
     let s3 = |signer: Signer| matches!(signer, Signer::Sigv4 | Signer::Sigv2);
     if let Some(model) = model {

@@ -189,12 +189,12 @@ pub fn render(format: Format, report: &Report, options: &RenderOptions) -> Strin
 }
 
 /// The report as text formats print it: every path, message and source line with its control
-/// characters escaped ([`crate::redact::printable`]), so that a file name or source line
+/// characters escaped ([`crate::text::redact::printable`]), so that a file name or source line
 /// holding `\n::add-mask::…` or an escape sequence cannot write a line of its own into a CI
 /// log or drive the terminal. (JSON and SARIF are escaped by serde.) Ordinary text is
 /// unchanged.
 fn printable(report: &Report) -> Report {
-    use crate::redact::{printable, printable_range};
+    use crate::text::redact::{printable, printable_range};
     let snippet = |s: &crate::finding::Snippet| {
         let (text, range) = printable_range(&s.text, s.range.clone());
         crate::finding::Snippet {

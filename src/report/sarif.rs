@@ -119,7 +119,7 @@ fn version_control(repository: &crate::history::Repository, root: &SrcRoot) -> V
         details["revisionId"] = json!(head.to_string());
     }
     if let Some(branch) = &repository.branch {
-        details["branch"] = json!(crate::redact::redact(branch).text);
+        details["branch"] = json!(crate::text::redact::redact(branch).text);
     }
     details
 }
@@ -156,7 +156,7 @@ fn physical_location(
 /// `file:///abs/path` (with a trailing `/` for a directory, as SARIF wants for base URIs).
 fn file_uri(path: &Path, directory: bool) -> String {
     // Redacted: the checkout may sit under a directory named after a signed URL.
-    let text = crate::paths::redact_path(path);
+    let text = crate::driver::paths::redact_path(path);
     let mut out = String::from("file://");
     if !text.starts_with('/') {
         out.push('/');
@@ -202,12 +202,12 @@ fn rule(info: &crate::lints::LintInfo) -> Value {
     if info.status == Status::Planned {
         tags.push("planned");
     }
-    let help = crate::redact::redact(&crate::docs::for_readers(info.doc)).text;
+    let help = crate::text::redact::redact(&crate::lints::docs::for_readers(info.doc)).text;
     json!({
         "id": info.name,
         "name": kebab_to_camel(info.name),
         "shortDescription": {"text": info.summary},
-        "fullDescription": {"text": crate::docs::what_it_does(info.doc)},
+        "fullDescription": {"text": crate::lints::docs::what_it_does(info.doc)},
         "helpUri": format!("{INFORMATION_URI}/blob/main/lints/{}.md", info.name),
         "help": {"text": help, "markdown": help},
         "defaultConfiguration": {"level": sarif_level(info.default_level), "enabled": info.status == Status::Implemented},

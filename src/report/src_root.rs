@@ -50,9 +50,9 @@ impl SrcRoot {
         if self.root.as_os_str().is_empty() {
             return Ok(path.to_string());
         }
-        let absolute = crate::paths::absolute(&self.cwd, Path::new(path));
+        let absolute = crate::driver::paths::absolute(&self.cwd, Path::new(path));
         match absolute.strip_prefix(&self.root) {
-            Ok(relative) => Ok(crate::paths::slashed(relative)),
+            Ok(relative) => Ok(crate::driver::paths::slashed(relative)),
             Err(_) => Err(absolute),
         }
     }

@@ -1,9 +1,9 @@
 //! Where an SDK presign call's expiry is: the catalog's locations (keyword, position, options
 //! field, builder chain) read on a call, and the value turned into seconds in the SDK's unit.
 
-use crate::catalog::{Location, Unit};
-use crate::eval::{Env, Value, relative_time};
 use crate::facts::{CallExpr, Expr, ExprKind, KEYWORD_SPLAT};
+use crate::semantic::catalog::{Location, Unit};
+use crate::semantic::eval::{Env, Value, relative_time};
 
 /// Whether an options or request argument may carry fields that cannot be seen: a parameter,
 /// a call's result, an unknown expression, or an object with a spread (`{ ...base }`).

@@ -1,8 +1,13 @@
 //! The semantic model of one file, built once and read by every lint: what each call presigns
 //! through (an SDK method of the catalog, or one of the project's own presigning functions),
 //! and the summaries of the file's own functions that presign, which the project index
-//! ([`project`]) shares with every other file.
+//! ([`project`]) shares with every other file. The SDK knowledge it reads is data: the presign
+//! calls of each SDK ([`catalog`]) and their signing clients ([`clients`]); [`eval`] folds
+//! expressions to values.
 
+pub mod catalog;
+pub mod clients;
+pub mod eval;
 pub mod expiry_arg;
 pub mod identifiers;
 pub mod project;
@@ -13,11 +18,11 @@ use std::cell::OnceCell;
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use crate::catalog::{self, Row};
-use crate::eval::{Env, Outer, Value};
 use crate::facts::{Arity, Call, CallExpr, ExprKind, Span, SyntaxFacts};
 use crate::finding::Related;
-use crate::source::SourceFile;
+use crate::semantic::eval::{Env, Outer, Value};
+use crate::text::source::SourceFile;
+use catalog::Row;
 
 use project::{ExportedFunction, FileEntry, FileId, FileScope};
 use summary::{Capture, Flow, Summary, carries, parameters_used};

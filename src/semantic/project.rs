@@ -22,8 +22,8 @@ use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use crate::eval::{Outer, Value};
 use crate::facts::{Arity, Binding, CallExpr, ExprKind, Import, SyntaxFacts};
+use crate::semantic::eval::{Outer, Value};
 
 use super::summary::Summary;
 
@@ -1044,7 +1044,7 @@ fn javascript_module(dir: &Path, module: &str, peers: &[(FileId, &FileEntry)]) -
         }
     };
     if module.starts_with("./") || module.starts_with("../") {
-        let joined = crate::paths::normalize(&dir.join(strip(module)));
+        let joined = crate::driver::paths::normalize(&dir.join(strip(module)));
         let target = components(&joined);
         return peers
             .iter()
@@ -1069,7 +1069,7 @@ fn javascript_module(dir: &Path, module: &str, peers: &[(FileId, &FileEntry)]) -
     Vec::new()
 }
 
-/// The files of a module of this crate (`use crate::config::TTL`, `use crate::links;`,
+/// The files of a module of this crate (`use crate::driver::config::TTL`, `use crate::links;`,
 /// `use super::s3::presign`): `config.rs` or `config/mod.rs` by path suffix, the imported
 /// name taken as a module first (empty while that file is not parsed); `None` for another
 /// crate's path.

@@ -233,7 +233,7 @@ impl ScopedFinder {
             None => Box::new(std::iter::empty()),
             Some(Roots::Few(list)) => Box::new(
                 list.iter()
-                    .filter(move |(root, _)| crate::paths::is_under(path, root))
+                    .filter(move |(root, _)| crate::driver::paths::is_under(path, root))
                     .map(|(_, finder)| finder),
             ),
             Some(Roots::Many(map)) => {

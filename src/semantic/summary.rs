@@ -4,10 +4,10 @@
 
 use std::sync::Arc;
 
-use crate::catalog::Row;
-use crate::eval::{Env, Outer, Value};
 use crate::facts::{Arity, CallExpr, Expr, ExprKind, Param, SyntaxFacts};
 use crate::finding::Related;
+use crate::semantic::catalog::Row;
+use crate::semantic::eval::{Env, Outer, Value};
 
 use super::expiry_arg::to_seconds;
 use super::project::{FileId, Project};

@@ -5,9 +5,9 @@
 //! `terraform.rs`.
 
 use super::tree::{self, Kind, MAX_DEPTH, Node};
-use crate::duration::parse_timestamp;
 use crate::facts::Span;
 use crate::frontend::config_values::{Lifetime, SignedLifetime};
+use crate::text::duration::parse_timestamp;
 
 /// A point in time as infrastructure code gives it.
 #[derive(Clone, Debug, PartialEq)]
@@ -27,7 +27,7 @@ pub enum Time {
 pub fn iso_duration(text: &str) -> Option<u64> {
     text.trim()
         .strip_prefix(['P', 'p'])
-        .and_then(crate::duration::parse_iso8601)
+        .and_then(crate::text::duration::parse_iso8601)
 }
 
 /// The lifetime an expiry and a start give, for `what`.
@@ -57,7 +57,7 @@ pub fn lifetime(what: &str, expiry: (Time, Span), start: Option<Time>) -> Lifeti
                 derivation: vec![format!(
                     "the expiry `{}` is {} {after}",
                     short(&text),
-                    crate::duration::human(seconds)
+                    crate::text::duration::human(seconds)
                 )],
             }
         }

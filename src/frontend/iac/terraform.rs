@@ -10,12 +10,12 @@ use super::logs;
 use super::policy::{self, Attached};
 use super::sas;
 use super::tree::{self, Key, Kind, MAX_DEPTH, Node};
-use crate::duration::parse_timestamp;
 use crate::facts::{
     Bucket, BucketLogging, BucketRef, Effect, IacFacts, IacFormat, PolicyCondition, PolicyDocument,
     PolicyStatement, PolicyValue, Span,
 };
 use crate::frontend::config_values::{Lifetime, SignedLifetime};
+use crate::text::duration::parse_timestamp;
 
 pub fn parse(text: &str) -> Option<Body> {
     hcl_edit::parser::parse_body(text).ok()
@@ -660,19 +660,21 @@ pub fn signed_lifetimes(body: &Body, text: &str) -> Vec<SignedLifetime> {
                         "no `duration`, so the provider default of 1 hour applies".to_string(),
                     ],
                 },
-                Some(Expression::String(d)) => match crate::duration::parse_duration(d.value()) {
-                    Some(seconds) => Lifetime::Duration {
-                        span: d.span().unwrap_or(header.clone()),
-                        seconds,
-                        derivation: Vec::new(),
-                    },
-                    None => Lifetime::Dynamic {
-                        span: d.span().unwrap_or(header.clone()),
-                        reason: format!(
-                            "the `duration` of {what} is not a duration presign-lint can read"
-                        ),
-                    },
-                },
+                Some(Expression::String(d)) => {
+                    match crate::text::duration::parse_duration(d.value()) {
+                        Some(seconds) => Lifetime::Duration {
+                            span: d.span().unwrap_or(header.clone()),
+                            seconds,
+                            derivation: Vec::new(),
+                        },
+                        None => Lifetime::Dynamic {
+                            span: d.span().unwrap_or(header.clone()),
+                            reason: format!(
+                                "the `duration` of {what} is not a duration presign-lint can read"
+                            ),
+                        },
+                    }
+                }
                 Some(other) => Lifetime::Dynamic {
                     span: other.span().unwrap_or(header.clone()),
                     reason: format!("the `duration` of {what} is set at apply time"),
@@ -716,7 +718,7 @@ fn tf_time(expr: &Expression, body: &Body, text: &str, depth: usize) -> sas::Tim
                 ("timestamp" | "plantimestamp", []) => Time::Now,
                 ("formatdate", [_, t]) => tf_time(t, body, text, depth + 1),
                 ("timeadd", [base, Expression::String(d)]) => {
-                    let Some(seconds) = crate::duration::parse_duration(d.value()) else {
+                    let Some(seconds) = crate::text::duration::parse_duration(d.value()) else {
                         return Time::Unknown(raw());
                     };
                     match tf_time(base, body, text, depth + 1) {

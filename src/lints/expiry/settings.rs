@@ -12,10 +12,10 @@
 //! configuration, and is left alone.
 
 use super::Expiry;
-use crate::catalog::{self, SettingRow, SettingUnit};
-use crate::eval::Value;
 use crate::facts::{ExprKind, SyntaxFacts};
 use crate::lints::{Context, Output};
+use crate::semantic::catalog::{self, SettingRow, SettingUnit};
+use crate::semantic::eval::Value;
 
 /// The settings assigned in the file, as expiries to judge; those known only at run time are
 /// listed as unchecked.
@@ -205,7 +205,7 @@ mod tests {
         };
         let facts = crate::frontend::extract(std::path::Path::new(path), src, needs);
         let syntax = facts.syntax.expect("parses");
-        let source = crate::source::SourceFile::new(src.to_string());
+        let source = crate::text::source::SourceFile::new(src.to_string());
         let family = if path.ends_with(".rb") {
             "ruby"
         } else {
@@ -215,7 +215,7 @@ mod tests {
             .bindings
             .iter()
             .map(|b| {
-                let mut env = crate::eval::Env::new(&syntax, &source, b.function, family);
+                let mut env = crate::semantic::eval::Env::new(&syntax, &source, b.function, family);
                 (b.name.clone(), env.eval(&b.value))
             })
             .collect()

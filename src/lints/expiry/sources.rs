@@ -7,9 +7,9 @@
 //! days; an account-key SAS and CloudFront: none, so only `max-expiry` applies).
 
 use super::Expiry;
-use crate::duration::human;
 use crate::frontend::config_values::Lifetime;
 use crate::lints::{Context, Output};
+use crate::text::duration::human;
 
 /// The lifetimes of the file, as expiries to judge; those known only at run time are listed as
 /// unchecked.

@@ -20,7 +20,7 @@ use serde::Deserialize;
 
 use crate::facts::{CallExpr, Expr, ExprKind, KEYWORD_SPLAT, SyntaxFacts};
 
-const TABLE: &str = include_str!("../catalog/clients.toml");
+const TABLE: &str = include_str!("../../catalog/clients.toml");
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]

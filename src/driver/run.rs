@@ -6,16 +6,16 @@ use std::ffi::OsString;
 use std::io::{IsTerminal, Write};
 use std::path::Path;
 
-use crate::cli::{self, CheckArgs, ColorChoice, Command, ListFormat};
-use crate::config::{self, Config, parse_lint_name};
-use crate::context_cache::CacheOptions;
-use crate::duration::{human, parse_duration};
+use crate::driver::cli::{self, CheckArgs, ColorChoice, Command, ListFormat};
+use crate::driver::config::{self, Config, parse_lint_name};
+use crate::driver::context_cache::CacheOptions;
+use crate::driver::scan::{DEFAULT_MAX_FILE_SIZE, ScanOptions, scan};
+use crate::driver::settings::{LintSelector, Settings};
 use crate::level::{FailOn, Level};
 use crate::lints::{LINTS, LintId, Status};
-use crate::redact::redact;
 use crate::report::{self, Format, RenderOptions, Report, Summary};
-use crate::scan::{DEFAULT_MAX_FILE_SIZE, ScanOptions, scan};
-use crate::settings::{LintSelector, Settings};
+use crate::text::duration::{human, parse_duration};
+use crate::text::redact::redact;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ExitStatus {
@@ -54,7 +54,7 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitStatus {
     match outcome {
         Ok(status) => status,
         Err(message) => {
-            eprintln!("error: {}", crate::redact::for_log(&message));
+            eprintln!("error: {}", crate::text::redact::for_log(&message));
             ExitStatus::Incomplete
         }
     }
@@ -62,22 +62,22 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitStatus {
 
 /// clap's error text for stderr, redacted. clap quotes arguments, whole or in part (the
 /// name of `--flag=value`): so the error printed is the one clap gives for the arguments with
-/// their control characters escaped ([`crate::redact::printable`]), whose line breaks are all
+/// their control characters escaped ([`crate::text::redact::printable`]), whose line breaks are all
 /// clap's own.
 pub(crate) fn clap_error_for_log(rendered: &str, args: &[OsString]) -> String {
     let escaped: Vec<OsString> = args
         .iter()
-        .map(|a| crate::redact::printable(&a.to_string_lossy()).into())
+        .map(|a| crate::text::redact::printable(&a.to_string_lossy()).into())
         .collect();
     match cli::parse(escaped) {
         Err(e) if e.use_stderr() => redact(&e.render().to_string())
             .text
             .split('\n')
-            .map(crate::redact::printable)
+            .map(crate::text::redact::printable)
             .collect::<Vec<_>>()
             .join("\n"),
         // Escaped, the arguments parse (or ask for help): the original error on one line.
-        _ => crate::redact::for_log(rendered) + "\n",
+        _ => crate::text::redact::for_log(rendered) + "\n",
     }
 }
 
@@ -108,7 +108,8 @@ fn check(args: &CheckArgs, level_flags: &[(usize, char, String)]) -> Result<Exit
                     format!("--max-expiry: `{d}` is not a duration; write 900, 15m, 1h or 7d")
                 })
                 .and_then(|s| {
-                    crate::duration::policy_maximum(s).map_err(|e| format!("--max-expiry {e}"))
+                    crate::text::duration::policy_maximum(s)
+                        .map_err(|e| format!("--max-expiry {e}"))
                 })
         })
         .transpose()?;
@@ -125,10 +126,10 @@ fn check(args: &CheckArgs, level_flags: &[(usize, char, String)]) -> Result<Exit
     let baseline = args
         .baseline
         .as_deref()
-        .map(crate::baseline::Baseline::load)
+        .map(crate::driver::baseline::Baseline::load)
         .transpose()?;
     if args.staged {
-        crate::staged::work_tree_root(&cwd)?;
+        crate::driver::staged::work_tree_root(&cwd)?;
     }
     if let Some(output) = &args.output {
         refuse_to_overwrite_input(output, &args.scan_paths())?;
@@ -138,7 +139,7 @@ fn check(args: &CheckArgs, level_flags: &[(usize, char, String)]) -> Result<Exit
         .threads
         .filter(|n| *n > 0)
         .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, usize::from))
-        .min(crate::cli::MAX_THREADS);
+        .min(crate::driver::cli::MAX_THREADS);
     if args.verbose {
         eprintln!(
             "presign-lint: {threads} threads; project analysis {}; cache {}",
@@ -171,13 +172,13 @@ fn check(args: &CheckArgs, level_flags: &[(usize, char, String)]) -> Result<Exit
     let errors = result.errors;
     let baseline_stale = baseline.map_or(0, |b| b.apply(&mut findings));
     if let Some(path) = &args.write_baseline {
-        let entries = crate::baseline::write(path, &findings)?;
+        let entries = crate::driver::baseline::write(path, &findings)?;
         let wrote = format!(
             "presign-lint: wrote {entries} {} to {}",
             if entries == 1 { "entry" } else { "entries" },
             path.display()
         );
-        eprintln!("{}", crate::redact::for_log(&wrote));
+        eprintln!("{}", crate::text::redact::for_log(&wrote));
     }
     let report = Report::new(
         findings,
@@ -287,7 +288,7 @@ fn cache_key(
     config: Option<&Path>,
 ) -> u64 {
     let config_text = config
-        .and_then(|p| crate::config::read_small_file(p).ok())
+        .and_then(|p| crate::driver::config::read_small_file(p).ok())
         .unwrap_or_default();
     let flags: Vec<String> = level_flags
         .iter()
@@ -320,7 +321,7 @@ pub(crate) fn load_config_from(
 ) -> Result<Config, String> {
     let verbose = |line: &str| {
         if verbose {
-            eprintln!("presign-lint: {}", crate::redact::for_log(line));
+            eprintln!("presign-lint: {}", crate::text::redact::for_log(line));
         }
     };
     if no_config {
@@ -335,7 +336,7 @@ pub(crate) fn load_config_from(
         Some(path) => {
             let shown = std::env::current_dir().map_or_else(
                 |_| path.display().to_string(),
-                |cwd| crate::paths::display_path(&path, &cwd),
+                |cwd| crate::driver::paths::display_path(&path, &cwd),
             );
             verbose(&format!("config: {shown}"));
             for other in config::shadowed(&path) {
@@ -345,7 +346,7 @@ pub(crate) fn load_config_from(
                     "warning: {shown} is used; {} beside it is ignored (keep one of them)",
                     other.file_name().unwrap_or_default().to_string_lossy()
                 );
-                eprintln!("{}", crate::redact::for_log(&warning));
+                eprintln!("{}", crate::text::redact::for_log(&warning));
             }
             config::load(&path)
         }
@@ -376,7 +377,7 @@ pub(crate) fn append_step_summary(report: &Report) {
             "warning: cannot write the GitHub step summary {}: {e}",
             Path::new(&path).display()
         );
-        eprintln!("{}", crate::redact::for_log(&warning));
+        eprintln!("{}", crate::text::redact::for_log(&warning));
     }
 }
 
@@ -410,7 +411,7 @@ pub(crate) fn refuse_to_overwrite_input(
         };
         return Err(format!(
             "-o {}: refusing to write the report over it: {why}",
-            crate::paths::redact_path(output)
+            crate::driver::paths::redact_path(output)
         ));
     }
     Ok(())
@@ -453,7 +454,7 @@ fn explain(name: &str) -> Result<ExitStatus, String> {
             ""
         }
     );
-    header.push_str(&redact(&crate::docs::for_readers(info.doc)).text);
+    header.push_str(&redact(&crate::lints::docs::for_readers(info.doc)).text);
     print_ignoring_broken_pipe(&header);
     Ok(ExitStatus::Clean)
 }
@@ -497,7 +498,7 @@ fn list(format: ListFormat) -> Result<ExitStatus, String> {
             }
             s.push_str(&format!(
                 "\nDefault --max-expiry: {}. `presign-lint explain <lint>` prints a lint's documentation.\n",
-                human(crate::settings::DEFAULT_MAX_EXPIRY)
+                human(crate::driver::settings::DEFAULT_MAX_EXPIRY)
             ));
             s
         }

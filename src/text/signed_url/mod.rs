@@ -79,7 +79,7 @@ pub fn find_signed_urls(text: &str) -> Vec<SignedUrl> {
 /// The secrets redaction finds in the joined text of a split URL, mapped back to the pieces
 /// they were written in.
 fn secrets_in_pieces(joined: &str, pieces: &[Range<usize>]) -> Vec<Range<usize>> {
-    let secrets = crate::redact::secret_ranges(joined);
+    let secrets = crate::text::redact::secret_ranges(joined);
     let mut hidden = Vec::new();
     let mut offset = 0;
     for piece in pieces {
@@ -100,5 +100,5 @@ fn secrets_in_pieces(joined: &str, pieces: &[Range<usize>]) -> Vec<Range<usize>>
 /// columns do not move), or `None` when none is split: what findings quote from the file.
 pub fn masked_text(text: &str, urls: &[SignedUrl]) -> Option<String> {
     let hidden: Vec<Range<usize>> = urls.iter().flat_map(|u| u.hidden.iter().cloned()).collect();
-    (!hidden.is_empty()).then(|| crate::redact::mask_ranges(text, &hidden))
+    (!hidden.is_empty()).then(|| crate::text::redact::mask_ranges(text, &hidden))
 }

@@ -12,7 +12,7 @@
 use std::ops::{Range, RangeInclusive};
 
 use crate::lints::LintId;
-use crate::source::SourceFile;
+use crate::text::source::SourceFile;
 
 pub const MARKER: &str = "presign-lint:";
 

@@ -12,18 +12,18 @@ use crate::facts::{CallExpr, SyntaxFacts};
 pub const SIGV4_MAX_SECONDS: u64 = 604_800;
 
 const FILES: [(&str, &str); 12] = [
-    ("python", include_str!("../catalog/python.toml")),
-    ("javascript", include_str!("../catalog/javascript.toml")),
-    ("go", include_str!("../catalog/go.toml")),
-    ("java", include_str!("../catalog/java.toml")),
-    ("kotlin", include_str!("../catalog/kotlin.toml")),
-    ("csharp", include_str!("../catalog/csharp.toml")),
-    ("php", include_str!("../catalog/php.toml")),
-    ("ruby", include_str!("../catalog/ruby.toml")),
-    ("rust", include_str!("../catalog/rust.toml")),
-    ("cpp", include_str!("../catalog/cpp.toml")),
-    ("swift", include_str!("../catalog/swift.toml")),
-    ("shell", include_str!("../catalog/shell.toml")),
+    ("python", include_str!("../../catalog/python.toml")),
+    ("javascript", include_str!("../../catalog/javascript.toml")),
+    ("go", include_str!("../../catalog/go.toml")),
+    ("java", include_str!("../../catalog/java.toml")),
+    ("kotlin", include_str!("../../catalog/kotlin.toml")),
+    ("csharp", include_str!("../../catalog/csharp.toml")),
+    ("php", include_str!("../../catalog/php.toml")),
+    ("ruby", include_str!("../../catalog/ruby.toml")),
+    ("rust", include_str!("../../catalog/rust.toml")),
+    ("cpp", include_str!("../../catalog/cpp.toml")),
+    ("swift", include_str!("../../catalog/swift.toml")),
+    ("shell", include_str!("../../catalog/shell.toml")),
 ];
 
 #[derive(Debug, Deserialize)]
@@ -280,7 +280,7 @@ pub fn validate() -> Result<usize, String> {
 /// Framework settings that set the expiry of every URL a storage backend signs
 /// (`catalog/settings.toml`): django-storages' `AWS_QUERYSTRING_EXPIRE`, Rails'
 /// `config.active_storage.service_urls_expire_in`, …
-const SETTINGS_FILE: &str = include_str!("../catalog/settings.toml");
+const SETTINGS_FILE: &str = include_str!("../../catalog/settings.toml");
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -72,7 +72,7 @@ pub fn write(path: &Path, findings: &[Finding]) -> Result<usize, String> {
     let mut text = serde_json::to_string_pretty(&file).map_err(|e| e.to_string())?;
     text.push('\n');
     std::fs::write(path, text).map_err(|e| {
-        let shown = crate::paths::redact_path(path);
+        let shown = crate::driver::paths::redact_path(path);
         format!("{shown}: cannot write baseline: {e}")
     })?;
     Ok(file.findings.len())
@@ -89,9 +89,9 @@ impl Baseline {
     pub fn load(path: &Path) -> Result<Self, String> {
         // Its path and content may hold a signed URL (a directory named after one, a URL
         // pasted in): every message and the suppressions' justification show them redacted.
-        let shown = crate::paths::redact_path(path);
-        let text = crate::config::read_small_file(path).map_err(|e| {
-            let e = crate::redact::redact(&e.to_string()).text;
+        let shown = crate::driver::paths::redact_path(path);
+        let text = crate::driver::config::read_small_file(path).map_err(|e| {
+            let e = crate::text::redact::redact(&e.to_string()).text;
             format!("{shown}: cannot read baseline: {e}")
         })?;
         Self::parse(&text, shown)
@@ -99,7 +99,7 @@ impl Baseline {
 
     /// A baseline from its text; `shown` is its path as messages show it (redacted).
     pub fn parse(text: &str, shown: String) -> Result<Self, String> {
-        let redact = |e: &dyn std::fmt::Display| crate::redact::redact(&e.to_string()).text;
+        let redact = |e: &dyn std::fmt::Display| crate::text::redact::redact(&e.to_string()).text;
         // The version first, so that a newer format is named as such rather than as a field
         // this version does not know.
         let version = serde_json::from_str::<serde_json::Value>(text)

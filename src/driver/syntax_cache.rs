@@ -23,7 +23,7 @@ use std::hash::{Hash, Hasher};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, OnceLock};
 
-use crate::context_cache::CacheOptions;
+use crate::driver::context_cache::CacheOptions;
 use crate::facts::SyntaxFacts;
 
 /// The first line of a cache file; the number is the format's version.
@@ -129,8 +129,8 @@ impl SyntaxCache {
             return;
         }
         let bytes = encode(disk.key, &used);
-        if crate::context_cache::create_private_dir(&options.dir).is_ok() {
-            crate::context_cache::replace_private(&disk.file, &bytes);
+        if crate::driver::context_cache::create_private_dir(&options.dir).is_ok() {
+            crate::driver::context_cache::replace_private(&disk.file, &bytes);
         }
     }
 }

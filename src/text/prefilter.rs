@@ -5,7 +5,7 @@
 use std::ops::ControlFlow;
 
 use crate::lints::{self, LintId, Status};
-use crate::words::Words;
+use crate::text::words::Words;
 
 pub struct Prefilter {
     words: Words,

@@ -6,10 +6,10 @@ use std::path::{Path, PathBuf};
 
 use ignore::gitignore::{Gitignore, GitignoreBuilder};
 
-use crate::duration::parse_duration;
+use crate::driver::suggest::closest;
 use crate::level::{FailOn, Level};
 use crate::lints::LintId;
-use crate::suggest::closest;
+use crate::text::duration::parse_duration;
 
 pub const FILE_NAMES: [&str; 2] = ["presign-lint.toml", ".presign-lint.toml"];
 
@@ -81,7 +81,7 @@ impl Config {
 /// The nearest config file at or above `start`.
 pub fn discover(start: &Path) -> Option<PathBuf> {
     let cwd = std::env::current_dir().ok()?;
-    let absolute = crate::paths::absolute(&cwd, start);
+    let absolute = crate::driver::paths::absolute(&cwd, start);
     let dir = if absolute.is_dir() {
         absolute.as_path()
     } else {
@@ -127,18 +127,18 @@ pub fn shadowed(chosen: &Path) -> Vec<PathBuf> {
 
 pub fn load(path: &Path) -> Result<Config, String> {
     let text = read_small_file(path).map_err(|e| {
-        let shown = crate::paths::redact_path(path);
+        let shown = crate::driver::paths::redact_path(path);
         format!(
             "{shown}: cannot read config: {}",
-            crate::redact::redact(&e.to_string()).text
+            crate::text::redact::redact(&e.to_string()).text
         )
     })?;
     let (absolute, shown) = match std::env::current_dir() {
         Ok(cwd) => (
-            crate::paths::absolute(&cwd, path),
-            crate::paths::display_path(path, &cwd),
+            crate::driver::paths::absolute(&cwd, path),
+            crate::driver::paths::display_path(path, &cwd),
         ),
-        Err(_) => (path.to_path_buf(), crate::paths::redact_path(path)),
+        Err(_) => (path.to_path_buf(), crate::driver::paths::redact_path(path)),
     };
     parse_shown(&text, &absolute, &shown)
 }
@@ -146,7 +146,7 @@ pub fn load(path: &Path) -> Result<Config, String> {
 /// [`parse`], with an error as it is printed: after the file's `shown` path, redacted (the
 /// message quotes keys and values of a file a pull request may control).
 pub fn parse_shown(text: &str, path: &Path, shown: &str) -> Result<Config, String> {
-    parse(text, path).map_err(|e| format!("{shown}:{}", crate::redact::redact(&e).text))
+    parse(text, path).map_err(|e| format!("{shown}:{}", crate::text::redact::redact(&e).text))
 }
 
 /// Parses a config file's text (of `pyproject.toml`, its `[tool.presign-lint]` table); an
@@ -240,7 +240,7 @@ fn parse_table(table: &toml::Table, path: &Path) -> Result<Config, Problem> {
                     bad_value(format!("`max-expiry` must be a duration such as \"15m\", \"1h\" or 900, not {value}"))
                 })?;
                 config.max_expiry = Some(
-                    crate::duration::policy_maximum(seconds)
+                    crate::text::duration::policy_maximum(seconds)
                         .map_err(|e| bad_value(format!("`max-expiry` {e}")))?,
                 );
             }

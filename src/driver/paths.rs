@@ -67,11 +67,11 @@ pub fn display_path(path: &Path, cwd: &Path) -> String {
 }
 
 /// The path with `/` between its components, each component redacted on its own
-/// ([`crate::redact::redact_named`]): a secret in one directory name never swallows the names
+/// ([`crate::text::redact::redact_named`]): a secret in one directory name never swallows the names
 /// after it, and a `\` in a Unix file name stays what it is (on Windows, where it separates
 /// components, it becomes `/`), so the shown name is the real one but for the secret.
 pub fn redact_path(path: &Path) -> String {
-    join_components(path, crate::redact::redact_named)
+    join_components(path, crate::text::redact::redact_named)
 }
 
 /// The path with `/` between its components, unredacted: a `\` in a Unix file name is part

@@ -2,9 +2,9 @@
 //! duration and clock constructors of each SDK's language. What it cannot resolve is
 //! [`Value::Unknown`], never a guess.
 
-use crate::duration::parse_duration;
 use crate::facts::{Absence, BinOp, CallExpr, Expr, ExprKind, Setting, SyntaxFacts};
-use crate::source::SourceFile;
+use crate::text::duration::parse_duration;
+use crate::text::source::SourceFile;
 
 /// A folded value.
 #[derive(Clone, Debug, PartialEq)]

@@ -294,7 +294,7 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Parsed, clap::E
     let mistyped = first.chars().all(|c| c.is_ascii_alphabetic())
         && !first.is_empty()
         && !std::path::Path::new(first).exists()
-        && crate::suggest::closest(first, SUBCOMMANDS).is_some();
+        && crate::driver::suggest::closest(first, SUBCOMMANDS).is_some();
     if !SUBCOMMANDS.contains(&first) && !is_top_level_flag && !mistyped {
         args.insert(1.min(args.len()), OsString::from("check"));
     }

@@ -15,7 +15,7 @@ use std::sync::LazyLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
-use crate::signed_url::join;
+use crate::text::signed_url::join;
 
 pub const MARKER: &str = "[REDACTED]";
 
@@ -417,7 +417,7 @@ fn plan_plain(
 /// A secret value starting at `start`, in the pieces it is written in: one, unless its
 /// literal or line ends in the middle of it and the next literal or line goes on with it
 /// (`"…&X-Amz-Signature=3f1c" + "9a7b…"`, a folded YAML value). See
-/// [`crate::signed_url::join::next_piece`].
+/// [`crate::text::signed_url::join::next_piece`].
 fn value_pieces(bytes: &[u8], start: usize) -> Vec<std::ops::Range<usize>> {
     let mut end = value_end(bytes, start);
     let mut pieces = Vec::with_capacity(1);

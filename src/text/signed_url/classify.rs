@@ -630,7 +630,7 @@ fn epoch(value: Option<&str>) -> Option<OffsetDateTime> {
 
 /// Azure's `se`/`st`: RFC 3339, or a date, or minutes precision (`2024-01-16T10:15Z`).
 fn iso_time(value: Option<&str>) -> Option<OffsetDateTime> {
-    OffsetDateTime::from_unix_timestamp(crate::duration::parse_timestamp(value?)?).ok()
+    OffsetDateTime::from_unix_timestamp(crate::text::duration::parse_timestamp(value?)?).ok()
 }
 
 /// `DateLessThan.AWS:EpochTime` of a custom CloudFront policy (URL-safe base64 JSON).

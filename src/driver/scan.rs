@@ -13,17 +13,17 @@ use ignore::{WalkBuilder, WalkState};
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::sync::Arc;
 
-use crate::analyze::{Outcome, ProjectInput, ProjectOutput, analyze};
-use crate::context_cache::{CacheOptions, Class, ContextCache, Entry, Stamp};
+use crate::driver::analyze::{Outcome, ProjectInput, ProjectOutput, analyze};
+use crate::driver::context_cache::{CacheOptions, Class, ContextCache, Entry, Stamp};
+use crate::driver::paths::{absolute, display_path};
+use crate::driver::settings::{Settings, matches};
+use crate::driver::syntax_cache::SyntaxCache;
 use crate::finding::{Finding, ScanError, Unchecked};
 use crate::frontend::Language;
-use crate::paths::{absolute, display_path};
-use crate::prefilter::Prefilter;
 use crate::semantic::identifiers::Identifiers;
 use crate::semantic::project::{FileId, Project, project_root};
 use crate::semantic::search::{ScopedFinder, ScopedWords, Word};
-use crate::settings::{Settings, matches};
-use crate::syntax_cache::SyntaxCache;
+use crate::text::prefilter::Prefilter;
 
 /// Files larger than this are skipped (and counted): they are data, not source.
 pub const DEFAULT_MAX_FILE_SIZE: u64 = 128 * 1024 * 1024;
@@ -341,7 +341,7 @@ impl Context<'_> {
     /// already scanned are analysed for what they give the project, and nothing of theirs is
     /// reported. Names never resolve across project roots, so the rest of the repository
     /// cannot change a named file's findings and is not read. With a cache
-    /// ([`crate::context_cache`]), an unchanged file the first pass did not parse last time
+    /// ([`crate::driver::context_cache`]), an unchanged file the first pass did not parse last time
     /// is not read either.
     fn scan_context(&self, options: &ScanOptions) {
         let mut roots: Vec<PathBuf> = Vec::new();
@@ -440,7 +440,7 @@ impl Context<'_> {
 
     /// `--staged`: staged files under the given paths, read from the index.
     fn scan_staged(&self, filters: &[PathBuf]) {
-        let files = match crate::staged::staged_files(self.cwd) {
+        let files = match crate::driver::staged::staged_files(self.cwd) {
             Ok(files) => files,
             // `run` checked the repository; this is git failing underneath.
             Err(message) => return self.error(".", message),
@@ -472,7 +472,7 @@ impl Context<'_> {
     /// tree but not staged is read for context as the index holds it (the context walk then
     /// skips its work-tree copy). Unreadable, it is left to the walk.
     fn index_context(&self) {
-        let Ok(files) = crate::staged::unstaged_in_index(self.cwd) else {
+        let Ok(files) = crate::driver::staged::unstaged_in_index(self.cwd) else {
             return;
         };
         for file in files {
@@ -529,10 +529,10 @@ impl Context<'_> {
         match read_file(path, self.max_file_size) {
             Ok(Some(bytes)) => {
                 // Asked for by name, a file that is not scanned is said to be so.
-                if named && crate::analyze::is_binary(&bytes) {
+                if named && crate::driver::analyze::is_binary(&bytes) {
                     eprintln!(
                         "presign-lint: warning: {}: binary file, not scanned",
-                        crate::redact::printable(&display())
+                        crate::text::redact::printable(&display())
                     );
                 }
                 let origin = Some(Origin::Disk(path.to_path_buf()));
@@ -618,7 +618,8 @@ impl Context<'_> {
         let none = PathBuf::new();
         let marked = Some(self.root_of_or(absolute, &none)).filter(|r| !r.as_os_str().is_empty());
         let root = marked.or_else(|| {
-            crate::config::discover(absolute).and_then(|c| c.parent().map(Path::to_path_buf))
+            crate::driver::config::discover(absolute)
+                .and_then(|c| c.parent().map(Path::to_path_buf))
         });
         if let Some(root) = root {
             lock(&self.shared.context_roots).insert(root);
@@ -1036,7 +1037,7 @@ impl Context<'_> {
         // The message may quote a path or text the input controls: redacted like findings.
         lock(&self.shared.errors).push(ScanError {
             path: path.to_string(),
-            message: crate::redact::redact(&message).text,
+            message: crate::text::redact::redact(&message).text,
         });
     }
 }
@@ -1075,7 +1076,7 @@ fn sniff_extension(bytes: &[u8]) -> Option<&'static str> {
 fn common_parent(cwd: &Path, paths: &[PathBuf]) -> PathBuf {
     let mut common: Option<PathBuf> = None;
     for path in paths {
-        let path = crate::paths::normalize(&absolute(cwd, path));
+        let path = crate::driver::paths::normalize(&absolute(cwd, path));
         let dir = if path.is_dir() {
             path
         } else {

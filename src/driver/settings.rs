@@ -5,7 +5,7 @@ use std::path::Path;
 use ignore::gitignore::Gitignore;
 use time::OffsetDateTime;
 
-use crate::config::Config;
+use crate::driver::config::Config;
 use crate::level::{FailOn, Level};
 use crate::lints::{LintId, Status};
 
@@ -131,11 +131,11 @@ impl LintSelector {
             "warnings" => LintSelector::AtLevel(Level::Warning),
             "notes" => LintSelector::AtLevel(Level::Note),
             "errors" => LintSelector::AtLevel(Level::Error),
-            _ => match crate::config::parse_lint_name(name) {
+            _ => match crate::driver::config::parse_lint_name(name) {
                 Ok(lint) => LintSelector::Lint(lint),
                 Err(e) => {
                     return Err(
-                        match crate::suggest::closest(name, Self::GROUPS.iter().copied()) {
+                        match crate::driver::suggest::closest(name, Self::GROUPS.iter().copied()) {
                             Some(group) => {
                                 format!("unknown lint or group `{name}`; did you mean `{group}`?")
                             }

@@ -7,19 +7,19 @@ use sha2::{Digest, Sha256};
 
 use std::collections::BTreeSet;
 
+use crate::driver::settings::Settings;
 use crate::finding::{
     Finding, Related, Snippet, Suppressed, SuppressionKind, Unchecked, UncheckedKind,
 };
 use crate::frontend;
 use crate::level::Level;
+use crate::lints::suppress;
 use crate::lints::{self, Diagnostic, LintId, RelatedSpan};
-use crate::prefilter::Prefilter;
-use crate::redact::{mask, redact};
 use crate::semantic::Model;
 use crate::semantic::project::{FileEntry, FileId, FileScope, Project};
-use crate::settings::Settings;
-use crate::source::{SourceFile, has_utf16_bom};
-use crate::suppress;
+use crate::text::prefilter::Prefilter;
+use crate::text::redact::{mask, redact};
+use crate::text::source::{SourceFile, has_utf16_bom};
 
 /// Bytes inspected for a NUL to decide a file is binary (as git and ripgrep do).
 const BINARY_SNIFF_LEN: usize = 8 * 1024;
@@ -54,7 +54,7 @@ pub struct ProjectInput<'a> {
     /// the presign lints' trigger words make it parsed, and nothing else is extracted.
     pub context_only: bool,
     /// Where a context file's syntax facts are kept between runs.
-    pub syntax_cache: Option<&'a crate::syntax_cache::SyntaxCache>,
+    pub syntax_cache: Option<&'a crate::driver::syntax_cache::SyntaxCache>,
 }
 
 pub struct ProjectOutput {
@@ -193,12 +193,12 @@ pub fn analyze(
         && !enabled(LintId::HardcodedPresignedUrl)
         && !enabled(LintId::InsecureTransport)
     {
-        shown_urls = crate::signed_url::find_signed_urls(&source.text);
+        shown_urls = crate::text::signed_url::find_signed_urls(&source.text);
         &shown_urls
     } else {
         &facts.signed_urls
     };
-    let masked = crate::signed_url::masked_text(&source.text, urls).map(SourceFile::new);
+    let masked = crate::text::signed_url::masked_text(&source.text, urls).map(SourceFile::new);
     let shown = masked.as_ref().unwrap_or(&source);
     let hop = |span: Range<usize>, message: String| related(display, shown, span, &message);
     let model = match (&facts.syntax, facts.language) {
@@ -395,7 +395,7 @@ fn to_finding(display: &str, source: &SourceFile, level: Level, d: Diagnostic) -
         help: d.help.map(|h| redact(&h).text),
         fingerprint: fingerprint(d.lint, display, &d.identity),
         content_fingerprint: fingerprint(d.lint, "", &d.identity),
-        details: crate::redact::redact_details(d.details),
+        details: crate::text::redact::redact_details(d.details),
         snippet: snippet(source, line, d.span),
         suppression: None,
         provenance: None,
@@ -586,7 +586,7 @@ mod tests {
         assert!(snip.cut_after);
         assert!(snip.text.chars().count() <= 500);
     }
-    use crate::config::Config;
+    use crate::driver::config::Config;
 
     /// Found by the `signed_url` fuzz target (fuzz/regressions/signed_url/): a suppression
     /// marker quoting a signed URL, as its reason (SARIF `justification`) or as an unknown lint
