@@ -213,7 +213,9 @@ pub fn eval(data: &[u8]) {
             iac: true,
         },
     );
-    let family = facts.language.map_or("python", Language::family);
+    let family = facts
+        .language
+        .map_or(crate::frontend::Family::Python, Language::family);
     if let Some(syntax) = &facts.syntax {
         for b in &syntax.bindings {
             let _ = Env::new(syntax, &source, b.function, family).eval(&b.value);

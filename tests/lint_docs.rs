@@ -258,7 +258,7 @@ fn the_expiry_lint_doc_lists_the_catalog() {
         // SDK → its methods, in catalog order, each once.
         let mut sdks: Vec<(&str, Vec<&str>)> = Vec::new();
         // The family's own rows first, then those of the SDKs it shares (Kotlin calls Java's).
-        let own = rows.iter().filter(|r| r.family == family);
+        let own = rows.iter().filter(|r| r.family.name() == family);
         let shared = rows
             .iter()
             .filter(|r| r.also_in.iter().any(|f| f == family));

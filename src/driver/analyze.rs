@@ -174,12 +174,12 @@ pub fn analyze(
         (Some(p), Some(_)) => Some((p.root)()),
         _ => None,
     };
-    let scope = match (project, &facts.syntax, &root) {
-        (Some(p), Some(syntax), Some(root)) => Some(FileScope::new(
+    let scope = match (project, &facts.syntax, &root, facts.language) {
+        (Some(p), Some(syntax), Some(root), Some(language)) => Some(FileScope::new(
             p.project,
             absolute,
             root,
-            facts.language.map_or("", |l| l.family()),
+            language.family(),
             &syntax.imports,
         )),
         _ => None,

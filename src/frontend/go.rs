@@ -566,7 +566,7 @@ mod tests {
             .iter()
             .find(|c| c.call.name() == Some(method))
             .expect("call");
-        let mut env = Env::new(&facts, &source, call.function, "go");
+        let mut env = Env::new(&facts, &source, call.function, crate::frontend::Family::Go);
         let arg = call.call.positional(0).expect("argument");
         env.eval(arg)
     }

@@ -1424,7 +1424,13 @@ mod tests {
         let sdks: Vec<&str> = f
             .calls
             .iter()
-            .filter_map(|c| crate::semantic::catalog::match_call("javascript", &c.call, &f))
+            .filter_map(|c| {
+                crate::semantic::catalog::match_call(
+                    crate::frontend::Family::JavaScript,
+                    &c.call,
+                    &f,
+                )
+            })
             .map(|row| row.sdk.as_str())
             .collect();
         assert_eq!(
@@ -1442,7 +1448,12 @@ mod tests {
         let local =
             facts("function getSignedUrl(k, o) {}\ngetSignedUrl('k', { expiresIn: 604800 });\n");
         assert!(local.calls.iter().all(|c| {
-            crate::semantic::catalog::match_call("javascript", &c.call, &local).is_none()
+            crate::semantic::catalog::match_call(
+                crate::frontend::Family::JavaScript,
+                &c.call,
+                &local,
+            )
+            .is_none()
         }));
     }
 

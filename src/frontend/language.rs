@@ -73,12 +73,92 @@ impl Language {
         }
     }
 
-    /// The catalog's language family (TypeScript and TSX use the JavaScript rows).
-    pub fn family(self) -> &'static str {
+    /// The language family: what shares a catalog and a project's names (TypeScript and TSX
+    /// are JavaScript, a notebook is Python).
+    pub fn family(self) -> Family {
         match self {
-            Language::TypeScript | Language::Tsx => "javascript",
-            Language::Notebook => "python",
-            other => other.name(),
+            Language::Python | Language::Notebook => Family::Python,
+            Language::JavaScript | Language::TypeScript | Language::Tsx => Family::JavaScript,
+            Language::Go => Family::Go,
+            Language::Java => Family::Java,
+            Language::Kotlin => Family::Kotlin,
+            Language::CSharp => Family::CSharp,
+            Language::Php => Family::Php,
+            Language::Ruby => Family::Ruby,
+            Language::Rust => Family::Rust,
+            Language::Cpp => Family::Cpp,
+            Language::Swift => Family::Swift,
+            Language::Scala => Family::Scala,
         }
+    }
+}
+
+/// A language family: the languages that share a catalog file (`catalog/<name>.toml`), and
+/// whose files can name each other's functions and constants.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Family {
+    /// (The default only of tables whose family is filled in as they load.)
+    #[default]
+    Python,
+    JavaScript,
+    Go,
+    Java,
+    Kotlin,
+    CSharp,
+    Php,
+    Ruby,
+    Rust,
+    Cpp,
+    Swift,
+    Scala,
+    /// Shell commands (`aws s3 presign`, `gsutil signurl`): a catalog without a front end.
+    Shell,
+}
+
+impl Family {
+    pub const ALL: [Family; 13] = [
+        Family::Python,
+        Family::JavaScript,
+        Family::Go,
+        Family::Java,
+        Family::Kotlin,
+        Family::CSharp,
+        Family::Php,
+        Family::Ruby,
+        Family::Rust,
+        Family::Cpp,
+        Family::Swift,
+        Family::Scala,
+        Family::Shell,
+    ];
+
+    /// Its name in the catalog's files and in messages.
+    pub fn name(self) -> &'static str {
+        match self {
+            Family::Python => "python",
+            Family::JavaScript => "javascript",
+            Family::Go => "go",
+            Family::Java => "java",
+            Family::Kotlin => "kotlin",
+            Family::CSharp => "csharp",
+            Family::Php => "php",
+            Family::Ruby => "ruby",
+            Family::Rust => "rust",
+            Family::Cpp => "cpp",
+            Family::Swift => "swift",
+            Family::Scala => "scala",
+            Family::Shell => "shell",
+        }
+    }
+
+    /// The family of a catalog name.
+    pub fn named(name: &str) -> Option<Family> {
+        Family::ALL.into_iter().find(|f| f.name() == name)
+    }
+}
+
+impl std::fmt::Display for Family {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.name())
     }
 }

@@ -32,7 +32,7 @@ pub mod treesitter;
 
 use std::path::Path;
 
-pub use language::Language;
+pub use language::{Family, Language};
 
 use crate::facts::SyntaxFacts;
 use crate::text::signed_url::{self, SignedUrl};

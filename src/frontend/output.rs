@@ -9,15 +9,16 @@
 use std::path::Path;
 
 use crate::facts::{CallExpr, Channel, Expr, ExprKind, Output, Program, SyntaxFacts};
+use crate::frontend::Family;
 
 use super::Language;
 
 /// Free functions and macros that write to standard output or error, per language family.
-const PRINT_FUNCTIONS: &[(&str, &[&str])] = &[
-    ("python", &["print", "pprint"]),
-    ("ruby", &["puts", "p", "pp", "print", "warn"]),
+const PRINT_FUNCTIONS: &[(Family, &[&str])] = &[
+    (Family::Python, &["print", "pprint"]),
+    (Family::Ruby, &["puts", "p", "pp", "print", "warn"]),
     (
-        "php",
+        Family::Php,
         &[
             "echo",
             "print",
@@ -29,28 +30,31 @@ const PRINT_FUNCTIONS: &[(&str, &[&str])] = &[
             "dd",
         ],
     ),
-    ("kotlin", &["println", "print"]),
-    ("scala", &["println", "print", "printf"]),
-    ("go", &["println", "print"]),
+    (Family::Kotlin, &["println", "print"]),
+    (Family::Scala, &["println", "print", "printf"]),
+    (Family::Go, &["println", "print"]),
     (
-        "rust",
+        Family::Rust,
         &["println!", "print!", "eprintln!", "eprint!", "dbg!"],
     ),
     // `std::printf`, `std::puts`, C++23 `std::println` too (the `std::` is left out).
-    ("cpp", &["printf", "puts", "println", "print", "wprintf"]),
-    ("swift", &["print", "debugPrint", "dump"]),
+    (
+        Family::Cpp,
+        &["printf", "puts", "println", "print", "wprintf"],
+    ),
+    (Family::Swift, &["print", "debugPrint", "dump"]),
 ];
 
 /// Free functions and macros that write a log record, per language family.
-const LOG_FUNCTIONS: &[(&str, &[&str])] = &[
-    ("php", &["error_log", "syslog"]),
+const LOG_FUNCTIONS: &[(Family, &[&str])] = &[
+    (Family::Php, &["error_log", "syslog"]),
     // Foundation's `NSLog`, the unified logging system's `os_log` (`Logger().info("\(url)")`
     // is a logger's method).
-    ("swift", &["NSLog", "os_log"]),
+    (Family::Swift, &["NSLog", "os_log"]),
     // aws-sdk-cpp's logging macros (aws/core/utils/logging/LogMacros.h), spdlog's, glog's
     // `LOG(INFO) << …` is a stream, not a call.
     (
-        "cpp",
+        Family::Cpp,
         &[
             "AWS_LOGSTREAM_FATAL",
             "AWS_LOGSTREAM_ERROR",
@@ -74,7 +78,7 @@ const LOG_FUNCTIONS: &[(&str, &[&str])] = &[
         ],
     ),
     (
-        "rust",
+        Family::Rust,
         &["info!", "debug!", "warn!", "error!", "trace!", "event!"],
     ),
 ];
@@ -212,16 +216,16 @@ pub fn outputs(language: Language, facts: &SyntaxFacts) -> Vec<Output> {
 
 /// Where a call writes, and the index of its first argument that is written; `None` for a
 /// call that neither prints nor logs.
-fn channel(family: &str, call: &CallExpr) -> Option<(Channel, usize)> {
+fn channel(family: Family, call: &CallExpr) -> Option<(Channel, usize)> {
     let name = call.name()?;
-    let listed = |table: &[(&str, &[&str])], f: &str, n: &str| {
+    let listed = |table: &[(Family, &[&str])], f: Family, n: &str| {
         table
             .iter()
             .any(|(family, names)| *family == f && names.contains(&n))
     };
     // `std::printf(…)`: the standard library's function, as if unqualified; `fprintf(stderr,
     // …)` writes to the stream it is given.
-    if family == "cpp" {
+    if family == Family::Cpp {
         if let ExprKind::Member(receiver, n) = &call.callee.kind
             && matches!(&receiver.kind, ExprKind::Name(std) if std == "std")
             && listed(PRINT_FUNCTIONS, family, n)

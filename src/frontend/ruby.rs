@@ -709,7 +709,12 @@ mod tests {
         let facts = facts(src);
         let source = SourceFile::new(src.to_string());
         let call = call(&facts, method);
-        let mut env = Env::new(&facts, &source, call.function, "ruby");
+        let mut env = Env::new(
+            &facts,
+            &source,
+            call.function,
+            crate::frontend::Family::Ruby,
+        );
         let arg = call.call.keyword(keyword).expect("keyword argument");
         env.eval(arg)
     }

@@ -1342,7 +1342,12 @@ mod tests {
             .iter()
             .rfind(|c| c.call.name() == Some(method))
             .expect("call");
-        let mut env = Env::new(&facts, &source, call.function, "rust");
+        let mut env = Env::new(
+            &facts,
+            &source,
+            call.function,
+            crate::frontend::Family::Rust,
+        );
         env.eval(call.call.positional(0).expect("argument"))
     }
 

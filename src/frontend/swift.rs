@@ -793,7 +793,12 @@ mod folding {
             .iter()
             .rfind(|c| c.call.name() == Some(method))
             .expect("call");
-        let mut env = Env::new(&facts, &source, call.function, "swift");
+        let mut env = Env::new(
+            &facts,
+            &source,
+            call.function,
+            crate::frontend::Family::Swift,
+        );
         env.eval(call.call.keyword("expiration").expect("labelled"))
     }
 

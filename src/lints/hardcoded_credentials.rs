@@ -12,6 +12,7 @@ use serde_json::json;
 
 use super::{Context, Diagnostic, LintId};
 use crate::facts::{CallExpr, Expr, ExprKind, Span, SyntaxFacts};
+use crate::frontend::Family;
 use crate::frontend::config_values::{
     CredentialPart, TOKEN_KEY_WORDS, credential_part, is_paired_secret_name,
 };
@@ -186,7 +187,7 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
 
 /// Calls (constructor rows, keyword and object-field slots, builder chains), object literals
 /// bound to names, and strings assigned to access-key names.
-fn source_groups(syntax: &SyntaxFacts, family: &str, cx: &Context<'_>, groups: &mut Vec<Group>) {
+fn source_groups(syntax: &SyntaxFacts, family: Family, cx: &Context<'_>, groups: &mut Vec<Group>) {
     for call in &syntax.calls {
         let c = &call.call;
         let callee = c
@@ -455,18 +456,21 @@ fn slot_part(name: &str, parent: Option<&str>) -> Option<CredentialPart> {
         .map(|s| s.part)
 }
 
-fn constructor_row(family: &str, call: &CallExpr) -> Option<&'static Constructor> {
+fn constructor_row(family: Family, call: &CallExpr) -> Option<&'static Constructor> {
     let name = call.name()?;
     let receiver = call
         .receiver()
         .and_then(Expr::path)
         .and_then(|p| p.last().map(|s| s.to_string()));
     TABLE.constructor.iter().find(|row| {
-        row.family == family
+        row.family == family.name()
             && row.methods.iter().any(|m| m == name)
             && (!row.new
                 || call.is_new
-                || !matches!(family, "java" | "csharp" | "javascript" | "php"))
+                || !matches!(
+                    family,
+                    Family::Java | Family::CSharp | Family::JavaScript | Family::Php
+                ))
             && (row.receivers.is_empty()
                 || receiver
                     .as_deref()

@@ -7,23 +7,27 @@ use std::sync::LazyLock;
 use serde::Deserialize;
 
 use crate::facts::{CallExpr, SyntaxFacts};
+use crate::frontend::Family;
 
 /// The SigV4 ceiling: S3 rejects presigned URLs valid longer than 7 days.
 pub const SIGV4_MAX_SECONDS: u64 = 604_800;
 
-const FILES: [(&str, &str); 12] = [
-    ("python", include_str!("../../catalog/python.toml")),
-    ("javascript", include_str!("../../catalog/javascript.toml")),
-    ("go", include_str!("../../catalog/go.toml")),
-    ("java", include_str!("../../catalog/java.toml")),
-    ("kotlin", include_str!("../../catalog/kotlin.toml")),
-    ("csharp", include_str!("../../catalog/csharp.toml")),
-    ("php", include_str!("../../catalog/php.toml")),
-    ("ruby", include_str!("../../catalog/ruby.toml")),
-    ("rust", include_str!("../../catalog/rust.toml")),
-    ("cpp", include_str!("../../catalog/cpp.toml")),
-    ("swift", include_str!("../../catalog/swift.toml")),
-    ("shell", include_str!("../../catalog/shell.toml")),
+const FILES: [(Family, &str); 12] = [
+    (Family::Python, include_str!("../../catalog/python.toml")),
+    (
+        Family::JavaScript,
+        include_str!("../../catalog/javascript.toml"),
+    ),
+    (Family::Go, include_str!("../../catalog/go.toml")),
+    (Family::Java, include_str!("../../catalog/java.toml")),
+    (Family::Kotlin, include_str!("../../catalog/kotlin.toml")),
+    (Family::CSharp, include_str!("../../catalog/csharp.toml")),
+    (Family::Php, include_str!("../../catalog/php.toml")),
+    (Family::Ruby, include_str!("../../catalog/ruby.toml")),
+    (Family::Rust, include_str!("../../catalog/rust.toml")),
+    (Family::Cpp, include_str!("../../catalog/cpp.toml")),
+    (Family::Swift, include_str!("../../catalog/swift.toml")),
+    (Family::Shell, include_str!("../../catalog/shell.toml")),
 ];
 
 #[derive(Debug, Deserialize)]
@@ -94,7 +98,7 @@ pub struct Row {
     pub request: bool,
     /// The family the row was read from (set at load).
     #[serde(skip)]
-    pub family: &'static str,
+    pub family: Family,
 }
 
 fn yes() -> bool {
@@ -377,7 +381,7 @@ pub fn config_setting(key: &str) -> Option<(&'static SettingRow, &'static str)> 
 pub fn validate_settings() -> Result<usize, String> {
     let file: SettingsFile =
         toml::from_str(SETTINGS_FILE).map_err(|e| format!("catalog/settings.toml: {e}"))?;
-    let families: Vec<&str> = FILES.iter().map(|(f, _)| *f).collect();
+    let families: Vec<&str> = FILES.iter().map(|(f, _)| f.name()).collect();
     for row in &file.setting {
         if !families.contains(&row.family.as_str()) {
             return Err(format!(
@@ -407,7 +411,7 @@ pub fn validate_settings() -> Result<usize, String> {
 }
 
 /// The catalog row a call matches, if it presigns.
-pub fn match_call(family: &str, call: &CallExpr, syntax: &SyntaxFacts) -> Option<&'static Row> {
+pub fn match_call(family: Family, call: &CallExpr, syntax: &SyntaxFacts) -> Option<&'static Row> {
     let local = call.name()?;
     // `import { getSignedUrl as presign }`: match the imported name, not the alias.
     let name = match &call.callee.kind {
@@ -419,7 +423,7 @@ pub fn match_call(family: &str, call: &CallExpr, syntax: &SyntaxFacts) -> Option
         _ => local,
     };
     ROWS.iter().find(|row| {
-        (row.family == family || row.also_in.iter().any(|f| f == family))
+        (row.family == family || row.also_in.iter().any(|f| f == family.name()))
             && row.methods.iter().any(|m| m == name)
             && row.receiver == call.receiver().is_some()
             && row

@@ -115,8 +115,8 @@ pub fn validate() -> Result<usize, String> {
 }
 
 /// The table rows of one language family.
-pub fn family(name: &str) -> Option<&'static Family> {
-    FAMILIES.iter().find(|f| f.family == name)
+pub fn family(family: crate::frontend::Family) -> Option<&'static Family> {
+    FAMILIES.iter().find(|f| f.family == family.name())
 }
 
 /// One option found on a client or configuration.

@@ -3,6 +3,7 @@
 //! [`Value::Unknown`], never a guess.
 
 use crate::facts::{Absence, BinOp, CallExpr, Expr, ExprKind, Setting, SyntaxFacts};
+use crate::frontend::Family;
 use crate::text::duration::parse_duration;
 use crate::text::source::SourceFile;
 
@@ -52,7 +53,7 @@ pub struct Env<'a> {
     pub source: Option<&'a SourceFile>,
     pub function: Option<usize>,
     /// The language family (`python`, `go`, …): a few operators differ.
-    pub family: &'a str,
+    pub family: Family,
     pub steps: Vec<String>,
     /// What the file's imports and package bring in.
     pub outer: Option<&'a dyn Outer>,
@@ -67,7 +68,7 @@ impl<'a> Env<'a> {
         syntax: &'a SyntaxFacts,
         source: &'a SourceFile,
         function: Option<usize>,
-        family: &'a str,
+        family: Family,
     ) -> Env<'a> {
         Env {
             source: Some(source),
@@ -76,7 +77,7 @@ impl<'a> Env<'a> {
     }
 
     /// An environment over facts captured from another file (no source text).
-    pub fn captured(syntax: &'a SyntaxFacts, function: Option<usize>, family: &'a str) -> Env<'a> {
+    pub fn captured(syntax: &'a SyntaxFacts, function: Option<usize>, family: Family) -> Env<'a> {
         Env {
             syntax,
             source: None,
@@ -214,7 +215,7 @@ impl<'a> Env<'a> {
     /// Whether a (canonical) callee comes from pytimeparse: `pytimeparse.parse`, or a name
     /// imported from it without an alias (`from pytimeparse import parse`).
     fn is_pytimeparse(&self, path: &str) -> bool {
-        if self.family != "python" {
+        if self.family != Family::Python {
             return false;
         }
         let origin = match self.syntax.import_of(path) {
@@ -377,10 +378,10 @@ impl<'a> Env<'a> {
                 None => Value::Unknown,
             },
             // Python's `timedelta.seconds` and `.days` are components, not totals.
-            (Value::Duration(d), "seconds") if self.family == "python" => {
+            (Value::Duration(d), "seconds") if self.family == Family::Python => {
                 Value::Number(d.rem_euclid(86_400.0).floor())
             }
-            (Value::Duration(d), "days") if self.family == "python" => {
+            (Value::Duration(d), "days") if self.family == Family::Python => {
                 Value::Number((d / 86_400.0).floor())
             }
             // C# `TimeSpan.TotalSeconds`, Kotlin `inWholeSeconds`, Ruby `seconds`, …
@@ -557,7 +558,7 @@ impl<'a> Env<'a> {
         // C++ `std::chrono::hours(24)` (`chrono.hours` also stands for a `24h` literal), and
         // `hours(24)` under `using namespace std::chrono`; a duration given a duration
         // (`std::chrono::seconds(d)`) keeps it.
-        if self.family == "cpp"
+        if self.family == Family::Cpp
             && (tail2.starts_with("chrono.") || path == last)
             && let Some(unit) = chrono_unit(last)
         {
@@ -569,7 +570,7 @@ impl<'a> Env<'a> {
         }
         // Swift's `Duration.seconds(3600)` (5.7), and `.seconds(60)` where a `Duration` is
         // expected (an implicit member: its path is `.seconds`).
-        if self.family == "swift"
+        if self.family == Family::Swift
             && matches!(
                 tail2.as_str(),
                 "Duration.seconds"
@@ -590,7 +591,7 @@ impl<'a> Env<'a> {
         }
         // Scala `Duration(7, TimeUnit.DAYS)`, `FiniteDuration(7, "days")`,
         // `Duration.create(7, DAYS)` (scala.concurrent.duration).
-        if self.family == "scala"
+        if self.family == Family::Scala
             && (matches!(last, "Duration" | "FiniteDuration")
                 || matches!(tail2.as_str(), "Duration.apply" | "Duration.create"))
             && call.args.len() == 2
@@ -703,12 +704,12 @@ impl<'a> Env<'a> {
                 | "system_clock.now"
                 | "Date.now",
                 _,
-            ) if !(path == "Date.now" && self.family == "javascript") => Value::Time {
+            ) if !(path == "Date.now" && self.family == Family::JavaScript) => Value::Time {
                 offset: 0.0,
                 epoch_unit: None,
             },
             // Laravel's `now()` helper (a Carbon instance).
-            ("now", _) if self.family == "php" && call.args.is_empty() => Value::Time {
+            ("now", _) if self.family == Family::Php && call.args.is_empty() => Value::Time {
                 offset: 0.0,
                 epoch_unit: None,
             },
@@ -726,7 +727,7 @@ impl<'a> Env<'a> {
             // duration to its count of nanoseconds.
             (_, _) if is_conversion(path, &tail2, last) && call.args.len() <= 2 => {
                 match call.positional(0).map(|e| self.eval(e)) {
-                    Some(Value::Duration(d)) if self.family == "go" => Value::Number(d * 1e9),
+                    Some(Value::Duration(d)) if self.family == Family::Go => Value::Number(d * 1e9),
                     // `Math.floor(Date.now() / 1000)`, `int(time.time())`: the same clock.
                     Some(t @ Value::Time { .. }) => t,
                     Some(v @ (Value::Number(_) | Value::Str(_))) => as_number(v),
@@ -825,7 +826,9 @@ impl<'a> Env<'a> {
                 Duration(n * d)
             }
             // Go multiplies durations as nanosecond counts: time.Duration(60) * time.Second.
-            (BinOp::Mul, Duration(a), Duration(b)) if self.family == "go" => Duration(a * b * 1e9),
+            (BinOp::Mul, Duration(a), Duration(b)) if self.family == Family::Go => {
+                Duration(a * b * 1e9)
+            }
             (BinOp::Div, Duration(d), Number(n)) if n != 0.0 => Duration(d / n),
             // `Date.now() / 1000`: the same clock, read in seconds.
             (
@@ -877,7 +880,7 @@ impl<'a> Env<'a> {
                     epoch_unit: None,
                 },
                 Number(n),
-            ) if self.family == "ruby" => Time {
+            ) if self.family == Family::Ruby => Time {
                 offset: offset + n,
                 epoch_unit: None,
             },

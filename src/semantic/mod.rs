@@ -20,6 +20,7 @@ use std::sync::Arc;
 
 use crate::facts::{Arity, Call, CallExpr, ExprKind, Span, SyntaxFacts};
 use crate::finding::Related;
+use crate::frontend::Family;
 use crate::semantic::eval::{Env, Outer, Value};
 use crate::text::source::SourceFile;
 use catalog::Row;
@@ -45,7 +46,7 @@ const MAX_LOCAL_ROUNDS: usize = 8;
 
 pub struct Model<'a> {
     pub syntax: &'a SyntaxFacts,
-    pub family: &'static str,
+    pub family: Family,
     /// By index of `syntax.calls`.
     targets: Vec<Option<Target>>,
     /// Calls that build a presign-only request or configuration (catalog rows with
@@ -65,7 +66,7 @@ impl<'a> Model<'a> {
     /// through `scope`. `hop` positions a span of this file as a secondary location.
     pub fn build(
         syntax: &'a SyntaxFacts,
-        family: &'static str,
+        family: Family,
         scope: Option<&'a FileScope<'a>>,
         file: FileId,
         hop: &dyn Fn(Span, String) -> Related,

@@ -23,6 +23,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use crate::facts::{Arity, Binding, CallExpr, ExprKind, Import, SyntaxFacts};
+use crate::frontend::Family;
 use crate::semantic::eval::{Outer, Value};
 
 use super::summary::Summary;
@@ -61,7 +62,7 @@ pub const PROJECT_MARKERS: &[&str] = &[
 pub struct FileEntry {
     pub path: PathBuf,
     pub root: PathBuf,
-    pub family: &'static str,
+    pub family: Family,
     pub imports: Vec<Import>,
     pub functions: Vec<ExportedFunction>,
     /// Top-level constants and constant fields (`Links.TTL`, `Time.day`), folded.
@@ -91,7 +92,7 @@ pub struct Project {
     packages: std::sync::Mutex<HashMap<PathBuf, Arc<BTreeSet<String>>>>,
     /// The files of each project root and language family, by id: the peers a file's
     /// lookups walk, without walking every other project's files (a monorepo has hundreds).
-    scopes: HashMap<(PathBuf, &'static str), BTreeSet<FileId>>,
+    scopes: HashMap<(PathBuf, Family), BTreeSet<FileId>>,
 }
 
 impl Project {
@@ -237,7 +238,7 @@ pub struct FileScope<'a> {
     project: &'a Project,
     path: &'a Path,
     root: &'a Path,
-    family: &'static str,
+    family: Family,
     imports: &'a [Import],
     /// Keys looked up (`f:name`, `c:dotted.path`).
     pub queried: RefCell<BTreeSet<String>>,
@@ -256,7 +257,7 @@ impl<'a> FileScope<'a> {
         project: &'a Project,
         path: &'a Path,
         root: &'a Path,
-        family: &'static str,
+        family: Family,
         imports: &'a [Import],
     ) -> FileScope<'a> {
         FileScope {
@@ -299,7 +300,7 @@ impl<'a> FileScope<'a> {
     /// else the module's last segment (a Go package).
     fn module_binds<'i>(&self, import: &'i Import) -> &'i str {
         match self.family {
-            "python" => import.module.split('.').next().unwrap_or(&import.module),
+            Family::Python => import.module.split('.').next().unwrap_or(&import.module),
             _ => import.tail(),
         }
     }
@@ -368,13 +369,13 @@ impl<'a> FileScope<'a> {
         let dir = self.path.parent().unwrap_or(Path::new(""));
         let peers: Vec<(FileId, &FileEntry)> = self.peers().collect();
         match self.family {
-            "python" => python_module(dir, &import.module, import.name.as_deref(), &peers),
-            "javascript" => javascript_module(dir, &import.module, &peers),
-            "go" => go_package(&import.module, &peers),
-            "java" | "kotlin" | "scala" => {
+            Family::Python => python_module(dir, &import.module, import.name.as_deref(), &peers),
+            Family::JavaScript => javascript_module(dir, &import.module, &peers),
+            Family::Go => go_package(&import.module, &peers),
+            Family::Java | Family::Kotlin | Family::Scala => {
                 jvm_package(&import.module, import.name.as_deref(), &peers)
             }
-            "rust" => rust_module(&import.module, import.name.as_deref(), &peers)
+            Family::Rust => rust_module(&import.module, import.name.as_deref(), &peers)
                 .unwrap_or_else(|| peers.iter().map(|(i, _)| *i).collect()),
             _ => peers.iter().map(|(i, _)| *i).collect(),
         }
@@ -392,9 +393,9 @@ impl<'a> FileScope<'a> {
                 // peer, so they do not tell that the class's file was parsed.
                 // A Scala `object` lives in any file of its package, whatever the file's
                 // name: a package with parsed files may still hold it in one not parsed.
-                if (!matches!(self.family, "php" | "scala")
+                if (!matches!(self.family, Family::Php | Family::Scala)
                     && !self.module_files(import).is_empty())
-                    || (self.family == "javascript" && self.is_library(import))
+                    || (self.family == Family::JavaScript && self.is_library(import))
                 {
                     return None;
                 }
@@ -405,16 +406,16 @@ impl<'a> FileScope<'a> {
                 named.into_iter().chain(rest.iter().copied()).collect()
             }
             None => match self.family {
-                "go" | "java" | "kotlin" | "csharp" => path.to_vec(),
-                "php" | "ruby" | "rust" if !rest.is_empty() => path.to_vec(),
+                Family::Go | Family::Java | Family::Kotlin | Family::CSharp => path.to_vec(),
+                Family::Php | Family::Ruby | Family::Rust if !rest.is_empty() => path.to_vec(),
                 // A C++ name comes from any header of the project (`#include` binds none),
                 // unless it is a library's: `Aws::Http::HttpMethod::HTTP_GET` or
                 // `std::chrono::hours` made every file naming them a search hit.
-                "cpp" if !CPP_LIBRARY_ROOTS.contains(first) => path.to_vec(),
+                Family::Cpp if !CPP_LIBRARY_ROOTS.contains(first) => path.to_vec(),
                 // A Swift module's files share one scope (`import` names a module, not a
                 // file): a global `let` or a type's `static let` (`Links.ttl`) of the
                 // project, never a library type's member (`TimeInterval.infinity`).
-                "swift"
+                Family::Swift
                     if !SWIFT_LIBRARY_ROOTS.contains(first)
                         && (rest.is_empty()
                             || first.starts_with(|c: char| c.is_ascii_uppercase())) =>
@@ -424,7 +425,7 @@ impl<'a> FileScope<'a> {
                 // A Scala name of the package or a package object, unless it is the
                 // standard library's or the JVM's (`scala.concurrent.duration.Duration`,
                 // `java.util.Date`, `TimeUnit.DAYS`).
-                "scala" if !SCALA_LIBRARY_ROOTS.contains(first) => path.to_vec(),
+                Family::Scala if !SCALA_LIBRARY_ROOTS.contains(first) => path.to_vec(),
                 _ => return None,
             },
         };
@@ -445,12 +446,12 @@ impl<'a> FileScope<'a> {
                 .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_')
                 || (w.starts_with('k') && w[1..].starts_with(|c: char| c.is_ascii_uppercase()))
         };
-        if self.family == "cpp" && rest.is_empty() && !constant_like(word) {
+        if self.family == Family::Cpp && rest.is_empty() && !constant_like(word) {
             return None;
         }
         // Scala declares its locals as it goes too (`val ttl = …`); a constant of another
         // object or package object is capitalised by the style guide (`Ttl`, `LinkTtl`).
-        if self.family == "scala"
+        if self.family == Family::Scala
             && rest.is_empty()
             && !word.starts_with(|c: char| c.is_ascii_uppercase())
         {
@@ -463,7 +464,7 @@ impl<'a> FileScope<'a> {
     /// JavaScript (a relative specifier, or a `@x/`/`~` alias no dependency is named after, is
     /// the project's); every other language's unresolved import counts as a library.
     fn is_library(&self, import: &Import) -> bool {
-        if self.family != "javascript" {
+        if self.family != Family::JavaScript {
             return true;
         }
         let m = import.module.as_str();
@@ -558,7 +559,7 @@ impl<'a> FileScope<'a> {
                 // A C++ function is declared in a header and defined in any file.
                 match self.family {
                     _ if !super::search::bare_calls_cross_files(self.family) => None,
-                    "go" | "kotlin" => in_files(self.same_directory()),
+                    Family::Go | Family::Kotlin => in_files(self.same_directory()),
                     // A Swift function is visible to its whole module, and to the modules
                     // that import it, unqualified.
                     _ => in_files(self.all_peers()),
@@ -587,7 +588,7 @@ impl<'a> FileScope<'a> {
                         // Outside JavaScript a library is told apart only by no file of
                         // the project being the module's: one parsed later (a Java class
                         // whose presigning method a later pass finds) changes the answer.
-                        if self.family != "javascript" {
+                        if self.family != Family::JavaScript {
                             self.note_function_lookup(name, false);
                         }
                         return None;
@@ -602,7 +603,7 @@ impl<'a> FileScope<'a> {
                 }
                 // `Links.signed_link` / `Storage::S3.presign`: a module's method, defined in
                 // the file the constant autoloads from, if one defines it.
-                if self.family == "ruby"
+                if self.family == Family::Ruby
                     && let Some(constant) = receiver.path().and_then(|p| p.last().copied())
                 {
                     let files = self.ruby_constant_files(constant);
@@ -662,7 +663,7 @@ impl<'a> FileScope<'a> {
         }
         let key = path.join(".");
         match self.family {
-            "go" | "java" | "kotlin" | "scala" | "csharp" => {
+            Family::Go | Family::Java | Family::Kotlin | Family::Scala | Family::CSharp => {
                 self.constant_in(self.same_directory(), &key).or_else(|| {
                     (path.len() > 1)
                         .then(|| self.constant_in(self.all_peers(), &key))
@@ -671,16 +672,20 @@ impl<'a> FileScope<'a> {
             }
             // `Links::TTL`, bound as `TTL` inside `module Links`: the one of the file
             // `Links` autoloads from.
-            "ruby" if path.len() > 1 => self.constant_in(self.all_peers(), &key).or_else(|| {
-                let [.., scope, name] = path else { return None };
-                self.constant_in(&self.ruby_constant_files(scope), name)
-            }),
-            "php" | "rust" if path.len() > 1 => self.constant_in(self.all_peers(), &key),
+            Family::Ruby if path.len() > 1 => {
+                self.constant_in(self.all_peers(), &key).or_else(|| {
+                    let [.., scope, name] = path else { return None };
+                    self.constant_in(&self.ruby_constant_files(scope), name)
+                })
+            }
+            Family::Php | Family::Rust if path.len() > 1 => {
+                self.constant_in(self.all_peers(), &key)
+            }
             // `kTtl` from an included header, `cfg::kTtl` of a namespace: the one definition
             // in the project.
-            "cpp" => self.constant_in(self.all_peers(), &key),
+            Family::Cpp => self.constant_in(self.all_peers(), &key),
             // A global `let ttl` or `Links.ttl` of a `static let`: the module's one.
-            "swift" => self.constant_in(self.all_peers(), &key),
+            Family::Swift => self.constant_in(self.all_peers(), &key),
             _ => None,
         }
     }
@@ -692,7 +697,7 @@ impl Outer for FileScope<'_> {
             .borrow_mut()
             .insert(format!("c:{}", path.join(".")));
         // Every key the lookup may read, so a definition appearing later is noticed.
-        if let (Some(name), true) = (path.last(), self.family == "ruby" && path.len() > 1) {
+        if let (Some(name), true) = (path.last(), self.family == Family::Ruby && path.len() > 1) {
             self.queried.borrow_mut().insert(format!("c:{name}"));
         }
         if let Some((first, rest)) = path.split_first()
@@ -776,8 +781,8 @@ fn declared_packages(path: &Path) -> BTreeSet<String> {
 /// name, Java overloads). Not in JavaScript and PHP, where a function takes extra arguments.
 /// Only among several candidates: a front end that leaves a parameter unnamed (`_`)
 /// undercounts it, and one definition is taken as before.
-pub fn by_arity(family: &str) -> bool {
-    !matches!(family, "javascript" | "php")
+pub fn by_arity(family: Family) -> bool {
+    !matches!(family, Family::JavaScript | Family::Php)
 }
 
 fn implementation(candidates: &[&ExportedFunction]) -> Option<Arc<Summary>> {

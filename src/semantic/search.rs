@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder};
 
-use crate::frontend::Language;
+use crate::frontend::{Family, Language};
 
 use super::identifiers::Identifiers;
 
@@ -17,7 +17,7 @@ use super::project::is_distinctive;
 /// A project: the language family and root directory its files share. A name defined in one
 /// can only be reached from files of the same project (see `FileScope::peers`), so a later
 /// pass looks for it there only.
-pub type ProjectKey = (&'static str, PathBuf);
+pub type ProjectKey = (Family, PathBuf);
 
 /// One word to look for.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -49,13 +49,13 @@ impl Word {
 
     /// The name of a function defined in the file at `path`; `None` for a program's entry
     /// point (`main`), which no other file calls.
-    pub fn function(name: String, path: &Path, family: &str) -> Option<Word> {
+    pub fn function(name: String, path: &Path, family: Family) -> Option<Word> {
         if name.eq_ignore_ascii_case("main") {
             return None;
         }
         // A C++ "function" named in capitals is a macro's body (gtest's `TEST_F(Suite, Case)
         // { … }`): nothing calls it by name, and every test file holds the word.
-        if family == "cpp"
+        if family == Family::Cpp
             && name
                 .chars()
                 .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_')
@@ -64,7 +64,7 @@ impl Word {
         }
         // Swift entry points every file of a kind defines and nothing calls by name: an
         // ArgumentParser command's `run`/`validate`, XCTest's `test…` methods and fixtures.
-        if family == "swift"
+        if family == Family::Swift
             && (name.starts_with("test")
                 || matches!(
                     name.as_str(),
@@ -85,7 +85,7 @@ impl Word {
             });
         }
         // A package's files call each other's functions unqualified in Go and Kotlin only.
-        let shares_package = matches!(family, "go" | "kotlin");
+        let shares_package = matches!(family, Family::Go | Family::Kotlin);
         Some(Word {
             text: name,
             anchors: module_names(path, family),
@@ -102,7 +102,7 @@ impl Word {
 /// Ruby's and PHP's class of `s3_storage.rb` being `S3Storage`), and its directory's name
 /// where that is what is imported (a Go package; an `index` or `__init__` module). A JVM
 /// file's directory is its package, which every file of it names: no anchor.
-fn module_names(path: &Path, family: &str) -> Vec<String> {
+fn module_names(path: &Path, family: Family) -> Vec<String> {
     let mut names = Vec::new();
     let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("");
     names.push(stem.to_string());
@@ -110,7 +110,7 @@ fn module_names(path: &Path, family: &str) -> Vec<String> {
         names.push(stem.replace('_', ""));
     }
     let imported_as_directory =
-        family == "go" || matches!(stem, "index" | "__init__" | "mod" | "lib");
+        family == Family::Go || matches!(stem, "index" | "__init__" | "mod" | "lib");
     if let Some(dir) = path
         .parent()
         .and_then(Path::file_name)
@@ -170,7 +170,7 @@ impl ScopedWords {
 /// Finds, in a file, the words looked for in its project.
 pub struct ScopedFinder {
     /// Per language family, the projects' finders by root.
-    by_family: HashMap<&'static str, Roots>,
+    by_family: HashMap<Family, Roots>,
 }
 
 /// The projects of one language family with words to look for.
@@ -187,16 +187,16 @@ const FEW_ROOTS: usize = 8;
 
 impl ScopedFinder {
     pub fn new(words: &ScopedWords) -> Option<ScopedFinder> {
-        let mut lists: HashMap<&'static str, Vec<(PathBuf, ProjectFinder)>> = HashMap::new();
+        let mut lists: HashMap<Family, Vec<(PathBuf, ProjectFinder)>> = HashMap::new();
         for ((family, root), words) in &words.0 {
-            if let Some(finder) = ProjectFinder::new(words, family) {
+            if let Some(finder) = ProjectFinder::new(words, *family) {
                 lists
-                    .entry(family)
+                    .entry(*family)
                     .or_default()
                     .push((root.clone(), finder));
             }
         }
-        let by_family: HashMap<&'static str, Roots> = lists
+        let by_family: HashMap<Family, Roots> = lists
             .into_iter()
             .map(|(family, list)| {
                 let roots = if list.len() <= FEW_ROOTS {
@@ -229,7 +229,7 @@ impl ScopedFinder {
         &'s self,
         path: &'s Path,
     ) -> Box<dyn Iterator<Item = &'s ProjectFinder> + 's> {
-        match Language::detect(path).and_then(|l| self.by_family.get(l.family())) {
+        match Language::detect(path).and_then(|l| self.by_family.get(&l.family())) {
             None => Box::new(std::iter::empty()),
             Some(Roots::Few(list)) => Box::new(
                 list.iter()
@@ -247,8 +247,11 @@ impl ScopedFinder {
 /// qualified) can reach it in `family`: Go's and Kotlin's package, PHP's and Ruby's loaded
 /// files, C++'s headers, Swift's module. In the other languages such a call is the file's
 /// own function or an imported one (see `FileScope::resolve`).
-pub fn bare_calls_cross_files(family: &str) -> bool {
-    matches!(family, "go" | "kotlin" | "php" | "ruby" | "cpp" | "swift")
+pub fn bare_calls_cross_files(family: Family) -> bool {
+    matches!(
+        family,
+        Family::Go | Family::Kotlin | Family::Php | Family::Ruby | Family::Cpp | Family::Swift
+    )
 }
 
 /// Whether the identifier at `start..end` is called bare: followed by `(`, and not preceded
@@ -277,7 +280,7 @@ struct ProjectFinder {
 }
 
 impl ProjectFinder {
-    fn new(words: &BTreeSet<Word>, family: &str) -> Option<ProjectFinder> {
+    fn new(words: &BTreeSet<Word>, family: Family) -> Option<ProjectFinder> {
         let mut patterns: Vec<String> = Vec::new();
         let mut index: HashMap<String, usize> = HashMap::new();
         let mut id = |text: &str| -> usize {
@@ -379,12 +382,12 @@ mod tests {
 
     /// Whether the words of the project at `/p` in the language of `path` are found.
     fn finds(words: impl IntoIterator<Item = Word>, path: &str, text: &str) -> bool {
-        let family = Language::detect(Path::new(path)).map_or("python", |l| l.family());
+        let family = Language::detect(Path::new(path)).map_or(Family::Python, |l| l.family());
         finds_in(family, words, path, text)
     }
 
     fn finds_in(
-        family: &'static str,
+        family: Family,
         words: impl IntoIterator<Item = Word>,
         path: &str,
         text: &str,
@@ -403,7 +406,13 @@ mod tests {
 
     #[test]
     fn a_specific_name_is_found_alone_as_a_whole_identifier() {
-        let w = || Word::function("signed_link".into(), Path::new("/p/lib/s3.py"), "python");
+        let w = || {
+            Word::function(
+                "signed_link".into(),
+                Path::new("/p/lib/s3.py"),
+                Family::Python,
+            )
+        };
         assert!(finds(
             w(),
             "/p/app/views.py",
@@ -418,7 +427,13 @@ mod tests {
 
     #[test]
     fn a_generic_name_needs_its_module_named_or_its_directory() {
-        let w = || Word::function("upload".into(), Path::new("/p/lib/storage.py"), "python");
+        let w = || {
+            Word::function(
+                "upload".into(),
+                Path::new("/p/lib/storage.py"),
+                Family::Python,
+            )
+        };
         assert!(!finds(w(), "/p/app/views.py", "client.upload(x)"));
         assert!(finds(
             w(),
@@ -426,7 +441,7 @@ mod tests {
             "from lib import storage\nstorage.upload(x)"
         ));
         assert!(!finds(w(), "/p/lib/other.py", "upload(x)"));
-        let go = || Word::function("upload".into(), Path::new("/p/lib/storage.go"), "go");
+        let go = || Word::function("upload".into(), Path::new("/p/lib/storage.go"), Family::Go);
         assert!(finds(go(), "/p/lib/other.go", "upload(x)"));
         assert!(!finds(go(), "/p/app/other.go", "upload(x)"));
     }
@@ -436,16 +451,20 @@ mod tests {
         let w = |family| Word::function("usage_demo".into(), Path::new("/p/lib/demo"), family);
         // Python: the file's own function, or an imported one (the import names it too).
         let own = "def usage_demo():\n    pass\n\nusage_demo ()\n";
-        assert!(!finds(w("python"), "/p/app/x.py", own));
+        assert!(!finds(w(Family::Python), "/p/app/x.py", own));
         assert!(finds(
-            w("python"),
+            w(Family::Python),
             "/p/app/x.py",
             "from lib.demo import usage_demo\nusage_demo()\n"
         ));
-        assert!(finds(w("python"), "/p/app/x.py", "wrapper.usage_demo(1)"));
-        assert!(finds(w("python"), "/p/app/x.py", "run(usage_demo)"));
+        assert!(finds(
+            w(Family::Python),
+            "/p/app/x.py",
+            "wrapper.usage_demo(1)"
+        ));
+        assert!(finds(w(Family::Python), "/p/app/x.py", "run(usage_demo)"));
         // Ruby: a bare call reaches any loaded file's method.
-        assert!(finds(w("ruby"), "/p/app/y.rb", "usage_demo()"));
+        assert!(finds(w(Family::Ruby), "/p/app/y.rb", "usage_demo()"));
         // A constant is looked for where it is defined, whatever follows it.
         let c = || [Word::alone("LINK_TTL".into())];
         assert!(finds(c(), "/p/app/x.py", "LINK_TTL (1)"));
@@ -453,8 +472,8 @@ mod tests {
 
     #[test]
     fn an_entry_point_is_no_word() {
-        assert!(Word::function("main".into(), Path::new("/p/cmd/main.go"), "go").is_none());
-        assert!(Word::function("TEST_F".into(), Path::new("/p/t.cpp"), "cpp").is_none());
+        assert!(Word::function("main".into(), Path::new("/p/cmd/main.go"), Family::Go).is_none());
+        assert!(Word::function("TEST_F".into(), Path::new("/p/t.cpp"), Family::Cpp).is_none());
     }
 
     #[test]
@@ -463,7 +482,7 @@ mod tests {
         let mut scoped = ScopedWords::default();
         for i in 0..(2 * FEW_ROOTS) {
             scoped.add(
-                &("python", PathBuf::from(format!("/m/p{i}"))),
+                &(Family::Python, PathBuf::from(format!("/m/p{i}"))),
                 [Word::alone(format!("WORD_{i}"))],
             );
         }
@@ -474,7 +493,7 @@ mod tests {
         let few = ScopedFinder::new(&{
             let mut s = ScopedWords::default();
             s.add(
-                &("python", PathBuf::from("/m/p3")),
+                &(Family::Python, PathBuf::from("/m/p3")),
                 [Word::alone("WORD_3".into())],
             );
             s
@@ -491,7 +510,7 @@ mod tests {
     fn words_of_another_project_or_language_are_not_looked_for() {
         let w = || [Word::alone("LINK_TTL".into())];
         assert!(!finds(w(), "/q/app.py", "LINK_TTL = 1"));
-        assert!(!finds_in("python", w(), "/p/app.go", "LINK_TTL = 1"));
+        assert!(!finds_in(Family::Python, w(), "/p/app.go", "LINK_TTL = 1"));
         assert!(finds(w(), "/p/deep/app.py", "LINK_TTL = 1"));
     }
 }

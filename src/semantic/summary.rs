@@ -6,6 +6,7 @@ use std::sync::Arc;
 
 use crate::facts::{Arity, CallExpr, Expr, ExprKind, Param, SyntaxFacts};
 use crate::finding::Related;
+use crate::frontend::Family;
 use crate::semantic::catalog::Row;
 use crate::semantic::eval::{Env, Outer, Value};
 
@@ -55,7 +56,7 @@ pub struct Capture {
     pub scope: Arc<SyntaxFacts>,
     pub expr: Expr,
     pub function: Option<usize>,
-    pub family: &'static str,
+    pub family: Family,
     /// The defining file, for the constants its imports bring in.
     pub file: FileId,
 }

@@ -25,7 +25,7 @@ pub(super) fn framework_settings(cx: &Context<'_>, expiries: &mut Vec<Expiry>, o
     };
     let rows: Vec<&'static SettingRow> = catalog::settings()
         .iter()
-        .filter(|s| s.family == model.family)
+        .filter(|s| s.family == model.family.name())
         .collect();
     if rows.is_empty() {
         return;
@@ -207,9 +207,9 @@ mod tests {
         let syntax = facts.syntax.expect("parses");
         let source = crate::text::source::SourceFile::new(src.to_string());
         let family = if path.ends_with(".rb") {
-            "ruby"
+            crate::frontend::Family::Ruby
         } else {
-            "python"
+            crate::frontend::Family::Python
         };
         syntax
             .bindings
