@@ -969,7 +969,7 @@ mod tests {
             ")".repeat(500)
         );
         let _ = facts(&deep);
-        let chain = format!("object A {{ val x = 1{} }}", " + 1".repeat(5000));
+        let chain = format!("object A {{ val x = 1{} }}", " + 1".repeat(4000));
         let _ = facts(&chain);
     }
 }

@@ -55,17 +55,39 @@ pub const MAX_INDENT_LEVELS: usize = 200;
 /// deeply nested string interpolation (5 bytes a level). Real files estimate under 200.
 pub const MAX_RUBY_SCANNER_STATE: usize = 1000;
 
+/// Lines up to this long cost the Scala scanner a bounded amount per token.
+pub const SCALA_SHORT_LINE: usize = 1024;
+
+/// Most the long lines of a Scala file may add up to, in squared bytes, before it is refused
+/// (see [`scala_long_line_cost`]): one line of about 20 KB, about a second's parse on the
+/// benchmark machine. Hand-written Scala has no such lines; generated code does.
+pub const MAX_SCALA_LONG_LINE_COST: u64 = 400_000_000;
+
+/// What the Scala scanner's column lookups cost beyond a linear parse: it asks the column of
+/// most tokens, and tree-sitter answers by reading the line again from its start, so a line
+/// costs the square of its length. The sum of the squares of the lines longer than
+/// [`SCALA_SHORT_LINE`].
+fn scala_long_line_cost(text: &str) -> u64 {
+    text.split('\n')
+        .map(str::len)
+        .filter(|&len| len > SCALA_SHORT_LINE)
+        .map(|len| (len as u64).saturating_mul(len as u64))
+        .fold(0u64, u64::saturating_add)
+}
+
 /// Whether the grammar's external scanner can be given `text` without overrunning its
 /// serialization buffer (see [`MAX_INDENT_LEVELS`], [`MAX_RUBY_SCANNER_STATE`]). The other
 /// external scanners bound their own state: JavaScript, TypeScript and Kotlin keep none, C#
 /// and PHP stop serializing when full, C++ keeps one raw-string delimiter of at most 16
 /// characters (its scanner stops reading a longer one, and asserts statically that 16 fit),
 /// Swift keeps the `#` count of one raw string in 4 bytes.
-/// Scala's indentation stack stops serializing when it would not fit.
-fn scanner_state_bounded(language: Language, text: &str) -> bool {
+/// Scala's indentation stack stops serializing when it would not fit, but its column lookups
+/// make long lines quadratic ([`scala_long_line_cost`]).
+fn external_scanner_bounded(language: Language, text: &str) -> bool {
     match language {
         Language::Python | Language::Notebook => indent_levels(text) <= MAX_INDENT_LEVELS,
         Language::Ruby => ruby_scanner_state(text) <= MAX_RUBY_SCANNER_STATE,
+        Language::Scala => scala_long_line_cost(text) <= MAX_SCALA_LONG_LINE_COST,
         _ => true,
     }
 }
@@ -163,7 +185,7 @@ pub(crate) const PARSE_DEADLINE: std::time::Duration = std::time::Duration::from
 /// grammar, the file is too large, or the parser gives up or runs over its budget (the
 /// text-level lints still run).
 pub fn parse(language: Language, text: &str) -> Option<Tree> {
-    if text.len() > MAX_PARSE_BYTES || !scanner_state_bounded(language, text) {
+    if text.len() > MAX_PARSE_BYTES || !external_scanner_bounded(language, text) {
         return None;
     }
     let grammar = grammar(language)?;
@@ -383,6 +405,25 @@ mod tests {
         assert_eq!(parse_int("900L"), Some(900));
         assert_eq!(parse_int("15u64"), Some(15));
         assert_eq!(parse_int("abc"), None);
+    }
+
+    /// The Scala scanner reads a line again from its start for each token's column: long
+    /// lines are refused by their squared length, while short ones never count.
+    #[test]
+    fn scala_long_lines_are_refused_by_their_quadratic_cost() {
+        let line = |n: usize| format!("object A {{\n  val x = 1{}\n}}\n", " + 1".repeat(n));
+        assert!(
+            parse(Language::Scala, &line(2_000)).is_some(),
+            "an 8 KB line"
+        );
+        assert!(
+            parse(Language::Scala, &line(8_000)).is_none(),
+            "a 32 KB line"
+        );
+        let many_short = "val x = 1 + 2\n".repeat(200_000);
+        assert_eq!(scala_long_line_cost(&many_short), 0);
+        let many_long = format!("{}\n", "x".repeat(4_000)).repeat(100);
+        assert!(scala_long_line_cost(&many_long) > MAX_SCALA_LONG_LINE_COST);
     }
 
     /// Found by the `eval` fuzz target (fuzz/regressions/eval/kotlin-parse-blowup): a mangled
