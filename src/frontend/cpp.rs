@@ -415,7 +415,7 @@ impl Grammar for Cpp {
                 let operands = stream_operands(node);
                 let (stream, rest) = operands.split_first()?;
                 let name: String = cx.text(*stream).split_whitespace().collect();
-                if !STREAMS.contains(&name.as_str()) {
+                if !STREAMS.contains(&name.as_str()) && !is_log_stream(*stream, cx.source) {
                     return None;
                 }
                 Some(CallExpr {
@@ -1088,13 +1088,28 @@ fn stream_operands(node: Node<'_>) -> Vec<Node<'_>> {
 }
 
 /// Whether a node is the outermost-to-be of a `<<` chain on a name (`std::cout << …`,
-/// `log << …`, `x << 3`): `call` keeps the ones on a standard stream.
+/// `log << …`, `x << 3`) or on a call (`LOG(INFO) << …`): `call` keeps the ones on a
+/// standard stream or a logging macro's.
 fn is_shift_chain(node: Node<'_>) -> bool {
     let is_shift = node
         .child_by_field_name("operator")
         .is_some_and(|o| o.kind() == "<<");
     is_shift
-        && leftmost(node).is_some_and(|l| matches!(l.kind(), "identifier" | "qualified_identifier"))
+        && leftmost(node).is_some_and(|l| {
+            matches!(
+                l.kind(),
+                "identifier" | "qualified_identifier" | "call_expression"
+            )
+        })
+}
+
+/// Whether a node is a call of a logging macro that gives a stream (`LOG(INFO)`).
+fn is_log_stream(node: Node<'_>, source: &str) -> bool {
+    node.kind() == "call_expression"
+        && node
+            .child_by_field_name("function")
+            .and_then(|f| source.get(f.byte_range()))
+            .is_some_and(|name| super::output::CPP_LOG_STREAMS.contains(&name.trim()))
 }
 
 /// A `#define NAME value` of a number or arithmetic over numbers and names, parsed from the

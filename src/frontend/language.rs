@@ -151,6 +151,16 @@ impl Family {
         }
     }
 
+    /// Whether an object is constructed only with `new` (`new S3Client(…)`): a call of the
+    /// class's name without it is no constructor. Kotlin, Swift, Python, Ruby and Go construct
+    /// without it, and Scala and C++ may.
+    pub fn constructs_only_with_new(self) -> bool {
+        matches!(
+            self,
+            Family::Java | Family::CSharp | Family::JavaScript | Family::Php
+        )
+    }
+
     /// The family of a catalog name.
     pub fn named(name: &str) -> Option<Family> {
         Family::ALL.into_iter().find(|f| f.name() == name)

@@ -45,6 +45,34 @@ const PRINT_FUNCTIONS: &[(Family, &[&str])] = &[
     (Family::Swift, &["print", "debugPrint", "dump"]),
 ];
 
+/// C++ logging macros and functions whose result is a stream a record is written to with
+/// `<<`: glog's and Abseil's `LOG(INFO) << url` (and their conditional and verbose forms),
+/// Boost.Log's, Qt's `qDebug() << url`.
+pub const CPP_LOG_STREAMS: &[&str] = &[
+    "LOG",
+    "VLOG",
+    "DLOG",
+    "DVLOG",
+    "PLOG",
+    "SYSLOG",
+    "LOG_IF",
+    "VLOG_IF",
+    "DLOG_IF",
+    "PLOG_IF",
+    "LOG_EVERY_N",
+    "LOG_FIRST_N",
+    "LOG_IF_EVERY_N",
+    "LOG_EVERY_POW_2",
+    "LOG_EVERY_N_SEC",
+    "BOOST_LOG",
+    "BOOST_LOG_SEV",
+    "BOOST_LOG_TRIVIAL",
+    "qDebug",
+    "qInfo",
+    "qWarning",
+    "qCritical",
+];
+
 /// Free functions and macros that write a log record, per language family.
 const LOG_FUNCTIONS: &[(Family, &[&str])] = &[
     (Family::Php, &["error_log", "syslog"]),
@@ -224,8 +252,17 @@ fn channel(family: Family, call: &CallExpr) -> Option<(Channel, usize)> {
             .any(|(family, names)| *family == f && names.contains(&n))
     };
     // `std::printf(…)`: the standard library's function, as if unqualified; `fprintf(stderr,
-    // …)` writes to the stream it is given.
+    // …)` writes to the stream it is given; `LOG(INFO) << url` to a logging macro's stream.
     if family == Family::Cpp {
+        if let ExprKind::Member(receiver, op) = &call.callee.kind
+            && op == "<<"
+            && let ExprKind::Call(stream) = &receiver.kind
+        {
+            return stream
+                .name()
+                .is_some_and(|n| CPP_LOG_STREAMS.contains(&n))
+                .then_some((Channel::Log, 0));
+        }
         if let ExprKind::Member(receiver, n) = &call.callee.kind
             && matches!(&receiver.kind, ExprKind::Name(std) if std == "std")
             && listed(PRINT_FUNCTIONS, family, n)

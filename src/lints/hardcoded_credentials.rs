@@ -465,12 +465,7 @@ fn constructor_row(family: Family, call: &CallExpr) -> Option<&'static Construct
     TABLE.constructor.iter().find(|row| {
         row.family == family.name()
             && row.methods.iter().any(|m| m == name)
-            && (!row.new
-                || call.is_new
-                || !matches!(
-                    family,
-                    Family::Java | Family::CSharp | Family::JavaScript | Family::Php
-                ))
+            && (!row.new || call.is_new || !family.constructs_only_with_new())
             && (row.receivers.is_empty()
                 || receiver
                     .as_deref()

@@ -14,9 +14,17 @@ Aws::String Share(Aws::S3::S3Client& client, const Aws::String& bucket, const Aw
     std::cerr << "presigned: " << url << std::endl; // expect: presigned-url-logged
     printf("presigned %s\n", url.c_str()); // expect: presigned-url-logged
     fprintf(stderr, "presigned %s\n", url.c_str()); // expect: presigned-url-logged
+    LOG(INFO) << "presigned " << url; // expect: presigned-url-logged
+    VLOG(2) << url; // expect: presigned-url-logged
+    LOG_IF(WARNING, url.empty()) << "presigned: " << url; // expect: presigned-url-logged
+    BOOST_LOG_TRIVIAL(info) << "presigned " << url; // expect: presigned-url-logged
+    qDebug() << "presigned" << url; // expect: presigned-url-logged
     // Negatives: the key, the length, a stream that is not a standard one.
     AWS_LOGSTREAM_INFO("share", "presigned " << key);
     spdlog::info("presigned a URL of {} bytes", url.size());
     file << url;
+    LOG(INFO) << "presigned a URL for " << key;
+    std::string copy = Format(url) << 2;
+    stream_for(url) << key;
     return url;
 }
