@@ -878,10 +878,14 @@ impl Collector {
     }
 
     fn push_call(&mut self, call: CallExpr) -> Option<(LoopKind, Span)> {
-        let callback = call
-            .name()
-            .is_some_and(|n| CALLBACK_METHODS.contains(&n))
-            .then(|| (LoopKind::Callback, call.callee.span.clone()));
+        let callback = if call.name().is_some_and(|n| CALLBACK_METHODS.contains(&n)) {
+            Some((LoopKind::Callback, call.callee.span.clone()))
+        } else if super::syntax::runs_function_now(&call) {
+            // `thread::spawn(move || …)`: its closure runs in the loop around the call.
+            self.enclosing_loop.clone()
+        } else {
+            None
+        };
         self.facts.calls.push(Call {
             call,
             enclosing_loop: self.enclosing_loop.clone(),

@@ -26,6 +26,48 @@ pub enum Role {
     Other,
 }
 
+/// Calls that run the function they are given now, concurrently, each time they are called:
+/// in a loop, one task per element (Swift's `Task { … }`, Kotlin's `launch { … }`, an
+/// errgroup's `g.Go(func() error { … })`, an executor's `submit(() -> …)`). Go's `go
+/// func() {…}()` and a JavaScript IIFE are called in place (see `invoked_in_place`).
+pub const RUNS_FUNCTION_NOW: &[&str] = &[
+    // Swift concurrency and Dispatch.
+    "Task",
+    "detached",
+    "async",
+    // Kotlin coroutines.
+    "launch",
+    // Scala.
+    "Future",
+    // Java's CompletableFuture and executors.
+    "supplyAsync",
+    "runAsync",
+    "submit",
+    "execute",
+    // Go's errgroup.
+    "Go",
+    // Rust threads and tasks (an `async move { … }` block runs where it is written).
+    "spawn",
+    "spawn_blocking",
+];
+
+/// Whether a call runs a function among its arguments now (see [`RUNS_FUNCTION_NOW`]); also
+/// JavaScript's `new Promise((resolve) => …)`, whose executor runs at once, and C#'s
+/// `Task.Run(() => …)`.
+pub fn runs_function_now(call: &CallExpr) -> bool {
+    let Some(name) = call.name() else {
+        return false;
+    };
+    let on_task = || {
+        call.receiver()
+            .and_then(Expr::path)
+            .is_some_and(|p| matches!(p.as_slice(), ["Task"] | ["Task", "Factory"]))
+    };
+    RUNS_FUNCTION_NOW.contains(&name)
+        || (call.is_new && name == "Promise")
+        || (matches!(name, "Run" | "StartNew") && on_task())
+}
+
 /// Test assertions that the code they are given fails (throws, raises, panics). A presign
 /// call inside one is made to be refused (a test that the SDK rejects an 8-day URL): it
 /// signs nothing, so it is no presign site.
@@ -426,6 +468,9 @@ fn visit(
                 if call.name().is_some_and(|n| CALLBACK_METHODS.contains(&n)) {
                     let at = call.callee.span.clone();
                     child_ctx.callback = Some((LoopKind::Callback, (at.start, at.end)));
+                } else if runs_function_now(&call) {
+                    // Its function runs in the loop around the call, once per iteration.
+                    child_ctx.callback = ctx.enclosing_loop;
                 }
                 child_ctx.expects_failure |= expects_failure(&call);
                 facts.calls.push(Call {
