@@ -284,6 +284,22 @@ impl Grammar for Cpp {
             },
             "call_expression" => {
                 if let Some(operand) = cast_operand(node, cx) {
+                    // `duration_cast<std::chrono::seconds>(d)` is a conversion to its unit, which
+                    // `d.count()` counts in: the call of that duration type on `d`.
+                    if let Some(unit) = duration_cast_unit(node, cx) {
+                        return Expr {
+                            kind: ExprKind::Call(Box::new(CallExpr {
+                                callee: cx.expr(unit),
+                                args: vec![Arg {
+                                    name: None,
+                                    value: cx.expr(operand),
+                                }],
+                                is_new: false,
+                                span: span.clone(),
+                            })),
+                            span,
+                        };
+                    }
                     let inner = cx.expr(operand);
                     return Expr {
                         kind: inner.kind,
@@ -900,6 +916,28 @@ fn cast_operand<'t>(node: Node<'t>, cx: &Lowering<'_>) -> Option<Node<'t>> {
         [only] => Some(*only),
         _ => None,
     }
+}
+
+/// The duration type of a `duration_cast<T>(d)`: the type node `T` (`std::chrono::seconds`).
+fn duration_cast_unit<'t>(node: Node<'t>, cx: &Lowering<'_>) -> Option<Node<'t>> {
+    let mut template = node.child_by_field_name("function")?;
+    for _ in 0..8 {
+        if template.kind() != "qualified_identifier" {
+            break;
+        }
+        template = template.child_by_field_name("name")?;
+    }
+    if template.kind() != "template_function"
+        || cx.text(template.child_by_field_name("name")?) != "duration_cast"
+    {
+        return None;
+    }
+    let first = template.child_by_field_name("arguments")?.named_child(0)?;
+    let ty = match first.kind() {
+        "type_descriptor" => first.child_by_field_name("type")?,
+        _ => first,
+    };
+    matches!(ty.kind(), "qualified_identifier" | "type_identifier").then_some(ty)
 }
 
 /// The last name of a callee, through qualification and template arguments.

@@ -407,6 +407,15 @@ impl<'a> Env<'a> {
         let Some(receiver_expr) = call.receiver() else {
             return Value::Unknown;
         };
+        // C++ `d.count()`: a `std::chrono` duration's ticks, in its own type's unit
+        // (`hours(192).count()` is 192); unknown when the type is not in view.
+        if self.family == Family::Cpp && name == "count" && call.args.is_empty() {
+            let unit = self.chrono_unit_of(receiver_expr, 0);
+            return match (self.eval(receiver_expr), unit) {
+                (Value::Duration(d), Some(unit)) => Value::Number(d / unit),
+                _ => Value::Unknown,
+            };
+        }
         let receiver = self.eval(receiver_expr);
         match (receiver, name) {
             // Wrappers that keep the value: Rust `.unwrap()`, `.to_std()`, chrono `try_days(1).unwrap()`.
@@ -1077,6 +1086,34 @@ fn constant(path: &str) -> Option<Value> {
             })
         }
         _ => None,
+    }
+}
+
+impl Env<'_> {
+    /// The `std::chrono` duration type of an expression, in seconds per tick: the type it is
+    /// built as (`std::chrono::hours(…)`, a `duration_cast<seconds>`), through names bound to
+    /// one (`constexpr auto kTtl = hours(24)`, `std::chrono::seconds kTtl{…}`).
+    fn chrono_unit_of(&mut self, expr: &Expr, depth: usize) -> Option<f64> {
+        if depth > 8 {
+            return None;
+        }
+        match &expr.kind {
+            ExprKind::Call(c) => {
+                let path = c.callee.path()?;
+                let last = *path.last()?;
+                let chrono =
+                    path.len() == 1 || path.get(path.len().wrapping_sub(2)) == Some(&"chrono");
+                chrono.then(|| chrono_unit(last)).flatten()
+            }
+            ExprKind::Name(_) => {
+                let mark = self.mark();
+                let bound = self.resolve(expr);
+                let unit = bound.and_then(|b| self.chrono_unit_of(b, depth + 1));
+                self.rewind(mark);
+                unit
+            }
+            _ => None,
+        }
     }
 }
 

@@ -25,7 +25,7 @@ Aws::String Share(Aws::S3::S3Client& client, const Aws::String& bucket, const Aw
     auto c = client.GeneratePresignedUrl(bucket, key, Aws::Http::HttpMethod::HTTP_PUT, LINK_TTL_SECONDS); // expect: excessive-expiry
     auto d = client.GeneratePresignedUrl(bucket, key, Aws::Http::HttpMethod::HTTP_GET, links::kDownloadTtl); // expect: excessive-expiry
     auto e = client.GeneratePresignedUrlWithSSEKMS(bucket, key, Aws::Http::HttpMethod::HTTP_PUT, "alias/k", 86400); // expect: excessive-expiry
-    auto f = client.GeneratePresignedUrlWithSSEC(bucket, key, Aws::Http::HttpMethod::HTTP_PUT, customerKey, std::chrono::duration_cast<std::chrono::seconds>(std::chrono::hours(12)).count()); // run time: `.count()` is not folded
+    auto f = client.GeneratePresignedUrlWithSSEC(bucket, key, Aws::Http::HttpMethod::HTTP_PUT, customerKey, std::chrono::duration_cast<std::chrono::seconds>(std::chrono::hours(12)).count()); // expect: excessive-expiry
     auto g = client.GeneratePresignedUrlWithSSES3(bucket, key); // expect: excessive-expiry
     // Within the limit.
     auto h = client.GeneratePresignedUrl(bucket, key, Aws::Http::HttpMethod::HTTP_GET, Links::kShortTtl);

@@ -17,3 +17,8 @@ std::string ShareGcs(gcs::Client& client, std::string const& bucket, std::string
 Aws::String ShareWeek(Aws::S3::S3Client& client, const Aws::String& bucket, const Aws::String& key) {
     return client.GeneratePresignedUrl(bucket, key, Aws::Http::HttpMethod::HTTP_GET, 7 * 24 * 3600); // expect: excessive-expiry
 }
+
+Aws::String ShareCounted(Aws::S3::S3Client& client, const Aws::String& bucket, const Aws::String& key) {
+    constexpr auto eightDays = std::chrono::hours(24 * 8);
+    return client.GeneratePresignedUrl(bucket, key, Aws::Http::HttpMethod::HTTP_GET, std::chrono::duration_cast<std::chrono::seconds>(eightDays).count()); // expect: expiry-exceeds-limit
+}
