@@ -239,6 +239,14 @@ const ENV_OBJECTS: &[&[&str]] = &[
     &["os", "environ"],
 ];
 
+/// Environment maps read by calling them with the variable's name: Scala's `sys.env("X")`,
+/// Swift's `ProcessInfo.processInfo.environment["X"]` (a subscript is a call of the object in
+/// Swift's facts). Their members are methods (`sys.env.get`), not variables.
+const ENV_MAPS: &[&[&str]] = &[
+    &["sys", "env"],
+    &["ProcessInfo", "processInfo", "environment"],
+];
+
 /// Functions that read one environment variable by name (the key first, an optional default
 /// second): `os.getenv`, PHP `getenv`, `System.getenv`, Go `os.Getenv`, .NET
 /// `Environment.GetEnvironmentVariable`, Rust `std::env::var`, and the helpers projects write
@@ -459,6 +467,8 @@ fn setting_call<'c>(call: &'c CallExpr, source: &str) -> Option<(Setting, Option
     };
     // Functions of the standard libraries and frameworks, by name.
     let known: Option<(SettingSource, usize, Option<usize>)> = if ends(&["os", "Getenv"])
+        || path.as_deref().is_some_and(|p| ENV_MAPS.contains(&p))
+        || ends(&["sys", "env", "get"])
         || normal == "getenvironmentvariable"
         || ends(&["env", "var"])
         || ends(&["env", "var_os"])
@@ -468,6 +478,7 @@ fn setting_call<'c>(call: &'c CallExpr, source: &str) -> Option<(Setting, Option
     } else if ends(&["environ", "get"])
         || ends(&["environ", "setdefault"])
         || ends(&["ENV", "fetch"])
+        || ends(&["sys", "env", "getOrElse"])
     {
         Some((SettingSource::Environment, 0, Some(1)))
     } else if ends(&["System", "getProperty"])

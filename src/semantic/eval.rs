@@ -372,6 +372,16 @@ impl<'a> Env<'a> {
         }
         let receiver = self.eval(object);
         match (receiver, field) {
+            // Scala's `"604800".toLong`, a conversion written without parentheses (see the
+            // calls of `NUMBER_METHODS`); an unset setting stays unset through it.
+            (v @ (Value::Number(_) | Value::Str(_)), method)
+                if NUMBER_METHODS.contains(&method) =>
+            {
+                as_number(v)
+            }
+            (Value::Unset(setting), method) if NUMBER_METHODS.contains(&method) => {
+                Value::Unset(setting)
+            }
             // Kotlin `24.hours`, ActiveSupport `7.days`.
             (Value::Number(n), unit) => match unit_word(unit) {
                 Some(secs) => Value::Duration(n * secs),
