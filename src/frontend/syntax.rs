@@ -443,7 +443,37 @@ pub fn collect(root: Node<'_>, source: &str, grammar: &dyn Grammar) -> SyntaxFac
     };
     // One cursor walks the whole tree: a cursor per node would allocate per node.
     visit(&mut root.walk(), start, 0, &cx, grammar, &mut facts);
+    expect_failure_after_announcement(&mut facts);
     facts
+}
+
+/// Calls that announce that the rest of the test fails: PHPUnit's
+/// `$this->expectException(E::class)` (and the older `setExpectedException`).
+const ANNOUNCES_FAILURE: &[&str] = &["expectException", "setExpectedException"];
+
+/// Marks the calls that follow a failure announcement in the same function as expected to
+/// fail (see [`expects_failure`]): the test passes only if one of them throws.
+fn expect_failure_after_announcement(facts: &mut SyntaxFacts) {
+    let announced: Vec<(Option<usize>, usize)> = facts
+        .calls
+        .iter()
+        .filter(|c| c.function.is_some())
+        .filter(|c| {
+            c.call
+                .name()
+                .is_some_and(|n| ANNOUNCES_FAILURE.contains(&n))
+        })
+        .map(|c| (c.function, c.call.span.end))
+        .collect();
+    for (function, after) in announced {
+        for call in facts
+            .calls
+            .iter_mut()
+            .filter(|c| c.function == function && c.call.span.start >= after)
+        {
+            call.expects_failure = true;
+        }
+    }
 }
 
 fn visit(
