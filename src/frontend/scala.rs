@@ -30,6 +30,9 @@ struct Walk {
     curried: HashSet<usize>,
     /// Named arguments `f(name = v)`: not assignments.
     named_args: HashSet<usize>,
+    /// Case blocks given as an argument (`xs.map { case (k, n) => … }`): partial functions,
+    /// where a `match`'s case block is code of its own function.
+    partial_functions: HashSet<usize>,
 }
 
 thread_local! {
@@ -84,6 +87,9 @@ impl Grammar for Scala {
                             remember(&mut walk.curried, call.id());
                         }
                         if let Some(args) = call.child_by_field_name("arguments") {
+                            if args.kind() == "case_block" {
+                                remember(&mut walk.partial_functions, args.id());
+                            }
                             for a in named_children(args) {
                                 if a.kind() == "assignment_expression" {
                                     remember(&mut walk.named_args, a.id());
@@ -101,6 +107,7 @@ impl Grammar for Scala {
                 "val_definition" | "var_definition" | "assignment_expression" => Role::Binding,
                 "infix_expression" if compound_operator(node).is_some() => Role::Binding,
                 "function_definition" | "lambda_expression" => Role::Function,
+                "case_block" if walk.partial_functions.contains(&id) => Role::Function,
                 "for_expression" => Role::Loop(LoopKind::For, keyword_span(node)),
                 "while_expression" | "do_while_expression" => {
                     Role::Loop(LoopKind::While, keyword_span(node))
@@ -282,6 +289,16 @@ impl Grammar for Scala {
             position += 1;
         };
         match node.kind() {
+            // A partial function's cases bind the names of their patterns.
+            "case_block" => {
+                for clause in named_children(node) {
+                    if let Some(pattern) = clause.child_by_field_name("pattern") {
+                        for name in pattern_names(pattern) {
+                            push(cx.text(name), None, false);
+                        }
+                    }
+                }
+            }
             "function_definition" => {
                 let mut cursor = node.walk();
                 let lists: Vec<Node<'_>> = node
@@ -410,6 +427,31 @@ impl Grammar for Scala {
     fn wraps_callback(&self, node: Node<'_>) -> bool {
         super::syntax::is_wrapper(node) || matches!(node.kind(), "block" | "indented_block")
     }
+}
+
+/// The names a case pattern binds (`(key, n)`, `Some(k)`, `k: String`), in order; at most
+/// a few dozen, and never the constructor a pattern names.
+fn pattern_names(pattern: Node<'_>) -> Vec<Node<'_>> {
+    let mut out = Vec::new();
+    let mut stack = vec![pattern];
+    while let Some(node) = stack.pop() {
+        if out.len() >= 64 || stack.len() > 256 {
+            break;
+        }
+        match node.kind() {
+            "identifier" => out.push(node),
+            "case_class_pattern" => {
+                let mut cursor = node.walk();
+                let args: Vec<Node<'_>> = node
+                    .children_by_field_name("pattern", &mut cursor)
+                    .collect();
+                stack.extend(args.into_iter().rev());
+            }
+            "typed_pattern" => stack.extend(node.child_by_field_name("pattern")),
+            _ => stack.extend(named_children(node).into_iter().rev()),
+        }
+    }
+    out
 }
 
 fn is_comment(node: Node<'_>) -> bool {
