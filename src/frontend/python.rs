@@ -329,6 +329,19 @@ impl Grammar for Python {
                 }),
             }
         }
+        // `from links import *`: every public name of the module.
+        let mut cursor = node.walk();
+        if let Some(module) = &module
+            && node
+                .children(&mut cursor)
+                .any(|c| c.kind() == "wildcard_import")
+        {
+            out.push(Import {
+                module: module.clone(),
+                name: Some("*".to_string()),
+                alias: None,
+            });
+        }
         out
     }
 }

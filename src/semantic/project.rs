@@ -554,6 +554,25 @@ impl<'a> FileScope<'a> {
                 if let Some(import) = self.import_of(local) {
                     return in_files(&self.module_files(import));
                 }
+                // A name a wildcard import brings in (`from links import *`, Java's `import
+                // static a.Links.*`, Scala's `import a.Links._`, Kotlin's `import a.links.*`):
+                // the one of the modules imported so that defines it.
+                let wildcards: Vec<&Import> = self
+                    .imports
+                    .iter()
+                    .filter(|i| is_wildcard(self.family, i))
+                    .collect();
+                for import in &wildcards {
+                    let files = self.module_files(import);
+                    if self.defines(name, &files) {
+                        return in_files(&files);
+                    }
+                }
+                if !wildcards.is_empty() && !super::search::bare_calls_cross_files(self.family) {
+                    // A later pass may find the definition in a module not parsed yet.
+                    self.note_function_lookup(name, false);
+                    return None;
+                }
                 // An unqualified call reaches another file's function in a Go or Kotlin
                 // package; in Java and C# it is the class's own method (or a static import).
                 // A C++ function is declared in a header and defined in any file.
@@ -924,6 +943,19 @@ fn ends_with(path: &[String], suffix: &[&str]) -> bool {
 
 fn stem(path: &Path) -> Vec<String> {
     components(&path.with_extension(""))
+}
+
+/// Whether an import brings every public name of its module into scope: Python's `from m
+/// import *`, and in the JVM languages an import without a single name (`import static
+/// a.Links.*`, `import a.Links._`, `import a.links.*`).
+fn is_wildcard(family: Family, import: &Import) -> bool {
+    match family {
+        Family::Python => import.name.as_deref() == Some("*") && import.alias.is_none(),
+        Family::Java | Family::Kotlin | Family::Scala => {
+            import.name.is_none() && import.alias.is_none()
+        }
+        _ => false,
+    }
 }
 
 fn python_module(

@@ -254,6 +254,19 @@ pub fn bare_calls_cross_files(family: Family) -> bool {
     )
 }
 
+/// Whether a file may import a module's every name (see `project::is_wildcard`), so that a
+/// bare call may be of another file's function: Python's `import *`, a JVM import ending in
+/// `.*` or Scala's `._`. Told from the text, before any parse; a false yes costs a parse.
+fn has_wildcard_import(family: Family, bytes: &[u8]) -> bool {
+    let has = |needle: &[u8]| memchr::memmem::find(bytes, needle).is_some();
+    match family {
+        Family::Python => has(b"import *"),
+        Family::Java | Family::Kotlin => has(b".*"),
+        Family::Scala => has(b"._") || has(b".*") || has(b"{_}"),
+        _ => false,
+    }
+}
+
 /// Whether the identifier at `start..end` is called bare: followed by `(`, and not preceded
 /// by a member access (`.`, `?.`, `::`, `->`). A definition (`def name(`) is one as well.
 fn is_bare_call(bytes: &[u8], start: usize, end: usize) -> bool {
@@ -277,6 +290,8 @@ struct ProjectFinder {
     anchored: Vec<(usize, Vec<usize>, Option<PathBuf>)>,
     /// Per pattern: a bare call of it counts (see [`Word::function`]).
     bare_calls: Vec<bool>,
+    /// The family: in a file with a wildcard import every bare call counts.
+    family: Family,
 }
 
 impl ProjectFinder {
@@ -332,12 +347,14 @@ impl ProjectFinder {
             sufficient,
             anchored,
             bare_calls,
+            family,
         })
     }
 
     fn holds(&self, path: &Path, bytes: &[u8]) -> bool {
         let ident = super::identifiers::is_ident;
         let mut seen = vec![false; self.sufficient.len()];
+        let wildcard = std::cell::OnceCell::new();
         for m in self.automaton.find_overlapping_iter(bytes) {
             let before = m.start().checked_sub(1).and_then(|i| bytes.get(i));
             let after = bytes.get(m.end());
@@ -345,7 +362,10 @@ impl ProjectFinder {
                 continue;
             }
             let p = m.pattern().as_usize();
-            if !self.bare_calls[p] && is_bare_call(bytes, m.start(), m.end()) {
+            if !self.bare_calls[p]
+                && is_bare_call(bytes, m.start(), m.end())
+                && !*wildcard.get_or_init(|| has_wildcard_import(self.family, bytes))
+            {
                 continue;
             }
             if self.sufficient[p] {
