@@ -195,13 +195,7 @@ fn check(args: &CheckArgs, level_flags: &[(usize, char, String)]) -> Result<Exit
     .with_unchecked(result.unchecked);
 
     let to_terminal = args.output.is_none() && std::io::stdout().is_terminal();
-    let color = match args.color {
-        ColorChoice::Always => true,
-        ColorChoice::Never => false,
-        ColorChoice::Auto => {
-            to_terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
-        }
-    };
+    let color = use_color(args.color, to_terminal);
     let text = report::render(
         format,
         &report,
@@ -225,6 +219,17 @@ fn check(args: &CheckArgs, level_flags: &[(usize, char, String)]) -> Result<Exit
 }
 
 /// The columns a text report is fitted to: the terminal's, else the default.
+/// Whether text output is coloured: as asked, or on a terminal unless `NO_COLOR` is set.
+pub(crate) fn use_color(choice: ColorChoice, to_terminal: bool) -> bool {
+    match choice {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => {
+            to_terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+        }
+    }
+}
+
 pub(crate) fn text_width(to_terminal: bool) -> usize {
     if to_terminal {
         terminal_size::terminal_size()

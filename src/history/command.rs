@@ -4,9 +4,10 @@
 use std::io::IsTerminal;
 use std::path::PathBuf;
 
-use crate::driver::cli::{ColorChoice, HistoryArgs};
+use crate::driver::cli::HistoryArgs;
 use crate::driver::run::{
     ExitStatus, cli_levels, deliver, load_config_from, refuse_to_overwrite_input, text_width,
+    use_color,
 };
 use crate::driver::scan::DEFAULT_MAX_FILE_SIZE;
 use crate::driver::settings::Settings;
@@ -125,13 +126,7 @@ pub fn run(
     report.repository = Some(result.repository);
 
     let to_terminal = args.output.is_none() && std::io::stdout().is_terminal();
-    let color = match args.color {
-        ColorChoice::Always => true,
-        ColorChoice::Never => false,
-        ColorChoice::Auto => {
-            to_terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
-        }
-    };
+    let color = use_color(args.color, to_terminal);
     let text = report::render(
         format,
         &report,
