@@ -218,7 +218,6 @@ fn check(args: &CheckArgs, level_flags: &[(usize, char, String)]) -> Result<Exit
     )
 }
 
-/// The columns a text report is fitted to: the terminal's, else the default.
 /// Whether text output is coloured: as asked, or on a terminal unless `NO_COLOR` is set.
 pub(crate) fn use_color(choice: ColorChoice, to_terminal: bool) -> bool {
     match choice {
@@ -230,6 +229,7 @@ pub(crate) fn use_color(choice: ColorChoice, to_terminal: bool) -> bool {
     }
 }
 
+/// The columns a text report is fitted to: the terminal's, else the default.
 pub(crate) fn text_width(to_terminal: bool) -> usize {
     if to_terminal {
         terminal_size::terminal_size()

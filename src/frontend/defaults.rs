@@ -468,7 +468,6 @@ fn setting_call<'c>(call: &'c CallExpr, source: &str) -> Option<(Setting, Option
     // Functions of the standard libraries and frameworks, by name.
     let known: Option<(SettingSource, usize, Option<usize>)> = if ends(&["os", "Getenv"])
         || path.as_deref().is_some_and(|p| ENV_MAPS.contains(&p))
-        || ends(&["sys", "env", "get"])
         || normal == "getenvironmentvariable"
         || ends(&["env", "var"])
         || ends(&["env", "var_os"])
