@@ -31,7 +31,7 @@ TRIGGERS = [
     "sign-url", "generate-sas", "date-less-than", "listservicesas", "listaccountsas",
     "sasbuilder", "sasqueryparameters", "signaturevalues", "sasur",
     "daccess", "signwith", "oraryu",
-    "signedgeturl", "signedputurl", "res_in:", "pire=", "sign_url",
+    "signedgeturl", "signedputurl", "stpolicy", "res_in:", "pire=", "sign_url",
     "signatureurl", "tobjecturl", "tedownloadurl", "te_download_url", "eprivateurl",
     "ystring_expire", "gs_expiration", "l_expiration_secs", "ls_expire_in",
     "signeroverride",

@@ -20,7 +20,7 @@ use crate::text::duration::{human, parse_duration};
 /// Words every file with an expiry to check contains: every catalog method, CLI command,
 /// framework setting and config key the lint reads has one of them, so other files are never
 /// parsed.
-pub const TRIGGERS: [&str; 42] = [
+pub const TRIGGERS: [&str; 43] = [
     "presign",
     "postobjectv4",
     "signedcookie",
@@ -68,6 +68,9 @@ pub const TRIGGERS: [&str; 42] = [
     "oraryu",
     "signedgeturl",
     "signedputurl",
+    // MinIO's presigned-POST `PostPolicy(bucket, expiration)` (`bucketpolicy` would hold
+    // `tpolicy`: S3 code names bucket policies everywhere).
+    "stpolicy",
     "res_in:",
     "pire=",
     // Other clouds: oss2 `sign_url`, ali-oss `signatureUrl`, Tencent COS's JS

@@ -8,8 +8,11 @@ import com.google.cloud.storage.Storage;
 import io.awspring.cloud.s3.S3Template;
 import io.minio.GetPresignedObjectUrlArgs;
 import io.minio.MinioClient;
+import io.minio.PostPolicy;
 import io.minio.http.Method;
 import java.net.URL;
+import java.time.ZonedDateTime;
+import java.util.Map;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Date;
@@ -48,6 +51,15 @@ class CloudSdks {
 
     String minio(MinioClient minioClient) throws Exception {
         return minioClient.getPresignedObjectUrl(GetPresignedObjectUrlArgs.builder().method(Method.GET).bucket("b").object("o").expiry(2, TimeUnit.DAYS).build()); // expect: excessive-expiry
+    }
+
+    Map<String, String> minioPostPolicy(MinioClient minioClient) throws Exception {
+        PostPolicy policy = new PostPolicy("uploads", ZonedDateTime.now().plusDays(2)); // expect: excessive-expiry
+        return minioClient.getPresignedPostFormData(policy);
+    }
+
+    Map<String, String> minioPostPolicyShort(MinioClient minioClient) throws Exception {
+        return minioClient.getPresignedPostFormData(new PostPolicy("uploads", ZonedDateTime.now().plusMinutes(15)));
     }
 
     String minioDefault(MinioClient minioClient) throws Exception {

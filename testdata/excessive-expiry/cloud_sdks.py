@@ -1,10 +1,11 @@
 """MinIO, django-storages' url(expire=), and other clouds' object stores in Python (issue 15)."""
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 import oss2
 import qiniu
 from django.core.files.storage import default_storage
 from minio import Minio
+from minio.datatypes import PostPolicy
 from obs import ObsClient
 from qcloud_cos import CosS3Client
 
@@ -17,6 +18,13 @@ def minio_calls(name):
     c = client.get_presigned_url("GET", "b", name, timedelta(days=8))  # expect: expiry-exceeds-limit
     d = client.presigned_get_object("b", name, expires=timedelta(minutes=10))
     return a, b, c, d
+
+
+def minio_post_policies():
+    long = PostPolicy("uploads", datetime.utcnow() + timedelta(days=2))  # expect: excessive-expiry
+    over = PostPolicy("uploads", datetime.utcnow() + timedelta(days=10))  # expect: expiry-exceeds-limit
+    short = PostPolicy("uploads", datetime.utcnow() + timedelta(minutes=15))
+    return client.presigned_post_policy(long), over, short
 
 
 def django_url(name):
