@@ -11,7 +11,7 @@ use crate::driver::analyze::{Outcome, analyze};
 use crate::driver::config::{self, Config};
 use crate::driver::settings::Settings;
 use crate::facts::{Expr, ExprKind, SyntaxFacts};
-use crate::frontend::{self, Language, Needs};
+use crate::frontend::{self, FileKind, Language, Needs};
 use crate::lints::suppress;
 use crate::lints::{self, LintId, Status};
 use crate::report::{self, Format, RenderOptions, Report, Summary};
@@ -278,7 +278,8 @@ pub fn suppress(data: &[u8]) {
         None => (false, data),
     };
     let source = SourceFile::from_bytes(rest);
-    let (suppressions, malformed) = suppress::parse(&source, markdown);
+    let name = if markdown { "input.md" } else { "input.txt" };
+    let (suppressions, malformed) = suppress::parse(&source, FileKind::detect(Path::new(name)));
     for s in &suppressions {
         assert!(s.span.end <= source.text.len());
         assert!(s.covers.start() <= s.covers.end());

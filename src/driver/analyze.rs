@@ -239,16 +239,7 @@ pub fn analyze(
     };
     let diagnostics = output.diagnostics;
 
-    let is_markdown = absolute
-        .extension()
-        .and_then(|e| e.to_str())
-        .is_some_and(|e| {
-            matches!(
-                e.to_ascii_lowercase().as_str(),
-                "md" | "markdown" | "mdx" | "rst"
-            )
-        });
-    let (suppressions, malformed) = suppress::parse(&source, is_markdown);
+    let (suppressions, malformed) = suppress::parse(&source, facts.kind);
     let mut used: Vec<Vec<bool>> = suppressions
         .iter()
         .map(|s| vec![false; s.lints.len()])

@@ -408,7 +408,7 @@ pub(crate) fn refuse_to_overwrite_input(
             "it is one of the files scanned"
         } else if scanned.is_dir()
             && out.starts_with(&scanned)
-            && crate::frontend::Language::detect(&out).is_some()
+            && crate::frontend::FileKind::detect(&out).language.is_some()
         {
             "it is a source file in a directory scanned"
         } else {

@@ -19,7 +19,7 @@ use crate::driver::paths::{absolute, display_path};
 use crate::driver::settings::{Settings, matches};
 use crate::driver::syntax_cache::SyntaxCache;
 use crate::finding::{Finding, ScanError, Unchecked};
-use crate::frontend::Language;
+use crate::frontend::FileKind;
 use crate::semantic::identifiers::Identifiers;
 use crate::semantic::project::{FileId, Project, project_root};
 use crate::semantic::search::{ScopedFinder, ScopedWords, Word};
@@ -399,7 +399,7 @@ impl Context<'_> {
         let path = entry.path();
         let absolute = absolute(self.cwd, path);
         // Only source files give the project anything.
-        if Language::detect(&absolute).is_none()
+        if FileKind::detect(&absolute).language.is_none()
             || self.settings.is_excluded(&absolute, false)
             || lock(&self.shared.analysed).contains(&absolute)
         {
@@ -477,7 +477,7 @@ impl Context<'_> {
         };
         for file in files {
             let absolute = absolute(self.cwd, &file.path);
-            if Language::detect(&absolute).is_none()
+            if FileKind::detect(&absolute).language.is_none()
                 || self.settings.is_excluded(&absolute, false)
                 || !lock(&self.shared.analysed).insert(absolute.clone())
             {
@@ -611,7 +611,7 @@ impl Context<'_> {
     /// file outside any project (`/tmp/a.py`) has no project to read, and its directory may
     /// be `/` or a home directory.
     fn note_named(&self, absolute: &Path) {
-        if Language::detect(absolute).is_none() {
+        if FileKind::detect(absolute).language.is_none() {
             lock(&self.shared.named_other).push(absolute.to_path_buf());
             return;
         }
@@ -663,14 +663,18 @@ impl Context<'_> {
         role: Role,
     ) -> Option<Class> {
         // The context walk reads source files only.
-        if role == Role::Reported && origin.is_some() && Language::detect(absolute).is_some() {
+        if role == Role::Reported
+            && origin.is_some()
+            && FileKind::detect(absolute).language.is_some()
+        {
             lock(&self.shared.analysed).insert(absolute.to_path_buf());
         }
         let empty = Project::default();
         let root = || self.root_of(absolute);
         let id = self.shared.next_id.fetch_add(1, Ordering::Relaxed);
         // Computed while the bytes are here; kept only if the file turns out a candidate.
-        let candidate = self.project && origin.is_some() && Language::detect(absolute).is_some();
+        let candidate =
+            self.project && origin.is_some() && FileKind::detect(absolute).language.is_some();
         // A context file's filter is kept in the cache, where it saves reading the file in
         // every later run: worth building for larger files than a scan's own.
         let identifiers = candidate.then(|| match role {

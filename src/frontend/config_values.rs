@@ -4,7 +4,6 @@
 //! INI/properties, HCL), read line by line.
 
 use std::ops::Range;
-use std::path::Path;
 
 use crate::text::words::Words;
 
@@ -685,34 +684,6 @@ pub fn signing_commands(text: &str) -> Vec<SignedLifetime> {
     out
 }
 
-/// File types whose `key = value` / `key: value` lines are configuration.
-pub fn is_config_file(path: &Path) -> bool {
-    let name = path
-        .file_name()
-        .and_then(|n| n.to_str())
-        .unwrap_or("")
-        .to_ascii_lowercase();
-    if name == ".env" || name.starts_with(".env.") || name.ends_with(".env") {
-        return true;
-    }
-    let ext = name.rsplit_once('.').map_or("", |(_, e)| e);
-    matches!(
-        ext,
-        "yaml"
-            | "yml"
-            | "json"
-            | "toml"
-            | "ini"
-            | "cfg"
-            | "conf"
-            | "properties"
-            | "tf"
-            | "tfvars"
-            | "hcl"
-            | "env"
-    )
-}
-
 /// Whether a key names the expiry of presigned/signed URLs (and not an OAuth token, JWT,
 /// cookie or cache TTL, which share the words), or is the name of a framework setting that
 /// sets it (`AWS_QUERYSTRING_EXPIRE`, `GS_EXPIRATION`: `catalog/settings.toml`).
@@ -854,30 +825,6 @@ pub struct ConfigCredential {
     /// 0-based line of the entry, and the INI section (`[profile]`) it is in.
     pub line: usize,
     pub section: usize,
-}
-
-/// Files whose lines are read for credential keys: config files, shell scripts, Dockerfiles
-/// and the AWS CLI's `credentials`/`config` INI files.
-pub fn is_credential_file(path: &Path) -> bool {
-    if is_config_file(path) {
-        return true;
-    }
-    let name = path
-        .file_name()
-        .and_then(|n| n.to_str())
-        .unwrap_or("")
-        .to_ascii_lowercase();
-    let ext = name.rsplit_once('.').map_or("", |(_, e)| e);
-    let in_aws_dir = path
-        .parent()
-        .and_then(|p| p.file_name())
-        .is_some_and(|d| d == ".aws");
-    matches!(ext, "sh" | "bash" | "zsh" | "ksh" | "envrc" | "dockerfile")
-        || name == ".envrc"
-        || name.starts_with("dockerfile")
-        || name.starts_with("containerfile")
-        || name == "credentials"
-        || (in_aws_dir && name == "config")
 }
 
 /// Credential entries of a config-like file, line by line: `KEY=value` (`.env`, shell,

@@ -1,6 +1,4 @@
-//! Which front end reads a file, from its name.
-
-use std::path::Path;
+//! The languages presign-lint parses and the families they belong to.
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Language {
@@ -23,36 +21,7 @@ pub enum Language {
 }
 
 impl Language {
-    pub fn detect(path: &Path) -> Option<Language> {
-        let name = path.file_name()?.to_str()?;
-        if matches!(name, "Rakefile" | "Gemfile" | "Guardfile") {
-            return Some(Language::Ruby);
-        }
-        let ext = name.rsplit_once('.')?.1.to_ascii_lowercase();
-        Some(match ext.as_str() {
-            "py" | "pyi" | "pyw" => Language::Python,
-            "js" | "mjs" | "cjs" | "jsx" => Language::JavaScript,
-            "ts" | "mts" | "cts" => Language::TypeScript,
-            "tsx" => Language::Tsx,
-            "go" => Language::Go,
-            "java" => Language::Java,
-            "kt" | "kts" => Language::Kotlin,
-            "cs" => Language::CSharp,
-            "php" => Language::Php,
-            "rb" | "rake" | "gemspec" => Language::Ruby,
-            "rs" => Language::Rust,
-            // `.h` too: a C header parses as C++, and a header without a presign call's words
-            // is never parsed (the prefilter); Objective-C headers do the same.
-            "cpp" | "cc" | "cxx" | "c++" | "hpp" | "hh" | "hxx" | "h++" | "h" | "ipp" | "tpp" => {
-                Language::Cpp
-            }
-            "swift" => Language::Swift,
-            "scala" | "sc" => Language::Scala,
-            "ipynb" => Language::Notebook,
-            _ => return None,
-        })
-    }
-
+    /// What a file of this name is read as: [`super::FileKind::detect`].
     pub fn name(self) -> &'static str {
         match self {
             Language::Python => "python",
@@ -151,14 +120,9 @@ impl Family {
         }
     }
 
-    /// Whether an object is constructed only with `new` (`new S3Client(…)`): a call of the
-    /// class's name without it is no constructor. Kotlin, Swift, Python, Ruby and Go construct
-    /// without it, and Scala and C++ may.
+    /// Whether an object is constructed only with `new` (see [`super::profile::Profile`]).
     pub fn constructs_only_with_new(self) -> bool {
-        matches!(
-            self,
-            Family::Java | Family::CSharp | Family::JavaScript | Family::Php
-        )
+        self.profile().constructs_only_with_new
     }
 
     /// The family of a catalog name.

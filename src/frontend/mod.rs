@@ -11,6 +11,7 @@ pub mod config_values;
 mod cpp;
 mod csharp;
 mod defaults;
+pub mod file_kind;
 mod go;
 pub mod iac;
 mod java;
@@ -20,6 +21,7 @@ pub mod language;
 mod notebook;
 pub mod output;
 mod php;
+pub mod profile;
 mod python;
 mod ruby;
 mod rust;
@@ -32,6 +34,7 @@ pub mod treesitter;
 
 use std::path::Path;
 
+pub use file_kind::{FileKind, Infrastructure};
 pub use language::{Family, Language};
 
 use crate::facts::SyntaxFacts;
@@ -41,6 +44,9 @@ use config_values::{CliPresign, ConfigCredential, ConfigExpiry, PrivateKeyBlock,
 /// What the lints may ask about one file.
 #[derive(Default)]
 pub struct Facts {
+    /// What the file is, from its name.
+    pub kind: FileKind,
+    /// Its source language (`kind.language`).
     pub language: Option<Language>,
     pub signed_urls: Vec<SignedUrl>,
     /// Calls, bindings, imports of a parsed source file.
@@ -77,8 +83,10 @@ pub struct Needs {
 }
 
 pub fn extract(path: &Path, text: &str, needs: Needs) -> Facts {
-    let language = Language::detect(path);
+    let kind = FileKind::detect(path);
+    let language = kind.language;
     let mut facts = Facts {
+        kind,
         language,
         ..Facts::default()
     };
@@ -91,12 +99,12 @@ pub fn extract(path: &Path, text: &str, needs: Needs) -> Facts {
         facts
             .signed_lifetimes
             .extend(iac::signed_lifetimes(path, text));
-        if config_values::is_config_file(path) {
+        if kind.config {
             facts.config_expiries = config_values::config_expiries(text);
         }
     }
     if needs.credentials {
-        if config_values::is_credential_file(path) {
+        if kind.credential_lines {
             facts.config_credentials = config_values::config_credentials(text);
         }
         facts.private_keys = config_values::private_keys(text);

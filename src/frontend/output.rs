@@ -3,8 +3,8 @@
 //! log record, and what kind of program the file is ([`Program`]): a command-line program
 //! whose terminal output is read by the person who runs it, a service whose output is
 //! collected as logs, or neither known. The per-language knowledge (print functions, streams,
-//! logger names, entry points, argument parsers, web frameworks) lives here, so the lint reads
-//! only these neutral facts.
+//! logger names, entry points, argument parsers, web frameworks) lives here and in the family
+//! profiles (print and log functions), so the lint reads only these neutral facts.
 
 use std::path::Path;
 
@@ -12,38 +12,6 @@ use crate::facts::{CallExpr, Channel, Expr, ExprKind, Output, Program, SyntaxFac
 use crate::frontend::Family;
 
 use super::Language;
-
-/// Free functions and macros that write to standard output or error, per language family.
-const PRINT_FUNCTIONS: &[(Family, &[&str])] = &[
-    (Family::Python, &["print", "pprint"]),
-    (Family::Ruby, &["puts", "p", "pp", "print", "warn"]),
-    (
-        Family::Php,
-        &[
-            "echo",
-            "print",
-            "printf",
-            "var_dump",
-            "var_export",
-            "print_r",
-            "dump",
-            "dd",
-        ],
-    ),
-    (Family::Kotlin, &["println", "print"]),
-    (Family::Scala, &["println", "print", "printf"]),
-    (Family::Go, &["println", "print"]),
-    (
-        Family::Rust,
-        &["println!", "print!", "eprintln!", "eprint!", "dbg!"],
-    ),
-    // `std::printf`, `std::puts`, C++23 `std::println` too (the `std::` is left out).
-    (
-        Family::Cpp,
-        &["printf", "puts", "println", "print", "wprintf"],
-    ),
-    (Family::Swift, &["print", "debugPrint", "dump"]),
-];
 
 /// C++ logging macros and functions whose result is a stream a record is written to with
 /// `<<`: glog's and Abseil's `LOG(INFO) << url` (and their conditional and verbose forms),
@@ -71,44 +39,6 @@ pub const CPP_LOG_STREAMS: &[&str] = &[
     "qInfo",
     "qWarning",
     "qCritical",
-];
-
-/// Free functions and macros that write a log record, per language family.
-const LOG_FUNCTIONS: &[(Family, &[&str])] = &[
-    (Family::Php, &["error_log", "syslog"]),
-    // Foundation's `NSLog`, the unified logging system's `os_log` (`Logger().info("\(url)")`
-    // is a logger's method).
-    (Family::Swift, &["NSLog", "os_log"]),
-    // aws-sdk-cpp's logging macros (aws/core/utils/logging/LogMacros.h), spdlog's, glog's
-    // `LOG(INFO) << …` is a stream, not a call.
-    (
-        Family::Cpp,
-        &[
-            "AWS_LOGSTREAM_FATAL",
-            "AWS_LOGSTREAM_ERROR",
-            "AWS_LOGSTREAM_WARN",
-            "AWS_LOGSTREAM_INFO",
-            "AWS_LOGSTREAM_DEBUG",
-            "AWS_LOGSTREAM_TRACE",
-            "AWS_LOG_FATAL",
-            "AWS_LOG_ERROR",
-            "AWS_LOG_WARN",
-            "AWS_LOG_INFO",
-            "AWS_LOG_DEBUG",
-            "AWS_LOG_TRACE",
-            "SPDLOG_TRACE",
-            "SPDLOG_DEBUG",
-            "SPDLOG_INFO",
-            "SPDLOG_WARN",
-            "SPDLOG_ERROR",
-            "SPDLOG_CRITICAL",
-            "syslog",
-        ],
-    ),
-    (
-        Family::Rust,
-        &["info!", "debug!", "warn!", "error!", "trace!", "event!"],
-    ),
 ];
 
 /// Methods of a logger (receiver named like one) that write a record, lowercased.
@@ -246,11 +176,8 @@ pub fn outputs(language: Language, facts: &SyntaxFacts) -> Vec<Output> {
 /// call that neither prints nor logs.
 fn channel(family: Family, call: &CallExpr) -> Option<(Channel, usize)> {
     let name = call.name()?;
-    let listed = |table: &[(Family, &[&str])], f: Family, n: &str| {
-        table
-            .iter()
-            .any(|(family, names)| *family == f && names.contains(&n))
-    };
+    let profile = family.profile();
+    let prints = |n: &str| profile.print_functions.contains(&n);
     // `std::printf(…)`: the standard library's function, as if unqualified; `fprintf(stderr,
     // …)` writes to the stream it is given; `LOG(INFO) << url` to a logging macro's stream.
     if family == Family::Cpp {
@@ -265,7 +192,7 @@ fn channel(family: Family, call: &CallExpr) -> Option<(Channel, usize)> {
         }
         if let ExprKind::Member(receiver, n) = &call.callee.kind
             && matches!(&receiver.kind, ExprKind::Name(std) if std == "std")
-            && listed(PRINT_FUNCTIONS, family, n)
+            && prints(n)
         {
             return Some((Channel::Terminal, 0));
         }
@@ -288,9 +215,9 @@ fn channel(family: Family, call: &CallExpr) -> Option<(Channel, usize)> {
     }
     match &call.callee.kind {
         ExprKind::Name(n) => {
-            if listed(PRINT_FUNCTIONS, family, n) {
+            if prints(n) {
                 Some((Channel::Terminal, 0))
-            } else if listed(LOG_FUNCTIONS, family, n) {
+            } else if profile.log_functions.contains(&n.as_str()) {
                 Some((Channel::Log, 0))
             } else {
                 None

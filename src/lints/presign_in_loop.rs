@@ -316,24 +316,7 @@ fn words(name: &str) -> Vec<String> {
 
 /// Shell scripts, by extension or shebang: only there is `do … done` read as a loop.
 fn is_shell(cx: &Context<'_>) -> bool {
-    if cx.facts.cli_presigns.is_empty() {
-        return false;
-    }
-    let first = cx.text.lines().next().unwrap_or("");
-    (first.starts_with("#!")
-        && ["sh", "bash", "zsh", "ksh"]
-            .iter()
-            .any(|s| first.contains(s)))
-        || cx
-            .path
-            .extension()
-            .and_then(|e| e.to_str())
-            .is_some_and(|e| {
-                matches!(
-                    e.to_ascii_lowercase().as_str(),
-                    "sh" | "bash" | "zsh" | "ksh"
-                )
-            })
+    !cx.facts.cli_presigns.is_empty() && cx.facts.kind.is_shell_script(cx.text)
 }
 
 /// The innermost shell loop (`for`/`while`/`until` … `do` … `done`) open at `offset`: its

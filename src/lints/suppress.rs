@@ -11,6 +11,7 @@
 
 use std::ops::{Range, RangeInclusive};
 
+use crate::frontend::FileKind;
 use crate::lints::LintId;
 use crate::text::source::SourceFile;
 
@@ -83,17 +84,19 @@ pub struct Malformed {
     pub problem: String,
 }
 
-/// Comment openers of the languages we scan. A marker counts only after one of these on its
-/// line, so prose that mentions the syntax (like this crate's README) is not a suppression.
-const COMMENT_OPENERS: [&str; 8] = ["#", "//", "/*", "*", "<!--", "--", ";", "%"];
+/// Comment openers of the files without a language profile (configuration, shell, SQL,
+/// Markdown, TeX). A marker counts only after one of its file's openers on its line, so prose
+/// that mentions the syntax (like this crate's README) is not a suppression; a source file's
+/// openers are its language's ([`crate::frontend::profile::Profile::comment_openers`]).
+const COMMENT_OPENERS: &[&str] = &["#", "//", "/*", "*", "<!--", "--", ";", "%"];
 
-/// Parses the markers of a file. In Markdown, markers inside fenced code blocks are examples
-/// of the syntax, not suppressions (HTML comments are the way to suppress in Markdown).
-pub fn parse(source: &SourceFile, is_markdown: bool) -> (Vec<Suppression>, Vec<Malformed>) {
+/// Parses the markers of a file. In prose (Markdown), markers inside fenced code blocks are
+/// examples of the syntax, not suppressions (HTML comments are the way to suppress there).
+pub fn parse(source: &SourceFile, kind: FileKind) -> (Vec<Suppression>, Vec<Malformed>) {
     let text = &source.text;
     let mut suppressions = Vec::new();
     let mut malformed = Vec::new();
-    let fenced = if is_markdown {
+    let fenced = if kind.prose {
         fenced_lines(source)
     } else {
         Vec::new()
@@ -102,7 +105,12 @@ pub fn parse(source: &SourceFile, is_markdown: bool) -> (Vec<Suppression>, Vec<M
         memchr::memmem::find_iter(text.as_bytes(), MARKER.as_bytes()).collect();
     // The comment openers of the line being read, found once per line: a line of ten
     // thousand markers costs O(line), not O(line) per marker.
-    let mut openers = LineOpeners::default();
+    let mut openers = LineOpeners {
+        openers: kind
+            .language
+            .map_or(COMMENT_OPENERS, |l| l.family().profile().comment_openers),
+        ..LineOpeners::default()
+    };
     for (index, &at) in starts.iter().enumerate() {
         let (line, _) = source.position(at);
         if fenced.get(line - 1).copied().unwrap_or(false) {
@@ -282,6 +290,7 @@ fn is_trailing_comment(code: &str) -> bool {
 /// The first occurrence of each comment opener on one line, as byte ranges from its start.
 #[derive(Default)]
 struct LineOpeners {
+    openers: &'static [&'static str],
     line: usize,
     first: Vec<Range<usize>>,
 }
@@ -293,7 +302,8 @@ impl LineOpeners {
         }
         let text = source.line_text(line);
         self.line = line;
-        self.first = COMMENT_OPENERS
+        self.first = self
+            .openers
             .iter()
             .filter_map(|o| {
                 memchr::memmem::find(text.as_bytes(), o.as_bytes()).map(|i| i..i + o.len())
@@ -357,7 +367,7 @@ mod tests {
     const TOOL: &str = "presign-lint";
 
     fn parse_text(text: &str) -> (Vec<Suppression>, Vec<Malformed>) {
-        parse(&SourceFile::new(text.to_string()), false)
+        parse(&SourceFile::new(text.to_string()), FileKind::default())
     }
 
     #[test]
@@ -365,7 +375,10 @@ mod tests {
         let text = format!(
             "```python\n# {TOOL}: allow(excessive-expiry)\nx = 1\n```\n<!-- {TOOL}: allow(excessive-expiry) -->\n"
         );
-        let (s, m) = parse(&SourceFile::new(text), true);
+        let (s, m) = parse(
+            &SourceFile::new(text),
+            FileKind::detect("README.md".as_ref()),
+        );
         assert_eq!((s.len(), m.len()), (1, 0));
         assert_eq!(s[0].covers, 5..=5);
     }

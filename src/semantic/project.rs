@@ -33,30 +33,6 @@ pub type FileId = usize;
 /// An import's module and name, as a cache key.
 type ImportKey = (String, Option<String>);
 
-/// Files whose presence makes a directory the root of a project. .NET's `*.csproj`/`*.sln`
-/// have no fixed name (the probe is by exact path): its marker is MSBuild's
-/// `Directory.Build.props` or the SDK's `global.json`.
-pub const PROJECT_MARKERS: &[&str] = &[
-    ".git",
-    "go.mod",
-    "package.json",
-    "pyproject.toml",
-    "setup.py",
-    "setup.cfg",
-    "Cargo.toml",
-    "pom.xml",
-    "build.gradle",
-    "build.gradle.kts",
-    "settings.gradle",
-    "build.sbt",
-    "composer.json",
-    "Gemfile",
-    "Directory.Build.props",
-    "global.json",
-    // A Swift package.
-    "Package.swift",
-];
-
 /// What one analysed file gives the project.
 #[derive(Debug, Default)]
 pub struct FileEntry {
@@ -387,6 +363,7 @@ impl<'a> FileScope<'a> {
     /// (`LINK_TTL` or `Day` rather than `seconds`).
     fn wanted_word(&self, path: &[&str]) -> Option<String> {
         let (first, rest) = path.split_first()?;
+        let library_roots = self.family.profile().library_roots;
         let mut words: Vec<&str> = match self.import_of(first) {
             Some(import) => {
                 // A PHP `use` names a class, not a file: its module files are every parsed
@@ -411,12 +388,12 @@ impl<'a> FileScope<'a> {
                 // A C++ name comes from any header of the project (`#include` binds none),
                 // unless it is a library's: `Aws::Http::HttpMethod::HTTP_GET` or
                 // `std::chrono::hours` made every file naming them a search hit.
-                Family::Cpp if !CPP_LIBRARY_ROOTS.contains(first) => path.to_vec(),
+                Family::Cpp if !library_roots.contains(first) => path.to_vec(),
                 // A Swift module's files share one scope (`import` names a module, not a
                 // file): a global `let` or a type's `static let` (`Links.ttl`) of the
                 // project, never a library type's member (`TimeInterval.infinity`).
                 Family::Swift
-                    if !SWIFT_LIBRARY_ROOTS.contains(first)
+                    if !library_roots.contains(first)
                         && (rest.is_empty()
                             || first.starts_with(|c: char| c.is_ascii_uppercase())) =>
                 {
@@ -425,7 +402,7 @@ impl<'a> FileScope<'a> {
                 // A Scala name of the package or a package object, unless it is the
                 // standard library's or the JVM's (`scala.concurrent.duration.Duration`,
                 // `java.util.Date`, `TimeUnit.DAYS`).
-                Family::Scala if !SCALA_LIBRARY_ROOTS.contains(first) => path.to_vec(),
+                Family::Scala if !library_roots.contains(first) => path.to_vec(),
                 _ => return None,
             },
         };
@@ -568,7 +545,7 @@ impl<'a> FileScope<'a> {
                         return in_files(&files);
                     }
                 }
-                if !wildcards.is_empty() && !super::search::bare_calls_cross_files(self.family) {
+                if !wildcards.is_empty() && !self.family.profile().bare_calls_cross_files {
                     // A later pass may find the definition in a module not parsed yet.
                     self.note_function_lookup(name, false);
                     return None;
@@ -577,7 +554,7 @@ impl<'a> FileScope<'a> {
                 // package; in Java and C# it is the class's own method (or a static import).
                 // A C++ function is declared in a header and defined in any file.
                 match self.family {
-                    _ if !super::search::bare_calls_cross_files(self.family) => None,
+                    _ if !self.family.profile().bare_calls_cross_files => None,
                     Family::Go | Family::Kotlin => in_files(self.same_directory()),
                     // A Swift function is visible to its whole module, and to the modules
                     // that import it, unqualified.
@@ -1009,56 +986,6 @@ fn python_module(
         .collect()
 }
 
-/// Namespaces of the libraries C++ code presigns and logs with, and the standard one: a
-/// name under them is never one of the project's constants.
-const CPP_LIBRARY_ROOTS: &[&str] = &[
-    "Aws", "std", "google", "gcs", "Azure", "boost", "spdlog", "fmt", "absl", "Poco", "Qt",
-];
-
-/// Swift library types and modules whose members are never the project's constants.
-const SWIFT_LIBRARY_ROOTS: &[&str] = &[
-    "Foundation",
-    "TimeInterval",
-    "Duration",
-    "Date",
-    "URL",
-    "URLRequest",
-    "URLSession",
-    "ProcessInfo",
-    "AWSS3",
-    "S3Client",
-    "AWSClientRuntime",
-    "ClientRuntime",
-    "Smithy",
-    "Logger",
-    "DispatchQueue",
-    "Double",
-    "Int",
-    "String",
-    "Bundle",
-    "FileManager",
-];
-
-/// Roots of the names Scala code takes from its standard library and the JVM's: a name under
-/// them is never one of the project's constants.
-const SCALA_LIBRARY_ROOTS: &[&str] = &[
-    "scala",
-    "java",
-    "javax",
-    "akka",
-    "software",
-    "com",
-    "org",
-    "sys",
-    "System",
-    "Duration",
-    "FiniteDuration",
-    "TimeUnit",
-    "Instant",
-    "Region",
-    "Console",
-];
-
 const JS_EXTENSIONS: &[&str] = &["ts", "tsx", "js", "jsx", "mjs", "cjs", "mts", "cts"];
 
 fn javascript_module(dir: &Path, module: &str, peers: &[(FileId, &FileEntry)]) -> Vec<FileId> {
@@ -1217,7 +1144,10 @@ fn jvm_package(module: &str, name: Option<&str>, peers: &[(FileId, &FileEntry)])
 pub fn project_root(path: &Path, fallback: &Path, exists: &dyn Fn(&Path) -> bool) -> PathBuf {
     let mut dir = path.parent();
     while let Some(d) = dir {
-        if PROJECT_MARKERS.iter().any(|m| exists(&d.join(m))) {
+        if crate::frontend::profile::project_markers()
+            .iter()
+            .any(|m| exists(&d.join(m)))
+        {
             return d.to_path_buf();
         }
         dir = d.parent();

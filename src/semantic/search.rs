@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder};
 
-use crate::frontend::{Family, Language};
+use crate::frontend::{Family, FileKind};
 
 use super::identifiers::Identifiers;
 
@@ -31,7 +31,7 @@ pub struct Word {
     dir: Option<PathBuf>,
     /// A function's name, looked for in its callers: a bare call (`name(…)`) is one only in
     /// a language where such a call reaches another file's function without an import (see
-    /// [`bare_calls_cross_files`]). Elsewhere the name must be imported, qualified or
+    /// [`crate::frontend::profile::Profile::bare_calls_cross_files`]). Elsewhere the name must be imported, qualified or
     /// called on an object, and each of these writes it otherwise.
     function: bool,
 }
@@ -229,7 +229,10 @@ impl ScopedFinder {
         &'s self,
         path: &'s Path,
     ) -> Box<dyn Iterator<Item = &'s ProjectFinder> + 's> {
-        match Language::detect(path).and_then(|l| self.by_family.get(&l.family())) {
+        match FileKind::detect(path)
+            .language
+            .and_then(|l| self.by_family.get(&l.family()))
+        {
             None => Box::new(std::iter::empty()),
             Some(Roots::Few(list)) => Box::new(
                 list.iter()
@@ -243,28 +246,15 @@ impl ScopedFinder {
     }
 }
 
-/// Whether a bare call of another file's function (`name(…)`, neither imported nor
-/// qualified) can reach it in `family`: Go's and Kotlin's package, PHP's and Ruby's loaded
-/// files, C++'s headers, Swift's module. In the other languages such a call is the file's
-/// own function or an imported one (see `FileScope::resolve`).
-pub fn bare_calls_cross_files(family: Family) -> bool {
-    matches!(
-        family,
-        Family::Go | Family::Kotlin | Family::Php | Family::Ruby | Family::Cpp | Family::Swift
-    )
-}
-
 /// Whether a file may import a module's every name (see `project::is_wildcard`), so that a
-/// bare call may be of another file's function: Python's `import *`, a JVM import ending in
-/// `.*` or Scala's `._`. Told from the text, before any parse; a false yes costs a parse.
+/// bare call may be of another file's function: told from the text, before any parse, by the
+/// family's [`crate::frontend::profile::Profile::wildcard_import_marks`].
 fn has_wildcard_import(family: Family, bytes: &[u8]) -> bool {
-    let has = |needle: &[u8]| memchr::memmem::find(bytes, needle).is_some();
-    match family {
-        Family::Python => has(b"import *"),
-        Family::Java | Family::Kotlin => has(b".*"),
-        Family::Scala => has(b"._") || has(b".*") || has(b"{_}"),
-        _ => false,
-    }
+    family
+        .profile()
+        .wildcard_import_marks
+        .iter()
+        .any(|mark| memchr::memmem::find(bytes, mark.as_bytes()).is_some())
 }
 
 /// Whether the identifier at `start..end` is called bare: followed by `(`, and not preceded
@@ -310,7 +300,7 @@ impl ProjectFinder {
         let mut bare_call_ids = Vec::new();
         for word in words {
             let text = id(&word.text);
-            if !word.function || bare_calls_cross_files(family) {
+            if !word.function || family.profile().bare_calls_cross_files {
                 bare_call_ids.push(text);
             }
             if word.anchors.is_empty() {
@@ -402,7 +392,9 @@ mod tests {
 
     /// Whether the words of the project at `/p` in the language of `path` are found.
     fn finds(words: impl IntoIterator<Item = Word>, path: &str, text: &str) -> bool {
-        let family = Language::detect(Path::new(path)).map_or(Family::Python, |l| l.family());
+        let family = FileKind::detect(Path::new(path))
+            .language
+            .map_or(Family::Python, |l| l.family());
         finds_in(family, words, path, text)
     }
 

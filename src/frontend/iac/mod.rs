@@ -21,6 +21,7 @@ mod tree;
 use std::path::Path;
 
 use crate::facts::{BucketRef, IacFacts};
+use crate::frontend::{FileKind, Infrastructure};
 
 /// Words one of which every file with IaC facts contains (matched case-sensitively).
 const WORDS: [&str; 4] = ["Statement", "statement", "aws_s3_bucket", "AWS::S3::Bucket"];
@@ -60,30 +61,10 @@ pub const MAX_SIBLING_BYTES: u64 = 1024 * 1024;
 /// Bracket nesting beyond which a file is not parsed: hcl-edit recurses per level.
 const MAX_NESTING: usize = 200;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Format {
-    Json,
-    Yaml,
-    /// CloudFormation `.template`: JSON or YAML.
-    Template,
-    Terraform,
-}
-
-fn format(path: &Path) -> Option<Format> {
-    let name = path.file_name()?.to_str()?.to_ascii_lowercase();
-    let ext = name.rsplit_once('.')?.1;
-    Some(match ext {
-        "json" => Format::Json,
-        "yaml" | "yml" => Format::Yaml,
-        "template" => Format::Template,
-        "tf" => Format::Terraform,
-        _ => return None,
-    })
-}
-
 /// The IaC facts of one file; `None` when the file cannot hold any or does not parse.
 pub fn extract(path: &Path, text: &str) -> Option<IacFacts> {
-    let format = format(path)?;
+    use Infrastructure as Format;
+    let format = FileKind::detect(path).infrastructure?;
     let bytes = text.as_bytes();
     let relevant = match format {
         // A JSON or YAML document holds a policy only under a `Statement` key (Serverless:
@@ -100,6 +81,8 @@ pub fn extract(path: &Path, text: &str) -> Option<IacFacts> {
         Format::Terraform => WORDS
             .iter()
             .any(|w| memchr::memmem::find(bytes, w.as_bytes()).is_some()),
+        // ARM templates and Bicep files are read only for their SAS lifetimes.
+        Format::Jsonc | Format::Bicep => false,
     };
     if !relevant {
         return None;
@@ -126,6 +109,7 @@ pub fn extract(path: &Path, text: &str) -> Option<IacFacts> {
                 facts.module_logging = module_logging(path);
             }
         }
+        Format::Jsonc | Format::Bicep => return None,
     }
     Some(facts)
 }
@@ -147,12 +131,9 @@ pub fn signed_lifetimes(
     path: &Path,
     text: &str,
 ) -> Vec<crate::frontend::config_values::SignedLifetime> {
-    let name = path
-        .file_name()
-        .and_then(|n| n.to_str())
-        .unwrap_or("")
-        .to_ascii_lowercase();
-    let ext = name.rsplit_once('.').map_or("", |(_, e)| e);
+    let Some(format) = FileKind::detect(path).infrastructure else {
+        return Vec::new();
+    };
     let bytes = text.as_bytes();
     if !SAS_WORDS
         .iter()
@@ -161,14 +142,16 @@ pub fn signed_lifetimes(
     {
         return Vec::new();
     }
-    match ext {
-        "tf" => terraform::parse(text)
+    match format {
+        Infrastructure::Terraform => terraform::parse(text)
             .map(|body| terraform::signed_lifetimes(&body, text))
             .unwrap_or_default(),
-        "json" | "jsonc" if text.contains("listServiceSas") || text.contains("listAccountSas") => {
+        Infrastructure::Json | Infrastructure::Jsonc
+            if text.contains("listServiceSas") || text.contains("listAccountSas") =>
+        {
             sas::arm(text)
         }
-        "bicep" => sas::bicep(text),
+        Infrastructure::Bicep => sas::bicep(text),
         _ => Vec::new(),
     }
 }

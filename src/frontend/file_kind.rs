@@ -1,0 +1,202 @@
+//! What a file is to presign-lint, from its name: the one place that reads file names and
+//! extensions. Source languages come from the family profiles ([`super::profile`]); the
+//! other kinds (configuration, infrastructure code, shell scripts, prose) are listed here.
+
+use std::path::Path;
+
+use super::Language;
+use super::profile::PROFILES;
+
+/// Every way presign-lint reads a file, told from its name. A file may be several things at
+/// once: a `.tf` file is configuration and infrastructure code, a `.sh` file a shell script
+/// whose lines may hold credentials.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct FileKind {
+    /// The source language whose front end parses it.
+    pub language: Option<Language>,
+    /// Its `key = value` / `key: value` lines are configuration (presign expiry keys).
+    pub config: bool,
+    /// Its lines are read for credential keys: configuration, shell scripts, Dockerfiles,
+    /// the AWS CLI's `credentials` and `config` files.
+    pub credential_lines: bool,
+    /// The infrastructure-code format it may hold policies, buckets or SAS lifetimes in.
+    pub infrastructure: Option<Infrastructure>,
+    /// A shell script by its extension ([`FileKind::is_shell_script`] also reads a shebang).
+    pub shell_script: bool,
+    /// Prose (Markdown, reStructuredText), whose fenced code shows syntax rather than uses it.
+    pub prose: bool,
+}
+
+/// The infrastructure-code formats.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Infrastructure {
+    Json,
+    /// JSON with comments (ARM templates).
+    Jsonc,
+    Yaml,
+    /// CloudFormation `.template`: JSON or YAML.
+    Template,
+    Terraform,
+    Bicep,
+}
+
+/// Extensions of configuration files.
+const CONFIG_EXTENSIONS: &[&str] = &[
+    "yaml",
+    "yml",
+    "json",
+    "toml",
+    "ini",
+    "cfg",
+    "conf",
+    "properties",
+    "tf",
+    "tfvars",
+    "hcl",
+    "env",
+];
+
+/// Extensions of shell scripts, and the shells a shebang may name.
+const SHELLS: &[&str] = &["sh", "bash", "zsh", "ksh"];
+
+const PROSE_EXTENSIONS: &[&str] = &["md", "markdown", "mdx", "rst"];
+
+impl FileKind {
+    pub fn detect(path: &Path) -> FileKind {
+        let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
+            return FileKind::default();
+        };
+        let lower = name.to_ascii_lowercase();
+        let ext = lower.rsplit_once('.').map(|(_, e)| e);
+        let ext_is = |list: &[&str]| ext.is_some_and(|e| list.contains(&e));
+        let env_file = lower == ".env" || lower.starts_with(".env.") || lower.ends_with(".env");
+        let config = env_file || ext_is(CONFIG_EXTENSIONS);
+        let shell_script = ext_is(SHELLS);
+        let in_aws_dir = path
+            .parent()
+            .and_then(|p| p.file_name())
+            .is_some_and(|d| d == ".aws");
+        FileKind {
+            language: language(name, ext),
+            config,
+            credential_lines: config
+                || shell_script
+                || ext_is(&["envrc", "dockerfile"])
+                || lower == ".envrc"
+                || lower.starts_with("dockerfile")
+                || lower.starts_with("containerfile")
+                || lower == "credentials"
+                || (in_aws_dir && lower == "config"),
+            infrastructure: ext.and_then(|e| {
+                Some(match e {
+                    "json" => Infrastructure::Json,
+                    "jsonc" => Infrastructure::Jsonc,
+                    "yaml" | "yml" => Infrastructure::Yaml,
+                    "template" => Infrastructure::Template,
+                    "tf" => Infrastructure::Terraform,
+                    "bicep" => Infrastructure::Bicep,
+                    _ => return None,
+                })
+            }),
+            shell_script,
+            prose: ext_is(PROSE_EXTENSIONS),
+        }
+    }
+
+    /// A shell script, by its extension or its shebang (`#!/bin/bash`, `#!/usr/bin/env zsh`).
+    pub fn is_shell_script(&self, text: &str) -> bool {
+        let first = text.lines().next().unwrap_or("");
+        self.shell_script || (first.starts_with("#!") && SHELLS.iter().any(|s| first.contains(s)))
+    }
+}
+
+/// The source language of a file name (`name` as written, `ext` lowercased): whole names
+/// first (`Rakefile`), then extensions, from the family profiles.
+fn language(name: &str, ext: Option<&str>) -> Option<Language> {
+    for profile in PROFILES {
+        if profile.file_names.contains(&name) {
+            return profile.languages.first().map(|(l, _)| *l);
+        }
+    }
+    let ext = ext?;
+    PROFILES
+        .iter()
+        .flat_map(|p| p.languages.iter())
+        .find(|(_, extensions)| extensions.contains(&ext))
+        .map(|(language, _)| *language)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kind(path: &str) -> FileKind {
+        FileKind::detect(Path::new(path))
+    }
+
+    #[test]
+    fn source_languages_by_extension_and_name() {
+        assert_eq!(kind("a/b.py").language, Some(Language::Python));
+        assert_eq!(kind("a/B.PY").language, Some(Language::Python));
+        assert_eq!(kind("x.tsx").language, Some(Language::Tsx));
+        assert_eq!(kind("x.h").language, Some(Language::Cpp));
+        assert_eq!(kind("x.ipynb").language, Some(Language::Notebook));
+        assert_eq!(kind("Rakefile").language, Some(Language::Ruby));
+        assert_eq!(kind("rakefile").language, None);
+        assert_eq!(kind("py").language, None);
+        assert_eq!(kind("x.yaml").language, None);
+    }
+
+    #[test]
+    fn configuration_and_credential_files() {
+        for yes in [
+            ".env",
+            ".env.local",
+            "prod.env",
+            "a.yml",
+            "x.tf",
+            "app.properties",
+        ] {
+            assert!(kind(yes).config, "{yes}");
+            assert!(kind(yes).credential_lines, "{yes}");
+        }
+        for only_credentials in [
+            "deploy.sh",
+            "Dockerfile",
+            "Dockerfile.prod",
+            ".envrc",
+            "home/.aws/credentials",
+            "home/.aws/config",
+        ] {
+            assert!(!kind(only_credentials).config, "{only_credentials}");
+            assert!(
+                kind(only_credentials).credential_lines,
+                "{only_credentials}"
+            );
+        }
+        assert!(!kind("app/config").credential_lines);
+        assert!(!kind("x.py").config && !kind("x.py").credential_lines);
+    }
+
+    #[test]
+    fn infrastructure_shell_and_prose() {
+        assert_eq!(
+            kind("main.tf").infrastructure,
+            Some(Infrastructure::Terraform)
+        );
+        assert_eq!(
+            kind("a.TEMPLATE").infrastructure,
+            Some(Infrastructure::Template)
+        );
+        assert_eq!(
+            kind("sas.bicep").infrastructure,
+            Some(Infrastructure::Bicep)
+        );
+        assert_eq!(kind("x.py").infrastructure, None);
+        assert!(kind("run.BASH").shell_script);
+        assert!(kind("run").is_shell_script("#!/usr/bin/env bash\n"));
+        assert!(!kind("run").is_shell_script("#!/usr/bin/env python3\n"));
+        assert!(kind("README.md").prose && kind("doc.rst").prose);
+        assert!(!kind("x.py").prose);
+    }
+}
