@@ -1318,7 +1318,11 @@ fn keyword_span(node: Node<'_>) -> Span {
 /// Command-line and service signals of a C++ file ([`super::output::program`]): a `main`
 /// function is a program; one that includes the Lambda runtime or an HTTP server library is a
 /// service.
-pub fn program_signals(text: &str, _facts: &crate::facts::SyntaxFacts) -> super::output::Signals {
+pub fn program_signals(
+    _path: &std::path::Path,
+    text: &str,
+    _facts: &crate::facts::SyntaxFacts,
+) -> super::output::Signals {
     use super::output::{Signals, mentions_any};
     let command_line = mentions_any(text, &["int main(", "int main ("]);
     let service = mentions_any(

@@ -115,15 +115,15 @@ impl FileKind {
 fn language(name: &str, ext: Option<&str>) -> Option<Language> {
     for profile in PROFILES {
         if profile.file_names.contains(&name) {
-            return profile.languages.first().map(|(l, _)| *l);
+            return profile.languages.first().map(|e| e.language);
         }
     }
     let ext = ext?;
     PROFILES
         .iter()
         .flat_map(|p| p.languages.iter())
-        .find(|(_, extensions)| extensions.contains(&ext))
-        .map(|(language, _)| *language)
+        .find(|e| e.extensions.contains(&ext))
+        .map(|e| e.language)
 }
 
 #[cfg(test)]

@@ -506,7 +506,11 @@ fn keyword_span(node: Node<'_>) -> Span {
 
 /// Command-line and service signals of a Go file ([`super::output::program`]): `package main`
 /// is a program; one that serves HTTP, gRPC or Lambda is a service.
-pub fn program_signals(text: &str, facts: &crate::facts::SyntaxFacts) -> super::output::Signals {
+pub fn program_signals(
+    _path: &std::path::Path,
+    text: &str,
+    facts: &crate::facts::SyntaxFacts,
+) -> super::output::Signals {
     use super::output::{Signals, imports_any, mentions_any};
     let main = text.lines().any(|l| {
         let l = l.trim();

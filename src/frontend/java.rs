@@ -651,7 +651,11 @@ impl Scopes {
 }
 
 /// Command-line and service signals of a Java file ([`super::output::program`]).
-pub fn program_signals(text: &str, facts: &crate::facts::SyntaxFacts) -> super::output::Signals {
+pub fn program_signals(
+    _path: &std::path::Path,
+    text: &str,
+    facts: &crate::facts::SyntaxFacts,
+) -> super::output::Signals {
     use super::output::{Signals, imports_any, mentions_any};
     let command_line = mentions_any(text, &["static void main("])
         || imports_any(

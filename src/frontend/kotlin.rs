@@ -779,7 +779,11 @@ fn keyword_span(node: Node<'_>, keyword: &str) -> Span {
 }
 
 /// Command-line and service signals of a Kotlin file ([`super::output::program`]).
-pub fn program_signals(text: &str, facts: &crate::facts::SyntaxFacts) -> super::output::Signals {
+pub fn program_signals(
+    _path: &std::path::Path,
+    text: &str,
+    facts: &crate::facts::SyntaxFacts,
+) -> super::output::Signals {
     use super::output::{Signals, imports_any, line_starts_with_any, mentions_any};
     let command_line = line_starts_with_any(text, &["fun main(", "suspend fun main("])
         || imports_any(facts, &["kotlinx.cli", "com.github.ajalt.clikt", "picocli"]);

@@ -131,26 +131,13 @@ pub fn extract(path: &Path, text: &str, needs: Needs) -> Facts {
 /// Parses a source file into syntax facts; `None` when the language has no front end yet or
 /// the file cannot be parsed (the text-level lints still run).
 fn parse(language: Language, text: &str) -> Option<SyntaxFacts> {
-    let grammar: &dyn syntax::Grammar = match language {
-        Language::Python => &python::Python,
-        Language::JavaScript | Language::TypeScript | Language::Tsx => &javascript::JavaScript,
-        Language::Go => &go::Go,
-        Language::Java => &java::Java,
-        Language::Kotlin => &kotlin::Kotlin,
-        Language::CSharp => &csharp::CSharp,
-        Language::Php => &php::Php,
-        Language::Ruby => &ruby::Ruby,
-        Language::Cpp => &cpp::Cpp,
-        Language::Swift => &swift::Swift,
-        Language::Scala => &scala::Scala,
-        // syn's parser recurses per nesting level: pathological nesting would overflow the
-        // stack, which cannot be caught, so such files get the text-level lints only.
-        Language::Rust if max_nesting(text) > treesitter::MAX_DEPTH => return None,
-        Language::Rust => return rust::parse(text),
-        Language::Notebook => return notebook::parse(text),
-    };
-    let tree = treesitter::parse(language, text)?;
-    Some(syntax::collect(tree.root_node(), text, grammar))
+    match language.entry()?.front_end {
+        profile::FrontEnd::TreeSitter { lowering, .. } => {
+            let tree = treesitter::parse(language, text)?;
+            Some(syntax::collect(tree.root_node(), text, lowering))
+        }
+        profile::FrontEnd::Own(parse) => parse(text),
+    }
 }
 
 /// The deepest bracket nesting of a text (strings not excluded: an over-estimate is safe).

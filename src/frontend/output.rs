@@ -323,24 +323,11 @@ pub fn program(language: Language, path: &Path, text: &str, facts: &SyntaxFacts)
         end -= 1;
     }
     let text = &text[..end];
-    let signals = match language {
-        Language::Python => super::python::program_signals(text, facts),
-        Language::JavaScript | Language::TypeScript | Language::Tsx => {
-            super::javascript::program_signals(path, text, facts)
-        }
-        Language::Go => super::go::program_signals(text, facts),
-        Language::Java => super::java::program_signals(text, facts),
-        Language::Kotlin => super::kotlin::program_signals(text, facts),
-        Language::CSharp => super::csharp::program_signals(path, text, facts),
-        Language::Php => super::php::program_signals(text, facts),
-        Language::Ruby => super::ruby::program_signals(path, text, facts),
-        Language::Rust => super::rust::program_signals(path, text, facts),
-        Language::Cpp => super::cpp::program_signals(text, facts),
-        Language::Swift => super::swift::program_signals(path, text, facts),
-        Language::Scala => super::scala::program_signals(text, facts),
-        // A notebook's output is saved in the notebook, and shared with it.
-        Language::Notebook => return Program::Unknown,
+    // A notebook's output is saved in the notebook, and shared with it: no program's.
+    let Some(signals) = language.entry().and_then(|e| e.program_signals) else {
+        return Program::Unknown;
     };
+    let signals = signals(path, text, facts);
     if signals.service {
         return Program::Service;
     }

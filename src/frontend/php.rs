@@ -715,7 +715,11 @@ fn keyword_span(node: Node<'_>) -> Span {
 /// Command-line and service signals of a PHP file ([`super::output::program`]): a script that
 /// checks for the CLI SAPI, reads `$argv` or is a console command; one that reads a request
 /// is a page.
-pub fn program_signals(text: &str, facts: &crate::facts::SyntaxFacts) -> super::output::Signals {
+pub fn program_signals(
+    _path: &std::path::Path,
+    text: &str,
+    facts: &crate::facts::SyntaxFacts,
+) -> super::output::Signals {
     use super::output::{Signals, imports_any, mentions_any};
     let command_line = mentions_any(text, &["php_sapi_name()", "PHP_SAPI", "$argv", "WP_CLI"])
         || imports_any(

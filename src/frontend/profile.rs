@@ -8,15 +8,23 @@
 //! (`frontend/<lang>.rs`), and what its SDKs do (presign calls, defaults, limits) in its
 //! catalog (`catalog/<family>.toml`).
 
+use std::path::Path;
+
+use super::output::Signals;
+use super::syntax::Grammar;
 use super::{Family, Language};
+use super::{
+    cpp, csharp, go, java, javascript, kotlin, notebook, php, python, ruby, rust, scala, swift,
+};
+use crate::facts::SyntaxFacts;
 
 /// One language family's profile.
 #[derive(Debug)]
 pub struct Profile {
     pub family: Family,
-    /// Each language of the family with the file extensions it is read from (lowercase,
-    /// without the dot). A family without a front end (shell) has none.
-    pub languages: &'static [(Language, &'static [&'static str])],
+    /// Each language of the family: the file extensions it is read from and its front end.
+    /// A family without a front end (shell) has none.
+    pub languages: &'static [LanguageEntry],
     /// Whole file names read as the family's first language (`Rakefile`).
     pub file_names: &'static [&'static str],
     /// What starts a comment on a line: line comments, block comment openers, and the `*`
@@ -45,11 +53,48 @@ pub struct Profile {
     pub project_markers: &'static [&'static str],
 }
 
+/// A language of a family.
+pub struct LanguageEntry {
+    pub language: Language,
+    /// Extensions of its files, lowercase, without the dot.
+    pub extensions: &'static [&'static str],
+    pub front_end: FrontEnd,
+    /// What a parsed file tells about its kind of program (an entry point, an argument
+    /// parser, a web framework); `None` when its output is no program's (a notebook's is
+    /// saved in the notebook).
+    pub program_signals: Option<ProgramSignals>,
+}
+
+/// Reads a file's kind-of-program signals: its path, its text and its syntax facts.
+pub type ProgramSignals = fn(&Path, &str, &SyntaxFacts) -> Signals;
+
+/// How a language's files become syntax facts.
+#[derive(Clone, Copy)]
+pub enum FrontEnd {
+    /// A tree-sitter grammar, walked by the shared driver (`syntax::collect`) with the
+    /// language's lowering.
+    TreeSitter {
+        grammar: fn() -> tree_sitter::Language,
+        lowering: &'static (dyn Grammar + Sync),
+    },
+    /// A reader of its own: `syn` for Rust, the cell decoder of notebooks.
+    Own(fn(&str) -> Option<SyntaxFacts>),
+}
+
+impl std::fmt::Debug for LanguageEntry {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("LanguageEntry")
+            .field("language", &self.language)
+            .field("extensions", &self.extensions)
+            .finish_non_exhaustive()
+    }
+}
+
 /// `//`, `/*` and the `*` of a block comment's continuation lines.
 const C_COMMENTS: &[&str] = &["//", "/*", "*"];
 
 /// Every family's profile, in the order of [`Family::ALL`].
-pub const PROFILES: [&Profile; 13] = [
+pub static PROFILES: [&Profile; 13] = [
     &PYTHON,
     &JAVASCRIPT,
     &GO,
@@ -68,12 +113,25 @@ pub const PROFILES: [&Profile; 13] = [
 /// Files that make a directory a project's root whatever its languages.
 pub const REPOSITORY_MARKERS: &[&str] = &[".git"];
 
-const PYTHON: Profile = Profile {
+static PYTHON: Profile = Profile {
     family: Family::Python,
     languages: &[
-        (Language::Python, &["py", "pyi", "pyw"]),
+        LanguageEntry {
+            language: Language::Python,
+            extensions: &["py", "pyi", "pyw"],
+            front_end: FrontEnd::TreeSitter {
+                grammar: || tree_sitter_python::LANGUAGE.into(),
+                lowering: &python::Python,
+            },
+            program_signals: Some(python::program_signals),
+        },
         // Jupyter notebooks: their code cells are Python.
-        (Language::Notebook, &["ipynb"]),
+        LanguageEntry {
+            language: Language::Notebook,
+            extensions: &["ipynb"],
+            front_end: FrontEnd::Own(notebook::parse),
+            program_signals: None,
+        },
     ],
     file_names: &[],
     comment_openers: &["#"],
@@ -86,12 +144,36 @@ const PYTHON: Profile = Profile {
     project_markers: &["pyproject.toml", "setup.py", "setup.cfg"],
 };
 
-const JAVASCRIPT: Profile = Profile {
+static JAVASCRIPT: Profile = Profile {
     family: Family::JavaScript,
     languages: &[
-        (Language::JavaScript, &["js", "mjs", "cjs", "jsx"]),
-        (Language::TypeScript, &["ts", "mts", "cts"]),
-        (Language::Tsx, &["tsx"]),
+        LanguageEntry {
+            language: Language::JavaScript,
+            extensions: &["js", "mjs", "cjs", "jsx"],
+            front_end: FrontEnd::TreeSitter {
+                grammar: || tree_sitter_javascript::LANGUAGE.into(),
+                lowering: &javascript::JavaScript,
+            },
+            program_signals: Some(javascript::program_signals),
+        },
+        LanguageEntry {
+            language: Language::TypeScript,
+            extensions: &["ts", "mts", "cts"],
+            front_end: FrontEnd::TreeSitter {
+                grammar: || tree_sitter_typescript::LANGUAGE_TYPESCRIPT.into(),
+                lowering: &javascript::JavaScript,
+            },
+            program_signals: Some(javascript::program_signals),
+        },
+        LanguageEntry {
+            language: Language::Tsx,
+            extensions: &["tsx"],
+            front_end: FrontEnd::TreeSitter {
+                grammar: || tree_sitter_typescript::LANGUAGE_TSX.into(),
+                lowering: &javascript::JavaScript,
+            },
+            program_signals: Some(javascript::program_signals),
+        },
     ],
     file_names: &[],
     comment_openers: C_COMMENTS,
@@ -105,9 +187,17 @@ const JAVASCRIPT: Profile = Profile {
     project_markers: &["package.json"],
 };
 
-const GO: Profile = Profile {
+static GO: Profile = Profile {
     family: Family::Go,
-    languages: &[(Language::Go, &["go"])],
+    languages: &[LanguageEntry {
+        language: Language::Go,
+        extensions: &["go"],
+        front_end: FrontEnd::TreeSitter {
+            grammar: || tree_sitter_go::LANGUAGE.into(),
+            lowering: &go::Go,
+        },
+        program_signals: Some(go::program_signals),
+    }],
     file_names: &[],
     comment_openers: C_COMMENTS,
     print_functions: &["println", "print"],
@@ -119,9 +209,17 @@ const GO: Profile = Profile {
     project_markers: &["go.mod"],
 };
 
-const JAVA: Profile = Profile {
+static JAVA: Profile = Profile {
     family: Family::Java,
-    languages: &[(Language::Java, &["java"])],
+    languages: &[LanguageEntry {
+        language: Language::Java,
+        extensions: &["java"],
+        front_end: FrontEnd::TreeSitter {
+            grammar: || tree_sitter_java::LANGUAGE.into(),
+            lowering: &java::Java,
+        },
+        program_signals: Some(java::program_signals),
+    }],
     file_names: &[],
     comment_openers: C_COMMENTS,
     print_functions: &[],
@@ -138,9 +236,17 @@ const JAVA: Profile = Profile {
     ],
 };
 
-const KOTLIN: Profile = Profile {
+static KOTLIN: Profile = Profile {
     family: Family::Kotlin,
-    languages: &[(Language::Kotlin, &["kt", "kts"])],
+    languages: &[LanguageEntry {
+        language: Language::Kotlin,
+        extensions: &["kt", "kts"],
+        front_end: FrontEnd::TreeSitter {
+            grammar: || tree_sitter_kotlin_ng::LANGUAGE.into(),
+            lowering: &kotlin::Kotlin,
+        },
+        program_signals: Some(kotlin::program_signals),
+    }],
     file_names: &[],
     comment_openers: C_COMMENTS,
     print_functions: &["println", "print"],
@@ -152,9 +258,17 @@ const KOTLIN: Profile = Profile {
     project_markers: &["build.gradle.kts", "build.gradle", "settings.gradle"],
 };
 
-const CSHARP: Profile = Profile {
+static CSHARP: Profile = Profile {
     family: Family::CSharp,
-    languages: &[(Language::CSharp, &["cs"])],
+    languages: &[LanguageEntry {
+        language: Language::CSharp,
+        extensions: &["cs"],
+        front_end: FrontEnd::TreeSitter {
+            grammar: || tree_sitter_c_sharp::LANGUAGE.into(),
+            lowering: &csharp::CSharp,
+        },
+        program_signals: Some(csharp::program_signals),
+    }],
     file_names: &[],
     comment_openers: C_COMMENTS,
     print_functions: &[],
@@ -168,9 +282,17 @@ const CSHARP: Profile = Profile {
     project_markers: &["Directory.Build.props", "global.json"],
 };
 
-const PHP: Profile = Profile {
+static PHP: Profile = Profile {
     family: Family::Php,
-    languages: &[(Language::Php, &["php"])],
+    languages: &[LanguageEntry {
+        language: Language::Php,
+        extensions: &["php"],
+        front_end: FrontEnd::TreeSitter {
+            grammar: || tree_sitter_php::LANGUAGE_PHP.into(),
+            lowering: &php::Php,
+        },
+        program_signals: Some(php::program_signals),
+    }],
     file_names: &[],
     comment_openers: &["#", "//", "/*", "*", "<!--"],
     print_functions: &[
@@ -191,9 +313,17 @@ const PHP: Profile = Profile {
     project_markers: &["composer.json"],
 };
 
-const RUBY: Profile = Profile {
+static RUBY: Profile = Profile {
     family: Family::Ruby,
-    languages: &[(Language::Ruby, &["rb", "rake", "gemspec"])],
+    languages: &[LanguageEntry {
+        language: Language::Ruby,
+        extensions: &["rb", "rake", "gemspec"],
+        front_end: FrontEnd::TreeSitter {
+            grammar: || tree_sitter_ruby::LANGUAGE.into(),
+            lowering: &ruby::Ruby,
+        },
+        program_signals: Some(ruby::program_signals),
+    }],
     file_names: &["Rakefile", "Gemfile", "Guardfile"],
     comment_openers: &["#"],
     print_functions: &["puts", "p", "pp", "print", "warn"],
@@ -205,9 +335,14 @@ const RUBY: Profile = Profile {
     project_markers: &["Gemfile"],
 };
 
-const RUST: Profile = Profile {
+static RUST: Profile = Profile {
     family: Family::Rust,
-    languages: &[(Language::Rust, &["rs"])],
+    languages: &[LanguageEntry {
+        language: Language::Rust,
+        extensions: &["rs"],
+        front_end: FrontEnd::Own(rust::parse),
+        program_signals: Some(rust::program_signals),
+    }],
     file_names: &[],
     comment_openers: C_COMMENTS,
     print_functions: &["println!", "print!", "eprintln!", "eprint!", "dbg!"],
@@ -219,16 +354,21 @@ const RUST: Profile = Profile {
     project_markers: &["Cargo.toml"],
 };
 
-const CPP: Profile = Profile {
+static CPP: Profile = Profile {
     family: Family::Cpp,
-    languages: &[(
-        Language::Cpp,
+    languages: &[LanguageEntry {
+        language: Language::Cpp,
         // `.h` too: a C header parses as C++, and a header without a presign call's words is
         // never parsed (the prefilter); Objective-C headers do the same.
-        &[
+        extensions: &[
             "cpp", "cc", "cxx", "c++", "hpp", "hh", "hxx", "h++", "h", "ipp", "tpp",
         ],
-    )],
+        front_end: FrontEnd::TreeSitter {
+            grammar: || tree_sitter_cpp::LANGUAGE.into(),
+            lowering: &cpp::Cpp,
+        },
+        program_signals: Some(cpp::program_signals),
+    }],
     file_names: &[],
     comment_openers: C_COMMENTS,
     // `std::printf`, `std::puts`, C++23 `std::println` too (the `std::` is left out).
@@ -266,9 +406,17 @@ const CPP: Profile = Profile {
     project_markers: &[],
 };
 
-const SWIFT: Profile = Profile {
+static SWIFT: Profile = Profile {
     family: Family::Swift,
-    languages: &[(Language::Swift, &["swift"])],
+    languages: &[LanguageEntry {
+        language: Language::Swift,
+        extensions: &["swift"],
+        front_end: FrontEnd::TreeSitter {
+            grammar: || tree_sitter_swift::LANGUAGE.into(),
+            lowering: &swift::Swift,
+        },
+        program_signals: Some(swift::program_signals),
+    }],
     file_names: &[],
     comment_openers: C_COMMENTS,
     print_functions: &["print", "debugPrint", "dump"],
@@ -304,9 +452,17 @@ const SWIFT: Profile = Profile {
     project_markers: &["Package.swift"],
 };
 
-const SCALA: Profile = Profile {
+static SCALA: Profile = Profile {
     family: Family::Scala,
-    languages: &[(Language::Scala, &["scala", "sc"])],
+    languages: &[LanguageEntry {
+        language: Language::Scala,
+        extensions: &["scala", "sc"],
+        front_end: FrontEnd::TreeSitter {
+            grammar: || tree_sitter_scala::LANGUAGE.into(),
+            lowering: &scala::Scala,
+        },
+        program_signals: Some(scala::program_signals),
+    }],
     file_names: &[],
     comment_openers: C_COMMENTS,
     print_functions: &["println", "print", "printf"],
@@ -337,7 +493,7 @@ const SCALA: Profile = Profile {
 
 /// Shell commands (`aws s3 presign`, `gsutil signurl`): a catalog without a front end; its
 /// scripts are found by [`super::FileKind`].
-const SHELL: Profile = Profile {
+static SHELL: Profile = Profile {
     family: Family::Shell,
     languages: &[],
     file_names: &[],
@@ -350,6 +506,18 @@ const SHELL: Profile = Profile {
     library_roots: &[],
     project_markers: &[],
 };
+
+impl Language {
+    /// The language's entry in its family's profile.
+    /// (Every language has one: a test checks it.)
+    pub fn entry(self) -> Option<&'static LanguageEntry> {
+        self.family()
+            .profile()
+            .languages
+            .iter()
+            .find(|e| e.language == self)
+    }
+}
 
 impl Family {
     /// The family's profile.
@@ -388,16 +556,21 @@ mod tests {
     #[test]
     fn every_language_belongs_to_its_familys_profile_once() {
         for profile in PROFILES {
-            for (language, extensions) in profile.languages {
+            for entry in profile.languages {
+                let language = entry.language;
                 assert_eq!(language.family(), profile.family, "{language:?}");
-                assert!(!extensions.is_empty(), "{language:?}");
+                assert!(!entry.extensions.is_empty(), "{language:?}");
+                assert!(
+                    language.entry().is_some_and(|e| std::ptr::eq(e, entry)),
+                    "{language:?}"
+                );
             }
         }
         let mut seen = std::collections::HashSet::new();
         for ext in PROFILES
             .iter()
             .flat_map(|p| p.languages.iter())
-            .flat_map(|(_, e)| e.iter())
+            .flat_map(|e| e.extensions.iter())
         {
             assert!(seen.insert(ext), "extension {ext} claimed twice");
             assert_eq!(*ext, ext.to_ascii_lowercase());

@@ -10,6 +10,10 @@ use crate::facts::{Arg, CallExpr, Expr, ExprKind, Field, Import, LoopKind, Param
 pub struct Python;
 
 impl Grammar for Python {
+    fn scanner_bounded(&self, text: &str) -> bool {
+        super::treesitter::indent_levels(text) <= super::treesitter::MAX_INDENT_LEVELS
+    }
+
     fn role(&self, node: Node<'_>) -> Role {
         match node.kind() {
             "call" => Role::Call,
@@ -388,7 +392,11 @@ fn keyword_span(node: Node<'_>) -> crate::facts::Span {
 }
 
 /// Command-line and service signals of a Python file ([`super::output::program`]).
-pub fn program_signals(text: &str, facts: &crate::facts::SyntaxFacts) -> super::output::Signals {
+pub fn program_signals(
+    _path: &std::path::Path,
+    text: &str,
+    facts: &crate::facts::SyntaxFacts,
+) -> super::output::Signals {
     use super::output::{Signals, imports_any};
     let main_guard = text.lines().any(|l| {
         let l: String = l.chars().filter(|c| !c.is_whitespace()).collect();

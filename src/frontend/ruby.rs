@@ -41,6 +41,10 @@ const UNIT_METHODS: [&str; 17] = [
 const PASS_THROUGH: [&str; 5] = ["to_i", "to_f", "to_int", "to_r", "to_time"];
 
 impl Grammar for Ruby {
+    fn scanner_bounded(&self, text: &str) -> bool {
+        super::treesitter::ruby_scanner_state(text) <= super::treesitter::MAX_RUBY_SCANNER_STATE
+    }
+
     fn role(&self, node: Node<'_>) -> Role {
         match node.kind() {
             "call" => Role::Call,

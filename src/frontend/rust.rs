@@ -40,7 +40,9 @@ const MAX_COST: usize = 1500;
 
 /// Parses a Rust file into syntax facts; `None` when it does not parse or is too deep.
 pub fn parse(text: &str) -> Option<SyntaxFacts> {
-    if text.len() > MAX_PARSE_BYTES {
+    // syn's parser recurses per nesting level: pathological nesting would overflow the
+    // stack, which cannot be caught, so such files get the text-level lints only.
+    if text.len() > MAX_PARSE_BYTES || super::max_nesting(text) > super::treesitter::MAX_DEPTH {
         return None;
     }
     let prepared = prepare(text);

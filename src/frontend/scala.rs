@@ -54,6 +54,10 @@ fn remember(set: &mut HashSet<usize>, id: usize) {
 }
 
 impl Grammar for Scala {
+    fn scanner_bounded(&self, text: &str) -> bool {
+        super::treesitter::scala_long_line_cost(text) <= super::treesitter::MAX_SCALA_LONG_LINE_COST
+    }
+
     fn role(&self, node: Node<'_>) -> Role {
         let id = node.id();
         WALK.with_borrow_mut(|walk| {
@@ -808,9 +812,13 @@ fn keyword_span(node: Node<'_>) -> Span {
 /// Command-line and service signals of a Scala file ([`super::output::program`]): a `main`
 /// method or an `App`, and the JVM frameworks Java's signals know plus Play, Akka HTTP,
 /// http4s, Finatra and Scalatra.
-pub fn program_signals(text: &str, facts: &crate::facts::SyntaxFacts) -> super::output::Signals {
+pub fn program_signals(
+    path: &std::path::Path,
+    text: &str,
+    facts: &crate::facts::SyntaxFacts,
+) -> super::output::Signals {
     use super::output::{Signals, imports_any, mentions_any};
-    let java = super::java::program_signals(text, facts);
+    let java = super::java::program_signals(path, text, facts);
     let command_line = java.command_line
         || mentions_any(text, &["def main(", "extends App", "@main"])
         || imports_any(facts, &["scopt", "com.monovore.decline", "mainargs"]);

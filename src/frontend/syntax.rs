@@ -219,6 +219,16 @@ pub const CALLBACK_METHODS: &[&str] = &[
 
 /// One language's description of its syntax tree.
 pub trait Grammar {
+    /// Whether the grammar's external scanner can be given `text` without overrunning its
+    /// serialization buffer or its time (Python's indentation, Ruby's heredocs, Scala's long
+    /// lines: see `treesitter`). The other external scanners bound their own state:
+    /// JavaScript, TypeScript and Kotlin keep none, C# and PHP stop serializing when full,
+    /// C++ keeps one raw-string delimiter of at most 16 characters (its scanner stops reading
+    /// a longer one, and asserts statically that 16 fit), Swift keeps the `#` count of one
+    /// raw string in 4 bytes.
+    fn scanner_bounded(&self, _text: &str) -> bool {
+        true
+    }
     fn role(&self, node: Node<'_>) -> Role;
     /// Lowers an expression node (children through `cx.expr`).
     fn expr(&self, node: Node<'_>, cx: &Lowering<'_>) -> Expr;

@@ -7,6 +7,7 @@ use std::collections::HashMap;
 use tree_sitter::{Node, Parser, Tree};
 
 use super::language::Language;
+use super::profile::FrontEnd;
 
 /// Files larger than this are not parsed (the text-level lints still run): generated or
 /// minified code, where a parse costs much and finds little.
@@ -18,25 +19,6 @@ pub const MAX_DEPTH: usize = 200;
 
 thread_local! {
     static PARSERS: RefCell<HashMap<Language, Parser>> = RefCell::new(HashMap::new());
-}
-
-fn grammar(language: Language) -> Option<tree_sitter::Language> {
-    Some(match language {
-        Language::Python | Language::Notebook => tree_sitter_python::LANGUAGE.into(),
-        Language::JavaScript => tree_sitter_javascript::LANGUAGE.into(),
-        Language::TypeScript => tree_sitter_typescript::LANGUAGE_TYPESCRIPT.into(),
-        Language::Tsx => tree_sitter_typescript::LANGUAGE_TSX.into(),
-        Language::Go => tree_sitter_go::LANGUAGE.into(),
-        Language::Java => tree_sitter_java::LANGUAGE.into(),
-        Language::Kotlin => tree_sitter_kotlin_ng::LANGUAGE.into(),
-        Language::CSharp => tree_sitter_c_sharp::LANGUAGE.into(),
-        Language::Php => tree_sitter_php::LANGUAGE_PHP.into(),
-        Language::Ruby => tree_sitter_ruby::LANGUAGE.into(),
-        Language::Cpp => tree_sitter_cpp::LANGUAGE.into(),
-        Language::Swift => tree_sitter_swift::LANGUAGE.into(),
-        Language::Scala => tree_sitter_scala::LANGUAGE.into(),
-        Language::Rust => return None,
-    })
 }
 
 /// Most indentation levels a Python file may open before it is refused. Python's external
@@ -67,7 +49,7 @@ pub const MAX_SCALA_LONG_LINE_COST: u64 = 400_000_000;
 /// most tokens, and tree-sitter answers by reading the line again from its start, so a line
 /// costs the square of its length. The sum of the squares of the lines longer than
 /// [`SCALA_SHORT_LINE`].
-fn scala_long_line_cost(text: &str) -> u64 {
+pub(super) fn scala_long_line_cost(text: &str) -> u64 {
     text.split('\n')
         .map(str::len)
         .filter(|&len| len > SCALA_SHORT_LINE)
@@ -75,26 +57,9 @@ fn scala_long_line_cost(text: &str) -> u64 {
         .fold(0u64, u64::saturating_add)
 }
 
-/// Whether the grammar's external scanner can be given `text` without overrunning its
-/// serialization buffer (see [`MAX_INDENT_LEVELS`], [`MAX_RUBY_SCANNER_STATE`]). The other
-/// external scanners bound their own state: JavaScript, TypeScript and Kotlin keep none, C#
-/// and PHP stop serializing when full, C++ keeps one raw-string delimiter of at most 16
-/// characters (its scanner stops reading a longer one, and asserts statically that 16 fit),
-/// Swift keeps the `#` count of one raw string in 4 bytes.
-/// Scala's indentation stack stops serializing when it would not fit, but its column lookups
-/// make long lines quadratic ([`scala_long_line_cost`]).
-fn external_scanner_bounded(language: Language, text: &str) -> bool {
-    match language {
-        Language::Python | Language::Notebook => indent_levels(text) <= MAX_INDENT_LEVELS,
-        Language::Ruby => ruby_scanner_state(text) <= MAX_RUBY_SCANNER_STATE,
-        Language::Scala => scala_long_line_cost(text) <= MAX_SCALA_LONG_LINE_COST,
-        _ => true,
-    }
-}
-
 /// The deepest stack of increasing indentation widths over the non-blank lines of `text`,
 /// counted as Python's scanner counts width (a tab is 8, a form feed restarts the line).
-fn indent_levels(text: &str) -> usize {
+pub(super) fn indent_levels(text: &str) -> usize {
     let mut stack: Vec<usize> = Vec::new();
     let mut max = 0;
     // A lone `\r` ends a line for the scanner too.
@@ -131,7 +96,7 @@ fn indent_levels(text: &str) -> usize {
 /// counting every `<<` (`a << b` too); and a heredoc opened inside nested string
 /// interpolations comes after 5 bytes per open literal, at most one per `#{` in the file
 /// plus one. Without a heredoc the scanner bounds its own state: 0.
-fn ruby_scanner_state(text: &str) -> usize {
+pub(super) fn ruby_scanner_state(text: &str) -> usize {
     let heredocs = text.split('\n').map(heredoc_bytes).max().unwrap_or(0);
     if heredocs == 0 {
         return 0;
@@ -185,17 +150,20 @@ pub(crate) const PARSE_DEADLINE: std::time::Duration = std::time::Duration::from
 /// grammar, the file is too large, or the parser gives up or runs over its budget (the
 /// text-level lints still run).
 pub fn parse(language: Language, text: &str) -> Option<Tree> {
-    if text.len() > MAX_PARSE_BYTES || !external_scanner_bounded(language, text) {
+    let Some(FrontEnd::TreeSitter { grammar, lowering }) = language.entry().map(|e| e.front_end)
+    else {
+        return None;
+    };
+    if text.len() > MAX_PARSE_BYTES || !lowering.scanner_bounded(text) {
         return None;
     }
-    let grammar = grammar(language)?;
     PARSERS.with(|parsers| {
         let mut parsers = parsers.borrow_mut();
         let parser = match parsers.entry(language) {
             std::collections::hash_map::Entry::Occupied(e) => e.into_mut(),
             std::collections::hash_map::Entry::Vacant(e) => {
                 let mut parser = Parser::new();
-                parser.set_language(&grammar).ok()?;
+                parser.set_language(&grammar()).ok()?;
                 e.insert(parser)
             }
         };
@@ -460,7 +428,6 @@ mod tests {
     fn python_indentation_past_the_scanner_buffer_is_refused() {
         assert_eq!(indent_levels(&nested_ifs(511)), 511);
         assert!(parse(Language::Python, &nested_ifs(511)).is_none());
-        assert!(parse(Language::Notebook, &nested_ifs(MAX_INDENT_LEVELS + 1)).is_none());
         assert!(parse(Language::Python, &nested_ifs(MAX_INDENT_LEVELS - 1)).is_some());
         assert_eq!(indent_levels("if a:\n\tif b:\n\t\tx\n  \ny\n"), 2);
         // Old Mac line endings and CRLF are lines too.
