@@ -51,6 +51,9 @@ pub struct Profile {
     pub library_roots: &'static [&'static str],
     /// Files whose presence makes a directory the root of a project of the family.
     pub project_markers: &'static [&'static str],
+    /// Its presign catalog (`catalog/<family>.toml`); `None` for a family whose code calls
+    /// another's SDKs (Scala: the Java rows name it in `also_in`).
+    pub catalog: Option<&'static str>,
 }
 
 /// A language of a family.
@@ -142,6 +145,7 @@ static PYTHON: Profile = Profile {
     wildcard_import_marks: &["import *"],
     library_roots: &[],
     project_markers: &["pyproject.toml", "setup.py", "setup.cfg"],
+    catalog: Some(include_str!("../../catalog/python.toml")),
 };
 
 static JAVASCRIPT: Profile = Profile {
@@ -185,6 +189,7 @@ static JAVASCRIPT: Profile = Profile {
     wildcard_import_marks: &[],
     library_roots: &[],
     project_markers: &["package.json"],
+    catalog: Some(include_str!("../../catalog/javascript.toml")),
 };
 
 static GO: Profile = Profile {
@@ -207,6 +212,7 @@ static GO: Profile = Profile {
     wildcard_import_marks: &[],
     library_roots: &[],
     project_markers: &["go.mod"],
+    catalog: Some(include_str!("../../catalog/go.toml")),
 };
 
 static JAVA: Profile = Profile {
@@ -234,6 +240,7 @@ static JAVA: Profile = Profile {
         "build.gradle.kts",
         "settings.gradle",
     ],
+    catalog: Some(include_str!("../../catalog/java.toml")),
 };
 
 static KOTLIN: Profile = Profile {
@@ -256,6 +263,7 @@ static KOTLIN: Profile = Profile {
     wildcard_import_marks: &[".*"],
     library_roots: &[],
     project_markers: &["build.gradle.kts", "build.gradle", "settings.gradle"],
+    catalog: Some(include_str!("../../catalog/kotlin.toml")),
 };
 
 static CSHARP: Profile = Profile {
@@ -280,6 +288,7 @@ static CSHARP: Profile = Profile {
     // `*.csproj`/`*.sln` have no fixed name (the probe is by exact path): MSBuild's
     // `Directory.Build.props` or the SDK's `global.json`.
     project_markers: &["Directory.Build.props", "global.json"],
+    catalog: Some(include_str!("../../catalog/csharp.toml")),
 };
 
 static PHP: Profile = Profile {
@@ -311,6 +320,7 @@ static PHP: Profile = Profile {
     wildcard_import_marks: &[],
     library_roots: &[],
     project_markers: &["composer.json"],
+    catalog: Some(include_str!("../../catalog/php.toml")),
 };
 
 static RUBY: Profile = Profile {
@@ -333,6 +343,7 @@ static RUBY: Profile = Profile {
     wildcard_import_marks: &[],
     library_roots: &[],
     project_markers: &["Gemfile"],
+    catalog: Some(include_str!("../../catalog/ruby.toml")),
 };
 
 static RUST: Profile = Profile {
@@ -352,6 +363,7 @@ static RUST: Profile = Profile {
     wildcard_import_marks: &[],
     library_roots: &[],
     project_markers: &["Cargo.toml"],
+    catalog: Some(include_str!("../../catalog/rust.toml")),
 };
 
 static CPP: Profile = Profile {
@@ -404,6 +416,7 @@ static CPP: Profile = Profile {
         "Aws", "std", "google", "gcs", "Azure", "boost", "spdlog", "fmt", "absl", "Poco", "Qt",
     ],
     project_markers: &[],
+    catalog: Some(include_str!("../../catalog/cpp.toml")),
 };
 
 static SWIFT: Profile = Profile {
@@ -450,6 +463,7 @@ static SWIFT: Profile = Profile {
         "FileManager",
     ],
     project_markers: &["Package.swift"],
+    catalog: Some(include_str!("../../catalog/swift.toml")),
 };
 
 static SCALA: Profile = Profile {
@@ -489,6 +503,7 @@ static SCALA: Profile = Profile {
         "Console",
     ],
     project_markers: &["build.sbt"],
+    catalog: None,
 };
 
 /// Shell commands (`aws s3 presign`, `gsutil signurl`): a catalog without a front end; its
@@ -505,6 +520,7 @@ static SHELL: Profile = Profile {
     wildcard_import_marks: &[],
     library_roots: &[],
     project_markers: &[],
+    catalog: Some(include_str!("../../catalog/shell.toml")),
 };
 
 impl Language {

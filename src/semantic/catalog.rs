@@ -12,23 +12,12 @@ use crate::frontend::Family;
 /// The SigV4 ceiling: S3 rejects presigned URLs valid longer than 7 days.
 pub const SIGV4_MAX_SECONDS: u64 = 604_800;
 
-const FILES: [(Family, &str); 12] = [
-    (Family::Python, include_str!("../../catalog/python.toml")),
-    (
-        Family::JavaScript,
-        include_str!("../../catalog/javascript.toml"),
-    ),
-    (Family::Go, include_str!("../../catalog/go.toml")),
-    (Family::Java, include_str!("../../catalog/java.toml")),
-    (Family::Kotlin, include_str!("../../catalog/kotlin.toml")),
-    (Family::CSharp, include_str!("../../catalog/csharp.toml")),
-    (Family::Php, include_str!("../../catalog/php.toml")),
-    (Family::Ruby, include_str!("../../catalog/ruby.toml")),
-    (Family::Rust, include_str!("../../catalog/rust.toml")),
-    (Family::Cpp, include_str!("../../catalog/cpp.toml")),
-    (Family::Swift, include_str!("../../catalog/swift.toml")),
-    (Family::Shell, include_str!("../../catalog/shell.toml")),
-];
+/// Each family's presign catalog (`catalog/<family>.toml`), from its profile.
+fn files() -> impl Iterator<Item = (Family, &'static str)> {
+    Family::ALL
+        .into_iter()
+        .filter_map(|family| Some((family, family.profile().catalog?)))
+}
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -244,7 +233,7 @@ impl Signer {
 
 static ROWS: LazyLock<Vec<Row>> = LazyLock::new(|| {
     let mut rows = Vec::new();
-    for (family, text) in FILES {
+    for (family, text) in files() {
         match toml::from_str::<File>(text) {
             Ok(file) => rows.extend(file.presign.into_iter().map(|mut r| {
                 r.family = family;
@@ -266,7 +255,7 @@ pub fn rows() -> &'static [Row] {
 /// Parses every catalog file, reporting the first error (for tests).
 pub fn validate() -> Result<usize, String> {
     let mut count = 0;
-    for (family, text) in FILES {
+    for (family, text) in files() {
         let file: File = toml::from_str(text).map_err(|e| format!("catalog/{family}.toml: {e}"))?;
         for row in &file.presign {
             if row.expiry.is_empty() && row.default.is_none() {
@@ -381,7 +370,7 @@ pub fn config_setting(key: &str) -> Option<(&'static SettingRow, &'static str)> 
 pub fn validate_settings() -> Result<usize, String> {
     let file: SettingsFile =
         toml::from_str(SETTINGS_FILE).map_err(|e| format!("catalog/settings.toml: {e}"))?;
-    let families: Vec<&str> = FILES.iter().map(|(f, _)| f.name()).collect();
+    let families: Vec<&str> = files().map(|(f, _)| f.name()).collect();
     for row in &file.setting {
         if !families.contains(&row.family.as_str()) {
             return Err(format!(
