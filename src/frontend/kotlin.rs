@@ -157,8 +157,6 @@ impl Grammar for Kotlin {
                 "null" => ExprKind::Null,
                 name => ExprKind::Name(name.to_string()),
             },
-            "boolean_literal" => ExprKind::Bool(cx.text(node) == "true"),
-            "null_literal" => ExprKind::Null,
             "this_expression" => ExprKind::Name("this".to_string()),
             "navigation_expression" => {
                 let children: Vec<Node<'_>> = named_children(node)

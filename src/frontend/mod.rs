@@ -18,6 +18,8 @@ mod java;
 mod javascript;
 mod kotlin;
 pub mod language;
+#[cfg(test)]
+mod node_kinds;
 mod notebook;
 pub mod output;
 mod php;

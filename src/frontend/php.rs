@@ -470,7 +470,7 @@ fn string(node: Node<'_>, cx: &Lowering<'_>) -> Option<String> {
     }
     for part in parts {
         match part.kind() {
-            "string_content" | "nowdoc_string" | "string_value" => value.push_str(cx.text(part)),
+            "string_content" | "nowdoc_string" => value.push_str(cx.text(part)),
             "escape_sequence" if single => {
                 let text = cx.text(part);
                 match text {
@@ -504,7 +504,6 @@ fn interpolated(node: Node<'_>, cx: &Lowering<'_>) -> ExprKind {
                     p.kind(),
                     "string_content"
                         | "nowdoc_string"
-                        | "string_value"
                         | "escape_sequence"
                         | "comment"
                         | "heredoc_start"

@@ -147,7 +147,7 @@ impl Grammar for Scala {
             "identifier" | "type_identifier" | "operator_identifier" => {
                 ExprKind::Name(cx.text(node).to_string())
             }
-            "this" | "this_expression" => ExprKind::Name("this".to_string()),
+            "this" => ExprKind::Name("this".to_string()),
             "field_expression" => match (
                 node.child_by_field_name("value"),
                 node.child_by_field_name("field"),

@@ -97,7 +97,7 @@ impl Grammar for Swift {
                 string(node, cx)
             }
             "boolean_literal" => ExprKind::Bool(cx.text(node) == "true"),
-            "nil" | "nil_literal" => ExprKind::Null,
+            "nil_literal" => ExprKind::Null,
             "simple_identifier" | "type_identifier" => match cx.text(node) {
                 "nil" => ExprKind::Null,
                 name => ExprKind::Name(name.trim_matches('`').to_string()),
