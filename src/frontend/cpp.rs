@@ -155,7 +155,7 @@ const CASTS: [&str; 6] = [
 ];
 
 impl Grammar for Cpp {
-    fn role(&self, node: Node<'_>) -> Role {
+    fn role(&self, node: Node<'_>, _parent: Option<Node<'_>>, _cx: &Lowering<'_>) -> Role {
         WALK.with_borrow_mut(|walk| match node.kind() {
             "translation_unit" => {
                 *walk = Walk::default();

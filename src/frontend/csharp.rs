@@ -17,7 +17,7 @@ use crate::facts::{Arg, CallExpr, Expr, ExprKind, Field, Import, LoopKind, Param
 pub struct CSharp;
 
 impl Grammar for CSharp {
-    fn role(&self, node: Node<'_>) -> Role {
+    fn role(&self, node: Node<'_>, _parent: Option<Node<'_>>, _cx: &Lowering<'_>) -> Role {
         match node.kind() {
             "invocation_expression"
             | "object_creation_expression"

@@ -20,7 +20,7 @@ const NUMERIC_CONVERSIONS: [&str; 14] = [
 ];
 
 impl Grammar for Go {
-    fn role(&self, node: Node<'_>) -> Role {
+    fn role(&self, node: Node<'_>, _parent: Option<Node<'_>>, _cx: &Lowering<'_>) -> Role {
         match node.kind() {
             "call_expression" => Role::Call,
             "short_var_declaration" | "assignment_statement" | "var_spec" | "const_spec" => {

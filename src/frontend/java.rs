@@ -11,23 +11,22 @@
 //!   `builder.signatureDuration(d);`) rebinds the local to that call, so a later use sees the
 //!   mutation; `date.setTime(ms)` rebinds to `new Date(ms)`.
 
-use std::cell::RefCell;
-
 use tree_sitter::Node;
 
-use super::syntax::{Grammar, Lowering, Role, binop};
+use super::syntax::{Grammar, Lowering, Role, Scope, binop};
 use super::treesitter::{named_children, parse_int, unescape};
 use crate::facts::{Arg, CallExpr, Expr, ExprKind, Import, LoopKind, Param, Span};
 
 pub struct Java;
 
-thread_local! {
-    static SCOPES: RefCell<Scopes> = RefCell::new(Scopes::default());
-}
-
 impl Grammar for Java {
-    fn role(&self, node: Node<'_>) -> Role {
-        let scope = match node.kind() {
+    fn scope(
+        &self,
+        node: Node<'_>,
+        _parent: Option<Node<'_>>,
+        _cx: &Lowering<'_>,
+    ) -> Option<(Span, Scope)> {
+        match node.kind() {
             "class_declaration"
             | "interface_declaration"
             | "enum_declaration"
@@ -50,12 +49,10 @@ impl Grammar for Java {
                 Some((node.byte_range(), Scope::Loop))
             }
             _ => None,
-        };
-        SCOPES.with_borrow_mut(|scopes| match scope {
-            _ if node.kind() == "program" => scopes.reset(),
-            Some((range, scope)) => scopes.enter(range, scope),
-            None => {}
-        });
+        }
+    }
+
+    fn role(&self, node: Node<'_>, _parent: Option<Node<'_>>, _cx: &Lowering<'_>) -> Role {
         match node.kind() {
             "method_invocation" | "object_creation_expression" => Role::Call,
             "local_variable_declaration"
@@ -475,16 +472,10 @@ fn declarators(node: Node<'_>, cx: &Lowering<'_>) -> Vec<(String, Expr, Span)> {
 
 /// The name of the class, interface, enum or record a member is declared in.
 fn enclosing_class<'s>(node: Node<'_>, cx: &Lowering<'s>) -> Option<&'s str> {
-    let name = SCOPES.with_borrow_mut(|scopes| match scopes.innermost(node.start_byte()) {
-        Some(Scope::Class(name)) => name.clone(),
+    match cx.scope(node)? {
+        Scope::Class(name) => cx.source.get(name?),
         _ => None,
-    })?;
-    cx.source.get(name)
-}
-
-/// Whether a node may run more than once in its function: in a loop or a lambda.
-fn in_loop(node: Node<'_>) -> bool {
-    SCOPES.with_borrow_mut(|scopes| scopes.repeats(node.start_byte()))
+    }
 }
 
 /// `x = v`, `this.x = v`; `x += v` binds `x + v` (the `x` read is the previous binding), or an
@@ -500,7 +491,7 @@ fn assignment(node: Node<'_>, cx: &Lowering<'_>) -> Option<(String, Expr)> {
     let value = match op {
         "=" => cx.expr(right),
         _ => match op.strip_suffix('=').and_then(binop) {
-            Some(op) if !in_loop(node) => Expr {
+            Some(op) if !cx.repeats(node) => Expr {
                 kind: ExprKind::Binary(op, Box::new(target), Box::new(cx.expr(right))),
                 span: node.byte_range(),
             },
@@ -585,69 +576,6 @@ fn keyword_span(node: Node<'_>) -> Span {
     let start = node.start_byte();
     let end = node.child(0).map_or(start, |k| k.end_byte());
     start..end
-}
-
-/// What encloses a node, as far as bindings care.
-#[derive(Clone, Debug, PartialEq)]
-pub(super) enum Scope {
-    /// A class body; the byte range of its name, when it has one.
-    Class(Option<Span>),
-    /// A named function, method, constructor or initializer.
-    Function,
-    /// A lambda or closure: it may run any number of times.
-    Lambda,
-    Loop,
-}
-
-/// The scopes enclosing the node the walk is at, kept by `role` (which the driver calls on
-/// every node, in document order) instead of asking `Node::parent`, which descends from the
-/// root on every call and is quadratic on wide files.
-#[derive(Debug, Default)]
-pub(super) struct Scopes {
-    /// End byte and kind of each open scope, innermost last.
-    stack: Vec<(usize, Scope)>,
-}
-
-impl Scopes {
-    pub(super) fn reset(&mut self) {
-        self.stack.clear();
-    }
-
-    /// Closes the scopes that end at or before `offset`.
-    fn close(&mut self, offset: usize) {
-        while self.stack.last().is_some_and(|(end, _)| *end <= offset) {
-            self.stack.pop();
-        }
-    }
-
-    pub(super) fn enter(&mut self, range: Span, scope: Scope) {
-        self.close(range.start);
-        self.stack.push((range.end, scope));
-    }
-
-    /// The innermost scope around `offset`.
-    pub(super) fn innermost(&mut self, offset: usize) -> Option<&Scope> {
-        self.close(offset);
-        self.stack.last().map(|(_, s)| s)
-    }
-
-    /// The innermost class around `offset`, through functions and lambdas.
-    pub(super) fn class(&mut self, offset: usize) -> Option<&Scope> {
-        self.close(offset);
-        self.stack
-            .iter()
-            .rev()
-            .map(|(_, s)| s)
-            .find(|s| matches!(s, Scope::Class(_)))
-    }
-
-    /// Whether `offset` is in a loop or lambda of its function.
-    pub(super) fn repeats(&mut self, offset: usize) -> bool {
-        self.close(offset);
-        self.stack
-            .last()
-            .is_some_and(|(_, scope)| matches!(scope, Scope::Loop | Scope::Lambda))
-    }
 }
 
 /// Command-line and service signals of a Java file ([`super::output::program`]).

@@ -13,7 +13,7 @@
 
 use tree_sitter::Node;
 
-use super::syntax::{Grammar, Lowering, Role, binop};
+use super::syntax::{Grammar, Lowering, Role, Scope, binop};
 use super::treesitter::{named_children, parse_int};
 use crate::facts::{Arg, CallExpr, Expr, ExprKind, Field, Import, LoopKind, Param, Span};
 
@@ -28,9 +28,39 @@ const MAX_FIELD_BINDINGS: usize = 256;
 const MAX_PATTERN_DEPTH: usize = 16;
 
 impl Grammar for JavaScript {
-    fn role(&self, node: Node<'_>) -> Role {
+    /// Loops, and functions: a function passed as an argument is a callback, which may run
+    /// any number of times.
+    fn scope(
+        &self,
+        node: Node<'_>,
+        parent: Option<Node<'_>>,
+        _cx: &Lowering<'_>,
+    ) -> Option<(Span, Scope)> {
+        let scope = match node.kind() {
+            "for_statement" | "for_in_statement" | "while_statement" | "do_statement" => {
+                Scope::Loop
+            }
+            "function_declaration"
+            | "function_expression"
+            | "function"
+            | "generator_function"
+            | "generator_function_declaration"
+            | "arrow_function"
+            | "method_definition" => {
+                if parent.is_some_and(|p| p.kind() == "arguments") {
+                    Scope::Lambda
+                } else {
+                    Scope::Function
+                }
+            }
+            _ => return None,
+        };
+        Some((node.byte_range(), scope))
+    }
+
+    fn role(&self, node: Node<'_>, _parent: Option<Node<'_>>, cx: &Lowering<'_>) -> Role {
         match node.kind() {
-            "call_expression" if is_require_call(node) => Role::Import,
+            "call_expression" if is_require_call(node, cx) => Role::Import,
             "call_expression" | "new_expression" => Role::Call,
             "variable_declarator"
             | "assignment_expression"
@@ -496,15 +526,12 @@ fn keyword_span(node: Node<'_>) -> Span {
 
 /// Whether a call is `require("m")` (or `import("m")`) whose result a declaration keeps:
 /// `const x = require("m")`, `const { a } = require("m")`, `const a = require("m").a`,
-/// `const m = await import("m")`. Roles are decided without the source, so an identifier of
-/// `require`'s length stands in; `imports` checks the name (a call such as `resolve("x")` in
-/// that position is then neither a call nor an import, which no catalog row needs).
-fn is_require_call(node: Node<'_>) -> bool {
+/// `const m = await import("m")`.
+fn is_require_call(node: Node<'_>, cx: &Lowering<'_>) -> bool {
     let Some(function) = node.child_by_field_name("function") else {
         return false;
     };
-    let named_require =
-        function.kind() == "identifier" && function.end_byte() - function.start_byte() == 7;
+    let named_require = function.kind() == "identifier" && cx.text(function) == "require";
     if !(named_require || function.kind() == "import") {
         return false;
     }
@@ -545,14 +572,8 @@ fn require_declarator(call: Node<'_>) -> Option<(Node<'_>, Option<Node<'_>>)> {
     None
 }
 
-/// The imports of a `require("m")` kept by a declaration.
+/// The imports of a `require("m")` kept by a declaration (see [`is_require_call`]).
 fn require_imports(call: Node<'_>, cx: &Lowering<'_>) -> Vec<Import> {
-    let Some(function) = call.child_by_field_name("function") else {
-        return Vec::new();
-    };
-    if function.kind() == "identifier" && cx.text(function) != "require" {
-        return Vec::new();
-    }
     let Some(module) = call
         .child_by_field_name("arguments")
         .and_then(|a| named_children(a).into_iter().find(|c| !is_comment(*c)))
@@ -716,7 +737,7 @@ fn assignment(node: Node<'_>, cx: &Lowering<'_>) -> Vec<(String, Expr)> {
             .child_by_field_name("operator")
             .map_or("", |o| cx.text(o));
         match op.strip_suffix('=').and_then(binop) {
-            Some(op) if !repeats(node) => Expr {
+            Some(op) if !cx.repeats(node) => Expr {
                 kind: ExprKind::Binary(op, Box::new(target), Box::new(cx.expr(right))),
                 span: node.byte_range(),
             },
@@ -731,34 +752,6 @@ fn assignment(node: Node<'_>, cx: &Lowering<'_>) -> Vec<(String, Expr)> {
     flatten_fields(&name, &value, 0, &mut out);
     out.insert(0, (name, value));
     out
-}
-
-/// Whether a node may run more than once in its function: inside a loop, or in a function
-/// passed as an argument (a callback). Walks parents, so only used for compound assignments.
-fn repeats(node: Node<'_>) -> bool {
-    let mut current = node;
-    for _ in 0..MAX_PATTERN_DEPTH * 8 {
-        let Some(parent) = current.parent() else {
-            return false;
-        };
-        match parent.kind() {
-            "for_statement" | "for_in_statement" | "while_statement" | "do_statement" => {
-                return true;
-            }
-            "function_declaration"
-            | "function_expression"
-            | "function"
-            | "generator_function"
-            | "generator_function_declaration"
-            | "arrow_function"
-            | "method_definition" => {
-                return parent.parent().is_some_and(|p| p.kind() == "arguments");
-            }
-            _ => {}
-        }
-        current = parent;
-    }
-    true
 }
 
 /// A class field: `ttl = 3600` binds `this.ttl`; `static TTL = 3600` binds `Class.TTL`.
@@ -1200,6 +1193,20 @@ mod tests {
         );
         // A statement-level require is still a call; so is `config()`.
         assert!(f.calls.iter().any(|c| c.call.name() == Some("config")));
+    }
+
+    /// A call of another seven-letter function kept by a declaration is a call: roles once
+    /// told `require` by its length alone, and lost `const url = presign("k")`.
+    #[test]
+    fn only_require_itself_is_an_import() {
+        let f = facts("const url = presign(\"k\");\nconst m = require(\"m\");\n");
+        assert!(matches!(
+            call(&f, "presign").positional(0).map(|e| &e.kind),
+            Some(ExprKind::Str(k)) if k == "k"
+        ));
+        assert!(f.calls.iter().all(|c| c.call.name() != Some("require")));
+        assert!(import(&f, "m", None, Some("m")));
+        assert_eq!(f.imports.len(), 1);
     }
 
     #[test]

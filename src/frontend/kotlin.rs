@@ -10,32 +10,13 @@
 //! A trailing lambda is one more argument of its call. A call of a capitalised name
 //! (`Date(ms)`, `GetObjectRequest { … }`) is a constructor call.
 
-use std::cell::RefCell;
-
 use tree_sitter::Node;
 
-use super::java::{Scope, Scopes};
-use super::syntax::{Grammar, Lowering, Role, names_a_type};
+use super::syntax::{Grammar, Lowering, Role, Scope, names_a_type};
 use super::treesitter::{named_children, parse_int, unescape};
 use crate::facts::{Arg, BinOp, CallExpr, Expr, ExprKind, Field, Import, LoopKind, Param, Span};
 
 pub struct Kotlin;
-
-/// Walk state kept by `role` (called on every node, in document order), so no lowering asks
-/// `Node::parent` (which descends from the root on every call).
-#[derive(Default)]
-struct Walk {
-    scopes: Scopes,
-    /// The `f(a)` of an `f(a) { … }` just seen: lowered with its trailing lambda.
-    trailing_callee: Option<usize>,
-    /// The lambda literal of an `annotated_lambda` just seen: the annotated lambda is the
-    /// function.
-    annotated_literal: Option<usize>,
-}
-
-thread_local! {
-    static WALK: RefCell<Walk> = RefCell::new(Walk::default());
-}
 
 /// The node that holds a function's parameters: an annotated lambda's `lambda_literal`.
 fn function_node(node: Node<'_>) -> Option<Node<'_>> {
@@ -48,81 +29,58 @@ fn function_node(node: Node<'_>) -> Option<Node<'_>> {
 }
 
 impl Grammar for Kotlin {
-    fn role(&self, node: Node<'_>) -> Role {
-        let id = node.id();
-        WALK.with_borrow_mut(|walk| {
-            let scope = match node.kind() {
-                "source_file" => {
-                    *walk = Walk::default();
-                    None
-                }
-                "class_declaration" | "object_declaration" => Some(Scope::Class(
-                    node.child_by_field_name("name").map(|n| n.byte_range()),
-                )),
-                // `Outer.NAME` reaches a companion's members.
-                "companion_object" => {
-                    let outer = match walk.scopes.class(node.start_byte()) {
-                        Some(Scope::Class(name)) => name.clone(),
-                        _ => None,
-                    };
-                    Some(Scope::Class(outer))
-                }
-                "object_literal" => Some(Scope::Class(None)),
-                "function_declaration"
-                | "secondary_constructor"
-                | "getter"
-                | "setter"
-                | "anonymous_initializer" => Some(Scope::Function),
-                "anonymous_function" => Some(Scope::Lambda),
-                "annotated_lambda" => {
-                    walk.annotated_literal = named_children(node)
-                        .into_iter()
-                        .find(|c| c.kind() == "lambda_literal")
-                        .map(|l| l.id());
-                    Some(Scope::Lambda)
-                }
-                "lambda_literal" if walk.annotated_literal == Some(id) => None,
-                "lambda_literal" => Some(Scope::Lambda),
-                "for_statement" | "while_statement" | "do_while_statement" => Some(Scope::Loop),
-                "call_expression" if walk.trailing_callee == Some(id) => None,
-                "call_expression" => {
-                    walk.trailing_callee = trailing_lambda_callee(node).map(|c| c.id());
-                    None
-                }
-                _ => None,
-            };
-            if let Some(scope) = scope {
-                walk.scopes.enter(node.byte_range(), scope);
+    fn scope(
+        &self,
+        node: Node<'_>,
+        parent: Option<Node<'_>>,
+        cx: &Lowering<'_>,
+    ) -> Option<(Span, Scope)> {
+        let scope = match node.kind() {
+            "class_declaration" | "object_declaration" => {
+                Scope::Class(node.child_by_field_name("name").map(|n| n.byte_range()))
             }
-            match node.kind() {
-                // The callee half of `f(a) { … }` is lowered with its trailing lambda.
-                "call_expression" if walk.trailing_callee == Some(id) => {
-                    walk.trailing_callee = None;
-                    Role::Other
-                }
-                "call_expression" => Role::Call,
-                "property_declaration" | "assignment" => Role::Binding,
-                // A trailing lambda is the function, so a callback method's argument list
-                // passes its loop context on (`items.forEach { … }`).
-                "function_declaration"
-                | "anonymous_function"
-                | "annotated_lambda"
-                | "getter"
-                | "setter"
-                | "secondary_constructor" => Role::Function,
-                "lambda_literal" if walk.annotated_literal == Some(id) => {
-                    walk.annotated_literal = None;
-                    Role::Other
-                }
-                "lambda_literal" => Role::Function,
-                "for_statement" => Role::Loop(LoopKind::For, keyword_span(node, "for")),
-                "while_statement" => Role::Loop(LoopKind::While, keyword_span(node, "while")),
-                "do_while_statement" => Role::Loop(LoopKind::While, keyword_span(node, "do")),
-                "import" => Role::Import,
-                "line_comment" | "block_comment" => Role::Comment,
-                _ => Role::Other,
-            }
-        })
+            // `Outer.NAME` reaches a companion's members.
+            "companion_object" => match cx.class(node) {
+                Some(Scope::Class(outer)) => Scope::Class(outer),
+                _ => Scope::Class(None),
+            },
+            "object_literal" => Scope::Class(None),
+            "function_declaration"
+            | "secondary_constructor"
+            | "getter"
+            | "setter"
+            | "anonymous_initializer" => Scope::Function,
+            "anonymous_function" | "annotated_lambda" => Scope::Lambda,
+            "lambda_literal" if !annotated(node, parent) => Scope::Lambda,
+            "for_statement" | "while_statement" | "do_while_statement" => Scope::Loop,
+            _ => return None,
+        };
+        Some((node.byte_range(), scope))
+    }
+
+    fn role(&self, node: Node<'_>, parent: Option<Node<'_>>, _cx: &Lowering<'_>) -> Role {
+        match node.kind() {
+            // The callee half of `f(a) { … }` is lowered with its trailing lambda.
+            "call_expression" if is_trailing_callee(node, parent) => Role::Other,
+            "call_expression" => Role::Call,
+            "property_declaration" | "assignment" => Role::Binding,
+            // A trailing lambda is the function, so a callback method's argument list
+            // passes its loop context on (`items.forEach { … }`).
+            "function_declaration"
+            | "anonymous_function"
+            | "annotated_lambda"
+            | "getter"
+            | "setter"
+            | "secondary_constructor" => Role::Function,
+            "lambda_literal" if annotated(node, parent) => Role::Other,
+            "lambda_literal" => Role::Function,
+            "for_statement" => Role::Loop(LoopKind::For, keyword_span(node, "for")),
+            "while_statement" => Role::Loop(LoopKind::While, keyword_span(node, "while")),
+            "do_while_statement" => Role::Loop(LoopKind::While, keyword_span(node, "do")),
+            "import" => Role::Import,
+            "line_comment" | "block_comment" => Role::Comment,
+            _ => Role::Other,
+        }
     }
 
     /// kotlin-ng reads `assertFailsWith<E> { … }` at the start of a statement as the
@@ -675,16 +633,23 @@ fn lambda(node: Node<'_>, cx: &Lowering<'_>) -> Expr {
     }
 }
 
-/// Whether a node may run more than once in its function: in a loop or a lambda.
-fn in_loop(node: Node<'_>) -> bool {
-    WALK.with_borrow_mut(|walk| walk.scopes.repeats(node.start_byte()))
+/// The lambda literal of an annotated lambda: the annotated lambda is the function.
+fn annotated(lambda: Node<'_>, parent: Option<Node<'_>>) -> bool {
+    parent.is_some_and(|p| p.kind() == "annotated_lambda") && lambda.kind() == "lambda_literal"
+}
+
+/// The `f(a)` of an `f(a) { … }`: lowered with its trailing lambda, as one call.
+fn is_trailing_callee(call: Node<'_>, parent: Option<Node<'_>>) -> bool {
+    parent
+        .filter(|p| p.kind() == "call_expression")
+        .and_then(trailing_lambda_callee)
+        .is_some_and(|callee| callee.id() == call.id())
 }
 
 /// Where a property is declared: `None` in a function, `Some(owner)` in a class or object
 /// body (`Some(None)` at top level or in an anonymous object).
 fn declared_in<'s>(node: Node<'_>, cx: &Lowering<'s>) -> Option<Option<&'s str>> {
-    let scope = WALK.with_borrow_mut(|walk| walk.scopes.innermost(node.start_byte()).cloned());
-    match scope {
+    match cx.scope(node) {
         None => Some(None),
         Some(Scope::Class(name)) => Some(name.and_then(|n| cx.source.get(n))),
         Some(_) => None,
@@ -757,7 +722,7 @@ fn assignment(node: Node<'_>, cx: &Lowering<'_>) -> Option<(String, Expr)> {
     };
     let value = match (op, bin) {
         ("=", _) => cx.expr(right),
-        (_, Some(op)) if !in_loop(node) => Expr {
+        (_, Some(op)) if !cx.repeats(node) => Expr {
             kind: ExprKind::Binary(op, Box::new(target), Box::new(cx.expr(right))),
             span: node.byte_range(),
         },

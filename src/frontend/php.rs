@@ -16,7 +16,7 @@ use crate::facts::{Arg, BinOp, CallExpr, Expr, ExprKind, Field, Import, LoopKind
 pub struct Php;
 
 impl Grammar for Php {
-    fn role(&self, node: Node<'_>) -> Role {
+    fn role(&self, node: Node<'_>, _parent: Option<Node<'_>>, _cx: &Lowering<'_>) -> Role {
         match node.kind() {
             "member_call_expression"
             | "nullsafe_member_call_expression"

@@ -14,7 +14,7 @@ impl Grammar for Python {
         super::treesitter::indent_levels(text) <= super::treesitter::MAX_INDENT_LEVELS
     }
 
-    fn role(&self, node: Node<'_>) -> Role {
+    fn role(&self, node: Node<'_>, _parent: Option<Node<'_>>, _cx: &Lowering<'_>) -> Role {
         match node.kind() {
             "call" => Role::Call,
             "assignment" => Role::Binding,

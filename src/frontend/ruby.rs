@@ -45,7 +45,7 @@ impl Grammar for Ruby {
         super::treesitter::ruby_scanner_state(text) <= super::treesitter::MAX_RUBY_SCANNER_STATE
     }
 
-    fn role(&self, node: Node<'_>) -> Role {
+    fn role(&self, node: Node<'_>, _parent: Option<Node<'_>>, _cx: &Lowering<'_>) -> Role {
         match node.kind() {
             "call" => Role::Call,
             "assignment" | "operator_assignment" => Role::Binding,

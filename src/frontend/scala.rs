@@ -9,118 +9,71 @@
 //! (`also_in = ["scala"]` in `catalog/java.toml`); `scala.concurrent.duration` values
 //! (`7.days`, `Duration(7, TimeUnit.DAYS)`) are folded by `src/eval.rs`.
 
-use std::cell::RefCell;
-use std::collections::HashSet;
-
 use tree_sitter::Node;
 
-use super::java::{Scope, Scopes};
-use super::syntax::{Grammar, Lowering, Role, binop, names_a_type};
+use super::syntax::{Grammar, Lowering, Role, Scope, binop, names_a_type};
 use super::treesitter::{named_children, parse_int, unescape};
 use crate::facts::{Arg, CallExpr, Expr, ExprKind, Import, LoopKind, Param, Span};
 
 pub struct Scala;
 
-/// Walk state kept by `role` (called on every node, in document order), so no lowering asks
-/// `Node::parent`.
-#[derive(Default)]
-struct Walk {
-    scopes: Scopes,
-    /// Inner calls of a curried call `f(a)(b)`: lowered with the outer one.
-    curried: HashSet<usize>,
-    /// Named arguments `f(name = v)`: not assignments.
-    named_args: HashSet<usize>,
-    /// Case blocks given as an argument (`xs.map { case (k, n) => … }`): partial functions,
-    /// where a `match`'s case block is code of its own function.
-    partial_functions: HashSet<usize>,
-}
-
-thread_local! {
-    static WALK: RefCell<Walk> = RefCell::new(Walk::default());
-}
-
-/// Bounds the remembered node ids (a file's worth is small; a hostile one starts over, which
-/// only costs it a call or binding too many).
-const MAX_REMEMBERED: usize = 4096;
-
-/// Most argument lists of one curried call read together (`f(a)(b)(c)…`).
-const MAX_ARGUMENT_LISTS: usize = 16;
-
-fn remember(set: &mut HashSet<usize>, id: usize) {
-    if set.len() >= MAX_REMEMBERED {
-        set.clear();
-    }
-    set.insert(id);
-}
+/// Most argument lists of one curried call read together (`f(a)(b)(c)…`): as many as the
+/// walk descends, so no list it visits is lost; the inner calls are not lowered again.
+const MAX_ARGUMENT_LISTS: usize = super::treesitter::MAX_DEPTH;
 
 impl Grammar for Scala {
     fn scanner_bounded(&self, text: &str) -> bool {
         super::treesitter::scala_long_line_cost(text) <= super::treesitter::MAX_SCALA_LONG_LINE_COST
     }
 
-    fn role(&self, node: Node<'_>) -> Role {
-        let id = node.id();
-        WALK.with_borrow_mut(|walk| {
-            let scope = match node.kind() {
-                "compilation_unit" => {
-                    *walk = Walk::default();
-                    None
-                }
-                "class_definition" | "object_definition" | "trait_definition"
-                | "enum_definition" => Some(Scope::Class(
-                    node.child_by_field_name("name").map(|n| n.byte_range()),
-                )),
-                "function_definition" => Some(Scope::Function),
-                "lambda_expression" => Some(Scope::Lambda),
-                "for_expression" | "while_expression" | "do_while_expression" => Some(Scope::Loop),
-                _ => None,
-            };
-            if let Some(scope) = scope {
-                walk.scopes.enter(node.byte_range(), scope);
+    fn scope(
+        &self,
+        node: Node<'_>,
+        _parent: Option<Node<'_>>,
+        _cx: &Lowering<'_>,
+    ) -> Option<(Span, Scope)> {
+        let scope = match node.kind() {
+            "class_definition" | "object_definition" | "trait_definition" | "enum_definition" => {
+                Scope::Class(node.child_by_field_name("name").map(|n| n.byte_range()))
             }
-            match node.kind() {
-                "call_expression" if walk.curried.contains(&id) => Role::Other,
-                "call_expression" => {
-                    // The argument lists `call` reads (see `call`): their inner calls are
-                    // part of this one, their `name = v` are named arguments.
-                    let mut inner = Some(node);
-                    let mut lists = 0;
-                    while let Some(call) = inner.filter(|_| lists < MAX_ARGUMENT_LISTS) {
-                        lists += 1;
-                        if call.id() != id {
-                            remember(&mut walk.curried, call.id());
-                        }
-                        if let Some(args) = call.child_by_field_name("arguments") {
-                            if args.kind() == "case_block" {
-                                remember(&mut walk.partial_functions, args.id());
-                            }
-                            for a in named_children(args) {
-                                if a.kind() == "assignment_expression" {
-                                    remember(&mut walk.named_args, a.id());
-                                }
-                            }
-                        }
-                        inner = call
-                            .child_by_field_name("function")
-                            .filter(|f| f.kind() == "call_expression");
-                    }
-                    Role::Call
-                }
-                "instance_expression" => Role::Call,
-                "assignment_expression" if walk.named_args.contains(&id) => Role::Other,
-                "val_definition" | "var_definition" | "assignment_expression" => Role::Binding,
-                "infix_expression" if compound_operator(node).is_some() => Role::Binding,
-                "function_definition" | "lambda_expression" => Role::Function,
-                "case_block" if walk.partial_functions.contains(&id) => Role::Function,
-                "for_expression" => Role::Loop(LoopKind::For, keyword_span(node)),
-                "while_expression" | "do_while_expression" => {
-                    Role::Loop(LoopKind::While, keyword_span(node))
-                }
-                "import_declaration" => Role::Import,
-                "comment" | "block_comment" => Role::Comment,
-                _ => Role::Other,
+            "function_definition" => Scope::Function,
+            "lambda_expression" => Scope::Lambda,
+            "for_expression" | "while_expression" | "do_while_expression" => Scope::Loop,
+            _ => return None,
+        };
+        Some((node.byte_range(), scope))
+    }
+
+    fn role(&self, node: Node<'_>, parent: Option<Node<'_>>, _cx: &Lowering<'_>) -> Role {
+        // `f(a)(b)`: the inner `f(a)` is lowered with the outer call (see `call`).
+        let is_field_of_parent_call = |field: &str| {
+            parent.is_some_and(|p| {
+                p.kind() == "call_expression"
+                    && p.child_by_field_name(field)
+                        .is_some_and(|f| f.id() == node.id())
+            })
+        };
+        match node.kind() {
+            "call_expression" if is_field_of_parent_call("function") => Role::Other,
+            "call_expression" | "instance_expression" => Role::Call,
+            // `f(name = v)`: a named argument, not an assignment.
+            "assignment_expression" if parent.is_some_and(|p| p.kind() == "arguments") => {
+                Role::Other
             }
-        })
+            "val_definition" | "var_definition" | "assignment_expression" => Role::Binding,
+            "infix_expression" if compound_operator(node).is_some() => Role::Binding,
+            "function_definition" | "lambda_expression" => Role::Function,
+            // A case block given as an argument (`xs.map { case (k, n) => … }`) is a partial
+            // function; a `match`'s case block is code of its own function.
+            "case_block" if is_field_of_parent_call("arguments") => Role::Function,
+            "for_expression" => Role::Loop(LoopKind::For, keyword_span(node)),
+            "while_expression" | "do_while_expression" => {
+                Role::Loop(LoopKind::While, keyword_span(node))
+            }
+            "import_declaration" => Role::Import,
+            "comment" | "block_comment" => Role::Comment,
+            _ => Role::Other,
+        }
     }
 
     fn expr(&self, node: Node<'_>, cx: &Lowering<'_>) -> Expr {
@@ -703,19 +656,13 @@ fn arguments(list: Node<'_>, cx: &Lowering<'_>) -> Vec<Arg> {
         .collect()
 }
 
-/// Whether a node may run more than once in its function: in a loop or a lambda.
-fn in_loop(node: Node<'_>) -> bool {
-    WALK.with_borrow_mut(|walk| walk.scopes.repeats(node.start_byte()))
-}
-
 /// `val x = v`, `var x = v`; in a class, trait or object also `Owner.x` and `this.x`. A
 /// member `var` can change anywhere: unknown. A pattern (`val (a, b) = …`) binds unknowns.
 fn definition(node: Node<'_>, cx: &Lowering<'_>) -> Vec<(String, Expr)> {
     let Some(pattern) = node.child_by_field_name("pattern") else {
         return Vec::new();
     };
-    let scope = WALK.with_borrow_mut(|walk| walk.scopes.innermost(node.start_byte()).cloned());
-    let owner = match &scope {
+    let owner = match &cx.scope(node) {
         Some(Scope::Class(name)) => Some(name.clone().and_then(|n| cx.source.get(n))),
         None => Some(None),
         Some(_) => None,
@@ -791,7 +738,7 @@ fn compound(node: Node<'_>, cx: &Lowering<'_>) -> Option<(String, Expr)> {
     let right = node.child_by_field_name("right")?;
     let target = cx.expr(left);
     let name = target.path()?.join(".");
-    let value = if in_loop(node) {
+    let value = if cx.repeats(node) {
         Expr::unknown(node.byte_range())
     } else {
         Expr {

@@ -18,20 +18,13 @@
 //! position when it is declared without one (`_ key: String`). A parameter whose label
 //! differs from its name (`for key: String`) is bound by its name only.
 
-use std::cell::RefCell;
-
 use tree_sitter::Node;
 
-use super::java::{Scope, Scopes};
-use super::syntax::{Grammar, Lowering, Role, names_a_type};
+use super::syntax::{Grammar, Lowering, Role, Scope, names_a_type};
 use super::treesitter::{named_children, parse_int, unescape};
 use crate::facts::{Absence, Arg, CallExpr, Expr, ExprKind, Import, LoopKind, Param, Span};
 
 pub struct Swift;
-
-thread_local! {
-    static SCOPES: RefCell<Scopes> = RefCell::new(Scopes::default());
-}
 
 /// Conversions of one operand that keep its value.
 const CONVERSIONS: [&str; 10] = [
@@ -48,28 +41,28 @@ const CONVERSIONS: [&str; 10] = [
 ];
 
 impl Grammar for Swift {
-    fn role(&self, node: Node<'_>) -> Role {
-        SCOPES.with_borrow_mut(|scopes| {
-            let scope = match node.kind() {
-                "source_file" => {
-                    scopes.reset();
-                    None
-                }
-                "class_declaration" | "protocol_declaration" => Some(Scope::Class(
-                    node.child_by_field_name("name").map(|n| n.byte_range()),
-                )),
-                "function_declaration"
-                | "init_declaration"
-                | "deinit_declaration"
-                | "computed_property" => Some(Scope::Function),
-                "lambda_literal" => Some(Scope::Lambda),
-                "for_statement" | "while_statement" | "repeat_while_statement" => Some(Scope::Loop),
-                _ => None,
-            };
-            if let Some(scope) = scope {
-                scopes.enter(node.byte_range(), scope);
+    fn scope(
+        &self,
+        node: Node<'_>,
+        _parent: Option<Node<'_>>,
+        _cx: &Lowering<'_>,
+    ) -> Option<(Span, Scope)> {
+        let scope = match node.kind() {
+            "class_declaration" | "protocol_declaration" => {
+                Scope::Class(node.child_by_field_name("name").map(|n| n.byte_range()))
             }
-        });
+            "function_declaration"
+            | "init_declaration"
+            | "deinit_declaration"
+            | "computed_property" => Scope::Function,
+            "lambda_literal" => Scope::Lambda,
+            "for_statement" | "while_statement" | "repeat_while_statement" => Scope::Loop,
+            _ => return None,
+        };
+        Some((node.byte_range(), scope))
+    }
+
+    fn role(&self, node: Node<'_>, _parent: Option<Node<'_>>, _cx: &Lowering<'_>) -> Role {
         match node.kind() {
             "call_expression" => Role::Call,
             "property_declaration" | "assignment" => Role::Binding,
@@ -528,8 +521,7 @@ fn closure(node: Node<'_>, cx: &Lowering<'_>) -> Expr {
 /// Where a property is declared: `None` in a function or closure, `Some(owner)` in a type
 /// body (`Some(None)` at file scope).
 fn declared_in<'s>(node: Node<'_>, cx: &Lowering<'s>) -> Option<Option<&'s str>> {
-    let scope = SCOPES.with_borrow_mut(|s| s.innermost(node.start_byte()).cloned());
-    match scope {
+    match cx.scope(node) {
         None => Some(None),
         Some(Scope::Class(name)) => Some(name.and_then(|n| cx.source.get(n))),
         Some(_) => None,
@@ -613,7 +605,7 @@ fn assignment(node: Node<'_>, cx: &Lowering<'_>) -> Option<(String, Expr)> {
     let value = match op {
         "=" => cx.expr(right),
         _ => match op.strip_suffix('=').and_then(super::syntax::binop) {
-            Some(op) if !SCOPES.with_borrow_mut(|s| s.repeats(node.start_byte())) => Expr {
+            Some(op) if !cx.repeats(node) => Expr {
                 kind: ExprKind::Binary(op, Box::new(target), Box::new(cx.expr(right))),
                 span: node.byte_range(),
             },

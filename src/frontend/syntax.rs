@@ -2,7 +2,7 @@
 //! language's [`Grammar`] what each node is and collects [`SyntaxFacts`], tracking the
 //! enclosing loop and function. A language only describes its node kinds.
 
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 
 use tree_sitter::{Node, TreeCursor};
 
@@ -229,7 +229,21 @@ pub trait Grammar {
     fn scanner_bounded(&self, _text: &str) -> bool {
         true
     }
-    fn role(&self, node: Node<'_>) -> Role;
+    /// The scope a node opens, with the bytes it spans (the node's, or an anonymous class's
+    /// body), if any. Called before [`Grammar::role`] on every named node, in document order;
+    /// the walk keeps the stack, which lowering reads ([`Lowering::scope`],
+    /// [`Lowering::repeats`]).
+    fn scope(
+        &self,
+        _node: Node<'_>,
+        _parent: Option<Node<'_>>,
+        _cx: &Lowering<'_>,
+    ) -> Option<(Span, Scope)> {
+        None
+    }
+    /// What a node is to the walk. `parent` is the walk's (asking `Node::parent` descends
+    /// from the root on every call, quadratic on wide files).
+    fn role(&self, node: Node<'_>, parent: Option<Node<'_>>, cx: &Lowering<'_>) -> Role;
     /// Lowers an expression node (children through `cx.expr`).
     fn expr(&self, node: Node<'_>, cx: &Lowering<'_>) -> Expr;
     /// Lowers a node of role [`Role::Call`].
@@ -307,14 +321,76 @@ pub trait Grammar {
     }
 }
 
-/// Lowering state: the source text and a depth guard against pathological nesting.
+/// Lowering state: the source text, a depth guard against pathological nesting, and the
+/// scopes open where the walk is.
 pub struct Lowering<'s> {
     pub source: &'s str,
     depth: Cell<usize>,
     grammar: &'s dyn Grammar,
+    scopes: RefCell<Scopes>,
+}
+
+/// What encloses a node, as far as bindings care (see [`Grammar::scope`]).
+#[derive(Clone, Debug, PartialEq)]
+pub enum Scope {
+    /// A class body; the byte range of its name, when it has one.
+    Class(Option<Span>),
+    /// A named function, method, constructor or initializer.
+    Function,
+    /// A lambda or closure: it may run any number of times.
+    Lambda,
+    Loop,
+}
+
+/// The scopes enclosing the node the walk is at, kept as the walk goes (in document order)
+/// instead of asking `Node::parent`, which descends from the root on every call and is
+/// quadratic on wide files.
+#[derive(Debug, Default)]
+struct Scopes {
+    /// End byte and kind of each open scope, innermost last.
+    stack: Vec<(usize, Scope)>,
+}
+
+impl Scopes {
+    /// Closes the scopes that end at or before `offset`.
+    fn close(&mut self, offset: usize) {
+        while self.stack.last().is_some_and(|(end, _)| *end <= offset) {
+            self.stack.pop();
+        }
+    }
+
+    fn enter(&mut self, range: Span, scope: Scope) {
+        self.close(range.start);
+        self.stack.push((range.end, scope));
+    }
 }
 
 impl<'s> Lowering<'s> {
+    /// The innermost scope around a node.
+    pub fn scope(&self, node: Node<'_>) -> Option<Scope> {
+        let mut scopes = self.scopes.borrow_mut();
+        scopes.close(node.start_byte());
+        scopes.stack.last().map(|(_, s)| s.clone())
+    }
+
+    /// The innermost class around a node, through functions and lambdas.
+    pub fn class(&self, node: Node<'_>) -> Option<Scope> {
+        let mut scopes = self.scopes.borrow_mut();
+        scopes.close(node.start_byte());
+        scopes
+            .stack
+            .iter()
+            .rev()
+            .map(|(_, s)| s)
+            .find(|s| matches!(s, Scope::Class(_)))
+            .cloned()
+    }
+
+    /// Whether a node may run more than once in its function: in a loop or a lambda.
+    pub fn repeats(&self, node: Node<'_>) -> bool {
+        matches!(self.scope(node), Some(Scope::Loop | Scope::Lambda))
+    }
+
     pub fn text(&self, node: Node<'_>) -> &'s str {
         text(node, self.source)
     }
@@ -443,6 +519,7 @@ pub fn collect(root: Node<'_>, source: &str, grammar: &dyn Grammar) -> SyntaxFac
         source,
         depth: Cell::new(0),
         grammar,
+        scopes: RefCell::new(Scopes::default()),
     };
     let mut facts = SyntaxFacts::default();
     let start = Context {
@@ -452,7 +529,7 @@ pub fn collect(root: Node<'_>, source: &str, grammar: &dyn Grammar) -> SyntaxFac
         expects_failure: false,
     };
     // One cursor walks the whole tree: a cursor per node would allocate per node.
-    visit(&mut root.walk(), start, 0, &cx, grammar, &mut facts);
+    visit(&mut root.walk(), None, start, 0, &cx, grammar, &mut facts);
     expect_failure_after_announcement(&mut facts);
     facts
 }
@@ -486,8 +563,9 @@ fn expect_failure_after_announcement(facts: &mut SyntaxFacts) {
     }
 }
 
-fn visit(
-    cursor: &mut TreeCursor<'_>,
+fn visit<'t>(
+    cursor: &mut TreeCursor<'t>,
+    parent: Option<Node<'t>>,
     mut ctx: Context,
     depth: usize,
     cx: &Lowering<'_>,
@@ -502,7 +580,10 @@ fn visit(
         callback: None,
         ..ctx
     };
-    match grammar.role(node) {
+    if let Some((range, scope)) = grammar.scope(node, parent, cx) {
+        cx.scopes.borrow_mut().enter(range, scope);
+    }
+    match grammar.role(node, parent, cx) {
         Role::Call => {
             if let Some(call) = cx.call(node) {
                 if call.name().is_some_and(|n| CALLBACK_METHODS.contains(&n)) {
@@ -610,7 +691,7 @@ fn visit(
     if cursor.goto_first_child() {
         loop {
             if cursor.node().is_named() {
-                visit(cursor, child_ctx, depth + 1, cx, grammar, facts);
+                visit(cursor, Some(node), child_ctx, depth + 1, cx, grammar, facts);
             }
             if !cursor.goto_next_sibling() {
                 break;
