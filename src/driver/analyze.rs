@@ -8,9 +8,7 @@ use sha2::{Digest, Sha256};
 use std::collections::BTreeSet;
 
 use crate::driver::settings::Settings;
-use crate::finding::{
-    Finding, Related, Snippet, Suppressed, SuppressionKind, Unchecked, UncheckedKind,
-};
+use crate::finding::{Finding, Related, Snippet, Unchecked, UncheckedKind};
 use crate::frontend;
 use crate::level::Level;
 use crate::lints::suppress;
@@ -237,76 +235,14 @@ pub fn analyze(
         })),
         _ => None,
     };
-    let diagnostics = output.diagnostics;
-
-    let (suppressions, malformed) = suppress::parse(&source, facts.kind);
-    let mut used: Vec<Vec<bool>> = suppressions
-        .iter()
-        .map(|s| vec![false; s.lints.len()])
+    let mut findings: Vec<Finding> = output
+        .diagnostics
+        .into_iter()
+        .map(|d| to_finding(display, shown, levels[d.lint as usize], d))
         .collect();
-
-    let lookup = suppress::Lookup::new(&suppressions);
-    let mut findings = Vec::with_capacity(diagnostics.len());
-    for diagnostic in diagnostics {
+    for diagnostic in suppress::apply(&source, facts.kind, &mut findings, &enabled) {
         let level = levels[diagnostic.lint as usize];
-        let mut finding = to_finding(display, shown, level, diagnostic);
-        for index in lookup.candidates(finding.line, finding.lint) {
-            let (s, used) = (&suppressions[index], &mut used[index]);
-            if !s.covers.contains(&finding.line) {
-                continue;
-            }
-            if let Some(i) = s.lints.iter().position(|l| *l == finding.lint) {
-                used[i] = true;
-                finding.suppression = Some(Suppressed {
-                    kind: SuppressionKind::InSource,
-                    // The reason is source text: a URL pasted there carries its signature.
-                    justification: s.reason.as_deref().map(|r| redact(r).text),
-                });
-                break;
-            }
-        }
-        findings.push(finding);
-    }
-
-    if enabled(LintId::InvalidSuppression) {
-        for m in &malformed {
-            let diagnostic = meta_diagnostic(
-                LintId::InvalidSuppression,
-                m.span.clone(),
-                format!("malformed suppression: {}", m.problem),
-                "write `presign-lint: allow(<lint>, …) reason: <why>`; this marker suppresses nothing",
-                &source,
-            );
-            findings.push(to_finding(
-                display,
-                shown,
-                levels[LintId::InvalidSuppression as usize],
-                diagnostic,
-            ));
-        }
-    }
-    if enabled(LintId::UnusedSuppression) {
-        for (s, used) in suppressions.iter().zip(&used) {
-            for (lint, was_used) in s.lints.iter().zip(used) {
-                // A lint that cannot report here cannot be expected to use its suppression.
-                if *was_used || !enabled(*lint) || *lint == LintId::UnusedSuppression {
-                    continue;
-                }
-                let diagnostic = meta_diagnostic(
-                    LintId::UnusedSuppression,
-                    s.span.clone(),
-                    format!("suppression of `{}` matches no finding", lint.name()),
-                    "remove it, or move it onto the line of the finding or the line directly above",
-                    &source,
-                );
-                findings.push(to_finding(
-                    display,
-                    shown,
-                    levels[LintId::UnusedSuppression as usize],
-                    diagnostic,
-                ));
-            }
-        }
+        findings.push(to_finding(display, shown, level, diagnostic));
     }
     let mut unchecked: Vec<Unchecked> = output
         .dynamic_expiries
@@ -332,34 +268,6 @@ pub fn analyze(
         project: project_output,
         presigns,
     }
-}
-
-fn meta_diagnostic(
-    lint: LintId,
-    span: Range<usize>,
-    message: String,
-    help: &str,
-    source: &SourceFile,
-) -> Diagnostic {
-    Diagnostic {
-        lint,
-        identity: marker_identity(&source.text[span.clone()]),
-        span,
-        message,
-        help: Some(help.to_string()),
-        details: serde_json::Map::new(),
-        level_cap: None,
-        related: Vec::new(),
-    }
-}
-
-/// A marker's text as its findings' identity, bounded: a marker that runs over a megabyte
-/// line (ten thousand lint names) is hashed for each of its findings, so only its first
-/// `MAX_IDENTITY` bytes count (more than any real marker has).
-fn marker_identity(text: &str) -> String {
-    const MAX_IDENTITY: usize = 1024;
-    let text = text.trim();
-    text[..floor_boundary(text, MAX_IDENTITY.min(text.len()))].to_string()
 }
 
 fn to_finding(display: &str, source: &SourceFile, level: Level, d: Diagnostic) -> Finding {

@@ -71,7 +71,7 @@ pub struct Facts {
 }
 
 /// Which facts the enabled lints need, so nothing is computed for nothing.
-#[derive(Clone, Copy, Default)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Needs {
     pub signed_urls: bool,
     /// Parsed calls, bindings and imports of a source file: the costly part.
@@ -82,6 +82,28 @@ pub struct Needs {
     pub credentials: bool,
     /// Policy documents and buckets of JSON, CloudFormation and Terraform files.
     pub iac: bool,
+}
+
+impl Needs {
+    /// No facts.
+    pub const NONE: Needs = Needs {
+        signed_urls: false,
+        syntax: false,
+        expiries: false,
+        credentials: false,
+        iac: false,
+    };
+
+    /// What either needs.
+    pub fn union(self, other: Needs) -> Needs {
+        Needs {
+            signed_urls: self.signed_urls || other.signed_urls,
+            syntax: self.syntax || other.syntax,
+            expiries: self.expiries || other.expiries,
+            credentials: self.credentials || other.credentials,
+            iac: self.iac || other.iac,
+        }
+    }
 }
 
 pub fn extract(path: &Path, text: &str, needs: Needs) -> Facts {

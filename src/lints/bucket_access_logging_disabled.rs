@@ -5,9 +5,21 @@
 
 use serde_json::json;
 
-use super::{Context, Diagnostic, LintId};
+use super::{Check, Context, Diagnostic, LintId, Rule};
 use crate::facts::{Bucket, BucketLogging, BucketRef, IacFormat};
+use crate::frontend::Needs;
 use crate::frontend::iac::logs::named_like_log_bucket;
+
+/// The lint's declaration, named in the registry.
+pub(super) const RULE: Rule = Rule {
+    triggers: || TRIGGERS.to_vec(),
+    needs: |_| Needs {
+        iac: true,
+        ..Needs::NONE
+    },
+    needs_where_presigned: Needs::NONE,
+    check: Check::Own(|cx, out| check(cx, &mut out.diagnostics)),
+};
 
 /// The checks of other IaC scanners that this lint matches: their suppression of the check
 /// on a bucket (`#tfsec:ignore:AWS002`, `#trivy:ignore:AVD-AWS-0089`,

@@ -8,14 +8,37 @@ mod sources;
 
 use serde_json::json;
 
-use super::{Context, Diagnostic, LintId, Output};
+use super::{Check, Context, Diagnostic, LintId, Output, Rule};
 use crate::facts::{Call, KEYWORD_SPLAT, Span};
+use crate::frontend::Needs;
 use crate::semantic::catalog::{Row, SIGV4_MAX_SECONDS, SettingRow, Signer};
 use crate::semantic::eval::Value;
 use crate::semantic::expiry_arg::{is_opaque, locate, locate_unit, to_seconds};
 use crate::semantic::summary::Summary;
 use crate::semantic::{Model, Target};
 use crate::text::duration::{human, parse_duration};
+
+/// `excessive-expiry`: every expiry the scan can resolve, from calls, CLIs, config and
+/// infrastructure code; it also reports `expiry-exceeds-limit` ([`LIMIT_RULE`]).
+/// The lint's declaration, named in the registry.
+pub(super) const RULE: Rule = Rule {
+    triggers: || TRIGGERS.to_vec(),
+    needs: |_| Needs {
+        expiries: true,
+        ..Needs::NONE
+    },
+    needs_where_presigned: Needs {
+        syntax: true,
+        ..Needs::NONE
+    },
+    check: Check::Own(check),
+};
+
+/// `expiry-exceeds-limit`: reported by `excessive-expiry`'s check.
+pub(super) const LIMIT_RULE: Rule = Rule {
+    check: Check::By(LintId::ExcessiveExpiry),
+    ..RULE
+};
 
 /// Words every file with an expiry to check contains: every catalog method, CLI command,
 /// framework setting and config key the lint reads has one of them, so other files are never

@@ -10,15 +10,28 @@ use std::sync::LazyLock;
 use serde::Deserialize;
 use serde_json::json;
 
-use super::{Context, Diagnostic, LintId};
+use super::{Check, Context, Diagnostic, LintId, Rule};
 use crate::facts::{CallExpr, Expr, ExprKind, Span, SyntaxFacts};
 use crate::frontend::Family;
+use crate::frontend::Needs;
 use crate::frontend::config_values::{
     CredentialPart, TOKEN_KEY_WORDS, credential_part, is_paired_secret_name,
 };
 use crate::text::redact::redact_key_id;
 use crate::text::signed_url::placeholder::{
     has_placeholder_word, is_placeholder_value, looks_made_up,
+};
+
+/// The lint's declaration, named in the registry.
+pub(super) const RULE: Rule = Rule {
+    triggers: || TRIGGERS.to_vec(),
+    needs: |text| Needs {
+        credentials: true,
+        syntax: has_quoted_credential(text),
+        ..Needs::NONE
+    },
+    needs_where_presigned: Needs::NONE,
+    check: Check::Own(|cx, out| check(cx, &mut out.diagnostics)),
 };
 
 /// Every file this lint reports on contains one of these: a literal key id (`AKIA`/`ASIA`), a

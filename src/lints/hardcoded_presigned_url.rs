@@ -4,10 +4,22 @@ use serde_json::{Value, json};
 use time::OffsetDateTime;
 use time::format_description::well_known::Rfc3339;
 
-use super::{Diagnostic, LintId};
+use super::{Check, Diagnostic, LintId, Rule};
 use crate::frontend::Facts;
+use crate::frontend::Needs;
 use crate::text::redact::redact_key_id;
 use crate::text::signed_url::{KeyType, SignedUrl, UrlKind};
+
+/// The lint's declaration, named in the registry.
+pub(super) const RULE: Rule = Rule {
+    triggers: || TRIGGERS.to_vec(),
+    needs: |_| Needs {
+        signed_urls: true,
+        ..Needs::NONE
+    },
+    needs_where_presigned: Needs::NONE,
+    check: Check::Own(|cx, out| check(cx.facts, cx.now, &mut out.diagnostics)),
+};
 
 /// Every signed URL carries one of these: a signature parameter holding `signature`
 /// (`X-Amz-Signature`, `X-Goog-Signature`, `Signature` of SigV2, CloudFront, GCS V2, Aliyun

@@ -6,9 +6,24 @@ use std::collections::HashSet;
 
 use serde_json::json;
 
-use super::{Context, Diagnostic, LintId};
+use super::{Check, Context, Diagnostic, LintId, Rule};
+use crate::frontend::Needs;
 use crate::level::Level;
 use crate::semantic::clients::{self, Collector, Meaning, Setting};
+
+/// The lint's declaration, named in the registry.
+pub(super) const RULE: Rule = Rule {
+    triggers: || triggers().collect(),
+    needs: |_| Needs {
+        signed_urls: true,
+        ..Needs::NONE
+    },
+    needs_where_presigned: Needs {
+        syntax: true,
+        ..Needs::NONE
+    },
+    check: Check::Own(|cx, out| check(cx, &mut out.diagnostics)),
+};
 
 /// A signed URL literal carries a signature word (`hardcoded-presigned-url`'s triggers); a
 /// client finding needs a presign call in the file (the expiry lints' triggers).

@@ -6,9 +6,25 @@ use std::collections::HashSet;
 
 use serde_json::json;
 
-use super::{Context, Diagnostic, LintId};
+use super::{Check, Context, Diagnostic, LintId, Rule};
+use crate::frontend::Needs;
 use crate::semantic::clients::{self, Collector, Meaning};
 use crate::text::signed_url::UrlKind;
+
+/// The lint's declaration, named in the registry.
+pub(super) const RULE: Rule = Rule {
+    triggers: || TRIGGERS.to_vec(),
+    needs: |text| Needs {
+        signed_urls: true,
+        syntax: configures_signing(text),
+        ..Needs::NONE
+    },
+    needs_where_presigned: Needs {
+        syntax: true,
+        ..Needs::NONE
+    },
+    check: Check::Own(|cx, out| check(cx, &mut out.diagnostics)),
+};
 
 /// `signature_version`, `signatureVersion`, `UseSignatureVersion4` and SigV2 URLs' `Signature=`
 /// all contain "signature"; Java's `setSignerOverride` does not.

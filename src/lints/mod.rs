@@ -1,5 +1,6 @@
-//! Lints, each written once against [`Facts`]. The registry declares them; each module here
-//! holds one lint's check.
+//! Lints, each written once against [`Facts`]. Each module holds one lint and declares it
+//! ([`Rule`]: its trigger words, the facts it needs, its check); the registry names the
+//! module, and the scan reads everything else from there.
 
 mod bucket_access_logging_disabled;
 pub mod docs;
@@ -7,6 +8,7 @@ mod expiry;
 mod hardcoded_credentials;
 mod hardcoded_presigned_url;
 mod insecure_transport;
+mod invalid_suppression;
 mod legacy_signature_version;
 mod presign_client_without_region;
 mod presign_in_loop;
@@ -14,6 +16,7 @@ mod presigned_url_logged;
 mod registry;
 mod signature_age_not_capped;
 pub mod suppress;
+mod unused_suppression;
 mod wildcard_s3_policy;
 
 pub use registry::{LINTS, LintId, LintInfo, Status};
@@ -75,6 +78,35 @@ pub struct Output {
     pub dynamic_expiries: Vec<(usize, String)>,
 }
 
+/// What a lint module declares about its lint.
+pub struct Rule {
+    /// Literal words (matched ASCII-case-insensitively) at least one of which appears in any
+    /// file the lint can report on. A file with none of the enabled lints' words is skipped
+    /// before any decoding, and a lint whose words a file lacks does not run on it (so its
+    /// facts, such as a parse, are not computed).
+    pub triggers: fn() -> Vec<&'static str>,
+    /// The facts it reads in a file that holds its trigger words (given the file's text, to
+    /// ask for a parse only where a cheap test says one can find something).
+    pub needs: fn(&str) -> Needs,
+    /// The facts it reads in any file that presigns (holds a presign call's words), whether
+    /// or not it holds the lint's own words: every lint about presign calls, the clients
+    /// that make them or the buckets they sign for.
+    pub needs_where_presigned: Needs,
+    pub check: Check,
+}
+
+/// How a lint is checked.
+#[derive(Clone, Copy)]
+pub enum Check {
+    /// By its own check, run once per file.
+    Own(fn(&Context<'_>, &mut Output)),
+    /// By another lint's check, which reports both (`expiry-exceeds-limit` by
+    /// `excessive-expiry`'s).
+    By(LintId),
+    /// From the file's suppression markers, after every other lint ([`suppress::apply`]).
+    Suppressions,
+}
+
 /// The facts one file needs: `enabled` says which lints the configuration turns on for it,
 /// `triggered` which lints' trigger words it holds. Parsing, the costly part, happens only
 /// for a file that presigns (or configures signing, or holds credential-shaped values).
@@ -83,100 +115,44 @@ pub fn needs(
     triggered: impl Fn(LintId) -> bool,
     text: &str,
 ) -> Needs {
-    let runs = |id: LintId| enabled(id) && triggered(id);
-    // Every lint about presign calls or the clients that make them needs a presign call, and
-    // every file with one holds an expiry trigger word.
-    // `signature-age-not-capped` reports only in a scan that presigns: it needs every file's
-    // presign sites, wherever its own findings are.
-    let presign_lints = [
-        LintId::ExcessiveExpiry,
-        LintId::ExpiryExceedsLimit,
-        LintId::PresignInLoop,
-        LintId::PresignedUrlLogged,
-        LintId::InsecureTransport,
-        LintId::PresignClientWithoutRegion,
-        LintId::LegacySignatureVersion,
-        LintId::SignatureAgeNotCapped,
-    ];
+    // Every file with a presign call holds one of `excessive-expiry`'s trigger words.
     let presigns = triggered(LintId::ExcessiveExpiry);
-    Needs {
-        signed_urls: runs(LintId::HardcodedPresignedUrl)
-            || runs(LintId::InsecureTransport)
-            || runs(LintId::LegacySignatureVersion),
-        syntax: presigns && presign_lints.iter().any(|&id| enabled(id))
-            || runs(LintId::LegacySignatureVersion)
-                && legacy_signature_version::configures_signing(text)
-            || runs(LintId::HardcodedCredentials)
-                && hardcoded_credentials::has_quoted_credential(text),
-        expiries: runs(LintId::ExcessiveExpiry)
-            || runs(LintId::ExpiryExceedsLimit)
-            || runs(LintId::PresignInLoop)
-            || presigns && enabled(LintId::SignatureAgeNotCapped),
-        credentials: runs(LintId::HardcodedCredentials),
-        iac: runs(LintId::WildcardS3Policy)
-            || runs(LintId::BucketAccessLoggingDisabled)
-            || runs(LintId::SignatureAgeNotCapped),
-    }
-}
-
-/// Runs every enabled fact-based lint on one file.
-pub fn check(cx: &Context<'_>, out: &mut Output) {
-    if (cx.enabled)(LintId::HardcodedPresignedUrl) {
-        hardcoded_presigned_url::check(cx.facts, cx.now, &mut out.diagnostics);
-    }
-    if (cx.enabled)(LintId::ExcessiveExpiry) || (cx.enabled)(LintId::ExpiryExceedsLimit) {
-        expiry::check(cx, out);
-    }
-    if (cx.enabled)(LintId::PresignInLoop) {
-        presign_in_loop::check(cx, out);
-    }
-    if (cx.enabled)(LintId::PresignedUrlLogged) {
-        presigned_url_logged::check(cx, out);
-    }
-    if (cx.enabled)(LintId::InsecureTransport) {
-        insecure_transport::check(cx, &mut out.diagnostics);
-    }
-    if (cx.enabled)(LintId::LegacySignatureVersion) {
-        legacy_signature_version::check(cx, &mut out.diagnostics);
-    }
-    if (cx.enabled)(LintId::PresignClientWithoutRegion) {
-        presign_client_without_region::check(cx, &mut out.diagnostics);
-    }
-    if (cx.enabled)(LintId::HardcodedCredentials) {
-        hardcoded_credentials::check(cx, &mut out.diagnostics);
-    }
-    if (cx.enabled)(LintId::WildcardS3Policy) {
-        wildcard_s3_policy::check(cx, &mut out.diagnostics);
-    }
-    if (cx.enabled)(LintId::BucketAccessLoggingDisabled) {
-        bucket_access_logging_disabled::check(cx, &mut out.diagnostics);
-    }
-    if (cx.enabled)(LintId::SignatureAgeNotCapped) {
-        signature_age_not_capped::check(cx, &mut out.diagnostics);
-    }
-}
-
-/// Literal words (matched ASCII-case-insensitively) at least one of which appears in any file
-/// the lint can report on. A file with none of the enabled lints' words is skipped before any
-/// decoding, and a lint whose words a file lacks does not run on it (so its facts, such as a
-/// parse, are not computed).
-pub fn triggers(id: LintId) -> Vec<&'static str> {
-    match id {
-        LintId::HardcodedPresignedUrl => hardcoded_presigned_url::TRIGGERS.to_vec(),
-        LintId::ExcessiveExpiry | LintId::ExpiryExceedsLimit => expiry::TRIGGERS.to_vec(),
-        LintId::PresignInLoop => presign_in_loop::TRIGGERS.to_vec(),
-        LintId::PresignedUrlLogged => presigned_url_logged::TRIGGERS.to_vec(),
-        LintId::InsecureTransport => insecure_transport::triggers().collect(),
-        LintId::LegacySignatureVersion => legacy_signature_version::TRIGGERS.to_vec(),
-        LintId::PresignClientWithoutRegion => presign_client_without_region::triggers().collect(),
-        LintId::HardcodedCredentials => hardcoded_credentials::TRIGGERS.to_vec(),
-        LintId::WildcardS3Policy => wildcard_s3_policy::TRIGGERS.to_vec(),
-        LintId::BucketAccessLoggingDisabled => bucket_access_logging_disabled::TRIGGERS.to_vec(),
-        LintId::SignatureAgeNotCapped => signature_age_not_capped::TRIGGERS.to_vec(),
-        LintId::UnusedSuppression | LintId::InvalidSuppression => {
-            vec![crate::lints::suppress::MARKER]
+    let mut needs = Needs::NONE;
+    for &id in LintId::ALL.iter().filter(|&&id| enabled(id)) {
+        let rule = id.rule();
+        if triggered(id) {
+            needs = needs.union((rule.needs)(text));
+        }
+        if presigns {
+            needs = needs.union(rule.needs_where_presigned);
         }
     }
+    needs
+}
+
+/// Runs the check of every enabled lint on one file (the suppression lints run later, on its
+/// findings).
+pub fn check(cx: &Context<'_>, out: &mut Output) {
+    for &id in LintId::ALL {
+        if let Check::Own(check) = id.rule().check
+            && reports_any(id, cx.enabled)
+        {
+            check(cx, out);
+        }
+    }
+}
+
+/// Whether `id`'s check reports an enabled lint: its own, or one checked [`Check::By`] it.
+fn reports_any(id: LintId, enabled: &dyn Fn(LintId) -> bool) -> bool {
+    enabled(id)
+        || LintId::ALL
+            .iter()
+            .any(|&other| matches!(other.rule().check, Check::By(by) if by == id) && enabled(other))
+}
+
+/// A lint's trigger words (see [`Rule::triggers`]).
+pub fn triggers(id: LintId) -> Vec<&'static str> {
+    (id.rule().triggers)()
 }
 
 /// Every trigger word of the enabled lints, deduplicated.

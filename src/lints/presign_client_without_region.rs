@@ -5,9 +5,21 @@ use std::collections::HashSet;
 
 use serde_json::json;
 
-use super::{Context, Diagnostic, LintId};
+use super::{Check, Context, Diagnostic, LintId, Rule};
+use crate::frontend::Needs;
 use crate::semantic::catalog::Signer;
 use crate::semantic::clients::{self, Meaning};
+
+/// The lint's declaration, named in the registry.
+pub(super) const RULE: Rule = Rule {
+    triggers: || triggers().collect(),
+    needs: |_| Needs::NONE,
+    needs_where_presigned: Needs {
+        syntax: true,
+        ..Needs::NONE
+    },
+    check: Check::Own(|cx, out| check(cx, &mut out.diagnostics)),
+};
 
 /// A finding needs a presign call in the file.
 pub fn triggers() -> impl Iterator<Item = &'static str> {

@@ -6,9 +6,24 @@
 
 use serde_json::json;
 
-use super::{Context, Diagnostic, LintId, Output};
+use super::{Check, Context, Diagnostic, LintId, Output, Rule};
 use crate::facts::{CallExpr, Expr, ExprKind, LoopKind, Span, SyntaxFacts};
+use crate::frontend::Needs;
 use crate::semantic::Target;
+
+/// The lint's declaration, named in the registry.
+pub(super) const RULE: Rule = Rule {
+    triggers: || TRIGGERS.to_vec(),
+    needs: |_| Needs {
+        expiries: true,
+        ..Needs::NONE
+    },
+    needs_where_presigned: Needs {
+        syntax: true,
+        ..Needs::NONE
+    },
+    check: Check::Own(check),
+};
 
 /// Every file this lint reports on holds a presign call or `aws s3 presign`, so the expiry
 /// lints' trigger words cover it.

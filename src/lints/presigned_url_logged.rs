@@ -7,13 +7,25 @@
 
 use serde_json::json;
 
-use super::{Context, Diagnostic, LintId, Output};
+use super::{Check, Context, Diagnostic, LintId, Output, Rule};
+use crate::frontend::Needs;
 use crate::semantic::catalog::Row;
 use std::sync::Arc;
 
 use crate::facts::{CallExpr, Channel, Expr, ExprKind, Program, SyntaxFacts};
 use crate::semantic::summary::Summary;
 use crate::semantic::{Model, Target};
+
+/// The lint's declaration, named in the registry.
+pub(super) const RULE: Rule = Rule {
+    triggers: || TRIGGERS.to_vec(),
+    needs: |_| Needs::NONE,
+    needs_where_presigned: Needs {
+        syntax: true,
+        ..Needs::NONE
+    },
+    check: Check::Own(check),
+};
 
 /// Every file this lint reports on holds a presign call.
 pub const TRIGGERS: &[&str] = &super::expiry::TRIGGERS;

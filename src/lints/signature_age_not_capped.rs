@@ -10,16 +10,34 @@ use std::collections::BTreeSet;
 
 use serde_json::json;
 
-use super::{Context, Diagnostic, LintId};
+use super::{Check, Context, Diagnostic, LintId, Rule};
 use crate::facts::{
     BucketRef, Effect, Expr, ExprKind, IacFacts, PolicyDocument, PolicyKind, PolicyValue,
     s3_arn_bucket,
 };
 use crate::frontend::Facts;
+use crate::frontend::Needs;
 use crate::frontend::iac::logs::{is_aws_itself, named_like_log_bucket};
 use crate::semantic::eval::{Env, Value};
 use crate::semantic::{Model, Target};
 use crate::text::duration::human;
+
+/// Needs every presigning file's presign sites (it reports only in a scan that presigns),
+/// wherever its own findings are.
+/// The lint's declaration, named in the registry.
+pub(super) const RULE: Rule = Rule {
+    triggers: || TRIGGERS.to_vec(),
+    needs: |_| Needs {
+        iac: true,
+        ..Needs::NONE
+    },
+    needs_where_presigned: Needs {
+        syntax: true,
+        expiries: true,
+        ..Needs::NONE
+    },
+    check: Check::Own(|cx, out| check(cx, &mut out.diagnostics)),
+};
 
 /// Every bucket policy document has a `Statement` key or `statement` block.
 pub const TRIGGERS: [&str; 1] = ["statement"];

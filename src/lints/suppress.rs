@@ -11,8 +11,10 @@
 
 use std::ops::{Range, RangeInclusive};
 
+use super::{Diagnostic, LintId};
+use crate::finding::{Finding, Suppressed, SuppressionKind};
 use crate::frontend::FileKind;
-use crate::lints::LintId;
+use crate::text::redact::redact;
 use crate::text::source::SourceFile;
 
 pub const MARKER: &str = "presign-lint:";
@@ -82,6 +84,86 @@ impl Lookup {
 pub struct Malformed {
     pub span: Range<usize>,
     pub problem: String,
+}
+
+/// Applies a file's markers to its findings, after every other lint ran: each finding a
+/// marker covers records the marker's reason. Returns the suppression lints' diagnostics
+/// (`invalid-suppression`, `unused-suppression`), for the lints `enabled` turns on.
+pub fn apply(
+    source: &SourceFile,
+    kind: FileKind,
+    findings: &mut [Finding],
+    enabled: &dyn Fn(LintId) -> bool,
+) -> Vec<Diagnostic> {
+    let (suppressions, malformed) = parse(source, kind);
+    let mut used: Vec<Vec<bool>> = suppressions
+        .iter()
+        .map(|s| vec![false; s.lints.len()])
+        .collect();
+    let lookup = Lookup::new(&suppressions);
+    for finding in findings.iter_mut() {
+        for index in lookup.candidates(finding.line, finding.lint) {
+            let (s, used) = (&suppressions[index], &mut used[index]);
+            if !s.covers.contains(&finding.line) {
+                continue;
+            }
+            if let Some(i) = s.lints.iter().position(|l| *l == finding.lint) {
+                used[i] = true;
+                finding.suppression = Some(Suppressed {
+                    kind: SuppressionKind::InSource,
+                    // The reason is source text: a URL pasted there carries its signature.
+                    justification: s.reason.as_deref().map(|r| redact(r).text),
+                });
+                break;
+            }
+        }
+    }
+    let mut out = Vec::new();
+    if enabled(LintId::InvalidSuppression) {
+        out.extend(super::invalid_suppression::diagnostics(&malformed, source));
+    }
+    if enabled(LintId::UnusedSuppression) {
+        out.extend(super::unused_suppression::diagnostics(
+            &suppressions,
+            &used,
+            enabled,
+            source,
+        ));
+    }
+    out
+}
+
+/// A suppression lint's diagnostic on a marker; the marker's text is its identity.
+pub(super) fn marker_diagnostic(
+    lint: LintId,
+    span: Range<usize>,
+    message: String,
+    help: &str,
+    source: &SourceFile,
+) -> Diagnostic {
+    Diagnostic {
+        lint,
+        identity: marker_identity(&source.text[span.clone()]),
+        span,
+        message,
+        help: Some(help.to_string()),
+        details: serde_json::Map::new(),
+        level_cap: None,
+        related: Vec::new(),
+    }
+}
+
+/// A marker's text as its findings' identity, bounded: a marker that runs over a megabyte
+/// line (ten thousand lint names) is hashed for each of its findings, so only its first
+/// `MAX_IDENTITY` bytes count (more than any real marker has).
+fn marker_identity(text: &str) -> String {
+    const MAX_IDENTITY: usize = 1024;
+    let text = text.trim();
+    let mut end = MAX_IDENTITY.min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    text[..end].to_string()
 }
 
 /// Comment openers of the files without a language profile (configuration, shell, SQL,

@@ -4,9 +4,21 @@
 
 use serde_json::json;
 
-use super::{Context, Diagnostic, LintId};
+use super::{Check, Context, Diagnostic, LintId, Rule};
 use crate::facts::{
     Effect, PolicyDocument, PolicyKind, PolicyStatement, PolicyValue, Span, s3_arn_bucket,
+};
+use crate::frontend::Needs;
+
+/// The lint's declaration, named in the registry.
+pub(super) const RULE: Rule = Rule {
+    triggers: || TRIGGERS.to_vec(),
+    needs: |_| Needs {
+        iac: true,
+        ..Needs::NONE
+    },
+    needs_where_presigned: Needs::NONE,
+    check: Check::Own(|cx, out| check(cx, &mut out.diagnostics)),
 };
 
 /// Every policy document has a `Statement` key or `statement` block.
