@@ -3,7 +3,7 @@
 //! (of S3 server access logs, a load balancer, CloudFront, CloudTrail, flow logs, WAF,
 //! Firehose, …), named like one, or waived with another scanner's suppression.
 
-use serde_json::json;
+use serde::Serialize;
 
 use super::{Check, Context, Diagnostic, LintId, Rule};
 use crate::facts::{Bucket, BucketLogging, BucketRef, IacFormat};
@@ -102,26 +102,30 @@ fn diagnostic(bucket: &Bucket) -> Diagnostic {
     let message = format!(
         "bucket {what} has no S3 server access logging: use of its presigned URLs (who, from where, which object) leaves no record"
     );
-    let mut details = serde_json::Map::new();
-    details.insert("bucket".into(), json!(bucket.id));
-    if let Some(name) = &bucket.name {
-        details.insert("bucket_name".into(), json!(name));
-    }
-    details.insert(
-        "format".into(),
-        json!(match bucket.format {
+    let details = Details {
+        bucket: &bucket.id,
+        bucket_name: bucket.name.as_deref(),
+        format: match bucket.format {
             IacFormat::Terraform => "terraform",
             IacFormat::CloudFormation => "cloudformation",
-        }),
-    );
-    Diagnostic {
-        lint: LintId::BucketAccessLoggingDisabled,
-        span: bucket.span.clone(),
+        },
+    };
+    Diagnostic::new(
+        LintId::BucketAccessLoggingDisabled,
+        bucket.span.clone(),
         message,
-        help: Some(help),
-        details,
-        identity: format!("bucket|{}", bucket.id),
-        level_cap: None,
-        related: Vec::new(),
-    }
+        format!("bucket|{}", bucket.id),
+    )
+    .with_help(help)
+    .with_details(&details)
+}
+
+/// The bucket without access logging.
+#[derive(Serialize)]
+struct Details<'a> {
+    /// Its resource's id in the template (`aws_s3_bucket.uploads`, `UploadsBucket`).
+    bucket: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    bucket_name: Option<&'a str>,
+    format: &'static str,
 }

@@ -6,7 +6,7 @@ mod sas_permissions;
 mod settings;
 mod sources;
 
-use serde_json::json;
+use serde::Serialize;
 
 use super::{Check, Context, Diagnostic, LintId, Output, Rule};
 use crate::facts::{Call, KEYWORD_SPLAT, Span};
@@ -304,31 +304,38 @@ fn report(cx: &Context<'_>, e: Expiry, out: &mut Output) {
             None => format!("; with `{name}` unset, {} signs no URL", row.framework),
         });
     }
-    let mut details = serde_json::Map::new();
-    details.insert("expiry_seconds".into(), json!(seconds));
-    details.insert("max_expiry_seconds".into(), json!(cx.max_expiry));
-    if let Some((limit, _)) = &e.limit {
-        details.insert("limit_seconds".into(), json!(limit));
-    }
-    details.insert("source".into(), json!(e.source));
-    if !e.derivation.is_empty() {
-        details.insert("derivation".into(), json!(e.derivation));
-    }
+    let details = Details {
+        expiry_seconds: seconds,
+        max_expiry_seconds: cx.max_expiry,
+        limit_seconds: e.limit.as_ref().map(|(limit, _)| *limit),
+        source: e.source,
+        derivation: &e.derivation,
+    };
     let what = match e.setting {
         Some((_, name)) => format!("{} {name}", e.what),
         None => e.what,
     };
     let identity = format!("{what}|{}", cx.text.get(e.span.clone()).unwrap_or(""));
-    out.diagnostics.push(Diagnostic {
-        lint,
-        span: e.span,
-        message,
-        help: Some(help),
-        details,
-        identity,
-        level_cap: None,
-        related: e.related,
-    });
+    let mut diagnostic = Diagnostic::new(lint, e.span.clone(), message, identity)
+        .with_help(help)
+        .with_details(&details);
+    diagnostic.related = e.related;
+    out.diagnostics.push(diagnostic);
+}
+
+/// An expiry finding's details.
+#[derive(Serialize)]
+struct Details<'a> {
+    expiry_seconds: u64,
+    max_expiry_seconds: u64,
+    /// The signer's hard limit, when it has one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    limit_seconds: Option<u64>,
+    /// Where the expiry was found: `argument`, `default`, `cli`, `config`, …
+    source: &'static str,
+    /// How a folded expiry was computed, step by step.
+    #[serde(skip_serializing_if = "<[String]>::is_empty")]
+    derivation: &'a [String],
 }
 
 /// `Some(Some(expiry))` resolved, `Some(None)` dynamic (counted), `None` nothing to check

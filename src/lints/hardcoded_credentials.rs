@@ -7,8 +7,7 @@
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
-use serde::Deserialize;
-use serde_json::json;
+use serde::{Deserialize, Serialize};
 
 use super::{Check, Context, Diagnostic, LintId, Rule};
 use crate::facts::{CallExpr, Expr, ExprKind, Span, SyntaxFacts};
@@ -601,20 +600,13 @@ fn diagnostic(g: Group) -> Diagnostic {
         .or(g.token.as_ref())
         .map(|l| l.span.clone())
         .unwrap_or_default();
-    let mut details = serde_json::Map::new();
-    details.insert(
-        "key_id".into(),
-        g.key_id
-            .as_ref()
-            .map_or(serde_json::Value::Null, |k| json!(redact_key_id(&k.value))),
-    );
-    details.insert(
-        "key_type".into(),
-        key_type.map_or(serde_json::Value::Null, |k| json!(k)),
-    );
-    details.insert("secret_access_key".into(), json!(g.secret.is_some()));
-    details.insert("session_token".into(), json!(g.token.is_some()));
-    details.insert("source".into(), json!(g.source));
+    let details = Details {
+        key_id: g.key_id.as_ref().map(|k| redact_key_id(&k.value)),
+        key_type,
+        secret_access_key: g.secret.is_some(),
+        session_token: g.token.is_some(),
+        source: g.source,
+    };
     // Hashed only: the values identify the credential wherever its lines move.
     let identity = format!(
         "{}|{}|{}",
@@ -622,16 +614,28 @@ fn diagnostic(g: Group) -> Diagnostic {
         g.secret.as_ref().map_or("", |l| l.value.as_str()),
         g.token.as_ref().map_or("", |l| l.value.as_str()),
     );
-    Diagnostic {
-        lint: LintId::HardcodedCredentials,
-        span,
-        message,
-        help: Some(help.to_string()),
-        details,
-        identity,
-        level_cap: None,
-        related: Vec::new(),
-    }
+    Diagnostic::new(LintId::HardcodedCredentials, span, message, identity)
+        .with_help(help)
+        .with_details(&details)
+}
+
+/// A credential finding's details: which parts are literal, never their values.
+#[derive(Serialize)]
+struct Details {
+    /// Redacted to its prefix and last characters.
+    key_id: Option<String>,
+    key_type: Option<&'static str>,
+    secret_access_key: bool,
+    session_token: bool,
+    /// Where it was found: `call`, `binding`, a config file, …
+    source: &'static str,
+}
+
+/// A private key finding's details.
+#[derive(Serialize)]
+struct PemDetails<'a> {
+    pem_label: &'a str,
+    source: &'static str,
 }
 
 /// A PEM private key in a file about CloudFront signing: the file mentions
@@ -644,25 +648,18 @@ fn private_keys(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         if key.body.len() < 100 || is_placeholder_body(&key.body) {
             continue;
         }
-        let mut details = serde_json::Map::new();
-        details.insert("pem_label".into(), json!(key.label));
-        details.insert("source".into(), json!("pem"));
-        out.push(Diagnostic {
-            lint: LintId::HardcodedCredentials,
-            span: key.span.clone(),
-            message: format!(
-                "hardcoded CloudFront signing key: a literal PEM `{}`; anyone who can read this file can sign CloudFront URLs and cookies until the key leaves the key group",
-                key.label
-            ),
-            help: Some(
-                "remove the key and rotate it (add a new public key to the trusted key group, delete the old one); load the private key at run time from a secret store such as Secrets Manager or SSM Parameter Store (practice `revocation`)"
-                    .to_string(),
-            ),
-            details,
-            identity: format!("pem|{}", key.body),
-            level_cap: None,
-            related: Vec::new(),
-        });
+        let message = format!(
+            "hardcoded CloudFront signing key: a literal PEM `{}`; anyone who can read this file can sign CloudFront URLs and cookies until the key leaves the key group",
+            key.label
+        );
+        out.push(
+            Diagnostic::new(LintId::HardcodedCredentials, key.span.clone(), message, format!("pem|{}", key.body))
+                .with_help("remove the key and rotate it (add a new public key to the trusted key group, delete the old one); load the private key at run time from a secret store such as Secrets Manager or SSM Parameter Store (practice `revocation`)")
+                .with_details(&PemDetails {
+                    pem_label: &key.label,
+                    source: "pem",
+                }),
+        );
     }
 }
 

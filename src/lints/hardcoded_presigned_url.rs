@@ -1,6 +1,6 @@
 //! `hardcoded-presigned-url`: a signed URL literal anywhere in a text file.
 
-use serde_json::{Value, json};
+use serde::Serialize;
 use time::OffsetDateTime;
 use time::format_description::well_known::Rfc3339;
 
@@ -88,56 +88,55 @@ fn diagnostic(url: &SignedUrl, now: OffsetDateTime) -> Diagnostic {
         "remove it and generate short-lived URLs on demand; a signed URL cannot be revoked, so until it expires rotate or disable the key that signed it (practices `no-hardcoded-urls`, `revocation`)"
     };
 
-    let mut details = serde_json::Map::new();
-    details.insert("url_kind".into(), json!(url.kind.id()));
-    details.insert(
-        "expires_at".into(),
-        url.expires_at
-            .and_then(|t| t.format(&Rfc3339).ok())
-            .map_or(Value::Null, Value::String),
-    );
-    details.insert("expired".into(), expired.map_or(Value::Null, Value::Bool));
-    details.insert(
-        "key_id".into(),
-        url.key_id
-            .as_deref()
-            .map_or(Value::Null, |k| json!(redact_key_id(k))),
-    );
-    details.insert(
-        "key_type".into(),
-        url.key_type.map_or(Value::Null, |k| json!(k.id())),
-    );
-    details.insert("session_token".into(), json!(url.session_token));
-    details.insert("https".into(), json!(!url.insecure));
-    if let Some(host) = Some(&url.decoded.host).filter(|h| !h.is_empty()) {
-        details.insert("host".into(), json!(host));
-    }
-    if let Some(bucket) = &url.bucket {
-        details.insert("bucket".into(), json!(bucket));
-    }
-    if let Some(object) = &url.object {
-        details.insert("object".into(), json!(object));
-    }
-    if url.kind == UrlKind::AzureSas {
-        details.insert(
-            "permissions".into(),
-            url.permissions.as_deref().map_or(Value::Null, |p| json!(p)),
-        );
-    }
-    if let Some(lifetime) = url.lifetime_seconds {
-        details.insert("lifetime_seconds".into(), json!(lifetime));
-    }
-
-    Diagnostic {
-        lint: LintId::HardcodedPresignedUrl,
-        span: url.span.clone(),
+    let expires_at = url.expires_at.and_then(|t| t.format(&Rfc3339).ok());
+    let details = Details {
+        url_kind: url.kind.id(),
+        expires_at: expires_at.as_deref(),
+        expired,
+        key_id: url.key_id.as_deref().map(redact_key_id),
+        key_type: url.key_type.map(|k| k.id()),
+        session_token: url.session_token,
+        https: !url.insecure,
+        host: Some(url.decoded.host.as_str()).filter(|h| !h.is_empty()),
+        bucket: url.bucket.as_deref(),
+        object: url.object.as_deref(),
+        permissions: (url.kind == UrlKind::AzureSas).then_some(url.permissions.as_deref()),
+        lifetime_seconds: url.lifetime_seconds,
+    };
+    Diagnostic::new(
+        LintId::HardcodedPresignedUrl,
+        url.span.clone(),
         message,
-        help: Some(help.to_string()),
-        details,
-        identity: url.decoded.url.clone(),
-        level_cap: None,
-        related: Vec::new(),
-    }
+        url.decoded.url.clone(),
+    )
+    .with_help(help)
+    .with_details(&details)
+}
+
+/// What a hardcoded signed URL gives away, read from the URL alone.
+#[derive(Serialize)]
+struct Details<'a> {
+    url_kind: &'static str,
+    /// RFC 3339.
+    expires_at: Option<&'a str>,
+    /// Against the scan's clock; `None` when the URL does not say when it expires.
+    expired: Option<bool>,
+    /// Redacted to its prefix and last characters.
+    key_id: Option<String>,
+    key_type: Option<&'static str>,
+    session_token: bool,
+    https: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    host: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    bucket: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    object: Option<&'a str>,
+    /// Azure SAS only (`sp`), `null` when absent there.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    permissions: Option<Option<&'a str>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    lifetime_seconds: Option<i64>,
 }
 
 fn key_label(kind: KeyType) -> &'static str {

@@ -4,7 +4,7 @@
 
 use std::collections::HashSet;
 
-use serde_json::json;
+use serde::Serialize;
 
 use super::{Check, Context, Diagnostic, LintId, Rule};
 use crate::frontend::Needs;
@@ -39,25 +39,30 @@ const HELP_URL: &str = "generate the URL with an https:// endpoint and hand it o
 pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     for url in cx.facts.signed_urls.iter().filter(|u| u.insecure) {
         let local = clients::is_loopback(&url.decoded.host);
-        let mut details = serde_json::Map::new();
-        details.insert("source".into(), json!("url"));
-        details.insert("url_kind".into(), json!(url.kind.id()));
-        details.insert("host".into(), json!(url.decoded.host));
-        details.insert("loopback".into(), json!(local));
-        out.push(Diagnostic {
-            lint: LintId::InsecureTransport,
-            span: url.span.clone(),
-            message: format!(
-                "{} over plain http://: anyone on the network path can read the signature and replay the URL until it expires{}",
-                url.kind.label(),
-                if local { " (loopback host: reported as a note)" } else { "" }
-            ),
-            help: Some(HELP_URL.to_string()),
-            details,
-            identity: url.decoded.url.clone(),
-            level_cap: local.then_some(Level::Note),
-            related: Vec::new(),
+        let message = format!(
+            "{} over plain http://: anyone on the network path can read the signature and replay the URL until it expires{}",
+            url.kind.label(),
+            if local {
+                " (loopback host: reported as a note)"
+            } else {
+                ""
+            }
+        );
+        let mut diagnostic = Diagnostic::new(
+            LintId::InsecureTransport,
+            url.span.clone(),
+            message,
+            url.decoded.url.clone(),
+        )
+        .with_help(HELP_URL)
+        .with_details(&UrlDetails {
+            source: "url",
+            url_kind: url.kind.id(),
+            host: &url.decoded.host,
+            loopback: local,
         });
+        diagnostic.level_cap = local.then_some(Level::Note);
+        out.push(diagnostic);
     }
 
     let (Some(syntax), Some(language)) = (&cx.facts.syntax, cx.facts.language) else {
@@ -151,27 +156,45 @@ fn diagnostic(
     } else {
         return None;
     };
-    let mut details = serde_json::Map::new();
-    details.insert(
-        "source".into(),
-        json!(if setting.meaning == Meaning::Endpoint {
+    let details = SettingDetails {
+        source: if setting.meaning == Meaning::Endpoint {
             "endpoint"
         } else {
             "tls"
-        }),
-    );
-    details.insert("setting".into(), json!(setting.key));
-    details.insert("loopback".into(), json!(local));
-    Some(Diagnostic {
-        lint: LintId::InsecureTransport,
-        span: setting.value.span.clone(),
+        },
+        setting: &setting.key,
+        loopback: local,
+    };
+    let identity = format!("{}|{}", setting.key, written.trim());
+    let mut diagnostic = Diagnostic::new(
+        LintId::InsecureTransport,
+        setting.value.span.clone(),
         message,
-        help: Some(help.to_string()),
-        details,
-        identity: format!("{}|{}", setting.key, written.trim()),
-        level_cap: local.then_some(Level::Note),
-        related: Vec::new(),
-    })
+        identity,
+    )
+    .with_help(help)
+    .with_details(&details);
+    diagnostic.level_cap = local.then_some(Level::Note);
+    Some(diagnostic)
+}
+
+/// A plain-HTTP signed URL's details.
+#[derive(Serialize)]
+struct UrlDetails<'a> {
+    source: &'static str,
+    url_kind: &'static str,
+    host: &'a str,
+    /// A loopback host: a local emulator, reported as a note.
+    loopback: bool,
+}
+
+/// A client setting's details: an http:// endpoint or TLS turned off.
+#[derive(Serialize)]
+struct SettingDetails<'a> {
+    /// `endpoint` or `tls`.
+    source: &'static str,
+    setting: &'a str,
+    loopback: bool,
 }
 
 /// An endpoint for messages, without `user:password@` (never print a secret).

@@ -4,7 +4,7 @@
 use crate::text::words::Words;
 use std::collections::HashSet;
 
-use serde_json::json;
+use serde::Serialize;
 
 use super::{Check, Context, Diagnostic, LintId, Rule};
 use crate::frontend::Needs;
@@ -49,19 +49,19 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         .iter()
         .filter(|u| u.kind == UrlKind::S3SigV2)
     {
-        let mut details = serde_json::Map::new();
-        details.insert("source".into(), json!("url"));
-        details.insert("url_kind".into(), json!(url.kind.id()));
-        out.push(Diagnostic {
-            lint: LintId::LegacySignatureVersion,
-            span: url.span.clone(),
-            message: "S3 URL signed with legacy Signature Version 2 (`AWSAccessKeyId`, `Signature`, `Expires`): its expiry has no 7-day cap and S3 is turning SigV2 off".to_string(),
-            help: Some("stop issuing SigV2 URLs: presign with SigV4, which caps validity at 7 days (practice `invalid-signature`)".to_string()),
-            details,
-            identity: url.decoded.url.clone(),
-            level_cap: None,
-            related: Vec::new(),
-        });
+        out.push(
+            Diagnostic::new(
+                LintId::LegacySignatureVersion,
+                url.span.clone(),
+                "S3 URL signed with legacy Signature Version 2 (`AWSAccessKeyId`, `Signature`, `Expires`): its expiry has no 7-day cap and S3 is turning SigV2 off".to_string(),
+                url.decoded.url.clone(),
+            )
+            .with_help("stop issuing SigV2 URLs: presign with SigV4, which caps validity at 7 days (practice `invalid-signature`)")
+            .with_details(&UrlDetails {
+                source: "url",
+                url_kind: url.kind.id(),
+            }),
+        );
     }
 
     let (Some(syntax), Some(language)) = (&cx.facts.syntax, cx.facts.language) else {
@@ -91,24 +91,41 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             continue;
         }
         let written = cx.text.get(s.value.span.clone()).unwrap_or("").trim();
-        let mut details = serde_json::Map::new();
-        details.insert("source".into(), json!("setting"));
-        details.insert("setting".into(), json!(s.key));
-        details.insert("value".into(), json!(s.text));
-        out.push(Diagnostic {
-            lint: LintId::LegacySignatureVersion,
-            span: s.value.span.clone(),
-            message: format!(
-                "`{}` = `{written}` selects legacy S3 Signature Version 2: S3 rejects it in most regions and for new buckets, and its presigned URLs escape the 7-day expiry cap",
-                s.key
-            ),
-            help: Some(HELP.to_string()),
-            details,
-            identity: format!("{}|{written}", s.key),
-            level_cap: None,
-            related: Vec::new(),
-        });
+        let message = format!(
+            "`{}` = `{written}` selects legacy S3 Signature Version 2: S3 rejects it in most regions and for new buckets, and its presigned URLs escape the 7-day expiry cap",
+            s.key
+        );
+        let identity = format!("{}|{written}", s.key);
+        out.push(
+            Diagnostic::new(
+                LintId::LegacySignatureVersion,
+                s.value.span.clone(),
+                message,
+                identity,
+            )
+            .with_help(HELP)
+            .with_details(&SettingDetails {
+                source: "setting",
+                setting: &s.key,
+                value: s.text.as_deref(),
+            }),
+        );
     }
+}
+
+/// A SigV2 URL's details.
+#[derive(Serialize)]
+struct UrlDetails {
+    source: &'static str,
+    url_kind: &'static str,
+}
+
+/// A client setting's details: the setting and the signature version it selects.
+#[derive(Serialize)]
+struct SettingDetails<'a> {
+    source: &'static str,
+    setting: &'a str,
+    value: Option<&'a str>,
 }
 
 #[cfg(test)]

@@ -43,6 +43,41 @@ pub struct Diagnostic {
     pub related: Vec<RelatedSpan>,
 }
 
+impl Diagnostic {
+    /// A diagnostic of `lint` at `span`, without help, details or related locations.
+    pub fn new(
+        lint: LintId,
+        span: std::ops::Range<usize>,
+        message: String,
+        identity: String,
+    ) -> Diagnostic {
+        Diagnostic {
+            lint,
+            span,
+            message,
+            help: None,
+            details: serde_json::Map::new(),
+            identity,
+            level_cap: None,
+            related: Vec::new(),
+        }
+    }
+
+    pub fn with_help(mut self, help: impl Into<String>) -> Diagnostic {
+        self.help = Some(help.into());
+        self
+    }
+
+    /// The machine-readable details: a lint's typed struct, whose fields (in order) are the
+    /// JSON and SARIF `details`.
+    pub fn with_details(mut self, details: &impl serde::Serialize) -> Diagnostic {
+        if let Ok(serde_json::Value::Object(map)) = serde_json::to_value(details) {
+            self.details = map;
+        }
+        self
+    }
+}
+
 /// A secondary location as a lint knows it: a span of the file being checked (positioned and
 /// redacted when the finding is made), or a place in another file, already resolved.
 #[derive(Clone, Debug)]

@@ -3,7 +3,7 @@
 
 use std::collections::HashSet;
 
-use serde_json::json;
+use serde::Serialize;
 
 use super::{Check, Context, Diagnostic, LintId, Rule};
 use crate::frontend::Needs;
@@ -95,23 +95,27 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             continue;
         }
         let written = cx.text.get(span.clone()).unwrap_or("").trim();
-        let mut details = serde_json::Map::new();
-        details.insert("sdk".into(), json!(row.sdk));
-        details.insert("presign_method".into(), json!(call.call.name()));
-        out.push(Diagnostic {
-            lint: LintId::PresignClientWithoutRegion,
-            span,
-            message: format!(
-                "this {} client presigns ({} `{}`) but gets no region in this file: the signature's region then comes from the environment or a default, and URLs for a bucket in another region fail with a signature error",
-                row.sdk,
-                row.sdk,
-                call.call.name().unwrap_or("?")
-            ),
-            help: Some("set the bucket's region on the client (`region_name=`, `region:`, `.region(…)`, `config.WithRegion(…)`, `RegionEndpoint`); allow this lint where the platform always injects AWS_REGION (practice `invalid-signature`)".to_string()),
-            details,
-            identity: format!("{}|{written}", row.sdk),
-            level_cap: None,
-            related: Vec::new(),
-        });
+        let message = format!(
+            "this {} client presigns ({} `{}`) but gets no region in this file: the signature's region then comes from the environment or a default, and URLs for a bucket in another region fail with a signature error",
+            row.sdk,
+            row.sdk,
+            call.call.name().unwrap_or("?")
+        );
+        let identity = format!("{}|{written}", row.sdk);
+        out.push(
+            Diagnostic::new(LintId::PresignClientWithoutRegion, span, message, identity)
+                .with_help("set the bucket's region on the client (`region_name=`, `region:`, `.region(…)`, `config.WithRegion(…)`, `RegionEndpoint`); allow this lint where the platform always injects AWS_REGION (practice `invalid-signature`)")
+                .with_details(&Details {
+                    sdk: &row.sdk,
+                    presign_method: call.call.name(),
+                }),
+        );
     }
+}
+
+/// The presigning client's SDK and the call that presigns with it.
+#[derive(Serialize)]
+struct Details<'a> {
+    sdk: &'a str,
+    presign_method: Option<&'a str>,
 }

@@ -4,7 +4,7 @@
 //! Ruby blocks, `array_map`, iterator closures), or the body of a batch helper named so; and
 //! `aws s3 presign` inside a shell `for`/`while`/`until` loop.
 
-use serde_json::json;
+use serde::Serialize;
 
 use super::{Check, Context, Diagnostic, LintId, Output, Rule};
 use crate::facts::{CallExpr, Expr, ExprKind, LoopKind, Span, SyntaxFacts};
@@ -147,27 +147,27 @@ fn report(
         "{what} runs once per element inside {}: URLs generated in bulk wait, valid, until they are used (practice `generate-on-demand`)",
         site.place
     );
-    let mut details = serde_json::Map::new();
-    details.insert("loop_kind".into(), json!(site.kind));
-    details.insert("loop_line".into(), json!(site.line));
     let identity = format!(
         "{what}|{}|{}",
         site.anchor,
         cx.text.get(span.clone()).unwrap_or("")
     );
-    out.diagnostics.push(Diagnostic {
-        lint: LintId::PresignInLoop,
-        span,
-        message,
-        help: Some(
-            "generate each URL when the user asks for it (in the handler that serves that object), not ahead of time for a whole list; if a batch is unavoidable, keep its expiry as short as the batch's use"
-                .to_string(),
-        ),
-        details,
-        identity,
-        level_cap: None,
-        related,
-    });
+    let mut diagnostic = Diagnostic::new(LintId::PresignInLoop, span, message, identity)
+        .with_help("generate each URL when the user asks for it (in the handler that serves that object), not ahead of time for a whole list; if a batch is unavoidable, keep its expiry as short as the batch's use")
+        .with_details(&Details {
+            loop_kind: site.kind,
+            loop_line: site.line,
+        });
+    diagnostic.related = related;
+    out.diagnostics.push(diagnostic);
+}
+
+/// A presign-in-loop finding's details: the loop (or batch helper) it runs in.
+#[derive(Serialize)]
+struct Details {
+    /// `for`, `while`, `comprehension`, `callback`, `batch-helper`, …
+    loop_kind: &'static str,
+    loop_line: usize,
 }
 
 /// Whether a presign call signs a part of a multipart upload: `presignUploadPart`,

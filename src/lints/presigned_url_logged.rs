@@ -5,7 +5,7 @@
 //! the front ends). Terminal output of a command-line program is what the program is for, and
 //! is not reported; log records always are.
 
-use serde_json::json;
+use serde::Serialize;
 
 use super::{Check, Context, Diagnostic, LintId, Output, Rule};
 use crate::frontend::Needs;
@@ -133,27 +133,29 @@ fn report(cx: &Context<'_>, out: &mut Output, sink: &CallExpr, value: &Expr, ori
                 .collect()
         })
         .unwrap_or_default();
-    let mut details = serde_json::Map::new();
-    details.insert("sink".into(), json!(sink_text));
-    details.insert("presign_line".into(), json!(presign_line));
-    details.insert("sdk".into(), json!(origin.row.sdk));
+    let details = Details {
+        sink: &sink_text,
+        presign_line,
+        sdk: &origin.row.sdk,
+    };
     let identity = format!(
         "{sink_text}|{}",
         cx.text.get(value.span.clone()).unwrap_or("")
     );
-    out.diagnostics.push(Diagnostic {
-        lint: LintId::PresignedUrlLogged,
-        span: value.span.clone(),
-        message,
-        help: Some(
-            "log the object key, the expiry or a request id instead; if the URL must be traced, log it without its query string (the signature and credential)"
-                .to_string(),
-        ),
-        details,
-        identity,
-        level_cap: None,
-        related,
-    });
+    let mut diagnostic = Diagnostic::new(LintId::PresignedUrlLogged, value.span.clone(), message, identity)
+        .with_help("log the object key, the expiry or a request id instead; if the URL must be traced, log it without its query string (the signature and credential)")
+        .with_details(&details);
+    diagnostic.related = related;
+    out.diagnostics.push(diagnostic);
+}
+
+/// A logged URL's details: where it is written and where it was presigned.
+#[derive(Serialize)]
+struct Details<'a> {
+    /// The print or log call, as written.
+    sink: &'a str,
+    presign_line: usize,
+    sdk: &'a str,
 }
 
 /// Follows a value back to a presign call.

@@ -8,7 +8,7 @@
 
 use std::collections::BTreeSet;
 
-use serde_json::json;
+use serde::Serialize;
 
 use super::{Check, Context, Diagnostic, LintId, Rule};
 use crate::facts::{
@@ -396,32 +396,36 @@ fn diagnostic(
             human(cx.max_expiry)
         ),
     };
-    let mut details = serde_json::Map::new();
-    details.insert("max_expiry_seconds".into(), json!(cx.max_expiry));
-    details.insert("max_signature_age_ms".into(), json!(max_ms));
-    if let Some((ms, _)) = cap {
-        details.insert("signature_age_ms".into(), json!(ms));
-    }
-    if let Some(name) = &doc.name {
-        details.insert("policy".into(), json!(name));
-    }
-    if let Some(bucket) = named {
-        details.insert("bucket".into(), json!(bucket));
-    }
-    Diagnostic {
-        lint: LintId::SignatureAgeNotCapped,
-        span: span.clone(),
-        message,
-        help: Some(help),
-        details,
-        identity: format!(
-            "{}|{}",
-            doc.name.as_deref().unwrap_or(""),
-            cx.text.get(span).unwrap_or("")
-        ),
-        level_cap: None,
-        related: Vec::new(),
-    }
+    let details = Details {
+        max_expiry_seconds: cx.max_expiry,
+        max_signature_age_ms: max_ms,
+        signature_age_ms: cap.map(|(ms, _)| ms),
+        policy: doc.name.as_deref(),
+        bucket: named,
+    };
+    let identity = format!(
+        "{}|{}",
+        doc.name.as_deref().unwrap_or(""),
+        cx.text.get(span.clone()).unwrap_or("")
+    );
+    Diagnostic::new(LintId::SignatureAgeNotCapped, span, message, identity)
+        .with_help(help)
+        .with_details(&details)
+}
+
+/// A bucket policy's signature-age cap, wanted and found.
+#[derive(Serialize)]
+struct Details<'a> {
+    max_expiry_seconds: u64,
+    max_signature_age_ms: u64,
+    /// The cap it sets, when it sets one above the maximum.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    signature_age_ms: Option<u64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    policy: Option<&'a str>,
+    /// The bucket it governs, when the file names it ([`keep`] reads it back).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    bucket: Option<&'a str>,
 }
 
 #[cfg(test)]

@@ -141,16 +141,8 @@ pub(super) fn marker_diagnostic(
     help: &str,
     source: &SourceFile,
 ) -> Diagnostic {
-    Diagnostic {
-        lint,
-        identity: marker_identity(&source.text[span.clone()]),
-        span,
-        message,
-        help: Some(help.to_string()),
-        details: serde_json::Map::new(),
-        level_cap: None,
-        related: Vec::new(),
-    }
+    let identity = marker_identity(&source.text[span.clone()]);
+    Diagnostic::new(lint, span, message, identity).with_help(help)
 }
 
 /// A marker's text as its findings' identity, bounded: a marker that runs over a megabyte

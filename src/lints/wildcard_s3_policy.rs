@@ -2,7 +2,7 @@
 //! wildcard S3 actions (`*`, `s3:*`, `s3:Get*`), every action but some (`NotAction`), or S3
 //! actions on every resource (`Resource: "*"`).
 
-use serde_json::json;
+use serde::Serialize;
 
 use super::{Check, Context, Diagnostic, LintId, Rule};
 use crate::facts::{
@@ -634,31 +634,18 @@ fn statement_finding(
             ),
         )
     };
-    let mut details = serde_json::Map::new();
-    details.insert("policy_kind".into(), json!(doc.kind.id()));
-    details.insert("granted".into(), json!(granted));
-    details.insert(
-        "risks".into(),
-        json!(risks.iter().map(|r| r.phrase()).collect::<Vec<_>>()),
-    );
-    let risky: Vec<String> = grants
-        .iter()
-        .flat_map(|g| g.risky.iter().map(|a| format!("s3:{a}")))
-        .collect();
-    if !risky.is_empty() {
-        details.insert("risky_actions".into(), json!(risky));
-    }
-    details.insert(
-        "resources".into(),
-        json!(
-            s.resources
-                .iter()
-                .map(|r| r.text.as_str())
-                .collect::<Vec<_>>()
-        ),
-    );
-    details.insert("suggested_action".into(), json!(narrow_actions));
-    details.insert("suggested_resource".into(), json!(narrow_resource));
+    let details = Details {
+        policy_kind: doc.kind.id(),
+        granted: &granted,
+        risks: risks.iter().map(|r| r.phrase()).collect(),
+        risky_actions: grants
+            .iter()
+            .flat_map(|g| g.risky.iter().map(|a| format!("s3:{a}")))
+            .collect(),
+        resources: s.resources.iter().map(|r| r.text.as_str()).collect(),
+        suggested_action: &narrow_actions,
+        suggested_resource: &narrow_resource,
+    };
     let span = span.unwrap_or_else(|| s.span.clone());
     let identity = format!(
         "{}|{}|{}|{}",
@@ -675,16 +662,24 @@ fn statement_finding(
             .join(","),
         cx.text.get(span.clone()).unwrap_or("")
     );
-    Some(Diagnostic {
-        lint: LintId::WildcardS3Policy,
-        span,
-        message,
-        help: Some(help),
-        details,
-        identity,
-        level_cap: metadata_only.then_some(crate::level::Level::Note),
-        related: Vec::new(),
-    })
+    let mut diagnostic = Diagnostic::new(LintId::WildcardS3Policy, span, message, identity)
+        .with_help(help)
+        .with_details(&details);
+    diagnostic.level_cap = metadata_only.then_some(crate::level::Level::Note);
+    Some(diagnostic)
+}
+
+/// A wildcard statement's details: what it grants and the narrower grant to use instead.
+#[derive(Serialize)]
+struct Details<'a> {
+    policy_kind: &'static str,
+    granted: &'a [String],
+    risks: Vec<&'static str>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    risky_actions: Vec<String>,
+    resources: Vec<&'a str>,
+    suggested_action: &'a str,
+    suggested_resource: &'a str,
 }
 
 /// The narrowest action a wildcard stands for: `s3:Put*` → `s3:PutObject`.
