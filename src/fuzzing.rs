@@ -385,3 +385,29 @@ fn assert_no_planted_secret(output: &str) {
         assert!(!output.contains(piece), "a planted secret was printed");
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::frontend::profile::PROFILES;
+
+    /// A new language is fuzzed as soon as it is read: one of its extensions is among the
+    /// parsed ones (and `fuzz/seed.sh` lists the same).
+    #[test]
+    fn every_language_is_a_parsed_fuzz_extension() {
+        for entry in PROFILES.iter().flat_map(|p| p.languages.iter()) {
+            assert!(
+                entry
+                    .extensions
+                    .iter()
+                    .any(|e| EXTENSIONS[..PARSED].contains(e)),
+                "{:?}: add an extension to fuzzing::EXTENSIONS (and fuzz/seed.sh)",
+                entry.language
+            );
+        }
+        let seed = include_str!("../fuzz/seed.sh");
+        let listed = format!("extensions=({})", EXTENSIONS.join(" "));
+        assert!(seed.contains(&listed), "fuzz/seed.sh must list {listed}");
+        assert!(seed.contains(&format!("parsed={PARSED}")));
+    }
+}

@@ -17,7 +17,6 @@ pub mod iac;
 mod java;
 mod javascript;
 mod kotlin;
-pub mod language;
 #[cfg(test)]
 mod node_kinds;
 mod notebook;
@@ -37,7 +36,7 @@ pub mod treesitter;
 use std::path::Path;
 
 pub use file_kind::{FileKind, Infrastructure};
-pub use language::{Family, Language};
+pub use profile::{Family, Language};
 
 use crate::facts::SyntaxFacts;
 use crate::text::signed_url::{self, SignedUrl};

@@ -4,7 +4,7 @@
 
 use crate::facts::{Expr, ExprKind, Span, SyntaxFacts};
 
-use super::language::Language;
+use super::Language;
 use super::python::Python;
 use super::syntax;
 use super::treesitter;

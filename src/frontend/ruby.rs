@@ -686,7 +686,7 @@ pub fn program_signals(
 
 #[cfg(test)]
 mod tests {
-    use super::super::language::Language;
+    use super::super::Language;
     use super::super::{syntax, treesitter};
     use super::*;
     use crate::facts::SyntaxFacts;

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 
 use tree_sitter::{Node, Parser, Tree};
 
-use super::language::Language;
+use super::Language;
 use super::profile::FrontEnd;
 
 /// Files larger than this are not parsed (the text-level lints still run): generated or
