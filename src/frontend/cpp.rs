@@ -1355,7 +1355,7 @@ mod tests {
     use crate::frontend::test_support::params;
 
     fn facts(src: &str) -> SyntaxFacts {
-        crate::frontend::test_support::facts(Language::Cpp, &Cpp, src)
+        crate::frontend::test_support::facts(Language::Cpp, src)
     }
 
     use crate::frontend::test_support::last_binding as binding;

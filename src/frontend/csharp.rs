@@ -822,23 +822,15 @@ pub fn program_signals(
 mod tests {
     use super::*;
     use crate::facts::SyntaxFacts;
-    use crate::frontend::syntax::collect;
+
+    use crate::frontend::Language;
     use crate::frontend::test_support::{default, params, returns};
-    use crate::frontend::{Language, treesitter};
 
     fn facts(src: &str) -> SyntaxFacts {
-        let tree = treesitter::parse(Language::CSharp, src).expect("parses");
-        collect(tree.root_node(), src, &CSharp)
+        crate::frontend::test_support::facts(Language::CSharp, src)
     }
 
-    fn call<'f>(facts: &'f SyntaxFacts, name: &str) -> &'f CallExpr {
-        &facts
-            .calls
-            .iter()
-            .find(|c| c.call.name() == Some(name))
-            .unwrap_or_else(|| panic!("no call {name}"))
-            .call
-    }
+    use crate::frontend::test_support::call;
 
     fn text<'s>(src: &'s str, e: &Expr) -> &'s str {
         &src[e.span.clone()]

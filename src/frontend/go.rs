@@ -548,7 +548,7 @@ pub fn program_signals(
 #[cfg(test)]
 mod tests {
     use super::super::Language;
-    use super::super::{syntax, treesitter};
+
     use super::*;
     use crate::facts::BinOp;
     use crate::facts::SyntaxFacts;
@@ -557,8 +557,7 @@ mod tests {
     use crate::text::source::SourceFile;
 
     fn facts(src: &str) -> SyntaxFacts {
-        let tree = treesitter::parse(Language::Go, src).expect("parses");
-        syntax::collect(tree.root_node(), src, &Go)
+        crate::frontend::test_support::facts(Language::Go, src)
     }
 
     /// Folds the first argument of the call named `method`.

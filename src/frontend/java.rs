@@ -632,23 +632,14 @@ mod tests {
     use crate::facts::BinOp;
     use crate::facts::SyntaxFacts;
     use crate::frontend::Language;
-    use crate::frontend::syntax::collect;
+
     use crate::frontend::test_support::{params, returns};
-    use crate::frontend::treesitter::parse;
 
     fn facts(src: &str) -> SyntaxFacts {
-        let tree = parse(Language::Java, src).expect("parses");
-        collect(tree.root_node(), src, &Java)
+        crate::frontend::test_support::facts(Language::Java, src)
     }
 
-    fn call<'f>(facts: &'f SyntaxFacts, name: &str) -> &'f CallExpr {
-        &facts
-            .calls
-            .iter()
-            .find(|c| c.call.name() == Some(name))
-            .expect("call")
-            .call
-    }
+    use crate::frontend::test_support::call;
 
     #[test]
     fn method_chain_and_lambda() {

@@ -1097,26 +1097,16 @@ mod tests {
     use crate::facts::BinOp;
     use crate::facts::SyntaxFacts;
     use crate::frontend::Language;
-    use crate::frontend::syntax::collect;
-    use crate::frontend::treesitter::parse;
 
     fn facts_in(language: Language, src: &str) -> SyntaxFacts {
-        let tree = parse(language, src).expect("parses");
-        collect(tree.root_node(), src, &JavaScript)
+        crate::frontend::test_support::facts(language, src)
     }
 
     fn facts(src: &str) -> SyntaxFacts {
         facts_in(Language::JavaScript, src)
     }
 
-    fn call<'f>(facts: &'f SyntaxFacts, name: &str) -> &'f CallExpr {
-        &facts
-            .calls
-            .iter()
-            .find(|c| c.call.name() == Some(name))
-            .expect("call")
-            .call
-    }
+    use crate::frontend::test_support::call;
 
     fn binding<'f>(facts: &'f SyntaxFacts, name: &str) -> &'f Expr {
         &facts

@@ -780,13 +780,11 @@ mod tests {
     use super::*;
     use crate::facts::SyntaxFacts;
     use crate::frontend::Language;
-    use crate::frontend::syntax::collect;
+
     use crate::frontend::test_support::{default, params, returns};
-    use crate::frontend::treesitter::parse;
 
     fn facts(src: &str) -> SyntaxFacts {
-        let tree = parse(Language::Kotlin, src).expect("parses");
-        collect(tree.root_node(), src, &Kotlin)
+        crate::frontend::test_support::facts(Language::Kotlin, src)
     }
 
     fn calls<'f>(facts: &'f SyntaxFacts, name: &str) -> Vec<&'f CallExpr> {

@@ -745,22 +745,14 @@ pub fn program_signals(
 mod tests {
     use super::*;
     use crate::facts::SyntaxFacts;
-    use crate::frontend::syntax::collect;
-    use crate::frontend::{Language, treesitter};
+
+    use crate::frontend::Language;
 
     fn facts(src: &str) -> SyntaxFacts {
-        let tree = treesitter::parse(Language::Php, src).expect("parses");
-        collect(tree.root_node(), src, &Php)
+        crate::frontend::test_support::facts(Language::Php, src)
     }
 
-    fn call<'f>(facts: &'f SyntaxFacts, name: &str) -> &'f CallExpr {
-        &facts
-            .calls
-            .iter()
-            .find(|c| c.call.name() == Some(name))
-            .unwrap_or_else(|| panic!("no call {name}"))
-            .call
-    }
+    use crate::frontend::test_support::call;
 
     fn kind(e: Option<&Expr>) -> String {
         e.map_or("-".to_string(), |e| format!("{:?}", e.kind))

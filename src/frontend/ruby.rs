@@ -687,17 +687,14 @@ pub fn program_signals(
 #[cfg(test)]
 mod tests {
     use super::super::Language;
-    use super::super::{syntax, treesitter};
+
     use super::*;
     use crate::facts::SyntaxFacts;
     use crate::semantic::eval::{Env, Value};
     use crate::text::source::SourceFile;
 
     fn facts(src: &str) -> SyntaxFacts {
-        let tree = treesitter::parse(Language::Ruby, src).expect("parses");
-        let mut facts = syntax::collect(tree.root_node(), src, &Ruby);
-        facts.index();
-        facts
+        crate::frontend::test_support::facts(Language::Ruby, src)
     }
 
     fn call<'f>(facts: &'f SyntaxFacts, method: &str) -> &'f crate::facts::Call {

@@ -797,17 +797,10 @@ mod tests {
     use crate::frontend::test_support::{params, returns};
 
     fn facts(src: &str) -> SyntaxFacts {
-        crate::frontend::test_support::facts(Language::Scala, &Scala, src)
+        crate::frontend::test_support::facts(Language::Scala, src)
     }
 
-    fn call<'f>(facts: &'f SyntaxFacts, name: &str) -> &'f CallExpr {
-        &facts
-            .calls
-            .iter()
-            .find(|c| c.call.name() == Some(name))
-            .expect("call")
-            .call
-    }
+    use crate::frontend::test_support::call;
 
     #[test]
     fn builder_chains_named_arguments_and_new() {

@@ -662,7 +662,7 @@ mod tests {
     use crate::frontend::treesitter::parse;
 
     fn facts(src: &str) -> SyntaxFacts {
-        crate::frontend::test_support::facts(Language::Swift, &Swift, src)
+        crate::frontend::test_support::facts(Language::Swift, src)
     }
 
     use crate::frontend::test_support::last_binding as binding;

@@ -1,14 +1,31 @@
 //! What the front ends' unit tests share to read collected facts compactly.
 
-use crate::facts::{Expr, ExprKind, SyntaxFacts};
+use crate::facts::{CallExpr, Expr, ExprKind, SyntaxFacts};
 use crate::frontend::Language;
-use crate::frontend::syntax::{Grammar, collect};
+use crate::frontend::profile::FrontEnd;
+use crate::frontend::syntax::collect;
 use crate::frontend::treesitter::parse;
 
-/// The facts the shared walker collects from `src` in `language` with its `grammar`.
-pub fn facts(language: Language, grammar: &dyn Grammar, src: &str) -> SyntaxFacts {
+/// The facts the shared walker collects from `src` with `language`'s lowering (named in its
+/// profile), indexed by name.
+pub fn facts(language: Language, src: &str) -> SyntaxFacts {
+    let Some(FrontEnd::TreeSitter { lowering, .. }) = language.entry().map(|e| e.front_end) else {
+        panic!("{language:?} has no tree-sitter front end");
+    };
     let tree = parse(language, src).expect("parses");
-    collect(tree.root_node(), src, grammar)
+    let mut facts = collect(tree.root_node(), src, lowering);
+    facts.index();
+    facts
+}
+
+/// The first call of a function or method named `name`.
+pub fn call<'f>(facts: &'f SyntaxFacts, name: &str) -> &'f CallExpr {
+    &facts
+        .calls
+        .iter()
+        .find(|c| c.call.name() == Some(name))
+        .unwrap_or_else(|| panic!("no call {name}"))
+        .call
 }
 
 /// The value of the last binding of `name`.
