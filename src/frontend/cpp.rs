@@ -24,104 +24,34 @@
 //! Names declared at namespace or class scope are also bound qualified (`cfg::kTtl` as
 //! `cfg.kTtl`, `Storage::kTtl` as `Storage.kTtl`), so other files' qualified uses find them.
 
-use std::cell::RefCell;
-
 use tree_sitter::Node;
 
-use super::syntax::{Grammar, Lowering, Role};
+use super::syntax::{Grammar, Lowering, Role, Scope};
 use super::treesitter::{named_children, parse_int, unescape};
 use crate::facts::{Arg, BinOp, CallExpr, Expr, ExprKind, Field, LoopKind, Param, Span};
 
 pub struct Cpp;
 
-/// What encloses the node the walk is at.
-#[derive(Clone, Debug, PartialEq)]
-enum Scope {
-    /// A namespace or class body, with the byte range of its name (none for an anonymous
-    /// namespace).
-    Named(Option<Span>),
-    Function,
-    Loop,
-}
-
-/// Walk state kept by `role` (called on every node, in document order), so no lowering asks
-/// `Node::parent`, which descends from the root on every call.
-#[derive(Default)]
-struct Walk {
-    /// End byte and kind of each open scope, innermost last.
-    scopes: Vec<(usize, Scope)>,
-    /// Declarations being walked: their byte range and the byte range of their type, for the
-    /// constructor calls of their declarators.
-    declarations: Vec<(Span, Span)>,
-    /// The start of the `<<` chain being walked: its inner `<<` nodes start there too and are
-    /// not calls of their own.
-    stream_start: Option<usize>,
-    /// Lambdas assigned to a name (`auto sign = [&](…) {…};`): the lambda's start and the
-    /// name's byte range.
-    lambda_names: Vec<(usize, Span)>,
-}
-
-impl Walk {
-    fn close(&mut self, offset: usize) {
-        while self.scopes.last().is_some_and(|(end, _)| *end <= offset) {
-            self.scopes.pop();
-        }
-        while self
-            .declarations
-            .last()
-            .is_some_and(|(range, _)| range.end <= offset)
-        {
-            self.declarations.pop();
+/// The names qualifying a declaration at `node` (the byte ranges of `cfg`, `Storage`), empty
+/// at file scope, `None` inside a function or loop.
+fn prefix(node: Node<'_>, cx: &Lowering<'_>) -> Option<Vec<Span>> {
+    let mut parts = Vec::new();
+    for scope in cx.scopes(node) {
+        match scope {
+            Scope::Class(Some(name)) => parts.push(name),
+            Scope::Function | Scope::Lambda | Scope::Loop => return None,
+            Scope::Class(None) | Scope::Declaration(_) => {}
         }
     }
-
-    fn enter(&mut self, range: Span, scope: Scope) {
-        self.close(range.start);
-        self.scopes.push((range.end, scope));
-    }
-
-    /// The names qualifying a declaration at `offset` (the byte ranges of `cfg`, `Storage`),
-    /// empty at file scope, `None` inside a function.
-    fn prefix(&mut self, offset: usize) -> Option<Vec<Span>> {
-        self.close(offset);
-        let mut parts = Vec::new();
-        for (_, scope) in &self.scopes {
-            match scope {
-                Scope::Named(Some(name)) => parts.push(name.clone()),
-                Scope::Named(None) => {}
-                Scope::Function | Scope::Loop => return None,
-            }
-        }
-        Some(parts)
-    }
-
-    fn in_function(&mut self, offset: usize) -> bool {
-        self.close(offset);
-        self.scopes.iter().any(|(_, s)| *s == Scope::Function)
-    }
-
-    fn repeats(&mut self, offset: usize) -> bool {
-        self.close(offset);
-        self.scopes.iter().rev().find_map(|(_, s)| match s {
-            Scope::Loop => Some(true),
-            Scope::Function => Some(false),
-            Scope::Named(_) => None,
-        }) == Some(true)
-    }
-
-    /// The type of the declaration around `offset`.
-    fn declaration_type(&mut self, offset: usize) -> Option<Span> {
-        self.close(offset);
-        self.declarations
-            .iter()
-            .rev()
-            .find(|(range, _)| range.start <= offset && offset < range.end)
-            .map(|(_, ty)| ty.clone())
-    }
+    Some(parts)
 }
 
-thread_local! {
-    static WALK: RefCell<Walk> = RefCell::new(Walk::default());
+/// The type of the declaration around `node`, whose declarator it may be.
+fn declaration_type(node: Node<'_>, cx: &Lowering<'_>) -> Option<Span> {
+    cx.scopes(node).into_iter().rev().find_map(|s| match s {
+        Scope::Declaration(ty) => Some(ty),
+        _ => None,
+    })
 }
 
 /// Output streams: a `<<` chain starting at one of these writes to the terminal.
@@ -155,76 +85,52 @@ const CASTS: [&str; 6] = [
 ];
 
 impl Grammar for Cpp {
-    fn role(&self, node: Node<'_>, _parent: Option<Node<'_>>, _cx: &Lowering<'_>) -> Role {
-        WALK.with_borrow_mut(|walk| match node.kind() {
-            "translation_unit" => {
-                *walk = Walk::default();
-                Role::Other
-            }
+    fn scope(
+        &self,
+        node: Node<'_>,
+        _parent: Option<Node<'_>>,
+        _cx: &Lowering<'_>,
+    ) -> Option<(Span, Scope)> {
+        let scope = match node.kind() {
             // The name's text is read in `bindings`; here only its range is at hand.
             "namespace_definition" => {
-                let name = node.child_by_field_name("name").map(|n| n.byte_range());
-                walk.enter(node.byte_range(), Scope::Named(name));
-                Role::Other
+                Scope::Class(node.child_by_field_name("name").map(|n| n.byte_range()))
             }
             "class_specifier" | "struct_specifier"
                 if node.child_by_field_name("body").is_some() =>
             {
-                let name = node.child_by_field_name("name").map(|n| n.byte_range());
-                walk.enter(node.byte_range(), Scope::Named(name));
-                Role::Other
+                Scope::Class(node.child_by_field_name("name").map(|n| n.byte_range()))
             }
-            "function_definition" | "lambda_expression" => {
-                walk.enter(node.byte_range(), Scope::Function);
-                Role::Function
-            }
-            "for_statement" | "for_range_loop" => {
-                walk.enter(node.byte_range(), Scope::Loop);
-                Role::Loop(LoopKind::For, keyword_span(node))
-            }
-            "while_statement" | "do_statement" => {
-                walk.enter(node.byte_range(), Scope::Loop);
-                Role::Loop(LoopKind::While, keyword_span(node))
-            }
+            // A lambda's body runs when it is called, as a function's does.
+            "function_definition" | "lambda_expression" => Scope::Function,
+            "for_statement" | "for_range_loop" | "while_statement" | "do_statement" => Scope::Loop,
+            "declaration" => Scope::Declaration(node.child_by_field_name("type")?.byte_range()),
+            _ => return None,
+        };
+        Some((node.byte_range(), scope))
+    }
+
+    fn role(&self, node: Node<'_>, parent: Option<Node<'_>>, cx: &Lowering<'_>) -> Role {
+        match node.kind() {
+            "function_definition" | "lambda_expression" => Role::Function,
+            "for_statement" | "for_range_loop" => Role::Loop(LoopKind::For, keyword_span(node)),
+            "while_statement" | "do_statement" => Role::Loop(LoopKind::While, keyword_span(node)),
             "call_expression" | "new_expression" => Role::Call,
-            "declaration" => {
-                walk.close(node.start_byte());
-                if let Some(ty) = node.child_by_field_name("type") {
-                    walk.declarations.push((node.byte_range(), ty.byte_range()));
-                }
-                Role::Binding
-            }
-            "init_declarator" => {
-                if let (Some(value), Some(name)) = (
-                    node.child_by_field_name("value"),
-                    node.child_by_field_name("declarator")
-                        .and_then(declared_name),
-                ) && value.kind() == "lambda_expression"
-                {
-                    walk.lambda_names
-                        .push((value.start_byte(), name.byte_range()));
-                }
-                if constructs(node) {
-                    Role::Call
-                } else {
-                    Role::Other
-                }
-            }
-            "function_declarator" if vexing(node) && walk.in_function(node.start_byte()) => {
+            "declaration" => Role::Binding,
+            "init_declarator" if constructs(node) => Role::Call,
+            "function_declarator" if vexing(node) && cx.scopes(node).contains(&Scope::Function) => {
                 Role::Call
             }
             "field_declaration" | "assignment_expression" | "preproc_def" => Role::Binding,
-            "binary_expression"
-                if node
-                    .child_by_field_name("operator")
-                    .is_some_and(|o| o.kind() == "<<") =>
-            {
-                let start = node.start_byte();
-                if walk.stream_start == Some(start) {
-                    return Role::Other;
-                }
-                walk.stream_start = Some(start);
-                if is_shift_chain(node) {
+            // `a << b << c` is read once, at its outermost `<<`: the inner ones, which start
+            // where it starts, are its operands.
+            "binary_expression" if is_shift(node) => {
+                let inner = parent.is_some_and(|p| {
+                    p.kind() == "binary_expression"
+                        && is_shift(p)
+                        && p.start_byte() == node.start_byte()
+                });
+                if !inner && is_shift_chain(node) {
                     Role::Call
                 } else {
                     Role::Other
@@ -232,7 +138,7 @@ impl Grammar for Cpp {
             }
             "comment" => Role::Comment,
             _ => Role::Other,
-        })
+        }
     }
 
     fn expr(&self, node: Node<'_>, cx: &Lowering<'_>) -> Expr {
@@ -424,7 +330,7 @@ impl Grammar for Cpp {
                 })
             }
             "init_declarator" | "function_declarator" => {
-                let ty = WALK.with_borrow_mut(|w| w.declaration_type(node.start_byte()))?;
+                let ty = declaration_type(node, cx)?;
                 construction(node, type_expr(ty, cx)?, cx)
             }
             "binary_expression" => {
@@ -457,7 +363,7 @@ impl Grammar for Cpp {
     fn bindings(&self, node: Node<'_>, cx: &Lowering<'_>) -> Vec<(String, Expr)> {
         match node.kind() {
             "declaration" => {
-                let prefix = WALK.with_borrow_mut(|w| w.prefix(node.start_byte()));
+                let prefix = prefix(node, cx);
                 let in_function = prefix.is_none();
                 let callee = node.child_by_field_name("type").map(|t| cx.expr(t));
                 let primitive = node
@@ -489,7 +395,7 @@ impl Grammar for Cpp {
                 else {
                     return Vec::new();
                 };
-                let prefix = WALK.with_borrow_mut(|w| w.prefix(node.start_byte()));
+                let prefix = prefix(node, cx);
                 let mut out = Vec::new();
                 qualified_names(&mut out, prefix.as_deref(), cx, name, cx.expr(value));
                 out
@@ -544,28 +450,22 @@ impl Grammar for Cpp {
         out
     }
 
-    fn function_name(&self, node: Node<'_>, cx: &Lowering<'_>) -> Option<String> {
+    fn function_name(
+        &self,
+        node: Node<'_>,
+        parent: Option<Node<'_>>,
+        cx: &Lowering<'_>,
+    ) -> Option<String> {
         let name = match node.kind() {
             "function_definition" => {
                 let declarator = function_declarator(node)?.child_by_field_name("declarator")?;
                 last_segment(declarator)?
             }
             // `auto presign = [&](…) { … };`
-            _ => {
-                let start = node.start_byte();
-                let span = WALK.with_borrow(|w| {
-                    w.lambda_names
-                        .iter()
-                        .rev()
-                        .find(|(at, _)| *at == start)
-                        .map(|(_, name)| name.clone())
-                })?;
-                return cx
-                    .source
-                    .get(span)
-                    .filter(|t| t.chars().all(|c| c.is_alphanumeric() || c == '_'))
-                    .map(str::to_string);
-            }
+            _ => parent
+                .filter(|p| p.kind() == "init_declarator")
+                .and_then(|p| p.child_by_field_name("declarator"))
+                .and_then(declared_name)?,
         };
         let text = cx.text(name);
         text.chars()
@@ -1047,7 +947,7 @@ fn assignment(node: Node<'_>, cx: &Lowering<'_>) -> Option<(String, Expr)> {
     let value = match op {
         "=" => cx.expr(right),
         _ => match op.strip_suffix('=').and_then(super::syntax::binop) {
-            Some(op) if !WALK.with_borrow_mut(|w| w.repeats(node.start_byte())) => Expr {
+            Some(op) if !cx.repeats(node) => Expr {
                 kind: ExprKind::Binary(op, Box::new(target), Box::new(cx.expr(right))),
                 span: node.byte_range(),
             },
@@ -1125,14 +1025,17 @@ fn stream_operands(node: Node<'_>) -> Vec<Node<'_>> {
     rights
 }
 
+/// A `<<` expression.
+fn is_shift(node: Node<'_>) -> bool {
+    node.child_by_field_name("operator")
+        .is_some_and(|o| o.kind() == "<<")
+}
+
 /// Whether a node is the outermost-to-be of a `<<` chain on a name (`std::cout << …`,
 /// `log << …`, `x << 3`) or on a call (`LOG(INFO) << …`): `call` keeps the ones on a
 /// standard stream or a logging macro's.
 fn is_shift_chain(node: Node<'_>) -> bool {
-    let is_shift = node
-        .child_by_field_name("operator")
-        .is_some_and(|o| o.kind() == "<<");
-    is_shift
+    is_shift(node)
         && leftmost(node).is_some_and(|l| {
             matches!(
                 l.kind(),

@@ -294,9 +294,14 @@ pub trait Grammar {
 
     /// The declared name of a [`Role::Function`] node: its `name` field, else the name it is
     /// assigned to (`const presignAll = async (keys) => …`); `None` for anonymous functions.
-    fn function_name(&self, node: Node<'_>, cx: &Lowering<'_>) -> Option<String> {
+    fn function_name(
+        &self,
+        node: Node<'_>,
+        parent: Option<Node<'_>>,
+        cx: &Lowering<'_>,
+    ) -> Option<String> {
         let name = node.child_by_field_name("name").or_else(|| {
-            let parent = node.parent()?;
+            let parent = parent?;
             match parent.kind() {
                 "variable_declarator" => parent.child_by_field_name("name"),
                 "assignment" | "assignment_expression" => parent.child_by_field_name("left"),
@@ -340,6 +345,9 @@ pub enum Scope {
     /// A lambda or closure: it may run any number of times.
     Lambda,
     Loop,
+    /// A declaration, with the byte range of its type: its declarators may construct it (C++
+    /// `S3Client client(config);`).
+    Declaration(Span),
 }
 
 /// The scopes enclosing the node the walk is at, kept as the walk goes (in document order)
@@ -386,9 +394,25 @@ impl<'s> Lowering<'s> {
             .cloned()
     }
 
-    /// Whether a node may run more than once in its function: in a loop or a lambda.
+    /// The scopes open around a node, outermost first.
+    pub fn scopes(&self, node: Node<'_>) -> Vec<Scope> {
+        let mut scopes = self.scopes.borrow_mut();
+        scopes.close(node.start_byte());
+        scopes.stack.iter().map(|(_, s)| s.clone()).collect()
+    }
+
+    /// Whether a node may run more than once in its function: its innermost function, lambda
+    /// or loop (classes and declarations aside) is a loop or a lambda.
     pub fn repeats(&self, node: Node<'_>) -> bool {
-        matches!(self.scope(node), Some(Scope::Loop | Scope::Lambda))
+        let mut scopes = self.scopes.borrow_mut();
+        scopes.close(node.start_byte());
+        scopes
+            .stack
+            .iter()
+            .rev()
+            .map(|(_, s)| s)
+            .find(|s| matches!(s, Scope::Function | Scope::Lambda | Scope::Loop))
+            .is_some_and(|s| matches!(s, Scope::Lambda | Scope::Loop))
     }
 
     pub fn text(&self, node: Node<'_>) -> &'s str {
@@ -649,7 +673,7 @@ fn visit<'t>(
         Role::Function => {
             facts.functions.push(Function {
                 span: node.byte_range(),
-                name: grammar.function_name(node, cx),
+                name: grammar.function_name(node, parent, cx),
                 params: grammar.params(node, cx),
                 parent: ctx.function,
             });
