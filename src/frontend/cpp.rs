@@ -27,7 +27,7 @@
 use tree_sitter::Node;
 
 use super::syntax::{Grammar, Lowering, Role, Scope};
-use super::treesitter::{named_children, parse_int, unescape};
+use super::treesitter::{leading_keyword, named_children, parse_int, unescape};
 use crate::facts::{Arg, BinOp, CallExpr, Expr, ExprKind, Field, LoopKind, Param, Span};
 
 pub struct Cpp;
@@ -113,8 +113,10 @@ impl Grammar for Cpp {
     fn role(&self, node: Node<'_>, parent: Option<Node<'_>>, cx: &Lowering<'_>) -> Role {
         match node.kind() {
             "function_definition" | "lambda_expression" => Role::Function,
-            "for_statement" | "for_range_loop" => Role::Loop(LoopKind::For, keyword_span(node)),
-            "while_statement" | "do_statement" => Role::Loop(LoopKind::While, keyword_span(node)),
+            "for_statement" | "for_range_loop" => Role::Loop(LoopKind::For, leading_keyword(node)),
+            "while_statement" | "do_statement" => {
+                Role::Loop(LoopKind::While, leading_keyword(node))
+            }
             "call_expression" | "new_expression" => Role::Call,
             "declaration" => Role::Binding,
             "init_declarator" if constructs(node) => Role::Call,
@@ -400,7 +402,7 @@ impl Grammar for Cpp {
                 qualified_names(&mut out, prefix.as_deref(), cx, name, cx.expr(value));
                 out
             }
-            "assignment_expression" => assignment(node, cx).into_iter().collect(),
+            "assignment_expression" => cx.assignment(node, "left", "right").into_iter().collect(),
             "preproc_def" => {
                 let (Some(name), Some(value)) = (
                     node.child_by_field_name("name"),
@@ -935,28 +937,6 @@ fn user_literal(node: Node<'_>, cx: &Lowering<'_>) -> Expr {
     }
 }
 
-/// `x = v`, `this->x = v`, `config.region = v`; `x += v` binds `x + v` outside loops.
-fn assignment(node: Node<'_>, cx: &Lowering<'_>) -> Option<(String, Expr)> {
-    let left = node.child_by_field_name("left")?;
-    let right = node.child_by_field_name("right")?;
-    let target = cx.expr(left);
-    let name = target.path()?.join(".");
-    let op = node
-        .child_by_field_name("operator")
-        .map_or("=", |o| cx.text(o));
-    let value = match op {
-        "=" => cx.expr(right),
-        _ => match op.strip_suffix('=').and_then(super::syntax::binop) {
-            Some(op) if !cx.repeats(node) => Expr {
-                kind: ExprKind::Binary(op, Box::new(target), Box::new(cx.expr(right))),
-                span: node.byte_range(),
-            },
-            _ => Expr::unknown(node.byte_range()),
-        },
-    };
-    Some((name, value))
-}
-
 /// A C++ number: integers with digit separators, suffixes (`u`, `l`, `ll`, `z`), hex, binary
 /// and octal (`0755`); floats.
 fn number(literal: &str) -> ExprKind {
@@ -1209,13 +1189,6 @@ impl DefineParser<'_> {
         self.depth -= 1;
         Some(expr)
     }
-}
-
-/// The `for`/`while`/`do` keyword of a loop.
-fn keyword_span(node: Node<'_>) -> Span {
-    let start = node.start_byte();
-    let end = node.child(0).map_or(start, |k| k.end_byte());
-    start..end
 }
 
 /// Command-line and service signals of a C++ file ([`super::output::program`]): a `main`

@@ -11,8 +11,10 @@
 use tree_sitter::Node;
 
 use super::syntax::{Grammar, Lowering, Role};
-use super::treesitter::{self, Earlier, named_children, parse_int, statement_assignment, unescape};
-use crate::facts::{Arg, CallExpr, Expr, ExprKind, Field, Import, LoopKind, Param, Span};
+use super::treesitter::{
+    self, Earlier, leading_keyword, named_children, parse_int, statement_assignment, unescape,
+};
+use crate::facts::{Arg, CallExpr, Expr, ExprKind, Field, Import, LoopKind, Param};
 
 pub struct CSharp;
 
@@ -32,8 +34,12 @@ impl Grammar for CSharp {
             | "anonymous_method_expression"
             | "accessor_declaration"
             | "operator_declaration" => Role::Function,
-            "for_statement" | "foreach_statement" => Role::Loop(LoopKind::For, keyword_span(node)),
-            "while_statement" | "do_statement" => Role::Loop(LoopKind::While, keyword_span(node)),
+            "for_statement" | "foreach_statement" => {
+                Role::Loop(LoopKind::For, leading_keyword(node))
+            }
+            "while_statement" | "do_statement" => {
+                Role::Loop(LoopKind::While, leading_keyword(node))
+            }
             "using_directive" => Role::Import,
             "comment" => Role::Comment,
             _ => Role::Other,
@@ -759,13 +765,6 @@ fn string(node: Node<'_>, cx: &Lowering<'_>) -> Option<String> {
             Some(value)
         }
     }
-}
-
-/// The keyword of a loop (`for`, `foreach`, `while`, `do`).
-fn keyword_span(node: Node<'_>) -> Span {
-    let start = node.start_byte();
-    let end = node.child(0).map_or(start, |k| k.end_byte());
-    start..end
 }
 
 /// Command-line and service signals of a C# file ([`super::output::program`]): a `Main`

@@ -7,8 +7,8 @@
 use tree_sitter::Node;
 
 use super::syntax::{Grammar, Lowering, Role};
-use super::treesitter::{named_children, parse_int, unescape};
-use crate::facts::{Arg, CallExpr, Expr, ExprKind, Field, Import, LoopKind, Param, Span};
+use super::treesitter::{leading_keyword, named_children, parse_int, unescape};
+use crate::facts::{Arg, CallExpr, Expr, ExprKind, Field, Import, LoopKind, Param};
 
 pub struct Go;
 
@@ -27,7 +27,7 @@ impl Grammar for Go {
                 Role::Binding
             }
             "function_declaration" | "method_declaration" | "func_literal" => Role::Function,
-            "for_statement" => Role::Loop(LoopKind::For, keyword_span(node)),
+            "for_statement" => Role::Loop(LoopKind::For, leading_keyword(node)),
             "import_spec" => Role::Import,
             "comment" => Role::Comment,
             _ => Role::Other,
@@ -495,13 +495,6 @@ fn package_name(module: &str) -> Option<String> {
         last
     };
     Some(name.to_string())
-}
-
-/// The `for` keyword of a loop.
-fn keyword_span(node: Node<'_>) -> Span {
-    let start = node.start_byte();
-    let end = node.child(0).map_or(start, |k| k.end_byte());
-    start..end
 }
 
 /// Command-line and service signals of a Go file ([`super::output::program`]): `package main`

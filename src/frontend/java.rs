@@ -13,8 +13,8 @@
 
 use tree_sitter::Node;
 
-use super::syntax::{Grammar, Lowering, Role, Scope, binop};
-use super::treesitter::{named_children, parse_int, unescape};
+use super::syntax::{Grammar, Lowering, Role, Scope};
+use super::treesitter::{leading_keyword, named_children, parse_int, unescape};
 use crate::facts::{Arg, CallExpr, Expr, ExprKind, Import, LoopKind, Param, Span};
 
 pub struct Java;
@@ -65,9 +65,11 @@ impl Grammar for Java {
                 Role::Function
             }
             "for_statement" | "enhanced_for_statement" => {
-                Role::Loop(LoopKind::For, keyword_span(node))
+                Role::Loop(LoopKind::For, leading_keyword(node))
             }
-            "while_statement" | "do_statement" => Role::Loop(LoopKind::While, keyword_span(node)),
+            "while_statement" | "do_statement" => {
+                Role::Loop(LoopKind::While, leading_keyword(node))
+            }
             "import_declaration" => Role::Import,
             "line_comment" | "block_comment" => Role::Comment,
             _ => Role::Other,
@@ -216,7 +218,7 @@ impl Grammar for Java {
                 }
                 out
             }
-            "assignment_expression" => assignment(node, cx).into_iter().collect(),
+            "assignment_expression" => cx.assignment(node, "left", "right").into_iter().collect(),
             // try-with-resources: `try (S3Presigner p = S3Presigner.create()) { … }`.
             "resource" => match (
                 node.child_by_field_name("name"),
@@ -478,29 +480,6 @@ fn enclosing_class<'s>(node: Node<'_>, cx: &Lowering<'s>) -> Option<&'s str> {
     }
 }
 
-/// `x = v`, `this.x = v`; `x += v` binds `x + v` (the `x` read is the previous binding), or an
-/// unknown value inside a loop or for other operators.
-fn assignment(node: Node<'_>, cx: &Lowering<'_>) -> Option<(String, Expr)> {
-    let left = node.child_by_field_name("left")?;
-    let right = node.child_by_field_name("right")?;
-    let target = cx.expr(left);
-    let name = target.path()?.join(".");
-    let op = node
-        .child_by_field_name("operator")
-        .map_or("=", |o| cx.text(o));
-    let value = match op {
-        "=" => cx.expr(right),
-        _ => match op.strip_suffix('=').and_then(binop) {
-            Some(op) if !cx.repeats(node) => Expr {
-                kind: ExprKind::Binary(op, Box::new(target), Box::new(cx.expr(right))),
-                span: node.byte_range(),
-            },
-            _ => Expr::unknown(node.byte_range()),
-        },
-    };
-    Some((name, value))
-}
-
 /// The root identifier of a statement-level method chain `x.a(…).b(…);`: the local it may
 /// mutate.
 fn statement_receiver(node: Node<'_>) -> Option<Node<'_>> {
@@ -569,13 +548,6 @@ fn statement_rebinding(node: Node<'_>, cx: &Lowering<'_>) -> Option<(String, Exp
             span: inv.byte_range(),
         },
     ))
-}
-
-/// The `for`/`while`/`do` keyword of a loop.
-fn keyword_span(node: Node<'_>) -> Span {
-    let start = node.start_byte();
-    let end = node.child(0).map_or(start, |k| k.end_byte());
-    start..end
 }
 
 /// Command-line and service signals of a Java file ([`super::output::program`]).

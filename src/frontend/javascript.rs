@@ -14,7 +14,7 @@
 use tree_sitter::Node;
 
 use super::syntax::{Grammar, Lowering, Role, Scope, binop};
-use super::treesitter::{named_children, parse_int};
+use super::treesitter::{leading_keyword, named_children, parse_int};
 use crate::facts::{Arg, CallExpr, Expr, ExprKind, Field, Import, LoopKind, Param, Span};
 
 pub struct JavaScript;
@@ -75,8 +75,12 @@ impl Grammar for JavaScript {
             | "generator_function_declaration"
             | "arrow_function"
             | "method_definition" => Role::Function,
-            "for_statement" | "for_in_statement" => Role::Loop(LoopKind::For, keyword_span(node)),
-            "while_statement" | "do_statement" => Role::Loop(LoopKind::While, keyword_span(node)),
+            "for_statement" | "for_in_statement" => {
+                Role::Loop(LoopKind::For, leading_keyword(node))
+            }
+            "while_statement" | "do_statement" => {
+                Role::Loop(LoopKind::While, leading_keyword(node))
+            }
             "import_statement" => Role::Import,
             "comment" | "html_comment" => Role::Comment,
             _ => Role::Other,
@@ -515,13 +519,6 @@ fn value_preserving<'t>(node: Node<'t>, cx: &Lowering<'_>) -> Option<Node<'t>> {
         },
         _ => None,
     }
-}
-
-/// The keyword of a loop (`for`, `while`, `do`).
-fn keyword_span(node: Node<'_>) -> Span {
-    let start = node.start_byte();
-    let end = node.child(0).map_or(start, |k| k.end_byte());
-    start..end
 }
 
 /// Whether a call is `require("m")` (or `import("m")`) whose result a declaration keeps:

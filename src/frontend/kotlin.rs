@@ -13,8 +13,8 @@
 use tree_sitter::Node;
 
 use super::syntax::{Grammar, Lowering, Role, Scope, names_a_type};
-use super::treesitter::{named_children, parse_int, unescape};
-use crate::facts::{Arg, BinOp, CallExpr, Expr, ExprKind, Field, Import, LoopKind, Param, Span};
+use super::treesitter::{keyword_token, named_children, parse_int, unescape};
+use crate::facts::{Arg, CallExpr, Expr, ExprKind, Field, Import, LoopKind, Param, Span};
 
 pub struct Kotlin;
 
@@ -74,9 +74,9 @@ impl Grammar for Kotlin {
             | "secondary_constructor" => Role::Function,
             "lambda_literal" if annotated(node, parent) => Role::Other,
             "lambda_literal" => Role::Function,
-            "for_statement" => Role::Loop(LoopKind::For, keyword_span(node, "for")),
-            "while_statement" => Role::Loop(LoopKind::While, keyword_span(node, "while")),
-            "do_while_statement" => Role::Loop(LoopKind::While, keyword_span(node, "do")),
+            "for_statement" => Role::Loop(LoopKind::For, keyword_token(node, "for")),
+            "while_statement" => Role::Loop(LoopKind::While, keyword_token(node, "while")),
+            "do_while_statement" => Role::Loop(LoopKind::While, keyword_token(node, "do")),
             "import" => Role::Import,
             "line_comment" | "block_comment" => Role::Comment,
             _ => Role::Other,
@@ -215,7 +215,7 @@ impl Grammar for Kotlin {
     fn bindings(&self, node: Node<'_>, cx: &Lowering<'_>) -> Vec<(String, Expr)> {
         match node.kind() {
             "property_declaration" => property(node, cx),
-            "assignment" => assignment(node, cx).into_iter().collect(),
+            "assignment" => cx.assignment(node, "left", "right").into_iter().collect(),
             _ => Vec::new(),
         }
     }
@@ -615,22 +615,7 @@ fn lambda(node: Node<'_>, cx: &Lowering<'_>) -> Expr {
             span,
         };
     }
-    let mut exprs: Vec<Expr> = statements.into_iter().map(|s| cx.expr(s)).collect();
-    if exprs.len() == 1 {
-        return exprs.remove(0);
-    }
-    Expr {
-        kind: ExprKind::Call(Box::new(CallExpr {
-            callee: Expr::unknown(span.start..span.start),
-            args: exprs
-                .into_iter()
-                .map(|value| Arg { name: None, value })
-                .collect(),
-            is_new: false,
-            span: span.clone(),
-        })),
-        span,
-    }
+    super::syntax::statements_value(statements.into_iter().map(|s| cx.expr(s)).collect(), span)
 }
 
 /// The lambda literal of an annotated lambda: the annotated lambda is the function.
@@ -703,44 +688,6 @@ fn property(node: Node<'_>, cx: &Lowering<'_>) -> Vec<(String, Expr)> {
     out
 }
 
-/// `x = v`, `obj.x = v`; `x += v` binds `x + v` (the `x` read is the previous binding), or an
-/// unknown value inside a loop or for other operators.
-fn assignment(node: Node<'_>, cx: &Lowering<'_>) -> Option<(String, Expr)> {
-    let left = node.child_by_field_name("left")?;
-    let right = node.child_by_field_name("right")?;
-    let target = cx.expr(left);
-    let name = target.path()?.join(".");
-    let op = node
-        .child_by_field_name("operator")
-        .map_or("=", |o| cx.text(o));
-    let bin = match op {
-        "+=" => Some(BinOp::Add),
-        "-=" => Some(BinOp::Sub),
-        "*=" => Some(BinOp::Mul),
-        "/=" => Some(BinOp::Div),
-        _ => None,
-    };
-    let value = match (op, bin) {
-        ("=", _) => cx.expr(right),
-        (_, Some(op)) if !cx.repeats(node) => Expr {
-            kind: ExprKind::Binary(op, Box::new(target), Box::new(cx.expr(right))),
-            span: node.byte_range(),
-        },
-        _ => Expr::unknown(node.byte_range()),
-    };
-    Some((name, value))
-}
-
-/// The `for`/`while`/`do` keyword of a loop (after any label or annotation).
-fn keyword_span(node: Node<'_>, keyword: &str) -> Span {
-    let mut cursor = node.walk();
-    let found = node
-        .children(&mut cursor)
-        .find(|c| c.kind() == keyword)
-        .map(|k| k.byte_range());
-    found.unwrap_or(node.start_byte()..node.start_byte())
-}
-
 /// Command-line and service signals of a Kotlin file ([`super::output::program`]).
 pub fn program_signals(
     _path: &std::path::Path,
@@ -778,6 +725,7 @@ pub fn program_signals(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::facts::BinOp;
     use crate::facts::SyntaxFacts;
     use crate::frontend::Language;
 

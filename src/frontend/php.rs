@@ -10,8 +10,10 @@
 use tree_sitter::Node;
 
 use super::syntax::{Grammar, Lowering, Role};
-use super::treesitter::{self, Earlier, named_children, parse_int, statement_assignment, unescape};
-use crate::facts::{Arg, BinOp, CallExpr, Expr, ExprKind, Field, Import, LoopKind, Param, Span};
+use super::treesitter::{
+    self, Earlier, leading_keyword, named_children, parse_int, statement_assignment, unescape,
+};
+use crate::facts::{Arg, BinOp, CallExpr, Expr, ExprKind, Field, Import, LoopKind, Param};
 
 pub struct Php;
 
@@ -33,8 +35,12 @@ impl Grammar for Php {
             | "method_declaration"
             | "anonymous_function"
             | "arrow_function" => Role::Function,
-            "for_statement" | "foreach_statement" => Role::Loop(LoopKind::For, keyword_span(node)),
-            "while_statement" | "do_statement" => Role::Loop(LoopKind::While, keyword_span(node)),
+            "for_statement" | "foreach_statement" => {
+                Role::Loop(LoopKind::For, leading_keyword(node))
+            }
+            "while_statement" | "do_statement" => {
+                Role::Loop(LoopKind::While, leading_keyword(node))
+            }
             "namespace_use_declaration" => Role::Import,
             "comment" => Role::Comment,
             _ => Role::Other,
@@ -702,13 +708,6 @@ fn enclosing_class(declaration: Node<'_>, cx: &Lowering<'_>) -> Option<String> {
     .then(|| class.child_by_field_name("name"))
     .flatten()
     .map(|n| cx.text(n).to_string())
-}
-
-/// The keyword of a loop (`for`, `foreach`, `while`, `do`).
-fn keyword_span(node: Node<'_>) -> Span {
-    let start = node.start_byte();
-    let end = node.child(0).map_or(start, |k| k.end_byte());
-    start..end
 }
 
 /// Command-line and service signals of a PHP file ([`super::output::program`]): a script that

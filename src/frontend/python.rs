@@ -4,7 +4,7 @@
 use tree_sitter::Node;
 
 use super::syntax::{Grammar, Lowering, Role};
-use super::treesitter::{named_children, parse_int, unescape};
+use super::treesitter::{leading_keyword, named_children, parse_int, unescape};
 use crate::facts::{Arg, CallExpr, Expr, ExprKind, Field, Import, LoopKind, Param};
 
 pub struct Python;
@@ -19,7 +19,7 @@ impl Grammar for Python {
             "call" => Role::Call,
             "assignment" => Role::Binding,
             "function_definition" | "lambda" => Role::Function,
-            "for_statement" => Role::Loop(LoopKind::For, keyword_span(node)),
+            "for_statement" => Role::Loop(LoopKind::For, leading_keyword(node)),
             // The element expression is a sibling of the `for … in` clause, so the whole
             // comprehension is the loop; it points at the clause's `for`.
             "list_comprehension"
@@ -31,10 +31,10 @@ impl Grammar for Python {
                     .find(|c| c.kind() == "for_in_clause");
                 Role::Loop(
                     LoopKind::Comprehension,
-                    clause.map_or_else(|| keyword_span(node), keyword_span),
+                    clause.map_or_else(|| leading_keyword(node), leading_keyword),
                 )
             }
-            "while_statement" => Role::Loop(LoopKind::While, keyword_span(node)),
+            "while_statement" => Role::Loop(LoopKind::While, leading_keyword(node)),
             "import_from_statement" | "import_statement" => Role::Import,
             "comment" => Role::Comment,
             _ => Role::Other,
@@ -382,13 +382,6 @@ fn interpolations(node: Node<'_>, cx: &Lowering<'_>) -> Vec<Expr> {
         .filter_map(|c| c.child_by_field_name("expression"))
         .map(|e| cx.expr(e))
         .collect()
-}
-
-/// The `for`/`while` keyword of a loop.
-fn keyword_span(node: Node<'_>) -> crate::facts::Span {
-    let start = node.start_byte();
-    let end = node.child(0).map_or(start, |k| k.end_byte());
-    start..end
 }
 
 /// Command-line and service signals of a Python file ([`super::output::program`]).

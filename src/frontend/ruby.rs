@@ -11,7 +11,7 @@
 use tree_sitter::Node;
 
 use super::syntax::{Grammar, Lowering, Role};
-use super::treesitter::{named_children, parse_int, unescape};
+use super::treesitter::{keyword_token, named_children, parse_int, unescape};
 use crate::facts::{Arg, BinOp, CallExpr, Expr, ExprKind, Field, LoopKind, Param, Span};
 
 pub struct Ruby;
@@ -58,9 +58,9 @@ impl Grammar for Ruby {
                     Role::Function
                 }
             }
-            "for" => Role::Loop(LoopKind::For, keyword_span(node, "for")),
-            "while" | "while_modifier" => Role::Loop(LoopKind::While, keyword_span(node, "while")),
-            "until" | "until_modifier" => Role::Loop(LoopKind::While, keyword_span(node, "until")),
+            "for" => Role::Loop(LoopKind::For, keyword_token(node, "for")),
+            "while" | "while_modifier" => Role::Loop(LoopKind::While, keyword_token(node, "while")),
+            "until" | "until_modifier" => Role::Loop(LoopKind::While, keyword_token(node, "until")),
             "comment" => Role::Comment,
             _ => Role::Other,
         }
@@ -609,16 +609,6 @@ fn parameter_names(node: Node<'_>, cx: &Lowering<'_>, out: &mut Vec<String>, dep
             _ => {}
         }
     }
-}
-
-/// The keyword of a loop (`for`, `while`, `until`), also in modifier form.
-fn keyword_span(node: Node<'_>, keyword: &str) -> Span {
-    let mut cursor = node.walk();
-    let found = node
-        .children(&mut cursor)
-        .find(|c| !c.is_named() && c.kind() == keyword)
-        .map(|k| k.byte_range());
-    found.unwrap_or_else(|| node.start_byte()..node.start_byte())
 }
 
 /// The one expression of a block without parameters (`{ 604800 }`, `do 3600 end`).

@@ -12,7 +12,7 @@
 use tree_sitter::Node;
 
 use super::syntax::{Grammar, Lowering, Role, Scope, binop, names_a_type};
-use super::treesitter::{named_children, parse_int, unescape};
+use super::treesitter::{leading_keyword, named_children, parse_int, unescape};
 use crate::facts::{Arg, CallExpr, Expr, ExprKind, Import, LoopKind, Param, Span};
 
 pub struct Scala;
@@ -66,9 +66,9 @@ impl Grammar for Scala {
             // A case block given as an argument (`xs.map { case (k, n) => … }`) is a partial
             // function; a `match`'s case block is code of its own function.
             "case_block" if is_field_of_parent_call("arguments") => Role::Function,
-            "for_expression" => Role::Loop(LoopKind::For, keyword_span(node)),
+            "for_expression" => Role::Loop(LoopKind::For, leading_keyword(node)),
             "while_expression" | "do_while_expression" => {
-                Role::Loop(LoopKind::While, keyword_span(node))
+                Role::Loop(LoopKind::While, leading_keyword(node))
             }
             "import_declaration" => Role::Import,
             "comment" | "block_comment" => Role::Comment,
@@ -747,13 +747,6 @@ fn compound(node: Node<'_>, cx: &Lowering<'_>) -> Option<(String, Expr)> {
         }
     };
     Some((name, value))
-}
-
-/// The `for`/`while`/`do` keyword of a loop.
-fn keyword_span(node: Node<'_>) -> Span {
-    let start = node.start_byte();
-    let end = node.child(0).map_or(start, |k| k.end_byte());
-    start..end
 }
 
 /// Command-line and service signals of a Scala file ([`super::output::program`]): a `main`

@@ -21,7 +21,7 @@
 use tree_sitter::Node;
 
 use super::syntax::{Grammar, Lowering, Role, Scope, names_a_type};
-use super::treesitter::{named_children, parse_int, unescape};
+use super::treesitter::{keyword_token, named_children, parse_int, unescape};
 use crate::facts::{Absence, Arg, CallExpr, Expr, ExprKind, Import, LoopKind, Param, Span};
 
 pub struct Swift;
@@ -67,9 +67,9 @@ impl Grammar for Swift {
             "call_expression" => Role::Call,
             "property_declaration" | "assignment" => Role::Binding,
             "function_declaration" | "init_declaration" | "lambda_literal" => Role::Function,
-            "for_statement" => Role::Loop(LoopKind::For, keyword_span(node, "for")),
-            "while_statement" => Role::Loop(LoopKind::While, keyword_span(node, "while")),
-            "repeat_while_statement" => Role::Loop(LoopKind::While, keyword_span(node, "repeat")),
+            "for_statement" => Role::Loop(LoopKind::For, keyword_token(node, "for")),
+            "while_statement" => Role::Loop(LoopKind::While, keyword_token(node, "while")),
+            "repeat_while_statement" => Role::Loop(LoopKind::While, keyword_token(node, "repeat")),
             "import_declaration" => Role::Import,
             "comment" | "multiline_comment" => Role::Comment,
             _ => Role::Other,
@@ -252,7 +252,10 @@ impl Grammar for Swift {
     fn bindings(&self, node: Node<'_>, cx: &Lowering<'_>) -> Vec<(String, Expr)> {
         match node.kind() {
             "property_declaration" => property(node, cx),
-            "assignment" => assignment(node, cx).into_iter().collect(),
+            "assignment" => cx
+                .assignment(node, "target", "result")
+                .into_iter()
+                .collect(),
             _ => Vec::new(),
         }
     }
@@ -500,22 +503,7 @@ fn closure(node: Node<'_>, cx: &Lowering<'_>) -> Expr {
         .into_iter()
         .filter(|c| !is_comment(*c))
         .collect();
-    let mut exprs: Vec<Expr> = statements.into_iter().map(|s| cx.expr(s)).collect();
-    if exprs.len() == 1 {
-        return exprs.remove(0);
-    }
-    Expr {
-        kind: ExprKind::Call(Box::new(CallExpr {
-            callee: Expr::unknown(span.start..span.start),
-            args: exprs
-                .into_iter()
-                .map(|value| Arg { name: None, value })
-                .collect(),
-            is_new: false,
-            span: span.clone(),
-        })),
-        span,
-    }
+    super::syntax::statements_value(statements.into_iter().map(|s| cx.expr(s)).collect(), span)
 }
 
 /// Where a property is declared: `None` in a function or closure, `Some(owner)` in a type
@@ -591,38 +579,6 @@ fn property(node: Node<'_>, cx: &Lowering<'_>) -> Vec<(String, Expr)> {
         flush(&mut pending, Expr::unknown(span), &mut out);
     }
     out
-}
-
-/// `x = v`, `obj.x = v`; `x += v` binds `x + v` outside loops, an unknown otherwise.
-fn assignment(node: Node<'_>, cx: &Lowering<'_>) -> Option<(String, Expr)> {
-    let left = node.child_by_field_name("target")?;
-    let right = node.child_by_field_name("result")?;
-    let target = cx.expr(left);
-    let name = target.path()?.join(".");
-    let op = node
-        .child_by_field_name("operator")
-        .map_or("=", |o| cx.text(o));
-    let value = match op {
-        "=" => cx.expr(right),
-        _ => match op.strip_suffix('=').and_then(super::syntax::binop) {
-            Some(op) if !cx.repeats(node) => Expr {
-                kind: ExprKind::Binary(op, Box::new(target), Box::new(cx.expr(right))),
-                span: node.byte_range(),
-            },
-            _ => Expr::unknown(node.byte_range()),
-        },
-    };
-    Some((name, value))
-}
-
-/// The `for`/`while`/`repeat` keyword of a loop.
-fn keyword_span(node: Node<'_>, keyword: &str) -> Span {
-    let mut cursor = node.walk();
-    let found = node
-        .children(&mut cursor)
-        .find(|c| c.kind() == keyword)
-        .map(|k| k.byte_range());
-    found.unwrap_or(node.start_byte()..node.start_byte())
 }
 
 /// Command-line and service signals of a Swift file ([`super::output::program`]): a

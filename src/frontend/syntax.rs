@@ -432,6 +432,45 @@ impl<'s> Lowering<'s> {
         super::defaults::setting(lowered, self.source)
     }
 
+    /// `target = v`, `target += v`: the name assigned (dotted for a member) and the value it
+    /// holds after, for a grammar whose assignment node has `left_field`, `right_field` and an
+    /// `operator` (`=` when absent). See [`Lowering::assigned_value`].
+    pub fn assignment(
+        &self,
+        node: Node<'_>,
+        left_field: &str,
+        right_field: &str,
+    ) -> Option<(String, Expr)> {
+        let left = node.child_by_field_name(left_field)?;
+        let right = node.child_by_field_name(right_field)?;
+        let target = self.expr(left);
+        let name = target.path()?.join(".");
+        let op = node
+            .child_by_field_name("operator")
+            .map_or("=", |o| self.text(o));
+        Some((name, self.assigned_value(node, op, target, right)))
+    }
+
+    /// The value `target op right` leaves in the target: `right` for `=`; `target + right`
+    /// for `+=` (and `-=`, `*=`, `/=`), the target read being its previous binding, where the
+    /// assignment runs once; unknown in a loop or lambda, or for any other operator.
+    pub fn assigned_value(&self, node: Node<'_>, op: &str, target: Expr, right: Node<'_>) -> Expr {
+        if op == "=" {
+            return self.expr(right);
+        }
+        match op.strip_suffix('=').and_then(binop) {
+            Some(op) if !self.repeats(node) => Expr {
+                kind: crate::facts::ExprKind::Binary(
+                    op,
+                    Box::new(target),
+                    Box::new(self.expr(right)),
+                ),
+                span: node.byte_range(),
+            },
+            _ => Expr::unknown(node.byte_range()),
+        }
+    }
+
     /// An arithmetic `left op right` node of a grammar with `operator`, `left` and `right`
     /// fields (every tree-sitter grammar here); any other operator is `Unknown`.
     pub fn binary(&self, node: Node<'_>) -> crate::facts::ExprKind {
@@ -476,6 +515,26 @@ impl<'s> Lowering<'s> {
         let lowered = self.grammar.call(node, self);
         self.depth.set(depth);
         lowered
+    }
+}
+
+/// The value of a lambda's body: its one expression, or else an anonymous call of its
+/// statements' expressions, so what they build (a URL, a call) is still followed.
+pub fn statements_value(mut exprs: Vec<Expr>, span: Span) -> Expr {
+    if exprs.len() == 1 {
+        return exprs.remove(0);
+    }
+    Expr {
+        kind: ExprKind::Call(Box::new(CallExpr {
+            callee: Expr::unknown(span.start..span.start),
+            args: exprs
+                .into_iter()
+                .map(|value| crate::facts::Arg { name: None, value })
+                .collect(),
+            is_new: false,
+            span: span.clone(),
+        })),
+        span,
     }
 }
 

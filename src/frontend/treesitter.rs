@@ -6,6 +6,8 @@ use std::collections::HashMap;
 
 use tree_sitter::{Node, Parser, Tree};
 
+use crate::facts::Span;
+
 use super::Language;
 use super::profile::FrontEnd;
 
@@ -186,6 +188,24 @@ pub fn parse(language: Language, text: &str) -> Option<Tree> {
         }
         tree
     })
+}
+
+/// The span of a statement's first token: the keyword a loop is reported at (`for`, `while`).
+pub fn leading_keyword(node: Node<'_>) -> Span {
+    let start = node.start_byte();
+    let end = node.child(0).map_or(start, |k| k.end_byte());
+    start..end
+}
+
+/// The span of the `keyword` token among a node's children (after a label or an annotation,
+/// or a modifier loop's `while` after its body); empty at the node's start without one.
+pub fn keyword_token(node: Node<'_>, keyword: &str) -> Span {
+    let mut cursor = node.walk();
+    let found = node
+        .children(&mut cursor)
+        .find(|c| !c.is_named() && c.kind() == keyword)
+        .map(|k| k.byte_range());
+    found.unwrap_or(node.start_byte()..node.start_byte())
 }
 
 /// The source text of a node (empty if the range is not on char boundaries).
