@@ -190,6 +190,50 @@ pub struct Profile {
     /// Its presign catalog (`catalog/<family>.toml`); `None` for a family whose code calls
     /// another's SDKs (Scala: the Java rows name it in `also_in`).
     pub catalog: Option<&'static str>,
+    /// How its standard library counts time, where that differs from the shared folding.
+    pub time: TimeModel,
+}
+
+/// How a family's standard library counts time, for folding expiries (`semantic::eval`):
+/// what its duration types and clocks do that the shared folding does not assume.
+#[derive(Debug)]
+pub struct TimeModel {
+    /// Duration libraries whose constructors and accessors it calls beyond the shared ones.
+    pub durations: &'static [DurationLibrary],
+    /// A duration converted to a number, or multiplied by a duration, counts nanoseconds
+    /// (Go's `time.Duration(60) * time.Second`).
+    pub durations_count_nanoseconds: bool,
+    /// `Date.now()` is a number of milliseconds (JavaScript), not a clock value.
+    pub date_now_is_milliseconds: bool,
+    /// A bare `now()` reads the clock (Laravel's helper, a Carbon instance).
+    pub now_function_is_clock: bool,
+    /// `time + n` adds `n` seconds (Ruby's `Time.now + 3600`).
+    pub time_plus_number_is_seconds: bool,
+}
+
+impl TimeModel {
+    /// Nothing beyond the shared folding.
+    pub const SHARED: TimeModel = TimeModel {
+        durations: &[],
+        durations_count_nanoseconds: false,
+        date_now_is_milliseconds: false,
+        now_function_is_clock: false,
+        time_plus_number_is_seconds: false,
+    };
+}
+
+/// A duration library folded by `semantic::eval` for the families that name it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DurationLibrary {
+    /// Python's `timedelta`: `.seconds` and `.days` are its components, not totals; and
+    /// pytimeparse's `parse("1h")`.
+    Timedelta,
+    /// C++ `std::chrono`: `hours(24)`, `24h`, and `d.count()` in the type's own unit.
+    Chrono,
+    /// Swift's `Duration.seconds(3600)` and `.seconds(60)`.
+    SwiftDuration,
+    /// Scala's `Duration(7, TimeUnit.DAYS)`, `FiniteDuration(7, "days")`.
+    ScalaDuration,
 }
 
 /// A language of a family.
@@ -282,6 +326,10 @@ static PYTHON: Profile = Profile {
     library_roots: &[],
     project_markers: &["pyproject.toml", "setup.py", "setup.cfg"],
     catalog: Some(include_str!("../../catalog/python.toml")),
+    time: TimeModel {
+        durations: &[DurationLibrary::Timedelta],
+        ..TimeModel::SHARED
+    },
 };
 
 static JAVASCRIPT: Profile = Profile {
@@ -326,6 +374,10 @@ static JAVASCRIPT: Profile = Profile {
     library_roots: &[],
     project_markers: &["package.json"],
     catalog: Some(include_str!("../../catalog/javascript.toml")),
+    time: TimeModel {
+        date_now_is_milliseconds: true,
+        ..TimeModel::SHARED
+    },
 };
 
 static GO: Profile = Profile {
@@ -349,6 +401,10 @@ static GO: Profile = Profile {
     library_roots: &[],
     project_markers: &["go.mod"],
     catalog: Some(include_str!("../../catalog/go.toml")),
+    time: TimeModel {
+        durations_count_nanoseconds: true,
+        ..TimeModel::SHARED
+    },
 };
 
 static JAVA: Profile = Profile {
@@ -377,6 +433,7 @@ static JAVA: Profile = Profile {
         "settings.gradle",
     ],
     catalog: Some(include_str!("../../catalog/java.toml")),
+    time: TimeModel::SHARED,
 };
 
 static KOTLIN: Profile = Profile {
@@ -400,6 +457,7 @@ static KOTLIN: Profile = Profile {
     library_roots: &[],
     project_markers: &["build.gradle.kts", "build.gradle", "settings.gradle"],
     catalog: Some(include_str!("../../catalog/kotlin.toml")),
+    time: TimeModel::SHARED,
 };
 
 static CSHARP: Profile = Profile {
@@ -425,6 +483,7 @@ static CSHARP: Profile = Profile {
     // `Directory.Build.props` or the SDK's `global.json`.
     project_markers: &["Directory.Build.props", "global.json"],
     catalog: Some(include_str!("../../catalog/csharp.toml")),
+    time: TimeModel::SHARED,
 };
 
 static PHP: Profile = Profile {
@@ -457,6 +516,10 @@ static PHP: Profile = Profile {
     library_roots: &[],
     project_markers: &["composer.json"],
     catalog: Some(include_str!("../../catalog/php.toml")),
+    time: TimeModel {
+        now_function_is_clock: true,
+        ..TimeModel::SHARED
+    },
 };
 
 static RUBY: Profile = Profile {
@@ -480,6 +543,10 @@ static RUBY: Profile = Profile {
     library_roots: &[],
     project_markers: &["Gemfile"],
     catalog: Some(include_str!("../../catalog/ruby.toml")),
+    time: TimeModel {
+        time_plus_number_is_seconds: true,
+        ..TimeModel::SHARED
+    },
 };
 
 static RUST: Profile = Profile {
@@ -500,6 +567,7 @@ static RUST: Profile = Profile {
     library_roots: &[],
     project_markers: &["Cargo.toml"],
     catalog: Some(include_str!("../../catalog/rust.toml")),
+    time: TimeModel::SHARED,
 };
 
 static CPP: Profile = Profile {
@@ -553,6 +621,10 @@ static CPP: Profile = Profile {
     ],
     project_markers: &[],
     catalog: Some(include_str!("../../catalog/cpp.toml")),
+    time: TimeModel {
+        durations: &[DurationLibrary::Chrono],
+        ..TimeModel::SHARED
+    },
 };
 
 static SWIFT: Profile = Profile {
@@ -600,6 +672,10 @@ static SWIFT: Profile = Profile {
     ],
     project_markers: &["Package.swift"],
     catalog: Some(include_str!("../../catalog/swift.toml")),
+    time: TimeModel {
+        durations: &[DurationLibrary::SwiftDuration],
+        ..TimeModel::SHARED
+    },
 };
 
 static SCALA: Profile = Profile {
@@ -640,6 +716,10 @@ static SCALA: Profile = Profile {
     ],
     project_markers: &["build.sbt"],
     catalog: None,
+    time: TimeModel {
+        durations: &[DurationLibrary::ScalaDuration],
+        ..TimeModel::SHARED
+    },
 };
 
 /// Shell commands (`aws s3 presign`, `gsutil signurl`): a catalog without a front end; its
@@ -657,6 +737,7 @@ static SHELL: Profile = Profile {
     library_roots: &[],
     project_markers: &[],
     catalog: Some(include_str!("../../catalog/shell.toml")),
+    time: TimeModel::SHARED,
 };
 
 impl Language {

@@ -4,6 +4,7 @@
 
 use crate::facts::{Absence, BinOp, CallExpr, Expr, ExprKind, Setting, SyntaxFacts};
 use crate::frontend::Family;
+use crate::frontend::profile::{DurationLibrary, TimeModel};
 use crate::text::duration::parse_duration;
 use crate::text::source::SourceFile;
 
@@ -215,7 +216,7 @@ impl<'a> Env<'a> {
     /// Whether a (canonical) callee comes from pytimeparse: `pytimeparse.parse`, or a name
     /// imported from it without an alias (`from pytimeparse import parse`).
     fn is_pytimeparse(&self, path: &str) -> bool {
-        if self.family != Family::Python {
+        if !self.durations(DurationLibrary::Timedelta) {
             return false;
         }
         let origin = match self.syntax.import_of(path) {
@@ -388,10 +389,10 @@ impl<'a> Env<'a> {
                 None => Value::Unknown,
             },
             // Python's `timedelta.seconds` and `.days` are components, not totals.
-            (Value::Duration(d), "seconds") if self.family == Family::Python => {
+            (Value::Duration(d), "seconds") if self.durations(DurationLibrary::Timedelta) => {
                 Value::Number(d.rem_euclid(86_400.0).floor())
             }
-            (Value::Duration(d), "days") if self.family == Family::Python => {
+            (Value::Duration(d), "days") if self.durations(DurationLibrary::Timedelta) => {
                 Value::Number((d / 86_400.0).floor())
             }
             // C# `TimeSpan.TotalSeconds`, Kotlin `inWholeSeconds`, Ruby `seconds`, …
@@ -419,7 +420,7 @@ impl<'a> Env<'a> {
         };
         // C++ `d.count()`: a `std::chrono` duration's ticks, in its own type's unit
         // (`hours(192).count()` is 192); unknown when the type is not in view.
-        if self.family == Family::Cpp && name == "count" && call.args.is_empty() {
+        if self.durations(DurationLibrary::Chrono) && name == "count" && call.args.is_empty() {
             let unit = self.chrono_unit_of(receiver_expr, 0);
             return match (self.eval(receiver_expr), unit) {
                 (Value::Duration(d), Some(unit)) => Value::Number(d / unit),
@@ -577,7 +578,7 @@ impl<'a> Env<'a> {
         // C++ `std::chrono::hours(24)` (`chrono.hours` also stands for a `24h` literal), and
         // `hours(24)` under `using namespace std::chrono`; a duration given a duration
         // (`std::chrono::seconds(d)`) keeps it.
-        if self.family == Family::Cpp
+        if self.durations(DurationLibrary::Chrono)
             && (tail2.starts_with("chrono.") || path == last)
             && let Some(unit) = chrono_unit(last)
         {
@@ -589,7 +590,7 @@ impl<'a> Env<'a> {
         }
         // Swift's `Duration.seconds(3600)` (5.7), and `.seconds(60)` where a `Duration` is
         // expected (an implicit member: its path is `.seconds`).
-        if self.family == Family::Swift
+        if self.durations(DurationLibrary::SwiftDuration)
             && matches!(
                 tail2.as_str(),
                 "Duration.seconds"
@@ -610,7 +611,7 @@ impl<'a> Env<'a> {
         }
         // Scala `Duration(7, TimeUnit.DAYS)`, `FiniteDuration(7, "days")`,
         // `Duration.create(7, DAYS)` (scala.concurrent.duration).
-        if self.family == Family::Scala
+        if self.durations(DurationLibrary::ScalaDuration)
             && (matches!(last, "Duration" | "FiniteDuration")
                 || matches!(tail2.as_str(), "Duration.apply" | "Duration.create"))
             && call.args.len() == 2
@@ -723,15 +724,17 @@ impl<'a> Env<'a> {
                 | "system_clock.now"
                 | "Date.now",
                 _,
-            ) if !(path == "Date.now" && self.family == Family::JavaScript) => Value::Time {
+            ) if !(path == "Date.now" && self.time().date_now_is_milliseconds) => Value::Time {
                 offset: 0.0,
                 epoch_unit: None,
             },
             // Laravel's `now()` helper (a Carbon instance).
-            ("now", _) if self.family == Family::Php && call.args.is_empty() => Value::Time {
-                offset: 0.0,
-                epoch_unit: None,
-            },
+            ("now", _) if self.time().now_function_is_clock && call.args.is_empty() => {
+                Value::Time {
+                    offset: 0.0,
+                    epoch_unit: None,
+                }
+            }
             ("time.time", _) | (_, "time")
                 if path == "time.time" || (path == "time" && call.args.is_empty()) =>
             {
@@ -746,7 +749,9 @@ impl<'a> Env<'a> {
             // duration to its count of nanoseconds.
             (_, _) if is_conversion(path, &tail2, last) && call.args.len() <= 2 => {
                 match call.positional(0).map(|e| self.eval(e)) {
-                    Some(Value::Duration(d)) if self.family == Family::Go => Value::Number(d * 1e9),
+                    Some(Value::Duration(d)) if self.time().durations_count_nanoseconds => {
+                        Value::Number(d * 1e9)
+                    }
                     // `Math.floor(Date.now() / 1000)`, `int(time.time())`: the same clock.
                     Some(t @ Value::Time { .. }) => t,
                     Some(v @ (Value::Number(_) | Value::Str(_))) => as_number(v),
@@ -845,7 +850,7 @@ impl<'a> Env<'a> {
                 Duration(n * d)
             }
             // Go multiplies durations as nanosecond counts: time.Duration(60) * time.Second.
-            (BinOp::Mul, Duration(a), Duration(b)) if self.family == Family::Go => {
+            (BinOp::Mul, Duration(a), Duration(b)) if self.time().durations_count_nanoseconds => {
                 Duration(a * b * 1e9)
             }
             (BinOp::Div, Duration(d), Number(n)) if n != 0.0 => Duration(d / n),
@@ -899,7 +904,7 @@ impl<'a> Env<'a> {
                     epoch_unit: None,
                 },
                 Number(n),
-            ) if self.family == Family::Ruby => Time {
+            ) if self.time().time_plus_number_is_seconds => Time {
                 offset: offset + n,
                 epoch_unit: None,
             },
@@ -1100,6 +1105,16 @@ fn constant(path: &str) -> Option<Value> {
 }
 
 impl Env<'_> {
+    /// How the file's language counts time (its profile's).
+    fn time(&self) -> &'static TimeModel {
+        &self.family.profile().time
+    }
+
+    /// Whether the file's language folds `library`'s durations.
+    fn durations(&self, library: DurationLibrary) -> bool {
+        self.time().durations.contains(&library)
+    }
+
     /// The `std::chrono` duration type of an expression, in seconds per tick: the type it is
     /// built as (`std::chrono::hours(…)`, a `duration_cast<seconds>`), through names bound to
     /// one (`constexpr auto kTtl = hours(24)`, `std::chrono::seconds kTtl{…}`).
