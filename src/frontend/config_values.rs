@@ -702,23 +702,160 @@ pub fn is_presign_expiry_key(key: &str) -> bool {
         || k.contains("sasexpir")
         || k.contains("sasttl")
         || k.contains("urlsignature");
-    let about_time = [
+    about_signed_urls && names_time(&k)
+}
+
+/// Whether a key names a time: an expiry, a TTL, a lifetime, a validity, a duration, a max age.
+fn names_time(key: &str) -> bool {
+    let k: String = key
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric())
+        .collect::<String>()
+        .to_ascii_lowercase();
+    [
         "expir", "ttl", "lifetime", "validity", "duration", "maxage", "validfor",
     ]
     .iter()
-    .any(|w| k.contains(w));
-    about_signed_urls && about_time
+    .any(|w| k.contains(w))
 }
 
+/// The presign expiry keys of a configuration file, read as its format defines them where the
+/// project has its parser: a YAML or JSON document by its key paths (`aws.s3.presign.expiration`
+/// under nested maps; a block scalar is a value, whose lines are read as `KEY=value` lines
+/// only as the text of an embedded script), otherwise, and when the document does not parse,
+/// line by line ([`config_expiries`]).
+pub fn config_expiries_in(kind: crate::frontend::FileKind, text: &str) -> Vec<ConfigExpiry> {
+    use crate::frontend::Infrastructure;
+    use crate::frontend::iac::tree;
+    // A nested key about signed URLs holds one of these words; a file without them has only
+    // flat framework settings (`AWS_QUERYSTRING_EXPIRE`), which the line reader finds.
+    let nested_words = || {
+        let lower = text.to_ascii_lowercase();
+        [
+            "presign",
+            "signed",
+            "signurl",
+            "sign_url",
+            "sign-url",
+            "sas",
+            "urlsignature",
+        ]
+        .iter()
+        .any(|w| lower.contains(w))
+    };
+    let documents = match kind.infrastructure {
+        Some(Infrastructure::Json | Infrastructure::Jsonc) if nested_words() => {
+            tree::parse_json(text, 0).map(|d| vec![d])
+        }
+        Some(Infrastructure::Yaml) if nested_words() => tree::parse_yaml(text),
+        _ => None,
+    };
+    let Some(documents) = documents else {
+        return config_expiries(text);
+    };
+    let mut found = Vec::new();
+    let mut path = Vec::new();
+    for document in &documents {
+        tree_expiries(document, text, &mut path, &mut found);
+    }
+    found.sort_by_key(|e| e.value_span.start);
+    found
+}
+
+/// Walks a document for presign expiry keys: each map entry whose key (or key path) names one
+/// and whose value is a scalar; a multi-line string's text is read line by line.
+fn tree_expiries<'t>(
+    node: &'t crate::frontend::iac::tree::Node,
+    text: &str,
+    path: &mut Vec<&'t str>,
+    found: &mut Vec<ConfigExpiry>,
+) {
+    use crate::frontend::iac::tree::{Kind, MAX_DEPTH};
+    if path.len() > MAX_DEPTH {
+        return;
+    }
+    match &node.kind {
+        Kind::Map(entries) => {
+            for (key, value) in entries {
+                path.push(&key.name);
+                if let Kind::Scalar(scalar) = &value.kind
+                    && !scalar.contains('\n')
+                    && let Some(key) = expiry_key(path)
+                {
+                    let span = value_span(text, value.span.clone(), scalar);
+                    found.push(ConfigExpiry {
+                        key,
+                        value: scalar.trim().to_string(),
+                        value_span: span,
+                    });
+                } else {
+                    tree_expiries(value, text, path, found);
+                }
+                path.pop();
+            }
+        }
+        Kind::List(items) => items
+            .iter()
+            .for_each(|item| tree_expiries(item, text, path, found)),
+        // An embedded script or env list (`run: |`, `- PRESIGN_TTL=604800`): its own lines.
+        Kind::Scalar(_) => {
+            if let Some(raw) = text.get(node.span.clone()) {
+                for mut e in config_expiries(raw) {
+                    e.value_span =
+                        e.value_span.start + node.span.start..e.value_span.end + node.span.start;
+                    found.push(e);
+                }
+            }
+        }
+        Kind::Template(_) | Kind::Unknown => {}
+    }
+}
+
+/// The name a key path is reported by, when it names a presign expiry: its last key alone
+/// when that names one (`presign_expiry`, `AWS_QUERYSTRING_EXPIRE`), else the dotted path
+/// when the path is about signed URLs and the last key about time (`presign.expiration`).
+fn expiry_key(path: &[&str]) -> Option<String> {
+    let last = *path.last()?;
+    if is_presign_expiry_key(last) {
+        return Some(last.to_string());
+    }
+    let dotted = path.join(".");
+    (path.len() > 1 && is_presign_expiry_key(&dotted) && names_time(last)).then_some(dotted)
+}
+
+/// A scalar value's span in the text, without its quotes: parsers' spans of a YAML scalar
+/// may run on to the next token, so the value is found where the span starts.
+fn value_span(text: &str, span: Range<usize>, scalar: &str) -> Range<usize> {
+    let Some(raw) = text.get(span.start..) else {
+        return span;
+    };
+    match raw.chars().next() {
+        Some(quote @ ('"' | '\'')) => match raw[1..].find(quote) {
+            Some(close) => span.start + 1..span.start + 1 + close,
+            None => span,
+        },
+        _ if !scalar.is_empty() && raw.starts_with(scalar) => span.start..span.start + scalar.len(),
+        _ => span,
+    }
+}
+
+/// Presign expiry keys read line by line: `KEY=value`, `key: value`, `key = value`, with
+/// the `[section]` of an INI or TOML file as the key's path (`[presign]` then
+/// `expires_in = 604800` is `presign.expires_in`).
 pub fn config_expiries(text: &str) -> Vec<ConfigExpiry> {
     let mut found = Vec::new();
     let mut offset = 0;
+    let mut section: Option<&str> = None;
     for line in text.split_inclusive('\n') {
         let start = offset;
         offset += line.len();
         let body = line.trim_end_matches(['\n', '\r']);
         let trimmed = body.trim_start();
         if trimmed.starts_with('#') || trimmed.starts_with("//") || trimmed.starts_with(';') {
+            continue;
+        }
+        if let Some(name) = section_header(trimmed) {
+            section = Some(name);
             continue;
         }
         let Some(sep) = trimmed.find([':', '=']) else {
@@ -728,17 +865,26 @@ pub fn config_expiries(text: &str) -> Vec<ConfigExpiry> {
             .trim()
             .trim_start_matches("export ")
             .trim_matches(['"', '\'', ' ']);
-        if key.is_empty() || key.contains(' ') || !is_presign_expiry_key(key) {
+        if key.is_empty() || key.contains(' ') {
             continue;
         }
+        let key = if is_presign_expiry_key(key) {
+            key.to_string()
+        } else {
+            match section.map(|s| format!("{s}.{key}")) {
+                Some(path) if names_time(key) && is_presign_expiry_key(&path) => path,
+                _ => continue,
+            }
+        };
         let indent = body.len() - trimmed.len();
         let raw = &trimmed[sep + 1..];
         let raw_trimmed = raw.trim_start();
         let value_start = start + indent + sep + 1 + (raw.len() - raw_trimmed.len());
-        // Value up to a comment or a trailing comma, quotes removed.
-        let value_end_rel = raw_trimmed
-            .find(" #")
-            .or_else(|| raw_trimmed.find(" //"))
+        // Value up to a comment (`#`, `//`, INI's `;`) or a trailing comma, quotes removed.
+        let value_end_rel = [" #", " //", " ;"]
+            .iter()
+            .filter_map(|c| raw_trimmed.find(c))
+            .min()
             .unwrap_or(raw_trimmed.len());
         let value = raw_trimmed[..value_end_rel]
             .trim_end()
@@ -750,12 +896,29 @@ pub fn config_expiries(text: &str) -> Vec<ConfigExpiry> {
             continue;
         }
         found.push(ConfigExpiry {
-            key: key.to_string(),
+            key,
             value: unquoted.to_string(),
             value_span: value_start + quote..value_start + quote + unquoted.len(),
         });
     }
     found
+}
+
+/// The name of an INI or TOML section header line (`[presign]`, `[aws.s3.presign]`,
+/// `[[buckets]]`), quotes removed.
+fn section_header(line: &str) -> Option<&str> {
+    let line = line.split(" #").next().unwrap_or(line).trim_end();
+    let name = line.strip_prefix('[')?.strip_suffix(']')?;
+    let name = name
+        .strip_prefix('[')
+        .and_then(|n| n.strip_suffix(']'))
+        .unwrap_or(name)
+        .trim();
+    (!name.is_empty()
+        && name
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.' | '"' | ' ')))
+    .then(|| name.trim_matches('"'))
 }
 
 /// Which part of a static AWS credential a config key, variable or field holds.
@@ -1108,6 +1271,32 @@ fn floor_char_boundary(text: &str, mut i: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn section_headers_of_ini_and_toml_but_not_yaml_lists() {
+        assert_eq!(section_header("[presign]"), Some("presign"));
+        assert_eq!(
+            section_header("[aws.s3.presign]  # urls"),
+            Some("aws.s3.presign")
+        );
+        assert_eq!(section_header("[[signed_urls]]"), Some("signed_urls"));
+        assert_eq!(section_header("[\"presign\"]"), Some("presign"));
+        for not in ["[a, b]", "[ ]", "[]", "- [x]", "[x] = 1", "key: [1]"] {
+            assert_eq!(section_header(not), None, "{not}");
+        }
+    }
+
+    #[test]
+    fn a_key_path_names_an_expiry_when_its_last_key_names_a_time() {
+        assert_eq!(expiry_key(&["presign_ttl"]).as_deref(), Some("presign_ttl"));
+        assert_eq!(
+            expiry_key(&["aws", "s3", "presign", "expiration"]).as_deref(),
+            Some("aws.s3.presign.expiration")
+        );
+        assert_eq!(expiry_key(&["presign", "bucket"]), None);
+        assert_eq!(expiry_key(&["cache", "ttl"]), None);
+        assert_eq!(expiry_key(&["jwt", "expiration"]), None);
+    }
 
     #[test]
     fn finds_cli_presign_in_any_shape() {

@@ -123,7 +123,7 @@ pub fn extract(path: &Path, text: &str, needs: Needs) -> Facts {
             .signed_lifetimes
             .extend(iac::signed_lifetimes(path, text));
         if kind.config {
-            facts.config_expiries = config_values::config_expiries(text);
+            facts.config_expiries = config_values::config_expiries_in(kind, text);
         }
     }
     if needs.credentials {

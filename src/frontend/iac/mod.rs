@@ -16,7 +16,7 @@ pub mod logs;
 mod policy;
 mod sas;
 mod terraform;
-mod tree;
+pub(crate) mod tree;
 
 use std::path::Path;
 
