@@ -14,6 +14,8 @@ pub struct CliPresign {
     pub span: Range<usize>,
     /// The value after `--expires-in` (`None` when the flag is absent: the CLI default).
     pub expires_in: Option<(Range<usize>, String)>,
+    /// The shell loop it runs in, in a shell script: the loop's keyword and its span.
+    pub shell_loop: Option<(&'static str, Range<usize>)>,
 }
 
 /// A configuration key that names a presign expiry, with its raw value.
@@ -93,6 +95,7 @@ pub fn cli_presigns(text: &str) -> Vec<CliPresign> {
         found.push(CliPresign {
             span: aws_offset..after_word,
             expires_in,
+            shell_loop: None,
         });
     }
     found

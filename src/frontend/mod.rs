@@ -27,6 +27,7 @@ mod python;
 mod ruby;
 mod rust;
 mod scala;
+mod shell_loops;
 mod swift;
 pub mod syntax;
 #[cfg(test)]
@@ -118,6 +119,13 @@ pub fn extract(path: &Path, text: &str, needs: Needs) -> Facts {
     }
     if needs.expiries {
         facts.cli_presigns = config_values::cli_presigns(text);
+        // Only in a shell script is `do … done` a loop around the commands.
+        if !facts.cli_presigns.is_empty() && kind.is_shell_script(text) {
+            let mut loops = shell_loops::ShellLoops::default();
+            for cli in &mut facts.cli_presigns {
+                cli.shell_loop = loops.at(text, cli.span.start);
+            }
+        }
         facts.signed_lifetimes = config_values::signing_commands(text);
         facts
             .signed_lifetimes
