@@ -406,7 +406,6 @@ pub struct SyntaxFacts {
     pub functions: Vec<Function>,
     /// What functions return (for signed URLs handed back to callers).
     pub returns: Vec<Return>,
-    pub comments: Vec<Span>,
     /// The calls that print or log ([`Output`]), in document order.
     pub outputs: Vec<Output>,
     /// What kind of program the file is, as far as where its output goes.

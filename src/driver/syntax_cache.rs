@@ -27,7 +27,7 @@ use crate::driver::context_cache::CacheOptions;
 use crate::facts::SyntaxFacts;
 
 /// The first line of a cache file; the number is the format's version.
-const MAGIC: &[u8] = b"presign-lint syntax cache 1\n";
+const MAGIC: &[u8] = b"presign-lint syntax cache 2\n";
 /// Larger cache files are not read, and a run writes no more than this.
 const MAX_CACHE_BYTES: usize = 64 * 1024 * 1024;
 

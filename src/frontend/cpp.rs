@@ -138,7 +138,6 @@ impl Grammar for Cpp {
                     Role::Other
                 }
             }
-            "comment" => Role::Comment,
             _ => Role::Other,
         }
     }

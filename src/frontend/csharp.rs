@@ -41,7 +41,6 @@ impl Grammar for CSharp {
                 Role::Loop(LoopKind::While, leading_keyword(node))
             }
             "using_directive" => Role::Import,
-            "comment" => Role::Comment,
             _ => Role::Other,
         }
     }

@@ -29,7 +29,6 @@ impl Grammar for Go {
             "function_declaration" | "method_declaration" | "func_literal" => Role::Function,
             "for_statement" => Role::Loop(LoopKind::For, leading_keyword(node)),
             "import_spec" => Role::Import,
-            "comment" => Role::Comment,
             _ => Role::Other,
         }
     }
@@ -702,7 +701,6 @@ mod tests {
         assert_eq!(imports[2], ("embed".into(), None, None));
         assert_eq!(imports[3].1.as_deref(), Some("minio-go"));
         assert_eq!(f.imports.len(), 4);
-        assert_eq!(f.comments.len(), 1);
         assert_eq!(f.functions.len(), 2);
         let presign = f
             .calls

@@ -71,7 +71,6 @@ impl Grammar for Java {
                 Role::Loop(LoopKind::While, leading_keyword(node))
             }
             "import_declaration" => Role::Import,
-            "line_comment" | "block_comment" => Role::Comment,
             _ => Role::Other,
         }
     }

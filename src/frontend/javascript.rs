@@ -82,7 +82,6 @@ impl Grammar for JavaScript {
                 Role::Loop(LoopKind::While, leading_keyword(node))
             }
             "import_statement" => Role::Import,
-            "comment" | "html_comment" => Role::Comment,
             _ => Role::Other,
         }
     }
@@ -1352,7 +1351,6 @@ mod tests {
              /* block */\n",
         );
         assert_eq!(f.functions.len(), 4);
-        assert_eq!(f.comments.len(), 2);
         let params: Vec<_> = f
             .bindings
             .iter()

@@ -78,7 +78,6 @@ impl Grammar for Kotlin {
             "while_statement" => Role::Loop(LoopKind::While, keyword_token(node, "while")),
             "do_while_statement" => Role::Loop(LoopKind::While, keyword_token(node, "do")),
             "import" => Role::Import,
-            "line_comment" | "block_comment" => Role::Comment,
             _ => Role::Other,
         }
     }

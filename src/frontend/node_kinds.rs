@@ -360,7 +360,7 @@ fn role(node: Node) -> Role {
     match node.kind() {
         "identifier" if node.child_by_field_name("nme").is_some() => Role::Other,
         "for_statment" | "while_statement" => { let x = "not a kind"; Role::Other }
-        "comment" => Role::Comment,
+        "comment" => Role::Other,
         _ => match other(node) { "free text" => Role::Other, _ => Role::Other },
     }
 }

@@ -128,9 +128,6 @@ fn remap(facts: &mut SyntaxFacts, map: &[usize]) {
     for r in &mut facts.returns {
         remap_expr(&mut r.value, &at);
     }
-    for c in &mut facts.comments {
-        *c = span(c);
-    }
 }
 
 fn remap_call(call: &mut crate::facts::CallExpr, at: &dyn Fn(usize) -> usize) {

@@ -42,7 +42,6 @@ impl Grammar for Php {
                 Role::Loop(LoopKind::While, leading_keyword(node))
             }
             "namespace_use_declaration" => Role::Import,
-            "comment" => Role::Comment,
             _ => Role::Other,
         }
     }

@@ -36,7 +36,6 @@ impl Grammar for Python {
             }
             "while_statement" => Role::Loop(LoopKind::While, leading_keyword(node)),
             "import_from_statement" | "import_statement" => Role::Import,
-            "comment" => Role::Comment,
             _ => Role::Other,
         }
     }

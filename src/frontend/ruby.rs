@@ -61,7 +61,6 @@ impl Grammar for Ruby {
             "for" => Role::Loop(LoopKind::For, keyword_token(node, "for")),
             "while" | "while_modifier" => Role::Loop(LoopKind::While, keyword_token(node, "while")),
             "until" | "until_modifier" => Role::Loop(LoopKind::While, keyword_token(node, "until")),
-            "comment" => Role::Comment,
             _ => Role::Other,
         }
     }
@@ -797,7 +796,6 @@ mod tests {
         );
         // The method, the `each` block and the lambda (not its body block).
         assert_eq!(f.functions.len(), 3);
-        assert_eq!(f.comments.len(), 0);
     }
 
     #[test]

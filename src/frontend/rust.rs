@@ -51,7 +51,7 @@ pub fn parse(text: &str) -> Option<SyntaxFacts> {
             .name("presign-lint-syn".to_string())
             .stack_size(STACK_BYTES)
             .spawn_scoped(scope, || {
-                let facts = parse_here(&prepared, text);
+                let facts = parse_here(&prepared);
                 // The thread's source map dies with the thread; clearing it is belt and braces.
                 proc_macro2::extra::invalidate_current_thread_spans();
                 facts
@@ -83,7 +83,7 @@ fn prepare(text: &str) -> String {
     out
 }
 
-fn parse_here(prepared: &str, original: &str) -> Option<SyntaxFacts> {
+fn parse_here(prepared: &str) -> Option<SyntaxFacts> {
     let tokens = TokenStream::from_str(prepared).ok()?;
     if depth_cost(tokens.clone(), 0) > MAX_COST {
         return None;
@@ -91,9 +91,7 @@ fn parse_here(prepared: &str, original: &str) -> Option<SyntaxFacts> {
     let file: syn::File = syn::parse2(tokens).ok()?;
     let mut collector = Collector::default();
     collector.visit_file(&file);
-    let mut facts = collector.facts;
-    facts.comments = comments(original);
-    Some(facts)
+    Some(collector.facts)
 }
 
 /// An upper bound on how deep the syntax tree of `stream` can be: within each run of tokens
@@ -1170,113 +1168,6 @@ fn visit_owned(collector: &mut Collector, e: &syn::Expr) {
     Visit::visit_expr(collector, e);
 }
 
-/// Comment spans (`//`, `/* */` nested, doc comments included), found lexically: `syn` keeps
-/// only doc comments, as attributes.
-fn comments(text: &str) -> Vec<Span> {
-    let bytes = text.as_bytes();
-    let mut out = Vec::new();
-    let mut i = 0;
-    let ident_before = |i: usize| {
-        i > 0 && {
-            let b = bytes[i - 1];
-            b.is_ascii_alphanumeric() || b == b'_' || b >= 0x80
-        }
-    };
-    while i < bytes.len() {
-        match bytes[i] {
-            b'/' if bytes.get(i + 1) == Some(&b'/') => {
-                let end = memchr::memchr(b'\n', &bytes[i..]).map_or(bytes.len(), |n| i + n);
-                let end = if end > i && bytes.get(end - 1) == Some(&b'\r') {
-                    end - 1
-                } else {
-                    end
-                };
-                out.push(i..end);
-                i = end;
-            }
-            b'/' if bytes.get(i + 1) == Some(&b'*') => {
-                let start = i;
-                let mut level = 0usize;
-                while i < bytes.len() {
-                    if bytes[i] == b'/' && bytes.get(i + 1) == Some(&b'*') {
-                        level += 1;
-                        i += 2;
-                    } else if bytes[i] == b'*' && bytes.get(i + 1) == Some(&b'/') {
-                        level -= 1;
-                        i += 2;
-                        if level == 0 {
-                            break;
-                        }
-                    } else {
-                        i += 1;
-                    }
-                }
-                out.push(start..i.min(bytes.len()));
-            }
-            b'"' => i = skip_string(bytes, i + 1),
-            // Raw strings: r"…", r#"…"#, br"…", cr#"…"#.
-            b'r' if !ident_before(i)
-                || (matches!(bytes[i - 1], b'b' | b'c') && !ident_before(i - 1)) =>
-            {
-                let mut j = i + 1;
-                while bytes.get(j) == Some(&b'#') {
-                    j += 1;
-                }
-                if bytes.get(j) == Some(&b'"') {
-                    let hashes = j - i - 1;
-                    let mut k = j + 1;
-                    i = loop {
-                        let Some(n) = memchr::memchr(b'"', bytes.get(k..).unwrap_or(&[])) else {
-                            break bytes.len();
-                        };
-                        let end = k + n + 1 + hashes;
-                        if bytes
-                            .get(k + n + 1..end)
-                            .is_some_and(|h| h.iter().all(|b| *b == b'#'))
-                        {
-                            break end;
-                        }
-                        k += n + 1;
-                    };
-                } else {
-                    i += 1;
-                }
-            }
-            // A char literal (`'a'`, `'\n'`, `'é'`), not a lifetime (`'a`).
-            b'\'' => {
-                if bytes.get(i + 1) == Some(&b'\\') {
-                    i = memchr::memchr(b'\'', &bytes[(i + 3).min(bytes.len())..])
-                        .map_or(bytes.len(), |n| i + 3 + n + 1);
-                } else {
-                    let len = text
-                        .get(i + 1..)
-                        .and_then(|rest| rest.chars().next())
-                        .map_or(1, char::len_utf8);
-                    if bytes.get(i + 1 + len) == Some(&b'\'') {
-                        i += len + 2;
-                    } else {
-                        i += 1;
-                    }
-                }
-            }
-            _ => i += 1,
-        }
-    }
-    out
-}
-
-/// The index after the closing quote of a string whose body starts at `i`.
-fn skip_string(bytes: &[u8], mut i: usize) -> usize {
-    while i < bytes.len() {
-        match bytes[i] {
-            b'\\' => i += 2,
-            b'"' => return i + 1,
-            _ => i += 1,
-        }
-    }
-    bytes.len()
-}
-
 /// Command-line and service signals of a Rust file ([`super::output::program`]): a binary's
 /// `fn main` or an argument parser, unless it serves requests.
 pub fn program_signals(
@@ -1529,24 +1420,6 @@ fn closures() {
             f.returns[9].value.as_call().and_then(CallExpr::name),
             Some("presign")
         );
-    }
-
-    #[test]
-    fn comments_bom_shebang_and_spans() {
-        let src = "\u{feff}#!/usr/bin/env run-cargo-script\n// presigned\n/* a /* nested */ b */\nconst S: &str = \"// not\"; const R: &str = r#\"/* no \"# ;\n/// doc\nfn f<'a>(x: &'a str) -> char { g(3600); 'x' } // tail\n";
-        let f = facts(src);
-        let texts: Vec<&str> = f.comments.iter().map(|c| &src[c.clone()]).collect();
-        assert_eq!(
-            texts,
-            [
-                "// presigned",
-                "/* a /* nested */ b */",
-                "/// doc",
-                "// tail"
-            ]
-        );
-        let g = call(&f, "g");
-        assert_eq!(&src[g.call.span.clone()], "g(3600)");
     }
 
     /// Inputs scored just under the limit parse without exhausting the parsing thread's stack.

@@ -71,7 +71,6 @@ impl Grammar for Scala {
                 Role::Loop(LoopKind::While, leading_keyword(node))
             }
             "import_declaration" => Role::Import,
-            "comment" | "block_comment" => Role::Comment,
             _ => Role::Other,
         }
     }

@@ -71,7 +71,6 @@ impl Grammar for Swift {
             "while_statement" => Role::Loop(LoopKind::While, keyword_token(node, "while")),
             "repeat_while_statement" => Role::Loop(LoopKind::While, keyword_token(node, "repeat")),
             "import_declaration" => Role::Import,
-            "comment" | "multiline_comment" => Role::Comment,
             _ => Role::Other,
         }
     }

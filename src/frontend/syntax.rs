@@ -22,7 +22,6 @@ pub enum Role {
     /// A loop; the span is its keyword or header (what a message points at).
     Loop(LoopKind, Span),
     Import,
-    Comment,
     Other,
 }
 
@@ -759,7 +758,6 @@ fn visit<'t>(
             child_ctx.enclosing_loop = Some((kind, (span.start, span.end)));
         }
         Role::Import => facts.imports.extend(grammar.imports(node, cx)),
-        Role::Comment => facts.comments.push(node.byte_range()),
         Role::Other => {
             child_ctx.callback = ctx.callback.filter(|_| grammar.wraps_callback(node));
             child_ctx.expects_failure |= grammar.expects_failure(node, cx);

@@ -253,7 +253,6 @@ impl<'a> Model<'a> {
                     .get_or_init(|| {
                         Arc::new(SyntaxFacts {
                             calls: Vec::new(),
-                            comments: Vec::new(),
                             returns: Vec::new(),
                             ..syntax.clone()
                         })
