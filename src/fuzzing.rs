@@ -317,7 +317,7 @@ pub fn errors(data: &[u8]) {
         0 => {
             let path = Path::new("/fuzz/presign-lint.toml");
             if let Err(e) = config::parse_shown(&input, path, "presign-lint.toml") {
-                outputs.push(crate::text::redact::for_log(&e));
+                outputs.push(crate::text::redact::for_log(&e.to_string()));
             }
         }
         1 => {
@@ -329,7 +329,7 @@ pub fn errors(data: &[u8]) {
             let shown = crate::driver::paths::redact_path(Path::new(&path));
             outputs.push(crate::text::redact::printable(&shown));
             if let Err(e) = crate::driver::baseline::Baseline::parse(content, shown) {
-                outputs.push(crate::text::redact::for_log(&e));
+                outputs.push(crate::text::redact::for_log(&e.to_string()));
             }
         }
         _ => {
@@ -351,11 +351,11 @@ pub fn errors(data: &[u8]) {
                     if let crate::driver::cli::Command::Check(check) = &parsed.cli.command
                         && let Err(e) = check.format.parse::<Format>()
                     {
-                        outputs.push(crate::text::redact::for_log(&e));
+                        outputs.push(crate::text::redact::for_log(&e.to_string()));
                     }
                     for (_, _, name) in &parsed.level_flags {
                         if let Err(e) = crate::driver::settings::LintSelector::parse(name) {
-                            outputs.push(crate::text::redact::for_log(&e));
+                            outputs.push(crate::text::redact::for_log(&e.to_string()));
                         }
                     }
                 }

@@ -41,7 +41,25 @@ const VERSION: u32 = 1;
 /// Writes the baseline of these findings; returns how many entries it holds. Findings hidden
 /// by an earlier baseline are recorded again (rewriting a baseline in place keeps what it
 /// held); findings suppressed in the source are not (their marker already says why).
-pub fn write(path: &Path, findings: &[Finding]) -> Result<usize, String> {
+/// Why a baseline cannot be read or written, as printed: its shown path (redacted), then the
+/// problem (redacted where it quotes the file).
+#[derive(Debug, thiserror::Error)]
+pub enum BaselineError {
+    #[error("{shown}: cannot read baseline: {reason}")]
+    Read { shown: String, reason: String },
+    #[error("{shown}: cannot write baseline: {reason}")]
+    Write { shown: String, reason: String },
+    #[error(
+        "{shown}: baseline version {version} is not supported (this presign-lint reads version {VERSION}); write it again with --write-baseline"
+    )]
+    Version { shown: String, version: u64 },
+    #[error("{shown}: invalid baseline: {reason}")]
+    Invalid { shown: String, reason: String },
+    #[error("{0}")]
+    Encode(#[from] serde_json::Error),
+}
+
+pub fn write(path: &Path, findings: &[Finding]) -> Result<usize, BaselineError> {
     let mut counts: BTreeMap<(String, String, String), usize> = BTreeMap::new();
     let recorded = findings.iter().filter(|f| {
         f.suppression
@@ -69,11 +87,11 @@ pub fn write(path: &Path, findings: &[Finding]) -> Result<usize, String> {
             })
             .collect(),
     };
-    let mut text = serde_json::to_string_pretty(&file).map_err(|e| e.to_string())?;
+    let mut text = serde_json::to_string_pretty(&file)?;
     text.push('\n');
-    std::fs::write(path, text).map_err(|e| {
-        let shown = crate::driver::paths::redact_path(path);
-        format!("{shown}: cannot write baseline: {e}")
+    std::fs::write(path, text).map_err(|e| BaselineError::Write {
+        shown: crate::driver::paths::redact_path(path),
+        reason: e.to_string(),
     })?;
     Ok(file.findings.len())
 }
@@ -86,19 +104,22 @@ pub struct Baseline {
 }
 
 impl Baseline {
-    pub fn load(path: &Path) -> Result<Self, String> {
+    pub fn load(path: &Path) -> Result<Self, BaselineError> {
         // Its path and content may hold a signed URL (a directory named after one, a URL
         // pasted in): every message and the suppressions' justification show them redacted.
         let shown = crate::driver::paths::redact_path(path);
         let text = crate::driver::config::read_small_file(path).map_err(|e| {
-            let e = crate::text::redact::redact(&e.to_string()).text;
-            format!("{shown}: cannot read baseline: {e}")
+            let reason = crate::text::redact::redact(&e.to_string()).text;
+            BaselineError::Read {
+                shown: shown.clone(),
+                reason,
+            }
         })?;
         Self::parse(&text, shown)
     }
 
     /// A baseline from its text; `shown` is its path as messages show it (redacted).
-    pub fn parse(text: &str, shown: String) -> Result<Self, String> {
+    pub fn parse(text: &str, shown: String) -> Result<Self, BaselineError> {
         let redact = |e: &dyn std::fmt::Display| crate::text::redact::redact(&e.to_string()).text;
         // The version first, so that a newer format is named as such rather than as a field
         // this version does not know.
@@ -106,12 +127,15 @@ impl Baseline {
             .ok()
             .and_then(|doc| doc.get("version").and_then(serde_json::Value::as_u64));
         if let Some(version) = version.filter(|v| *v != u64::from(VERSION)) {
-            return Err(format!(
-                "{shown}: baseline version {version} is not supported (this presign-lint reads version {VERSION}); write it again with --write-baseline",
-            ));
+            return Err(BaselineError::Version { shown, version });
         }
-        let file: BaselineFile = serde_json::from_str(text)
-            .map_err(|e| format!("{shown}: invalid baseline: {}", redact(&e)))?;
+        let file: BaselineFile = match serde_json::from_str(text) {
+            Ok(file) => file,
+            Err(e) => {
+                let reason = redact(&e);
+                return Err(BaselineError::Invalid { shown, reason });
+            }
+        };
         Ok(Self { path: shown, file })
     }
 

@@ -125,13 +125,36 @@ pub fn shadowed(chosen: &Path) -> Vec<PathBuf> {
         .collect()
 }
 
-pub fn load(path: &Path) -> Result<Config, String> {
-    let text = read_small_file(path).map_err(|e| {
-        let shown = crate::driver::paths::redact_path(path);
-        format!(
-            "{shown}: cannot read config: {}",
-            crate::text::redact::redact(&e.to_string()).text
-        )
+/// Why a config file was refused, as printed: its shown path, then the problem. The problem
+/// is redacted where it is made (it quotes keys and values of a file a pull request may
+/// control).
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    #[error("{shown}: cannot read config: {reason}")]
+    Read { shown: String, reason: String },
+    #[error("{shown}:{problem}")]
+    Invalid { shown: String, problem: ParseError },
+}
+
+/// A problem in a config file's text, at its `line:column`.
+#[derive(Debug, thiserror::Error)]
+#[error("{position}: {message}")]
+pub struct ParseError {
+    /// `line:column`, 1-based.
+    pub position: String,
+    pub message: String,
+}
+
+impl From<ConfigError> for String {
+    fn from(e: ConfigError) -> String {
+        e.to_string()
+    }
+}
+
+pub fn load(path: &Path) -> Result<Config, ConfigError> {
+    let text = read_small_file(path).map_err(|e| ConfigError::Read {
+        shown: crate::driver::paths::redact_path(path),
+        reason: crate::text::redact::redact(&e.to_string()).text,
     })?;
     let (absolute, shown) = match std::env::current_dir() {
         Ok(cwd) => (
@@ -145,20 +168,25 @@ pub fn load(path: &Path) -> Result<Config, String> {
 
 /// [`parse`], with an error as it is printed: after the file's `shown` path, redacted (the
 /// message quotes keys and values of a file a pull request may control).
-pub fn parse_shown(text: &str, path: &Path, shown: &str) -> Result<Config, String> {
-    parse(text, path).map_err(|e| format!("{shown}:{}", crate::text::redact::redact(&e).text))
+pub fn parse_shown(text: &str, path: &Path, shown: &str) -> Result<Config, ConfigError> {
+    parse(text, path).map_err(|problem| ConfigError::Invalid {
+        shown: shown.to_string(),
+        problem: ParseError {
+            message: crate::text::redact::redact(&problem.message).text,
+            ..problem
+        },
+    })
 }
 
 /// Parses a config file's text (of `pyproject.toml`, its `[tool.presign-lint]` table); an
 /// error starts with `line:column: `.
-pub fn parse(text: &str, path: &Path) -> Result<Config, String> {
+pub fn parse(text: &str, path: &Path) -> Result<Config, ParseError> {
     let document: toml::Table = text.parse().map_err(|e: toml::de::Error| {
         let at = e.span().map_or(0, |span| span.start);
-        format!(
-            "{}: invalid TOML: {}",
-            position(text, at),
-            e.message().trim_end()
-        )
+        ParseError {
+            position: position(text, at),
+            message: format!("invalid TOML: {}", e.message().trim_end()),
+        }
     })?;
     let in_pyproject = path.file_name().is_some_and(|n| n == PYPROJECT);
     let prefix: Vec<Step> = if in_pyproject {
@@ -171,12 +199,17 @@ pub fn parse(text: &str, path: &Path) -> Result<Config, String> {
             Some(toml::Value::Table(table)) => table,
             Some(_) => {
                 let at = locate(text, &prefix, Part::Value).unwrap_or(0);
-                return Err(format!(
-                    "{}: `tool.presign-lint` must be a table",
-                    position(text, at)
-                ));
+                return Err(ParseError {
+                    position: position(text, at),
+                    message: "`tool.presign-lint` must be a table".to_string(),
+                });
             }
-            None => return Err("1:1: no [tool.presign-lint] table".to_string()),
+            None => {
+                return Err(ParseError {
+                    position: "1:1".to_string(),
+                    message: "no [tool.presign-lint] table".to_string(),
+                });
+            }
         }
     } else {
         &document
@@ -184,7 +217,10 @@ pub fn parse(text: &str, path: &Path) -> Result<Config, String> {
     parse_table(table, path).map_err(|problem| {
         let at: Vec<Step> = prefix.iter().cloned().chain(problem.at).collect();
         let offset = locate(text, &at, problem.part).unwrap_or(0);
-        format!("{}: {}", position(text, offset), problem.message)
+        ParseError {
+            position: position(text, offset),
+            message: problem.message,
+        }
     })
 }
 
@@ -460,7 +496,7 @@ mod tests {
     use super::*;
 
     fn parse_str(text: &str) -> Result<Config, String> {
-        parse(text, Path::new("/project/presign-lint.toml"))
+        parse(text, Path::new("/project/presign-lint.toml")).map_err(|e| e.to_string())
     }
 
     #[test]
@@ -519,7 +555,10 @@ lints = { hardcoded-presigned-url = "warning" }
     fn pyproject_holds_the_config_under_tool() {
         let path = Path::new("/project/pyproject.toml");
         let text = "[project]\nname = \"app\"\n\n[tool.presign-lint]\nmax-expiry = \"15m\"\n\n[tool.presign-lint.lints]\npresign-in-loop = \"alow\"\n";
-        let err = parse(text, path).err().unwrap_or_default();
+        let err = parse(text, path)
+            .err()
+            .map(|e| e.to_string())
+            .unwrap_or_default();
         assert_eq!(
             err,
             "8:19: in `lints`: unknown level `alow`; did you mean `allow`?"

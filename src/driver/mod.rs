@@ -2,13 +2,14 @@
 //! files ([`config`]) and the settings they make per path ([`settings`]); discovery of the
 //! files to read ([`scan`], [`paths`], [`staged`]) and the analysis of each ([`analyze`]);
 //! what a named file's project keeps between runs ([`context_cache`], [`syntax_cache`]);
-//! baselines ([`baseline`]).
+//! baselines ([`baseline`]); why a run stops ([`error`]).
 
 pub mod analyze;
 pub mod baseline;
 pub mod cli;
 pub mod config;
 pub mod context_cache;
+pub mod error;
 pub mod paths;
 pub mod run;
 pub mod scan;

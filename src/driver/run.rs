@@ -9,6 +9,7 @@ use std::path::Path;
 use crate::driver::cli::{self, CheckArgs, ColorChoice, Command, ListFormat};
 use crate::driver::config::{self, Config, parse_lint_name};
 use crate::driver::context_cache::CacheOptions;
+use crate::driver::error::Error;
 use crate::driver::scan::{DEFAULT_MAX_FILE_SIZE, ScanOptions, scan};
 use crate::driver::settings::{LintSelector, Settings};
 use crate::level::{FailOn, Level};
@@ -53,8 +54,11 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitStatus {
     };
     match outcome {
         Ok(status) => status,
-        Err(message) => {
-            eprintln!("error: {}", crate::text::redact::for_log(&message));
+        Err(error) => {
+            eprintln!(
+                "error: {}",
+                crate::text::redact::for_log(&error.to_string())
+            );
             ExitStatus::Incomplete
         }
     }
@@ -81,13 +85,13 @@ pub(crate) fn clap_error_for_log(rendered: &str, args: &[OsString]) -> String {
     }
 }
 
-fn check(args: &CheckArgs, level_flags: &[(usize, char, String)]) -> Result<ExitStatus, String> {
+fn check(args: &CheckArgs, level_flags: &[(usize, char, String)]) -> Result<ExitStatus, Error> {
     let format: Format = args.format.parse()?;
     if args.statistics && !matches!(format, Format::Human | Format::Concise) {
-        return Err(format!(
+        return Err(Error::Other(format!(
             "--statistics prints a table for people; use it with --format human or concise, not {}",
             args.format
-        ));
+        )));
     }
     let config = load_config(args)?;
     let cache = (!args.no_cache)
@@ -249,7 +253,7 @@ pub(crate) fn deliver(
     output: Option<&Path>,
     recording: bool,
     fail_on: FailOn,
-) -> Result<ExitStatus, String> {
+) -> Result<ExitStatus, Error> {
     if format.is_text() {
         append_step_summary(report);
     }
@@ -308,7 +312,7 @@ fn cache_key(
     CacheOptions::key(&[config_text.as_bytes(), flags.join("\n").as_bytes()])
 }
 
-fn load_config(args: &CheckArgs) -> Result<Config, String> {
+fn load_config(args: &CheckArgs) -> Result<Config, Error> {
     let start = args
         .paths
         .iter()
@@ -323,7 +327,7 @@ pub(crate) fn load_config_from(
     no_config: bool,
     start: &Path,
     verbose: bool,
-) -> Result<Config, String> {
+) -> Result<Config, Error> {
     let verbose = |line: &str| {
         if verbose {
             eprintln!("presign-lint: {}", crate::text::redact::for_log(line));
@@ -335,7 +339,7 @@ pub(crate) fn load_config_from(
     }
     if let Some(path) = named {
         verbose(&format!("config: {} (--config)", path.display()));
-        return config::load(path);
+        return Ok(config::load(path)?);
     }
     match config::discover(start) {
         Some(path) => {
@@ -353,7 +357,7 @@ pub(crate) fn load_config_from(
                 );
                 eprintln!("{}", crate::text::redact::for_log(&warning));
             }
-            config::load(&path)
+            Ok(config::load(&path)?)
         }
         None => {
             verbose(&format!(
@@ -392,7 +396,7 @@ pub(crate) fn append_step_summary(report: &Report) {
 pub(crate) fn refuse_to_overwrite_input(
     output: &Path,
     paths: &[std::path::PathBuf],
-) -> Result<(), String> {
+) -> Result<(), Error> {
     let Ok(out) = std::fs::canonicalize(output) else {
         // Not there yet: nothing to overwrite.
         return Ok(());
@@ -414,18 +418,18 @@ pub(crate) fn refuse_to_overwrite_input(
         } else {
             continue;
         };
-        return Err(format!(
+        return Err(Error::Other(format!(
             "-o {}: refusing to write the report over it: {why}",
             crate::driver::paths::redact_path(output)
-        ));
+        )));
     }
     Ok(())
 }
 
-pub(crate) fn write_output(path: Option<&Path>, text: &str) -> Result<(), String> {
+pub(crate) fn write_output(path: Option<&Path>, text: &str) -> Result<(), Error> {
     match path {
         Some(path) => std::fs::write(path, text)
-            .map_err(|e| format!("{}: cannot write report: {e}", path.display())),
+            .map_err(|e| Error::Other(format!("{}: cannot write report: {e}", path.display()))),
         None => {
             let mut stdout = std::io::stdout().lock();
             match stdout
@@ -433,16 +437,16 @@ pub(crate) fn write_output(path: Option<&Path>, text: &str) -> Result<(), String
                 .and_then(|()| stdout.flush())
             {
                 // A closed pipe (`| head`) is the reader's choice, not our failure.
-                Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
-                    Err(format!("cannot write to standard output: {e}"))
-                }
+                Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(Error::Other(format!(
+                    "cannot write to standard output: {e}"
+                ))),
                 _ => Ok(()),
             }
         }
     }
 }
 
-fn explain(name: &str) -> Result<ExitStatus, String> {
+fn explain(name: &str) -> Result<ExitStatus, Error> {
     let lint = match LintId::from_loose_name(name) {
         Some(lint) => lint,
         None => parse_lint_name(&name.to_ascii_lowercase().replace('_', "-"))?,
@@ -464,7 +468,7 @@ fn explain(name: &str) -> Result<ExitStatus, String> {
     Ok(ExitStatus::Clean)
 }
 
-fn list(format: ListFormat) -> Result<ExitStatus, String> {
+fn list(format: ListFormat) -> Result<ExitStatus, Error> {
     let text = match format {
         ListFormat::Json => {
             let lints: Vec<serde_json::Value> = LINTS

@@ -1,6 +1,7 @@
 //! `presign-lint history`: from its arguments to an exit status, sharing the work-tree scan's
 //! config, baselines, reporters and exit codes (DESIGN.md).
 
+use crate::driver::error::Error;
 use std::io::IsTerminal;
 use std::path::PathBuf;
 
@@ -16,17 +17,14 @@ use crate::report::{self, Format, HistorySummary, RenderOptions, Report, Summary
 
 use super::{HistoryOptions, LINTS, liveness};
 
-pub fn run(
-    args: &HistoryArgs,
-    level_flags: &[(usize, char, String)],
-) -> Result<ExitStatus, String> {
+pub fn run(args: &HistoryArgs, level_flags: &[(usize, char, String)]) -> Result<ExitStatus, Error> {
     let format: Format = args.format.parse()?;
     let path = args.path.clone().unwrap_or_else(|| PathBuf::from("."));
     if !path.exists() {
-        return Err(format!(
+        return Err(Error::Other(format!(
             "{}: no such directory",
             crate::driver::paths::redact_path(&path)
-        ));
+        )));
     }
     let config = load_config_from(args.config.as_deref(), args.no_config, &path, args.verbose)?;
     let cli_levels = cli_levels(level_flags)?;
