@@ -94,6 +94,23 @@ impl Needs {
         iac: false,
     };
 
+    pub const SIGNED_URLS: Needs = Needs {
+        signed_urls: true,
+        ..Needs::NONE
+    };
+    pub const SYNTAX: Needs = Needs {
+        syntax: true,
+        ..Needs::NONE
+    };
+    pub const EXPIRIES: Needs = Needs {
+        expiries: true,
+        ..Needs::NONE
+    };
+    pub const IAC: Needs = Needs {
+        iac: true,
+        ..Needs::NONE
+    };
+
     /// What either needs.
     pub fn union(self, other: Needs) -> Needs {
         Needs {

@@ -373,15 +373,8 @@ impl Scopes {
 }
 
 impl<'s> Lowering<'s> {
-    /// The innermost scope around a node.
-    pub fn scope(&self, node: Node<'_>) -> Option<Scope> {
-        let mut scopes = self.scopes.borrow_mut();
-        scopes.close(node.start_byte());
-        scopes.stack.last().map(|(_, s)| s.clone())
-    }
-
-    /// The innermost class around a node, through functions and lambdas.
-    pub fn class(&self, node: Node<'_>) -> Option<Scope> {
+    /// The innermost scope around a node matching `wanted`.
+    fn innermost(&self, node: Node<'_>, wanted: impl Fn(&Scope) -> bool) -> Option<Scope> {
         let mut scopes = self.scopes.borrow_mut();
         scopes.close(node.start_byte());
         scopes
@@ -389,8 +382,18 @@ impl<'s> Lowering<'s> {
             .iter()
             .rev()
             .map(|(_, s)| s)
-            .find(|s| matches!(s, Scope::Class(_)))
+            .find(|s| wanted(s))
             .cloned()
+    }
+
+    /// The innermost scope around a node.
+    pub fn scope(&self, node: Node<'_>) -> Option<Scope> {
+        self.innermost(node, |_| true)
+    }
+
+    /// The innermost class around a node, through functions and lambdas.
+    pub fn class(&self, node: Node<'_>) -> Option<Scope> {
+        self.innermost(node, |s| matches!(s, Scope::Class(_)))
     }
 
     /// The scopes open around a node, outermost first.
@@ -403,15 +406,10 @@ impl<'s> Lowering<'s> {
     /// Whether a node may run more than once in its function: its innermost function, lambda
     /// or loop (classes and declarations aside) is a loop or a lambda.
     pub fn repeats(&self, node: Node<'_>) -> bool {
-        let mut scopes = self.scopes.borrow_mut();
-        scopes.close(node.start_byte());
-        scopes
-            .stack
-            .iter()
-            .rev()
-            .map(|(_, s)| s)
-            .find(|s| matches!(s, Scope::Function | Scope::Lambda | Scope::Loop))
-            .is_some_and(|s| matches!(s, Scope::Lambda | Scope::Loop))
+        let scope = self.innermost(node, |s| {
+            matches!(s, Scope::Function | Scope::Lambda | Scope::Loop)
+        });
+        matches!(scope, Some(Scope::Lambda | Scope::Loop))
     }
 
     pub fn text(&self, node: Node<'_>) -> &'s str {

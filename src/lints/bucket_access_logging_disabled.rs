@@ -13,10 +13,7 @@ use crate::frontend::iac::logs::named_like_log_bucket;
 /// The lint's declaration, named in the registry.
 pub(super) const RULE: Rule = Rule {
     triggers: || TRIGGERS.to_vec(),
-    needs: |_| Needs {
-        iac: true,
-        ..Needs::NONE
-    },
+    needs: |_| Needs::IAC,
     needs_where_presigned: Needs::NONE,
     check: Check::Own(|cx, out| check(cx, &mut out.diagnostics)),
 };

@@ -18,19 +18,13 @@ use crate::semantic::summary::Summary;
 use crate::semantic::{Model, Target};
 use crate::text::duration::{human, parse_duration};
 
-/// `excessive-expiry`: every expiry the scan can resolve, from calls, CLIs, config and
-/// infrastructure code; it also reports `expiry-exceeds-limit` ([`LIMIT_RULE`]).
-/// The lint's declaration, named in the registry.
+/// The lint's declaration, named in the registry: `excessive-expiry`, every expiry the scan
+/// can resolve, from calls, CLIs, config and infrastructure code; its check also reports
+/// `expiry-exceeds-limit` ([`LIMIT_RULE`]).
 pub(super) const RULE: Rule = Rule {
     triggers: || TRIGGERS.to_vec(),
-    needs: |_| Needs {
-        expiries: true,
-        ..Needs::NONE
-    },
-    needs_where_presigned: Needs {
-        syntax: true,
-        ..Needs::NONE
-    },
+    needs: |_| Needs::EXPIRIES,
+    needs_where_presigned: Needs::SYNTAX,
     check: Check::Own(check),
 };
 

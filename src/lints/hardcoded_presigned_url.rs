@@ -13,10 +13,7 @@ use crate::text::signed_url::{KeyType, SignedUrl, UrlKind};
 /// The lint's declaration, named in the registry.
 pub(super) const RULE: Rule = Rule {
     triggers: || TRIGGERS.to_vec(),
-    needs: |_| Needs {
-        signed_urls: true,
-        ..Needs::NONE
-    },
+    needs: |_| Needs::SIGNED_URLS,
     needs_where_presigned: Needs::NONE,
     check: Check::Own(|cx, out| check(cx.facts, cx.now, &mut out.diagnostics)),
 };

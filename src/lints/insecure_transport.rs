@@ -14,14 +14,8 @@ use crate::semantic::clients::{self, Collector, Meaning, Setting};
 /// The lint's declaration, named in the registry.
 pub(super) const RULE: Rule = Rule {
     triggers: || triggers().collect(),
-    needs: |_| Needs {
-        signed_urls: true,
-        ..Needs::NONE
-    },
-    needs_where_presigned: Needs {
-        syntax: true,
-        ..Needs::NONE
-    },
+    needs: |_| Needs::SIGNED_URLS,
+    needs_where_presigned: Needs::SYNTAX,
     check: Check::Own(|cx, out| check(cx, &mut out.diagnostics)),
 };
 

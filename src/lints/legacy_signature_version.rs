@@ -19,10 +19,7 @@ pub(super) const RULE: Rule = Rule {
         syntax: configures_signing(text),
         ..Needs::NONE
     },
-    needs_where_presigned: Needs {
-        syntax: true,
-        ..Needs::NONE
-    },
+    needs_where_presigned: Needs::SYNTAX,
     check: Check::Own(|cx, out| check(cx, &mut out.diagnostics)),
 };
 

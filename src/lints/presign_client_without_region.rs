@@ -14,10 +14,7 @@ use crate::semantic::clients::{self, Meaning};
 pub(super) const RULE: Rule = Rule {
     triggers: || triggers().collect(),
     needs: |_| Needs::NONE,
-    needs_where_presigned: Needs {
-        syntax: true,
-        ..Needs::NONE
-    },
+    needs_where_presigned: Needs::SYNTAX,
     check: Check::Own(|cx, out| check(cx, &mut out.diagnostics)),
 };
 

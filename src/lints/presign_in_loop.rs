@@ -14,14 +14,8 @@ use crate::semantic::Target;
 /// The lint's declaration, named in the registry.
 pub(super) const RULE: Rule = Rule {
     triggers: || TRIGGERS.to_vec(),
-    needs: |_| Needs {
-        expiries: true,
-        ..Needs::NONE
-    },
-    needs_where_presigned: Needs {
-        syntax: true,
-        ..Needs::NONE
-    },
+    needs: |_| Needs::EXPIRIES,
+    needs_where_presigned: Needs::SYNTAX,
     check: Check::Own(check),
 };
 

@@ -20,10 +20,7 @@ use crate::semantic::{Model, Target};
 pub(super) const RULE: Rule = Rule {
     triggers: || TRIGGERS.to_vec(),
     needs: |_| Needs::NONE,
-    needs_where_presigned: Needs {
-        syntax: true,
-        ..Needs::NONE
-    },
+    needs_where_presigned: Needs::SYNTAX,
     check: Check::Own(check),
 };
 

@@ -27,10 +27,7 @@ use crate::text::duration::human;
 /// The lint's declaration, named in the registry.
 pub(super) const RULE: Rule = Rule {
     triggers: || TRIGGERS.to_vec(),
-    needs: |_| Needs {
-        iac: true,
-        ..Needs::NONE
-    },
+    needs: |_| Needs::IAC,
     needs_where_presigned: Needs {
         syntax: true,
         expiries: true,
