@@ -733,6 +733,9 @@ pub fn config_expiries_in(kind: crate::frontend::FileKind, text: &str) -> Vec<Co
     // A nested key about signed URLs holds one of these words; a file without them has only
     // flat framework settings (`AWS_QUERYSTRING_EXPIRE`), which the line reader finds.
     let nested_words = || {
+        if text.len() > MAX_TREE_BYTES {
+            return false;
+        }
         let lower = text.to_ascii_lowercase();
         [
             "presign",
@@ -764,6 +767,10 @@ pub fn config_expiries_in(kind: crate::frontend::FileKind, text: &str) -> Vec<Co
     found.sort_by_key(|e| e.value_span.start);
     found
 }
+
+/// Configuration documents larger than this are read line by line: configuration is small,
+/// and a large YAML or JSON file (a recorded HTTP cassette, a data dump) is data.
+const MAX_TREE_BYTES: usize = 1 << 20;
 
 /// Walks a document for presign expiry keys: each map entry whose key (or key path) names one
 /// and whose value is a scalar; a multi-line string's text is read line by line.
