@@ -1,11 +1,13 @@
 //! The languages presign-lint reads, their families, and what it knows of each family outside
-//! its grammar, in one place per family: the files it is read from, what starts its comments, how its programs print and
-//! log, whether it constructs objects only with `new`, and how its files reach each other's
-//! names. Front ends, the project analysis and the suppression reader look the family's
-//! profile up ([`Family::profile`]); no lint names a language.
+//! its grammar, in one place per family: the files it is read from and the front end that
+//! reads them, what starts its comments, how its programs print and log, whether it
+//! constructs objects only with `new`, how its files reach each other's names, and how its
+//! standard library counts time. Front ends, the project analysis, the evaluator and the
+//! suppression reader look the family's profile up ([`Family::profile`]); no lint names a
+//! language.
 //!
 //! What a family's grammar says (node kinds, call shapes) stays in its front end
-//! (`frontend/<lang>.rs`), and what its SDKs do (presign calls, defaults, limits) in its
+//! (`frontend/<family>.rs`), and what its SDKs do (presign calls, defaults, limits) in its
 //! catalog (`catalog/<family>.toml`).
 
 use std::path::Path;
@@ -17,6 +19,8 @@ use super::{
 };
 use crate::facts::SyntaxFacts;
 
+/// A language presign-lint parses: what picks a grammar (TypeScript and TSX are JavaScript's
+/// family but not its grammar).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Language {
     Python,
