@@ -214,6 +214,7 @@ pub fn eval(data: &[u8]) {
         },
     );
     let family = facts
+        .kind
         .language
         .map_or(crate::frontend::Family::Python, Language::family);
     if let Some(syntax) = &facts.syntax {

@@ -13,6 +13,7 @@ use std::path::{Path, PathBuf};
 
 use presign_lint::facts::{Absence, BinOp, CallExpr, Expr, ExprKind, SyntaxFacts};
 use presign_lint::frontend::{self, Needs};
+use presign_lint::text::source::SourceFile;
 
 fn fixtures() -> Vec<PathBuf> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("testdata/lowering");
@@ -27,12 +28,8 @@ fn fixtures() -> Vec<PathBuf> {
 }
 
 /// 1-based line of a byte offset.
-fn line(text: &str, offset: usize) -> usize {
-    text.as_bytes()[..offset.min(text.len())]
-        .iter()
-        .filter(|b| **b == b'\n')
-        .count()
-        + 1
+fn line(source: &SourceFile, offset: usize) -> usize {
+    source.position(offset).0
 }
 
 fn expr(e: &Expr) -> String {
@@ -101,7 +98,7 @@ fn call_expr(call: &CallExpr) -> String {
 }
 
 /// The facts, one per line, in the order the walk found them.
-fn render(text: &str, f: &SyntaxFacts) -> String {
+fn render(text: &SourceFile, f: &SyntaxFacts) -> String {
     let mut out = String::new();
     let fun = |i: Option<usize>| i.map_or(String::new(), |i| format!(" in fn#{i}"));
     let _ = writeln!(out, "functions:");
@@ -221,6 +218,7 @@ fn every_front_end_lowers_its_fixture_as_the_snapshot_says() {
             !syntax.calls.is_empty() && !syntax.bindings.is_empty(),
             "{name}: nothing lowered"
         );
-        insta::assert_snapshot!(name, render(&text, &syntax));
+        let source = SourceFile::new(text);
+        insta::assert_snapshot!(name, render(&source, &syntax));
     }
 }

@@ -172,7 +172,7 @@ pub fn analyze(
         (Some(p), Some(_)) => Some((p.root)()),
         _ => None,
     };
-    let scope = match (project, &facts.syntax, &root, facts.language) {
+    let scope = match (project, &facts.syntax, &root, facts.kind.language) {
         (Some(p), Some(syntax), Some(root), Some(language)) => Some(FileScope::new(
             p.project,
             absolute,
@@ -199,7 +199,7 @@ pub fn analyze(
     let masked = crate::text::signed_url::masked_text(&source.text, urls).map(SourceFile::new);
     let shown = masked.as_ref().unwrap_or(&source);
     let hop = |span: Range<usize>, message: String| related(display, shown, span, &message);
-    let model = match (&facts.syntax, facts.language) {
+    let model = match (&facts.syntax, facts.kind.language) {
         (Some(syntax), Some(language)) => Some(Model::build(
             syntax,
             language.family(),

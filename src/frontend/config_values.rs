@@ -732,12 +732,8 @@ pub fn config_expiries_in(kind: crate::frontend::FileKind, text: &str) -> Vec<Co
     use crate::frontend::iac::tree;
     // A nested key about signed URLs holds one of these words; a file without them has only
     // flat framework settings (`AWS_QUERYSTRING_EXPIRE`), which the line reader finds.
-    let nested_words = || {
-        if text.len() > MAX_TREE_BYTES {
-            return false;
-        }
-        let lower = text.to_ascii_lowercase();
-        [
+    static NESTED_WORDS: std::sync::LazyLock<Words> = std::sync::LazyLock::new(|| {
+        Words::new(&[
             "presign",
             "signed",
             "signurl",
@@ -745,10 +741,9 @@ pub fn config_expiries_in(kind: crate::frontend::FileKind, text: &str) -> Vec<Co
             "sign-url",
             "sas",
             "urlsignature",
-        ]
-        .iter()
-        .any(|w| lower.contains(w))
-    };
+        ])
+    });
+    let nested_words = || text.len() <= MAX_TREE_BYTES && NESTED_WORDS.is_match(text.as_bytes());
     let documents = match kind.infrastructure {
         Some(Infrastructure::Json | Infrastructure::Jsonc) if nested_words() => {
             tree::parse_json(text, 0).map(|d| vec![d])

@@ -93,13 +93,11 @@ impl Grammar for Cpp {
     ) -> Option<(Span, Scope)> {
         let scope = match node.kind() {
             // The name's text is read in `bindings`; here only its range is at hand.
-            "namespace_definition" => {
-                Scope::Class(node.child_by_field_name("name").map(|n| n.byte_range()))
-            }
+            "namespace_definition" => Scope::class_named(node),
             "class_specifier" | "struct_specifier"
                 if node.child_by_field_name("body").is_some() =>
             {
-                Scope::Class(node.child_by_field_name("name").map(|n| n.byte_range()))
+                Scope::class_named(node)
             }
             // A lambda's body runs when it is called, as a function's does.
             "function_definition" | "lambda_expression" => Scope::Function,
@@ -983,11 +981,7 @@ fn stream_operands(node: Node<'_>) -> Vec<Node<'_>> {
     let mut rights = Vec::new();
     let mut current = node;
     for _ in 0..4096 {
-        let is_shift = current.kind() == "binary_expression"
-            && current
-                .child_by_field_name("operator")
-                .is_some_and(|o| o.kind() == "<<");
-        if !is_shift {
+        if !(current.kind() == "binary_expression" && is_shift(current)) {
             break;
         }
         let (Some(left), Some(right)) = (

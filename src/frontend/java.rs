@@ -31,10 +31,7 @@ impl Grammar for Java {
             | "interface_declaration"
             | "enum_declaration"
             | "record_declaration"
-            | "annotation_type_declaration" => Some((
-                node.byte_range(),
-                Scope::Class(node.child_by_field_name("name").map(|n| n.byte_range())),
-            )),
+            | "annotation_type_declaration" => Some((node.byte_range(), Scope::class_named(node))),
             // An anonymous class: its body is a class without a name.
             "object_creation_expression" => named_children(node)
                 .into_iter()

@@ -36,9 +36,7 @@ impl Grammar for Kotlin {
         cx: &Lowering<'_>,
     ) -> Option<(Span, Scope)> {
         let scope = match node.kind() {
-            "class_declaration" | "object_declaration" => {
-                Scope::Class(node.child_by_field_name("name").map(|n| n.byte_range()))
-            }
+            "class_declaration" | "object_declaration" => Scope::class_named(node),
             // `Outer.NAME` reaches a companion's members.
             "companion_object" => match cx.class(node) {
                 Some(Scope::Class(outer)) => Scope::Class(outer),

@@ -46,10 +46,8 @@ use config_values::{CliPresign, ConfigCredential, ConfigExpiry, PrivateKeyBlock,
 /// What the lints may ask about one file.
 #[derive(Default)]
 pub struct Facts {
-    /// What the file is, from its name.
+    /// What the file is, from its name (its source language is `kind.language`).
     pub kind: FileKind,
-    /// Its source language (`kind.language`).
-    pub language: Option<Language>,
     pub signed_urls: Vec<SignedUrl>,
     /// Calls, bindings, imports of a parsed source file.
     pub syntax: Option<SyntaxFacts>,
@@ -128,7 +126,6 @@ pub fn extract(path: &Path, text: &str, needs: Needs) -> Facts {
     let language = kind.language;
     let mut facts = Facts {
         kind,
-        language,
         ..Facts::default()
     };
     if needs.signed_urls {
@@ -146,7 +143,7 @@ pub fn extract(path: &Path, text: &str, needs: Needs) -> Facts {
         facts.signed_lifetimes = config_values::signing_commands(text);
         facts
             .signed_lifetimes
-            .extend(iac::signed_lifetimes(path, text));
+            .extend(iac::signed_lifetimes(kind.infrastructure, text));
         if kind.config {
             facts.config_expiries = config_values::config_expiries_in(kind, text);
         }
@@ -171,7 +168,7 @@ pub fn extract(path: &Path, text: &str, needs: Needs) -> Facts {
         facts.unparsed = language.is_some() && facts.syntax.is_none();
     }
     if needs.iac {
-        facts.iac = iac::extract(path, text);
+        facts.iac = iac::extract(path, kind.infrastructure, text);
     }
     facts
 }

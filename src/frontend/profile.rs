@@ -252,6 +252,24 @@ pub struct LanguageEntry {
     pub program_signals: Option<ProgramSignals>,
 }
 
+impl LanguageEntry {
+    /// A language read by a tree-sitter grammar, lowered by the shared walk with `lowering`.
+    const fn tree_sitter(
+        language: Language,
+        extensions: &'static [&'static str],
+        grammar: fn() -> tree_sitter::Language,
+        lowering: &'static (dyn Grammar + Sync),
+        program_signals: ProgramSignals,
+    ) -> LanguageEntry {
+        LanguageEntry {
+            language,
+            extensions,
+            front_end: FrontEnd::TreeSitter { grammar, lowering },
+            program_signals: Some(program_signals),
+        }
+    }
+}
+
 /// Reads a file's kind-of-program signals: its path, its text and its syntax facts.
 pub type ProgramSignals = fn(&Path, &str, &SyntaxFacts) -> Signals;
 
@@ -303,15 +321,13 @@ pub const REPOSITORY_MARKERS: &[&str] = &[".git"];
 static PYTHON: Profile = Profile {
     family: Family::Python,
     languages: &[
-        LanguageEntry {
-            language: Language::Python,
-            extensions: &["py", "pyi", "pyw"],
-            front_end: FrontEnd::TreeSitter {
-                grammar: || tree_sitter_python::LANGUAGE.into(),
-                lowering: &python::Python,
-            },
-            program_signals: Some(python::program_signals),
-        },
+        LanguageEntry::tree_sitter(
+            Language::Python,
+            &["py", "pyi", "pyw"],
+            || tree_sitter_python::LANGUAGE.into(),
+            &python::Python,
+            python::program_signals,
+        ),
         // Jupyter notebooks: their code cells are Python.
         LanguageEntry {
             language: Language::Notebook,
@@ -339,33 +355,27 @@ static PYTHON: Profile = Profile {
 static JAVASCRIPT: Profile = Profile {
     family: Family::JavaScript,
     languages: &[
-        LanguageEntry {
-            language: Language::JavaScript,
-            extensions: &["js", "mjs", "cjs", "jsx"],
-            front_end: FrontEnd::TreeSitter {
-                grammar: || tree_sitter_javascript::LANGUAGE.into(),
-                lowering: &javascript::JavaScript,
-            },
-            program_signals: Some(javascript::program_signals),
-        },
-        LanguageEntry {
-            language: Language::TypeScript,
-            extensions: &["ts", "mts", "cts"],
-            front_end: FrontEnd::TreeSitter {
-                grammar: || tree_sitter_typescript::LANGUAGE_TYPESCRIPT.into(),
-                lowering: &javascript::JavaScript,
-            },
-            program_signals: Some(javascript::program_signals),
-        },
-        LanguageEntry {
-            language: Language::Tsx,
-            extensions: &["tsx"],
-            front_end: FrontEnd::TreeSitter {
-                grammar: || tree_sitter_typescript::LANGUAGE_TSX.into(),
-                lowering: &javascript::JavaScript,
-            },
-            program_signals: Some(javascript::program_signals),
-        },
+        LanguageEntry::tree_sitter(
+            Language::JavaScript,
+            &["js", "mjs", "cjs", "jsx"],
+            || tree_sitter_javascript::LANGUAGE.into(),
+            &javascript::JavaScript,
+            javascript::program_signals,
+        ),
+        LanguageEntry::tree_sitter(
+            Language::TypeScript,
+            &["ts", "mts", "cts"],
+            || tree_sitter_typescript::LANGUAGE_TYPESCRIPT.into(),
+            &javascript::JavaScript,
+            javascript::program_signals,
+        ),
+        LanguageEntry::tree_sitter(
+            Language::Tsx,
+            &["tsx"],
+            || tree_sitter_typescript::LANGUAGE_TSX.into(),
+            &javascript::JavaScript,
+            javascript::program_signals,
+        ),
     ],
     file_names: &[],
     comment_openers: C_COMMENTS,
@@ -386,15 +396,13 @@ static JAVASCRIPT: Profile = Profile {
 
 static GO: Profile = Profile {
     family: Family::Go,
-    languages: &[LanguageEntry {
-        language: Language::Go,
-        extensions: &["go"],
-        front_end: FrontEnd::TreeSitter {
-            grammar: || tree_sitter_go::LANGUAGE.into(),
-            lowering: &go::Go,
-        },
-        program_signals: Some(go::program_signals),
-    }],
+    languages: &[LanguageEntry::tree_sitter(
+        Language::Go,
+        &["go"],
+        || tree_sitter_go::LANGUAGE.into(),
+        &go::Go,
+        go::program_signals,
+    )],
     file_names: &[],
     comment_openers: C_COMMENTS,
     print_functions: &["println", "print"],
@@ -413,15 +421,13 @@ static GO: Profile = Profile {
 
 static JAVA: Profile = Profile {
     family: Family::Java,
-    languages: &[LanguageEntry {
-        language: Language::Java,
-        extensions: &["java"],
-        front_end: FrontEnd::TreeSitter {
-            grammar: || tree_sitter_java::LANGUAGE.into(),
-            lowering: &java::Java,
-        },
-        program_signals: Some(java::program_signals),
-    }],
+    languages: &[LanguageEntry::tree_sitter(
+        Language::Java,
+        &["java"],
+        || tree_sitter_java::LANGUAGE.into(),
+        &java::Java,
+        java::program_signals,
+    )],
     file_names: &[],
     comment_openers: C_COMMENTS,
     print_functions: &[],
@@ -442,15 +448,13 @@ static JAVA: Profile = Profile {
 
 static KOTLIN: Profile = Profile {
     family: Family::Kotlin,
-    languages: &[LanguageEntry {
-        language: Language::Kotlin,
-        extensions: &["kt", "kts"],
-        front_end: FrontEnd::TreeSitter {
-            grammar: || tree_sitter_kotlin_ng::LANGUAGE.into(),
-            lowering: &kotlin::Kotlin,
-        },
-        program_signals: Some(kotlin::program_signals),
-    }],
+    languages: &[LanguageEntry::tree_sitter(
+        Language::Kotlin,
+        &["kt", "kts"],
+        || tree_sitter_kotlin_ng::LANGUAGE.into(),
+        &kotlin::Kotlin,
+        kotlin::program_signals,
+    )],
     file_names: &[],
     comment_openers: C_COMMENTS,
     print_functions: &["println", "print"],
@@ -466,15 +470,13 @@ static KOTLIN: Profile = Profile {
 
 static CSHARP: Profile = Profile {
     family: Family::CSharp,
-    languages: &[LanguageEntry {
-        language: Language::CSharp,
-        extensions: &["cs"],
-        front_end: FrontEnd::TreeSitter {
-            grammar: || tree_sitter_c_sharp::LANGUAGE.into(),
-            lowering: &csharp::CSharp,
-        },
-        program_signals: Some(csharp::program_signals),
-    }],
+    languages: &[LanguageEntry::tree_sitter(
+        Language::CSharp,
+        &["cs"],
+        || tree_sitter_c_sharp::LANGUAGE.into(),
+        &csharp::CSharp,
+        csharp::program_signals,
+    )],
     file_names: &[],
     comment_openers: C_COMMENTS,
     print_functions: &[],
@@ -492,15 +494,13 @@ static CSHARP: Profile = Profile {
 
 static PHP: Profile = Profile {
     family: Family::Php,
-    languages: &[LanguageEntry {
-        language: Language::Php,
-        extensions: &["php"],
-        front_end: FrontEnd::TreeSitter {
-            grammar: || tree_sitter_php::LANGUAGE_PHP.into(),
-            lowering: &php::Php,
-        },
-        program_signals: Some(php::program_signals),
-    }],
+    languages: &[LanguageEntry::tree_sitter(
+        Language::Php,
+        &["php"],
+        || tree_sitter_php::LANGUAGE_PHP.into(),
+        &php::Php,
+        php::program_signals,
+    )],
     file_names: &[],
     comment_openers: &["#", "//", "/*", "*", "<!--"],
     print_functions: &[
@@ -528,15 +528,13 @@ static PHP: Profile = Profile {
 
 static RUBY: Profile = Profile {
     family: Family::Ruby,
-    languages: &[LanguageEntry {
-        language: Language::Ruby,
-        extensions: &["rb", "rake", "gemspec"],
-        front_end: FrontEnd::TreeSitter {
-            grammar: || tree_sitter_ruby::LANGUAGE.into(),
-            lowering: &ruby::Ruby,
-        },
-        program_signals: Some(ruby::program_signals),
-    }],
+    languages: &[LanguageEntry::tree_sitter(
+        Language::Ruby,
+        &["rb", "rake", "gemspec"],
+        || tree_sitter_ruby::LANGUAGE.into(),
+        &ruby::Ruby,
+        ruby::program_signals,
+    )],
     file_names: &["Rakefile", "Gemfile", "Guardfile"],
     comment_openers: &["#"],
     print_functions: &["puts", "p", "pp", "print", "warn"],
@@ -576,19 +574,19 @@ static RUST: Profile = Profile {
 
 static CPP: Profile = Profile {
     family: Family::Cpp,
-    languages: &[LanguageEntry {
-        language: Language::Cpp,
+    languages: &[
         // `.h` too: a C header parses as C++, and a header without a presign call's words is
         // never parsed (the prefilter); Objective-C headers do the same.
-        extensions: &[
-            "cpp", "cc", "cxx", "c++", "hpp", "hh", "hxx", "h++", "h", "ipp", "tpp",
-        ],
-        front_end: FrontEnd::TreeSitter {
-            grammar: || tree_sitter_cpp::LANGUAGE.into(),
-            lowering: &cpp::Cpp,
-        },
-        program_signals: Some(cpp::program_signals),
-    }],
+        LanguageEntry::tree_sitter(
+            Language::Cpp,
+            &[
+                "cpp", "cc", "cxx", "c++", "hpp", "hh", "hxx", "h++", "h", "ipp", "tpp",
+            ],
+            || tree_sitter_cpp::LANGUAGE.into(),
+            &cpp::Cpp,
+            cpp::program_signals,
+        ),
+    ],
     file_names: &[],
     comment_openers: C_COMMENTS,
     // `std::printf`, `std::puts`, C++23 `std::println` too (the `std::` is left out).
@@ -633,15 +631,13 @@ static CPP: Profile = Profile {
 
 static SWIFT: Profile = Profile {
     family: Family::Swift,
-    languages: &[LanguageEntry {
-        language: Language::Swift,
-        extensions: &["swift"],
-        front_end: FrontEnd::TreeSitter {
-            grammar: || tree_sitter_swift::LANGUAGE.into(),
-            lowering: &swift::Swift,
-        },
-        program_signals: Some(swift::program_signals),
-    }],
+    languages: &[LanguageEntry::tree_sitter(
+        Language::Swift,
+        &["swift"],
+        || tree_sitter_swift::LANGUAGE.into(),
+        &swift::Swift,
+        swift::program_signals,
+    )],
     file_names: &[],
     comment_openers: C_COMMENTS,
     print_functions: &["print", "debugPrint", "dump"],
@@ -684,15 +680,13 @@ static SWIFT: Profile = Profile {
 
 static SCALA: Profile = Profile {
     family: Family::Scala,
-    languages: &[LanguageEntry {
-        language: Language::Scala,
-        extensions: &["scala", "sc"],
-        front_end: FrontEnd::TreeSitter {
-            grammar: || tree_sitter_scala::LANGUAGE.into(),
-            lowering: &scala::Scala,
-        },
-        program_signals: Some(scala::program_signals),
-    }],
+    languages: &[LanguageEntry::tree_sitter(
+        Language::Scala,
+        &["scala", "sc"],
+        || tree_sitter_scala::LANGUAGE.into(),
+        &scala::Scala,
+        scala::program_signals,
+    )],
     file_names: &[],
     comment_openers: C_COMMENTS,
     print_functions: &["println", "print", "printf"],

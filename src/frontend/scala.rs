@@ -34,7 +34,7 @@ impl Grammar for Scala {
     ) -> Option<(Span, Scope)> {
         let scope = match node.kind() {
             "class_definition" | "object_definition" | "trait_definition" | "enum_definition" => {
-                Scope::Class(node.child_by_field_name("name").map(|n| n.byte_range()))
+                Scope::class_named(node)
             }
             "function_definition" => Scope::Function,
             "lambda_expression" => Scope::Lambda,

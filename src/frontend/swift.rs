@@ -48,9 +48,7 @@ impl Grammar for Swift {
         _cx: &Lowering<'_>,
     ) -> Option<(Span, Scope)> {
         let scope = match node.kind() {
-            "class_declaration" | "protocol_declaration" => {
-                Scope::Class(node.child_by_field_name("name").map(|n| n.byte_range()))
-            }
+            "class_declaration" | "protocol_declaration" => Scope::class_named(node),
             "function_declaration"
             | "init_declaration"
             | "deinit_declaration"

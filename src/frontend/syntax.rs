@@ -349,6 +349,13 @@ pub enum Scope {
     Declaration(Span),
 }
 
+impl Scope {
+    /// The class, namespace or object a declaration node opens, named by its `name` field.
+    pub fn class_named(node: Node<'_>) -> Scope {
+        Scope::Class(node.child_by_field_name("name").map(|n| n.byte_range()))
+    }
+}
+
 /// The scopes enclosing the node the walk is at, kept as the walk goes (in document order)
 /// instead of asking `Node::parent`, which descends from the root on every call and is
 /// quadratic on wide files.

@@ -177,7 +177,7 @@ impl Group {
 
 pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let mut groups = Vec::new();
-    if let (Some(syntax), Some(language)) = (&cx.facts.syntax, cx.facts.language) {
+    if let (Some(syntax), Some(language)) = (&cx.facts.syntax, cx.facts.kind.language) {
         source_groups(syntax, language.family(), cx, &mut groups);
     }
     config_groups(cx, &mut groups);

@@ -59,7 +59,7 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         out.push(diagnostic);
     }
 
-    let (Some(syntax), Some(language)) = (&cx.facts.syntax, cx.facts.language) else {
+    let (Some(syntax), Some(language)) = (&cx.facts.syntax, cx.facts.kind.language) else {
         return;
     };
     let Some(family) = clients::family(language.family()) else {

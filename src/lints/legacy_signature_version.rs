@@ -61,7 +61,7 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         );
     }
 
-    let (Some(syntax), Some(language)) = (&cx.facts.syntax, cx.facts.language) else {
+    let (Some(syntax), Some(language)) = (&cx.facts.syntax, cx.facts.kind.language) else {
         return;
     };
     let Some(family) = clients::family(language.family()) else {

@@ -48,7 +48,7 @@ fn s3_compatible(client: &clients::Client<'_>) -> bool {
 }
 
 pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-    let (Some(syntax), Some(language)) = (&cx.facts.syntax, cx.facts.language) else {
+    let (Some(syntax), Some(language)) = (&cx.facts.syntax, cx.facts.kind.language) else {
         return;
     };
     let Some(family) = clients::family(language.family()) else {

@@ -21,7 +21,7 @@ pub(crate) mod tree;
 use std::path::Path;
 
 use crate::facts::{BucketRef, IacFacts};
-use crate::frontend::{FileKind, Infrastructure};
+use crate::frontend::Infrastructure;
 
 /// Words one of which every file with IaC facts contains (matched case-sensitively).
 const WORDS: [&str; 4] = ["Statement", "statement", "aws_s3_bucket", "AWS::S3::Bucket"];
@@ -62,9 +62,9 @@ pub const MAX_SIBLING_BYTES: u64 = 1024 * 1024;
 const MAX_NESTING: usize = 200;
 
 /// The IaC facts of one file; `None` when the file cannot hold any or does not parse.
-pub fn extract(path: &Path, text: &str) -> Option<IacFacts> {
+pub fn extract(path: &Path, format: Option<Infrastructure>, text: &str) -> Option<IacFacts> {
     use Infrastructure as Format;
-    let format = FileKind::detect(path).infrastructure?;
+    let format = format?;
     let bytes = text.as_bytes();
     let relevant = match format {
         // A JSON or YAML document holds a policy only under a `Statement` key (Serverless:
@@ -128,10 +128,10 @@ const SAS_WORDS: [&str; 5] = [
 /// `google_storage_object_signed_url`, ARM templates (JSON) and Bicep files that list SAS
 /// tokens. Empty for any other file, and for one that does not parse.
 pub fn signed_lifetimes(
-    path: &Path,
+    format: Option<Infrastructure>,
     text: &str,
 ) -> Vec<crate::frontend::config_values::SignedLifetime> {
-    let Some(format) = FileKind::detect(path).infrastructure else {
+    let Some(format) = format else {
         return Vec::new();
     };
     let bytes = text.as_bytes();
@@ -217,17 +217,43 @@ fn module_logging(path: &Path) -> Vec<crate::facts::BucketLogging> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::frontend::FileKind;
+
+    fn format_of(path: &str) -> Option<Infrastructure> {
+        FileKind::detect(Path::new(path)).infrastructure
+    }
 
     #[test]
     fn only_candidate_files_are_parsed() {
         let policy = r#"{"Statement": [{"Effect": "Allow", "Action": "s3:*", "Resource": "*"}]}"#;
-        assert!(extract(Path::new("p.json"), policy).is_some());
-        assert!(extract(Path::new("p.tf.json"), policy).is_some());
-        assert!(extract(Path::new("p.txt"), policy).is_none());
-        assert!(extract(Path::new("p.json"), "{\"Version\": 1}").is_none());
-        assert!(extract(Path::new("p.json"), "{\"Statement\": [").is_none());
-        assert!(extract(Path::new("p.yaml"), "Statement: [\n  - }").is_none());
-        assert!(extract(Path::new("main.tf"), "resource \"aws_s3_bucket\" {{{").is_none());
+        assert!(extract(Path::new("p.json"), format_of("p.json"), policy).is_some());
+        assert!(extract(Path::new("p.tf.json"), format_of("p.tf.json"), policy).is_some());
+        assert!(extract(Path::new("p.txt"), format_of("p.txt"), policy).is_none());
+        assert!(extract(Path::new("p.json"), format_of("p.json"), "{\"Version\": 1}").is_none());
+        assert!(
+            extract(
+                Path::new("p.json"),
+                format_of("p.json"),
+                "{\"Statement\": ["
+            )
+            .is_none()
+        );
+        assert!(
+            extract(
+                Path::new("p.yaml"),
+                format_of("p.yaml"),
+                "Statement: [\n  - }"
+            )
+            .is_none()
+        );
+        assert!(
+            extract(
+                Path::new("main.tf"),
+                format_of("main.tf"),
+                "resource \"aws_s3_bucket\" {{{"
+            )
+            .is_none()
+        );
     }
 
     #[test]
@@ -246,7 +272,7 @@ mod tests {
             assert!(holds_key(key.as_bytes(), b"Statement"), "{key}");
         }
         let embedded = r#"{"PolicyDocument": "{\"Statement\": [{\"Effect\": \"Allow\", \"Action\": \"s3:*\", \"Resource\": \"*\"}]}"}"#;
-        assert!(extract(Path::new("p.json"), embedded).is_some());
+        assert!(extract(Path::new("p.json"), format_of("p.json"), embedded).is_some());
     }
 
     fn spans_in(facts: &IacFacts) -> Vec<std::ops::Range<usize>> {
@@ -291,10 +317,10 @@ mod tests {
             ext in proptest::sample::select(vec!["json", "yaml", "tf", "template"]),
         ) {
             let text: String = parts.concat();
-            for lifetime in signed_lifetimes(Path::new(&format!("x.{ext}")), &text) {
+            for lifetime in signed_lifetimes(format_of(&format!("x.{ext}")), &text) {
                 proptest::prop_assert!(lifetime.span.end <= text.len());
             }
-            if let Some(facts) = extract(Path::new(&format!("x.{ext}")), &text) {
+            if let Some(facts) = extract(Path::new(&format!("x.{ext}")), format_of(&format!("x.{ext}")), &text) {
                 for span in spans_in(&facts) {
                     proptest::prop_assert!(span.start <= span.end && span.end <= text.len());
                 }
@@ -309,7 +335,11 @@ mod tests {
             "Statement:\n  - Effect: Allow\n    Action: !Sub 's3:${X}'\n    Resource: '*'\n",
         ] {
             for ext in ["json", "yaml"] {
-                if let Some(facts) = extract(Path::new(&format!("x.{ext}")), text) {
+                if let Some(facts) = extract(
+                    Path::new(&format!("x.{ext}")),
+                    format_of(&format!("x.{ext}")),
+                    text,
+                ) {
                     for span in spans_in(&facts) {
                         assert!(span.end <= text.len());
                     }
@@ -337,7 +367,7 @@ mod tests {
             "x".repeat(MAX_SIBLING_BYTES as usize)
         );
         std::fs::write(dir.path().join("big.tf"), big).expect("write");
-        let facts = extract(&main, bucket).expect("facts");
+        let facts = extract(&main, Some(Infrastructure::Terraform), bucket).expect("facts");
         assert_eq!(facts.module_logging.len(), 1);
         assert_eq!(
             facts.module_logging[0].source,
@@ -348,7 +378,7 @@ mod tests {
             "{bucket}resource \"aws_s3_bucket_logging\" \"m\" {{\n  bucket = aws_s3_bucket.media.id\n}}\n"
         );
         assert!(
-            extract(&main, &logged)
+            extract(&main, Some(Infrastructure::Terraform), &logged)
                 .expect("facts")
                 .module_logging
                 .is_empty()
@@ -358,6 +388,6 @@ mod tests {
     #[test]
     fn deep_nesting_is_not_parsed() {
         let deep = format!("x = {}aws_s3_bucket{}", "[".repeat(5000), "]".repeat(5000));
-        assert!(extract(Path::new("main.tf"), &deep).is_none());
+        assert!(extract(Path::new("main.tf"), format_of("main.tf"), &deep).is_none());
     }
 }
