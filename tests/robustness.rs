@@ -377,6 +377,18 @@ fn deep_nesting_in_every_parsed_language() {
         ("deep.mjs", format!("const x = {};\n", deep("{a:", "}"))),
         ("deep.rb", format!("x = {}\n", deep("{a: ", "}"))),
         ("deep.go", format!("var x = {}\n", deep("f(", ")"))),
+        // Shell scripts are parsed when they run a signing command.
+        (
+            "deep.sh",
+            format!("x={}\naws s3 presign s3://b/k\n", deep("$(", ")")),
+        ),
+        (
+            "deep2.sh",
+            format!(
+                "{}aws s3 presign s3://b/k\n",
+                "bash -c \"sh -c 'eval \\\"".repeat(n / 20)
+            ),
+        ),
         (
             "deep.java",
             format!("class A {{ int x = {}; }}\n", deep("-(", ")")),
@@ -841,6 +853,39 @@ fn many_cli_presigns_in_a_shell_loop_cost_linear_time() {
             )
         },
         |out| assert!(count(out, "presign-in-loop") > 0, "{}", out.stdout),
+    );
+}
+
+#[test]
+fn many_shell_variables_and_script_lines_cost_linear_time() {
+    // Each command finds its variables' assignments by a binary search, and each text
+    // finding whether a parser read it.
+    assert_linear(
+        "vars.sh",
+        2000,
+        |n| {
+            (0..n)
+                .map(|i| {
+                    format!(
+                        "t{}=604800\naws s3 presign s3://b/k --expires-in \"$t{}\"\n",
+                        i % 7,
+                        i % 7
+                    )
+                })
+                .collect()
+        },
+        |out| assert!(count(out, "excessive-expiry") > 0, "{}", out.stdout),
+    );
+    assert_linear(
+        "Makefile",
+        2000,
+        |n| {
+            format!(
+                "all:\n{}",
+                "\t@aws s3 presign s3://b/k --expires-in 604800\n".repeat(n)
+            )
+        },
+        |out| assert!(count(out, "excessive-expiry") > 0, "{}", out.stdout),
     );
 }
 

@@ -23,6 +23,9 @@ pub struct FileKind {
     pub infrastructure: Option<Infrastructure>,
     /// A shell script by its extension ([`FileKind::is_shell_script`] also reads a shebang).
     pub shell_script: bool,
+    /// A file whose parts are shell scripts: Dockerfile `RUN` lines, Makefile recipes (CI
+    /// YAML steps are found in any YAML file).
+    pub script_host: Option<ScriptHost>,
     /// Prose (Markdown, reStructuredText), whose fenced code shows syntax rather than uses it.
     pub prose: bool,
 }
@@ -38,6 +41,13 @@ pub enum Infrastructure {
     Template,
     Terraform,
     Bicep,
+}
+
+/// Files that hold shell scripts in parts of their text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ScriptHost {
+    Dockerfile,
+    Makefile,
 }
 
 /// Extensions of configuration files.
@@ -72,6 +82,11 @@ impl FileKind {
         let env_file = lower == ".env" || lower.starts_with(".env.") || lower.ends_with(".env");
         let config = env_file || ext_is(CONFIG_EXTENSIONS);
         let shell_script = ext_is(SHELLS);
+        let dockerfile = ext_is(&["dockerfile"])
+            || lower.starts_with("dockerfile")
+            || lower.starts_with("containerfile");
+        let makefile =
+            matches!(lower.as_str(), "makefile" | "gnumakefile") || ext_is(&["mk", "make"]);
         let in_aws_dir = path
             .parent()
             .and_then(|p| p.file_name())
@@ -81,10 +96,9 @@ impl FileKind {
             config,
             credential_lines: config
                 || shell_script
-                || ext_is(&["envrc", "dockerfile"])
+                || dockerfile
+                || ext_is(&["envrc"])
                 || lower == ".envrc"
-                || lower.starts_with("dockerfile")
-                || lower.starts_with("containerfile")
                 || lower == "credentials"
                 || (in_aws_dir && lower == "config"),
             infrastructure: ext.and_then(|e| {
@@ -99,6 +113,13 @@ impl FileKind {
                 })
             }),
             shell_script,
+            script_host: if dockerfile {
+                Some(ScriptHost::Dockerfile)
+            } else if makefile {
+                Some(ScriptHost::Makefile)
+            } else {
+                None
+            },
             prose: ext_is(PROSE_EXTENSIONS),
         }
     }
@@ -196,6 +217,13 @@ mod tests {
         assert!(kind("run.BASH").shell_script);
         assert!(kind("run").is_shell_script("#!/usr/bin/env bash\n"));
         assert!(!kind("run").is_shell_script("#!/usr/bin/env python3\n"));
+        assert_eq!(
+            kind("Dockerfile.prod").script_host,
+            Some(ScriptHost::Dockerfile)
+        );
+        assert_eq!(kind("GNUmakefile").script_host, Some(ScriptHost::Makefile));
+        assert_eq!(kind("rules.mk").script_host, Some(ScriptHost::Makefile));
+        assert_eq!(kind("make.py").script_host, None);
         assert!(kind("README.md").prose && kind("doc.rst").prose);
         assert!(!kind("x.py").prose);
     }

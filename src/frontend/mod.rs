@@ -3,10 +3,13 @@
 //!
 //! - the text front end runs on every file: signed URLs in any quoting or encoding, and
 //!   `aws s3 presign` commands;
+//! - signing commands of the cloud CLIs are read from shell scripts (tree-sitter-bash), the
+//!   scripts other files hold, and any other text ([`commands`]);
 //! - config files give presign expiry keys ([`config_values`]);
 //! - source files of a known language are parsed (tree-sitter grammars, `syn` for Rust) into
 //!   [`SyntaxFacts`] by one driver ([`syntax`]) and a per-language [`syntax::Grammar`].
 
+pub mod commands;
 pub mod config_values;
 mod cpp;
 mod csharp;
@@ -27,7 +30,6 @@ mod python;
 mod ruby;
 mod rust;
 mod scala;
-mod shell_loops;
 mod swift;
 pub mod syntax;
 #[cfg(test)]
@@ -36,12 +38,13 @@ pub mod treesitter;
 
 use std::path::Path;
 
-pub use file_kind::{FileKind, Infrastructure};
+pub use file_kind::{FileKind, Infrastructure, ScriptHost};
 pub use profile::{Family, Language};
 
 use crate::facts::SyntaxFacts;
 use crate::text::signed_url::{self, SignedUrl};
-use config_values::{CliPresign, ConfigCredential, ConfigExpiry, PrivateKeyBlock, SignedLifetime};
+use commands::{CliPresign, SignedLifetime};
+use config_values::{ConfigCredential, ConfigExpiry, PrivateKeyBlock};
 
 /// What the lints may ask about one file.
 #[derive(Default)]
@@ -132,15 +135,9 @@ pub fn extract(path: &Path, text: &str, needs: Needs) -> Facts {
         facts.signed_urls = signed_url::find_signed_urls(text);
     }
     if needs.expiries {
-        facts.cli_presigns = config_values::cli_presigns(text);
-        // Only in a shell script is `do … done` a loop around the commands.
-        if !facts.cli_presigns.is_empty() && kind.is_shell_script(text) {
-            let mut loops = shell_loops::ShellLoops::default();
-            for cli in &mut facts.cli_presigns {
-                cli.shell_loop = loops.at(text, cli.span.start);
-            }
-        }
-        facts.signed_lifetimes = config_values::signing_commands(text);
+        let signing = commands::read(kind, text);
+        facts.cli_presigns = signing.presigns;
+        facts.signed_lifetimes = signing.lifetimes;
         facts
             .signed_lifetimes
             .extend(iac::signed_lifetimes(kind.infrastructure, text));

@@ -169,25 +169,31 @@ pub fn parse(language: Language, text: &str) -> Option<Tree> {
                 e.insert(parser)
             }
         };
-        let budget = parse_budget(text.len());
-        let started = std::time::Instant::now();
-        let mut checks = 0usize;
-        let mut cancel = |_: &tree_sitter::ParseState| {
-            checks += 1;
-            checks > budget || started.elapsed() > PARSE_DEADLINE
-        };
-        let bytes = text.as_bytes();
-        let tree = parser.parse_with_options(
-            &mut |offset, _| bytes.get(offset..).unwrap_or(&[]),
-            None,
-            Some(tree_sitter::ParseOptions::new().progress_callback(&mut cancel)),
-        );
-        if tree.is_none() {
-            // A cancelled parse would otherwise resume on the next file.
-            parser.reset();
-        }
-        tree
+        parse_bounded(parser, text)
     })
+}
+
+/// Parses `text` with `parser` within the work budget and deadline; `None` when it runs
+/// over either.
+pub(crate) fn parse_bounded(parser: &mut Parser, text: &str) -> Option<Tree> {
+    let budget = parse_budget(text.len());
+    let started = std::time::Instant::now();
+    let mut checks = 0usize;
+    let mut cancel = |_: &tree_sitter::ParseState| {
+        checks += 1;
+        checks > budget || started.elapsed() > PARSE_DEADLINE
+    };
+    let bytes = text.as_bytes();
+    let tree = parser.parse_with_options(
+        &mut |offset, _| bytes.get(offset..).unwrap_or(&[]),
+        None,
+        Some(tree_sitter::ParseOptions::new().progress_callback(&mut cancel)),
+    );
+    if tree.is_none() {
+        // A cancelled parse would otherwise resume on the next file.
+        parser.reset();
+    }
+    tree
 }
 
 /// The span of a statement's first token: the keyword a loop is reported at (`for`, `while`).

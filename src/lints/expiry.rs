@@ -172,7 +172,19 @@ pub fn check(cx: &Context<'_>, out: &mut Output) {
     for cli in &cx.facts.cli_presigns {
         let (seconds, span, derivation) = match &cli.expires_in {
             Some((span, value)) => match value.parse::<f64>() {
-                Ok(n) => (n, span.clone(), Vec::new()),
+                Ok(n) => (
+                    n,
+                    span.clone(),
+                    cli.assigned
+                        .iter()
+                        .map(|(name, at)| {
+                            format!(
+                                "`{name}` is assigned {value} on line {}",
+                                cx.source.position(at.start).0
+                            )
+                        })
+                        .collect(),
+                ),
                 Err(_) => {
                     out.dynamic_expiries.push((
                         span.start,

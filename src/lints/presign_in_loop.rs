@@ -110,9 +110,19 @@ pub fn check(cx: &Context<'_>, out: &mut Output) {
             continue;
         };
         let line = cx.source.position(span.start).0;
+        // `xargs` and `parallel` run their command once per input line, as a callback runs
+        // once per element.
+        let (place, kind) = match keyword {
+            "xargs" | "parallel" => (format!("the `{keyword}` on line {line}"), "callback"),
+            "for" => (format!("the shell `for` loop on line {line}"), "for"),
+            _ => (
+                format!("the shell `{keyword}` loop on line {line}"),
+                "while",
+            ),
+        };
         let site = Site {
-            place: format!("the shell `{keyword}` loop on line {line}"),
-            kind: if keyword == "for" { "for" } else { "while" },
+            place,
+            kind,
             line,
             anchor: keyword.to_string(),
         };

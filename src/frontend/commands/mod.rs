@@ -1,0 +1,145 @@
+//! Signing commands of the cloud CLIs, wherever a file runs them: `aws s3 presign`, `aws
+//! cloudfront sign`, `gsutil signurl`, `gcloud storage sign-url` and `az storage …
+//! generate-sas`, with the lifetime each gives its URL or SAS.
+//!
+//! Two readers find the commands, and [`signing`] reads their flags the same way for both:
+//! - [`shell`] parses shell scripts, and the scripts other files hold ([`hosts`]: Dockerfile
+//!   `RUN`, Makefile recipes, CI `run:`/`script:` blocks), with tree-sitter-bash: words,
+//!   quoting, line continuations, loops, `xargs`, `bash -c` strings, heredocs and variables
+//!   are what the shell says they are;
+//! - [`text`] finds them in any other text (code that shells out, documentation) and in the
+//!   parts of a script that do not parse.
+
+mod hosts;
+mod shell;
+mod shell_loops;
+mod signing;
+mod text;
+
+use std::ops::Range;
+
+use super::FileKind;
+use crate::facts::Span;
+
+/// `aws s3 presign` with its `--expires-in` value, if given.
+#[derive(Debug)]
+pub struct CliPresign {
+    /// The `aws s3 presign` words.
+    pub span: Range<usize>,
+    /// The value after `--expires-in` (`None` when the flag is absent: the CLI default).
+    pub expires_in: Option<(Range<usize>, String)>,
+    /// The shell variable `--expires-in` names, when its value is the one assigned to it
+    /// earlier in the script: its name and the span of the assignment's value.
+    pub assigned: Option<(String, Span)>,
+    /// The shell loop it runs in, in a shell script: the loop's keyword and its span (`for`,
+    /// `while`, `until`, `select`, or `xargs`/`parallel`, which run it once per input line).
+    pub shell_loop: Option<(&'static str, Range<usize>)>,
+}
+
+/// The lifetime of a signed URL or SAS made by a CLI command or an infrastructure resource
+/// (`gsutil signurl -d`, `az storage blob generate-sas --expiry`, Terraform
+/// `azurerm_storage_account_sas`, ARM `listServiceSas`), read by the expiry lints.
+#[derive(Debug)]
+pub struct SignedLifetime {
+    /// What signs, for messages: "`gsutil signurl`", "`data.azurerm_storage_account_sas.x`".
+    pub what: String,
+    /// The command words or the resource's declaration: where a default is reported.
+    pub span: Range<usize>,
+    pub lifetime: Lifetime,
+    /// The signer's hard limit, with what happens past it; `None`: no limit.
+    pub limit: Option<(u64, String)>,
+    /// `cli` or `iac`, for the finding's details.
+    pub source: &'static str,
+}
+
+#[derive(Debug)]
+pub enum Lifetime {
+    /// A duration, with how it was obtained when not written as such (a default, a sum).
+    Duration {
+        span: Range<usize>,
+        seconds: u64,
+        derivation: Vec<String>,
+    },
+    /// An absolute expiry (Unix seconds and the text written), counted from the start when one
+    /// is given, else from now.
+    Until {
+        span: Range<usize>,
+        expiry: (i64, String),
+        start: Option<(i64, String)>,
+    },
+    /// Known only at run time: where, and why.
+    Dynamic { span: Range<usize>, reason: String },
+}
+
+/// The signing commands of one file.
+#[derive(Default)]
+pub struct Signing {
+    pub presigns: Vec<CliPresign>,
+    pub lifetimes: Vec<SignedLifetime>,
+}
+
+/// The words of a file's commands are looked for only when it holds one of these: each
+/// signing command's subcommand word.
+const SUBCOMMAND_WORDS: [&[u8]; 5] = [
+    b"presign",
+    b"signurl",
+    b"sign-url",
+    b"generate-sas",
+    b"cloudfront",
+];
+
+/// The signing commands a file runs. The scripts the file is, or holds, are parsed; the rest
+/// of its text, and any part of a script that does not parse, is read by text.
+pub fn read(kind: FileKind, text: &str) -> Signing {
+    let bytes = text.as_bytes();
+    if !SUBCOMMAND_WORDS
+        .iter()
+        .any(|w| memchr::memmem::find(bytes, w).is_some())
+    {
+        return Signing::default();
+    }
+    let text_presigns = text::cli_presigns(text);
+    let text_lifetimes = text::signing_commands(text);
+    let shell_script = kind.is_shell_script(text);
+    // A file that is not a script is parsed in parts only when its text names a command:
+    // CloudFormation YAML says `cloudfront` without running the CLI.
+    let regions = if shell_script {
+        std::iter::once(0..text.len()).collect()
+    } else if text_presigns.is_empty() && text_lifetimes.is_empty() {
+        Vec::new()
+    } else {
+        hosts::scripts(kind, text)
+    };
+    let mut signing = Signing::default();
+    // The text the parser read, sorted and disjoint (the regions are).
+    let mut read: Vec<Span> = Vec::new();
+    for region in regions {
+        if let Some(script) = shell::Script::parse(text, region) {
+            script.signing(&mut signing);
+            read.extend(script.read_ranges());
+        }
+    }
+    // Where no parser read the text, the text reader's findings count.
+    let unparsed = |at: usize| {
+        let i = read.partition_point(|r| r.end <= at);
+        !read.get(i).is_some_and(|r| r.contains(&at))
+    };
+    let mut loops = shell_loops::ShellLoops::default();
+    for mut presign in text_presigns {
+        if unparsed(presign.span.start) {
+            // Only in a shell script is `do … done` a loop around the commands.
+            if shell_script {
+                presign.shell_loop = loops.at(text, presign.span.start);
+            }
+            signing.presigns.push(presign);
+        }
+    }
+    signing.lifetimes.extend(
+        text_lifetimes
+            .into_iter()
+            .filter(|l| unparsed(l.span.start)),
+    );
+    signing.presigns.sort_by_key(|p| p.span.start);
+    signing.lifetimes.sort_by_key(|l| l.span.start);
+    signing
+}
