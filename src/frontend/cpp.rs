@@ -1184,38 +1184,6 @@ impl DefineParser<'_> {
     }
 }
 
-/// Command-line and service signals of a C++ file ([`super::output::program`]): a `main`
-/// function is a program; one that includes the Lambda runtime or an HTTP server library is a
-/// service.
-pub fn program_signals(
-    _path: &std::path::Path,
-    text: &str,
-    _facts: &crate::facts::SyntaxFacts,
-) -> super::output::Signals {
-    use super::output::{Signals, mentions_any};
-    let command_line = mentions_any(text, &["int main(", "int main ("]);
-    let service = mentions_any(
-        text,
-        &[
-            "<aws/lambda-runtime/",
-            "<aws/http/",
-            "<crow.h>",
-            "<crow/",
-            "<drogon/",
-            "<httplib.h>",
-            "\"httplib.h\"",
-            "<pistache/",
-            "<boost/beast",
-            "<cpprest/http_listener",
-            "<oatpp/",
-        ],
-    );
-    Signals {
-        command_line,
-        service,
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -766,56 +766,6 @@ fn string(node: Node<'_>, cx: &Lowering<'_>) -> Option<String> {
     }
 }
 
-/// Command-line and service signals of a C# file ([`super::output::program`]): a `Main`
-/// method or the top-level statements of `Program.cs`, unless it hosts a web application, a
-/// worker or a function.
-pub fn program_signals(
-    path: &std::path::Path,
-    text: &str,
-    facts: &crate::facts::SyntaxFacts,
-) -> super::output::Signals {
-    use super::output::{Signals, imports_any, mentions_any};
-    let program_cs = path.file_name().and_then(|n| n.to_str()) == Some("Program.cs");
-    let command_line = program_cs
-        || mentions_any(
-            text,
-            &["void Main(", "Task Main(", "int Main(", "Task<int> Main("],
-        )
-        || imports_any(
-            facts,
-            &[
-                "System.CommandLine",
-                "CommandLine",
-                "McMaster.Extensions.CommandLineUtils",
-                "Spectre.Console.Cli",
-            ],
-        );
-    let service = imports_any(
-        facts,
-        &[
-            "Microsoft.AspNetCore",
-            "Microsoft.Extensions.Hosting",
-            "Amazon.Lambda",
-            "Microsoft.Azure.Functions",
-            "Microsoft.Azure.WebJobs",
-        ],
-    ) || mentions_any(
-        text,
-        &[
-            "WebApplication.CreateBuilder",
-            "Host.CreateDefaultBuilder",
-            "Host.CreateApplicationBuilder",
-            "[ApiController]",
-            ": ControllerBase",
-            ": Controller",
-        ],
-    );
-    Signals {
-        command_line,
-        service,
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

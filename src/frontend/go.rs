@@ -496,47 +496,6 @@ fn package_name(module: &str) -> Option<String> {
     Some(name.to_string())
 }
 
-/// Command-line and service signals of a Go file ([`super::output::program`]): `package main`
-/// is a program; one that serves HTTP, gRPC or Lambda is a service.
-pub fn program_signals(
-    _path: &std::path::Path,
-    text: &str,
-    facts: &crate::facts::SyntaxFacts,
-) -> super::output::Signals {
-    use super::output::{Signals, imports_any, mentions_any};
-    let main = text.lines().any(|l| {
-        let l = l.trim();
-        l == "package main" || l.starts_with("package main ") || l.starts_with("package main/")
-    });
-    let service = imports_any(
-        facts,
-        &[
-            "github.com/gin-gonic/gin",
-            "github.com/labstack/echo",
-            "github.com/gofiber/fiber",
-            "github.com/go-chi/chi",
-            "github.com/gorilla/mux",
-            "github.com/julienschmidt/httprouter",
-            "github.com/valyala/fasthttp",
-            "github.com/aws/aws-lambda-go/lambda",
-            "google.golang.org/grpc",
-        ],
-    ) || mentions_any(
-        text,
-        &[
-            "ListenAndServe",
-            "http.HandleFunc(",
-            "http.Handle(",
-            "http.Serve(",
-            "lambda.Start(",
-        ],
-    );
-    Signals {
-        command_line: main,
-        service,
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::super::Language;

@@ -546,54 +546,6 @@ fn statement_rebinding(node: Node<'_>, cx: &Lowering<'_>) -> Option<(String, Exp
     ))
 }
 
-/// Command-line and service signals of a Java file ([`super::output::program`]).
-pub fn program_signals(
-    _path: &std::path::Path,
-    text: &str,
-    facts: &crate::facts::SyntaxFacts,
-) -> super::output::Signals {
-    use super::output::{Signals, imports_any, mentions_any};
-    let command_line = mentions_any(text, &["static void main("])
-        || imports_any(
-            facts,
-            &[
-                "picocli",
-                "org.kohsuke.args4j",
-                "org.apache.commons.cli",
-                "com.beust.jcommander",
-            ],
-        );
-    let service = imports_any(
-        facts,
-        &[
-            "org.springframework",
-            "javax.servlet",
-            "jakarta.servlet",
-            "javax.ws.rs",
-            "jakarta.ws.rs",
-            "com.amazonaws.services.lambda.runtime",
-            "io.micronaut",
-            "io.quarkus",
-            "io.vertx",
-            "io.dropwizard",
-            "io.javalin",
-            "spark",
-        ],
-    ) || mentions_any(
-        text,
-        &[
-            "@SpringBootApplication",
-            "@RestController",
-            "@Controller",
-            "@WebServlet",
-        ],
-    );
-    Signals {
-        command_line,
-        service,
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

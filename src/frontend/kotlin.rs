@@ -685,40 +685,6 @@ fn property(node: Node<'_>, cx: &Lowering<'_>) -> Vec<(String, Expr)> {
     out
 }
 
-/// Command-line and service signals of a Kotlin file ([`super::output::program`]).
-pub fn program_signals(
-    _path: &std::path::Path,
-    text: &str,
-    facts: &crate::facts::SyntaxFacts,
-) -> super::output::Signals {
-    use super::output::{Signals, imports_any, line_starts_with_any, mentions_any};
-    let command_line = line_starts_with_any(text, &["fun main(", "suspend fun main("])
-        || imports_any(facts, &["kotlinx.cli", "com.github.ajalt.clikt", "picocli"]);
-    let service = imports_any(
-        facts,
-        &[
-            "io.ktor.server",
-            "org.springframework",
-            "com.amazonaws.services.lambda.runtime",
-            "io.micronaut",
-            "io.quarkus",
-            "io.javalin",
-            "org.http4k",
-        ],
-    ) || mentions_any(
-        text,
-        &[
-            "@SpringBootApplication",
-            "@RestController",
-            "embeddedServer(",
-        ],
-    );
-    Signals {
-        command_line,
-        service,
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

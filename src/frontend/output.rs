@@ -12,6 +12,8 @@ use crate::facts::{CallExpr, Channel, Expr, ExprKind, Output, Program, SyntaxFac
 use crate::frontend::Family;
 
 use super::Language;
+use super::profile::ProgramSignals;
+use crate::semantic::catalog::{self, Marks, ProgramMarks};
 
 /// C++ logging macros and functions whose result is a stream a record is written to with
 /// `<<`: glog's and Abseil's `LOG(INFO) << url` (and their conditional and verbose forms),
@@ -323,11 +325,23 @@ pub fn program(language: Language, path: &Path, text: &str, facts: &SyntaxFacts)
         end -= 1;
     }
     let text = &text[..end];
-    // A notebook's output is saved in the notebook, and shared with it: no program's.
-    let Some(signals) = language.entry().and_then(|e| e.program_signals) else {
+    let Some(entry) = language.entry() else {
         return Program::Unknown;
     };
-    let signals = signals(path, text, facts);
+    let own = match entry.program {
+        // A notebook's output is saved in the notebook, and shared with it: no program's.
+        ProgramSignals::None => return Program::Unknown,
+        ProgramSignals::Marks => Signals::default(),
+        ProgramSignals::MarksAnd(own) => own(path, text, facts),
+    };
+    let marks = catalog::program_marks(language.family());
+    let marked = |pick: fn(&ProgramMarks) -> &Marks| {
+        marks.is_some_and(|m| found(pick(m), &m.import_calls, path, text, facts))
+    };
+    let signals = Signals {
+        command_line: own.command_line || marked(|m| &m.command_line),
+        service: own.service || marked(|m| &m.service),
+    };
     if signals.service {
         return Program::Service;
     }
@@ -363,35 +377,73 @@ fn in_program_dir(path: &Path) -> bool {
     })
 }
 
-/// Whether the file imports a module whose path starts with one of `prefixes` (`flask` matches
-/// `flask` and `flask.views`, `github.com/gin-gonic/gin` its subpackages).
-pub fn imports_any(facts: &SyntaxFacts, prefixes: &[&str]) -> bool {
+/// Whether a file bears one of `marks`: an imported module (or a module an import call
+/// names, `require "sinatra"`), a mention, a line start, its file name or extension.
+fn found(
+    marks: &Marks,
+    import_calls: &[String],
+    path: &Path,
+    text: &str,
+    facts: &SyntaxFacts,
+) -> bool {
+    let file_name = path.file_name().and_then(|n| n.to_str());
+    let extension = path.extension().and_then(|e| e.to_str());
+    file_name.is_some_and(|n| marks.file_names.iter().any(|m| m == n))
+        || extension.is_some_and(|e| marks.extensions.iter().any(|m| m == e))
+        || marks.mentions.iter().any(|m| text.contains(m.as_str()))
+        || line_starts_with_any(text, &marks.line_starts)
+        || imports_any(facts, &marks.imports)
+        || required_any(facts, import_calls, &marks.imports)
+}
+
+/// Whether the file imports one of `modules` or a submodule of one.
+fn imports_any(facts: &SyntaxFacts, modules: &[String]) -> bool {
     facts.imports.iter().any(|i| {
         let full = match &i.name {
             Some(name) => format!("{}.{}", i.module, name),
             None => i.module.clone(),
         };
-        prefixes.iter().any(|p| {
-            let module = i.module.as_str();
-            [module, full.as_str()].iter().any(|m| {
-                m == p
-                    || m.strip_prefix(p)
-                        .is_some_and(|rest| rest.starts_with(['.', '/', ':', '\\']))
-            })
-        })
+        [i.module.as_str(), full.as_str()]
+            .iter()
+            .any(|m| modules.iter().any(|p| is_module_or_child(m, p)))
     })
 }
 
-/// Whether `text` holds one of `needles`.
-pub fn mentions_any(text: &str, needles: &[&str]) -> bool {
-    needles.iter().any(|n| text.contains(n))
+/// Whether an import call (`require "sinatra/base"`) names one of `modules`.
+fn required_any(facts: &SyntaxFacts, import_calls: &[String], modules: &[String]) -> bool {
+    !import_calls.is_empty()
+        && facts.calls.iter().any(|c| {
+            c.call
+                .name()
+                .is_some_and(|n| import_calls.iter().any(|i| i == n))
+                && c.call.positional(0).is_some_and(|a| {
+                    matches!(&a.kind, crate::facts::ExprKind::Str(s)
+                        if modules.iter().any(|m| s == m || s.starts_with(&format!("{m}/"))))
+                })
+        })
 }
 
-/// Whether a line of `text` starts (after indentation) with one of `starts`.
-pub fn line_starts_with_any(text: &str, starts: &[&str]) -> bool {
+/// `module` is `parent` or below it (`.`, `/`, `:` or `\` next).
+fn is_module_or_child(module: &str, parent: &str) -> bool {
+    module == parent
+        || module
+            .strip_prefix(parent)
+            .is_some_and(|rest| rest.starts_with(['.', '/', ':', '\\']))
+}
+
+/// Whether a line of `text` starts (after indentation) with one of `starts`, not followed by
+/// more of a name when the start ends in one (`package main`, not `package mainframe`).
+fn line_starts_with_any(text: &str, starts: &[String]) -> bool {
+    if starts.is_empty() {
+        return false;
+    }
+    let name_char = |c: char| c.is_alphanumeric() || c == '_';
     text.lines().any(|l| {
         let l = l.trim_start();
-        starts.iter().any(|s| l.starts_with(s))
+        starts.iter().any(|s| {
+            l.strip_prefix(s.as_str())
+                .is_some_and(|rest| !s.ends_with(name_char) || !rest.starts_with(name_char))
+        })
     })
 }
 
@@ -438,5 +490,77 @@ mod tests {
         assert!(!in_program_dir(Path::new(
             "/home/me/tools/repo/app/views.py"
         )));
+    }
+
+    /// What kind of program a file is, by its language's `[program]` marks.
+    fn kind(language: Language, path: &str, text: &str) -> Program {
+        let facts = crate::frontend::test_support::facts(language, text);
+        program(language, Path::new(path), text, &facts)
+    }
+
+    #[test]
+    fn programs_by_their_catalog_marks() {
+        use Language::*;
+        let cases = [
+            (
+                Go,
+                "a.go",
+                "package main\nfunc main() {}\n",
+                Program::CommandLine,
+            ),
+            (Go, "a.go", "package mainframe\n", Program::Unknown),
+            (
+                Go,
+                "a.go",
+                "package x\nimport \"github.com/gin-gonic/gin/render\"\n",
+                Program::Service,
+            ),
+            (
+                Ruby,
+                "a.rb",
+                "require \"sinatra/base\"\nputs 1\n",
+                Program::Service,
+            ),
+            (Ruby, "a.rb", "require \"sinatraX\"\n", Program::Unknown),
+            (
+                Ruby,
+                "tasks/x.rake",
+                "task :a do\nend\n",
+                Program::CommandLine,
+            ),
+            (
+                CSharp,
+                "src/Program.cs",
+                "var x = 1;\n",
+                Program::CommandLine,
+            ),
+            (
+                Swift,
+                "Sources/main.swift",
+                "print(1)\n",
+                Program::CommandLine,
+            ),
+            (Python, "a.py", "import argparse\n", Program::CommandLine),
+            (
+                Python,
+                "a.py",
+                "def handler(event, context):\n    pass\n",
+                Program::Service,
+            ),
+            (
+                Scala,
+                "A.scala",
+                "import org.springframework.web.bind.annotation._\n",
+                Program::Service,
+            ),
+            (Cpp, "a.cpp", "#include \"httplib.h\"\n", Program::Service),
+        ];
+        for (language, path, text, expected) in cases {
+            assert_eq!(kind(language, path, text), expected, "{path}: {text}");
+        }
+        // A notebook's output is saved in the notebook: no program's, whatever it imports.
+        let facts = crate::facts::SyntaxFacts::default();
+        let notebook = program(Notebook, Path::new("bin/a.ipynb"), "#!x", &facts);
+        assert_eq!(notebook, Program::Unknown);
     }
 }

@@ -709,36 +709,6 @@ fn enclosing_class(declaration: Node<'_>, cx: &Lowering<'_>) -> Option<String> {
     .map(|n| cx.text(n).to_string())
 }
 
-/// Command-line and service signals of a PHP file ([`super::output::program`]): a script that
-/// checks for the CLI SAPI, reads `$argv` or is a console command; one that reads a request
-/// is a page.
-pub fn program_signals(
-    _path: &std::path::Path,
-    text: &str,
-    facts: &crate::facts::SyntaxFacts,
-) -> super::output::Signals {
-    use super::output::{Signals, imports_any, mentions_any};
-    let command_line = mentions_any(text, &["php_sapi_name()", "PHP_SAPI", "$argv", "WP_CLI"])
-        || imports_any(
-            facts,
-            &["Symfony\\Component\\Console", "Illuminate\\Console"],
-        );
-    let service = mentions_any(text, &["$_GET", "$_POST", "$_REQUEST", "$_COOKIE"])
-        || imports_any(
-            facts,
-            &[
-                "Illuminate\\Http",
-                "Illuminate\\Routing",
-                "Symfony\\Component\\HttpFoundation",
-                "Psr\\Http\\Message",
-            ],
-        );
-    Signals {
-        command_line,
-        service,
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -246,10 +246,9 @@ pub struct LanguageEntry {
     /// Extensions of its files, lowercase, without the dot.
     pub extensions: &'static [&'static str],
     pub front_end: FrontEnd,
-    /// What a parsed file tells about its kind of program (an entry point, an argument
-    /// parser, a web framework); `None` when its output is no program's (a notebook's is
-    /// saved in the notebook).
-    pub program_signals: Option<ProgramSignals>,
+    /// How a parsed file tells its kind of program (an entry point, an argument parser, a
+    /// web framework).
+    pub program: ProgramSignals,
 }
 
 impl LanguageEntry {
@@ -259,19 +258,28 @@ impl LanguageEntry {
         extensions: &'static [&'static str],
         grammar: fn() -> tree_sitter::Language,
         lowering: &'static (dyn Grammar + Sync),
-        program_signals: ProgramSignals,
+        program: ProgramSignals,
     ) -> LanguageEntry {
         LanguageEntry {
             language,
             extensions,
             front_end: FrontEnd::TreeSitter { grammar, lowering },
-            program_signals: Some(program_signals),
+            program,
         }
     }
 }
 
-/// Reads a file's kind-of-program signals: its path, its text and its syntax facts.
-pub type ProgramSignals = fn(&Path, &str, &SyntaxFacts) -> Signals;
+/// How a language's files tell the kind of program they are (`output::program`).
+#[derive(Clone, Copy)]
+pub enum ProgramSignals {
+    /// Their output is no program's: a notebook's is saved in the notebook.
+    None,
+    /// The `[program]` marks of the family's catalog file.
+    Marks,
+    /// Those marks, and what no list says, read from the file's path, text and syntax facts
+    /// (Python's `if __name__ == "__main__":`, a `handler(event, context)`).
+    MarksAnd(fn(&Path, &str, &SyntaxFacts) -> Signals),
+}
 
 /// How a language's files become syntax facts.
 #[derive(Clone, Copy)]
@@ -326,14 +334,14 @@ static PYTHON: Profile = Profile {
             &["py", "pyi", "pyw"],
             || tree_sitter_python::LANGUAGE.into(),
             &python::Python,
-            python::program_signals,
+            ProgramSignals::MarksAnd(python::program_signals),
         ),
         // Jupyter notebooks: their code cells are Python.
         LanguageEntry {
             language: Language::Notebook,
             extensions: &["ipynb"],
             front_end: FrontEnd::Own(notebook::parse),
-            program_signals: None,
+            program: ProgramSignals::None,
         },
     ],
     file_names: &[],
@@ -360,21 +368,21 @@ static JAVASCRIPT: Profile = Profile {
             &["js", "mjs", "cjs", "jsx"],
             || tree_sitter_javascript::LANGUAGE.into(),
             &javascript::JavaScript,
-            javascript::program_signals,
+            ProgramSignals::Marks,
         ),
         LanguageEntry::tree_sitter(
             Language::TypeScript,
             &["ts", "mts", "cts"],
             || tree_sitter_typescript::LANGUAGE_TYPESCRIPT.into(),
             &javascript::JavaScript,
-            javascript::program_signals,
+            ProgramSignals::Marks,
         ),
         LanguageEntry::tree_sitter(
             Language::Tsx,
             &["tsx"],
             || tree_sitter_typescript::LANGUAGE_TSX.into(),
             &javascript::JavaScript,
-            javascript::program_signals,
+            ProgramSignals::Marks,
         ),
     ],
     file_names: &[],
@@ -401,7 +409,7 @@ static GO: Profile = Profile {
         &["go"],
         || tree_sitter_go::LANGUAGE.into(),
         &go::Go,
-        go::program_signals,
+        ProgramSignals::Marks,
     )],
     file_names: &[],
     comment_openers: C_COMMENTS,
@@ -426,7 +434,7 @@ static JAVA: Profile = Profile {
         &["java"],
         || tree_sitter_java::LANGUAGE.into(),
         &java::Java,
-        java::program_signals,
+        ProgramSignals::Marks,
     )],
     file_names: &[],
     comment_openers: C_COMMENTS,
@@ -453,7 +461,7 @@ static KOTLIN: Profile = Profile {
         &["kt", "kts"],
         || tree_sitter_kotlin_ng::LANGUAGE.into(),
         &kotlin::Kotlin,
-        kotlin::program_signals,
+        ProgramSignals::Marks,
     )],
     file_names: &[],
     comment_openers: C_COMMENTS,
@@ -475,7 +483,7 @@ static CSHARP: Profile = Profile {
         &["cs"],
         || tree_sitter_c_sharp::LANGUAGE.into(),
         &csharp::CSharp,
-        csharp::program_signals,
+        ProgramSignals::Marks,
     )],
     file_names: &[],
     comment_openers: C_COMMENTS,
@@ -499,7 +507,7 @@ static PHP: Profile = Profile {
         &["php"],
         || tree_sitter_php::LANGUAGE_PHP.into(),
         &php::Php,
-        php::program_signals,
+        ProgramSignals::Marks,
     )],
     file_names: &[],
     comment_openers: &["#", "//", "/*", "*", "<!--"],
@@ -533,7 +541,7 @@ static RUBY: Profile = Profile {
         &["rb", "rake", "gemspec"],
         || tree_sitter_ruby::LANGUAGE.into(),
         &ruby::Ruby,
-        ruby::program_signals,
+        ProgramSignals::Marks,
     )],
     file_names: &["Rakefile", "Gemfile", "Guardfile"],
     comment_openers: &["#"],
@@ -557,7 +565,7 @@ static RUST: Profile = Profile {
         language: Language::Rust,
         extensions: &["rs"],
         front_end: FrontEnd::Own(rust::parse),
-        program_signals: Some(rust::program_signals),
+        program: ProgramSignals::Marks,
     }],
     file_names: &[],
     comment_openers: C_COMMENTS,
@@ -584,7 +592,7 @@ static CPP: Profile = Profile {
             ],
             || tree_sitter_cpp::LANGUAGE.into(),
             &cpp::Cpp,
-            cpp::program_signals,
+            ProgramSignals::Marks,
         ),
     ],
     file_names: &[],
@@ -636,7 +644,7 @@ static SWIFT: Profile = Profile {
         &["swift"],
         || tree_sitter_swift::LANGUAGE.into(),
         &swift::Swift,
-        swift::program_signals,
+        ProgramSignals::Marks,
     )],
     file_names: &[],
     comment_openers: C_COMMENTS,
@@ -685,7 +693,7 @@ static SCALA: Profile = Profile {
         &["scala", "sc"],
         || tree_sitter_scala::LANGUAGE.into(),
         &scala::Scala,
-        scala::program_signals,
+        ProgramSignals::Marks,
     )],
     file_names: &[],
     comment_openers: C_COMMENTS,
@@ -713,7 +721,7 @@ static SCALA: Profile = Profile {
         "Console",
     ],
     project_markers: &["build.sbt"],
-    catalog: None,
+    catalog: Some(include_str!("../../catalog/scala.toml")),
     time: TimeModel {
         durations: &[DurationLibrary::ScalaDuration],
         ..TimeModel::SHARED

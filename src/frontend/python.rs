@@ -383,13 +383,14 @@ fn interpolations(node: Node<'_>, cx: &Lowering<'_>) -> Vec<Expr> {
         .collect()
 }
 
-/// Command-line and service signals of a Python file ([`super::output::program`]).
+/// What Python's `[program]` marks (`catalog/python.toml`) cannot say: the
+/// `if __name__ == "__main__":` guard makes a program, a `def handler(event, context)` (a
+/// serverless entry point) a service.
 pub fn program_signals(
     _path: &std::path::Path,
     text: &str,
     facts: &crate::facts::SyntaxFacts,
 ) -> super::output::Signals {
-    use super::output::{Signals, imports_any};
     let main_guard = text.lines().any(|l| {
         let l: String = l.chars().filter(|c| !c.is_whitespace()).collect();
         l.starts_with("if__name__==\"__main__\"")
@@ -397,39 +398,12 @@ pub fn program_signals(
             || l.starts_with("if\"__main__\"==__name__")
             || l.starts_with("if'__main__'==__name__")
     });
-    let parser = imports_any(
-        facts,
-        &[
-            "argparse", "click", "typer", "fire", "docopt", "optparse", "getopt",
-        ],
-    ) || text.contains("sys.argv");
-    // A web framework, or a serverless handler `def handler(event, context)`.
-    let service = imports_any(
-        facts,
-        &[
-            "flask",
-            "fastapi",
-            "django",
-            "starlette",
-            "aiohttp.web",
-            "tornado",
-            "bottle",
-            "sanic",
-            "falcon",
-            "pyramid",
-            "chalice",
-            "quart",
-            "litestar",
-            "functions_framework",
-            "azure.functions",
-            "mangum",
-        ],
-    ) || facts.functions.iter().any(|f| {
+    let handler = facts.functions.iter().any(|f| {
         let names: Vec<&str> = f.params.iter().map(|p| p.name.as_str()).collect();
         names == ["event", "context"]
     });
-    Signals {
-        command_line: main_guard || parser,
-        service,
+    super::output::Signals {
+        command_line: main_guard,
+        service: handler,
     }
 }

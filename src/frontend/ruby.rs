@@ -624,55 +624,6 @@ fn block_value(block: Node<'_>) -> Option<Node<'_>> {
     }
 }
 
-/// Command-line and service signals of a Ruby file ([`super::output::program`]): a script run
-/// as `$0`, one that reads `ARGV` or an option parser, a Rake task; one that serves requests
-/// or runs background jobs is a service.
-pub fn program_signals(
-    path: &std::path::Path,
-    text: &str,
-    facts: &crate::facts::SyntaxFacts,
-) -> super::output::Signals {
-    use super::output::{Signals, mentions_any};
-    let required = |names: &[&str]| {
-        facts.calls.iter().any(|c| {
-            matches!(c.call.name(), Some("require" | "require_relative"))
-                && c.call.positional(0).is_some_and(|a| {
-                    matches!(&a.kind, crate::facts::ExprKind::Str(s)
-                        if names.iter().any(|n| s == n || s.starts_with(&format!("{n}/"))))
-                })
-        })
-    };
-    let rake = path.extension().and_then(|e| e.to_str()) == Some("rake");
-    let command_line =
-        rake || mentions_any(
-            text,
-            &[
-                "__FILE__ == $0",
-                "$0 == __FILE__",
-                "__FILE__ == $PROGRAM_NAME",
-                "$PROGRAM_NAME == __FILE__",
-                "ARGV",
-            ],
-        ) || required(&["optparse", "thor", "slop", "gli", "dry/cli", "tty-option"]);
-    let service = required(&["sinatra", "rack", "grape", "roda", "hanami", "sidekiq"])
-        || mentions_any(
-            text,
-            &[
-                "< ApplicationController",
-                "ActionController::",
-                "Sinatra::Base",
-                "< ApplicationJob",
-                "ActiveJob::",
-                "Sidekiq::",
-                "def call(env)",
-            ],
-        );
-    Signals {
-        command_line,
-        service,
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::super::Language;

@@ -1168,48 +1168,6 @@ fn visit_owned(collector: &mut Collector, e: &syn::Expr) {
     Visit::visit_expr(collector, e);
 }
 
-/// Command-line and service signals of a Rust file ([`super::output::program`]): a binary's
-/// `fn main` or an argument parser, unless it serves requests.
-pub fn program_signals(
-    _path: &std::path::Path,
-    text: &str,
-    facts: &crate::facts::SyntaxFacts,
-) -> super::output::Signals {
-    use super::output::{Signals, imports_any, line_starts_with_any};
-    let command_line = line_starts_with_any(text, &["fn main(", "async fn main(", "pub fn main("])
-        || imports_any(
-            facts,
-            &[
-                "clap",
-                "structopt",
-                "argh",
-                "pico_args",
-                "gumdrop",
-                "lexopt",
-            ],
-        );
-    let service = imports_any(
-        facts,
-        &[
-            "axum",
-            "actix_web",
-            "warp",
-            "rocket",
-            "tonic",
-            "lambda_runtime",
-            "lambda_http",
-            "poem",
-            "tide",
-            "salvo",
-            "hyper::server",
-        ],
-    );
-    Signals {
-        command_line,
-        service,
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

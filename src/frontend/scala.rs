@@ -748,39 +748,6 @@ fn compound(node: Node<'_>, cx: &Lowering<'_>) -> Option<(String, Expr)> {
     Some((name, value))
 }
 
-/// Command-line and service signals of a Scala file ([`super::output::program`]): a `main`
-/// method or an `App`, and the JVM frameworks Java's signals know plus Play, Akka HTTP,
-/// http4s, Finatra and Scalatra.
-pub fn program_signals(
-    path: &std::path::Path,
-    text: &str,
-    facts: &crate::facts::SyntaxFacts,
-) -> super::output::Signals {
-    use super::output::{Signals, imports_any, mentions_any};
-    let java = super::java::program_signals(path, text, facts);
-    let command_line = java.command_line
-        || mentions_any(text, &["def main(", "extends App", "@main"])
-        || imports_any(facts, &["scopt", "com.monovore.decline", "mainargs"]);
-    let service = java.service
-        || imports_any(
-            facts,
-            &[
-                "play.api",
-                "akka.http",
-                "org.apache.pekko.http",
-                "org.http4s",
-                "com.twitter.finatra",
-                "org.scalatra",
-                "zio.http",
-                "cask",
-            ],
-        );
-    Signals {
-        command_line,
-        service,
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -578,34 +578,6 @@ fn property(node: Node<'_>, cx: &Lowering<'_>) -> Vec<(String, Expr)> {
     out
 }
 
-/// Command-line and service signals of a Swift file ([`super::output::program`]): a
-/// `main.swift`, an `@main` type or a swift-argument-parser command is a program; Vapor,
-/// Hummingbird, Kitura or the Lambda runtime make a service.
-pub fn program_signals(
-    path: &std::path::Path,
-    text: &str,
-    facts: &crate::facts::SyntaxFacts,
-) -> super::output::Signals {
-    use super::output::{Signals, imports_any, mentions_any};
-    let main_file = path.file_name().is_some_and(|n| n == "main.swift");
-    let command_line =
-        main_file || mentions_any(text, &["@main"]) || imports_any(facts, &["ArgumentParser"]);
-    let service = imports_any(
-        facts,
-        &[
-            "Vapor",
-            "Hummingbird",
-            "Kitura",
-            "AWSLambdaRuntime",
-            "AWSLambdaEvents",
-        ],
-    );
-    Signals {
-        command_line,
-        service,
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -24,6 +24,47 @@ fn files() -> impl Iterator<Item = (Family, &'static str)> {
 struct File {
     #[serde(default)]
     presign: Vec<Row>,
+    #[serde(default)]
+    program: Option<ProgramMarks>,
+}
+
+/// What marks a file of the family as a command-line program or as a service (`[program]`),
+/// read by `output::program`: a service's standard output is collected as its log.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ProgramMarks {
+    /// An entry point or an argument parser: `static void main(`, `argparse`, `clap`.
+    #[serde(default)]
+    pub command_line: Marks,
+    /// A web framework, a request handler or a serverless entry point.
+    #[serde(default)]
+    pub service: Marks,
+    /// Calls that import the module their first argument names (Ruby's `require`), for
+    /// languages whose imports are calls.
+    #[serde(default)]
+    pub import_calls: Vec<String>,
+}
+
+/// The marks of one kind of program; any one is enough.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Marks {
+    /// Modules whose import (or a submodule's) marks it.
+    #[serde(default)]
+    pub imports: Vec<String>,
+    /// Text anywhere in the file.
+    #[serde(default)]
+    pub mentions: Vec<String>,
+    /// Text a line starts with after its indentation, not followed by more of a name
+    /// (`package main` is not `package mainframe`).
+    #[serde(default)]
+    pub line_starts: Vec<String>,
+    /// Whole file names (`Program.cs`, `main.swift`).
+    #[serde(default)]
+    pub file_names: Vec<String>,
+    /// File extensions, without the dot (`rake`).
+    #[serde(default)]
+    pub extensions: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -231,25 +272,44 @@ impl Signer {
     }
 }
 
-static ROWS: LazyLock<Vec<Row>> = LazyLock::new(|| {
-    let mut rows = Vec::new();
+/// The catalog files' rows and `[program]` marks, parsed once.
+struct Catalog {
+    rows: Vec<Row>,
+    programs: Vec<(Family, ProgramMarks)>,
+}
+
+static CATALOG: LazyLock<Catalog> = LazyLock::new(|| {
+    let mut catalog = Catalog {
+        rows: Vec::new(),
+        programs: Vec::new(),
+    };
     for (family, text) in files() {
-        match toml::from_str::<File>(text) {
-            Ok(file) => rows.extend(file.presign.into_iter().map(|mut r| {
-                r.family = family;
-                r
-            })),
-            // A broken catalog is a build defect caught by the catalog test; at run time
-            // the file's rows are skipped rather than crashing a scan.
-            Err(_) => continue,
-        }
+        // A broken catalog is a build defect caught by the catalog test; at run time the
+        // file is skipped rather than crashing a scan.
+        let Ok(file) = toml::from_str::<File>(text) else {
+            continue;
+        };
+        catalog.rows.extend(file.presign.into_iter().map(|mut r| {
+            r.family = family;
+            r
+        }));
+        catalog.programs.extend(file.program.map(|p| (family, p)));
     }
-    rows
+    catalog
 });
+
+/// The `[program]` marks of a family's catalog file.
+pub fn program_marks(family: Family) -> Option<&'static ProgramMarks> {
+    CATALOG
+        .programs
+        .iter()
+        .find(|(f, _)| *f == family)
+        .map(|(_, marks)| marks)
+}
 
 /// Every catalog row.
 pub fn rows() -> &'static [Row] {
-    &ROWS
+    &CATALOG.rows
 }
 
 /// Parses every catalog file, reporting the first error (for tests).
@@ -411,7 +471,7 @@ pub fn match_call(family: Family, call: &CallExpr, syntax: &SyntaxFacts) -> Opti
             .unwrap_or(local),
         _ => local,
     };
-    ROWS.iter().find(|row| {
+    CATALOG.rows.iter().find(|row| {
         (row.family == family || row.also_in.iter().any(|f| f == family.name()))
             && row.methods.iter().any(|m| m == name)
             && row.receiver == call.receiver().is_some()
