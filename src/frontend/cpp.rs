@@ -26,8 +26,8 @@
 
 use tree_sitter::Node;
 
-use super::syntax::{Grammar, Lowering, Role, Scope};
-use super::treesitter::{leading_keyword, named_children, parse_int, unescape};
+use super::syntax::{Grammar, Lowering, NodeKinds, Role, Scope};
+use super::treesitter::{named_children, parse_int, unescape};
 use crate::facts::{Arg, BinOp, CallExpr, Expr, ExprKind, Field, LoopKind, Param, Span};
 
 pub struct Cpp;
@@ -84,6 +84,26 @@ const CASTS: [&str; 6] = [
     "move",
 ];
 
+/// C++'s node kinds of each role (constructions, the most vexing parse and stream output:
+/// [`Cpp::role`]).
+const KINDS: NodeKinds = NodeKinds {
+    calls: &["call_expression", "new_expression"],
+    bindings: &[
+        "declaration",
+        "field_declaration",
+        "assignment_expression",
+        "preproc_def",
+    ],
+    functions: &["function_definition", "lambda_expression"],
+    loops: &[
+        ("for_statement", LoopKind::For, None),
+        ("for_range_loop", LoopKind::For, None),
+        ("while_statement", LoopKind::While, None),
+        ("do_statement", LoopKind::While, None),
+    ],
+    imports: &[],
+};
+
 impl Grammar for Cpp {
     fn scope(
         &self,
@@ -108,20 +128,16 @@ impl Grammar for Cpp {
         Some((node.byte_range(), scope))
     }
 
+    fn kinds(&self) -> &'static NodeKinds {
+        &KINDS
+    }
+
     fn role(&self, node: Node<'_>, parent: Option<Node<'_>>, cx: &Lowering<'_>) -> Role {
         match node.kind() {
-            "function_definition" | "lambda_expression" => Role::Function,
-            "for_statement" | "for_range_loop" => Role::Loop(LoopKind::For, leading_keyword(node)),
-            "while_statement" | "do_statement" => {
-                Role::Loop(LoopKind::While, leading_keyword(node))
-            }
-            "call_expression" | "new_expression" => Role::Call,
-            "declaration" => Role::Binding,
             "init_declarator" if constructs(node) => Role::Call,
             "function_declarator" if vexing(node) && cx.scopes(node).contains(&Scope::Function) => {
                 Role::Call
             }
-            "field_declaration" | "assignment_expression" | "preproc_def" => Role::Binding,
             // `a << b << c` is read once, at its outermost `<<`: the inner ones, which start
             // where it starts, are its operands.
             "binary_expression" if is_shift(node) => {
@@ -136,7 +152,7 @@ impl Grammar for Cpp {
                     Role::Other
                 }
             }
-            _ => Role::Other,
+            _ => KINDS.role(node),
         }
     }
 

@@ -6,8 +6,8 @@
 
 use tree_sitter::Node;
 
-use super::syntax::{Grammar, Lowering, Role};
-use super::treesitter::{leading_keyword, named_children, parse_int, unescape};
+use super::syntax::{Grammar, Lowering, NodeKinds};
+use super::treesitter::{named_children, parse_int, unescape};
 use crate::facts::{Arg, CallExpr, Expr, ExprKind, Field, Import, LoopKind, Param};
 
 pub struct Go;
@@ -19,18 +19,23 @@ const NUMERIC_CONVERSIONS: [&str; 14] = [
     "uintptr", "float32", "float64", "byte",
 ];
 
+/// Go's node kinds of each role.
+const KINDS: NodeKinds = NodeKinds {
+    calls: &["call_expression"],
+    bindings: &[
+        "short_var_declaration",
+        "assignment_statement",
+        "var_spec",
+        "const_spec",
+    ],
+    functions: &["function_declaration", "method_declaration", "func_literal"],
+    loops: &[("for_statement", LoopKind::For, None)],
+    imports: &["import_spec"],
+};
+
 impl Grammar for Go {
-    fn role(&self, node: Node<'_>, _parent: Option<Node<'_>>, _cx: &Lowering<'_>) -> Role {
-        match node.kind() {
-            "call_expression" => Role::Call,
-            "short_var_declaration" | "assignment_statement" | "var_spec" | "const_spec" => {
-                Role::Binding
-            }
-            "function_declaration" | "method_declaration" | "func_literal" => Role::Function,
-            "for_statement" => Role::Loop(LoopKind::For, leading_keyword(node)),
-            "import_spec" => Role::Import,
-            _ => Role::Other,
-        }
+    fn kinds(&self) -> &'static NodeKinds {
+        &KINDS
     }
 
     fn expr(&self, node: Node<'_>, cx: &Lowering<'_>) -> Expr {

@@ -13,11 +13,35 @@
 
 use tree_sitter::Node;
 
-use super::syntax::{Grammar, Lowering, Role, Scope};
-use super::treesitter::{leading_keyword, named_children, parse_int, unescape};
+use super::syntax::{Grammar, Lowering, NodeKinds, Role, Scope};
+use super::treesitter::{named_children, parse_int, unescape};
 use crate::facts::{Arg, CallExpr, Expr, ExprKind, Import, LoopKind, Param, Span};
 
 pub struct Java;
+
+/// Java's node kinds of each role (a statement that configures a receiver: [`Java::role`]).
+const KINDS: NodeKinds = NodeKinds {
+    calls: &["method_invocation", "object_creation_expression"],
+    bindings: &[
+        "local_variable_declaration",
+        "field_declaration",
+        "constant_declaration",
+        "assignment_expression",
+        "resource",
+    ],
+    functions: &[
+        "method_declaration",
+        "constructor_declaration",
+        "lambda_expression",
+    ],
+    loops: &[
+        ("for_statement", LoopKind::For, None),
+        ("enhanced_for_statement", LoopKind::For, None),
+        ("while_statement", LoopKind::While, None),
+        ("do_statement", LoopKind::While, None),
+    ],
+    imports: &["import_declaration"],
+};
 
 impl Grammar for Java {
     fn scope(
@@ -49,26 +73,14 @@ impl Grammar for Java {
         }
     }
 
+    fn kinds(&self) -> &'static NodeKinds {
+        &KINDS
+    }
+
     fn role(&self, node: Node<'_>, _parent: Option<Node<'_>>, _cx: &Lowering<'_>) -> Role {
         match node.kind() {
-            "method_invocation" | "object_creation_expression" => Role::Call,
-            "local_variable_declaration"
-            | "field_declaration"
-            | "constant_declaration"
-            | "assignment_expression"
-            | "resource" => Role::Binding,
             "expression_statement" if statement_receiver(node).is_some() => Role::Binding,
-            "method_declaration" | "constructor_declaration" | "lambda_expression" => {
-                Role::Function
-            }
-            "for_statement" | "enhanced_for_statement" => {
-                Role::Loop(LoopKind::For, leading_keyword(node))
-            }
-            "while_statement" | "do_statement" => {
-                Role::Loop(LoopKind::While, leading_keyword(node))
-            }
-            "import_declaration" => Role::Import,
-            _ => Role::Other,
+            _ => KINDS.role(node),
         }
     }
 

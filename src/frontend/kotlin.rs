@@ -12,8 +12,8 @@
 
 use tree_sitter::Node;
 
-use super::syntax::{Grammar, Lowering, Role, Scope, names_a_type};
-use super::treesitter::{keyword_token, named_children, parse_int, unescape};
+use super::syntax::{Grammar, Lowering, NodeKinds, Role, Scope, names_a_type};
+use super::treesitter::{named_children, parse_int, unescape};
 use crate::facts::{Arg, CallExpr, Expr, ExprKind, Field, Import, LoopKind, Param, Span};
 
 pub struct Kotlin;
@@ -27,6 +27,27 @@ fn function_node(node: Node<'_>) -> Option<Node<'_>> {
         _ => Some(node),
     }
 }
+
+/// Kotlin's node kinds of each role (trailing lambdas: [`Kotlin::role`]).
+const KINDS: NodeKinds = NodeKinds {
+    calls: &["call_expression"],
+    bindings: &["property_declaration", "assignment"],
+    functions: &[
+        "function_declaration",
+        "anonymous_function",
+        "annotated_lambda",
+        "getter",
+        "setter",
+        "secondary_constructor",
+        "lambda_literal",
+    ],
+    loops: &[
+        ("for_statement", LoopKind::For, Some("for")),
+        ("while_statement", LoopKind::While, Some("while")),
+        ("do_while_statement", LoopKind::While, Some("do")),
+    ],
+    imports: &["import"],
+};
 
 impl Grammar for Kotlin {
     fn scope(
@@ -56,27 +77,18 @@ impl Grammar for Kotlin {
         Some((node.byte_range(), scope))
     }
 
+    fn kinds(&self) -> &'static NodeKinds {
+        &KINDS
+    }
+
     fn role(&self, node: Node<'_>, parent: Option<Node<'_>>, _cx: &Lowering<'_>) -> Role {
         match node.kind() {
             // The callee half of `f(a) { … }` is lowered with its trailing lambda.
             "call_expression" if is_trailing_callee(node, parent) => Role::Other,
-            "call_expression" => Role::Call,
-            "property_declaration" | "assignment" => Role::Binding,
-            // A trailing lambda is the function, so a callback method's argument list
-            // passes its loop context on (`items.forEach { … }`).
-            "function_declaration"
-            | "anonymous_function"
-            | "annotated_lambda"
-            | "getter"
-            | "setter"
-            | "secondary_constructor" => Role::Function,
+            // A trailing lambda is the function (`annotated_lambda`), so a callback method's
+            // argument list passes its loop context on (`items.forEach { … }`).
             "lambda_literal" if annotated(node, parent) => Role::Other,
-            "lambda_literal" => Role::Function,
-            "for_statement" => Role::Loop(LoopKind::For, keyword_token(node, "for")),
-            "while_statement" => Role::Loop(LoopKind::While, keyword_token(node, "while")),
-            "do_while_statement" => Role::Loop(LoopKind::While, keyword_token(node, "do")),
-            "import" => Role::Import,
-            _ => Role::Other,
+            _ => KINDS.role(node),
         }
     }
 

@@ -8,9 +8,12 @@
 //! literals are found where the code compares a kind: `x.kind() == "k"` (and `!=`, and a
 //! variable named `kind`), `matches!(x.kind(), "a" | "b")`, the arm patterns of
 //! `match x.kind() { … }`, and `child_by_field_name("f")` / `children_by_field_name("f", …)`.
+//! The kinds of each role are data ([`NodeKinds`], a front end's `KINDS`), checked as such.
 
 use super::Language;
 use super::profile::{FrontEnd, PROFILES};
+use super::syntax::NodeKinds;
+use crate::facts::LoopKind;
 
 /// Each tree-sitter front end's source (`src/frontend/<family>.rs`, by convention) with the
 /// languages whose grammars it reads.
@@ -344,6 +347,59 @@ fn every_node_kind_and_field_a_front_end_names_is_in_its_grammar() {
     // The reader finds the comparisons (hundreds across the front ends), or the test proves
     // nothing.
     assert!(compared > 1000, "only {compared} literals read");
+}
+
+/// The kinds of a role table ([`NodeKinds`]) that its grammars do not know.
+fn unknown_kinds(name: &str, kinds: &NodeKinds, grammars: &[tree_sitter::Language]) -> Vec<String> {
+    kinds
+        .all()
+        .filter(|kind| !known(grammars, &Use::Kind, kind))
+        .map(|kind| format!("{name}: kind {kind:?}"))
+        .collect()
+}
+
+/// The node kinds of each role are data, not comparisons: each table is asked of the
+/// grammars its lowering reads.
+#[test]
+fn every_kind_of_every_role_table_is_in_its_grammars() {
+    let mut problems = Vec::new();
+    let mut tables = 0;
+    for profile in PROFILES {
+        let mut grammars = Vec::new();
+        let mut kinds = None;
+        for entry in profile.languages {
+            if let FrontEnd::TreeSitter { grammar, lowering } = entry.front_end {
+                grammars.push(grammar());
+                kinds = Some(lowering.kinds());
+            }
+        }
+        if let Some(kinds) = kinds {
+            tables += 1;
+            problems.extend(unknown_kinds(profile.family.name(), kinds, &grammars));
+        }
+    }
+    assert!(tables >= 11, "only {tables} role tables read");
+    assert!(
+        problems.is_empty(),
+        "not in the grammar:\n{}",
+        problems.join("\n")
+    );
+}
+
+#[test]
+fn a_misspelt_kind_in_a_role_table_is_caught() {
+    const MISSPELT: NodeKinds = NodeKinds {
+        calls: &["call_expresion"],
+        bindings: &["assignment"],
+        functions: &[],
+        loops: &[("for_statement", LoopKind::For, Some("forr"))],
+        imports: &[],
+    };
+    let python = [grammar(Language::Python).expect("grammar")];
+    assert_eq!(
+        unknown_kinds("x", &MISSPELT, &python),
+        ["x: kind \"call_expresion\"", "x: kind \"forr\""]
+    );
 }
 
 #[test]

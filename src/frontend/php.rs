@@ -9,41 +9,47 @@
 
 use tree_sitter::Node;
 
-use super::syntax::{Grammar, Lowering, Role};
-use super::treesitter::{
-    self, Earlier, leading_keyword, named_children, parse_int, statement_assignment, unescape,
-};
+use super::syntax::{Grammar, Lowering, NodeKinds};
+use super::treesitter::{self, Earlier, named_children, parse_int, statement_assignment, unescape};
 use crate::facts::{Arg, BinOp, CallExpr, Expr, ExprKind, Field, Import, LoopKind, Param};
 
 pub struct Php;
 
+/// PHP's node kinds of each role.
+const KINDS: NodeKinds = NodeKinds {
+    calls: &[
+        "member_call_expression",
+        "nullsafe_member_call_expression",
+        "scoped_call_expression",
+        "function_call_expression",
+        "object_creation_expression",
+        "echo_statement",
+        "print_intrinsic",
+    ],
+    bindings: &[
+        "assignment_expression",
+        "augmented_assignment_expression",
+        "const_element",
+        "property_element",
+    ],
+    functions: &[
+        "function_definition",
+        "method_declaration",
+        "anonymous_function",
+        "arrow_function",
+    ],
+    loops: &[
+        ("for_statement", LoopKind::For, None),
+        ("foreach_statement", LoopKind::For, None),
+        ("while_statement", LoopKind::While, None),
+        ("do_statement", LoopKind::While, None),
+    ],
+    imports: &["namespace_use_declaration"],
+};
+
 impl Grammar for Php {
-    fn role(&self, node: Node<'_>, _parent: Option<Node<'_>>, _cx: &Lowering<'_>) -> Role {
-        match node.kind() {
-            "member_call_expression"
-            | "nullsafe_member_call_expression"
-            | "scoped_call_expression"
-            | "function_call_expression"
-            | "object_creation_expression"
-            | "echo_statement"
-            | "print_intrinsic" => Role::Call,
-            "assignment_expression"
-            | "augmented_assignment_expression"
-            | "const_element"
-            | "property_element" => Role::Binding,
-            "function_definition"
-            | "method_declaration"
-            | "anonymous_function"
-            | "arrow_function" => Role::Function,
-            "for_statement" | "foreach_statement" => {
-                Role::Loop(LoopKind::For, leading_keyword(node))
-            }
-            "while_statement" | "do_statement" => {
-                Role::Loop(LoopKind::While, leading_keyword(node))
-            }
-            "namespace_use_declaration" => Role::Import,
-            _ => Role::Other,
-        }
+    fn kinds(&self) -> &'static NodeKinds {
+        &KINDS
     }
 
     fn expr(&self, node: Node<'_>, cx: &Lowering<'_>) -> Expr {

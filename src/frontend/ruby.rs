@@ -10,8 +10,8 @@
 
 use tree_sitter::Node;
 
-use super::syntax::{Grammar, Lowering, Role};
-use super::treesitter::{keyword_token, named_children, parse_int, unescape};
+use super::syntax::{Grammar, Lowering, NodeKinds, Role};
+use super::treesitter::{named_children, parse_int, unescape};
 use crate::facts::{Arg, BinOp, CallExpr, Expr, ExprKind, Field, LoopKind, Param, Span};
 
 pub struct Ruby;
@@ -40,28 +40,37 @@ const UNIT_METHODS: [&str; 17] = [
 /// Conversions that keep the value the folder cares about.
 const PASS_THROUGH: [&str; 5] = ["to_i", "to_f", "to_int", "to_r", "to_time"];
 
+/// Ruby's node kinds of each role (a lambda's block: [`Ruby::role`]).
+const KINDS: NodeKinds = NodeKinds {
+    calls: &["call"],
+    bindings: &["assignment", "operator_assignment"],
+    functions: &["method", "singleton_method", "lambda", "block", "do_block"],
+    loops: &[
+        ("for", LoopKind::For, Some("for")),
+        ("while", LoopKind::While, Some("while")),
+        ("while_modifier", LoopKind::While, Some("while")),
+        ("until", LoopKind::While, Some("until")),
+        ("until_modifier", LoopKind::While, Some("until")),
+    ],
+    imports: &[],
+};
+
 impl Grammar for Ruby {
     fn scanner_bounded(&self, text: &str) -> bool {
         super::treesitter::ruby_scanner_state(text) <= super::treesitter::MAX_RUBY_SCANNER_STATE
     }
 
+    fn kinds(&self) -> &'static NodeKinds {
+        &KINDS
+    }
+
     fn role(&self, node: Node<'_>, _parent: Option<Node<'_>>, _cx: &Lowering<'_>) -> Role {
         match node.kind() {
-            "call" => Role::Call,
-            "assignment" | "operator_assignment" => Role::Binding,
-            "method" | "singleton_method" | "lambda" => Role::Function,
             // A lambda's body block belongs to the lambda (its parameters are the lambda's).
-            "block" | "do_block" => {
-                if node.parent().is_some_and(|p| p.kind() == "lambda") {
-                    Role::Other
-                } else {
-                    Role::Function
-                }
+            "block" | "do_block" if node.parent().is_some_and(|p| p.kind() == "lambda") => {
+                Role::Other
             }
-            "for" => Role::Loop(LoopKind::For, keyword_token(node, "for")),
-            "while" | "while_modifier" => Role::Loop(LoopKind::While, keyword_token(node, "while")),
-            "until" | "until_modifier" => Role::Loop(LoopKind::While, keyword_token(node, "until")),
-            _ => Role::Other,
+            _ => KINDS.role(node),
         }
     }
 

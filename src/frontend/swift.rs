@@ -20,8 +20,8 @@
 
 use tree_sitter::Node;
 
-use super::syntax::{Grammar, Lowering, Role, Scope, names_a_type};
-use super::treesitter::{keyword_token, named_children, parse_int, unescape};
+use super::syntax::{Grammar, Lowering, NodeKinds, Scope, names_a_type};
+use super::treesitter::{named_children, parse_int, unescape};
 use crate::facts::{Absence, Arg, CallExpr, Expr, ExprKind, Import, LoopKind, Param, Span};
 
 pub struct Swift;
@@ -39,6 +39,19 @@ const CONVERSIONS: [&str; 10] = [
     "UInt64",
     "CGFloat",
 ];
+
+/// Swift's node kinds of each role.
+const KINDS: NodeKinds = NodeKinds {
+    calls: &["call_expression"],
+    bindings: &["property_declaration", "assignment"],
+    functions: &["function_declaration", "init_declaration", "lambda_literal"],
+    loops: &[
+        ("for_statement", LoopKind::For, Some("for")),
+        ("while_statement", LoopKind::While, Some("while")),
+        ("repeat_while_statement", LoopKind::While, Some("repeat")),
+    ],
+    imports: &["import_declaration"],
+};
 
 impl Grammar for Swift {
     fn scope(
@@ -60,17 +73,8 @@ impl Grammar for Swift {
         Some((node.byte_range(), scope))
     }
 
-    fn role(&self, node: Node<'_>, _parent: Option<Node<'_>>, _cx: &Lowering<'_>) -> Role {
-        match node.kind() {
-            "call_expression" => Role::Call,
-            "property_declaration" | "assignment" => Role::Binding,
-            "function_declaration" | "init_declaration" | "lambda_literal" => Role::Function,
-            "for_statement" => Role::Loop(LoopKind::For, keyword_token(node, "for")),
-            "while_statement" => Role::Loop(LoopKind::While, keyword_token(node, "while")),
-            "repeat_while_statement" => Role::Loop(LoopKind::While, keyword_token(node, "repeat")),
-            "import_declaration" => Role::Import,
-            _ => Role::Other,
-        }
+    fn kinds(&self) -> &'static NodeKinds {
+        &KINDS
     }
 
     fn expr(&self, node: Node<'_>, cx: &Lowering<'_>) -> Expr {

@@ -6,7 +6,7 @@ use std::cell::{Cell, RefCell};
 
 use tree_sitter::{Node, TreeCursor};
 
-use super::treesitter::{MAX_DEPTH, text};
+use super::treesitter::{MAX_DEPTH, keyword_token, leading_keyword, text};
 use crate::facts::{
     Binding, Call, CallExpr, Expr, ExprKind, Function, Import, LoopKind, Param, Return, Span,
     SyntaxFacts,
@@ -23,6 +23,61 @@ pub enum Role {
     Loop(LoopKind, Span),
     Import,
     Other,
+}
+
+/// The node kinds of each role in a grammar, as data: [`Grammar::role`] reads them, and a
+/// test checks each against the grammar (`node_kinds.rs`).
+pub struct NodeKinds {
+    /// Calls, method calls and constructions.
+    pub calls: &'static [&'static str],
+    /// Assignments and declarations.
+    pub bindings: &'static [&'static str],
+    /// Functions, methods and lambdas.
+    pub functions: &'static [&'static str],
+    /// Loops: each kind with what it loops on and the keyword token it is reported at
+    /// (`None`: its first token).
+    pub loops: &'static [(&'static str, LoopKind, Option<&'static str>)],
+    pub imports: &'static [&'static str],
+}
+
+impl NodeKinds {
+    /// The role of a node by its kind alone.
+    pub fn role(&self, node: Node<'_>) -> Role {
+        let kind = node.kind();
+        if self.calls.contains(&kind) {
+            Role::Call
+        } else if self.bindings.contains(&kind) {
+            Role::Binding
+        } else if self.functions.contains(&kind) {
+            Role::Function
+        } else if let Some((_, loop_kind, keyword)) = self.loops.iter().find(|l| l.0 == kind) {
+            let span = match keyword {
+                Some(keyword) => keyword_token(node, keyword),
+                None => leading_keyword(node),
+            };
+            Role::Loop(*loop_kind, span)
+        } else if self.imports.contains(&kind) {
+            Role::Import
+        } else {
+            Role::Other
+        }
+    }
+
+    /// Every kind the table names, and every loop keyword.
+    pub fn all(&self) -> impl Iterator<Item = &'static str> + '_ {
+        self.calls
+            .iter()
+            .chain(self.bindings)
+            .chain(self.functions)
+            .chain(self.imports)
+            .copied()
+            .chain(
+                self.loops
+                    .iter()
+                    .flat_map(|(kind, _, keyword)| [Some(*kind), *keyword])
+                    .flatten(),
+            )
+    }
 }
 
 /// Calls that run the function they are given now, concurrently, each time they are called:
@@ -240,9 +295,15 @@ pub trait Grammar {
     ) -> Option<(Span, Scope)> {
         None
     }
-    /// What a node is to the walk. `parent` is the walk's (asking `Node::parent` descends
-    /// from the root on every call, quadratic on wide files).
-    fn role(&self, node: Node<'_>, parent: Option<Node<'_>>, cx: &Lowering<'_>) -> Role;
+    /// The node kinds of each role in the grammar.
+    fn kinds(&self) -> &'static NodeKinds;
+    /// What a node is to the walk: by default its kind's role in [`Grammar::kinds`]; a
+    /// language overrides it for the kinds whose role depends on where they stand, and
+    /// falls back to the table. `parent` is the walk's (asking `Node::parent` descends from
+    /// the root on every call, quadratic on wide files).
+    fn role(&self, node: Node<'_>, _parent: Option<Node<'_>>, _cx: &Lowering<'_>) -> Role {
+        self.kinds().role(node)
+    }
     /// Lowers an expression node (children through `cx.expr`).
     fn expr(&self, node: Node<'_>, cx: &Lowering<'_>) -> Expr;
     /// Lowers a node of role [`Role::Call`].
