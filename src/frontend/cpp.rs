@@ -26,9 +26,9 @@
 
 use tree_sitter::Node;
 
-use super::syntax::{Grammar, Lowering, NodeKinds, Role, Scope};
+use super::syntax::{Grammar, Lowering, Role, Scope};
 use super::treesitter::{named_children, parse_int, unescape};
-use crate::facts::{Arg, BinOp, CallExpr, Expr, ExprKind, Field, LoopKind, Param, Span};
+use crate::facts::{Arg, BinOp, CallExpr, Expr, ExprKind, Field, Param, Span};
 
 pub struct Cpp;
 
@@ -84,26 +84,6 @@ const CASTS: [&str; 6] = [
     "move",
 ];
 
-/// C++'s node kinds of each role (constructions, the most vexing parse and stream output:
-/// [`Cpp::role`]).
-const KINDS: NodeKinds = NodeKinds {
-    calls: &["call_expression", "new_expression"],
-    bindings: &[
-        "declaration",
-        "field_declaration",
-        "assignment_expression",
-        "preproc_def",
-    ],
-    functions: &["function_definition", "lambda_expression"],
-    loops: &[
-        ("for_statement", LoopKind::For, None),
-        ("for_range_loop", LoopKind::For, None),
-        ("while_statement", LoopKind::While, None),
-        ("do_statement", LoopKind::While, None),
-    ],
-    imports: &[],
-};
-
 impl Grammar for Cpp {
     fn scope(
         &self,
@@ -128,10 +108,6 @@ impl Grammar for Cpp {
         Some((node.byte_range(), scope))
     }
 
-    fn kinds(&self) -> &'static NodeKinds {
-        &KINDS
-    }
-
     fn role(&self, node: Node<'_>, parent: Option<Node<'_>>, cx: &Lowering<'_>) -> Role {
         match node.kind() {
             "init_declarator" if constructs(node) => Role::Call,
@@ -152,7 +128,7 @@ impl Grammar for Cpp {
                     Role::Other
                 }
             }
-            _ => KINDS.role(node),
+            _ => cx.kinds().role(node),
         }
     }
 

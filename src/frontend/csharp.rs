@@ -10,48 +10,18 @@
 
 use tree_sitter::Node;
 
-use super::syntax::{Grammar, Lowering, NodeKinds, Role};
+use super::syntax::{Grammar, Lowering, Role};
 use super::treesitter::{self, Earlier, named_children, parse_int, statement_assignment, unescape};
-use crate::facts::{Arg, CallExpr, Expr, ExprKind, Field, Import, LoopKind, Param};
+use crate::facts::{Arg, CallExpr, Expr, ExprKind, Field, Import, Param};
 
 pub struct CSharp;
 
-/// C#'s node kinds of each role (assignments: [`CSharp::role`]).
-const KINDS: NodeKinds = NodeKinds {
-    calls: &[
-        "invocation_expression",
-        "object_creation_expression",
-        "implicit_object_creation_expression",
-    ],
-    bindings: &["variable_declarator"],
-    functions: &[
-        "method_declaration",
-        "constructor_declaration",
-        "local_function_statement",
-        "lambda_expression",
-        "anonymous_method_expression",
-        "accessor_declaration",
-        "operator_declaration",
-    ],
-    loops: &[
-        ("for_statement", LoopKind::For, None),
-        ("foreach_statement", LoopKind::For, None),
-        ("while_statement", LoopKind::While, None),
-        ("do_statement", LoopKind::While, None),
-    ],
-    imports: &["using_directive"],
-};
-
 impl Grammar for CSharp {
-    fn kinds(&self) -> &'static NodeKinds {
-        &KINDS
-    }
-
-    fn role(&self, node: Node<'_>, _parent: Option<Node<'_>>, _cx: &Lowering<'_>) -> Role {
+    fn role(&self, node: Node<'_>, _parent: Option<Node<'_>>, cx: &Lowering<'_>) -> Role {
         match node.kind() {
             // `new T { Expires = … }`: the initializer's assignments are fields, not bindings.
             "assignment_expression" if !in_initializer(node) => Role::Binding,
-            _ => KINDS.role(node),
+            _ => cx.kinds().role(node),
         }
     }
 
@@ -779,6 +749,7 @@ fn string(node: Node<'_>, cx: &Lowering<'_>) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::facts::LoopKind;
     use crate::facts::SyntaxFacts;
 
     use crate::frontend::Language;

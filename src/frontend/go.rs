@@ -6,9 +6,9 @@
 
 use tree_sitter::Node;
 
-use super::syntax::{Grammar, Lowering, NodeKinds};
+use super::syntax::{Grammar, Lowering};
 use super::treesitter::{named_children, parse_int, unescape};
-use crate::facts::{Arg, CallExpr, Expr, ExprKind, Field, Import, LoopKind, Param};
+use crate::facts::{Arg, CallExpr, Expr, ExprKind, Field, Import, Param};
 
 pub struct Go;
 
@@ -19,25 +19,7 @@ const NUMERIC_CONVERSIONS: [&str; 14] = [
     "uintptr", "float32", "float64", "byte",
 ];
 
-/// Go's node kinds of each role.
-const KINDS: NodeKinds = NodeKinds {
-    calls: &["call_expression"],
-    bindings: &[
-        "short_var_declaration",
-        "assignment_statement",
-        "var_spec",
-        "const_spec",
-    ],
-    functions: &["function_declaration", "method_declaration", "func_literal"],
-    loops: &[("for_statement", LoopKind::For, None)],
-    imports: &["import_spec"],
-};
-
 impl Grammar for Go {
-    fn kinds(&self) -> &'static NodeKinds {
-        &KINDS
-    }
-
     fn expr(&self, node: Node<'_>, cx: &Lowering<'_>) -> Expr {
         let span = node.byte_range();
         let kind = match node.kind() {
@@ -507,6 +489,7 @@ mod tests {
 
     use super::*;
     use crate::facts::BinOp;
+    use crate::facts::LoopKind;
     use crate::facts::SyntaxFacts;
     use crate::frontend::test_support::returns;
     use crate::semantic::eval::{Env, Value};

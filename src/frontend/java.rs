@@ -13,35 +13,11 @@
 
 use tree_sitter::Node;
 
-use super::syntax::{Grammar, Lowering, NodeKinds, Role, Scope};
+use super::syntax::{Grammar, Lowering, Role, Scope};
 use super::treesitter::{named_children, parse_int, unescape};
-use crate::facts::{Arg, CallExpr, Expr, ExprKind, Import, LoopKind, Param, Span};
+use crate::facts::{Arg, CallExpr, Expr, ExprKind, Import, Param, Span};
 
 pub struct Java;
-
-/// Java's node kinds of each role (a statement that configures a receiver: [`Java::role`]).
-const KINDS: NodeKinds = NodeKinds {
-    calls: &["method_invocation", "object_creation_expression"],
-    bindings: &[
-        "local_variable_declaration",
-        "field_declaration",
-        "constant_declaration",
-        "assignment_expression",
-        "resource",
-    ],
-    functions: &[
-        "method_declaration",
-        "constructor_declaration",
-        "lambda_expression",
-    ],
-    loops: &[
-        ("for_statement", LoopKind::For, None),
-        ("enhanced_for_statement", LoopKind::For, None),
-        ("while_statement", LoopKind::While, None),
-        ("do_statement", LoopKind::While, None),
-    ],
-    imports: &["import_declaration"],
-};
 
 impl Grammar for Java {
     fn scope(
@@ -73,14 +49,10 @@ impl Grammar for Java {
         }
     }
 
-    fn kinds(&self) -> &'static NodeKinds {
-        &KINDS
-    }
-
-    fn role(&self, node: Node<'_>, _parent: Option<Node<'_>>, _cx: &Lowering<'_>) -> Role {
+    fn role(&self, node: Node<'_>, _parent: Option<Node<'_>>, cx: &Lowering<'_>) -> Role {
         match node.kind() {
             "expression_statement" if statement_receiver(node).is_some() => Role::Binding,
-            _ => KINDS.role(node),
+            _ => cx.kinds().role(node),
         }
     }
 

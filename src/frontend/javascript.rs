@@ -13,9 +13,9 @@
 
 use tree_sitter::Node;
 
-use super::syntax::{Grammar, Lowering, NodeKinds, Role, Scope, binop};
+use super::syntax::{Grammar, Lowering, Role, Scope, binop};
 use super::treesitter::{named_children, parse_int};
-use crate::facts::{Arg, CallExpr, Expr, ExprKind, Field, Import, LoopKind, Param, Span};
+use crate::facts::{Arg, CallExpr, Expr, ExprKind, Field, Import, Param, Span};
 
 pub struct JavaScript;
 
@@ -26,35 +26,6 @@ const MAX_FIELD_BINDINGS: usize = 256;
 
 /// How deep destructuring patterns are followed for the names they declare.
 const MAX_PATTERN_DEPTH: usize = 16;
-
-/// JavaScript's and TypeScript's node kinds of each role (`require(…)`: [`JavaScript::role`]).
-const KINDS: NodeKinds = NodeKinds {
-    calls: &["call_expression", "new_expression"],
-    bindings: &[
-        "variable_declarator",
-        "assignment_expression",
-        "augmented_assignment_expression",
-        "field_definition",
-        "public_field_definition",
-        "enum_declaration",
-    ],
-    functions: &[
-        "function_declaration",
-        "function_expression",
-        "function",
-        "generator_function",
-        "generator_function_declaration",
-        "arrow_function",
-        "method_definition",
-    ],
-    loops: &[
-        ("for_statement", LoopKind::For, None),
-        ("for_in_statement", LoopKind::For, None),
-        ("while_statement", LoopKind::While, None),
-        ("do_statement", LoopKind::While, None),
-    ],
-    imports: &["import_statement"],
-};
 
 impl Grammar for JavaScript {
     /// Loops, and functions: a function passed as an argument is a callback, which may run
@@ -87,14 +58,10 @@ impl Grammar for JavaScript {
         Some((node.byte_range(), scope))
     }
 
-    fn kinds(&self) -> &'static NodeKinds {
-        &KINDS
-    }
-
     fn role(&self, node: Node<'_>, _parent: Option<Node<'_>>, cx: &Lowering<'_>) -> Role {
         match node.kind() {
             "call_expression" if is_require_call(node, cx) => Role::Import,
-            _ => KINDS.role(node),
+            _ => cx.kinds().role(node),
         }
     }
 
@@ -1036,6 +1003,7 @@ fn import_statement(node: Node<'_>, cx: &Lowering<'_>) -> Vec<Import> {
 mod tests {
     use super::*;
     use crate::facts::BinOp;
+    use crate::facts::LoopKind;
     use crate::facts::SyntaxFacts;
     use crate::frontend::Language;
 

@@ -12,9 +12,9 @@
 
 use tree_sitter::Node;
 
-use super::syntax::{Grammar, Lowering, NodeKinds, Role, Scope, names_a_type};
+use super::syntax::{Grammar, Lowering, Role, Scope, names_a_type};
 use super::treesitter::{named_children, parse_int, unescape};
-use crate::facts::{Arg, CallExpr, Expr, ExprKind, Field, Import, LoopKind, Param, Span};
+use crate::facts::{Arg, CallExpr, Expr, ExprKind, Field, Import, Param, Span};
 
 pub struct Kotlin;
 
@@ -27,27 +27,6 @@ fn function_node(node: Node<'_>) -> Option<Node<'_>> {
         _ => Some(node),
     }
 }
-
-/// Kotlin's node kinds of each role (trailing lambdas: [`Kotlin::role`]).
-const KINDS: NodeKinds = NodeKinds {
-    calls: &["call_expression"],
-    bindings: &["property_declaration", "assignment"],
-    functions: &[
-        "function_declaration",
-        "anonymous_function",
-        "annotated_lambda",
-        "getter",
-        "setter",
-        "secondary_constructor",
-        "lambda_literal",
-    ],
-    loops: &[
-        ("for_statement", LoopKind::For, Some("for")),
-        ("while_statement", LoopKind::While, Some("while")),
-        ("do_while_statement", LoopKind::While, Some("do")),
-    ],
-    imports: &["import"],
-};
 
 impl Grammar for Kotlin {
     fn scope(
@@ -77,18 +56,14 @@ impl Grammar for Kotlin {
         Some((node.byte_range(), scope))
     }
 
-    fn kinds(&self) -> &'static NodeKinds {
-        &KINDS
-    }
-
-    fn role(&self, node: Node<'_>, parent: Option<Node<'_>>, _cx: &Lowering<'_>) -> Role {
+    fn role(&self, node: Node<'_>, parent: Option<Node<'_>>, cx: &Lowering<'_>) -> Role {
         match node.kind() {
             // The callee half of `f(a) { … }` is lowered with its trailing lambda.
             "call_expression" if is_trailing_callee(node, parent) => Role::Other,
             // A trailing lambda is the function (`annotated_lambda`), so a callback method's
             // argument list passes its loop context on (`items.forEach { … }`).
             "lambda_literal" if annotated(node, parent) => Role::Other,
-            _ => KINDS.role(node),
+            _ => cx.kinds().role(node),
         }
     }
 

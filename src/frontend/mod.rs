@@ -176,7 +176,8 @@ fn parse(language: Language, text: &str) -> Option<SyntaxFacts> {
     match language.entry()?.front_end {
         profile::FrontEnd::TreeSitter { lowering, .. } => {
             let tree = treesitter::parse(language, text)?;
-            Some(syntax::collect(tree.root_node(), text, lowering))
+            let kinds = crate::semantic::catalog::node_kinds(language.family());
+            Some(syntax::collect(tree.root_node(), text, lowering, kinds))
         }
         profile::FrontEnd::Own(parse) => parse(text),
     }

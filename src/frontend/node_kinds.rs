@@ -8,12 +8,13 @@
 //! literals are found where the code compares a kind: `x.kind() == "k"` (and `!=`, and a
 //! variable named `kind`), `matches!(x.kind(), "a" | "b")`, the arm patterns of
 //! `match x.kind() { … }`, and `child_by_field_name("f")` / `children_by_field_name("f", …)`.
-//! The kinds of each role are data ([`NodeKinds`], a front end's `KINDS`), checked as such.
+//! The kinds of each role are data ([`NodeKinds`], each catalog file's `[syntax]`), checked
+//! as such.
 
 use super::Language;
 use super::profile::{FrontEnd, PROFILES};
 use super::syntax::NodeKinds;
-use crate::facts::LoopKind;
+use crate::semantic::catalog::node_kinds;
 
 /// Each tree-sitter front end's source (`src/frontend/<family>.rs`, by convention) with the
 /// languages whose grammars it reads.
@@ -358,25 +359,29 @@ fn unknown_kinds(name: &str, kinds: &NodeKinds, grammars: &[tree_sitter::Languag
         .collect()
 }
 
-/// The node kinds of each role are data, not comparisons: each table is asked of the
-/// grammars its lowering reads.
+/// The node kinds of each role are data (the `[syntax]` table of each family's catalog
+/// file): each table is asked of the grammars of its family, and must name calls and
+/// functions (a table that does not parse, or is missing, would lose every fact).
 #[test]
 fn every_kind_of_every_role_table_is_in_its_grammars() {
     let mut problems = Vec::new();
     let mut tables = 0;
     for profile in PROFILES {
-        let mut grammars = Vec::new();
-        let mut kinds = None;
-        for entry in profile.languages {
-            if let FrontEnd::TreeSitter { grammar, lowering } = entry.front_end {
-                grammars.push(grammar());
-                kinds = Some(lowering.kinds());
-            }
+        let grammars: Vec<_> = profile
+            .languages
+            .iter()
+            .filter_map(|e| grammar(e.language))
+            .collect();
+        if grammars.is_empty() {
+            continue;
         }
-        if let Some(kinds) = kinds {
-            tables += 1;
-            problems.extend(unknown_kinds(profile.family.name(), kinds, &grammars));
+        tables += 1;
+        let name = profile.family.name();
+        let kinds = node_kinds(profile.family);
+        if kinds.calls.is_empty() || kinds.functions.is_empty() {
+            problems.push(format!("{name}: no [syntax] calls or functions"));
         }
+        problems.extend(unknown_kinds(name, kinds, &grammars));
     }
     assert!(tables >= 11, "only {tables} role tables read");
     assert!(
@@ -388,16 +393,13 @@ fn every_kind_of_every_role_table_is_in_its_grammars() {
 
 #[test]
 fn a_misspelt_kind_in_a_role_table_is_caught() {
-    const MISSPELT: NodeKinds = NodeKinds {
-        calls: &["call_expresion"],
-        bindings: &["assignment"],
-        functions: &[],
-        loops: &[("for_statement", LoopKind::For, Some("forr"))],
-        imports: &[],
-    };
+    let misspelt: NodeKinds = toml::from_str(
+        "calls = [\"call_expresion\"]\nbindings = [\"assignment\"]\nfor_loops = [\"for_statement\"]\nloop_keywords = { for_statement = \"forr\" }\n",
+    )
+    .expect("a table");
     let python = [grammar(Language::Python).expect("grammar")];
     assert_eq!(
-        unknown_kinds("x", &MISSPELT, &python),
+        unknown_kinds("x", &misspelt, &python),
         ["x: kind \"call_expresion\"", "x: kind \"forr\""]
     );
 }

@@ -15,7 +15,12 @@ pub fn parse(text: &str) -> Option<SyntaxFacts> {
         return Some(SyntaxFacts::default());
     };
     let tree = treesitter::parse(Language::Python, &python)?;
-    let mut facts = syntax::collect(tree.root_node(), &python, &Python);
+    let mut facts = syntax::collect(
+        tree.root_node(),
+        &python,
+        &Python,
+        crate::semantic::catalog::node_kinds(Language::Python.family()),
+    );
     remap(&mut facts, &map);
     Some(facts)
 }

@@ -9,49 +9,13 @@
 
 use tree_sitter::Node;
 
-use super::syntax::{Grammar, Lowering, NodeKinds};
+use super::syntax::{Grammar, Lowering};
 use super::treesitter::{self, Earlier, named_children, parse_int, statement_assignment, unescape};
-use crate::facts::{Arg, BinOp, CallExpr, Expr, ExprKind, Field, Import, LoopKind, Param};
+use crate::facts::{Arg, BinOp, CallExpr, Expr, ExprKind, Field, Import, Param};
 
 pub struct Php;
 
-/// PHP's node kinds of each role.
-const KINDS: NodeKinds = NodeKinds {
-    calls: &[
-        "member_call_expression",
-        "nullsafe_member_call_expression",
-        "scoped_call_expression",
-        "function_call_expression",
-        "object_creation_expression",
-        "echo_statement",
-        "print_intrinsic",
-    ],
-    bindings: &[
-        "assignment_expression",
-        "augmented_assignment_expression",
-        "const_element",
-        "property_element",
-    ],
-    functions: &[
-        "function_definition",
-        "method_declaration",
-        "anonymous_function",
-        "arrow_function",
-    ],
-    loops: &[
-        ("for_statement", LoopKind::For, None),
-        ("foreach_statement", LoopKind::For, None),
-        ("while_statement", LoopKind::While, None),
-        ("do_statement", LoopKind::While, None),
-    ],
-    imports: &["namespace_use_declaration"],
-};
-
 impl Grammar for Php {
-    fn kinds(&self) -> &'static NodeKinds {
-        &KINDS
-    }
-
     fn expr(&self, node: Node<'_>, cx: &Lowering<'_>) -> Expr {
         let span = node.byte_range();
         let kind = match node.kind() {
@@ -718,6 +682,7 @@ fn enclosing_class(declaration: Node<'_>, cx: &Lowering<'_>) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::facts::LoopKind;
     use crate::facts::SyntaxFacts;
 
     use crate::frontend::Language;

@@ -3,34 +3,18 @@
 
 use tree_sitter::Node;
 
-use super::syntax::{Grammar, Lowering, NodeKinds, Role};
+use super::syntax::{Grammar, Lowering, Role};
 use super::treesitter::{leading_keyword, named_children, parse_int, unescape};
 use crate::facts::{Arg, CallExpr, Expr, ExprKind, Field, Import, LoopKind, Param};
 
 pub struct Python;
-
-/// Python's node kinds of each role (comprehensions: [`Python::role`]).
-const KINDS: NodeKinds = NodeKinds {
-    calls: &["call"],
-    bindings: &["assignment"],
-    functions: &["function_definition", "lambda"],
-    loops: &[
-        ("for_statement", LoopKind::For, None),
-        ("while_statement", LoopKind::While, None),
-    ],
-    imports: &["import_from_statement", "import_statement"],
-};
 
 impl Grammar for Python {
     fn scanner_bounded(&self, text: &str) -> bool {
         super::treesitter::indent_levels(text) <= super::treesitter::MAX_INDENT_LEVELS
     }
 
-    fn kinds(&self) -> &'static NodeKinds {
-        &KINDS
-    }
-
-    fn role(&self, node: Node<'_>, _parent: Option<Node<'_>>, _cx: &Lowering<'_>) -> Role {
+    fn role(&self, node: Node<'_>, _parent: Option<Node<'_>>, cx: &Lowering<'_>) -> Role {
         match node.kind() {
             // The element expression is a sibling of the `for … in` clause, so the whole
             // comprehension is the loop; it points at the clause's `for`.
@@ -46,7 +30,7 @@ impl Grammar for Python {
                     clause.map_or_else(|| leading_keyword(node), leading_keyword),
                 )
             }
-            _ => KINDS.role(node),
+            _ => cx.kinds().role(node),
         }
     }
 

@@ -10,9 +10,9 @@
 
 use tree_sitter::Node;
 
-use super::syntax::{Grammar, Lowering, NodeKinds, Role};
+use super::syntax::{Grammar, Lowering, Role};
 use super::treesitter::{named_children, parse_int, unescape};
-use crate::facts::{Arg, BinOp, CallExpr, Expr, ExprKind, Field, LoopKind, Param, Span};
+use crate::facts::{Arg, BinOp, CallExpr, Expr, ExprKind, Field, Param, Span};
 
 pub struct Ruby;
 
@@ -40,37 +40,18 @@ const UNIT_METHODS: [&str; 17] = [
 /// Conversions that keep the value the folder cares about.
 const PASS_THROUGH: [&str; 5] = ["to_i", "to_f", "to_int", "to_r", "to_time"];
 
-/// Ruby's node kinds of each role (a lambda's block: [`Ruby::role`]).
-const KINDS: NodeKinds = NodeKinds {
-    calls: &["call"],
-    bindings: &["assignment", "operator_assignment"],
-    functions: &["method", "singleton_method", "lambda", "block", "do_block"],
-    loops: &[
-        ("for", LoopKind::For, Some("for")),
-        ("while", LoopKind::While, Some("while")),
-        ("while_modifier", LoopKind::While, Some("while")),
-        ("until", LoopKind::While, Some("until")),
-        ("until_modifier", LoopKind::While, Some("until")),
-    ],
-    imports: &[],
-};
-
 impl Grammar for Ruby {
     fn scanner_bounded(&self, text: &str) -> bool {
         super::treesitter::ruby_scanner_state(text) <= super::treesitter::MAX_RUBY_SCANNER_STATE
     }
 
-    fn kinds(&self) -> &'static NodeKinds {
-        &KINDS
-    }
-
-    fn role(&self, node: Node<'_>, _parent: Option<Node<'_>>, _cx: &Lowering<'_>) -> Role {
+    fn role(&self, node: Node<'_>, _parent: Option<Node<'_>>, cx: &Lowering<'_>) -> Role {
         match node.kind() {
             // A lambda's body block belongs to the lambda (its parameters are the lambda's).
             "block" | "do_block" if node.parent().is_some_and(|p| p.kind() == "lambda") => {
                 Role::Other
             }
-            _ => KINDS.role(node),
+            _ => cx.kinds().role(node),
         }
     }
 
@@ -638,6 +619,7 @@ mod tests {
     use super::super::Language;
 
     use super::*;
+    use crate::facts::LoopKind;
     use crate::facts::SyntaxFacts;
     use crate::semantic::eval::{Env, Value};
     use crate::text::source::SourceFile;

@@ -11,29 +11,15 @@
 
 use tree_sitter::Node;
 
-use super::syntax::{Grammar, Lowering, NodeKinds, Role, Scope, binop, names_a_type};
+use super::syntax::{Grammar, Lowering, Role, Scope, binop, names_a_type};
 use super::treesitter::{named_children, parse_int, unescape};
-use crate::facts::{Arg, CallExpr, Expr, ExprKind, Import, LoopKind, Param, Span};
+use crate::facts::{Arg, CallExpr, Expr, ExprKind, Import, Param, Span};
 
 pub struct Scala;
 
 /// Most argument lists of one curried call read together (`f(a)(b)(c)…`): as many as the
 /// walk descends, so no list it visits is lost; the inner calls are not lowered again.
 const MAX_ARGUMENT_LISTS: usize = super::treesitter::MAX_DEPTH;
-
-/// Scala's node kinds of each role (curried calls, named arguments, compound assignments
-/// and partial functions: [`Scala::role`]).
-const KINDS: NodeKinds = NodeKinds {
-    calls: &["call_expression", "instance_expression"],
-    bindings: &["val_definition", "var_definition", "assignment_expression"],
-    functions: &["function_definition", "lambda_expression"],
-    loops: &[
-        ("for_expression", LoopKind::For, None),
-        ("while_expression", LoopKind::While, None),
-        ("do_while_expression", LoopKind::While, None),
-    ],
-    imports: &["import_declaration"],
-};
 
 impl Grammar for Scala {
     fn scanner_bounded(&self, text: &str) -> bool {
@@ -58,11 +44,7 @@ impl Grammar for Scala {
         Some((node.byte_range(), scope))
     }
 
-    fn kinds(&self) -> &'static NodeKinds {
-        &KINDS
-    }
-
-    fn role(&self, node: Node<'_>, parent: Option<Node<'_>>, _cx: &Lowering<'_>) -> Role {
+    fn role(&self, node: Node<'_>, parent: Option<Node<'_>>, cx: &Lowering<'_>) -> Role {
         // `f(a)(b)`: the inner `f(a)` is lowered with the outer call (see `call`).
         let is_field_of_parent_call = |field: &str| {
             parent.is_some_and(|p| {
@@ -81,7 +63,7 @@ impl Grammar for Scala {
             // A case block given as an argument (`xs.map { case (k, n) => … }`) is a partial
             // function; a `match`'s case block is code of its own function.
             "case_block" if is_field_of_parent_call("arguments") => Role::Function,
-            _ => KINDS.role(node),
+            _ => cx.kinds().role(node),
         }
     }
 

@@ -20,9 +20,9 @@
 
 use tree_sitter::Node;
 
-use super::syntax::{Grammar, Lowering, NodeKinds, Scope, names_a_type};
+use super::syntax::{Grammar, Lowering, Scope, names_a_type};
 use super::treesitter::{named_children, parse_int, unescape};
-use crate::facts::{Absence, Arg, CallExpr, Expr, ExprKind, Import, LoopKind, Param, Span};
+use crate::facts::{Absence, Arg, CallExpr, Expr, ExprKind, Import, Param, Span};
 
 pub struct Swift;
 
@@ -39,19 +39,6 @@ const CONVERSIONS: [&str; 10] = [
     "UInt64",
     "CGFloat",
 ];
-
-/// Swift's node kinds of each role.
-const KINDS: NodeKinds = NodeKinds {
-    calls: &["call_expression"],
-    bindings: &["property_declaration", "assignment"],
-    functions: &["function_declaration", "init_declaration", "lambda_literal"],
-    loops: &[
-        ("for_statement", LoopKind::For, Some("for")),
-        ("while_statement", LoopKind::While, Some("while")),
-        ("repeat_while_statement", LoopKind::While, Some("repeat")),
-    ],
-    imports: &["import_declaration"],
-};
 
 impl Grammar for Swift {
     fn scope(
@@ -71,10 +58,6 @@ impl Grammar for Swift {
             _ => return None,
         };
         Some((node.byte_range(), scope))
-    }
-
-    fn kinds(&self) -> &'static NodeKinds {
-        &KINDS
     }
 
     fn expr(&self, node: Node<'_>, cx: &Lowering<'_>) -> Expr {
@@ -587,7 +570,6 @@ mod tests {
     use super::*;
     use crate::facts::{BinOp, SyntaxFacts};
     use crate::frontend::Language;
-    use crate::frontend::syntax::collect;
     use crate::frontend::treesitter::parse;
 
     fn facts(src: &str) -> SyntaxFacts {
@@ -678,9 +660,9 @@ mod tests {
         let f = facts("func ( { presignURL(((( ; let = ; x += ; } struct {");
         let _ = f.calls.len();
         let deep = format!("let x = {}1{}", "(".repeat(500), ")".repeat(500));
-        let _ = parse(Language::Swift, &deep).map(|t| collect(t.root_node(), &deep, &Swift));
+        let _ = parse(Language::Swift, &deep).map(|_| facts(&deep));
         let raw = format!("let s = {}\"x\"{}", "#".repeat(5000), "#".repeat(5000));
-        let _ = parse(Language::Swift, &raw).map(|t| collect(t.root_node(), &raw, &Swift));
+        let _ = parse(Language::Swift, &raw).map(|_| facts(&raw));
     }
 
     #[test]
@@ -707,7 +689,12 @@ mod folding {
     /// Folds the `expiration:` argument of the last call named `method`.
     fn expiration(src: &str, method: &str) -> Value {
         let tree = parse(Language::Swift, src).expect("parses");
-        let facts = collect(tree.root_node(), src, &super::Swift);
+        let facts = collect(
+            tree.root_node(),
+            src,
+            &super::Swift,
+            crate::semantic::catalog::node_kinds(Language::Swift.family()),
+        );
         let source = SourceFile::new(src.to_string());
         let call = facts
             .calls

@@ -25,38 +25,58 @@ pub enum Role {
     Other,
 }
 
-/// The node kinds of each role in a grammar, as data: [`Grammar::role`] reads them, and a
-/// test checks each against the grammar (`node_kinds.rs`).
+/// The node kinds of each role in a grammar, as data: the `[syntax]` table of the family's
+/// catalog file, read by [`Grammar::role`]; a test checks each kind against the grammar
+/// (`node_kinds.rs`).
+#[derive(Debug, Default, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct NodeKinds {
     /// Calls, method calls and constructions.
-    pub calls: &'static [&'static str],
+    #[serde(default)]
+    pub calls: Vec<String>,
     /// Assignments and declarations.
-    pub bindings: &'static [&'static str],
+    #[serde(default)]
+    pub bindings: Vec<String>,
     /// Functions, methods and lambdas.
-    pub functions: &'static [&'static str],
-    /// Loops: each kind with what it loops on and the keyword token it is reported at
-    /// (`None`: its first token).
-    pub loops: &'static [(&'static str, LoopKind, Option<&'static str>)],
-    pub imports: &'static [&'static str],
+    #[serde(default)]
+    pub functions: Vec<String>,
+    /// Loops over elements.
+    #[serde(default)]
+    pub for_loops: Vec<String>,
+    /// Loops on a condition.
+    #[serde(default)]
+    pub while_loops: Vec<String>,
+    #[serde(default)]
+    pub imports: Vec<String>,
+    /// The keyword token a loop is reported at, where it is not the loop's first token (a
+    /// Kotlin loop may start with a label).
+    #[serde(default)]
+    pub loop_keywords: std::collections::BTreeMap<String, String>,
 }
 
 impl NodeKinds {
     /// The role of a node by its kind alone.
     pub fn role(&self, node: Node<'_>) -> Role {
         let kind = node.kind();
-        if self.calls.contains(&kind) {
-            Role::Call
-        } else if self.bindings.contains(&kind) {
-            Role::Binding
-        } else if self.functions.contains(&kind) {
-            Role::Function
-        } else if let Some((_, loop_kind, keyword)) = self.loops.iter().find(|l| l.0 == kind) {
-            let span = match keyword {
+        let has = |kinds: &[String]| kinds.iter().any(|k| k == kind);
+        let loop_at = |loop_kind| {
+            let span = match self.loop_keywords.get(kind) {
                 Some(keyword) => keyword_token(node, keyword),
                 None => leading_keyword(node),
             };
-            Role::Loop(*loop_kind, span)
-        } else if self.imports.contains(&kind) {
+            Role::Loop(loop_kind, span)
+        };
+        if has(&self.calls) {
+            Role::Call
+        } else if has(&self.bindings) {
+            Role::Binding
+        } else if has(&self.functions) {
+            Role::Function
+        } else if has(&self.for_loops) {
+            loop_at(LoopKind::For)
+        } else if has(&self.while_loops) {
+            loop_at(LoopKind::While)
+        } else if has(&self.imports) {
             Role::Import
         } else {
             Role::Other
@@ -64,19 +84,19 @@ impl NodeKinds {
     }
 
     /// Every kind the table names, and every loop keyword.
-    pub fn all(&self) -> impl Iterator<Item = &'static str> + '_ {
-        self.calls
-            .iter()
-            .chain(self.bindings)
-            .chain(self.functions)
-            .chain(self.imports)
-            .copied()
-            .chain(
-                self.loops
-                    .iter()
-                    .flat_map(|(kind, _, keyword)| [Some(*kind), *keyword])
-                    .flatten(),
-            )
+    pub fn all(&self) -> impl Iterator<Item = &str> {
+        [
+            &self.calls,
+            &self.bindings,
+            &self.functions,
+            &self.for_loops,
+            &self.while_loops,
+            &self.imports,
+        ]
+        .into_iter()
+        .flatten()
+        .chain(self.loop_keywords.values())
+        .map(String::as_str)
     }
 }
 
@@ -295,14 +315,12 @@ pub trait Grammar {
     ) -> Option<(Span, Scope)> {
         None
     }
-    /// The node kinds of each role in the grammar.
-    fn kinds(&self) -> &'static NodeKinds;
-    /// What a node is to the walk: by default its kind's role in [`Grammar::kinds`]; a
-    /// language overrides it for the kinds whose role depends on where they stand, and
-    /// falls back to the table. `parent` is the walk's (asking `Node::parent` descends from
-    /// the root on every call, quadratic on wide files).
-    fn role(&self, node: Node<'_>, _parent: Option<Node<'_>>, _cx: &Lowering<'_>) -> Role {
-        self.kinds().role(node)
+    /// What a node is to the walk: by default its kind's role in the family's node kinds
+    /// ([`Lowering::kinds`]); a language overrides it for the kinds whose role depends on
+    /// where they stand, and falls back to the table. `parent` is the walk's (asking
+    /// `Node::parent` descends from the root on every call, quadratic on wide files).
+    fn role(&self, node: Node<'_>, _parent: Option<Node<'_>>, cx: &Lowering<'_>) -> Role {
+        cx.kinds().role(node)
     }
     /// Lowers an expression node (children through `cx.expr`).
     fn expr(&self, node: Node<'_>, cx: &Lowering<'_>) -> Expr;
@@ -392,6 +410,7 @@ pub struct Lowering<'s> {
     pub source: &'s str,
     depth: Cell<usize>,
     grammar: &'s dyn Grammar,
+    kinds: &'s NodeKinds,
     scopes: RefCell<Scopes>,
 }
 
@@ -441,6 +460,11 @@ impl Scopes {
 }
 
 impl<'s> Lowering<'s> {
+    /// The node kinds of each role in the grammar being lowered.
+    pub fn kinds(&self) -> &NodeKinds {
+        self.kinds
+    }
+
     /// The innermost scope around a node matching `wanted`.
     fn innermost(&self, node: Node<'_>, wanted: impl Fn(&Scope) -> bool) -> Option<Scope> {
         let mut scopes = self.scopes.borrow_mut();
@@ -662,11 +686,17 @@ fn invoked_in_place(at: &TreeCursor<'_>) -> bool {
 }
 
 /// Walks a parsed tree and collects its facts.
-pub fn collect(root: Node<'_>, source: &str, grammar: &dyn Grammar) -> SyntaxFacts {
+pub fn collect(
+    root: Node<'_>,
+    source: &str,
+    grammar: &dyn Grammar,
+    kinds: &NodeKinds,
+) -> SyntaxFacts {
     let cx = Lowering {
         source,
         depth: Cell::new(0),
         grammar,
+        kinds,
         scopes: RefCell::new(Scopes::default()),
     };
     let mut facts = SyntaxFacts::default();

@@ -5,6 +5,7 @@ use crate::frontend::Language;
 use crate::frontend::profile::FrontEnd;
 use crate::frontend::syntax::collect;
 use crate::frontend::treesitter::parse;
+use crate::semantic::catalog::node_kinds;
 
 /// The facts the shared walker collects from `src` with `language`'s lowering (named in its
 /// profile), indexed by name.
@@ -13,7 +14,12 @@ pub fn facts(language: Language, src: &str) -> SyntaxFacts {
         panic!("{language:?} has no tree-sitter front end");
     };
     let tree = parse(language, src).expect("parses");
-    let mut facts = collect(tree.root_node(), src, lowering);
+    let mut facts = collect(
+        tree.root_node(),
+        src,
+        lowering,
+        node_kinds(language.family()),
+    );
     facts.index();
     facts
 }

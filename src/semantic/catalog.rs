@@ -8,6 +8,7 @@ use serde::Deserialize;
 
 use crate::facts::{CallExpr, SyntaxFacts};
 use crate::frontend::Family;
+use crate::frontend::syntax::NodeKinds;
 
 /// The SigV4 ceiling: S3 rejects presigned URLs valid longer than 7 days.
 pub const SIGV4_MAX_SECONDS: u64 = 604_800;
@@ -26,6 +27,8 @@ struct File {
     presign: Vec<Row>,
     #[serde(default)]
     program: Option<ProgramMarks>,
+    #[serde(default)]
+    syntax: Option<NodeKinds>,
 }
 
 /// What marks a file of the family as a command-line program or as a service (`[program]`),
@@ -276,12 +279,15 @@ impl Signer {
 struct Catalog {
     rows: Vec<Row>,
     programs: Vec<(Family, ProgramMarks)>,
+    /// By family, in the order of `Family::ALL`.
+    syntax: Vec<NodeKinds>,
 }
 
 static CATALOG: LazyLock<Catalog> = LazyLock::new(|| {
     let mut catalog = Catalog {
         rows: Vec::new(),
         programs: Vec::new(),
+        syntax: Family::ALL.iter().map(|_| NodeKinds::default()).collect(),
     };
     for (family, text) in files() {
         // A broken catalog is a build defect caught by the catalog test; at run time the
@@ -294,9 +300,24 @@ static CATALOG: LazyLock<Catalog> = LazyLock::new(|| {
             r
         }));
         catalog.programs.extend(file.program.map(|p| (family, p)));
+        if let (Some(kinds), Some(slot)) = (file.syntax, family_index(family)) {
+            catalog.syntax[slot] = kinds;
+        }
     }
     catalog
 });
+
+fn family_index(family: Family) -> Option<usize> {
+    Family::ALL.iter().position(|f| *f == family)
+}
+
+/// The `[syntax]` node kinds of a family's catalog file (none for a family without one).
+pub fn node_kinds(family: Family) -> &'static NodeKinds {
+    static NONE: LazyLock<NodeKinds> = LazyLock::new(NodeKinds::default);
+    family_index(family)
+        .and_then(|i| CATALOG.syntax.get(i))
+        .unwrap_or(&NONE)
+}
 
 /// The `[program]` marks of a family's catalog file.
 pub fn program_marks(family: Family) -> Option<&'static ProgramMarks> {
