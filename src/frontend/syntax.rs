@@ -627,7 +627,6 @@ pub fn statements_value(mut exprs: Vec<Expr>, span: Span) -> Expr {
     }
 }
 
-/// The arithmetic operator a token names (`+=` callers strip the `=` first).
 /// Whether a call constructs, in a language without `new` (Kotlin, Swift, Scala): its callee
 /// names a type (`S3Client(…)`, `aws.S3Presigner(…)`), by the convention
 /// that types are capitalised.
@@ -641,6 +640,17 @@ pub fn names_a_type(callee: &crate::facts::Expr) -> bool {
     }
 }
 
+/// A call in a language without `new`, a construction when its callee names a type.
+pub fn call_or_construction(callee: Expr, args: Vec<crate::facts::Arg>, span: Span) -> CallExpr {
+    CallExpr {
+        is_new: names_a_type(&callee),
+        callee,
+        args,
+        span,
+    }
+}
+
+/// The arithmetic operator a token names (`+=` callers strip the `=` first).
 pub fn binop(op: &str) -> Option<crate::facts::BinOp> {
     use crate::facts::BinOp;
     match op {

@@ -77,3 +77,22 @@ pub fn default<'f>(f: &'f SyntaxFacts, function: usize, name: &str) -> Option<&'
         .and_then(|p| p.default.as_ref())
         .map(|d| &d.kind)
 }
+
+/// Folds an argument of the last call named `method` in `facts` (read from `src`), as the
+/// expiry lints do.
+pub fn fold_last_call<'f>(
+    facts: &'f SyntaxFacts,
+    src: &str,
+    family: crate::frontend::Family,
+    method: &str,
+    argument: impl Fn(&'f CallExpr) -> Option<&'f Expr>,
+) -> crate::semantic::eval::Value {
+    let source = crate::text::source::SourceFile::new(src.to_string());
+    let call = facts
+        .calls
+        .iter()
+        .rfind(|c| c.call.name() == Some(method))
+        .expect("call");
+    let mut env = crate::semantic::eval::Env::new(facts, &source, call.function, family);
+    env.eval(argument(&call.call).expect("argument"))
+}

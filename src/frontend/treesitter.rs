@@ -306,17 +306,24 @@ const WINDOW_BYTES: usize = 8192;
 const MAX_MATCHES: usize = 16;
 const MAX_LEVELS_UP: usize = 8;
 
-/// Adds the fields an object was given in the statements before `statement` (the latest
-/// wins), searching outwards through enclosing blocks until `is_scope_boundary`. `classify`
-/// reads one earlier statement, `None` when it does not touch the object (a cheap test first:
-/// most statements do not). Returns whether the search saw everything it needed: `false` when
-/// a bound cut it short, so the caller treats the object as dynamic.
+/// Adds the fields an object was given in the statements before the `expression_statement`
+/// of `assignment` (the latest wins), searching outwards through enclosing blocks until
+/// `is_scope_boundary`. `classify` reads one earlier statement, `None` when it does not touch
+/// the object (a cheap test first: most statements do not). Returns whether the search saw
+/// everything it needed: `false` when a bound cut it short, or the assignment is no statement
+/// of its own, so the caller treats the object as dynamic.
 pub fn merge_earlier_fields(
-    statement: Node<'_>,
+    assignment: Node<'_>,
     fields: &mut Vec<crate::facts::Field>,
     classify: impl Fn(Node<'_>) -> Option<Earlier>,
     is_scope_boundary: impl Fn(Node<'_>) -> bool,
 ) -> bool {
+    let Some(statement) = assignment
+        .parent()
+        .filter(|p| p.kind() == "expression_statement")
+    else {
+        return false;
+    };
     let mut add = |field: crate::facts::Field| {
         if !fields.iter().any(|f| f.key == field.key) {
             fields.push(field);
