@@ -377,6 +377,9 @@ fn deep_nesting_in_every_parsed_language() {
         ("deep.mjs", format!("const x = {};\n", deep("{a:", "}"))),
         ("deep.rb", format!("x = {}\n", deep("{a: ", "}"))),
         ("deep.go", format!("var x = {}\n", deep("f(", ")"))),
+        // Configuration with a signed-URL word is read by its parser.
+        ("deep.toml", format!("presign_ttl = {}\n", deep("[", "]"))),
+        ("deep2.toml", format!("presign = {}\n", deep("{a = ", "}"))),
         // Shell scripts are parsed when they run a signing command.
         (
             "deep.sh",
@@ -407,6 +410,8 @@ fn deep_nesting_in_every_parsed_language() {
         // The URL comes after the nesting: the text-level scan must still reach it.
         let text = if name.ends_with(".ipynb") {
             text.replacen("\"metadata\"", &format!("\"u\": \"{u}\", \"metadata\""), 1)
+        } else if name.ends_with(".toml") {
+            format!("{text}\nu = \"{u}\"\n")
         } else {
             format!("{text}\n// \"{u}\"\n")
         };

@@ -1,7 +1,7 @@
 //! Configuration read for presign facts: keys that name a presign or signed-URL expiry
 //! (`.env`, YAML, JSON, TOML, INI/properties, HCL), credential keys, and PEM private key
-//! blocks. YAML and JSON documents are read by their parsers where they parse, every other
-//! format (and what does not parse) line by line.
+//! blocks. YAML, JSON and TOML documents are read by their parsers where they parse, every
+//! other format (and what does not parse) line by line.
 
 use std::ops::Range;
 
@@ -51,12 +51,12 @@ fn names_time(key: &str) -> bool {
 }
 
 /// The presign expiry keys of a configuration file, read as its format defines them where the
-/// project has its parser: a YAML or JSON document by its key paths (`aws.s3.presign.expiration`
+/// project has its parser: a YAML, JSON or TOML document by its key paths (`aws.s3.presign.expiration`
 /// under nested maps; a block scalar is a value, whose lines are read as `KEY=value` lines
 /// only as the text of an embedded script), otherwise, and when the document does not parse,
 /// line by line ([`config_expiries`]).
 pub fn config_expiries_in(kind: crate::frontend::FileKind, text: &str) -> Vec<ConfigExpiry> {
-    use crate::frontend::Infrastructure;
+    use crate::frontend::ConfigFormat;
     use crate::frontend::iac::tree;
     // A nested key about signed URLs holds one of these words; a file without them has only
     // flat framework settings (`AWS_QUERYSTRING_EXPIRE`), which the line reader finds.
@@ -72,11 +72,10 @@ pub fn config_expiries_in(kind: crate::frontend::FileKind, text: &str) -> Vec<Co
         ])
     });
     let nested_words = || text.len() <= MAX_TREE_BYTES && NESTED_WORDS.is_match(text.as_bytes());
-    let documents = match kind.infrastructure {
-        Some(Infrastructure::Json | Infrastructure::Jsonc) if nested_words() => {
-            tree::parse_json(text, 0).map(|d| vec![d])
-        }
-        Some(Infrastructure::Yaml) if nested_words() => tree::parse_yaml(text),
+    let documents = match kind.config {
+        Some(ConfigFormat::Json) if nested_words() => tree::parse_json(text, 0).map(|d| vec![d]),
+        Some(ConfigFormat::Yaml) if nested_words() => tree::parse_yaml(text),
+        Some(ConfigFormat::Toml) if nested_words() => tree::parse_toml(text).map(|d| vec![d]),
         _ => None,
     };
     let Some(documents) = documents else {

@@ -14,8 +14,8 @@ use super::profile::PROFILES;
 pub struct FileKind {
     /// The source language whose front end parses it.
     pub language: Option<Language>,
-    /// Its `key = value` / `key: value` lines are configuration (presign expiry keys).
-    pub config: bool,
+    /// The configuration format it is written in (presign expiry keys).
+    pub config: Option<ConfigFormat>,
     /// Its lines are read for credential keys: configuration, shell scripts, Dockerfiles,
     /// the AWS CLI's `credentials` and `config` files.
     pub credential_lines: bool,
@@ -43,6 +43,20 @@ pub enum Infrastructure {
     Bicep,
 }
 
+/// The configuration formats, by extension (`.env` files by name).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ConfigFormat {
+    Yaml,
+    Json,
+    Toml,
+    /// INI and its kin: `.ini`, `.cfg`, `.conf`.
+    Ini,
+    Properties,
+    /// Terraform and HCL: `.tf`, `.tfvars`, `.hcl`.
+    Hcl,
+    Env,
+}
+
 /// Files that hold shell scripts in parts of their text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ScriptHost {
@@ -50,20 +64,20 @@ pub enum ScriptHost {
     Makefile,
 }
 
-/// Extensions of configuration files.
-const CONFIG_EXTENSIONS: &[&str] = &[
-    "yaml",
-    "yml",
-    "json",
-    "toml",
-    "ini",
-    "cfg",
-    "conf",
-    "properties",
-    "tf",
-    "tfvars",
-    "hcl",
-    "env",
+/// Configuration formats by extension.
+const CONFIG_EXTENSIONS: &[(&str, ConfigFormat)] = &[
+    ("yaml", ConfigFormat::Yaml),
+    ("yml", ConfigFormat::Yaml),
+    ("json", ConfigFormat::Json),
+    ("toml", ConfigFormat::Toml),
+    ("ini", ConfigFormat::Ini),
+    ("cfg", ConfigFormat::Ini),
+    ("conf", ConfigFormat::Ini),
+    ("properties", ConfigFormat::Properties),
+    ("tf", ConfigFormat::Hcl),
+    ("tfvars", ConfigFormat::Hcl),
+    ("hcl", ConfigFormat::Hcl),
+    ("env", ConfigFormat::Env),
 ];
 
 /// Extensions of shell scripts, and the shells a shebang may name.
@@ -80,7 +94,14 @@ impl FileKind {
         let ext = lower.rsplit_once('.').map(|(_, e)| e);
         let ext_is = |list: &[&str]| ext.is_some_and(|e| list.contains(&e));
         let env_file = lower == ".env" || lower.starts_with(".env.") || lower.ends_with(".env");
-        let config = env_file || ext_is(CONFIG_EXTENSIONS);
+        let config = if env_file {
+            Some(ConfigFormat::Env)
+        } else {
+            CONFIG_EXTENSIONS
+                .iter()
+                .find(|(e, _)| Some(*e) == ext)
+                .map(|(_, format)| *format)
+        };
         let shell_script = ext_is(SHELLS);
         let dockerfile = ext_is(&["dockerfile"])
             || lower.starts_with("dockerfile")
@@ -94,7 +115,7 @@ impl FileKind {
         FileKind {
             language: language(name, ext),
             config,
-            credential_lines: config
+            credential_lines: config.is_some()
                 || shell_script
                 || dockerfile
                 || ext_is(&["envrc"])
@@ -178,7 +199,7 @@ mod tests {
             "x.tf",
             "app.properties",
         ] {
-            assert!(kind(yes).config, "{yes}");
+            assert!(kind(yes).config.is_some(), "{yes}");
             assert!(kind(yes).credential_lines, "{yes}");
         }
         for only_credentials in [
@@ -189,14 +210,19 @@ mod tests {
             "home/.aws/credentials",
             "home/.aws/config",
         ] {
-            assert!(!kind(only_credentials).config, "{only_credentials}");
+            assert!(
+                kind(only_credentials).config.is_none(),
+                "{only_credentials}"
+            );
             assert!(
                 kind(only_credentials).credential_lines,
                 "{only_credentials}"
             );
         }
         assert!(!kind("app/config").credential_lines);
-        assert!(!kind("x.py").config && !kind("x.py").credential_lines);
+        assert!(kind("x.py").config.is_none() && !kind("x.py").credential_lines);
+        assert_eq!(kind("a/pyproject.toml").config, Some(ConfigFormat::Toml));
+        assert_eq!(kind(".env.prod").config, Some(ConfigFormat::Env));
     }
 
     #[test]

@@ -40,7 +40,7 @@ pub mod treesitter;
 
 use std::path::Path;
 
-pub use file_kind::{FileKind, Infrastructure, ScriptHost};
+pub use file_kind::{ConfigFormat, FileKind, Infrastructure, ScriptHost};
 pub use profile::{Family, Language};
 
 use crate::facts::SyntaxFacts;
@@ -143,7 +143,7 @@ pub fn extract(path: &Path, text: &str, needs: Needs) -> Facts {
         facts
             .signed_lifetimes
             .extend(iac::signed_lifetimes(kind.infrastructure, text));
-        if kind.config {
+        if kind.config.is_some() {
             facts.config_expiries = config_values::config_expiries_in(kind, text);
         }
     }

@@ -152,6 +152,91 @@ fn from_json(value: &jsonc_parser::ast::Value<'_>, offset: usize, depth: usize) 
     }
 }
 
+/// Parses a TOML document (`toml_edit`, which keeps the spans): tables and dotted keys as
+/// maps, arrays and arrays of tables as lists, every other value a scalar with its text.
+pub fn parse_toml(text: &str) -> Option<Node> {
+    let document = toml_edit::ImDocument::parse(text).ok()?;
+    Some(from_toml_table(document.as_table(), 0))
+}
+
+fn from_toml_table(table: &dyn toml_edit::TableLike, depth: usize) -> Node {
+    let entries = table
+        .iter()
+        .filter_map(|(name, item)| {
+            let key = table.key(name)?;
+            let span = key.span().unwrap_or(0..0);
+            let value = from_toml_item(item, depth + 1);
+            Some((
+                Key {
+                    name: name.to_string(),
+                    span,
+                },
+                value,
+            ))
+        })
+        .collect();
+    Node {
+        kind: Kind::Map(entries),
+        span: 0..0,
+    }
+}
+
+fn from_toml_item(item: &toml_edit::Item, depth: usize) -> Node {
+    use toml_edit::Item;
+    if depth > MAX_DEPTH {
+        return Node {
+            kind: Kind::Unknown,
+            span: 0..0,
+        };
+    }
+    match item {
+        Item::Value(value) => from_toml_value(value, depth),
+        Item::Table(table) => Node {
+            span: table.span().unwrap_or(0..0),
+            ..from_toml_table(table, depth)
+        },
+        Item::ArrayOfTables(tables) => Node {
+            kind: Kind::List(
+                tables
+                    .iter()
+                    .map(|t| from_toml_table(t, depth + 1))
+                    .collect(),
+            ),
+            span: tables.span().unwrap_or(0..0),
+        },
+        Item::None => Node {
+            kind: Kind::Unknown,
+            span: 0..0,
+        },
+    }
+}
+
+fn from_toml_value(value: &toml_edit::Value, depth: usize) -> Node {
+    use toml_edit::Value;
+    let span = value.span().unwrap_or(0..0);
+    let kind = match value {
+        Value::String(s) => Kind::Scalar(s.value().clone()),
+        Value::Integer(i) => Kind::Scalar(i.value().to_string()),
+        Value::Float(f) => Kind::Scalar(f.value().to_string()),
+        Value::Boolean(b) => Kind::Scalar(b.value().to_string()),
+        Value::Datetime(d) => Kind::Scalar(d.value().to_string()),
+        Value::Array(items) if depth <= MAX_DEPTH => Kind::List(
+            items
+                .iter()
+                .map(|v| from_toml_value(v, depth + 1))
+                .collect(),
+        ),
+        Value::InlineTable(table) if depth <= MAX_DEPTH => {
+            return Node {
+                span,
+                ..from_toml_table(table, depth)
+            };
+        }
+        Value::Array(_) | Value::InlineTable(_) => Kind::Unknown,
+    };
+    Node { kind, span }
+}
+
 /// Parses every document of a YAML stream. `None` when the stream does not parse (or nests
 /// deeper than [`MAX_DEPTH`]).
 pub fn parse_yaml(text: &str) -> Option<Vec<Node>> {
