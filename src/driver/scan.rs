@@ -443,7 +443,7 @@ impl Context<'_> {
         let files = match crate::driver::staged::staged_files(self.cwd) {
             Ok(files) => files,
             // `run` checked the repository; this is git failing underneath.
-            Err(message) => return self.error(".", message),
+            Err(e) => return self.error(".", e.to_string()),
         };
         let filters: Vec<PathBuf> = filters.iter().map(|f| absolute(self.cwd, f)).collect();
         for file in files {

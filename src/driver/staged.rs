@@ -4,6 +4,17 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+/// Why `--staged` cannot read the index.
+#[derive(Debug, thiserror::Error)]
+pub enum StagedError {
+    #[error("--staged needs git: {0}")]
+    NoGit(#[source] std::io::Error),
+    #[error("--staged: {} is not inside a git repository", .0.display())]
+    NotInRepository(PathBuf),
+    #[error("--staged: `git {command}` failed: {stderr}")]
+    GitFailed { command: String, stderr: String },
+}
+
 /// A staged file: where it lives in the work tree, and its content in the index.
 pub struct StagedFile {
     pub path: PathBuf,
@@ -11,7 +22,7 @@ pub struct StagedFile {
 }
 
 /// Added, copied, modified and renamed files in the index, with their staged content.
-pub fn staged_files(cwd: &Path) -> Result<Vec<StagedFile>, String> {
+pub fn staged_files(cwd: &Path) -> Result<Vec<StagedFile>, StagedError> {
     in_index(
         cwd,
         &[
@@ -26,19 +37,18 @@ pub fn staged_files(cwd: &Path) -> Result<Vec<StagedFile>, String> {
 
 /// Files whose work-tree copy differs from the index (modified or deleted, not staged), with
 /// their content in the index: what a commit would hold of them.
-pub fn unstaged_in_index(cwd: &Path) -> Result<Vec<StagedFile>, String> {
+pub fn unstaged_in_index(cwd: &Path) -> Result<Vec<StagedFile>, StagedError> {
     in_index(cwd, &["diff", "--name-only", "-z", "--diff-filter=MD"])
 }
 
 /// The top of the git work tree `cwd` is in: `--staged` checks it before scanning, so that
 /// running it outside a repository is a plain usage error.
-pub fn work_tree_root(cwd: &Path) -> Result<PathBuf, String> {
-    let top = git(cwd, &["rev-parse", "--show-toplevel"]).map_err(|e| {
-        if e.contains("not a git repository") {
-            format!("--staged: {} is not inside a git repository", cwd.display())
-        } else {
-            e
+pub fn work_tree_root(cwd: &Path) -> Result<PathBuf, StagedError> {
+    let top = git(cwd, &["rev-parse", "--show-toplevel"]).map_err(|e| match e {
+        StagedError::GitFailed { stderr, .. } if stderr.contains("not a git repository") => {
+            StagedError::NotInRepository(cwd.to_path_buf())
         }
+        e => e,
     })?;
     Ok(PathBuf::from(
         String::from_utf8_lossy(&top).trim_end_matches(['\n', '\r']),
@@ -46,7 +56,7 @@ pub fn work_tree_root(cwd: &Path) -> Result<PathBuf, String> {
 }
 
 /// The files a `git diff … --name-only -z` lists, with their content in the index.
-fn in_index(cwd: &Path, diff: &[&str]) -> Result<Vec<StagedFile>, String> {
+fn in_index(cwd: &Path, diff: &[&str]) -> Result<Vec<StagedFile>, StagedError> {
     let top = work_tree_root(cwd)?;
     let names = git(&top, diff)?;
     let mut files = Vec::new();
@@ -61,18 +71,17 @@ fn in_index(cwd: &Path, diff: &[&str]) -> Result<Vec<StagedFile>, String> {
     Ok(files)
 }
 
-fn git(dir: &Path, args: &[&str]) -> Result<Vec<u8>, String> {
+fn git(dir: &Path, args: &[&str]) -> Result<Vec<u8>, StagedError> {
     let output = Command::new("git")
         .args(args)
         .current_dir(dir)
         .output()
-        .map_err(|e| format!("--staged needs git: {e}"))?;
+        .map_err(StagedError::NoGit)?;
     if !output.status.success() {
-        return Err(format!(
-            "--staged: `git {}` failed: {}",
-            args.join(" "),
-            String::from_utf8_lossy(&output.stderr).trim()
-        ));
+        return Err(StagedError::GitFailed {
+            command: args.join(" "),
+            stderr: String::from_utf8_lossy(&output.stderr).trim().to_string(),
+        });
     }
     Ok(output.stdout)
 }

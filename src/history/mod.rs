@@ -70,8 +70,41 @@ pub struct HistoryResult {
     pub truncated: bool,
 }
 
+/// Why a history scan cannot start.
+#[derive(Debug, thiserror::Error)]
+pub enum HistoryError {
+    /// The path is in no git repository; `hint` says how to scan a directory named
+    /// `history` (`check` used to be the default subcommand).
+    #[error("{path}: not a git repository ({reason}){hint}")]
+    NotARepository {
+        path: String,
+        reason: String,
+        hint: &'static str,
+    },
+    #[error("cannot read the repository's refs: {0}")]
+    Refs(String),
+    /// A `--rev` or `--since` that names no commit.
+    #[error("{flag} {rev}: {problem}")]
+    Revision {
+        flag: String,
+        rev: String,
+        problem: RevisionProblem,
+    },
+}
+
+/// What is wrong with a revision given on the command line.
+#[derive(Debug, thiserror::Error)]
+pub enum RevisionProblem {
+    #[error("not a revision of this repository ({0})")]
+    Unknown(String),
+    #[error("cannot read it ({0})")]
+    Unreadable(String),
+    #[error("names no commit ({0})")]
+    NotACommit(String),
+}
+
 /// Scans the history; `Err` when the repository or a revision cannot be opened at all.
-pub fn scan(options: &HistoryOptions, settings: &Settings) -> Result<HistoryResult, String> {
+pub fn scan(options: &HistoryOptions, settings: &Settings) -> Result<HistoryResult, HistoryError> {
     let shown = crate::driver::paths::redact_path(&options.path);
     let repo = gix::discover(&options.path).map_err(|e| {
         // `presign-lint history` used to scan a directory of that name (`check` is the
@@ -81,7 +114,11 @@ pub fn scan(options: &HistoryOptions, settings: &Settings) -> Result<HistoryResu
         } else {
             ""
         };
-        format!("{shown}: not a git repository ({e}){hint}")
+        HistoryError::NotARepository {
+            path: shown,
+            reason: e.to_string(),
+            hint,
+        }
     })?;
     // Absolute: exclude globs and SARIF's `%SRCROOT%` are absolute, and gix gives the work
     // tree as it was found (`.`).
@@ -226,17 +263,17 @@ fn attribute(findings: Vec<(usize, Finding)>, walked: &walk::Walk) -> Vec<Findin
 
 /// Every local branch and tag, peeled to the commit it names; refs that name no commit (a
 /// tag of a tree or blob) and refs that cannot be read are passed over.
-fn default_tips(repo: &gix::Repository) -> Result<Vec<ObjectId>, String> {
+fn default_tips(repo: &gix::Repository) -> Result<Vec<ObjectId>, HistoryError> {
     let platform = repo
         .references()
-        .map_err(|e| format!("cannot read the repository's refs: {e}"))?;
+        .map_err(|e| HistoryError::Refs(e.to_string()))?;
     let mut tips = Vec::new();
     let mut seen = HashSet::new();
     let iterators = [platform.local_branches(), platform.tags()];
     for iter in iterators {
         let iter = iter
             .and_then(|i| i.peeled())
-            .map_err(|e| format!("cannot read the repository's refs: {e}"))?;
+            .map_err(|e| HistoryError::Refs(e.to_string()))?;
         for reference in iter.flatten() {
             let reference = reference.detach();
             let Some(id) = reference
@@ -267,16 +304,20 @@ fn is_commit(repo: &gix::Repository, id: ObjectId) -> bool {
 }
 
 /// A revision (`main`, `origin/main`, `v1.2`, `HEAD~3`, an id) as the commit it names.
-fn resolve(repo: &gix::Repository, rev: &str, flag: &str) -> Result<ObjectId, String> {
-    let not = |why: String| format!("{flag} {rev}: {why}");
+fn resolve(repo: &gix::Repository, rev: &str, flag: &str) -> Result<ObjectId, HistoryError> {
+    let not = |problem: RevisionProblem| HistoryError::Revision {
+        flag: flag.to_string(),
+        rev: rev.to_string(),
+        problem,
+    };
     let id = repo
         .rev_parse_single(rev.as_bytes().as_bstr())
-        .map_err(|e| not(format!("not a revision of this repository ({e})")))?;
+        .map_err(|e| not(RevisionProblem::Unknown(e.to_string())))?;
     let commit = id
         .object()
-        .map_err(|e| not(format!("cannot read it ({e})")))?
+        .map_err(|e| not(RevisionProblem::Unreadable(e.to_string())))?
         .peel_to_commit()
-        .map_err(|e| not(format!("names no commit ({e})")))?;
+        .map_err(|e| not(RevisionProblem::NotACommit(e.to_string())))?;
     Ok(commit.id)
 }
 
