@@ -5,7 +5,7 @@
 
 use serde::Serialize;
 
-use super::{Check, Context, Diagnostic, LintId, Rule};
+use super::{Check, Context, Diagnostic, Explained, LintId, Rule};
 use crate::facts::{Bucket, BucketLogging, BucketRef, IacFormat};
 use crate::frontend::Needs;
 use crate::frontend::iac::logs::named_like_log_bucket;
@@ -83,23 +83,7 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
 }
 
 fn diagnostic(bucket: &Bucket) -> Diagnostic {
-    let (what, help) = match bucket.format {
-        IacFormat::Terraform => (
-            format!("`aws_s3_bucket.{}`", bucket.id),
-            format!(
-                "add an `aws_s3_bucket_logging` resource with `bucket = aws_s3_bucket.{}.id` and a `target_bucket` that collects access logs (a separate log bucket), in this module; then review the logs for unexpected presigned (`QueryString`) requests (practice `monitor-access-logs`)",
-                bucket.id
-            ),
-        ),
-        IacFormat::CloudFormation => (
-            format!("`{}` (`AWS::S3::Bucket`)", bucket.id),
-            "add `Properties.LoggingConfiguration` with `DestinationBucketName: !Ref <LogBucket>` (a separate log bucket) and a `LogFilePrefix`; then review the logs for unexpected presigned (`QueryString`) requests (practice `monitor-access-logs`)".to_string(),
-        ),
-    };
-    let message = format!(
-        "bucket {what} has no S3 server access logging: use of its presigned URLs (who, from where, which object) leaves no record"
-    );
-    let details = Details {
+    let finding = Unlogged {
         bucket: &bucket.id,
         bucket_name: bucket.name.as_deref(),
         format: match bucket.format {
@@ -107,22 +91,43 @@ fn diagnostic(bucket: &Bucket) -> Diagnostic {
             IacFormat::CloudFormation => "cloudformation",
         },
     };
-    Diagnostic::new(
+    Diagnostic::explained(
         LintId::BucketAccessLoggingDisabled,
         bucket.span.clone(),
-        message,
         format!("bucket|{}", bucket.id),
+        &finding,
     )
-    .with_help(help)
-    .with_details(&details)
 }
 
-/// The bucket without access logging.
+/// A bucket without access logging.
 #[derive(Serialize)]
-struct Details<'a> {
+struct Unlogged<'a> {
     /// Its resource's id in the template (`aws_s3_bucket.uploads`, `UploadsBucket`).
     bucket: &'a str,
     #[serde(skip_serializing_if = "Option::is_none")]
     bucket_name: Option<&'a str>,
+    /// `terraform` or `cloudformation`.
     format: &'static str,
+}
+
+impl Explained for Unlogged<'_> {
+    fn message(&self) -> String {
+        let what = match self.format {
+            "terraform" => format!("`aws_s3_bucket.{}`", self.bucket),
+            _ => format!("`{}` (`AWS::S3::Bucket`)", self.bucket),
+        };
+        format!(
+            "bucket {what} has no S3 server access logging: use of its presigned URLs (who, from where, which object) leaves no record"
+        )
+    }
+
+    fn help(&self) -> Option<String> {
+        Some(match self.format {
+            "terraform" => format!(
+                "add an `aws_s3_bucket_logging` resource with `bucket = aws_s3_bucket.{}.id` and a `target_bucket` that collects access logs (a separate log bucket), in this module; then review the logs for unexpected presigned (`QueryString`) requests (practice `monitor-access-logs`)",
+                self.bucket
+            ),
+            _ => "add `Properties.LoggingConfiguration` with `DestinationBucketName: !Ref <LogBucket>` (a separate log bucket) and a `LogFilePrefix`; then review the logs for unexpected presigned (`QueryString`) requests (practice `monitor-access-logs`)".to_string(),
+        })
+    }
 }

@@ -8,7 +8,7 @@ mod sources;
 
 use serde::Serialize;
 
-use super::{Check, Context, Diagnostic, LintId, Output, Rule};
+use super::{Check, Context, Diagnostic, Explained, LintId, Output, Rule};
 use crate::facts::{Call, KEYWORD_SPLAT, Span};
 use crate::frontend::Needs;
 use crate::semantic::catalog::{Row, SIGV4_MAX_SECONDS, SettingRow, Signer};
@@ -263,75 +263,31 @@ fn report(cx: &Context<'_>, e: Expiry, out: &mut Output) {
     } else {
         return;
     };
-    // "boto3 `generate_presigned_url` presigns for", "django-storages signs every S3 URL for
-    // `AWS_QUERYSTRING_EXPIRE` =".
-    let subject = match e.setting {
-        Some((row, name)) => format!("{} signs {} for `{name}` =", e.what, row.signs),
-        None => format!("{} presigns for", e.what),
-    };
-    let mut message = match lint {
-        LintId::ExpiryExceedsLimit => {
-            let (limit, consequence) =
-                over_limit.map_or((SIGV4_MAX_SECONDS, ""), |(l, c)| (*l, c.as_str()));
-            format!(
-                "{subject} {} ({seconds} s), over the {} signing limit: {consequence}",
-                human(seconds),
-                human(limit)
-            )
-        }
-        _ => format!(
-            "{subject} {} ({seconds} s); the limit is {} ({} s)",
-            human(seconds),
-            human(cx.max_expiry),
-            cx.max_expiry
-        ),
-    };
-    if !e.derivation.is_empty() {
-        message.push_str(&format!(" ({})", e.derivation.join("; ")));
-    }
-    let mut help = match lint {
-        LintId::ExpiryExceedsLimit => format!(
-            "use at most {}, and preferably the policy maximum of {}; for long-lived access use CloudFront signed URLs or an IAM role (practice `url-expired`)",
-            human(over_limit.map_or(SIGV4_MAX_SECONDS, |(l, _)| *l)),
-            human(cx.max_expiry)
-        ),
-        _ => format!(
-            "presign for at most {} and generate a fresh URL when it is needed; raise `max-expiry` in presign-lint.toml only for a reviewed need (practice `short-expiration`)",
-            human(cx.max_expiry)
-        ),
-    };
-    if let Some((row, name)) = e.setting {
-        help.push_str(&match row.default {
-            Some(default) => format!(
-                "; with `{name}` unset, {} signs for {}",
-                row.framework,
-                human(default)
-            ),
-            None => format!("; with `{name}` unset, {} signs no URL", row.framework),
-        });
-    }
-    let details = Details {
+    let finding = ExpiryFinding {
         expiry_seconds: seconds,
         max_expiry_seconds: cx.max_expiry,
         limit_seconds: e.limit.as_ref().map(|(limit, _)| *limit),
         source: e.source,
         derivation: &e.derivation,
+        what: &e.what,
+        setting: e.setting,
+        over_limit: (lint == LintId::ExpiryExceedsLimit)
+            .then(|| over_limit.map_or((SIGV4_MAX_SECONDS, ""), |(l, c)| (*l, c.as_str()))),
     };
     let what = match e.setting {
         Some((_, name)) => format!("{} {name}", e.what),
-        None => e.what,
+        None => e.what.clone(),
     };
     let identity = format!("{what}|{}", cx.text.get(e.span.clone()).unwrap_or(""));
-    let mut diagnostic = Diagnostic::new(lint, e.span.clone(), message, identity)
-        .with_help(help)
-        .with_details(&details);
+    let mut diagnostic = Diagnostic::explained(lint, e.span.clone(), identity, &finding);
     diagnostic.related = e.related;
     out.diagnostics.push(diagnostic);
 }
 
-/// An expiry finding's details.
+/// An expiry over the policy maximum or the signer's limit: the numbers (the details) and
+/// what presigns with it.
 #[derive(Serialize)]
-struct Details<'a> {
+struct ExpiryFinding<'a> {
     expiry_seconds: u64,
     max_expiry_seconds: u64,
     /// The signer's hard limit, when it has one.
@@ -342,6 +298,68 @@ struct Details<'a> {
     /// How a folded expiry was computed, step by step.
     #[serde(skip_serializing_if = "<[String]>::is_empty")]
     derivation: &'a [String],
+    /// What presigns: "boto3 `generate_presigned_url`".
+    #[serde(skip)]
+    what: &'a str,
+    /// A framework setting that sets it, with the name it is written under.
+    #[serde(skip)]
+    setting: Option<(&'static SettingRow, &'static str)>,
+    /// Over the signer's limit (`expiry-exceeds-limit`): the limit and what happens past it.
+    #[serde(skip)]
+    over_limit: Option<(u64, &'a str)>,
+}
+
+impl Explained for ExpiryFinding<'_> {
+    fn message(&self) -> String {
+        let seconds = self.expiry_seconds;
+        // "boto3 `generate_presigned_url` presigns for", "django-storages signs every S3 URL
+        // for `AWS_QUERYSTRING_EXPIRE` =".
+        let subject = match self.setting {
+            Some((row, name)) => format!("{} signs {} for `{name}` =", self.what, row.signs),
+            None => format!("{} presigns for", self.what),
+        };
+        let mut message = match self.over_limit {
+            Some((limit, consequence)) => format!(
+                "{subject} {} ({seconds} s), over the {} signing limit: {consequence}",
+                human(seconds),
+                human(limit)
+            ),
+            None => format!(
+                "{subject} {} ({seconds} s); the limit is {} ({} s)",
+                human(seconds),
+                human(self.max_expiry_seconds),
+                self.max_expiry_seconds
+            ),
+        };
+        if !self.derivation.is_empty() {
+            message.push_str(&format!(" ({})", self.derivation.join("; ")));
+        }
+        message
+    }
+
+    fn help(&self) -> Option<String> {
+        let max = human(self.max_expiry_seconds);
+        let mut help = match self.over_limit {
+            Some((limit, _)) => format!(
+                "use at most {}, and preferably the policy maximum of {max}; for long-lived access use CloudFront signed URLs or an IAM role (practice `url-expired`)",
+                human(limit)
+            ),
+            None => format!(
+                "presign for at most {max} and generate a fresh URL when it is needed; raise `max-expiry` in presign-lint.toml only for a reviewed need (practice `short-expiration`)"
+            ),
+        };
+        if let Some((row, name)) = self.setting {
+            help.push_str(&match row.default {
+                Some(default) => format!(
+                    "; with `{name}` unset, {} signs for {}",
+                    row.framework,
+                    human(default)
+                ),
+                None => format!("; with `{name}` unset, {} signs no URL", row.framework),
+            });
+        }
+        Some(help)
+    }
 }
 
 /// `Some(Some(expiry))` resolved, `Some(None)` dynamic (counted), `None` nothing to check

@@ -9,7 +9,7 @@ use std::sync::LazyLock;
 
 use serde::{Deserialize, Serialize};
 
-use super::{Check, Context, Diagnostic, LintId, Rule};
+use super::{Check, Context, Diagnostic, Explained, LintId, Rule};
 use crate::facts::{CallExpr, Expr, ExprKind, Span, SyntaxFacts};
 use crate::frontend::Family;
 use crate::frontend::Needs;
@@ -561,38 +561,6 @@ fn diagnostic(g: Group) -> Diagnostic {
             "long-term"
         }
     });
-    let mut parts = Vec::new();
-    if let Some(k) = &g.key_id {
-        parts.push(format!(
-            "{} access key id `{}`",
-            key_type.unwrap_or("long-term"),
-            redact_key_id(&k.value)
-        ));
-    }
-    if g.secret.is_some() {
-        parts.push("secret access key".to_string());
-    }
-    if g.token.is_some() {
-        parts.push("session token".to_string());
-    }
-    let what = match parts.as_slice() {
-        [one] => one.clone(),
-        [a, b] => format!("{a} and {b}"),
-        _ => format!("{}, {} and {}", parts[0], parts[1], parts[2]),
-    };
-    let consequence = if g.secret.is_some() || g.token.is_some() {
-        "anyone who can read this file can sign requests and presigned URLs as this key until it is rotated"
-    } else {
-        "the key id names the account and the key, and its secret is often nearby or in history"
-    };
-    let names: Vec<String> = g.names.iter().map(|n| format!("`{n}`")).collect();
-    let origin = if names.is_empty() {
-        g.origin.clone()
-    } else {
-        format!("{} {}", g.origin, names.join(" and "))
-    };
-    let message = format!("hardcoded AWS credentials: literal {what} {origin}; {consequence}");
-    let help = "remove the literal, then deactivate and rotate the key now (git history keeps it); let the SDK's default credential chain supply short-lived credentials: IAM role, SSO, or variables injected at deploy time (practice `revocation`)";
     let span = g
         .key_id
         .as_ref()
@@ -600,12 +568,14 @@ fn diagnostic(g: Group) -> Diagnostic {
         .or(g.token.as_ref())
         .map(|l| l.span.clone())
         .unwrap_or_default();
-    let details = Details {
+    let finding = Credentials {
         key_id: g.key_id.as_ref().map(|k| redact_key_id(&k.value)),
         key_type,
         secret_access_key: g.secret.is_some(),
         session_token: g.token.is_some(),
         source: g.source,
+        origin: &g.origin,
+        names: &g.names,
     };
     // Hashed only: the values identify the credential wherever its lines move.
     let identity = format!(
@@ -614,14 +584,12 @@ fn diagnostic(g: Group) -> Diagnostic {
         g.secret.as_ref().map_or("", |l| l.value.as_str()),
         g.token.as_ref().map_or("", |l| l.value.as_str()),
     );
-    Diagnostic::new(LintId::HardcodedCredentials, span, message, identity)
-        .with_help(help)
-        .with_details(&details)
+    Diagnostic::explained(LintId::HardcodedCredentials, span, identity, &finding)
 }
 
-/// A credential finding's details: which parts are literal, never their values.
+/// Literal AWS credentials: which parts are literal (the details), never their values.
 #[derive(Serialize)]
-struct Details {
+struct Credentials<'a> {
     /// Redacted to its prefix and last characters.
     key_id: Option<String>,
     key_type: Option<&'static str>,
@@ -629,13 +597,71 @@ struct Details {
     session_token: bool,
     /// Where it was found: `call`, `binding`, a config file, …
     source: &'static str,
+    /// Where they were found, for the message: "passed to boto3 `client`".
+    #[serde(skip)]
+    origin: &'a str,
+    /// The names the parts were given.
+    #[serde(skip)]
+    names: &'a [String],
 }
 
-/// A private key finding's details.
+impl Explained for Credentials<'_> {
+    fn message(&self) -> String {
+        let mut parts = Vec::new();
+        if let Some(key_id) = &self.key_id {
+            parts.push(format!(
+                "{} access key id `{key_id}`",
+                self.key_type.unwrap_or("long-term")
+            ));
+        }
+        if self.secret_access_key {
+            parts.push("secret access key".to_string());
+        }
+        if self.session_token {
+            parts.push("session token".to_string());
+        }
+        let what = match parts.as_slice() {
+            [one] => one.clone(),
+            [a, b] => format!("{a} and {b}"),
+            _ => format!("{}, {} and {}", parts[0], parts[1], parts[2]),
+        };
+        let consequence = if self.secret_access_key || self.session_token {
+            "anyone who can read this file can sign requests and presigned URLs as this key until it is rotated"
+        } else {
+            "the key id names the account and the key, and its secret is often nearby or in history"
+        };
+        let names: Vec<String> = self.names.iter().map(|n| format!("`{n}`")).collect();
+        let origin = if names.is_empty() {
+            self.origin.to_string()
+        } else {
+            format!("{} {}", self.origin, names.join(" and "))
+        };
+        format!("hardcoded AWS credentials: literal {what} {origin}; {consequence}")
+    }
+
+    fn help(&self) -> Option<String> {
+        Some("remove the literal, then deactivate and rotate the key now (git history keeps it); let the SDK's default credential chain supply short-lived credentials: IAM role, SSO, or variables injected at deploy time (practice `revocation`)".to_string())
+    }
+}
+
+/// A literal PEM private key of a CloudFront key pair.
 #[derive(Serialize)]
-struct PemDetails<'a> {
+struct PrivateKey<'a> {
     pem_label: &'a str,
     source: &'static str,
+}
+
+impl Explained for PrivateKey<'_> {
+    fn message(&self) -> String {
+        format!(
+            "hardcoded CloudFront signing key: a literal PEM `{}`; anyone who can read this file can sign CloudFront URLs and cookies until the key leaves the key group",
+            self.pem_label
+        )
+    }
+
+    fn help(&self) -> Option<String> {
+        Some("remove the key and rotate it (add a new public key to the trusted key group, delete the old one); load the private key at run time from a secret store such as Secrets Manager or SSM Parameter Store (practice `revocation`)".to_string())
+    }
 }
 
 /// A PEM private key in a file about CloudFront signing: the file mentions
@@ -648,18 +674,17 @@ fn private_keys(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         if key.body.len() < 100 || is_placeholder_body(&key.body) {
             continue;
         }
-        let message = format!(
-            "hardcoded CloudFront signing key: a literal PEM `{}`; anyone who can read this file can sign CloudFront URLs and cookies until the key leaves the key group",
-            key.label
-        );
-        out.push(
-            Diagnostic::new(LintId::HardcodedCredentials, key.span.clone(), message, format!("pem|{}", key.body))
-                .with_help("remove the key and rotate it (add a new public key to the trusted key group, delete the old one); load the private key at run time from a secret store such as Secrets Manager or SSM Parameter Store (practice `revocation`)")
-                .with_details(&PemDetails {
-                    pem_label: &key.label,
-                    source: "pem",
-                }),
-        );
+        let finding = PrivateKey {
+            pem_label: &key.label,
+            source: "pem",
+        };
+        let identity = format!("pem|{}", key.body);
+        out.push(Diagnostic::explained(
+            LintId::HardcodedCredentials,
+            key.span.clone(),
+            identity,
+            &finding,
+        ));
     }
 }
 

@@ -4,7 +4,7 @@ use serde::Serialize;
 use time::OffsetDateTime;
 use time::format_description::well_known::Rfc3339;
 
-use super::{Check, Diagnostic, LintId, Rule};
+use super::{Check, Diagnostic, Explained, LintId, Rule};
 use crate::frontend::Facts;
 use crate::frontend::Needs;
 use crate::text::redact::redact_key_id;
@@ -44,52 +44,12 @@ pub fn check(facts: &Facts, now: OffsetDateTime, out: &mut Vec<Diagnostic>) {
 }
 
 fn diagnostic(url: &SignedUrl, now: OffsetDateTime) -> Diagnostic {
-    let expired = url.expires_at.map(|t| t <= now);
-    let mut leaks = Vec::new();
-    let (bucket_word, object_word) = match url.kind {
-        UrlKind::AzureSas => ("container", "blob"),
-        _ => ("bucket", "object"),
-    };
-    if url.kind == UrlKind::AzureSas
-        && let Some(account) = url.decoded.host.split('.').next().filter(|a| !a.is_empty())
-    {
-        leaks.push(format!("storage account `{account}`"));
-    }
-    if let Some(bucket) = &url.bucket {
-        leaks.push(format!("{bucket_word} `{bucket}`"));
-    }
-    if let Some(object) = &url.object {
-        leaks.push(format!("{object_word} `{}`", shorten(object, 60)));
-    }
-    if let Some(key) = &url.key_id {
-        let label = url.key_type.map_or("access", key_label);
-        leaks.push(format!("{label} key id `{}`", redact_key_id(key)));
-    }
-    let mut message = format!("hardcoded {}", url.kind.label());
-    if !leaks.is_empty() {
-        message.push_str(" exposes ");
-        message.push_str(&join_english(&leaks));
-    }
-    match (
-        url.expires_at.and_then(|t| t.format(&Rfc3339).ok()),
-        expired,
-    ) {
-        (Some(at), Some(true)) => message.push_str(&format!("; it expired at {at}")),
-        (Some(at), _) => message.push_str(&format!("; anyone holding it has access until {at}")),
-        (None, _) => {}
-    }
-
-    let help = if expired == Some(true) {
-        "remove it and generate short-lived URLs on demand; it has expired, but the signer identity it names is now public (practice `no-hardcoded-urls`)"
-    } else {
-        "remove it and generate short-lived URLs on demand; a signed URL cannot be revoked, so until it expires rotate or disable the key that signed it (practices `no-hardcoded-urls`, `revocation`)"
-    };
-
     let expires_at = url.expires_at.and_then(|t| t.format(&Rfc3339).ok());
-    let details = Details {
+    let finding = SignedUrlLeak {
+        kind: url.kind,
         url_kind: url.kind.id(),
         expires_at: expires_at.as_deref(),
-        expired,
+        expired: url.expires_at.map(|t| t <= now),
         key_id: url.key_id.as_deref().map(redact_key_id),
         key_type: url.key_type.map(|k| k.id()),
         session_token: url.session_token,
@@ -99,20 +59,70 @@ fn diagnostic(url: &SignedUrl, now: OffsetDateTime) -> Diagnostic {
         object: url.object.as_deref(),
         permissions: (url.kind == UrlKind::AzureSas).then_some(url.permissions.as_deref()),
         lifetime_seconds: url.lifetime_seconds,
+        key_label: url.key_type.map_or("access", key_label),
     };
-    Diagnostic::new(
+    Diagnostic::explained(
         LintId::HardcodedPresignedUrl,
         url.span.clone(),
-        message,
         url.decoded.url.clone(),
+        &finding,
     )
-    .with_help(help)
-    .with_details(&details)
+}
+
+impl Explained for SignedUrlLeak<'_> {
+    fn message(&self) -> String {
+        let mut leaks = Vec::new();
+        let (bucket_word, object_word) = match self.kind {
+            UrlKind::AzureSas => ("container", "blob"),
+            _ => ("bucket", "object"),
+        };
+        if self.kind == UrlKind::AzureSas
+            && let Some(account) = self
+                .host
+                .and_then(|h| h.split('.').next())
+                .filter(|a| !a.is_empty())
+        {
+            leaks.push(format!("storage account `{account}`"));
+        }
+        if let Some(bucket) = self.bucket {
+            leaks.push(format!("{bucket_word} `{bucket}`"));
+        }
+        if let Some(object) = self.object {
+            leaks.push(format!("{object_word} `{}`", shorten(object, 60)));
+        }
+        if let Some(key_id) = &self.key_id {
+            leaks.push(format!("{} key id `{key_id}`", self.key_label));
+        }
+        let mut message = format!("hardcoded {}", self.kind.label());
+        if !leaks.is_empty() {
+            message.push_str(" exposes ");
+            message.push_str(&join_english(&leaks));
+        }
+        match (self.expires_at, self.expired) {
+            (Some(at), Some(true)) => message.push_str(&format!("; it expired at {at}")),
+            (Some(at), _) => {
+                message.push_str(&format!("; anyone holding it has access until {at}"));
+            }
+            (None, _) => {}
+        }
+        message
+    }
+
+    fn help(&self) -> Option<String> {
+        Some(if self.expired == Some(true) {
+            "remove it and generate short-lived URLs on demand; it has expired, but the signer identity it names is now public (practice `no-hardcoded-urls`)"
+        } else {
+            "remove it and generate short-lived URLs on demand; a signed URL cannot be revoked, so until it expires rotate or disable the key that signed it (practices `no-hardcoded-urls`, `revocation`)"
+        }.to_string())
+    }
 }
 
 /// What a hardcoded signed URL gives away, read from the URL alone.
 #[derive(Serialize)]
-struct Details<'a> {
+struct SignedUrlLeak<'a> {
+    /// The kind of URL, for the message.
+    #[serde(skip)]
+    kind: UrlKind,
     url_kind: &'static str,
     /// RFC 3339.
     expires_at: Option<&'a str>,
@@ -134,6 +144,9 @@ struct Details<'a> {
     permissions: Option<Option<&'a str>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     lifetime_seconds: Option<i64>,
+    /// What signed it, for the message: "long-term access", "service account".
+    #[serde(skip)]
+    key_label: &'static str,
 }
 
 fn key_label(kind: KeyType) -> &'static str {

@@ -6,7 +6,7 @@ use std::collections::HashSet;
 
 use serde::Serialize;
 
-use super::{Check, Context, Diagnostic, LintId, Rule};
+use super::{Check, Context, Diagnostic, Explained, LintId, Rule};
 use crate::frontend::Needs;
 use crate::level::Level;
 use crate::semantic::clients::{self, Collector, Meaning, Setting};
@@ -32,30 +32,20 @@ const HELP_URL: &str = "generate the URL with an https:// endpoint and hand it o
 
 pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     for url in cx.facts.signed_urls.iter().filter(|u| u.insecure) {
-        let local = clients::is_loopback(&url.decoded.host);
-        let message = format!(
-            "{} over plain http://: anyone on the network path can read the signature and replay the URL until it expires{}",
-            url.kind.label(),
-            if local {
-                " (loopback host: reported as a note)"
-            } else {
-                ""
-            }
-        );
-        let mut diagnostic = Diagnostic::new(
-            LintId::InsecureTransport,
-            url.span.clone(),
-            message,
-            url.decoded.url.clone(),
-        )
-        .with_help(HELP_URL)
-        .with_details(&UrlDetails {
+        let finding = PlainHttpUrl {
             source: "url",
             url_kind: url.kind.id(),
             host: &url.decoded.host,
-            loopback: local,
-        });
-        diagnostic.level_cap = local.then_some(Level::Note);
+            loopback: clients::is_loopback(&url.decoded.host),
+            label: url.kind.label(),
+        };
+        let mut diagnostic = Diagnostic::explained(
+            LintId::InsecureTransport,
+            url.span.clone(),
+            url.decoded.url.clone(),
+            &finding,
+        );
+        diagnostic.level_cap = finding.loopback.then_some(Level::Note);
         out.push(diagnostic);
     }
 
@@ -115,80 +105,116 @@ fn diagnostic(
     what: &str,
     local_client: bool,
 ) -> Option<Diagnostic> {
-    let written = cx.text.get(setting.value.span.clone()).unwrap_or("");
-    let (message, local, help) = if let Some(url) = setting.http_endpoint() {
-        let local = clients::is_loopback(url);
+    let written = cx.text.get(setting.value.span.clone()).unwrap_or("").trim();
+    let (source, endpoint, loopback) = if let Some(url) = setting.http_endpoint() {
         (
-            format!(
-                "the client behind {what} signs for the plain http:// endpoint `{}` (`{}`): every URL it presigns travels in clear text and can be replayed by anyone on the path{}",
-                without_userinfo(url),
-                setting.key,
-                if local {
-                    " (loopback host: reported as a note)"
-                } else {
-                    ""
-                }
-            ),
-            local,
-            "use an https:// endpoint (or leave the SDK's default); for a local emulator, keep the http endpoint out of production code paths (practice `https-only`)",
+            "endpoint",
+            Some(without_userinfo(url)),
+            clients::is_loopback(url),
         )
     } else if setting.meaning == Meaning::Tls && setting.flagged {
-        (
-            format!(
-                "{what} presigns with TLS turned off (`{}` = `{}`): the URLs it hands out are http:// and their signatures travel in clear text{}",
-                setting.key,
-                written.trim(),
-                if local_client {
-                    " (loopback endpoint: reported as a note)"
-                } else {
-                    ""
-                }
-            ),
-            local_client,
-            "remove the setting so the SDK signs https:// URLs (practice `https-only`)",
-        )
+        ("tls", None, local_client)
     } else {
         return None;
     };
-    let details = SettingDetails {
-        source: if setting.meaning == Meaning::Endpoint {
-            "endpoint"
-        } else {
-            "tls"
-        },
+    let finding = PlainHttpClient {
+        source,
         setting: &setting.key,
-        loopback: local,
+        loopback,
+        what,
+        endpoint,
+        written,
     };
-    let identity = format!("{}|{}", setting.key, written.trim());
-    let mut diagnostic = Diagnostic::new(
+    let identity = format!("{}|{written}", setting.key);
+    let mut diagnostic = Diagnostic::explained(
         LintId::InsecureTransport,
         setting.value.span.clone(),
-        message,
         identity,
-    )
-    .with_help(help)
-    .with_details(&details);
-    diagnostic.level_cap = local.then_some(Level::Note);
+        &finding,
+    );
+    diagnostic.level_cap = loopback.then_some(Level::Note);
     Some(diagnostic)
 }
 
-/// A plain-HTTP signed URL's details.
+/// A signed URL written with plain http://.
 #[derive(Serialize)]
-struct UrlDetails<'a> {
+struct PlainHttpUrl<'a> {
     source: &'static str,
     url_kind: &'static str,
     host: &'a str,
     /// A loopback host: a local emulator, reported as a note.
     loopback: bool,
+    /// The kind of URL, for the message.
+    #[serde(skip)]
+    label: &'static str,
 }
 
-/// A client setting's details: an http:// endpoint or TLS turned off.
+impl Explained for PlainHttpUrl<'_> {
+    fn message(&self) -> String {
+        format!(
+            "{} over plain http://: anyone on the network path can read the signature and replay the URL until it expires{}",
+            self.label,
+            loopback_note(self.loopback, "host")
+        )
+    }
+
+    fn help(&self) -> Option<String> {
+        Some(HELP_URL.to_string())
+    }
+}
+
+/// A presigning client set to sign over plain HTTP: an http:// endpoint or TLS turned off.
 #[derive(Serialize)]
-struct SettingDetails<'a> {
+struct PlainHttpClient<'a> {
     /// `endpoint` or `tls`.
     source: &'static str,
     setting: &'a str,
     loopback: bool,
+    /// The presign call, for the message: "boto3 `generate_presigned_url`".
+    #[serde(skip)]
+    what: &'a str,
+    /// The http:// endpoint, without its user info.
+    #[serde(skip)]
+    endpoint: Option<String>,
+    /// The setting's value as written.
+    #[serde(skip)]
+    written: &'a str,
+}
+
+impl Explained for PlainHttpClient<'_> {
+    fn message(&self) -> String {
+        match &self.endpoint {
+            Some(endpoint) => format!(
+                "the client behind {} signs for the plain http:// endpoint `{endpoint}` (`{}`): every URL it presigns travels in clear text and can be replayed by anyone on the path{}",
+                self.what,
+                self.setting,
+                loopback_note(self.loopback, "host")
+            ),
+            None => format!(
+                "{} presigns with TLS turned off (`{}` = `{}`): the URLs it hands out are http:// and their signatures travel in clear text{}",
+                self.what,
+                self.setting,
+                self.written,
+                loopback_note(self.loopback, "endpoint")
+            ),
+        }
+    }
+
+    fn help(&self) -> Option<String> {
+        Some(match self.endpoint {
+            Some(_) => "use an https:// endpoint (or leave the SDK's default); for a local emulator, keep the http endpoint out of production code paths (practice `https-only`)",
+            None => "remove the setting so the SDK signs https:// URLs (practice `https-only`)",
+        }.to_string())
+    }
+}
+
+/// What a message adds for a loopback `host` or `endpoint`: it is reported as a note.
+fn loopback_note(loopback: bool, what: &str) -> String {
+    if loopback {
+        format!(" (loopback {what}: reported as a note)")
+    } else {
+        String::new()
+    }
 }
 
 /// An endpoint for messages, without `user:password@` (never print a secret).

@@ -2,7 +2,9 @@
 //! says so (see [`super::suppress`]).
 
 use super::suppress::{MARKER, Malformed, marker_diagnostic};
-use super::{Check, Diagnostic, LintId, Rule};
+use serde::Serialize;
+
+use super::{Check, Diagnostic, Explained, LintId, Rule};
 use crate::frontend::Needs;
 use crate::text::source::SourceFile;
 
@@ -19,13 +21,30 @@ pub(super) fn diagnostics(malformed: &[Malformed], source: &SourceFile) -> Vec<D
     malformed
         .iter()
         .map(|m| {
-            marker_diagnostic(
-                LintId::InvalidSuppression,
-                m.span.clone(),
-                format!("malformed suppression: {}", m.problem),
-                "write `presign-lint: allow(<lint>, …) reason: <why>`; this marker suppresses nothing",
-                source,
-            )
+            let finding = Invalid {
+                problem: &m.problem,
+            };
+            marker_diagnostic(LintId::InvalidSuppression, m.span.clone(), &finding, source)
         })
         .collect()
+}
+
+/// A marker that cannot be read, and why (no details: the marker is the finding).
+#[derive(Serialize)]
+struct Invalid<'a> {
+    #[serde(skip)]
+    problem: &'a str,
+}
+
+impl Explained for Invalid<'_> {
+    fn message(&self) -> String {
+        format!("malformed suppression: {}", self.problem)
+    }
+
+    fn help(&self) -> Option<String> {
+        Some(
+            "write `presign-lint: allow(<lint>, …) reason: <why>`; this marker suppresses nothing"
+                .to_string(),
+        )
+    }
 }

@@ -6,7 +6,7 @@ use std::collections::HashSet;
 
 use serde::Serialize;
 
-use super::{Check, Context, Diagnostic, LintId, Rule};
+use super::{Check, Context, Diagnostic, Explained, LintId, Rule};
 use crate::frontend::Needs;
 use crate::semantic::clients::{self, Collector, Meaning};
 use crate::text::signed_url::UrlKind;
@@ -46,19 +46,16 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         .iter()
         .filter(|u| u.kind == UrlKind::S3SigV2)
     {
-        out.push(
-            Diagnostic::new(
-                LintId::LegacySignatureVersion,
-                url.span.clone(),
-                "S3 URL signed with legacy Signature Version 2 (`AWSAccessKeyId`, `Signature`, `Expires`): its expiry has no 7-day cap and S3 is turning SigV2 off".to_string(),
-                url.decoded.url.clone(),
-            )
-            .with_help("stop issuing SigV2 URLs: presign with SigV4, which caps validity at 7 days (practice `invalid-signature`)")
-            .with_details(&UrlDetails {
-                source: "url",
-                url_kind: url.kind.id(),
-            }),
-        );
+        let finding = SigV2Url {
+            source: "url",
+            url_kind: url.kind.id(),
+        };
+        out.push(Diagnostic::explained(
+            LintId::LegacySignatureVersion,
+            url.span.clone(),
+            url.decoded.url.clone(),
+            &finding,
+        ));
     }
 
     let (Some(syntax), Some(language)) = (&cx.facts.syntax, cx.facts.kind.language) else {
@@ -88,41 +85,61 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             continue;
         }
         let written = cx.text.get(s.value.span.clone()).unwrap_or("").trim();
-        let message = format!(
-            "`{}` = `{written}` selects legacy S3 Signature Version 2: S3 rejects it in most regions and for new buckets, and its presigned URLs escape the 7-day expiry cap",
-            s.key
-        );
         let identity = format!("{}|{written}", s.key);
-        out.push(
-            Diagnostic::new(
-                LintId::LegacySignatureVersion,
-                s.value.span.clone(),
-                message,
-                identity,
-            )
-            .with_help(HELP)
-            .with_details(&SettingDetails {
-                source: "setting",
-                setting: &s.key,
-                value: s.text.as_deref(),
-            }),
-        );
+        let finding = SigV2Setting {
+            source: "setting",
+            setting: &s.key,
+            value: s.text.as_deref(),
+            written,
+        };
+        out.push(Diagnostic::explained(
+            LintId::LegacySignatureVersion,
+            s.value.span.clone(),
+            identity,
+            &finding,
+        ));
     }
 }
 
-/// A SigV2 URL's details.
+/// An S3 URL signed with SigV2.
 #[derive(Serialize)]
-struct UrlDetails {
+struct SigV2Url {
     source: &'static str,
     url_kind: &'static str,
 }
 
-/// A client setting's details: the setting and the signature version it selects.
+impl Explained for SigV2Url {
+    fn message(&self) -> String {
+        "S3 URL signed with legacy Signature Version 2 (`AWSAccessKeyId`, `Signature`, `Expires`): its expiry has no 7-day cap and S3 is turning SigV2 off".to_string()
+    }
+
+    fn help(&self) -> Option<String> {
+        Some("stop issuing SigV2 URLs: presign with SigV4, which caps validity at 7 days (practice `invalid-signature`)".to_string())
+    }
+}
+
+/// A client setting that selects SigV2: the setting and the signature version it selects.
 #[derive(Serialize)]
-struct SettingDetails<'a> {
+struct SigV2Setting<'a> {
     source: &'static str,
     setting: &'a str,
     value: Option<&'a str>,
+    /// The value as written, for the message.
+    #[serde(skip)]
+    written: &'a str,
+}
+
+impl Explained for SigV2Setting<'_> {
+    fn message(&self) -> String {
+        format!(
+            "`{}` = `{}` selects legacy S3 Signature Version 2: S3 rejects it in most regions and for new buckets, and its presigned URLs escape the 7-day expiry cap",
+            self.setting, self.written
+        )
+    }
+
+    fn help(&self) -> Option<String> {
+        Some(HELP.to_string())
+    }
 }
 
 #[cfg(test)]

@@ -45,7 +45,7 @@ pub struct Diagnostic {
 
 impl Diagnostic {
     /// A diagnostic of `lint` at `span`, without help, details or related locations.
-    pub fn new(
+    fn new(
         lint: LintId,
         span: std::ops::Range<usize>,
         message: String,
@@ -63,19 +63,35 @@ impl Diagnostic {
         }
     }
 
-    pub fn with_help(mut self, help: impl Into<String>) -> Diagnostic {
-        self.help = Some(help.into());
-        self
+    /// A diagnostic of `lint` at `span` from the lint's typed finding, which words its
+    /// message and help and whose fields are its details.
+    pub fn explained(
+        lint: LintId,
+        span: std::ops::Range<usize>,
+        identity: String,
+        finding: &impl Explained,
+    ) -> Diagnostic {
+        let mut diagnostic = Diagnostic::new(lint, span, finding.message(), identity);
+        diagnostic.help = finding.help();
+        diagnostic.with_details(finding)
     }
 
-    /// The machine-readable details: a lint's typed struct, whose fields (in order) are the
-    /// JSON and SARIF `details`.
-    pub fn with_details(mut self, details: &impl serde::Serialize) -> Diagnostic {
+    /// The machine-readable details: a lint's typed finding, whose serialized fields (in
+    /// order) are the JSON and SARIF `details`.
+    fn with_details(mut self, details: &impl serde::Serialize) -> Diagnostic {
         if let Ok(serde_json::Value::Object(map)) = serde_json::to_value(details) {
             self.details = map;
         }
         self
     }
+}
+
+/// A lint's finding as one typed value: it words its message and help, and its serialized
+/// fields (in order) are the JSON and SARIF `details` (fields only the wording needs are
+/// `#[serde(skip)]`).
+pub trait Explained: serde::Serialize {
+    fn message(&self) -> String;
+    fn help(&self) -> Option<String>;
 }
 
 /// A secondary location as a lint knows it: a span of the file being checked (positioned and

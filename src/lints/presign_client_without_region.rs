@@ -5,7 +5,7 @@ use std::collections::HashSet;
 
 use serde::Serialize;
 
-use super::{Check, Context, Diagnostic, LintId, Rule};
+use super::{Check, Context, Diagnostic, Explained, LintId, Rule};
 use crate::frontend::Needs;
 use crate::semantic::catalog::Signer;
 use crate::semantic::clients::{self, Meaning};
@@ -92,27 +92,37 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             continue;
         }
         let written = cx.text.get(span.clone()).unwrap_or("").trim();
-        let message = format!(
-            "this {} client presigns ({} `{}`) but gets no region in this file: the signature's region then comes from the environment or a default, and URLs for a bucket in another region fail with a signature error",
-            row.sdk,
-            row.sdk,
-            call.call.name().unwrap_or("?")
-        );
         let identity = format!("{}|{written}", row.sdk);
-        out.push(
-            Diagnostic::new(LintId::PresignClientWithoutRegion, span, message, identity)
-                .with_help("set the bucket's region on the client (`region_name=`, `region:`, `.region(…)`, `config.WithRegion(…)`, `RegionEndpoint`); allow this lint where the platform always injects AWS_REGION (practice `invalid-signature`)")
-                .with_details(&Details {
-                    sdk: &row.sdk,
-                    presign_method: call.call.name(),
-                }),
-        );
+        let finding = NoRegion {
+            sdk: &row.sdk,
+            presign_method: call.call.name(),
+        };
+        out.push(Diagnostic::explained(
+            LintId::PresignClientWithoutRegion,
+            span,
+            identity,
+            &finding,
+        ));
     }
 }
 
-/// The presigning client's SDK and the call that presigns with it.
+/// A presigning client given no region: its SDK and the call that presigns with it.
 #[derive(Serialize)]
-struct Details<'a> {
+struct NoRegion<'a> {
     sdk: &'a str,
     presign_method: Option<&'a str>,
+}
+
+impl Explained for NoRegion<'_> {
+    fn message(&self) -> String {
+        format!(
+            "this {sdk} client presigns ({sdk} `{}`) but gets no region in this file: the signature's region then comes from the environment or a default, and URLs for a bucket in another region fail with a signature error",
+            self.presign_method.unwrap_or("?"),
+            sdk = self.sdk,
+        )
+    }
+
+    fn help(&self) -> Option<String> {
+        Some("set the bucket's region on the client (`region_name=`, `region:`, `.region(…)`, `config.WithRegion(…)`, `RegionEndpoint`); allow this lint where the platform always injects AWS_REGION (practice `invalid-signature`)".to_string())
+    }
 }

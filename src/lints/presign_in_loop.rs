@@ -6,7 +6,7 @@
 
 use serde::Serialize;
 
-use super::{Check, Context, Diagnostic, LintId, Output, Rule};
+use super::{Check, Context, Diagnostic, Explained, LintId, Output, Rule};
 use crate::facts::{CallExpr, Expr, ExprKind, LoopKind, Span, SyntaxFacts};
 use crate::frontend::Needs;
 use crate::semantic::Target;
@@ -145,31 +145,47 @@ fn report(
     site: Site,
     related: Vec<super::RelatedSpan>,
 ) {
-    let message = format!(
-        "{what} runs once per element inside {}: URLs generated in bulk wait, valid, until they are used (practice `generate-on-demand`)",
-        site.place
-    );
     let identity = format!(
         "{what}|{}|{}",
         site.anchor,
         cx.text.get(span.clone()).unwrap_or("")
     );
-    let mut diagnostic = Diagnostic::new(LintId::PresignInLoop, span, message, identity)
-        .with_help("generate each URL when the user asks for it (in the handler that serves that object), not ahead of time for a whole list; if a batch is unavoidable, keep its expiry as short as the batch's use")
-        .with_details(&Details {
-            loop_kind: site.kind,
-            loop_line: site.line,
-        });
+    let finding = InLoop {
+        loop_kind: site.kind,
+        loop_line: site.line,
+        what,
+        place: &site.place,
+    };
+    let mut diagnostic = Diagnostic::explained(LintId::PresignInLoop, span, identity, &finding);
     diagnostic.related = related;
     out.diagnostics.push(diagnostic);
 }
 
-/// A presign-in-loop finding's details: the loop (or batch helper) it runs in.
+/// A presign call run once per element: the loop (or batch helper) it runs in.
 #[derive(Serialize)]
-struct Details {
+struct InLoop<'a> {
     /// `for`, `while`, `comprehension`, `callback`, `batch-helper`, …
     loop_kind: &'static str,
     loop_line: usize,
+    /// The presign call, for the message: "boto3 `generate_presigned_url`".
+    #[serde(skip)]
+    what: &'a str,
+    /// The loop, for the message: "the `for` loop on line 12".
+    #[serde(skip)]
+    place: &'a str,
+}
+
+impl Explained for InLoop<'_> {
+    fn message(&self) -> String {
+        format!(
+            "{} runs once per element inside {}: URLs generated in bulk wait, valid, until they are used (practice `generate-on-demand`)",
+            self.what, self.place
+        )
+    }
+
+    fn help(&self) -> Option<String> {
+        Some("generate each URL when the user asks for it (in the handler that serves that object), not ahead of time for a whole list; if a batch is unavoidable, keep its expiry as short as the batch's use".to_string())
+    }
 }
 
 /// Whether a presign call signs a part of a multipart upload: `presignUploadPart`,

@@ -7,7 +7,7 @@
 
 use serde::Serialize;
 
-use super::{Check, Context, Diagnostic, LintId, Output, Rule};
+use super::{Check, Context, Diagnostic, Explained, LintId, Output, Rule};
 use crate::frontend::Needs;
 use crate::semantic::catalog::Row;
 use std::sync::Arc;
@@ -109,17 +109,6 @@ fn report(cx: &Context<'_>, out: &mut Output, sink: &CallExpr, value: &Expr, ori
         sink_text.push('!');
     }
     let presign_line = cx.source.position(origin.call.span.start).0;
-    let method = origin.call.name().unwrap_or("presign");
-    let from = match &origin.via {
-        Some(s) => format!(
-            "`{method}` (line {presign_line}), which presigns through {}",
-            s.chain()[1..].join(" → ")
-        ),
-        None => format!("{} `{method}` (line {presign_line})", origin.row.sdk),
-    };
-    let message = format!(
-        "the presigned URL from {from} is written to `{sink_text}`: anyone who reads the logs or console can use it until it expires (practice `no-hardcoded-urls`)",
-    );
     let related = origin
         .via
         .as_ref()
@@ -130,29 +119,59 @@ fn report(cx: &Context<'_>, out: &mut Output, sink: &CallExpr, value: &Expr, ori
                 .collect()
         })
         .unwrap_or_default();
-    let details = Details {
+    let finding = Logged {
         sink: &sink_text,
         presign_line,
         sdk: &origin.row.sdk,
+        method: origin.call.name().unwrap_or("presign"),
+        via: origin.via.as_ref().map(|s| s.chain()[1..].join(" → ")),
     };
     let identity = format!(
         "{sink_text}|{}",
         cx.text.get(value.span.clone()).unwrap_or("")
     );
-    let mut diagnostic = Diagnostic::new(LintId::PresignedUrlLogged, value.span.clone(), message, identity)
-        .with_help("log the object key, the expiry or a request id instead; if the URL must be traced, log it without its query string (the signature and credential)")
-        .with_details(&details);
+    let mut diagnostic = Diagnostic::explained(
+        LintId::PresignedUrlLogged,
+        value.span.clone(),
+        identity,
+        &finding,
+    );
     diagnostic.related = related;
     out.diagnostics.push(diagnostic);
 }
 
-/// A logged URL's details: where it is written and where it was presigned.
+/// A presigned URL written to a log or the console: where it is written (the details) and
+/// where it was presigned.
 #[derive(Serialize)]
-struct Details<'a> {
+struct Logged<'a> {
     /// The print or log call, as written.
     sink: &'a str,
     presign_line: usize,
     sdk: &'a str,
+    /// The presign call's method.
+    #[serde(skip)]
+    method: &'a str,
+    /// The wrappers it presigns through, when the call is a wrapper's: `a → b`.
+    #[serde(skip)]
+    via: Option<String>,
+}
+
+impl Explained for Logged<'_> {
+    fn message(&self) -> String {
+        let (method, line) = (self.method, self.presign_line);
+        let from = match &self.via {
+            Some(chain) => format!("`{method}` (line {line}), which presigns through {chain}"),
+            None => format!("{} `{method}` (line {line})", self.sdk),
+        };
+        format!(
+            "the presigned URL from {from} is written to `{}`: anyone who reads the logs or console can use it until it expires (practice `no-hardcoded-urls`)",
+            self.sink
+        )
+    }
+
+    fn help(&self) -> Option<String> {
+        Some("log the object key, the expiry or a request id instead; if the URL must be traced, log it without its query string (the signature and credential)".to_string())
+    }
 }
 
 /// Follows a value back to a presign call.

@@ -10,7 +10,7 @@ use std::collections::BTreeSet;
 
 use serde::Serialize;
 
-use super::{Check, Context, Diagnostic, LintId, Rule};
+use super::{Check, Context, Diagnostic, Explained, LintId, Rule};
 use crate::facts::{
     BucketRef, Effect, Expr, ExprKind, IacFacts, PolicyDocument, PolicyKind, PolicyValue,
     s3_arn_bucket,
@@ -356,63 +356,26 @@ fn diagnostic(
     doc: &PolicyDocument,
     cap: Option<(u64, &PolicyValue)>,
 ) -> Diagnostic {
-    let max_ms = cx.max_expiry.saturating_mul(1000);
-    let what = doc
-        .name
-        .as_deref()
-        .map_or("bucket policy".to_string(), |n| {
-            format!("bucket policy `{n}`")
-        });
-    let named = bucket_name(cx.facts.iac.as_ref(), doc);
-    let bucket = named.unwrap_or("<bucket>");
-    let statement = format!(
-        "{{\"Sid\": \"DenyPresignedOlderThan{}s\", \"Effect\": \"Deny\", \"Principal\": \"*\", \"Action\": \"s3:*\", \"Resource\": \"arn:aws:s3:::{bucket}/*\", \"Condition\": {{\"NumericGreaterThan\": {{\"s3:signatureAge\": {max_ms}}}}}}}",
-        cx.max_expiry
-    );
-    let (span, message) = match cap {
-        None => (
-            doc.span.clone(),
-            format!(
-                "{what} does not cap `s3:signatureAge`: presigned URLs for this bucket stay valid as long as whoever signs them chooses, up to 7 days"
-            ),
-        ),
-        Some((ms, value)) => (
-            value.span.clone(),
-            format!(
-                "{what} caps `s3:signatureAge` at {ms} ms ({}), above the maximum expiry of {} ({max_ms} ms)",
-                human(ms / 1000),
-                human(cx.max_expiry)
-            ),
-        ),
-    };
-    let why = "`s3:signatureAge` (milliseconds since the request was signed) is the one server-side cap on a presigned URL's lifetime: the bucket refuses an older signature whatever `X-Amz-Expires` says, so URLs minted with a leaked key or a too-long expiry stop working after the cap";
-    let help = match cap {
-        None => format!("{why}. Add this statement: {statement} (practice `short-expiration`)"),
-        Some(_) => format!(
-            "{why}. Lower the value to at most {max_ms} (the `max-expiry` of {} in milliseconds) (practice `short-expiration`)",
-            human(cx.max_expiry)
-        ),
-    };
-    let details = Details {
+    let span = cap.map_or(doc.span.clone(), |(_, value)| value.span.clone());
+    let finding = Uncapped {
         max_expiry_seconds: cx.max_expiry,
-        max_signature_age_ms: max_ms,
+        max_signature_age_ms: cx.max_expiry.saturating_mul(1000),
         signature_age_ms: cap.map(|(ms, _)| ms),
         policy: doc.name.as_deref(),
-        bucket: named,
+        bucket: bucket_name(cx.facts.iac.as_ref(), doc),
     };
     let identity = format!(
         "{}|{}",
         doc.name.as_deref().unwrap_or(""),
         cx.text.get(span.clone()).unwrap_or("")
     );
-    Diagnostic::new(LintId::SignatureAgeNotCapped, span, message, identity)
-        .with_help(help)
-        .with_details(&details)
+    Diagnostic::explained(LintId::SignatureAgeNotCapped, span, identity, &finding)
 }
 
-/// A bucket policy's signature-age cap, wanted and found.
+/// A bucket policy whose signature-age cap is missing or above the maximum expiry: the cap
+/// wanted and the one found.
 #[derive(Serialize)]
-struct Details<'a> {
+struct Uncapped<'a> {
     max_expiry_seconds: u64,
     max_signature_age_ms: u64,
     /// The cap it sets, when it sets one above the maximum.
@@ -423,6 +386,44 @@ struct Details<'a> {
     /// The bucket it governs, when the file names it ([`keep`] reads it back).
     #[serde(skip_serializing_if = "Option::is_none")]
     bucket: Option<&'a str>,
+}
+
+impl Explained for Uncapped<'_> {
+    fn message(&self) -> String {
+        let what = self.policy.map_or("bucket policy".to_string(), |n| {
+            format!("bucket policy `{n}`")
+        });
+        match self.signature_age_ms {
+            None => format!(
+                "{what} does not cap `s3:signatureAge`: presigned URLs for this bucket stay valid as long as whoever signs them chooses, up to 7 days"
+            ),
+            Some(ms) => format!(
+                "{what} caps `s3:signatureAge` at {ms} ms ({}), above the maximum expiry of {} ({} ms)",
+                human(ms / 1000),
+                human(self.max_expiry_seconds),
+                self.max_signature_age_ms
+            ),
+        }
+    }
+
+    fn help(&self) -> Option<String> {
+        let why = "`s3:signatureAge` (milliseconds since the request was signed) is the one server-side cap on a presigned URL's lifetime: the bucket refuses an older signature whatever `X-Amz-Expires` says, so URLs minted with a leaked key or a too-long expiry stop working after the cap";
+        let max_ms = self.max_signature_age_ms;
+        Some(match self.signature_age_ms {
+            None => {
+                let statement = format!(
+                    "{{\"Sid\": \"DenyPresignedOlderThan{}s\", \"Effect\": \"Deny\", \"Principal\": \"*\", \"Action\": \"s3:*\", \"Resource\": \"arn:aws:s3:::{}/*\", \"Condition\": {{\"NumericGreaterThan\": {{\"s3:signatureAge\": {max_ms}}}}}}}",
+                    self.max_expiry_seconds,
+                    self.bucket.unwrap_or("<bucket>")
+                );
+                format!("{why}. Add this statement: {statement} (practice `short-expiration`)")
+            }
+            Some(_) => format!(
+                "{why}. Lower the value to at most {max_ms} (the `max-expiry` of {} in milliseconds) (practice `short-expiration`)",
+                human(self.max_expiry_seconds)
+            ),
+        })
+    }
 }
 
 #[cfg(test)]

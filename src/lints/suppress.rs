@@ -137,12 +137,11 @@ pub fn apply(
 pub(super) fn marker_diagnostic(
     lint: LintId,
     span: Range<usize>,
-    message: String,
-    help: &str,
+    finding: &impl super::Explained,
     source: &SourceFile,
 ) -> Diagnostic {
     let identity = marker_identity(&source.text[span.clone()]);
-    Diagnostic::new(lint, span, message, identity).with_help(help)
+    Diagnostic::explained(lint, span, identity, finding)
 }
 
 /// A marker's text as its findings' identity, bounded: a marker that runs over a megabyte

@@ -2,7 +2,9 @@
 //! [`super::suppress`]).
 
 use super::suppress::{MARKER, Suppression, marker_diagnostic};
-use super::{Check, Diagnostic, LintId, Rule};
+use serde::Serialize;
+
+use super::{Check, Diagnostic, Explained, LintId, Rule};
 use crate::frontend::Needs;
 use crate::text::source::SourceFile;
 
@@ -29,14 +31,35 @@ pub(super) fn diagnostics(
             if *was_used || !enabled(*lint) || *lint == LintId::UnusedSuppression {
                 continue;
             }
+            let finding = Unused { lint: *lint };
             out.push(marker_diagnostic(
                 LintId::UnusedSuppression,
                 s.span.clone(),
-                format!("suppression of `{}` matches no finding", lint.name()),
-                "remove it, or move it onto the line of the finding or the line directly above",
+                &finding,
                 source,
             ));
         }
     }
     out
+}
+
+/// A lint a marker names that reported nothing there (no details: the marker is the
+/// finding).
+#[derive(Serialize)]
+struct Unused {
+    #[serde(skip)]
+    lint: LintId,
+}
+
+impl Explained for Unused {
+    fn message(&self) -> String {
+        format!("suppression of `{}` matches no finding", self.lint.name())
+    }
+
+    fn help(&self) -> Option<String> {
+        Some(
+            "remove it, or move it onto the line of the finding or the line directly above"
+                .to_string(),
+        )
+    }
 }

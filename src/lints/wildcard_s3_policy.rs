@@ -4,7 +4,7 @@
 
 use serde::Serialize;
 
-use super::{Check, Context, Diagnostic, LintId, Rule};
+use super::{Check, Context, Diagnostic, Explained, LintId, Rule};
 use crate::facts::{
     Effect, PolicyDocument, PolicyKind, PolicyStatement, PolicyValue, Span, s3_arn_bucket,
 };
@@ -589,49 +589,12 @@ fn statement_finding(
     let mut risks: Vec<Risk> = grants.iter().flat_map(|g| g.risks.clone()).collect();
     risks.sort();
     risks.dedup();
-    let (message, help) = if metadata_only {
+    let matched = metadata_only.then(|| {
         let mut matched: Vec<&str> = grants.iter().flat_map(|g| g.matched.clone()).collect();
         matched.dedup();
-        (
-            format!(
-                "{subject} allows {} on {on}: no write, delete, policy, ACL or object read, but a wildcard also grants every matching action AWS adds later; list the actions needed",
-                join_english(&granted)
-            ),
-            format!(
-                "name the read-only actions the role uses (such as {}) instead of a wildcard, so what the role may do stays reviewable (practice `iam-least-privilege`)",
-                shown(&matched, 2)
-            ),
-        )
-    } else {
-        let can = risks
-            .iter()
-            .map(|r| match r {
-                Risk::Policy => "re-permission the bucket",
-                Risk::Acl => "rewrite ACLs",
-                Risk::Delete => "delete",
-                Risk::Write => "overwrite",
-                Risk::ObjectRead => "read every object",
-            })
-            .collect::<Vec<_>>();
-        let so = if can.is_empty() {
-            "so a leaked key reaches only the buckets its URLs serve".to_string()
-        } else {
-            format!(
-                "so a leaked key cannot {}",
-                join_english(&can).replace(" and ", " or ")
-            )
-        };
-        (
-            format!(
-                "{subject} allows {} on {on}; grant only what the signer needs, such as `{narrow_actions}` on `{narrow_resource}`",
-                join_english(&granted)
-            ),
-            format!(
-                "a presigned URL can do only what its signer may do: give the signing role the one action its URLs perform (`s3:GetObject` to download, `s3:PutObject` to upload) on the prefix they serve (`{narrow_resource}`), {so} (practice `iam-least-privilege`)"
-            ),
-        )
-    };
-    let details = Details {
+        matched
+    });
+    let finding = WildcardGrant {
         policy_kind: doc.kind.id(),
         granted: &granted,
         risks: risks.iter().map(|r| r.phrase()).collect(),
@@ -642,6 +605,10 @@ fn statement_finding(
         resources: s.resources.iter().map(|r| r.text.as_str()).collect(),
         suggested_action: &narrow_actions,
         suggested_resource: &narrow_resource,
+        subject,
+        on: &on,
+        metadata_only: matched,
+        risk_kinds: &risks,
     };
     let span = span.unwrap_or_else(|| s.span.clone());
     let identity = format!(
@@ -659,16 +626,15 @@ fn statement_finding(
             .join(","),
         cx.text.get(span.clone()).unwrap_or("")
     );
-    let mut diagnostic = Diagnostic::new(LintId::WildcardS3Policy, span, message, identity)
-        .with_help(help)
-        .with_details(&details);
+    let mut diagnostic = Diagnostic::explained(LintId::WildcardS3Policy, span, identity, &finding);
     diagnostic.level_cap = metadata_only.then_some(crate::level::Level::Note);
     Some(diagnostic)
 }
 
-/// A wildcard statement's details: what it grants and the narrower grant to use instead.
+/// A wildcard statement: what it grants and the narrower grant to use instead (the details),
+/// and how the message says it.
 #[derive(Serialize)]
-struct Details<'a> {
+struct WildcardGrant<'a> {
     policy_kind: &'static str,
     granted: &'a [String],
     risks: Vec<&'static str>,
@@ -677,6 +643,66 @@ struct Details<'a> {
     resources: Vec<&'a str>,
     suggested_action: &'a str,
     suggested_resource: &'a str,
+    /// "bucket policy statement" or "policy statement".
+    #[serde(skip)]
+    subject: &'static str,
+    /// What it applies to: "every resource (`*`)", "`arn:aws:s3:::b/*`".
+    #[serde(skip)]
+    on: &'a str,
+    /// Read-only metadata wildcards on named buckets: the actions they match.
+    #[serde(skip)]
+    metadata_only: Option<Vec<&'a str>>,
+    #[serde(skip)]
+    risk_kinds: &'a [Risk],
+}
+
+impl Explained for WildcardGrant<'_> {
+    fn message(&self) -> String {
+        let (subject, on) = (self.subject, self.on);
+        let granted = join_english(self.granted);
+        if self.metadata_only.is_some() {
+            format!(
+                "{subject} allows {granted} on {on}: no write, delete, policy, ACL or object read, but a wildcard also grants every matching action AWS adds later; list the actions needed"
+            )
+        } else {
+            format!(
+                "{subject} allows {granted} on {on}; grant only what the signer needs, such as `{}` on `{}`",
+                self.suggested_action, self.suggested_resource
+            )
+        }
+    }
+
+    fn help(&self) -> Option<String> {
+        if let Some(matched) = &self.metadata_only {
+            return Some(format!(
+                "name the read-only actions the role uses (such as {}) instead of a wildcard, so what the role may do stays reviewable (practice `iam-least-privilege`)",
+                shown(matched, 2)
+            ));
+        }
+        let can = self
+            .risk_kinds
+            .iter()
+            .map(|r| match r {
+                Risk::Policy => "re-permission the bucket",
+                Risk::Acl => "rewrite ACLs",
+                Risk::Delete => "delete",
+                Risk::Write => "overwrite",
+                Risk::ObjectRead => "read every object",
+            })
+            .collect::<Vec<_>>();
+        let so = if can.is_empty() {
+            "so a leaked key reaches only the buckets its URLs serve".to_string()
+        } else {
+            format!(
+                "so a leaked key cannot {}",
+                join_english(&can).replace(" and ", " or ")
+            )
+        };
+        Some(format!(
+            "a presigned URL can do only what its signer may do: give the signing role the one action its URLs perform (`s3:GetObject` to download, `s3:PutObject` to upload) on the prefix they serve (`{}`), {so} (practice `iam-least-privilege`)",
+            self.suggested_resource
+        ))
+    }
 }
 
 /// The narrowest action a wildcard stands for: `s3:Put*` → `s3:PutObject`.
