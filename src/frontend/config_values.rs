@@ -5,15 +5,8 @@
 
 use std::ops::Range;
 
+use crate::facts::{ConfigCredential, ConfigExpiry, CredentialPart, PrivateKeyBlock};
 use crate::text::words::Words;
-
-/// A configuration key that names a presign expiry, with its raw value.
-#[derive(Debug)]
-pub struct ConfigExpiry {
-    pub key: String,
-    pub value: String,
-    pub value_span: Range<usize>,
-}
 
 /// Whether a key names the expiry of presigned/signed URLs (and not an OAuth token, JWT,
 /// cookie or cache TTL, which share the words), or is the name of a framework setting that
@@ -253,15 +246,6 @@ fn section_header(line: &str) -> Option<&str> {
     .then(|| name.trim_matches('"'))
 }
 
-/// Which part of a static AWS credential a config key, variable or field holds.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum CredentialPart {
-    KeyId,
-    Secret,
-    Token,
-}
-
 /// Words of a key that holds a session token (each is also a prefilter word).
 pub const TOKEN_KEY_WORDS: [&str; 6] = [
     "session_token",
@@ -306,20 +290,6 @@ pub fn is_paired_secret_name(key: &str) -> bool {
         .collect::<String>()
         .to_ascii_lowercase();
     k.ends_with("secretkey") || k == "secret"
-}
-
-/// A configuration key, environment variable or INI entry that holds a credential part.
-#[derive(Debug)]
-pub struct ConfigCredential {
-    pub key: String,
-    pub part: CredentialPart,
-    pub value: String,
-    pub value_span: Range<usize>,
-    /// A secret only next to a key id ([`is_paired_secret_name`]).
-    pub paired_only: bool,
-    /// 0-based line of the entry, and the INI section (`[profile]`) it is in.
-    pub line: usize,
-    pub section: usize,
 }
 
 /// Credential entries of a config-like file, line by line: `KEY=value` (`.env`, shell,
@@ -540,17 +510,6 @@ fn unquote(t: &str, start: usize, end: usize) -> (usize, usize) {
     let inner = s.trim_matches(['"', '\'']);
     let lead = s.len() - s.trim_start_matches(['"', '\'']).len();
     (start + lead, start + lead + inner.len())
-}
-
-/// A PEM private key block (`-----BEGIN RSA PRIVATE KEY-----`, `BEGIN PRIVATE KEY`, `BEGIN EC
-/// PRIVATE KEY`, …) with the number of base64 characters in its body.
-#[derive(Debug)]
-pub struct PrivateKeyBlock {
-    /// The `-----BEGIN … PRIVATE KEY-----` marker.
-    pub span: Range<usize>,
-    pub label: String,
-    /// Base64 characters of the body (escaped `\n` excluded), at most [`PEM_BODY_LIMIT`].
-    pub body: String,
 }
 
 pub const PEM_BODY_LIMIT: usize = 8192;

@@ -44,9 +44,8 @@ pub use file_kind::{ConfigFormat, FileKind, Infrastructure, ScriptHost};
 pub use profile::{Family, Language};
 
 use crate::facts::SyntaxFacts;
+use crate::facts::{CliPresign, ConfigCredential, ConfigExpiry, PrivateKeyBlock, SignedLifetime};
 use crate::text::signed_url::{self, SignedUrl};
-use commands::{CliPresign, SignedLifetime};
-use config_values::{ConfigCredential, ConfigExpiry, PrivateKeyBlock};
 
 /// What the lints may ask about one file.
 #[derive(Default)]

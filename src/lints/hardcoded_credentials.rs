@@ -10,12 +10,10 @@ use std::sync::LazyLock;
 use serde::{Deserialize, Serialize};
 
 use super::{Check, Context, Diagnostic, Explained, LintId, Rule};
-use crate::facts::{CallExpr, Expr, ExprKind, Span, SyntaxFacts};
+use crate::facts::{CallExpr, CredentialPart, Expr, ExprKind, Span, SyntaxFacts};
 use crate::frontend::Family;
 use crate::frontend::Needs;
-use crate::frontend::config_values::{
-    CredentialPart, TOKEN_KEY_WORDS, credential_part, is_paired_secret_name,
-};
+use crate::frontend::config_values::{TOKEN_KEY_WORDS, credential_part, is_paired_secret_name};
 use crate::text::redact::redact_key_id;
 use crate::text::signed_url::placeholder::{
     has_placeholder_word, is_placeholder_value, looks_made_up,

@@ -345,7 +345,7 @@ pub fn signing_commands(text: &str) -> Vec<SignedLifetime> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::frontend::commands::Lifetime;
+    use crate::facts::Lifetime;
     use crate::frontend::commands::signing::shell_relative_date;
 
     #[test]

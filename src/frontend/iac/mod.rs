@@ -130,7 +130,7 @@ const SAS_WORDS: [&str; 5] = [
 pub fn signed_lifetimes(
     format: Option<Infrastructure>,
     text: &str,
-) -> Vec<crate::frontend::commands::SignedLifetime> {
+) -> Vec<crate::facts::SignedLifetime> {
     let Some(format) = format else {
         return Vec::new();
     };

@@ -6,7 +6,7 @@
 
 use super::tree::{self, Kind, MAX_DEPTH, Node};
 use crate::facts::Span;
-use crate::frontend::commands::{Lifetime, SignedLifetime};
+use crate::facts::{Lifetime, SignedLifetime};
 use crate::text::duration::parse_timestamp;
 
 /// A point in time as infrastructure code gives it.

@@ -14,7 +14,7 @@ use crate::facts::{
     Bucket, BucketLogging, BucketRef, Effect, IacFacts, IacFormat, PolicyCondition, PolicyDocument,
     PolicyStatement, PolicyValue, Span,
 };
-use crate::frontend::commands::{Lifetime, SignedLifetime};
+use crate::facts::{Lifetime, SignedLifetime};
 use crate::text::duration::parse_timestamp;
 
 pub fn parse(text: &str) -> Option<Body> {

@@ -1,5 +1,5 @@
 //! Expiries set by other CLIs and by infrastructure code
-//! ([`crate::frontend::commands::SignedLifetime`]): `gsutil signurl -d`, `gcloud storage
+//! ([`crate::facts::SignedLifetime`]): `gsutil signurl -d`, `gcloud storage
 //! sign-url --duration`, `az storage … generate-sas --expiry`, `aws cloudfront sign
 //! --date-less-than`, Terraform Azure SAS data sources and `google_storage_object_signed_url`,
 //! ARM and Bicep `listServiceSas`/`listAccountSas` properties. Each carries its signer's limit
@@ -7,7 +7,7 @@
 //! days; an account-key SAS and CloudFront: none, so only `max-expiry` applies).
 
 use super::Expiry;
-use crate::frontend::commands::Lifetime;
+use crate::facts::Lifetime;
 use crate::lints::{Context, Output};
 use crate::text::duration::human;
 
