@@ -3,6 +3,8 @@
 use std::fmt;
 use std::str::FromStr;
 
+use crate::driver::suggest::UnknownName;
+
 /// How loudly a lint reports. Ordered from off to loudest, so `level >= threshold` works.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Level {
@@ -32,8 +34,8 @@ impl fmt::Display for Level {
 }
 
 impl FromStr for Level {
-    type Err = String;
-    fn from_str(s: &str) -> Result<Self, String> {
+    type Err = UnknownName;
+    fn from_str(s: &str) -> Result<Self, UnknownName> {
         match s {
             "allow" => Ok(Level::Allow),
             "note" => Ok(Level::Note),
@@ -61,8 +63,8 @@ impl FailOn {
 }
 
 impl FromStr for FailOn {
-    type Err = String;
-    fn from_str(s: &str) -> Result<Self, String> {
+    type Err = UnknownName;
+    fn from_str(s: &str) -> Result<Self, UnknownName> {
         match s {
             "never" => Ok(FailOn::Never),
             "error" => Ok(FailOn::Level(Level::Error)),
@@ -78,14 +80,10 @@ impl FromStr for FailOn {
 }
 
 /// "unknown level `alow`; did you mean `allow`?", or the list when nothing is near.
-fn unknown(what: &str, input: &str, valid: &[&str]) -> String {
-    match crate::driver::suggest::closest(input, valid.iter().copied()) {
-        Some(near) => format!("unknown {what} `{input}`; did you mean `{near}`?"),
-        None => format!(
-            "unknown {what} `{input}`; expected one of: {}",
-            valid.join(", ")
-        ),
-    }
+fn unknown(what: &'static str, input: &str, valid: &[&str]) -> UnknownName {
+    UnknownName::among(what, input, valid.iter().copied(), || {
+        format!("expected one of: {}", valid.join(", "))
+    })
 }
 
 #[cfg(test)]

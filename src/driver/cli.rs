@@ -322,15 +322,20 @@ fn collect_levels(
     }
 }
 
+/// A `-j` value that is no number.
+#[derive(Debug, thiserror::Error)]
+#[error("not a thread count: {0:?}")]
+pub struct NotAThreadCount(String);
+
 /// Most worker threads a scan starts: each costs a stack and a start-up, and past the cores
 /// they only contend (`-j 100000` would spawn threads without bound). `-j N` above it is
 /// taken as this; the scan never starts more workers than it has jobs.
 pub const MAX_THREADS: usize = 256;
 
-fn parse_threads(value: &str) -> Result<usize, String> {
+fn parse_threads(value: &str) -> Result<usize, NotAThreadCount> {
     let digits = value.trim();
     if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
-        return Err(format!("not a thread count: {value:?}"));
+        return Err(NotAThreadCount(value.to_string()));
     }
     // Too many digits for a usize is more than the bound all the same.
     Ok(digits

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use ignore::gitignore::{Gitignore, GitignoreBuilder};
 
-use crate::driver::suggest::closest;
+use crate::driver::suggest::{Hint, UnknownName};
 use crate::level::{FailOn, Level};
 use crate::lints::LintId;
 use crate::text::duration::parse_duration;
@@ -291,7 +291,8 @@ fn parse_table(table: &toml::Table, path: &Path) -> Result<Config, Problem> {
             }
             "exclude" => {
                 let patterns = string_list(value, &at)?;
-                config.exclude = Some(globs(base, &patterns, "exclude").map_err(bad_value)?);
+                config.exclude =
+                    Some(globs(base, &patterns, "exclude").map_err(|e| bad_value(e.to_string()))?);
             }
             "lints" => {
                 config.lints = lint_levels(value, &at)?;
@@ -308,7 +309,11 @@ fn parse_table(table: &toml::Table, path: &Path) -> Result<Config, Problem> {
                     })?;
                     for name in table.keys() {
                         check_key(name, &OVERRIDE_KEYS, &place).map_err(|e| {
-                            problem(e, &[at[0].clone(), at[1].clone(), key(name)], Part::Key)
+                            problem(
+                                e.to_string(),
+                                &[at[0].clone(), at[1].clone(), key(name)],
+                                Part::Key,
+                            )
                         })?;
                     }
                     let paths = table.get("paths").ok_or_else(|| {
@@ -322,13 +327,13 @@ fn parse_table(table: &toml::Table, path: &Path) -> Result<Config, Problem> {
                     };
                     config.overrides.push(Override {
                         paths: globs(base, &patterns, &place)
-                            .map_err(|e| problem(e, &paths_at, Part::Value))?,
+                            .map_err(|e| problem(e.to_string(), &paths_at, Part::Value))?,
                         lints,
                     });
                 }
             }
             other => check_key(other, &TOP_LEVEL_KEYS, "the top level")
-                .map_err(|e| problem(e, &at, Part::Key))?,
+                .map_err(|e| problem(e.to_string(), &at, Part::Key))?,
         }
     }
     Ok(config)
@@ -350,17 +355,14 @@ fn dotted(at: &[Step]) -> String {
     out
 }
 
-fn check_key(key: &str, valid: &[&str], place: &str) -> Result<(), String> {
+fn check_key(key: &str, valid: &[&str], place: &str) -> Result<(), UnknownName> {
     if valid.contains(&key) {
         return Ok(());
     }
-    Err(match closest(key, valid.iter().copied()) {
-        Some(near) => format!("unknown key `{key}` in {place}; did you mean `{near}`?"),
-        None => format!(
-            "unknown key `{key}` in {place}; valid keys are: {}",
-            valid.join(", ")
-        ),
+    Err(UnknownName::among("key", key, valid.iter().copied(), || {
+        format!("valid keys are: {}", valid.join(", "))
     })
+    .in_place(place))
 }
 
 fn string_list(value: &toml::Value, at: &[Step]) -> Result<Vec<String>, Problem> {
@@ -473,22 +475,47 @@ fn position(text: &str, offset: usize) -> String {
 }
 
 /// A lint name, or an error that suggests the nearest one.
-pub fn parse_lint_name(name: &str) -> Result<LintId, String> {
-    LintId::from_name(name).ok_or_else(|| match LintId::suggest(name) {
-        Some(near) => format!("unknown lint `{name}`; did you mean `{near}`?"),
-        None => format!("unknown lint `{name}`; `presign-lint lints` lists them"),
+pub fn parse_lint_name(name: &str) -> Result<LintId, UnknownName> {
+    LintId::from_name(name).ok_or_else(|| UnknownName {
+        what: "lint",
+        name: name.to_string(),
+        place: String::new(),
+        hint: match LintId::suggest(name) {
+            Some(near) => Hint::Near(near.to_string()),
+            None => Hint::Instead("`presign-lint lints` lists them".to_string()),
+        },
     })
 }
 
 /// Builds gitignore-style matchers rooted at `base`.
-pub fn globs(base: &Path, patterns: &[String], key: &str) -> Result<Gitignore, String> {
+pub fn globs(base: &Path, patterns: &[String], key: &str) -> Result<Gitignore, GlobError> {
     let mut builder = GitignoreBuilder::new(base);
     for pattern in patterns {
         builder
             .add_line(None, pattern)
-            .map_err(|e| format!("`{key}`: invalid pattern `{pattern}`: {e}"))?;
+            .map_err(|e| GlobError::Pattern {
+                key: key.to_string(),
+                pattern: pattern.clone(),
+                source: e,
+            })?;
     }
-    builder.build().map_err(|e| format!("`{key}`: {e}"))
+    builder.build().map_err(|e| GlobError::Build {
+        key: key.to_string(),
+        source: e,
+    })
+}
+
+/// A glob list (`exclude`, an override's `paths`, `--exclude`) that does not compile.
+#[derive(Debug, thiserror::Error)]
+pub enum GlobError {
+    #[error("`{key}`: invalid pattern `{pattern}`: {source}")]
+    Pattern {
+        key: String,
+        pattern: String,
+        source: ignore::Error,
+    },
+    #[error("`{key}`: {source}")]
+    Build { key: String, source: ignore::Error },
 }
 
 #[cfg(test)]

@@ -6,6 +6,7 @@ use ignore::gitignore::Gitignore;
 use time::OffsetDateTime;
 
 use crate::driver::config::Config;
+use crate::driver::suggest::{Hint, UnknownName};
 use crate::level::{FailOn, Level};
 use crate::lints::{LintId, Status};
 
@@ -125,7 +126,7 @@ impl LintSelector {
     pub const GROUPS: [&'static str; 4] = ["all", "warnings", "notes", "errors"];
 
     /// A lint or group name, or an error that suggests the nearest one.
-    pub fn parse(name: &str) -> Result<Self, String> {
+    pub fn parse(name: &str) -> Result<Self, UnknownName> {
         Ok(match name {
             "all" => LintSelector::All,
             "warnings" => LintSelector::AtLevel(Level::Warning),
@@ -136,10 +137,18 @@ impl LintSelector {
                 Err(e) => {
                     return Err(
                         match crate::driver::suggest::closest(name, Self::GROUPS.iter().copied()) {
-                            Some(group) => {
-                                format!("unknown lint or group `{name}`; did you mean `{group}`?")
-                            }
-                            None => format!("{e} (groups: all, warnings, notes, errors)"),
+                            Some(group) => UnknownName {
+                                what: "lint or group",
+                                hint: Hint::Near(group.to_string()),
+                                ..e
+                            },
+                            None => UnknownName {
+                                hint: Hint::Instead(format!(
+                                    "{} (groups: all, warnings, notes, errors)",
+                                    e.hint
+                                )),
+                                ..e
+                            },
                         },
                     );
                 }

@@ -15,7 +15,7 @@ use crate::level::Level;
 use crate::lints::LintId;
 
 /// `--now`: RFC 3339, or seconds since the epoch.
-pub fn parse_now(text: &str) -> Result<OffsetDateTime, String> {
+pub fn parse_now(text: &str) -> Result<OffsetDateTime, NotATime> {
     let text = text.trim();
     if let Ok(at) = OffsetDateTime::parse(text, &Rfc3339) {
         return Ok(at);
@@ -23,13 +23,13 @@ pub fn parse_now(text: &str) -> Result<OffsetDateTime, String> {
     text.parse::<i64>()
         .ok()
         .and_then(|seconds| OffsetDateTime::from_unix_timestamp(seconds).ok())
-        .ok_or_else(|| {
-            format!(
-                "--now: `{}` is not a time; write RFC 3339 (2024-06-01T00:00:00Z) or Unix seconds",
-                crate::text::redact::for_log(text)
-            )
-        })
+        .ok_or_else(|| NotATime(crate::text::redact::for_log(text)))
 }
+
+/// A `--now` that is no time (the text as given, redacted).
+#[derive(Debug, PartialEq, Eq, thiserror::Error)]
+#[error("--now: `{0}` is not a time; write RFC 3339 (2024-06-01T00:00:00Z) or Unix seconds")]
+pub struct NotATime(pub String);
 
 /// The author date as reports show it: RFC 3339 in the author's own offset.
 pub fn author_date(seconds: i64, offset: i32) -> String {

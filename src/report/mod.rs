@@ -16,6 +16,7 @@ pub use recognise::is_own_report;
 
 use std::str::FromStr;
 
+use crate::driver::suggest::{Hint, UnknownName};
 use crate::finding::{Finding, ScanError, Unchecked, UncheckedKind};
 use crate::level::Level;
 
@@ -41,8 +42,8 @@ impl Format {
 }
 
 impl FromStr for Format {
-    type Err = String;
-    fn from_str(s: &str) -> Result<Self, String> {
+    type Err = UnknownName;
+    fn from_str(s: &str) -> Result<Self, UnknownName> {
         Ok(match s {
             "human" => Format::Human,
             "concise" => Format::Concise,
@@ -51,9 +52,14 @@ impl FromStr for Format {
             "github" => Format::Github,
             "gitlab" => Format::Gitlab,
             _ => {
-                return Err(format!(
-                    "unknown format `{s}`; expected one of: human, concise, json, sarif, github, gitlab"
-                ));
+                return Err(UnknownName {
+                    what: "format",
+                    name: s.to_string(),
+                    place: String::new(),
+                    hint: Hint::Instead(
+                        "expected one of: human, concise, json, sarif, github, gitlab".to_string(),
+                    ),
+                });
             }
         })
     }

@@ -7,14 +7,21 @@
 pub const MAX_POLICY_SECONDS: u64 = 10 * 365 * 86_400;
 
 /// A policy maximum (`--max-expiry`, `max-expiry`): at least one second, at most ten years.
-pub fn policy_maximum(seconds: u64) -> Result<u64, String> {
+pub fn policy_maximum(seconds: u64) -> Result<u64, PolicyMaximumError> {
     match seconds {
-        0 => Err("must be at least 1 second (0 would report every presign)".to_string()),
-        s if s > MAX_POLICY_SECONDS => Err(format!(
-            "must be at most 10 years ({MAX_POLICY_SECONDS} s): {s} s would report nothing"
-        )),
+        0 => Err(PolicyMaximumError::Zero),
+        s if s > MAX_POLICY_SECONDS => Err(PolicyMaximumError::OverTenYears(s)),
         s => Ok(s),
     }
+}
+
+/// A `max-expiry` no policy means.
+#[derive(Debug, PartialEq, Eq, thiserror::Error)]
+pub enum PolicyMaximumError {
+    #[error("must be at least 1 second (0 would report every presign)")]
+    Zero,
+    #[error("must be at most 10 years ({MAX_POLICY_SECONDS} s): {0} s would report nothing")]
+    OverTenYears(u64),
 }
 
 pub fn parse_duration(text: &str) -> Option<u64> {
