@@ -33,79 +33,59 @@ fn continued(line: &str) -> bool {
     line.trim_end().ends_with('\\')
 }
 
-/// The shell form of each `RUN` instruction (`RUN --mount=… cmd \` and its continuation
-/// lines), from its first command word.
-fn dockerfile_runs(text: &str) -> Vec<Span> {
-    let mut out: Vec<Span> = Vec::new();
+/// The regions the lines of `text` open (`opens` says where in a line its script starts),
+/// each running on over the lines its trailing `\` continues.
+fn continued_regions(text: &str, opens: impl Fn(&str) -> Option<usize>) -> Vec<Span> {
+    let mut out = Vec::new();
     let mut open: Option<Span> = None;
     for (start, line) in lines(text) {
-        if let Some(run) = open.as_mut() {
-            run.end = start + line.trim_end().len();
-            if !continued(line) {
-                out.extend(open.take());
-            }
-            continue;
+        let end = start + line.trim_end().len();
+        match open.as_mut() {
+            Some(region) => region.end = end,
+            None => match opens(line) {
+                Some(at) if start + at < end => open = Some(start + at..end),
+                _ => continue,
+            },
         }
-        let trimmed = line.trim_start();
-        let Some(rest) = trimmed
-            .get(..4)
-            .filter(|k| k.eq_ignore_ascii_case("RUN ") || k.eq_ignore_ascii_case("RUN\t"))
-            .map(|_| &trimmed[4..])
-        else {
-            continue;
-        };
-        // Instruction flags (`--mount=type=cache,target=/x`) are Docker's, not the shell's.
-        let mut body = rest.trim_start();
-        while body.starts_with("--") {
-            body = body
-                .find(char::is_whitespace)
-                .map_or("", |i| &body[i..])
-                .trim_start();
-        }
-        if body.starts_with('[') || body.is_empty() {
-            continue;
-        }
-        let from = start + (line.len() - body.len());
-        let run = from..start + line.trim_end().len();
-        if continued(line) {
-            open = Some(run);
-        } else {
-            out.push(run);
+        if !continued(line) {
+            out.extend(open.take());
         }
     }
     out.extend(open);
     out
 }
 
+/// The shell form of each `RUN` instruction (`RUN --mount=… cmd \` and its continuation
+/// lines), from its first command word.
+fn dockerfile_runs(text: &str) -> Vec<Span> {
+    continued_regions(text, |line| {
+        let trimmed = line.trim_start();
+        let keyword = trimmed.get(..4)?;
+        if !(keyword.eq_ignore_ascii_case("RUN ") || keyword.eq_ignore_ascii_case("RUN\t")) {
+            return None;
+        }
+        // Instruction flags (`--mount=type=cache,target=/x`) are Docker's, not the shell's.
+        let mut body = trimmed[4..].trim_start();
+        while body.starts_with("--") {
+            body = body
+                .find(char::is_whitespace)
+                .map_or("", |i| &body[i..])
+                .trim_start();
+        }
+        // The exec form (`RUN ["sh", "-c", "…"]`) is JSON: the text reader's.
+        (!body.starts_with('[')).then(|| line.len() - body.len())
+    })
+}
+
 /// Each recipe line of a Makefile (a line that starts with a tab, with its continuations),
 /// from after its `@`, `-` and `+` prefixes.
 fn makefile_recipes(text: &str) -> Vec<Span> {
-    let mut out: Vec<Span> = Vec::new();
-    let mut open: Option<Span> = None;
-    for (start, line) in lines(text) {
-        if let Some(recipe) = open.as_mut() {
-            recipe.end = start + line.trim_end().len();
-            if !continued(line) {
-                out.extend(open.take());
-            }
-            continue;
-        }
-        let Some(body) = line.strip_prefix('\t') else {
-            continue;
-        };
-        let body = body.trim_start_matches(['@', '-', '+', ' ', '\t']);
-        let recipe = start + (line.len() - body.len())..start + line.trim_end().len();
-        if recipe.is_empty() {
-            continue;
-        }
-        if continued(line) {
-            open = Some(recipe);
-        } else {
-            out.push(recipe);
-        }
-    }
-    out.extend(open);
-    out
+    continued_regions(text, |line| {
+        let body = line
+            .strip_prefix('\t')?
+            .trim_start_matches(['@', '-', '+', ' ', '\t']);
+        Some(line.len() - body.len())
+    })
 }
 
 /// Keys whose string values are shell scripts in the CI systems' YAML.

@@ -17,8 +17,7 @@ mod signing;
 mod text;
 
 use super::FileKind;
-use crate::facts::Span;
-use crate::facts::{CliPresign, Lifetime, SignedLifetime};
+use crate::facts::{CliPresign, Lifetime, SignedLifetime, Span};
 
 /// The signing commands of one file.
 #[derive(Default)]
@@ -60,7 +59,7 @@ pub fn read(kind: FileKind, text: &str) -> Signing {
         hosts::scripts(kind, text)
     };
     let mut signing = Signing::default();
-    // The text the parser read, sorted and disjoint (the regions are).
+    // The text the parser read: disjoint ranges (the regions are).
     let mut read: Vec<Span> = Vec::new();
     for region in regions {
         if let Some(script) = shell::Script::parse(text, region) {
@@ -68,6 +67,7 @@ pub fn read(kind: FileKind, text: &str) -> Signing {
             read.extend(script.read_ranges());
         }
     }
+    read.sort_by_key(|r| r.start);
     // Where no parser read the text, the text reader's findings count.
     let unparsed = |at: usize| {
         let i = read.partition_point(|r| r.end <= at);
