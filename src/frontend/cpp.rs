@@ -89,23 +89,20 @@ impl Grammar for Cpp {
         &self,
         node: Node<'_>,
         _parent: Option<Node<'_>>,
-        _cx: &Lowering<'_>,
+        cx: &Lowering<'_>,
     ) -> Option<(Span, Scope)> {
-        let scope = match node.kind() {
-            // The name's text is read in `bindings`; here only its range is at hand.
-            "namespace_definition" => Scope::class_named(node),
-            "class_specifier" | "struct_specifier"
-                if node.child_by_field_name("body").is_some() =>
-            {
-                Scope::class_named(node)
-            }
-            // A lambda's body runs when it is called, as a function's does.
-            "function_definition" | "lambda_expression" => Scope::Function,
-            "for_statement" | "for_range_loop" | "while_statement" | "do_statement" => Scope::Loop,
-            "declaration" => Scope::Declaration(node.child_by_field_name("type")?.byte_range()),
-            _ => return None,
-        };
-        Some((node.byte_range(), scope))
+        match node.kind() {
+            // A class declared with a body; `class A;` declares and opens nothing. The name's
+            // text is read in `bindings`; here only its range is at hand.
+            "class_specifier" | "struct_specifier" => node
+                .child_by_field_name("body")
+                .map(|_| (node.byte_range(), Scope::class_named(node))),
+            "declaration" => Some((
+                node.byte_range(),
+                Scope::Declaration(node.child_by_field_name("type")?.byte_range()),
+            )),
+            _ => cx.kinds().scope(node),
+        }
     }
 
     fn role(&self, node: Node<'_>, parent: Option<Node<'_>>, cx: &Lowering<'_>) -> Role {

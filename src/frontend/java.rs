@@ -24,28 +24,15 @@ impl Grammar for Java {
         &self,
         node: Node<'_>,
         _parent: Option<Node<'_>>,
-        _cx: &Lowering<'_>,
+        cx: &Lowering<'_>,
     ) -> Option<(Span, Scope)> {
         match node.kind() {
-            "class_declaration"
-            | "interface_declaration"
-            | "enum_declaration"
-            | "record_declaration"
-            | "annotation_type_declaration" => Some((node.byte_range(), Scope::class_named(node))),
             // An anonymous class: its body is a class without a name.
             "object_creation_expression" => named_children(node)
                 .into_iter()
                 .find(|c| c.kind() == "class_body")
                 .map(|body| (body.byte_range(), Scope::Class(None))),
-            "method_declaration"
-            | "constructor_declaration"
-            | "compact_constructor_declaration"
-            | "static_initializer" => Some((node.byte_range(), Scope::Function)),
-            "lambda_expression" => Some((node.byte_range(), Scope::Lambda)),
-            "for_statement" | "enhanced_for_statement" | "while_statement" | "do_statement" => {
-                Some((node.byte_range(), Scope::Loop))
-            }
-            _ => None,
+            _ => cx.kinds().scope(node),
         }
     }
 

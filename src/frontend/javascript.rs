@@ -13,7 +13,7 @@
 
 use tree_sitter::Node;
 
-use super::syntax::{Grammar, Lowering, Role, Scope, binop};
+use super::syntax::{Grammar, Lowering, Role, Scope};
 use super::treesitter::{named_children, parse_int};
 use crate::facts::{Arg, CallExpr, Expr, ExprKind, Field, Import, Param, Span};
 
@@ -34,28 +34,16 @@ impl Grammar for JavaScript {
         &self,
         node: Node<'_>,
         parent: Option<Node<'_>>,
-        _cx: &Lowering<'_>,
+        cx: &Lowering<'_>,
     ) -> Option<(Span, Scope)> {
-        let scope = match node.kind() {
-            "for_statement" | "for_in_statement" | "while_statement" | "do_statement" => {
-                Scope::Loop
+        let scope = cx.kinds().scope(node)?;
+        // A function passed as an argument is a callback: it may run any number of times.
+        match scope {
+            (span, Scope::Function) if parent.is_some_and(|p| p.kind() == "arguments") => {
+                Some((span, Scope::Lambda))
             }
-            "function_declaration"
-            | "function_expression"
-            | "function"
-            | "generator_function"
-            | "generator_function_declaration"
-            | "arrow_function"
-            | "method_definition" => {
-                if parent.is_some_and(|p| p.kind() == "arguments") {
-                    Scope::Lambda
-                } else {
-                    Scope::Function
-                }
-            }
-            _ => return None,
-        };
-        Some((node.byte_range(), scope))
+            scope => Some(scope),
+        }
     }
 
     fn role(&self, node: Node<'_>, _parent: Option<Node<'_>>, cx: &Lowering<'_>) -> Role {
@@ -711,14 +699,11 @@ fn assignment(node: Node<'_>, cx: &Lowering<'_>) -> Vec<(String, Expr)> {
         let op = node
             .child_by_field_name("operator")
             .map_or("", |o| cx.text(o));
-        match op.strip_suffix('=').and_then(binop) {
-            Some(op) if !cx.repeats(node) => Expr {
-                kind: ExprKind::Binary(op, Box::new(target), Box::new(cx.expr(right))),
-                span: node.byte_range(),
-            },
-            // `x ||= v`, `x ??= v`: a default, kept as `v` (see `frontend::defaults`).
-            _ if matches!(op, "||=" | "??=") => cx.expr(right),
-            _ => Expr::unknown(node.byte_range()),
+        // `x ||= v`, `x ??= v`: a default, kept as `v` (see `frontend::defaults`).
+        if matches!(op, "||=" | "??=") {
+            cx.expr(right)
+        } else {
+            cx.assigned_value(node, op, target, right)
         }
     } else {
         cx.expr(right)

@@ -36,22 +36,15 @@ impl Grammar for Kotlin {
         cx: &Lowering<'_>,
     ) -> Option<(Span, Scope)> {
         let scope = match node.kind() {
-            "class_declaration" | "object_declaration" => Scope::class_named(node),
             // `Outer.NAME` reaches a companion's members.
             "companion_object" => match cx.class(node) {
                 Some(Scope::Class(outer)) => Scope::Class(outer),
                 _ => Scope::Class(None),
             },
             "object_literal" => Scope::Class(None),
-            "function_declaration"
-            | "secondary_constructor"
-            | "getter"
-            | "setter"
-            | "anonymous_initializer" => Scope::Function,
-            "anonymous_function" | "annotated_lambda" => Scope::Lambda,
-            "lambda_literal" if !annotated(node, parent) => Scope::Lambda,
-            "for_statement" | "while_statement" | "do_while_statement" => Scope::Loop,
-            _ => return None,
+            // A trailing lambda's scope is its `annotated_lambda`'s.
+            "lambda_literal" if annotated(node, parent) => return None,
+            _ => return cx.kinds().scope(node),
         };
         Some((node.byte_range(), scope))
     }

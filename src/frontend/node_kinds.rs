@@ -381,6 +381,16 @@ fn every_kind_of_every_role_table_is_in_its_grammars() {
         if kinds.calls.is_empty() || kinds.functions.is_empty() {
             problems.push(format!("{name}: no [syntax] calls or functions"));
         }
+        // A lambda is a function whose scope may repeat: it must be a function too.
+        for lambda in kinds
+            .lambdas
+            .iter()
+            .filter(|l| !kinds.functions.contains(l))
+        {
+            problems.push(format!(
+                "{name}: lambda {lambda:?} is not among the functions"
+            ));
+        }
         problems.extend(unknown_kinds(name, kinds, &grammars));
     }
     assert!(tables >= 11, "only {tables} role tables read");

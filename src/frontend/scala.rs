@@ -13,7 +13,7 @@ use tree_sitter::Node;
 
 use super::syntax::{Grammar, Lowering, Role, Scope, binop, names_a_type};
 use super::treesitter::{named_children, parse_int, unescape};
-use crate::facts::{Arg, CallExpr, Expr, ExprKind, Import, Param, Span};
+use crate::facts::{Arg, CallExpr, Expr, ExprKind, Import, Param};
 
 pub struct Scala;
 
@@ -24,24 +24,6 @@ const MAX_ARGUMENT_LISTS: usize = super::treesitter::MAX_DEPTH;
 impl Grammar for Scala {
     fn scanner_bounded(&self, text: &str) -> bool {
         super::treesitter::scala_long_line_cost(text) <= super::treesitter::MAX_SCALA_LONG_LINE_COST
-    }
-
-    fn scope(
-        &self,
-        node: Node<'_>,
-        _parent: Option<Node<'_>>,
-        _cx: &Lowering<'_>,
-    ) -> Option<(Span, Scope)> {
-        let scope = match node.kind() {
-            "class_definition" | "object_definition" | "trait_definition" | "enum_definition" => {
-                Scope::class_named(node)
-            }
-            "function_definition" => Scope::Function,
-            "lambda_expression" => Scope::Lambda,
-            "for_expression" | "while_expression" | "do_while_expression" => Scope::Loop,
-            _ => return None,
-        };
-        Some((node.byte_range(), scope))
     }
 
     fn role(&self, node: Node<'_>, parent: Option<Node<'_>>, cx: &Lowering<'_>) -> Role {
@@ -709,23 +691,15 @@ fn compound_operator(node: Node<'_>) -> Option<Node<'_>> {
 /// a loop or for other operators.
 fn compound(node: Node<'_>, cx: &Lowering<'_>) -> Option<(String, Expr)> {
     let op = cx.text(node.child_by_field_name("operator")?);
-    let bin = op
-        .strip_suffix('=')
+    // Only arithmetic compound operators bind: `x ++= ys` is no assignment of a number.
+    op.strip_suffix('=')
         .filter(|o| !o.is_empty())
         .and_then(binop)?;
     let left = node.child_by_field_name("left")?;
     let right = node.child_by_field_name("right")?;
     let target = cx.expr(left);
     let name = target.path()?.join(".");
-    let value = if cx.repeats(node) {
-        Expr::unknown(node.byte_range())
-    } else {
-        Expr {
-            kind: ExprKind::Binary(bin, Box::new(target), Box::new(cx.expr(right))),
-            span: node.byte_range(),
-        }
-    };
-    Some((name, value))
+    Some((name, cx.assigned_value(node, op, target, right)))
 }
 
 #[cfg(test)]

@@ -27,25 +27,6 @@ use crate::facts::{Absence, Arg, CallExpr, Expr, ExprKind, Import, Param, Span};
 pub struct Swift;
 
 impl Grammar for Swift {
-    fn scope(
-        &self,
-        node: Node<'_>,
-        _parent: Option<Node<'_>>,
-        _cx: &Lowering<'_>,
-    ) -> Option<(Span, Scope)> {
-        let scope = match node.kind() {
-            "class_declaration" | "protocol_declaration" => Scope::class_named(node),
-            "function_declaration"
-            | "init_declaration"
-            | "deinit_declaration"
-            | "computed_property" => Scope::Function,
-            "lambda_literal" => Scope::Lambda,
-            "for_statement" | "while_statement" | "repeat_while_statement" => Scope::Loop,
-            _ => return None,
-        };
-        Some((node.byte_range(), scope))
-    }
-
     fn expr(&self, node: Node<'_>, cx: &Lowering<'_>) -> Expr {
         let span = node.byte_range();
         let kind = match node.kind() {

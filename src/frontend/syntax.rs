@@ -48,6 +48,16 @@ pub struct NodeKinds {
     pub while_loops: Vec<String>,
     #[serde(default)]
     pub imports: Vec<String>,
+    /// Declarations that open a named class scope (classes, objects, namespaces).
+    #[serde(default)]
+    pub classes: Vec<String>,
+    /// The function kinds that are lambdas: their scope may run any number of times.
+    #[serde(default)]
+    pub lambdas: Vec<String>,
+    /// Bodies that open a function scope without being a function a caller names (static
+    /// initializers, computed properties).
+    #[serde(default)]
+    pub initializers: Vec<String>,
     /// The keyword token a loop is reported at, where it is not the loop's first token (a
     /// Kotlin loop may start with a label).
     #[serde(default)]
@@ -83,6 +93,25 @@ impl NodeKinds {
         }
     }
 
+    /// The scope a node opens by its kind alone (with the bytes it spans): a named class, a
+    /// lambda, a function or a body run as one, a loop.
+    pub fn scope(&self, node: Node<'_>) -> Option<(Span, Scope)> {
+        let kind = node.kind();
+        let has = |kinds: &[String]| kinds.iter().any(|k| k == kind);
+        let scope = if has(&self.classes) {
+            Scope::class_named(node)
+        } else if has(&self.lambdas) {
+            Scope::Lambda
+        } else if has(&self.functions) || has(&self.initializers) {
+            Scope::Function
+        } else if has(&self.for_loops) || has(&self.while_loops) {
+            Scope::Loop
+        } else {
+            return None;
+        };
+        Some((node.byte_range(), scope))
+    }
+
     /// Every kind the table names, and every loop keyword.
     pub fn all(&self) -> impl Iterator<Item = &str> {
         [
@@ -92,6 +121,9 @@ impl NodeKinds {
             &self.for_loops,
             &self.while_loops,
             &self.imports,
+            &self.classes,
+            &self.lambdas,
+            &self.initializers,
         ]
         .into_iter()
         .flatten()
@@ -304,16 +336,18 @@ pub trait Grammar {
         true
     }
     /// The scope a node opens, with the bytes it spans (the node's, or an anonymous class's
-    /// body), if any. Called before [`Grammar::role`] on every named node, in document order;
-    /// the walk keeps the stack, which lowering reads ([`Lowering::scope`],
-    /// [`Lowering::repeats`]).
+    /// body), if any: by default its kind's scope in the family's node kinds
+    /// ([`NodeKinds::scope`]); a language overrides it for the kinds whose scope depends on
+    /// where they stand, and falls back to the table. Called before [`Grammar::role`] on
+    /// every named node, in document order; the walk keeps the stack, which lowering reads
+    /// ([`Lowering::scope`], [`Lowering::repeats`]).
     fn scope(
         &self,
-        _node: Node<'_>,
+        node: Node<'_>,
         _parent: Option<Node<'_>>,
-        _cx: &Lowering<'_>,
+        cx: &Lowering<'_>,
     ) -> Option<(Span, Scope)> {
-        None
+        cx.kinds().scope(node)
     }
     /// What a node is to the walk: by default its kind's role in the family's node kinds
     /// ([`Lowering::kinds`]); a language overrides it for the kinds whose role depends on
