@@ -18,6 +18,7 @@ mod text;
 
 use super::FileKind;
 use crate::facts::{CliPresign, Lifetime, SignedLifetime, Span};
+use crate::text::words::Words;
 
 /// The signing commands of one file.
 #[derive(Default)]
@@ -26,24 +27,21 @@ pub struct Signing {
     pub lifetimes: Vec<SignedLifetime>,
 }
 
-/// The words of a file's commands are looked for only when it holds one of these: each
-/// signing command's subcommand word.
-const SUBCOMMAND_WORDS: [&[u8]; 5] = [
-    b"presign",
-    b"signurl",
-    b"sign-url",
-    b"generate-sas",
-    b"cloudfront",
-];
-
 /// The signing commands a file runs. The scripts the file is, or holds, are parsed; the rest
 /// of its text, and any part of a script that does not parse, is read by text.
 pub fn read(kind: FileKind, text: &str) -> Signing {
-    let bytes = text.as_bytes();
-    if !SUBCOMMAND_WORDS
-        .iter()
-        .any(|w| memchr::memmem::find(bytes, w).is_some())
-    {
+    // Every signing command has one of these subcommand words: one search over the file
+    // (any case, a superset of what the readers match) decides whether they run at all.
+    static SUBCOMMAND_WORDS: std::sync::LazyLock<Words> = std::sync::LazyLock::new(|| {
+        Words::new(&[
+            "presign",
+            "signurl",
+            "sign-url",
+            "generate-sas",
+            "cloudfront",
+        ])
+    });
+    if !SUBCOMMAND_WORDS.is_match(text.as_bytes()) {
         return Signing::default();
     }
     let text_presigns = text::cli_presigns(text);
