@@ -12,9 +12,9 @@ pub struct CliPresign {
     pub span: Range<usize>,
     /// The value after `--expires-in` (`None` when the flag is absent: the CLI default).
     pub expires_in: Option<(Range<usize>, String)>,
-    /// The shell variable `--expires-in` names, when its value is the one assigned to it
-    /// earlier in the script: its name and the span of the assignment's value.
-    pub assigned: Option<(String, Span)>,
+    /// The shell variable `--expires-in` names, when its value is one assigned to it earlier
+    /// in the script.
+    pub assigned: Option<AssignedFrom>,
     /// The shell loop it runs in, in a shell script: the loop's keyword and its span (`for`,
     /// `while`, `until`, `select`, or `xargs`/`parallel`, which run it once per input line).
     pub shell_loop: Option<(&'static str, Range<usize>)>,
@@ -54,3 +54,17 @@ pub enum Lifetime {
     /// Known only at run time: where, and why.
     Dynamic { span: Range<usize>, reason: String },
 }
+
+/// Where a shell variable's value came from: `TTL=604800` above `--expires-in "$TTL"`.
+#[derive(Debug)]
+pub struct AssignedFrom {
+    /// The variable as written (`$TTL`).
+    pub name: String,
+    /// The assigned value's span.
+    pub span: Span,
+    /// The value is the default a branch may replace at run time (`-e) TTL="$2"`).
+    pub default: bool,
+}
+
+/// What a derivation adds to a value that is a default a branch may replace.
+pub const BRANCH_DEFAULT_NOTE: &str = " (its default: a branch may set another at run time)";

@@ -177,10 +177,16 @@ pub fn check(cx: &Context<'_>, out: &mut Output) {
                     span.clone(),
                     cli.assigned
                         .iter()
-                        .map(|(name, at)| {
+                        .map(|from| {
                             format!(
-                                "`{name}` is assigned {value} on line {}",
-                                cx.source.position(at.start).0
+                                "`{}` is assigned {value} on line {}{}",
+                                from.name,
+                                cx.source.position(from.span.start).0,
+                                if from.default {
+                                    crate::facts::BRANCH_DEFAULT_NOTE
+                                } else {
+                                    ""
+                                }
                             )
                         })
                         .collect(),

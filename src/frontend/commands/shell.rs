@@ -10,7 +10,7 @@ use std::ops::Range;
 use tree_sitter::{Node, Parser};
 
 use super::Signing;
-use super::signing::{self, Word};
+use super::signing::{self, Assigned, Word};
 use crate::facts::Span;
 use crate::frontend::treesitter::{MAX_PARSE_BYTES, parse_bounded};
 
@@ -51,7 +51,28 @@ struct Command {
 struct Assignment {
     name: String,
     value: Word,
+    /// It runs only on some paths: in a branch, a loop, a function, a subshell or after `&&`.
+    conditional: bool,
 }
+
+/// Nodes whose contents run only on some paths, or not in the script's own shell.
+const CONDITIONAL: [&str; 11] = [
+    "if_statement",
+    "elif_clause",
+    "else_clause",
+    "case_item",
+    "while_statement",
+    "for_statement",
+    "c_style_for_statement",
+    "function_definition",
+    "list",
+    "subshell",
+    "pipeline",
+];
+
+/// How far back past assignments a branch makes at run time a variable's default is looked
+/// for.
+const MAX_BRANCH_ASSIGNMENTS: usize = 64;
 
 /// What a script (and the scripts it runs) holds.
 pub(super) struct Script {
@@ -104,10 +125,11 @@ impl Script {
         let span = |node: Node<'_>| at + node.start_byte()..at + node.end_byte();
         // Depth-first, in the order written, with the loop each node runs in and whether it
         // lies in a syntax error.
-        let mut stack = vec![(tree.root_node(), outer_loop, false)];
-        while let Some((node, shell_loop, in_error)) = stack.pop() {
+        let mut stack = vec![(tree.root_node(), outer_loop, false, depth > 0)];
+        while let Some((node, shell_loop, in_error, conditional)) = stack.pop() {
             let mut inner_loop = shell_loop.clone();
             let in_error = in_error || node.is_error();
+            let conditional = conditional || CONDITIONAL.contains(&node.kind());
             match node.kind() {
                 // Error recovery keeps the whole commands around a syntax error; the rest is
                 // the text reader's.
@@ -131,6 +153,7 @@ impl Script {
                         self.assignments.push(Assignment {
                             name: source[name.byte_range()].to_string(),
                             value: word(value, source, at),
+                            conditional,
                         });
                     }
                 }
@@ -140,9 +163,12 @@ impl Script {
                     }
                     if self.command(node, text, source, at, &shell_loop, depth) {
                         // Its strings were read as scripts of their own.
-                        push_children(&mut stack, node, (&inner_loop, in_error), |c| {
-                            !matches!(c.kind(), "string" | "raw_string")
-                        });
+                        push_children(
+                            &mut stack,
+                            node,
+                            (&inner_loop, in_error, conditional),
+                            |c| !matches!(c.kind(), "string" | "raw_string"),
+                        );
                         continue;
                     }
                 }
@@ -154,7 +180,12 @@ impl Script {
                 }
                 _ => {}
             }
-            push_children(&mut stack, node, (&inner_loop, in_error), |_| true);
+            push_children(
+                &mut stack,
+                node,
+                (&inner_loop, in_error, conditional),
+                |_| true,
+            );
         }
         true
     }
@@ -232,12 +263,12 @@ impl Script {
     /// The signing commands of the script, each with the variables assigned before it.
     pub fn signing(&self, out: &mut Signing) {
         // Each name's assignments by where their values end, for a binary search.
-        let mut by_name: HashMap<&str, Vec<&Word>> = HashMap::new();
+        let mut by_name: HashMap<&str, Vec<&Assignment>> = HashMap::new();
         for a in &self.assignments {
-            by_name.entry(a.name.as_str()).or_default().push(&a.value);
+            by_name.entry(a.name.as_str()).or_default().push(a);
         }
-        for values in by_name.values_mut() {
-            values.sort_by_key(|v| v.1.end);
+        for assignments in by_name.values_mut() {
+            assignments.sort_by_key(|a| a.value.1.end);
         }
         let mut seen = HashSet::new();
         for command in &self.commands {
@@ -250,13 +281,32 @@ impl Script {
             }
             let before = head.start;
             let variables = |name: &str| {
-                let values = by_name.get(name)?;
-                let n = values.partition_point(|v| v.1.end <= before);
-                n.checked_sub(1).map(|i| values[i].clone())
+                let assignments = by_name.get(name)?;
+                let n = assignments.partition_point(|a| a.value.1.end <= before);
+                value_at(&assignments[..n])
             };
             signing::read_command(&command.words, &variables, command.shell_loop.clone(), out);
         }
     }
+}
+
+/// The value a variable holds after `assignments` (in order): the last one, unless a branch
+/// sets it at run time (`-e) EXPIRATION="$2"`), in which case the value assigned before the
+/// branches is the default, the value on the other paths.
+fn value_at(assignments: &[&Assignment]) -> Option<Assigned> {
+    let mut default = false;
+    for a in assignments.iter().rev().take(MAX_BRANCH_ASSIGNMENTS) {
+        if a.conditional && signing::is_runtime(&a.value.0) {
+            default = true;
+            continue;
+        }
+        return Some(Assigned {
+            value: a.value.0.clone(),
+            span: a.value.1.clone(),
+            default,
+        });
+    }
+    None
 }
 
 /// Ranges sorted and joined where they overlap or touch.
@@ -274,15 +324,15 @@ fn merged(mut ranges: Vec<Span>) -> Vec<Span> {
 
 /// Pushes a node's children on the depth-first stack, so they pop in the order written.
 fn push_children<'t>(
-    stack: &mut Vec<(Node<'t>, Loop, bool)>,
+    stack: &mut Vec<(Node<'t>, Loop, bool, bool)>,
     node: Node<'t>,
-    (shell_loop, in_error): (&Loop, bool),
+    (shell_loop, in_error, conditional): (&Loop, bool, bool),
     keep: impl Fn(&Node<'t>) -> bool,
 ) {
     let mut cursor = node.walk();
     let children: Vec<Node<'t>> = node.children(&mut cursor).filter(|c| keep(c)).collect();
     for child in children.into_iter().rev() {
-        stack.push((child, shell_loop.clone(), in_error));
+        stack.push((child, shell_loop.clone(), in_error, conditional));
     }
 }
 
@@ -414,6 +464,26 @@ mod tests {
                 ("aws s3 presign".to_string(), None, None),
             ]
         );
+    }
+
+    #[test]
+    fn a_default_a_branch_may_replace_is_the_value_on_the_other_paths() {
+        let script = "TTL=600\nTTL=604800\nif [ -n \"$1\" ]; then TTL=\"$1\"; fi\naws s3 presign s3://b/k --expires-in \"$TTL\"\nTTL=$2\naws s3 presign s3://b/k --expires-in $TTL\n";
+        let mut out = Signing::default();
+        Script::parse(script, 0..script.len())
+            .expect("parses")
+            .signing(&mut out);
+        let read: Vec<(Option<&str>, Option<bool>)> = out
+            .presigns
+            .iter()
+            .map(|p| {
+                (
+                    p.expires_in.as_ref().map(|e| e.1.as_str()),
+                    p.assigned.as_ref().map(|a| a.default),
+                )
+            })
+            .collect();
+        assert_eq!(read, [(Some("604800"), Some(true)), (Some("$TTL"), None)]);
     }
 
     #[test]

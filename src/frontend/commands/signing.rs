@@ -6,13 +6,23 @@ use std::ops::Range;
 
 use super::{CliPresign, Lifetime, SignedLifetime, Signing};
 use crate::facts::Span;
+use crate::facts::{AssignedFrom, BRANCH_DEFAULT_NOTE};
 
 /// A shell word as written (quotes removed) and its span.
 pub(super) type Word = (String, Range<usize>);
 
-/// The value last assigned to a shell variable before the command, and the span of that
-/// value: how a reader resolves `$end`.
-pub(super) type Variables<'a> = &'a dyn Fn(&str) -> Option<(String, Span)>;
+/// The value a shell variable holds at the command: how a reader resolves `$end`.
+pub(super) type Variables<'a> = &'a dyn Fn(&str) -> Option<Assigned>;
+
+/// A value assigned to a shell variable before the command.
+#[derive(Clone, Debug)]
+pub(super) struct Assigned {
+    pub value: String,
+    pub span: Span,
+    /// A branch (an option's `case` arm, an `if`) may replace it at run time: it is the value
+    /// on the other paths.
+    pub default: bool,
+}
 
 /// A relative date computed by the shell: `$(date -u -d "+30 days" +%Y-%m-%dT%H:%MZ)`, `date
 /// --date="1 hour"`, BSD `date -v+30d`: the seconds from now.
@@ -109,7 +119,7 @@ fn has_flag(words: &[(String, Range<usize>)], names: &[&str]) -> bool {
 }
 
 /// A value the shell computes (`$VAR`, `$(…)`, backquotes) is known only at run time.
-fn is_runtime(value: &str) -> bool {
+pub(super) fn is_runtime(value: &str) -> bool {
     value.contains('$') || value.contains('`') || value.contains('{')
 }
 
@@ -204,7 +214,7 @@ fn until(
 fn assigned_value(value: &str, variables: Variables<'_>) -> Option<String> {
     shell_variable(value)
         .and_then(variables)
-        .map(|(value, _)| value)
+        .map(|assigned| assigned.value)
 }
 
 /// `$end`, `${end}`, `"$end"` (quotes already removed): the variable's name.
@@ -221,12 +231,21 @@ fn shell_variable(value: &str) -> Option<&str> {
 /// A flag's value with a `$variable` replaced by the value assigned to it, and how.
 fn resolved((value, span): Word, variables: Variables<'_>) -> (String, Span, Option<String>) {
     match shell_variable(&value).and_then(variables) {
-        Some((assigned, _)) if !is_runtime(&assigned) => {
-            let how = format!("`{value}` is assigned `{assigned}` earlier in the script");
-            (assigned, span, Some(how))
+        Some(assigned) if !is_runtime(&assigned.value) => {
+            let how = format!(
+                "`{value}` is assigned `{}` earlier in the script{}",
+                assigned.value,
+                branch_note(assigned.default)
+            );
+            (assigned.value, span, Some(how))
         }
         _ => (value, span, None),
     }
+}
+
+/// What a derivation adds for a default a branch may replace.
+fn branch_note(default: bool) -> &'static str {
+    if default { BRANCH_DEFAULT_NOTE } else { "" }
 }
 
 /// `gsutil signurl` (after its subcommand word, `args`): `-d`, summed; 1 hour by default.
@@ -481,9 +500,13 @@ fn aws_s3_presign(
         .pop()
         .map(
             |(value, span)| match shell_variable(&value).and_then(variables) {
-                Some((known, at)) if !is_runtime(&known) => {
-                    assigned = Some((value.clone(), at));
-                    (span, known)
+                Some(known) if !is_runtime(&known.value) => {
+                    assigned = Some(AssignedFrom {
+                        name: value.clone(),
+                        span: known.span,
+                        default: known.default,
+                    });
+                    (span, known.value)
                 }
                 _ => (span, value),
             },

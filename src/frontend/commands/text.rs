@@ -6,9 +6,8 @@
 
 use std::ops::Range;
 
-use super::signing::{self, Word};
+use super::signing::{self, Assigned, Word};
 use super::{CliPresign, SignedLifetime};
-use crate::facts::Span;
 
 const CLI_WINDOW: usize = 2048;
 
@@ -248,7 +247,7 @@ const ASSIGNMENT_LOOKBACK: usize = 16 * 1024;
 
 /// The value last assigned to a shell variable on a line of its own before `before`
 /// (`end=$(date …)`, `export START=2030-01-01T00:00Z`), quotes removed, with its span.
-fn assignment(text: &str, before: usize, name: &str) -> Option<(String, Span)> {
+fn assignment(text: &str, before: usize, name: &str) -> Option<Assigned> {
     let mut from = before.saturating_sub(ASSIGNMENT_LOOKBACK);
     while from > 0 && !text.is_char_boundary(from) {
         from -= 1;
@@ -264,7 +263,11 @@ fn assignment(text: &str, before: usize, name: &str) -> Option<(String, Span)> {
             let value = value.trim_end_matches('\r');
             let at = from + start + (line.len() - t.len()) + name.len() + 1;
             return match shell_words(value, 0, value.len()).as_slice() {
-                [(word, span)] => Some((word.clone(), at + span.start..at + span.end)),
+                [(word, span)] => Some(Assigned {
+                    value: word.clone(),
+                    span: at + span.start..at + span.end,
+                    default: false,
+                }),
                 _ => None,
             };
         }
