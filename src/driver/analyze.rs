@@ -14,7 +14,7 @@ use crate::level::Level;
 use crate::lints::suppress;
 use crate::lints::{self, Diagnostic, LintId, RelatedSpan};
 use crate::semantic::Model;
-use crate::semantic::project::{FileEntry, FileId, FileScope, Project};
+use crate::semantic::project::{FileEntry, FileId, FileScope, Project, Scope};
 use crate::text::prefilter::Prefilter;
 use crate::text::redact::{mask, redact};
 use crate::text::source::{SourceFile, has_utf16_bom};
@@ -61,6 +61,13 @@ pub struct ProjectOutput {
     pub queried: BTreeSet<String>,
     /// Constants looked up and not found.
     pub wanted: BTreeSet<String>,
+}
+
+impl ProjectOutput {
+    /// The project whose files this one's lookups walk.
+    pub fn scope(&self) -> Scope {
+        (self.exports.root.clone(), self.exports.family)
+    }
 }
 
 /// The facts of one file. Its syntax comes from the cache when a run made it and the file

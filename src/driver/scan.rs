@@ -21,7 +21,7 @@ use crate::driver::syntax_cache::SyntaxCache;
 use crate::finding::{Finding, ScanError, Unchecked};
 use crate::frontend::FileKind;
 use crate::semantic::identifiers::Identifiers;
-use crate::semantic::project::{FileId, Project, project_root};
+use crate::semantic::project::{FileId, Project, Scope, project_root};
 use crate::semantic::search::{ScopedFinder, ScopedWords, Word};
 use crate::text::prefilter::Prefilter;
 
@@ -155,9 +155,10 @@ struct Record {
     role: Role,
     findings: Vec<Finding>,
     unchecked: Vec<Unchecked>,
-    /// The pass that produced it, and what it asked of the project then.
+    /// The pass that produced it, and what it asked of the project then, and where.
     pass: u32,
     queried: BTreeSet<String>,
+    scope: Option<Scope>,
 }
 
 pub fn scan(options: &ScanOptions, settings: &Settings) -> ScanResult {
@@ -724,6 +725,7 @@ impl Context<'_> {
                             unchecked,
                             pass: 1,
                             queried: BTreeSet::new(),
+                            scope: None,
                         },
                     );
                     return Some(Class::Inert);
@@ -754,6 +756,7 @@ impl Context<'_> {
                             .as_ref()
                             .map(|p| p.queried.clone())
                             .unwrap_or_default(),
+                        scope: project.as_ref().map(|p| p.scope()),
                     },
                 );
                 if let Some(p) = project {
@@ -876,7 +879,11 @@ impl Context<'_> {
             let finder = ScopedFinder::new(&search);
             let stale: Vec<FileId> = records
                 .iter()
-                .filter(|(_, r)| project.changed_since(&r.queried, r.pass))
+                .filter(|(_, r)| {
+                    r.scope
+                        .as_ref()
+                        .is_some_and(|scope| project.changed_since(scope, &r.queried, r.pass))
+                })
                 .map(|(id, _)| *id)
                 .collect();
             if stale.is_empty() && finder.is_none() {
@@ -979,16 +986,17 @@ impl Context<'_> {
                 lock(&self.shared.presigns).merge(presigns);
                 let (known, origin, role) = &jobs[i];
                 let id = ids[i];
-                let queried = match output {
+                let (queried, scope) = match output {
                     Some(mut out) => {
                         let queried = std::mem::take(&mut out.queried);
+                        let scope = out.scope();
                         add_words(&mut project, &mut words, &mut wanted, id, *out, pass);
                         if known.is_none() {
                             parsed_candidates.insert(origin.path().to_path_buf());
                         }
-                        queried
+                        (queried, Some(scope))
                     }
-                    None => BTreeSet::new(),
+                    None => (BTreeSet::new(), None),
                 };
                 // This analysis ran every lint on the file: it replaces the earlier one
                 // (a candidate's text-level findings of the first pass among them).
@@ -1001,6 +1009,7 @@ impl Context<'_> {
                         unchecked,
                         pass,
                         queried,
+                        scope,
                     },
                 );
             }

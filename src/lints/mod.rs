@@ -206,17 +206,38 @@ pub fn triggers(id: LintId) -> Vec<&'static str> {
     (id.rule().triggers)()
 }
 
-/// Every trigger word of the enabled lints, deduplicated.
+/// Every trigger word of the enabled lints as the prefilter searches it, deduplicated.
 pub fn trigger_words(enabled: impl Fn(LintId) -> bool) -> Vec<&'static str> {
     let mut words: Vec<&'static str> = Vec::new();
     for &id in LintId::ALL.iter().filter(|&&id| enabled(id)) {
-        for word in triggers(id) {
+        for trigger in triggers(id) {
+            let (_, word) = split_trigger(trigger);
             if !words.contains(&word) {
                 words.push(word);
             }
         }
     }
     words
+}
+
+/// A trigger as the prefilter searches it: the text that must come right before the word
+/// for it to count (empty: nothing), and the word. A lint writes `(po)stpolicy` for a word
+/// that counts only inside `postpolicy`: Teddy keys on a word's first bytes and checks a
+/// candidate wherever they occur, so the rarer inside of a name is searched (`stp`, not the
+/// `pos` of every `position`), and the context drops the names that share only that inside
+/// (`trustPolicy`).
+pub fn split_trigger(trigger: &'static str) -> (&'static str, &'static str) {
+    trigger
+        .strip_prefix('(')
+        .and_then(|rest| rest.split_once(')'))
+        .unwrap_or(("", trigger))
+}
+
+/// A trigger as the text writes it: `(po)stpolicy` is `postpolicy`.
+#[cfg(test)]
+pub fn trigger_text(trigger: &'static str) -> String {
+    let (before, word) = split_trigger(trigger);
+    format!("{before}{word}")
 }
 
 /// Runs one lint's `check` on a policy document's text, for the infrastructure lints' unit

@@ -61,15 +61,19 @@ pub struct Project {
     files: Vec<Option<FileEntry>>,
     functions: HashMap<String, Vec<(FileId, usize)>>,
     constants: HashMap<String, Vec<(FileId, usize)>>,
-    /// The pass in which what a name resolves to last changed (`f:` functions, `c:`
-    /// constants).
-    versions: HashMap<String, u32>,
+    /// Per project root and language family, the pass in which what a name resolves to
+    /// there last changed (`f:` functions, `c:` constants). A lookup walks its own project's
+    /// files only ([`FileScope::peers`]), so a definition elsewhere cannot change its answer.
+    versions: HashMap<Scope, HashMap<String, u32>>,
     /// The packages each project root's `package.json` depends on, read once per root.
     packages: std::sync::Mutex<HashMap<PathBuf, Arc<BTreeSet<String>>>>,
     /// The files of each project root and language family, by id: the peers a file's
     /// lookups walk, without walking every other project's files (a monorepo has hundreds).
-    scopes: HashMap<(PathBuf, Family), BTreeSet<FileId>>,
+    scopes: HashMap<Scope, BTreeSet<FileId>>,
 }
+
+/// A project root and language family: the files one file's lookups may reach.
+pub type Scope = (PathBuf, Family);
 
 impl Project {
     /// Replaces a file's exports; returns the names of presigning functions whose definitions
@@ -79,6 +83,13 @@ impl Project {
             self.files.resize_with(id + 1, || None);
         }
         let old = self.files[id].take();
+        // A file that moved to another project changes what both projects' lookups find.
+        let mut touched: Vec<Scope> = vec![(entry.root.clone(), entry.family)];
+        if let Some(o) = &old
+            && (&o.root, o.family) != (&entry.root, entry.family)
+        {
+            touched.push((o.root.clone(), o.family));
+        }
         if let Some(o) = &old
             && let Some(ids) = self.scopes.get_mut(&(o.root.clone(), o.family))
         {
@@ -126,18 +137,18 @@ impl Project {
             // summaries change): it can make a found function ambiguous, never find one, so
             // it leaves the lookups that found none (`f+:`) as they were.
             if presigning(&old, name) || presigning(&new, name) {
-                self.versions.insert(format!("f+:{name}"), pass);
-                self.versions.insert(format!("f:{name}"), pass);
+                self.bump(&touched, format!("f+:{name}"), pass);
+                self.bump(&touched, format!("f:{name}"), pass);
                 if presigning(&new, name) && !words.contains(name) {
                     words.push(name.clone());
                 }
             } else if self.presigns(name) {
-                self.versions.insert(format!("f:{name}"), pass);
+                self.bump(&touched, format!("f:{name}"), pass);
             }
         }
         for key in old_c.keys().chain(new_c.keys()) {
             if old_c.get(key) != new_c.get(key) {
-                self.versions.insert(format!("c:{key}"), pass);
+                self.bump(&touched, format!("c:{key}"), pass);
             }
         }
         // Re-index this file: only the names its previous entry held point to it.
@@ -168,6 +179,15 @@ impl Project {
         words
     }
 
+    fn bump(&mut self, scopes: &[Scope], key: String, pass: u32) {
+        for scope in scopes {
+            self.versions
+                .entry(scope.clone())
+                .or_default()
+                .insert(key.clone(), pass);
+        }
+    }
+
     fn presigns(&self, name: &str) -> bool {
         self.functions.get(name).is_some_and(|defs| {
             defs.iter()
@@ -179,11 +199,14 @@ impl Project {
         self.files.get(file)?.as_ref()?.functions.get(index)
     }
 
-    /// Whether what a file looked up may resolve differently now than in `pass`.
-    pub fn changed_since(&self, queried: &BTreeSet<String>, pass: u32) -> bool {
+    /// Whether what a file of `scope` looked up may resolve differently now than in `pass`.
+    pub fn changed_since(&self, scope: &Scope, queried: &BTreeSet<String>, pass: u32) -> bool {
+        let Some(versions) = self.versions.get(scope) else {
+            return false;
+        };
         queried
             .iter()
-            .any(|q| self.versions.get(q).is_some_and(|&v| v >= pass))
+            .any(|q| versions.get(q).is_some_and(|&v| v >= pass))
     }
 
     /// The scope of an analysed file, for evaluating what it captured.
