@@ -1124,7 +1124,7 @@ fn add_words(
         &key,
         changed
             .into_iter()
-            .filter_map(|n| Word::function(n, &path, family)),
+            .filter_map(|n| Word::function(n, &path, &key.1, family)),
     );
     wanted.add(&key, out.wanted.into_iter().map(Word::alone));
 }

@@ -12,7 +12,7 @@ use crate::frontend::{Family, FileKind};
 
 use super::identifiers::Identifiers;
 
-use super::project::is_distinctive;
+use super::project::{is_distinctive, is_test_path};
 
 /// A project: the language family and root directory its files share. A name defined in one
 /// can only be reached from files of the same project (see `FileScope::peers`), so a later
@@ -47,9 +47,12 @@ impl Word {
         }
     }
 
-    /// The name of a function defined in the file at `path`; `None` for a program's entry
-    /// point (`main`), which no other file calls.
-    pub fn function(name: String, path: &Path, family: Family) -> Option<Word> {
+    /// The name of a function defined in the file at `path` of the project at `root`; `None`
+    /// for an entry point no other file calls: a program's `main`, a test runner's test.
+    pub fn function(name: String, path: &Path, root: &Path, family: Family) -> Option<Word> {
+        if is_test_entry_point(&name, path, root) {
+            return None;
+        }
         if name.eq_ignore_ascii_case("main") {
             return None;
         }
@@ -96,6 +99,19 @@ impl Word {
             function: true,
         })
     }
+}
+
+/// A test a runner calls, in a test file: pytest's `test_…`, Go's `TestXxx`, and the
+/// `testXxx` of JUnit 3, PHPUnit, XCTest and Kotlin tests. A test that presigns is a
+/// presigning function, but no file calls it, so its name is no word to look for: each test
+/// of a presigning wrapper would otherwise make every file naming a similar test a hit. A
+/// helper named `test` alone, or `testdata_url`, is no test by this rule.
+fn is_test_entry_point(name: &str, path: &Path, root: &Path) -> bool {
+    let rest = name
+        .strip_prefix("test")
+        .or_else(|| name.strip_prefix("Test"));
+    rest.is_some_and(|rest| rest.starts_with(|c: char| c == '_' || c.is_ascii_uppercase()))
+        && is_test_path(path, root)
 }
 
 /// The names a file's importer or user writes: its stem (and the stem without underscores,
@@ -422,6 +438,7 @@ mod tests {
             Word::function(
                 "signed_link".into(),
                 Path::new("/p/lib/s3.py"),
+                Path::new("/p"),
                 Family::Python,
             )
         };
@@ -443,6 +460,7 @@ mod tests {
             Word::function(
                 "upload".into(),
                 Path::new("/p/lib/storage.py"),
+                Path::new("/p"),
                 Family::Python,
             )
         };
@@ -453,14 +471,28 @@ mod tests {
             "from lib import storage\nstorage.upload(x)"
         ));
         assert!(!finds(w(), "/p/lib/other.py", "upload(x)"));
-        let go = || Word::function("upload".into(), Path::new("/p/lib/storage.go"), Family::Go);
+        let go = || {
+            Word::function(
+                "upload".into(),
+                Path::new("/p/lib/storage.go"),
+                Path::new("/p"),
+                Family::Go,
+            )
+        };
         assert!(finds(go(), "/p/lib/other.go", "upload(x)"));
         assert!(!finds(go(), "/p/app/other.go", "upload(x)"));
     }
 
     #[test]
     fn a_bare_call_is_a_caller_only_where_it_can_reach_another_file() {
-        let w = |family| Word::function("usage_demo".into(), Path::new("/p/lib/demo"), family);
+        let w = |family| {
+            Word::function(
+                "usage_demo".into(),
+                Path::new("/p/lib/demo"),
+                Path::new("/p"),
+                family,
+            )
+        };
         // Python: the file's own function, or an imported one (the import names it too).
         let own = "def usage_demo():\n    pass\n\nusage_demo ()\n";
         assert!(!finds(w(Family::Python), "/p/app/x.py", own));
@@ -484,8 +516,41 @@ mod tests {
 
     #[test]
     fn an_entry_point_is_no_word() {
-        assert!(Word::function("main".into(), Path::new("/p/cmd/main.go"), Family::Go).is_none());
-        assert!(Word::function("TEST_F".into(), Path::new("/p/t.cpp"), Family::Cpp).is_none());
+        let word = |name: &str, path: &str, family| {
+            Word::function(name.into(), Path::new(path), Path::new("/p"), family)
+        };
+        assert!(word("main", "/p/cmd/main.go", Family::Go).is_none());
+        assert!(word("TEST_F", "/p/t.cpp", Family::Cpp).is_none());
+        // A test runner's tests, in test files.
+        for (name, path, family) in [
+            ("test_presign", "/p/tests/test_s3.py", Family::Python),
+            ("test_presign", "/p/app/test_s3.py", Family::Python),
+            ("TestPresign", "/p/s3/presign_test.go", Family::Go),
+            ("testPresignedGetUrl", "/p/src/test/java/S3Test.java", Family::Java),
+            ("testPresign", "/p/tests/S3Test.php", Family::Php),
+        ] {
+            assert!(word(name, path, family).is_none(), "{name} in {path}");
+        }
+        // The same names outside test files, and helpers of test files that are no tests.
+        for (name, path, family) in [
+            ("test_presign", "/p/app/s3.py", Family::Python),
+            ("TestPresign", "/p/s3/presign.go", Family::Go),
+            ("testdata_url", "/p/tests/helpers.py", Family::Python),
+            ("test", "/p/tests/helpers.py", Family::Python),
+            ("presign_for_test", "/p/tests/helpers.py", Family::Python),
+        ] {
+            assert!(word(name, path, family).is_some(), "{name} in {path}");
+        }
+        // The root is where test directories are judged from: a project under `tests/`.
+        assert!(
+            Word::function(
+                "test_presign".into(),
+                Path::new("/tests/p/app/s3.py"),
+                Path::new("/tests/p"),
+                Family::Python,
+            )
+            .is_some()
+        );
     }
 
     #[test]
