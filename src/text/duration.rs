@@ -35,6 +35,30 @@ pub fn parse_duration(text: &str) -> Option<u64> {
     if let Ok(n) = t.parse::<u64>() {
         return Some(n);
     }
+    sum_of_units(t, unit_seconds)
+}
+
+/// The relative items of GNU `date -d` (`30 days`, `3 months`, `1 year 2 weeks`), in seconds:
+/// a duration, or one with months (counted as 30 days, as BSD `date -v+1m` and ARM's
+/// `dateTimeAdd` count them), fortnights and years (365 days).
+pub fn parse_relative_date(text: &str) -> Option<u64> {
+    parse_duration(text).or_else(|| {
+        sum_of_units(text.trim(), |unit| {
+            unit_seconds(unit).or(match unit.to_ascii_lowercase().as_str() {
+                "fortnight" | "fortnights" => Some(14 * 86_400),
+                "month" | "months" => Some(30 * 86_400),
+                "year" | "years" => Some(365 * 86_400),
+                _ => None,
+            })
+        })
+    })
+}
+
+/// A sum of numbers with units (`1h30m`, `2 hours`), each unit's seconds given by `unit`.
+fn sum_of_units(t: &str, unit_seconds: impl Fn(&str) -> Option<u64>) -> Option<u64> {
+    if t.is_empty() {
+        return None;
+    }
     let mut total: u64 = 0;
     let mut rest = t;
     while !rest.is_empty() {
@@ -210,8 +234,15 @@ mod tests {
         assert_eq!(parse_timestamp("tomorrow"), None);
         // GNU date's relative items read as durations.
         assert_eq!(parse_duration("30 days"), Some(30 * 86_400));
-        // Months and years vary in length: not folded.
+        // Months and years vary in length: not a policy duration.
         assert_eq!(parse_duration("1 month"), None);
+        // As GNU date's relative items, a month is 30 days and a year 365.
+        assert_eq!(parse_relative_date("3 months"), Some(90 * 86_400));
+        assert_eq!(parse_relative_date("1 year 2 weeks"), Some(379 * 86_400));
+        assert_eq!(parse_relative_date("1 fortnight"), Some(14 * 86_400));
+        assert_eq!(parse_relative_date("30 days"), Some(30 * 86_400));
+        assert_eq!(parse_relative_date("next month"), None);
+        assert_eq!(parse_relative_date(""), None);
     }
 
     #[test]

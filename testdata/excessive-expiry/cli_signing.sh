@@ -35,6 +35,9 @@ start=`date -u -d "-5 minutes" '+%Y-%m-%dT%H:%MZ'`
 end=`date -u -d "7 days" '+%Y-%m-%dT%H:%MZ'`
 az storage container generate-sas --account-name acme --name reports --permissions rl \
   --start $start --expiry $end # expect: excessive-expiry
+# GNU date's months count as 30 days, its years as 365.
+az storage blob generate-sas --account-name acme -c reports -n q1.pdf --permissions r \
+  --expiry "$(date -u -d '3 months' '+%Y-%m-%dT%H:%MZ')" # expect: excessive-expiry
 soon=$(date -u -d "20 minutes" '+%Y-%m-%dT%H:%MZ')
 az storage container generate-sas --account-name acme --name reports --permissions rl \
   --expiry "$soon"

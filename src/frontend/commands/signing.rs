@@ -67,7 +67,7 @@ pub fn shell_relative_date(text: &str) -> Option<u64> {
         if let Some(v) = value {
             let v = v.trim().trim_start_matches('+');
             let v = v.strip_suffix(" ago").map_or(v, |_| "");
-            let seconds = crate::text::duration::parse_duration(v)?;
+            let seconds = crate::text::duration::parse_relative_date(v)?;
             total = Some(total.unwrap_or(0) + seconds);
         }
         i += 1;
