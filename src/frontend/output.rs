@@ -320,19 +320,8 @@ const MAX_SCAN: usize = 1 << 20;
 /// serverless entry point) wins over command-line signals: a server's standard output is
 /// collected as its log. Without either it is [`Program::Unknown`].
 pub fn program(language: Language, path: &Path, text: &str, facts: &SyntaxFacts) -> Program {
-    let mut end = MAX_SCAN.min(text.len());
-    while !text.is_char_boundary(end) {
-        end -= 1;
-    }
-    let text = &text[..end];
-    let Some(entry) = language.entry() else {
+    let Some((text, own)) = own_signals(language, path, text, facts) else {
         return Program::Unknown;
-    };
-    let own = match entry.program {
-        // A notebook's output is saved in the notebook, and shared with it: no program's.
-        ProgramSignals::None => return Program::Unknown,
-        ProgramSignals::Marks => Signals::default(),
-        ProgramSignals::MarksAnd(own) => own(path, text, facts),
     };
     let marks = catalog::program_marks(language.family());
     let marked = |pick: fn(&ProgramMarks) -> &Marks| {
@@ -341,6 +330,7 @@ pub fn program(language: Language, path: &Path, text: &str, facts: &SyntaxFacts)
     let signals = Signals {
         command_line: own.command_line || marked(|m| &m.command_line),
         service: own.service || marked(|m| &m.service),
+        aws_lambda: false,
     };
     if signals.service {
         return Program::Service;
@@ -353,6 +343,45 @@ pub fn program(language: Language, path: &Path, text: &str, facts: &SyntaxFacts)
     }
 }
 
+/// Whether the file is an AWS Lambda function, whose runtime always sets `AWS_REGION` to the
+/// function's region: it carries a `[program.aws_lambda]` mark of its family (the runtime's
+/// import, `lambda.Start(`), or its front end sees a handler of Lambda's own signature.
+pub fn runs_on_aws_lambda(
+    language: Language,
+    path: &Path,
+    text: &str,
+    facts: &SyntaxFacts,
+) -> bool {
+    let Some((text, own)) = own_signals(language, path, text, facts) else {
+        return false;
+    };
+    own.aws_lambda
+        || catalog::program_marks(language.family())
+            .is_some_and(|m| found(&m.aws_lambda, &m.import_calls, path, text, facts))
+}
+
+/// The text marks are looked for in (its first [`MAX_SCAN`] bytes) and what the front end
+/// itself sees; `None` for a language whose output is no program's: a notebook's is saved
+/// in the notebook, and shared with it.
+fn own_signals<'t>(
+    language: Language,
+    path: &Path,
+    text: &'t str,
+    facts: &SyntaxFacts,
+) -> Option<(&'t str, Signals)> {
+    let mut end = MAX_SCAN.min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let text = &text[..end];
+    let own = match language.entry()?.program {
+        ProgramSignals::None => return None,
+        ProgramSignals::Marks => Signals::default(),
+        ProgramSignals::MarksAnd(own) => own(path, text, facts),
+    };
+    Some((text, own))
+}
+
 /// What a front end found in a file about its kind of program.
 #[derive(Default, Clone, Copy, Debug)]
 pub struct Signals {
@@ -361,6 +390,8 @@ pub struct Signals {
     pub command_line: bool,
     /// A web framework, a request handler or a serverless entry point.
     pub service: bool,
+    /// An AWS Lambda handler (see [`runs_on_aws_lambda`]).
+    pub aws_lambda: bool,
 }
 
 /// One of the two directories nearest the file is one of [`PROGRAM_DIRS`] (`bin/x`,

@@ -399,5 +399,6 @@ pub fn program_signals(
     super::output::Signals {
         command_line: main_guard,
         service: handler,
+        aws_lambda: handler,
     }
 }

@@ -54,6 +54,11 @@ pub fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let Some(family) = clients::family(language.family()) else {
         return;
     };
+    // The Lambda runtime sets `AWS_REGION` to the function's own region, which the SDKs read:
+    // the region is set, by the platform.
+    if crate::frontend::output::runs_on_aws_lambda(language, cx.path, cx.text, syntax) {
+        return;
+    }
     let index = clients::FileIndex::new(syntax);
     let mut globals = clients::Collector::new(syntax, &index, family);
     globals.globals();

@@ -42,6 +42,10 @@ pub struct ProgramMarks {
     /// A web framework, a request handler or a serverless entry point.
     #[serde(default)]
     pub service: Marks,
+    /// An AWS Lambda function: its runtime always sets `AWS_REGION`, the function's region,
+    /// which every AWS SDK reads (`presign-client-without-region`).
+    #[serde(default)]
+    pub aws_lambda: Marks,
     /// Calls that import the module their first argument names (Ruby's `require`), for
     /// languages whose imports are calls.
     #[serde(default)]

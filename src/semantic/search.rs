@@ -526,7 +526,11 @@ mod tests {
             ("test_presign", "/p/tests/test_s3.py", Family::Python),
             ("test_presign", "/p/app/test_s3.py", Family::Python),
             ("TestPresign", "/p/s3/presign_test.go", Family::Go),
-            ("testPresignedGetUrl", "/p/src/test/java/S3Test.java", Family::Java),
+            (
+                "testPresignedGetUrl",
+                "/p/src/test/java/S3Test.java",
+                Family::Java,
+            ),
             ("testPresign", "/p/tests/S3Test.php", Family::Php),
         ] {
             assert!(word(name, path, family).is_none(), "{name} in {path}");
