@@ -1202,6 +1202,35 @@ fn snake_case(constant: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::is_distinctive;
+    use super::{FileEntry, Project};
+    use crate::frontend::Family;
+    use crate::semantic::eval::Value;
+    use std::collections::BTreeSet;
+    use std::path::PathBuf;
+
+    /// A lookup walks its own project's files only: a constant defined in another project
+    /// (or in another language of the same one) leaves it as it was, and a file of the same
+    /// project and language is analysed again.
+    #[test]
+    fn a_change_is_seen_by_its_own_project_only() {
+        let mut project = Project::default();
+        let entry = |root: &str, family| FileEntry {
+            path: PathBuf::from(format!("{root}/settings.x")),
+            root: PathBuf::from(root),
+            family,
+            constants: vec![("LINK_TTL".to_string(), Value::Number(604_800.0))],
+            ..FileEntry::default()
+        };
+        project.update(0, entry("/m/a", Family::Python), 2);
+        let queried = BTreeSet::from(["c:LINK_TTL".to_string()]);
+        let changed =
+            |root: &str, family| project.changed_since(&(PathBuf::from(root), family), &queried, 2);
+        assert!(changed("/m/a", Family::Python));
+        assert!(!changed("/m/b", Family::Python));
+        assert!(!changed("/m/a", Family::JavaScript));
+        // Looked up after the change: the same answer.
+        assert!(!project.changed_since(&(PathBuf::from("/m/a"), Family::Python), &queried, 3));
+    }
 
     #[test]
     fn generic_method_names_are_not_distinctive() {
