@@ -8,6 +8,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use gix::bstr::ByteSlice;
 
+use super::reader::Reader;
 use super::walk::{Blob, Unreadable};
 use crate::driver::analyze::{Outcome, analyze};
 use crate::driver::settings::Settings;
@@ -52,14 +53,15 @@ pub fn scan_blobs(input: &BlobInput<'_>) -> BlobScan {
     std::thread::scope(|scope| {
         for _ in 0..workers {
             scope.spawn(|| {
-                let repo = input.repo.to_thread_local();
+                // A handle of its own, opened again as it reads (see `Reader`).
+                let mut reader = Reader::new(&input.repo.to_thread_local());
                 let mut local = BlobScan::default();
                 loop {
                     let i = next.fetch_add(1, Ordering::Relaxed);
                     let Some(blob) = input.blobs.get(i) else {
                         break;
                     };
-                    scan_one(&repo, input, &prefilter, i, blob, &mut local);
+                    scan_one(&mut reader, input, &prefilter, i, blob, &mut local);
                 }
                 if let Ok(mut shared) = result.lock() {
                     shared.findings.append(&mut local.findings);
@@ -77,7 +79,7 @@ pub fn scan_blobs(input: &BlobInput<'_>) -> BlobScan {
 }
 
 fn scan_one(
-    repo: &gix::Repository,
+    reader: &mut Reader,
     input: &BlobInput<'_>,
     prefilter: &Prefilter,
     index: usize,
@@ -91,6 +93,7 @@ fn scan_one(
         at: display.clone(),
         corrupt,
     };
+    let repo = reader.repo();
     match repo.try_find_header(blob.id) {
         Ok(Some(header)) if header.size() > input.max_file_size => {
             out.skipped_large += 1;
@@ -117,6 +120,7 @@ fn scan_one(
             return;
         }
     };
+    reader.read(bytes.len() as u64);
     let absolute = input.root.join(blob.path.to_str_lossy().as_ref());
     // A panic in a front end costs this blob, never the scan (as in a work-tree scan).
     let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {

@@ -13,6 +13,7 @@
 pub mod blobs;
 pub mod command;
 pub mod liveness;
+pub mod reader;
 pub mod walk;
 
 use std::collections::{HashMap, HashSet};

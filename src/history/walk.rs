@@ -13,6 +13,8 @@ use std::hash::{DefaultHasher, Hash, Hasher};
 use gix::ObjectId;
 use gix::bstr::{BStr, BString, ByteSlice, ByteVec};
 
+use super::reader::Reader;
+
 /// One commit of the walk.
 pub struct Commit {
     pub id: ObjectId,
@@ -84,7 +86,7 @@ pub fn walk(repo: &gix::Repository, input: &WalkInput<'_>) -> Walk {
     indices.sort_by_key(|&i| (graph.commits[i].committer_seconds, order[i]));
 
     let mut trees = Trees {
-        repo,
+        reader: Reader::new(repo),
         excluded: input.excluded,
         seen_trees: HashSet::new(),
         seen_blob_paths: HashSet::new(),
@@ -288,7 +290,9 @@ fn read_commit(
 }
 
 struct Trees<'a, 'w> {
-    repo: &'a gix::Repository,
+    /// Trees are read through a handle of their own, opened again as it reads (see
+    /// [`Reader`]): a history's trees fill much of its packs.
+    reader: Reader,
     excluded: &'a dyn Fn(&BStr, bool) -> bool,
     /// (tree, path) pairs walked, hashed: 8 bytes each keeps a 10,000-commit history small.
     /// A 64-bit collision (odds near 1e-8 at a million pairs) would skip one directory.
@@ -320,7 +324,8 @@ impl Trees<'_, '_> {
             let Some(data) = self.read_tree(tree, prefix.as_bstr()) else {
                 continue;
             };
-            for entry in gix::objs::TreeRefIter::from_bytes(&data, self.repo.object_hash()) {
+            for entry in gix::objs::TreeRefIter::from_bytes(&data, self.reader.repo().object_hash())
+            {
                 let entry = match entry {
                     Ok(entry) => entry,
                     Err(e) => {
@@ -353,13 +358,18 @@ impl Trees<'_, '_> {
     }
 
     fn read_tree(&mut self, id: ObjectId, prefix: &BStr) -> Option<Vec<u8>> {
-        let problem = match self.repo.try_find_object(id) {
-            Ok(Some(object)) if object.kind == gix::objs::Kind::Tree => {
-                return Some(object.detach().data);
+        let found = match self.reader.repo().try_find_object(id) {
+            Ok(Some(object)) if object.kind == gix::objs::Kind::Tree => Ok(object.detach().data),
+            Ok(Some(object)) => Err(Some(format!("a {} where a tree was expected", object.kind))),
+            Ok(None) => Err(None),
+            Err(e) => Err(Some(e.to_string())),
+        };
+        let problem = match found {
+            Ok(data) => {
+                self.reader.read(data.len() as u64);
+                return Some(data);
             }
-            Ok(Some(object)) => Some(format!("a {} where a tree was expected", object.kind)),
-            Ok(None) => None,
-            Err(e) => Some(e.to_string()),
+            Err(problem) => problem,
         };
         self.walk.unreadable.push(Unreadable {
             id,
