@@ -8,4 +8,5 @@ pub mod prefilter;
 pub mod redact;
 pub mod signed_url;
 pub mod source;
+mod teddy_buckets;
 pub mod words;

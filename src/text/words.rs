@@ -15,6 +15,8 @@ use std::sync::OnceLock;
 use aho_corasick::packed::{self, MatchKind as PackedMatchKind};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Input, MatchKind, Span};
 
+use super::teddy_buckets;
+
 /// Bytes lowered and searched at a time: small enough to stay in the L1/L2 cache.
 const CHUNK: usize = 32 * 1024;
 
@@ -26,6 +28,9 @@ pub struct Words {
     automaton: OnceLock<AhoCorasick>,
     /// The words, lowercased, for the fallback.
     lowered: Vec<String>,
+    /// Which word each of Teddy's patterns is: Teddy has them in the order that keeps its
+    /// buckets fast ([`teddy_buckets`]).
+    teddy_words: Vec<usize>,
     /// The longest word's length less one: how far consecutive chunks overlap, so that a word
     /// starting in one chunk always ends in it.
     overlap: usize,
@@ -39,6 +44,7 @@ impl Words {
             .map(|w| w.as_ref().to_ascii_lowercase())
             .collect();
         let overlap = lowered.iter().map(String::len).max().unwrap_or(1).max(1) - 1;
+        let teddy_words = teddy_buckets::order(&lowered);
         let teddy = (overlap < CHUNK / 2)
             .then(|| {
                 // Teddy gives up past 64 words by default, and the prefilter has more (every
@@ -48,7 +54,7 @@ impl Words {
                     .match_kind(PackedMatchKind::LeftmostLongest)
                     .heuristic_pattern_limits(false)
                     .builder()
-                    .extend(&lowered)
+                    .extend(teddy_words.iter().map(|&i| &lowered[i]))
                     .build()
             })
             .flatten();
@@ -56,6 +62,7 @@ impl Words {
             teddy,
             automaton: OnceLock::new(),
             lowered,
+            teddy_words,
             overlap,
         }
     }
@@ -140,7 +147,8 @@ impl Words {
                 if m.start() >= limit {
                     break;
                 }
-                if found(m.pattern().as_usize(), start + m.start()).is_break() {
+                let word = self.teddy_words[m.pattern().as_usize()];
+                if found(word, start + m.start()).is_break() {
                     return;
                 }
                 at = m.start() + 1;
