@@ -207,6 +207,60 @@ fn leaks_added_then_deleted_are_found_with_their_commit_and_liveness() {
     assert_eq!(out.code, 0, "notes do not fail the default --fail-on");
 }
 
+/// An Azure SAS valid from 2024-07-01 to 2024-08-01 (`st`, `se`): at [`NOW`], not valid yet.
+fn future_sas(seed: u64) -> String {
+    let sig = Fake::new(seed).pick(
+        "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789",
+        43,
+    );
+    format!(
+        "https://acmefinanceaudit.blob.core.windows.net/trails/audit.csv?sv=2022-11-02&sr=b&sp=r&st=2024-07-01T00:00:00Z&se=2024-08-01T00:00:00Z&spr=https&sig={sig}%3D"
+    )
+}
+
+/// A SAS whose start (`st`) is still to come is live: it says from when, and until when.
+#[test]
+fn a_sas_not_valid_yet_is_live_from_its_start() {
+    let repo = Repo::new();
+    let sas = future_sas(9);
+    repo.write("share.md", &format!("Audit trail: {sas}\n"));
+    let commit = repo.commit("2024-05-20T09:00:00Z", "share the audit trail");
+    let (out, doc) = repo.history_json(&[]);
+    assert_eq!(out.code, 1, "{}\n{}", out.stderr, out.stdout);
+    assert_eq!(
+        summary_of(&doc),
+        vec![("share.md".into(), "error".into(), commit, true)]
+    );
+    let finding = &findings(&doc)[0];
+    assert_eq!(finding["details"]["not_before"], "2024-07-01T00:00:00Z");
+    assert_eq!(finding["details"]["expires_at"], "2024-08-01T00:00:00Z");
+    let message = finding["message"].as_str().unwrap_or_default();
+    assert!(
+        message.starts_with("live: ")
+            && message.contains("from 2024-07-01T00:00:00Z until 2024-08-01T00:00:00Z"),
+        "{message}"
+    );
+    assert!(
+        !out.stdout
+            .contains(signature_of(&sas).trim_end_matches("%3D"))
+    );
+    // Once the start has passed, only the end is said; once the end has, it is expired.
+    for (now, level, live) in [
+        ("2024-07-15T00:00:00Z", "error", true),
+        ("2024-09-01T00:00:00Z", "note", false),
+    ] {
+        let out = run(
+            &repo.path,
+            &["history", "--no-config", "--now", now, "--format", "json"],
+        );
+        let doc: Value = serde_json::from_str(&out.stdout).expect("json");
+        let finding = &findings(&doc)[0];
+        assert_eq!(finding["level"], level, "{now}");
+        assert_eq!(finding["details"]["live"], live, "{now}");
+        assert!(finding["details"].get("not_before").is_none(), "{now}");
+    }
+}
+
 #[test]
 fn a_blob_renamed_copied_across_branches_and_merged_is_one_finding_of_its_first_commit() {
     let repo = Repo::new();

@@ -45,11 +45,17 @@ pub fn check(facts: &Facts, now: OffsetDateTime, out: &mut Vec<Diagnostic>) {
 
 fn diagnostic(url: &SignedUrl, now: OffsetDateTime) -> Diagnostic {
     let expires_at = url.expires_at.and_then(|t| t.format(&Rfc3339).ok());
+    // A start still to come: the URL is not valid yet, and will be.
+    let not_before = url
+        .starts_at
+        .filter(|&t| t > now)
+        .and_then(|t| t.format(&Rfc3339).ok());
     let finding = SignedUrlLeak {
         kind: url.kind,
         url_kind: url.kind.id(),
         expires_at: expires_at.as_deref(),
         expired: url.expires_at.map(|t| t <= now),
+        not_before: not_before.as_deref(),
         key_id: url.key_id.as_deref().map(redact_key_id),
         key_type: url.key_type.map(|k| k.id()),
         session_token: url.session_token,
@@ -100,9 +106,12 @@ impl Explained for SignedUrlLeak<'_> {
         }
         match (self.expires_at, self.expired) {
             (Some(at), Some(true)) => message.push_str(&format!("; it expired at {at}")),
-            (Some(at), _) => {
-                message.push_str(&format!("; anyone holding it has access until {at}"));
-            }
+            (Some(at), _) => match self.not_before {
+                Some(from) => message.push_str(&format!(
+                    "; anyone holding it has access from {from} until {at}"
+                )),
+                None => message.push_str(&format!("; anyone holding it has access until {at}")),
+            },
             (None, _) => {}
         }
         message
@@ -128,6 +137,9 @@ struct SignedUrlLeak<'a> {
     expires_at: Option<&'a str>,
     /// Against the scan's clock; `None` when the URL does not say when it expires.
     expired: Option<bool>,
+    /// RFC 3339: the start the signer chose (Azure `st`), when it is still to come.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    not_before: Option<&'a str>,
     /// Redacted to its prefix and last characters.
     key_id: Option<String>,
     key_type: Option<&'static str>,

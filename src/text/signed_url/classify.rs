@@ -332,31 +332,56 @@ impl Scheme {
             .find(|s| s.signature.read(url).is_some() && s.requires.iter().all(|r| r.holds(url)))
     }
 
-    fn expiry(&self, url: &DecodedUrl) -> (Option<OffsetDateTime>, Option<i64>) {
+    /// When the URL starts to be valid, when it expires, and the seconds between, as far as
+    /// the URL says. The start is read only where the signer chose it (Azure's `st`, COS's
+    /// `q-sign-time`): a SigV4 URL's `X-Amz-Date` is when it was signed.
+    fn validity(&self, url: &DecodedUrl) -> Validity {
         match self.expiry {
             Expiry::DateAndSeconds(date, secs) => {
                 let claimed = amz_date(url.param(date)).zip(seconds(url.param(secs)));
-                (
-                    claimed.and_then(|(start, secs)| add_seconds(start, secs)),
-                    claimed.map(|(_, secs)| secs),
-                )
+                Validity {
+                    starts_at: None,
+                    expires_at: claimed.and_then(|(start, secs)| add_seconds(start, secs)),
+                    lifetime_seconds: claimed.map(|(_, secs)| secs),
+                }
             }
-            Expiry::UnixTime(name) => (epoch(url.param(name)), None),
-            Expiry::UnixTimeOrPolicy(name, policy) => (
-                epoch(url.param(name))
+            Expiry::UnixTime(name) => Validity {
+                expires_at: epoch(url.param(name)),
+                ..Validity::default()
+            },
+            Expiry::UnixTimeOrPolicy(name, policy) => Validity {
+                expires_at: epoch(url.param(name))
                     .or_else(|| url.param(policy).and_then(cloudfront_policy_expiry)),
-                None,
-            ),
+                ..Validity::default()
+            },
             Expiry::Window(start, end) => {
-                let (start, end) = (iso_time(url.param(start)), iso_time(url.param(end)));
-                (end, start.zip(end).map(|(s, e)| (e - s).whole_seconds()))
+                Validity::window(iso_time(url.param(start)), iso_time(url.param(end)))
             }
             Expiry::UnixWindow(name) => {
                 let window = url.param(name).and_then(|w| w.split_once(';'));
-                let start = window.and_then(|(s, _)| epoch(Some(s)));
-                let end = window.and_then(|(_, e)| epoch(Some(e)));
-                (end, start.zip(end).map(|(s, e)| (e - s).whole_seconds()))
+                Validity::window(
+                    window.and_then(|(s, _)| epoch(Some(s))),
+                    window.and_then(|(_, e)| epoch(Some(e))),
+                )
             }
+        }
+    }
+}
+
+/// When a signed URL is valid, as far as it says.
+#[derive(Default)]
+struct Validity {
+    starts_at: Option<OffsetDateTime>,
+    expires_at: Option<OffsetDateTime>,
+    lifetime_seconds: Option<i64>,
+}
+
+impl Validity {
+    fn window(start: Option<OffsetDateTime>, end: Option<OffsetDateTime>) -> Validity {
+        Validity {
+            starts_at: start,
+            expires_at: end,
+            lifetime_seconds: start.zip(end).map(|(s, e)| (e - s).whole_seconds()),
         }
     }
 }
@@ -394,7 +419,11 @@ pub fn classify(span: Range<usize>, url: DecodedUrl) -> Option<SignedUrl> {
     }
     let key_id = key_id.map(str::to_string);
     let key_type = key_id.as_deref().and_then(|k| key_type(scheme.kind, k));
-    let (expires_at, lifetime_seconds) = scheme.expiry(&url);
+    let Validity {
+        starts_at,
+        expires_at,
+        lifetime_seconds,
+    } = scheme.validity(&url);
     let (bucket, object) = bucket_and_object(scheme.kind, &url);
     let permissions = (scheme.kind == UrlKind::AzureSas)
         .then(|| url.param("sp").map(str::to_string))
@@ -405,6 +434,7 @@ pub fn classify(span: Range<usize>, url: DecodedUrl) -> Option<SignedUrl> {
         kind: scheme.kind,
         span,
         insecure: url.scheme.as_deref() == Some("http"),
+        starts_at,
         expires_at,
         lifetime_seconds,
         key_id,

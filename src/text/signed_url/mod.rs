@@ -25,6 +25,9 @@ pub struct SignedUrl {
     pub decoded: decode::DecodedUrl,
     /// Whether it is served over plain `http://`.
     pub insecure: bool,
+    /// When it starts to be valid, where the signer chose a start (Azure `st`, COS
+    /// `q-sign-time`).
+    pub starts_at: Option<OffsetDateTime>,
     pub expires_at: Option<OffsetDateTime>,
     /// Seconds between when it became valid and `expires_at`, when the URL says.
     pub lifetime_seconds: Option<i64>,
