@@ -86,6 +86,10 @@ pub(super) struct Script {
     unread: Vec<Span>,
     /// The commands inside what is unread that were read without a syntax error.
     whole_commands: Vec<Span>,
+    /// Shell functions: name and body.
+    functions: Vec<(String, Span)>,
+    /// Every command that may call a function: its name, where it is, and its loop.
+    calls: Vec<(String, usize, Loop)>,
 }
 
 impl Script {
@@ -97,6 +101,8 @@ impl Script {
             region: region.clone(),
             unread: Vec::new(),
             whole_commands: Vec::new(),
+            functions: Vec::new(),
+            calls: Vec::new(),
         };
         script.read(text, region, None, 0).then_some(script)
     }
@@ -143,6 +149,15 @@ impl Script {
                             _ => "for",
                         };
                         inner_loop = Some((name, span(keyword)));
+                    }
+                }
+                "function_definition" => {
+                    if let (Some(name), Some(body)) = (
+                        node.child_by_field_name("name"),
+                        node.child_by_field_name("body"),
+                    ) {
+                        self.functions
+                            .push((source[name.byte_range()].to_string(), span(body)));
                     }
                 }
                 "variable_assignment" => {
@@ -224,6 +239,10 @@ impl Script {
             }
         }
         let words: Vec<Word> = words.into_iter().map(|(w, _)| w).collect();
+        if let Some((name, at)) = words.first().filter(|(w, _)| is_plain_name(w)) {
+            self.calls
+                .push((name.clone(), at.start, shell_loop.clone()));
+        }
         if let Some((tool, repeater)) = tool_start(&words) {
             let shell_loop = repeater.or_else(|| shell_loop.clone());
             self.commands.push(Command {
@@ -270,6 +289,7 @@ impl Script {
         for assignments in by_name.values_mut() {
             assignments.sort_by_key(|a| a.value.1.end);
         }
+        let looped = self.looped_functions();
         let mut seen = HashSet::new();
         for command in &self.commands {
             let Some((_, head)) = command.words.first() else {
@@ -285,9 +305,64 @@ impl Script {
                 let n = assignments.partition_point(|a| a.value.1.end <= before);
                 value_at(&assignments[..n])
             };
-            signing::read_command(&command.words, &variables, command.shell_loop.clone(), out);
+            // In a function called from a loop, it runs once per iteration of that loop.
+            let shell_loop = command.shell_loop.clone().or_else(|| {
+                self.function_at(before)
+                    .and_then(|f| looped.get(f.as_str()).cloned())
+            });
+            signing::read_command(&command.words, &variables, shell_loop, out);
         }
     }
+
+    /// The innermost function whose body holds `at`.
+    fn function_at(&self, at: usize) -> Option<&String> {
+        self.functions
+            .iter()
+            .filter(|(_, body)| body.contains(&at))
+            .min_by_key(|(_, body)| body.end - body.start)
+            .map(|(name, _)| name)
+    }
+
+    /// The functions that run in a loop, each with the loop of its first such call: called
+    /// from a loop, or from a function that runs in one (as deep as calls go, each function
+    /// once).
+    fn looped_functions(&self) -> HashMap<&str, (&'static str, Span)> {
+        let mut looped: HashMap<&str, (&'static str, Span)> = HashMap::new();
+        if self.functions.is_empty() {
+            return looped;
+        }
+        let defined: HashSet<&str> = self.functions.iter().map(|(n, _)| n.as_str()).collect();
+        // A pass per level of calls; a function is added at most once, so at most one pass
+        // per function (and one to see nothing more changes).
+        for _ in 0..=self.functions.len() {
+            let mut changed = false;
+            for (name, at, shell_loop) in &self.calls {
+                if !defined.contains(name.as_str()) || looped.contains_key(name.as_str()) {
+                    continue;
+                }
+                let via = shell_loop.clone().or_else(|| {
+                    self.function_at(*at)
+                        .and_then(|f| looped.get(f.as_str()).cloned())
+                });
+                if let Some(l) = via {
+                    looped.insert(name.as_str(), l);
+                    changed = true;
+                }
+            }
+            if !changed {
+                break;
+            }
+        }
+        looped
+    }
+}
+
+/// A word that may name a shell function: no path, no expansion.
+fn is_plain_name(word: &str) -> bool {
+    !word.is_empty()
+        && word
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b'.' | b':'))
 }
 
 /// The value a variable holds after `assignments` (in order): the last one, unless a branch
@@ -484,6 +559,27 @@ mod tests {
             })
             .collect();
         assert_eq!(read, [(Some("604800"), Some(true)), (Some("$TTL"), None)]);
+    }
+
+    /// A function's command runs once per iteration of the loop that calls it, directly or
+    /// through another function; a function never called from a loop runs once.
+    #[test]
+    fn a_function_called_from_a_loop_runs_in_it() {
+        let script = "sign() {\n  aws s3 presign \"s3://b/$1\" --expires-in 600\n}\nshare() { sign \"$1\"; }\nonce() { aws s3 presign s3://b/once; }\nfor f in a b; do\n  share \"$f\"\ndone\nonce\nwhile read -r k; do echo \"$k\"; done\n";
+        assert_eq!(
+            presigns(script),
+            [
+                (
+                    "aws s3 presign".to_string(),
+                    Some("600".to_string()),
+                    Some("for")
+                ),
+                ("aws s3 presign".to_string(), None, None),
+            ]
+        );
+        // Recursion ends.
+        let script = "a() { b; aws s3 presign s3://b/k; }\nb() { a; }\nfor x in 1; do a; done\n";
+        assert_eq!(presigns(script)[0].2, Some("for"));
     }
 
     #[test]
