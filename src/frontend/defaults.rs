@@ -84,6 +84,61 @@ pub fn lower_override(at: &TreeCursor<'_>, source: &str, name: &str, value: Expr
     }
 }
 
+/// Whether the node under `at` runs only when the condition of an `if` without `else` (or
+/// of a loop) holds, a condition that does not name `name`: the other path keeps the value
+/// before. A test of the name itself (`if ttl > MAX: ttl = MAX`, `if ttl is None: …`)
+/// decides the value from it and is read as such; with an `else`, the branches together
+/// replace the earlier value, and the last one assigned is read, as before.
+pub fn in_branch(at: &TreeCursor<'_>, source: &str, name: &str) -> bool {
+    let mut up = at.clone();
+    let mut child = at.node();
+    for _ in 0..MAX_CLIMB {
+        if !up.goto_parent() {
+            return false;
+        }
+        let p = up.node();
+        let kind = p.kind();
+        if kind.contains("function") || kind.contains("method") || kind.contains("lambda") {
+            return false;
+        }
+        if let Some(condition) = p.child_by_field_name("condition") {
+            let within = |field: &str| {
+                p.child_by_field_name(field)
+                    .is_some_and(|n| n.byte_range().contains(&child.start_byte()))
+            };
+            let condition = source.get(condition.byte_range()).unwrap_or("");
+            return (within("consequence") || within("body"))
+                && p.child_by_field_name("alternative").is_none()
+                && !names(condition, name.trim_start_matches('$'));
+        }
+        child = p;
+    }
+    false
+}
+
+/// Whether `text` holds `name` as a whole identifier.
+fn names(text: &str, name: &str) -> bool {
+    let is_ident = |c: char| c.is_alphanumeric() || c == '_';
+    text.match_indices(name).any(|(i, _)| {
+        !text[..i].chars().next_back().is_some_and(is_ident)
+            && !text[i + name.len()..].chars().next().is_some_and(is_ident)
+    })
+}
+
+/// `value`, assigned to `name` by `node` in a branch, as one of the values `name` may hold
+/// after it: this one, or the earlier one, which the other path keeps.
+pub fn either_path(node: Node<'_>, name: &str, value: Expr) -> Expr {
+    let earlier = Expr {
+        kind: ExprKind::Name(name.to_string()),
+        span: node.start_byte()..node.start_byte(),
+    };
+    let span = value.span.clone();
+    Expr {
+        kind: ExprKind::Choice(vec![value, earlier]),
+        span,
+    }
+}
+
 /// What `test` says of the condition of the `if` (or `unless`, then `negated`) under whose
 /// taken branch the node under `at` runs; `None` elsewhere.
 fn under_test<T>(

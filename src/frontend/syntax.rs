@@ -860,6 +860,27 @@ fn visit<'t>(
                 } else {
                     super::defaults::lower(cursor, cx.source, &name, value, parameter || setting)
                 };
+                // Assigned in a branch over an earlier value, it is that value's alternative:
+                // the other path keeps the earlier one (`ttl = 6 * day; if short { ttl = 900 }`).
+                // Only a function's local variables: a setting or field assigned in a branch is
+                // checked where it is assigned, with the value assigned there.
+                let value = match value.kind {
+                    ExprKind::Fallback(..) => value,
+                    _ if !parameter
+                        && ctx.function.is_some()
+                        && !name.contains('.')
+                        && facts
+                            .bindings
+                            .iter()
+                            .rev()
+                            .take(MAX_SETTING_LOOKBACK)
+                            .any(|b| b.name == name && b.function == ctx.function)
+                        && super::defaults::in_branch(cursor, cx.source, &name) =>
+                    {
+                        super::defaults::either_path(node, &name, value)
+                    }
+                    _ => value,
+                };
                 facts.bindings.push(Binding {
                     name,
                     value,

@@ -283,6 +283,7 @@ impl<'a> Env<'a> {
                 _ => Value::Unknown,
             },
             ExprKind::Setting(setting) => self.setting(setting, expr.span.start),
+            ExprKind::Choice(items) => self.longest(items),
             ExprKind::Fallback(items, absence) => match items.as_slice() {
                 [value, default] => match (self.eval(value), absence) {
                     (Value::Absent, _) => self.eval(default),
@@ -308,6 +309,45 @@ impl<'a> Env<'a> {
             },
             _ => Value::Unknown,
         }
+    }
+
+    /// One of several values, decided at run time (a ternary, or an assignment in a branch
+    /// over an earlier value): when each is a known number, or each a known length of time,
+    /// the largest, what the program presigns with on some path; otherwise unknown. Only the
+    /// steps to the largest are kept, and a note that it is one path's.
+    fn longest(&mut self, items: &[Expr]) -> Value {
+        let start = self.steps.len();
+        let mut best: Option<(Value, Vec<String>)> = None;
+        let mut shown = Vec::new();
+        for item in items {
+            let from = self.steps.len();
+            let value = self.eval(item);
+            let steps = self.steps.split_off(from);
+            let larger = match (&value, best.as_ref().map(|(v, _)| v)) {
+                (Value::Number(_) | Value::Duration(_), None) => true,
+                (Value::Number(a), Some(Value::Number(b)))
+                | (Value::Duration(a), Some(Value::Duration(b))) => a > b,
+                _ => {
+                    self.steps.truncate(start);
+                    return Value::Unknown;
+                }
+            };
+            shown.push(show(&value));
+            if larger {
+                best = Some((value, steps));
+            }
+        }
+        let Some((value, steps)) = best else {
+            return Value::Unknown;
+        };
+        self.steps.extend(steps);
+        if self.source.is_some() && shown.len() > 1 {
+            self.steps.push(format!(
+                "the longest of its values on different paths ({})",
+                shown.join(", ")
+            ));
+        }
+        value
     }
 
     /// A setting: unset, unless it is a field of an object the program writes itself (a
