@@ -84,11 +84,12 @@ pub fn lower_override(at: &TreeCursor<'_>, source: &str, name: &str, value: Expr
     }
 }
 
-/// Whether the node under `at` runs only when the condition of an `if` without `else` (or
-/// of a loop) holds, a condition that does not name `name`: the other path keeps the value
-/// before. A test of the name itself (`if ttl > MAX: ttl = MAX`, `if ttl is None: …`)
-/// decides the value from it and is read as such; with an `else`, the branches together
-/// replace the earlier value, and the last one assigned is read, as before.
+/// Whether the node under `at` runs on one path of a test that does not name `name`, so that
+/// the value before it, or the one the other branch assigned, is still the value on another
+/// path: the consequence of an `if` without `else` (or a loop's body), whose other path keeps
+/// the value before, or an `else`, whose other path is the `if`'s (which, with an `else`, is
+/// read as it is: the `else` brings both together). A test of the name itself (`if ttl >
+/// MAX: ttl = MAX`, `if ttl is None: …`) decides the value from it and is read as such.
 pub fn in_branch(at: &TreeCursor<'_>, source: &str, name: &str) -> bool {
     let mut up = at.clone();
     let mut child = at.node();
@@ -107,8 +108,9 @@ pub fn in_branch(at: &TreeCursor<'_>, source: &str, name: &str) -> bool {
                     .is_some_and(|n| n.byte_range().contains(&child.start_byte()))
             };
             let condition = source.get(condition.byte_range()).unwrap_or("");
-            return (within("consequence") || within("body"))
-                && p.child_by_field_name("alternative").is_none()
+            let alternative = p.child_by_field_name("alternative").is_some();
+            return ((within("consequence") || within("body")) && !alternative
+                || within("alternative"))
                 && !names(condition, name.trim_start_matches('$'));
         }
         child = p;

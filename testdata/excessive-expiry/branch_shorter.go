@@ -35,3 +35,18 @@ func Either(ctx context.Context, c *minio.Client, key string, admin bool) (strin
 	}
 	return u.String(), nil
 }
+
+// The if's path of an if/else is one path too.
+func ByRole(ctx context.Context, c *minio.Client, key string, admin bool) (string, error) {
+	var expiry time.Duration
+	if admin {
+		expiry = 5 * 24 * time.Hour
+	} else {
+		expiry = 10 * time.Minute
+	}
+	u, err := c.PresignedGetObject(ctx, "bucket", key, expiry, nil) // expect: excessive-expiry
+	if err != nil {
+		return "", err
+	}
+	return u.String(), nil
+}

@@ -12,6 +12,14 @@ def report_link(key, short=False):
     return s3.generate_presigned_url("get_object", Params={"Bucket": "b", "Key": key}, ExpiresIn=ttl)  # expect: excessive-expiry
 
 
+def by_role(key, admin):
+    if admin:
+        ttl = 7 * 86400
+    else:
+        ttl = 600
+    return s3.generate_presigned_url("get_object", Params={"Bucket": "b", "Key": key}, ExpiresIn=ttl)  # expect: excessive-expiry
+
+
 # Negatives: both branches replace the default; a clamp by the value itself; a short default.
 def either(key, admin):
     ttl = 6 * 86400
