@@ -91,31 +91,56 @@ pub fn lower_override(at: &TreeCursor<'_>, source: &str, name: &str, value: Expr
 /// read as it is: the `else` brings both together). A test of the name itself (`if ttl >
 /// MAX: ttl = MAX`, `if ttl is None: …`) decides the value from it and is read as such.
 pub fn in_branch(at: &TreeCursor<'_>, source: &str, name: &str) -> bool {
+    enclosing_test(at).is_some_and(|test| {
+        let condition = source.get(test.condition.byte_range()).unwrap_or("");
+        (test.taken && !test.has_alternative || test.in_alternative)
+            && !names(condition, name.trim_start_matches('$'))
+    })
+}
+
+/// The nearest test (an `if`, `unless`, `elif` or loop condition) around the node under
+/// `at`, within its function, and on which of its paths the node runs.
+struct EnclosingTest<'t> {
+    condition: Node<'t>,
+    /// `unless`: the branch runs when the condition does not hold.
+    negated: bool,
+    /// In the branch taken when the test holds (`consequence`, or `body` in PHP, in Ruby's
+    /// modifiers and in loops).
+    taken: bool,
+    /// In the `else` (or `elif`) the test has.
+    in_alternative: bool,
+    has_alternative: bool,
+}
+
+fn enclosing_test<'t>(at: &TreeCursor<'t>) -> Option<EnclosingTest<'t>> {
+    // A cursor climbs in constant time; `Node::parent` walks down from the root.
     let mut up = at.clone();
     let mut child = at.node();
     for _ in 0..MAX_CLIMB {
         if !up.goto_parent() {
-            return false;
+            return None;
         }
         let p = up.node();
         let kind = p.kind();
         if kind.contains("function") || kind.contains("method") || kind.contains("lambda") {
-            return false;
+            return None;
         }
         if let Some(condition) = p.child_by_field_name("condition") {
             let within = |field: &str| {
                 p.child_by_field_name(field)
                     .is_some_and(|n| n.byte_range().contains(&child.start_byte()))
             };
-            let condition = source.get(condition.byte_range()).unwrap_or("");
-            let alternative = p.child_by_field_name("alternative").is_some();
-            return ((within("consequence") || within("body")) && !alternative
-                || within("alternative"))
-                && !names(condition, name.trim_start_matches('$'));
+            return Some(EnclosingTest {
+                condition,
+                negated: kind.starts_with("unless"),
+                taken: within("consequence") || within("body"),
+                in_alternative: within("alternative"),
+                has_alternative: p.child_by_field_name("alternative").is_some(),
+            });
         }
         child = p;
     }
-    false
+    None
 }
 
 /// Whether `text` holds `name` as a whole identifier.
@@ -148,34 +173,10 @@ fn under_test<T>(
     source: &str,
     test: impl Fn(&str, bool) -> Option<T>,
 ) -> Option<T> {
-    let text = |n: Node<'_>| source.get(n.byte_range()).unwrap_or("");
-    // A cursor climbs in constant time; `Node::parent` walks down from the root.
-    let mut up = at.clone();
-    let mut child = at.node();
-    for _ in 0..MAX_CLIMB {
-        if !up.goto_parent() {
-            return None;
-        }
-        let p = up.node();
-        let kind = p.kind();
-        if kind.contains("function") || kind.contains("method") || kind.contains("lambda") {
-            return None;
-        }
-        if let Some(condition) = p.child_by_field_name("condition") {
-            // The branch taken when the test holds (`consequence`, or `body` in PHP and in
-            // Ruby's modifiers): not the test itself, not an `elif` or `else`.
-            let within = |field: &str| {
-                p.child_by_field_name(field)
-                    .is_some_and(|n| n.byte_range().contains(&child.start_byte()))
-            };
-            if !within("consequence") && !within("body") {
-                return None;
-            }
-            return test(text(condition), kind.starts_with("unless"));
-        }
-        child = p;
-    }
-    None
+    // The branch taken when the test holds: not the test itself, not an `elif` or `else`.
+    let enclosing = enclosing_test(at).filter(|t| t.taken)?;
+    let condition = source.get(enclosing.condition.byte_range()).unwrap_or("");
+    test(condition, enclosing.negated)
 }
 
 /// Whether `condition` holds exactly when `value` is given: a truth test, or a comparison
