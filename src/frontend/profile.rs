@@ -186,8 +186,17 @@ pub struct Profile {
     /// Text that a file importing a module's every name holds (Python's `import *`, a JVM
     /// import's `.*`, Scala's `._`): read before any parse; a false yes costs a parse.
     pub wildcard_import_marks: &'static [&'static str],
-    /// Roots of library names (namespaces, modules, standard types) under which a name is
-    /// never one of the project's constants.
+    /// Keywords that, written right before a name, define it in the file (`def`, `function`,
+    /// `fn`): a file defining a name means its own by the bare name, so only a qualified
+    /// mention of it (`links.name`) may reach another file's. Empty where a declaration
+    /// starts with its type (Java, C#, C++).
+    pub definition_keywords: &'static [&'static str],
+    /// Whether the language's names ignore case (PHP's functions and classes): elsewhere a
+    /// word found in another case (`functionHandler` for `FunctionHandler`) is another name.
+    pub names_ignore_case: bool,
+    /// Roots of library names (namespaces, modules, standard types, crates) under which a
+    /// name is never one of the project's constants; a trailing `*` matches any rest
+    /// (`aws_sdk_*`).
     pub library_roots: &'static [&'static str],
     /// Files whose presence makes a directory the root of a project of the family.
     pub project_markers: &'static [&'static str],
@@ -196,6 +205,16 @@ pub struct Profile {
     pub catalog: Option<&'static str>,
     /// How its standard library counts time, where that differs from the shared folding.
     pub time: TimeModel,
+}
+
+impl Profile {
+    /// Whether names under `root` are a library's (see [`Profile::library_roots`]).
+    pub fn is_library_root(&self, root: &str) -> bool {
+        self.library_roots.iter().any(|r| {
+            r.strip_suffix('*')
+                .map_or(*r == root, |p| root.starts_with(p))
+        })
+    }
 }
 
 /// How a family's standard library counts time, for folding expiries (`semantic::eval`):
@@ -351,6 +370,8 @@ static PYTHON: Profile = Profile {
     constructs_only_with_new: false,
     bare_calls_cross_files: false,
     wildcard_import_marks: &["import *"],
+    definition_keywords: &["def", "class"],
+    names_ignore_case: false,
     library_roots: &[],
     project_markers: &["pyproject.toml", "setup.py", "setup.cfg"],
     catalog: Some(include_str!("../../catalog/python.toml")),
@@ -393,6 +414,8 @@ static JAVASCRIPT: Profile = Profile {
     constructs_only_with_new: true,
     bare_calls_cross_files: false,
     wildcard_import_marks: &[],
+    definition_keywords: &["function", "class", "const", "let", "var"],
+    names_ignore_case: false,
     library_roots: &[],
     project_markers: &["package.json"],
     catalog: Some(include_str!("../../catalog/javascript.toml")),
@@ -418,6 +441,8 @@ static GO: Profile = Profile {
     constructs_only_with_new: false,
     bare_calls_cross_files: true,
     wildcard_import_marks: &[],
+    definition_keywords: &["func", "const", "var", "type"],
+    names_ignore_case: false,
     library_roots: &[],
     project_markers: &["go.mod"],
     catalog: Some(include_str!("../../catalog/go.toml")),
@@ -443,6 +468,8 @@ static JAVA: Profile = Profile {
     constructs_only_with_new: true,
     bare_calls_cross_files: false,
     wildcard_import_marks: &[".*"],
+    definition_keywords: &[],
+    names_ignore_case: false,
     library_roots: &[],
     project_markers: &[
         "pom.xml",
@@ -470,6 +497,8 @@ static KOTLIN: Profile = Profile {
     constructs_only_with_new: false,
     bare_calls_cross_files: true,
     wildcard_import_marks: &[".*"],
+    definition_keywords: &["fun", "val", "var", "class", "object"],
+    names_ignore_case: false,
     library_roots: &[],
     project_markers: &["build.gradle.kts", "build.gradle", "settings.gradle"],
     catalog: Some(include_str!("../../catalog/kotlin.toml")),
@@ -492,6 +521,8 @@ static CSHARP: Profile = Profile {
     constructs_only_with_new: true,
     bare_calls_cross_files: false,
     wildcard_import_marks: &[],
+    definition_keywords: &[],
+    names_ignore_case: false,
     library_roots: &[],
     // `*.csproj`/`*.sln` have no fixed name (the probe is by exact path): MSBuild's
     // `Directory.Build.props` or the SDK's `global.json`.
@@ -525,6 +556,8 @@ static PHP: Profile = Profile {
     constructs_only_with_new: true,
     bare_calls_cross_files: true,
     wildcard_import_marks: &[],
+    definition_keywords: &["function", "class"],
+    names_ignore_case: true,
     library_roots: &[],
     project_markers: &["composer.json"],
     catalog: Some(include_str!("../../catalog/php.toml")),
@@ -550,6 +583,8 @@ static RUBY: Profile = Profile {
     constructs_only_with_new: false,
     bare_calls_cross_files: true,
     wildcard_import_marks: &[],
+    definition_keywords: &["def", "class", "module"],
+    names_ignore_case: false,
     library_roots: &[],
     project_markers: &["Gemfile"],
     catalog: Some(include_str!("../../catalog/ruby.toml")),
@@ -574,7 +609,23 @@ static RUST: Profile = Profile {
     constructs_only_with_new: false,
     bare_calls_cross_files: false,
     wildcard_import_marks: &[],
-    library_roots: &[],
+    definition_keywords: &["fn", "const", "static", "struct", "mod"],
+    names_ignore_case: false,
+    // The standard crates and the SDKs' (a project's own modules are `crate::`, `self::`
+    // or `super::` paths, or its own crates').
+    library_roots: &[
+        "std",
+        "core",
+        "alloc",
+        "aws_sdk_*",
+        "aws_config",
+        "aws_smithy_*",
+        "aws_types",
+        "aws_credential_types",
+        "aws_sigv4",
+        "google_cloud_*",
+        "azure_*",
+    ],
     project_markers: &["Cargo.toml"],
     catalog: Some(include_str!("../../catalog/rust.toml")),
     time: TimeModel::SHARED,
@@ -625,6 +676,8 @@ static CPP: Profile = Profile {
     constructs_only_with_new: false,
     bare_calls_cross_files: true,
     wildcard_import_marks: &[],
+    definition_keywords: &[],
+    names_ignore_case: false,
     // The namespaces of the libraries C++ code presigns and logs with, and the standard one.
     library_roots: &[
         "Aws", "std", "google", "gcs", "Azure", "boost", "spdlog", "fmt", "absl", "Poco", "Qt",
@@ -655,6 +708,8 @@ static SWIFT: Profile = Profile {
     constructs_only_with_new: false,
     bare_calls_cross_files: true,
     wildcard_import_marks: &[],
+    definition_keywords: &["func", "let", "var", "class", "struct", "enum"],
+    names_ignore_case: false,
     // Library types and modules.
     library_roots: &[
         "Foundation",
@@ -702,6 +757,8 @@ static SCALA: Profile = Profile {
     constructs_only_with_new: false,
     bare_calls_cross_files: false,
     wildcard_import_marks: &["._", ".*", "{_}"],
+    definition_keywords: &["def", "val", "var", "class", "object"],
+    names_ignore_case: false,
     // The standard library's and the JVM's roots.
     library_roots: &[
         "scala",
@@ -740,6 +797,8 @@ static SHELL: Profile = Profile {
     constructs_only_with_new: false,
     bare_calls_cross_files: false,
     wildcard_import_marks: &[],
+    definition_keywords: &["function"],
+    names_ignore_case: false,
     library_roots: &[],
     project_markers: &[],
     catalog: Some(include_str!("../../catalog/shell.toml")),

@@ -386,7 +386,7 @@ impl<'a> FileScope<'a> {
     /// (`LINK_TTL` or `Day` rather than `seconds`).
     fn wanted_word(&self, path: &[&str]) -> Option<String> {
         let (first, rest) = path.split_first()?;
-        let library_roots = self.family.profile().library_roots;
+        let profile = self.family.profile();
         let mut words: Vec<&str> = match self.import_of(first) {
             Some(import) => {
                 // A PHP `use` names a class, not a file: its module files are every parsed
@@ -396,27 +396,39 @@ impl<'a> FileScope<'a> {
                 if (!matches!(self.family, Family::Php | Family::Scala)
                     && !self.module_files(import).is_empty())
                     || (self.family == Family::JavaScript && self.is_library(import))
+                    // `use std::time::Duration`, `use aws_sdk_s3::Client`: a crate's.
+                    || (self.family == Family::Rust
+                        && import
+                            .module
+                            .split("::")
+                            .next()
+                            .is_some_and(|root| profile.is_library_root(root)))
                 {
                     return None;
                 }
+                // A Go import binds its package, whose name every importer writes: the
+                // package's files are found by their directory, a constant by its own name.
                 let named = import
                     .name
                     .as_deref()
-                    .filter(|n| *n != "*" && *n != "default");
+                    .filter(|n| *n != "*" && *n != "default" && self.family != Family::Go);
                 named.into_iter().chain(rest.iter().copied()).collect()
             }
             None => match self.family {
                 Family::Go | Family::Java | Family::Kotlin | Family::CSharp => path.to_vec(),
-                Family::Php | Family::Ruby | Family::Rust if !rest.is_empty() => path.to_vec(),
+                Family::Php | Family::Ruby if !rest.is_empty() => path.to_vec(),
+                Family::Rust if !rest.is_empty() && !profile.is_library_root(first) => {
+                    path.to_vec()
+                }
                 // A C++ name comes from any header of the project (`#include` binds none),
                 // unless it is a library's: `Aws::Http::HttpMethod::HTTP_GET` or
                 // `std::chrono::hours` made every file naming them a search hit.
-                Family::Cpp if !library_roots.contains(first) => path.to_vec(),
+                Family::Cpp if !profile.is_library_root(first) => path.to_vec(),
                 // A Swift module's files share one scope (`import` names a module, not a
                 // file): a global `let` or a type's `static let` (`Links.ttl`) of the
                 // project, never a library type's member (`TimeInterval.infinity`).
                 Family::Swift
-                    if !library_roots.contains(first)
+                    if !profile.is_library_root(first)
                         && (rest.is_empty()
                             || first.starts_with(|c: char| c.is_ascii_uppercase())) =>
                 {
@@ -425,7 +437,7 @@ impl<'a> FileScope<'a> {
                 // A Scala name of the package or a package object, unless it is the
                 // standard library's or the JVM's (`scala.concurrent.duration.Duration`,
                 // `java.util.Date`, `TimeUnit.DAYS`).
-                Family::Scala if !library_roots.contains(first) => path.to_vec(),
+                Family::Scala if !profile.is_library_root(first) => path.to_vec(),
                 _ => return None,
             },
         };

@@ -23,16 +23,19 @@ pub type ProjectKey = (Family, PathBuf);
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Word {
     pub text: String,
-    /// A generic name (`upload`, `Main`) reaches the project's definition only from a file
-    /// that imports its module or names its class, or from its own directory (a Go or JVM
-    /// package): one of these words must appear too, unless the file is in `dir`. Empty for
-    /// a name specific enough on its own.
+    /// The names a file reaching a function's definition writes: its module's or class's
+    /// (see [`module_names`]). A generic name (`upload`, `Main`) needs one of them, unless
+    /// the file is in `dir`; a distinctive one only in a file that defines the same name
+    /// itself, whose bare mentions are then of its own. Empty for a constant.
     anchors: Vec<String>,
+    /// Whether the word counts only with an anchor (a generic function name).
+    generic: bool,
     dir: Option<PathBuf>,
     /// A function's name, looked for in its callers: a bare call (`name(…)`) is one only in
     /// a language where such a call reaches another file's function without an import (see
     /// [`crate::frontend::profile::Profile::bare_calls_cross_files`]). Elsewhere the name must be imported, qualified or
-    /// called on an object, and each of these writes it otherwise.
+    /// called on an object, and each of these writes it otherwise. A constant's name is
+    /// looked for in the file defining it, so a definition is a hit.
     function: bool,
 }
 
@@ -42,6 +45,7 @@ impl Word {
         Word {
             text,
             anchors: Vec::new(),
+            generic: false,
             dir: None,
             function: false,
         }
@@ -81,22 +85,18 @@ impl Word {
         {
             return None;
         }
-        if is_distinctive(&name) {
-            return Some(Word {
-                function: true,
-                ..Word::alone(name)
-            });
-        }
         // A package's files call each other's functions unqualified in Go and Kotlin only.
         let shares_package = matches!(family, Family::Go | Family::Kotlin);
+        let generic = !is_distinctive(&name);
         Some(Word {
-            text: name,
             anchors: module_names(path, family),
+            generic,
             dir: path
                 .parent()
-                .filter(|_| shares_package)
+                .filter(|_| generic && shares_package)
                 .map(Path::to_path_buf),
             function: true,
+            text: name,
         })
     }
 }
@@ -277,11 +277,19 @@ fn has_wildcard_import(family: Family, bytes: &[u8]) -> bool {
 /// by a member access (`.`, `?.`, `::`, `->`). A definition (`def name(`) is one as well.
 fn is_bare_call(bytes: &[u8], start: usize, end: usize) -> bool {
     let after = bytes[end..].iter().find(|b| !b.is_ascii_whitespace());
-    let before = bytes[..start]
+    after == Some(&b'(') && !after_member_access(&bytes[..start])
+}
+
+/// Whether `head`, trailing whitespace aside, ends with a member access: `.` (and `?.`),
+/// `::` or `->`. A lone `:` ends a Python block's header (`if __name__ == "__main__":`)
+/// or a Ruby symbol's sigil, neither of which qualifies the name after it.
+fn after_member_access(head: &[u8]) -> bool {
+    let end = head
         .iter()
-        .rev()
-        .find(|b| !b.is_ascii_whitespace());
-    after == Some(&b'(') && !matches!(before, Some(b'.' | b':' | b'>'))
+        .rposition(|b| !b.is_ascii_whitespace())
+        .map_or(0, |i| i + 1);
+    let head = &head[..end];
+    head.ends_with(b".") || head.ends_with(b"::") || head.ends_with(b"->")
 }
 
 /// The words of one project, in one automaton (ASCII case-insensitive: it only decides
@@ -292,12 +300,29 @@ struct ProjectFinder {
     patterns: Vec<String>,
     /// Per pattern: some word is this pattern alone.
     sufficient: Vec<bool>,
+    /// Per sufficient pattern whose words are all functions: their anchors, one of which a
+    /// file defining the same name must hold for its bare mentions to count.
+    shadowed_unless: Vec<Option<Vec<usize>>>,
+    /// Per pattern: the exact spellings a match must have (a word's, in a language whose
+    /// names keep their case); `None`: any case (an anchor, a PHP name).
+    spellings: Vec<Option<Vec<String>>>,
     /// Words that need an anchor: (text pattern, anchor patterns, directory).
     anchored: Vec<(usize, Vec<usize>, Option<PathBuf>)>,
     /// Per pattern: a bare call of it counts (see [`Word::function`]).
     bare_calls: Vec<bool>,
     /// The family: in a file with a wildcard import every bare call counts.
     family: Family,
+}
+
+/// What one match of a pattern is, told from the bytes around it.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Mention {
+    /// Written right after a definition keyword (`def name`, `function name`).
+    Definition,
+    /// Written after a member access (`links.name`, `Links::name`, `obj->name`).
+    Qualified,
+    /// Any other whole-word mention.
+    Bare,
 }
 
 impl ProjectFinder {
@@ -314,17 +339,20 @@ impl ProjectFinder {
         let mut sufficient_ids = Vec::new();
         let mut anchored = Vec::new();
         let mut bare_call_ids = Vec::new();
+        // Per pattern id: (spellings, anchors of its function words, whether a constant).
+        let mut texts: Vec<(usize, &Word, Vec<usize>)> = Vec::new();
         for word in words {
             let text = id(&word.text);
             if !word.function || family.profile().bare_calls_cross_files {
                 bare_call_ids.push(text);
             }
-            if word.anchors.is_empty() {
-                sufficient_ids.push(text);
+            let anchors: Vec<usize> = word.anchors.iter().map(|a| id(a)).collect();
+            if word.generic {
+                anchored.push((text, anchors.clone(), word.dir.clone()));
             } else {
-                let anchors = word.anchors.iter().map(|a| id(a)).collect();
-                anchored.push((text, anchors, word.dir.clone()));
+                sufficient_ids.push(text);
             }
+            texts.push((text, word, anchors));
         }
         if patterns.is_empty() {
             return None;
@@ -332,6 +360,32 @@ impl ProjectFinder {
         let mut sufficient = vec![false; patterns.len()];
         for i in sufficient_ids {
             sufficient[i] = true;
+        }
+        let mut shadowed_unless: Vec<Option<Vec<usize>>> = vec![Some(Vec::new()); patterns.len()];
+        let mut spellings: Vec<Option<Vec<String>>> = vec![Some(Vec::new()); patterns.len()];
+        for (text, word, anchors) in &texts {
+            match &mut shadowed_unless[*text] {
+                Some(all) if word.function && !word.generic => all.extend(anchors),
+                slot => *slot = None,
+            }
+            if let Some(list) = &mut spellings[*text] {
+                list.push(word.text.clone());
+            }
+        }
+        // An anchor is a module's or class's name, written in whatever case the importer's
+        // path or call has (`s3_storage` for `S3Storage`).
+        for (_, _, anchors) in &texts {
+            for a in anchors {
+                spellings[*a] = None;
+            }
+        }
+        if family.profile().names_ignore_case {
+            spellings.iter_mut().for_each(|s| *s = None);
+        }
+        for (i, slot) in shadowed_unless.iter_mut().enumerate() {
+            if !sufficient[i] {
+                *slot = None;
+            }
         }
         // An anchor is a module's or class's name, and may be written before a call
         // (`storage(…)`, `S3Storage(…)`).
@@ -351,6 +405,8 @@ impl ProjectFinder {
             automaton,
             patterns,
             sufficient,
+            shadowed_unless,
+            spellings,
             anchored,
             bare_calls,
             family,
@@ -360,6 +416,7 @@ impl ProjectFinder {
     fn holds(&self, path: &Path, bytes: &[u8]) -> bool {
         let ident = super::identifiers::is_ident;
         let mut seen = vec![false; self.sufficient.len()];
+        let mut defined = vec![false; self.sufficient.len()];
         let wildcard = std::cell::OnceCell::new();
         for m in self.automaton.find_overlapping_iter(bytes) {
             let before = m.start().checked_sub(1).and_then(|i| bytes.get(i));
@@ -368,18 +425,39 @@ impl ProjectFinder {
                 continue;
             }
             let p = m.pattern().as_usize();
+            let found = &bytes[m.start()..m.end()];
+            if let Some(spellings) = &self.spellings[p]
+                && !spellings.iter().any(|s| s.as_bytes() == found)
+            {
+                continue;
+            }
+            let mention = mention(bytes, m.start(), self.family);
+            if mention == Mention::Definition && self.shadowed_unless[p].is_some() {
+                defined[p] = true;
+                continue;
+            }
             if !self.bare_calls[p]
                 && is_bare_call(bytes, m.start(), m.end())
                 && !*wildcard.get_or_init(|| has_wildcard_import(self.family, bytes))
             {
                 continue;
             }
-            if self.sufficient[p] {
+            if self.sufficient[p]
+                && (mention == Mention::Qualified || self.shadowed_unless[p].is_none())
+            {
                 return true;
             }
             seen[p] = true;
         }
-        self.anchored_seen(path, |p| seen[p])
+        // A function's name mentioned bare: another file's, unless this file defines the
+        // name itself and names none of the modules the other definition is imported from.
+        let shadowed =
+            |p: usize, anchors: &[usize]| defined[p] && !anchors.iter().any(|a| seen[*a]);
+        self.shadowed_unless.iter().enumerate().any(|(p, anchors)| {
+            anchors
+                .as_deref()
+                .is_some_and(|anchors| seen[p] && !shadowed(p, anchors))
+        }) || self.anchored_seen(path, |p| seen[p])
     }
 
     /// [`ProjectFinder::holds`] with the filter's answers for whole identifiers.
@@ -399,6 +477,31 @@ impl ProjectFinder {
         self.anchored.iter().any(|(text, anchors, home)| {
             seen(*text) && (home.as_deref() == dir || anchors.iter().any(|a| seen(*a)))
         })
+    }
+}
+
+/// What the mention of a name at `start` is: after one of the family's definition keywords
+/// (whitespace between), after a member access, or neither.
+fn mention(bytes: &[u8], start: usize, family: Family) -> Mention {
+    let ident = super::identifiers::is_ident;
+    let head = &bytes[..start];
+    if after_member_access(head) {
+        return Mention::Qualified;
+    }
+    let end = head
+        .iter()
+        .rposition(|b| !b.is_ascii_whitespace())
+        .map_or(0, |i| i + 1);
+    let word_start = head[..end]
+        .iter()
+        .rposition(|&b| !ident(b))
+        .map_or(0, |i| i + 1);
+    let word = &head[word_start..end];
+    let keywords = family.profile().definition_keywords;
+    if end > word_start && keywords.iter().any(|k| k.as_bytes() == word) {
+        Mention::Definition
+    } else {
+        Mention::Bare
     }
 }
 
@@ -496,6 +599,8 @@ mod tests {
         // Python: the file's own function, or an imported one (the import names it too).
         let own = "def usage_demo():\n    pass\n\nusage_demo ()\n";
         assert!(!finds(w(Family::Python), "/p/app/x.py", own));
+        let own_main = "if __name__ == \"__main__\":\n    usage_demo()\n";
+        assert!(!finds(w(Family::Python), "/p/app/x.py", own_main));
         assert!(finds(
             w(Family::Python),
             "/p/app/x.py",
@@ -507,11 +612,61 @@ mod tests {
             "wrapper.usage_demo(1)"
         ));
         assert!(finds(w(Family::Python), "/p/app/x.py", "run(usage_demo)"));
+        // A file defining the name: its own mentions (a docstring's) are of its own, unless
+        // it names the other definition's module too.
+        let own_documented = "def usage_demo():\n    \"\"\"Runs `usage_demo`.\"\"\"\n";
+        assert!(!finds(w(Family::Python), "/p/app/x.py", own_documented));
+        assert!(finds(
+            w(Family::Python),
+            "/p/app/x.py",
+            "from lib.demo import usage_demo as run\ndef usage_demo():\n    run()\n"
+        ));
         // Ruby: a bare call reaches any loaded file's method.
         assert!(finds(w(Family::Ruby), "/p/app/y.rb", "usage_demo()"));
         // A constant is looked for where it is defined, whatever follows it.
         let c = || [Word::alone("LINK_TTL".into())];
         assert!(finds(c(), "/p/app/x.py", "LINK_TTL (1)"));
+    }
+
+    #[test]
+    fn a_name_keeps_its_case_where_the_language_does() {
+        let w = |family, path: &str| {
+            Word::function(
+                "FunctionHandler".into(),
+                Path::new(path),
+                Path::new("/p"),
+                family,
+            )
+        };
+        // A C# parameter `functionHandler` is another name; PHP's functions ignore case.
+        let text = "void Deploy(string functionHandler) { Handler = functionHandler; }";
+        assert!(!finds(
+            w(Family::CSharp, "/p/Lambda.cs"),
+            "/p/Wrapper.cs",
+            text
+        ));
+        assert!(finds(
+            w(Family::CSharp, "/p/Lambda.cs"),
+            "/p/Wrapper.cs",
+            "var url = new Lambda().FunctionHandler(request);"
+        ));
+        assert!(finds(
+            w(Family::Php, "/p/Lambda.php"),
+            "/p/Wrapper.php",
+            "$url = $lambda->functionhandler($request);"
+        ));
+        // A module's name, an anchor, is matched in any case (`s3_storage` for `S3Storage`).
+        let generic = Word::function(
+            "upload".into(),
+            Path::new("/p/lib/S3Storage.py"),
+            Path::new("/p"),
+            Family::Python,
+        );
+        assert!(finds(
+            generic,
+            "/p/app/x.py",
+            "from lib import s3storage\ns3storage.upload(x)"
+        ));
     }
 
     #[test]
