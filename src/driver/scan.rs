@@ -889,13 +889,14 @@ impl Context<'_> {
             if stale.is_empty() && finder.is_none() {
                 break;
             }
-            // Jobs: stale records (their id kept), then candidates that may hold a word.
-            let jobs: Vec<(Option<FileId>, Origin, Role)> = stale
+            // Jobs: stale records (their id kept), then candidates that may hold a word (their
+            // index among the candidates kept).
+            let jobs: Vec<(Option<FileId>, Origin, Role, Option<usize>)> = stale
                 .iter()
                 .filter_map(|id| {
                     records
                         .get(id)
-                        .map(|r| (Some(*id), r.origin.clone(), r.role))
+                        .map(|r| (Some(*id), r.origin.clone(), r.role, None))
                 })
                 .chain(
                     finder
@@ -903,12 +904,13 @@ impl Context<'_> {
                         .map(|finder| {
                             candidates
                                 .iter()
-                                .filter(|c| {
+                                .enumerate()
+                                .filter(|(_, c)| {
                                     c.identifiers
                                         .as_ref()
                                         .is_none_or(|ids| finder.may_hold(&c.absolute, ids))
                                 })
-                                .map(|c| (None, c.origin.clone(), c.role))
+                                .map(|(i, c)| (None, c.origin.clone(), c.role, Some(i)))
                         })
                         .into_iter()
                         .flatten(),
@@ -922,23 +924,23 @@ impl Context<'_> {
             // replace the old ones.
             let ids: Vec<FileId> = jobs
                 .iter()
-                .map(
-                    |(id, origin, _)| match id.or_else(|| by_path.get(origin.path()).copied()) {
+                .map(|(id, origin, _, _)| {
+                    match id.or_else(|| by_path.get(origin.path()).copied()) {
                         Some(id) => id,
                         None => {
                             let id = self.shared.next_id.fetch_add(1, Ordering::Relaxed);
                             by_path.insert(origin.path().to_path_buf(), id);
                             id
                         }
-                    },
-                )
+                    }
+                })
                 .collect();
             std::thread::scope(|scope| {
                 for _ in 0..threads.min(jobs.len()).max(1) {
                     scope.spawn(|| {
                         loop {
                             let i = next.fetch_add(1, Ordering::Relaxed);
-                            let Some((known, origin, role)) = jobs.get(i) else {
+                            let Some((known, origin, role, _)) = jobs.get(i) else {
                                 break;
                             };
                             let Some(bytes) = self.reread(origin, *role) else {
@@ -972,7 +974,7 @@ impl Context<'_> {
             let mut results = results.into_inner().unwrap_or_else(|p| p.into_inner());
             results.sort_by_key(|(i, _)| *i);
             wanted = ScopedWords::default();
-            let mut parsed_candidates: BTreeSet<PathBuf> = BTreeSet::new();
+            let mut parsed_candidates: HashSet<usize> = HashSet::new();
             for (i, outcome) in results {
                 let Outcome::Analyzed {
                     findings,
@@ -984,15 +986,15 @@ impl Context<'_> {
                     continue;
                 };
                 lock(&self.shared.presigns).merge(presigns);
-                let (known, origin, role) = &jobs[i];
+                let (_, origin, role, candidate) = &jobs[i];
                 let id = ids[i];
                 let (queried, scope) = match output {
                     Some(mut out) => {
                         let queried = std::mem::take(&mut out.queried);
                         let scope = out.scope();
                         add_words(&mut project, &mut words, &mut wanted, id, *out, pass);
-                        if known.is_none() {
-                            parsed_candidates.insert(origin.path().to_path_buf());
+                        if let Some(candidate) = candidate {
+                            parsed_candidates.insert(*candidate);
                         }
                         (queried, Some(scope))
                     }
@@ -1015,7 +1017,11 @@ impl Context<'_> {
             }
             // Parsed candidates are records now, analysed again only when what they looked
             // up changes.
-            candidates.retain(|c| !parsed_candidates.contains(c.origin.path()));
+            let mut index = 0;
+            candidates.retain(|_| {
+                index += 1;
+                !parsed_candidates.contains(&(index - 1))
+            });
         }
     }
 

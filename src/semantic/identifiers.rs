@@ -118,15 +118,13 @@ impl Identifiers {
     /// Whether the file may hold `word` as a whole identifier (ASCII case-insensitive). A
     /// word that is not an identifier itself cannot be ruled out.
     pub fn may_hold(&self, word: &str) -> bool {
-        if word.len() < MIN_IDENTIFIER_LEN
-            || word.starts_with(|c: char| c.is_ascii_digit())
-            || !word.bytes().all(is_ident)
-        {
-            return true;
-        }
-        let mut hash = Hash::default();
-        word.bytes().for_each(|b| hash.push(b.to_ascii_lowercase()));
-        probes(self.bits.len(), hash.finish()).all(|(i, bit)| self.bits[i] & bit != 0)
+        WordKey::of(word).is_none_or(|key| self.may_hold_key(key))
+    }
+
+    /// [`Identifiers::may_hold`] for a word hashed once ([`WordKey::of`]), to be asked of
+    /// many filters.
+    pub fn may_hold_key(&self, key: WordKey) -> bool {
+        probes(self.bits.len(), key.0).all(|(i, bit)| self.bits[i] & bit != 0)
     }
 
     /// The filter's bits, to be stored (see [`crate::driver::context_cache`]).
@@ -155,6 +153,26 @@ impl Identifiers {
         for (i, bit) in probes(self.bits.len(), h) {
             self.bits[i] |= bit;
         }
+    }
+}
+
+/// A word as the filters probe it.
+#[derive(Clone, Copy, Debug)]
+pub struct WordKey(u64);
+
+impl WordKey {
+    /// `None` for a word no filter can rule out: one too short to be kept, a number, or no
+    /// identifier at all (`Time.day`).
+    pub fn of(word: &str) -> Option<WordKey> {
+        if word.len() < MIN_IDENTIFIER_LEN
+            || word.starts_with(|c: char| c.is_ascii_digit())
+            || !word.bytes().all(is_ident)
+        {
+            return None;
+        }
+        let mut hash = Hash::default();
+        word.bytes().for_each(|b| hash.push(b.to_ascii_lowercase()));
+        Some(WordKey(hash.finish()))
     }
 }
 

@@ -10,7 +10,7 @@ use aho_corasick::{AhoCorasick, AhoCorasickBuilder};
 
 use crate::frontend::{Family, FileKind};
 
-use super::identifiers::Identifiers;
+use super::identifiers::{Identifiers, WordKey};
 
 use super::project::{is_distinctive, is_test_path};
 
@@ -195,7 +195,8 @@ enum Roots {
     /// each of its ancestors.
     Few(Vec<(PathBuf, ProjectFinder)>),
     /// Many (a monorepo of examples): by looking each ancestor up.
-    Many(HashMap<PathBuf, ProjectFinder>),
+    /// Keyed by the root's bytes: hashing a `Path` walks its components.
+    Many(HashMap<std::ffi::OsString, ProjectFinder>),
 }
 
 /// Up to this many roots, [`Roots::Few`].
@@ -218,7 +219,11 @@ impl ScopedFinder {
                 let roots = if list.len() <= FEW_ROOTS {
                     Roots::Few(list)
                 } else {
-                    Roots::Many(list.into_iter().collect())
+                    Roots::Many(
+                        list.into_iter()
+                            .map(|(root, finder)| (root.into_os_string(), finder))
+                            .collect(),
+                    )
                 };
                 (family, roots)
             })
@@ -255,9 +260,10 @@ impl ScopedFinder {
                     .filter(move |(root, _)| crate::driver::paths::is_under(path, root))
                     .map(|(_, finder)| finder),
             ),
-            Some(Roots::Many(map)) => {
-                Box::new(path.ancestors().filter_map(move |dir| map.get(dir)))
-            }
+            Some(Roots::Many(map)) => Box::new(
+                path.ancestors()
+                    .filter_map(move |dir| map.get(dir.as_os_str())),
+            ),
         }
     }
 }
@@ -296,8 +302,8 @@ fn after_member_access(head: &[u8]) -> bool {
 /// which files are parsed).
 struct ProjectFinder {
     automaton: AhoCorasick,
-    /// The patterns, lower-cased, by id.
-    patterns: Vec<String>,
+    /// Per pattern (lower-cased, by id): how a file's filter of identifiers is asked for it.
+    keys: Vec<Option<WordKey>>,
     /// Per pattern: some word is this pattern alone.
     sufficient: Vec<bool>,
     /// Per sufficient pattern whose words are all functions: their anchors, one of which a
@@ -403,7 +409,7 @@ impl ProjectFinder {
             .ok()?;
         Some(ProjectFinder {
             automaton,
-            patterns,
+            keys: patterns.iter().map(|p| WordKey::of(p)).collect(),
             sufficient,
             shadowed_unless,
             spellings,
@@ -462,13 +468,9 @@ impl ProjectFinder {
 
     /// [`ProjectFinder::holds`] with the filter's answers for whole identifiers.
     fn may_hold(&self, path: &Path, identifiers: &Identifiers) -> bool {
-        let seen: Vec<bool> = self
-            .patterns
-            .iter()
-            .map(|p| identifiers.may_hold(p))
-            .collect();
-        (0..seen.len()).any(|p| self.sufficient[p] && seen[p])
-            || self.anchored_seen(path, |p| seen[p])
+        let seen = |p: usize| self.keys[p].is_none_or(|key| identifiers.may_hold_key(key));
+        (0..self.keys.len()).any(|p| self.sufficient[p] && seen(p))
+            || self.anchored_seen(path, seen)
     }
 
     /// Whether a word that needs an anchor is seen with one (or in its own directory).
