@@ -186,10 +186,11 @@ pub struct Profile {
     /// Text that a file importing a module's every name holds (Python's `import *`, a JVM
     /// import's `.*`, Scala's `._`): read before any parse; a false yes costs a parse.
     pub wildcard_import_marks: &'static [&'static str],
-    /// Keywords that, written right before a name, define it in the file (`def`, `function`,
-    /// `fn`): a file defining a name means its own by the bare name, so only a qualified
-    /// mention of it (`links.name`) may reach another file's. Empty where a declaration
-    /// starts with its type (Java, C#, C++).
+    /// Keywords that, written right before a name, define a function or type of that name in
+    /// the file (`def`, `function`, `fn`): a file defining a name means its own by the bare
+    /// name, so only a qualified mention of it (`links.name`) may reach another file's.
+    /// Variables are left out: a local `val signedUrl = signedUrl(key)` still calls the
+    /// function. Empty where a declaration starts with its type (Java, C#, C++).
     pub definition_keywords: &'static [&'static str],
     /// Whether the language's names ignore case (PHP's functions and classes): elsewhere a
     /// word found in another case (`functionHandler` for `FunctionHandler`) is another name.
@@ -414,7 +415,7 @@ static JAVASCRIPT: Profile = Profile {
     constructs_only_with_new: true,
     bare_calls_cross_files: false,
     wildcard_import_marks: &[],
-    definition_keywords: &["function", "class", "const", "let", "var"],
+    definition_keywords: &["function", "class"],
     names_ignore_case: false,
     library_roots: &[],
     project_markers: &["package.json"],
@@ -441,7 +442,7 @@ static GO: Profile = Profile {
     constructs_only_with_new: false,
     bare_calls_cross_files: true,
     wildcard_import_marks: &[],
-    definition_keywords: &["func", "const", "var", "type"],
+    definition_keywords: &["func", "type"],
     names_ignore_case: false,
     library_roots: &[],
     project_markers: &["go.mod"],
@@ -497,7 +498,7 @@ static KOTLIN: Profile = Profile {
     constructs_only_with_new: false,
     bare_calls_cross_files: true,
     wildcard_import_marks: &[".*"],
-    definition_keywords: &["fun", "val", "var", "class", "object"],
+    definition_keywords: &["fun", "class", "object"],
     names_ignore_case: false,
     library_roots: &[],
     project_markers: &["build.gradle.kts", "build.gradle", "settings.gradle"],
@@ -609,7 +610,7 @@ static RUST: Profile = Profile {
     constructs_only_with_new: false,
     bare_calls_cross_files: false,
     wildcard_import_marks: &[],
-    definition_keywords: &["fn", "const", "static", "struct", "mod"],
+    definition_keywords: &["fn", "struct", "mod"],
     names_ignore_case: false,
     // The standard crates and the SDKs' (a project's own modules are `crate::`, `self::`
     // or `super::` paths, or its own crates').
@@ -708,7 +709,7 @@ static SWIFT: Profile = Profile {
     constructs_only_with_new: false,
     bare_calls_cross_files: true,
     wildcard_import_marks: &[],
-    definition_keywords: &["func", "let", "var", "class", "struct", "enum"],
+    definition_keywords: &["func", "class", "struct", "enum"],
     names_ignore_case: false,
     // Library types and modules.
     library_roots: &[
@@ -757,7 +758,7 @@ static SCALA: Profile = Profile {
     constructs_only_with_new: false,
     bare_calls_cross_files: false,
     wildcard_import_marks: &["._", ".*", "{_}"],
-    definition_keywords: &["def", "val", "var", "class", "object"],
+    definition_keywords: &["def", "class", "object"],
     names_ignore_case: false,
     // The standard library's and the JVM's roots.
     library_roots: &[

@@ -290,11 +290,7 @@ fn is_bare_call(bytes: &[u8], start: usize, end: usize) -> bool {
 /// `::` or `->`. A lone `:` ends a Python block's header (`if __name__ == "__main__":`)
 /// or a Ruby symbol's sigil, neither of which qualifies the name after it.
 fn after_member_access(head: &[u8]) -> bool {
-    let end = head
-        .iter()
-        .rposition(|b| !b.is_ascii_whitespace())
-        .map_or(0, |i| i + 1);
-    let head = &head[..end];
+    let head = head.trim_ascii_end();
     head.ends_with(b".") || head.ends_with(b"::") || head.ends_with(b"->")
 }
 
@@ -345,7 +341,7 @@ impl ProjectFinder {
         let mut sufficient_ids = Vec::new();
         let mut anchored = Vec::new();
         let mut bare_call_ids = Vec::new();
-        // Per pattern id: (spellings, anchors of its function words, whether a constant).
+        // Each word, with its pattern and its anchors' patterns.
         let mut texts: Vec<(usize, &Word, Vec<usize>)> = Vec::new();
         for word in words {
             let text = id(&word.text);
@@ -490,17 +486,11 @@ fn mention(bytes: &[u8], start: usize, family: Family) -> Mention {
     if after_member_access(head) {
         return Mention::Qualified;
     }
-    let end = head
-        .iter()
-        .rposition(|b| !b.is_ascii_whitespace())
-        .map_or(0, |i| i + 1);
-    let word_start = head[..end]
-        .iter()
-        .rposition(|&b| !ident(b))
-        .map_or(0, |i| i + 1);
-    let word = &head[word_start..end];
+    let head = head.trim_ascii_end();
+    let word_start = head.iter().rposition(|&b| !ident(b)).map_or(0, |i| i + 1);
+    let word = &head[word_start..];
     let keywords = family.profile().definition_keywords;
-    if end > word_start && keywords.iter().any(|k| k.as_bytes() == word) {
+    if !word.is_empty() && keywords.iter().any(|k| k.as_bytes() == word) {
         Mention::Definition
     } else {
         Mention::Bare
@@ -625,6 +615,18 @@ mod tests {
         ));
         // Ruby: a bare call reaches any loaded file's method.
         assert!(finds(w(Family::Ruby), "/p/app/y.rb", "usage_demo()"));
+        // A variable of the same name defines no function: the call is still the other
+        // file's (a Kotlin package's).
+        assert!(finds(
+            w(Family::Kotlin),
+            "/p/lib/Other.kt",
+            "val usage_demo = usage_demo()"
+        ));
+        assert!(!finds(
+            w(Family::Kotlin),
+            "/p/lib/Other.kt",
+            "fun usage_demo() = 1\nval x = usage_demo()"
+        ));
         // A constant is looked for where it is defined, whatever follows it.
         let c = || [Word::alone("LINK_TTL".into())];
         assert!(finds(c(), "/p/app/x.py", "LINK_TTL (1)"));
