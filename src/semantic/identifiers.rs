@@ -32,9 +32,9 @@ pub struct Identifiers {
 /// Probes per identifier.
 const PROBES: u64 = 4;
 /// Filter bits per distinct identifier: with four probes 28% of the bits are set, and a word
-/// absent from the file passes in about 0.6% of files (18 bits would halve that, at half as
-/// much memory again, kept in the context cache too). A later pass asks the filter
-/// for each of its words (tens in a project of wrappers), so one word's rate is paid as many
+/// absent from the file passes in about 0.6% of files (18 bits would make that 0.2%, at half
+/// as much memory again, kept in the context cache too). A later pass asks the filter for
+/// each of its words (tens in a project of wrappers), so one word's rate is paid as many
 /// times: a filter sized for a third of its bits set (the first design, with a 1 KB file
 /// rounded down to 256 bits for about 55 identifiers) said yes to one of 20 words in three
 /// files of four.
