@@ -111,6 +111,9 @@ def main():
                 f.write(text)
             written += len(text)
         files += 1
+    # A repository, as a pre-commit hook sees one: its `.git` marks the project whose files
+    # a named file is checked against.
+    os.makedirs(os.path.join(args.dir, ".git"), exist_ok=True)
     print(f"generated {files} files, {written / 1024 / 1024:.0f} MiB in {args.dir}")
 
 

@@ -386,8 +386,8 @@ fn the_context_cache_changes_nothing_but_the_reads() {
         .collect();
     assert_eq!(
         prefixes,
-        ["context", "syntax"],
-        "one context and one syntax cache for the project: {written:?}"
+        ["context", "syntax", "walk"],
+        "one context, one syntax and one walk cache for the project: {written:?}"
     );
     // Entries, not just headers: every source file of the project but the one named, and
     // the syntax of the files it parsed.
@@ -444,6 +444,85 @@ fn the_context_cache_changes_nothing_but_the_reads() {
         std::fs::write(entry.path(), b"presign-lint context cache 1\n\xff\xff").expect("damage");
     }
     assert_eq!(named(&[]), changed);
+}
+
+/// A named file's project is listed from the walk cache only while nothing the walk obeyed
+/// changed: an ignore file edited in place (the project's `.gitignore`, the repository's
+/// `.git/info/exclude`, git's global excludes file) and a file moved into a directory each
+/// make the next run walk again, and every run agrees with one without a cache.
+#[test]
+fn the_walk_cache_sees_every_change_a_walk_would() {
+    let (dir, root, cache_dir) = aged_copy("python-app");
+    // git's global configuration is looked for in a home of the test's own.
+    let home = dir.path().join("home");
+    std::fs::create_dir_all(home.join(".config/git")).expect("home");
+    let global = home.join(".config/git/ignore");
+    let exclude = root.join(".git/info/exclude");
+    std::fs::create_dir_all(root.join(".git/info")).expect("git dir");
+    let rule_files = [root.join(".gitignore"), exclude, global];
+    for file in &rule_files {
+        std::fs::write(file, "# nothing ignored\n").expect("write");
+    }
+    age(&root);
+    let home = home.to_str().expect("UTF-8 temp path");
+    let env = [
+        ("PRESIGN_LINT_CACHE_DIR", cache_dir.as_str()),
+        ("HOME", home),
+        ("XDG_CONFIG_HOME", ""),
+        ("GIT_CONFIG_GLOBAL", ""),
+    ];
+    // The findings of `app/links.py`, and how its project was listed.
+    let named = |extra: &[&str]| {
+        let mut args = vec![
+            "check",
+            "app/links.py",
+            "--no-config",
+            "--format",
+            "json",
+            "-v",
+        ];
+        args.extend_from_slice(extra);
+        let out = common::run_with_env(&root, &args, &env);
+        assert!(out.code <= 1, "{}", out.stderr);
+        let listed = out.stderr.contains(": listed from the cache");
+        (json(&out)["findings"].to_string(), listed)
+    };
+    let (with_ttl, _) = named(&["--no-cache"]);
+    // LINK_TTL lives in `app/config.py`: the finding changes when that file is ignored.
+    assert!(with_ttl.contains("LINK_TTL = 604800"), "{with_ttl}");
+    assert_eq!(named(&[]), (with_ttl.clone(), false), "cold: walked");
+    assert_eq!(named(&[]), (with_ttl.clone(), true), "warm: listed");
+
+    for rules in &rule_files {
+        std::fs::write(rules, "app/config.py\n").expect("write");
+        let (ignored, listed) = named(&[]);
+        assert!(!listed, "{rules:?} changed: walked again");
+        assert!(!ignored.contains("LINK_TTL"), "{rules:?}: {ignored}");
+        assert_eq!(ignored, named(&["--no-cache"]).0, "{rules:?}");
+        std::fs::write(rules, "# nothing ignored\n").expect("write");
+        age(&root);
+        assert_eq!(named(&[]), (with_ttl.clone(), false), "{rules:?} restored");
+        assert_eq!(
+            named(&[]),
+            (with_ttl.clone(), true),
+            "{rules:?} restored, warm"
+        );
+    }
+
+    // A file that leaves a directory and comes back: the directory's stamp changes each time.
+    let config = root.join("app/config.py");
+    let outside = dir.path().join("config.py");
+    std::fs::rename(&config, &outside).expect("move out");
+    age(&root);
+    let (without, _) = named(&[]);
+    assert!(!without.contains("LINK_TTL"), "{without}");
+    assert_eq!(named(&[]), (without.clone(), true), "listed without it");
+    std::fs::rename(&outside, &config).expect("move back");
+    assert_eq!(
+        named(&[]),
+        (with_ttl, false),
+        "the directory changed: walked again"
+    );
 }
 
 #[test]

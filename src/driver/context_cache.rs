@@ -71,8 +71,14 @@ impl Stamp {
         }
     }
 
+    pub(crate) fn encode(&self, out: &mut Vec<u8>) {
+        for n in [self.len, self.modified_ns, self.changed_ns, self.inode] {
+            out.extend(n.to_le_bytes());
+        }
+    }
+
     /// Changed too recently to be trusted next time.
-    fn racy(&self, started_ns: u64) -> bool {
+    pub(crate) fn racy(&self, started_ns: u64) -> bool {
         self.modified_ns
             .max(self.changed_ns)
             .saturating_add(RACY_NS)
@@ -80,7 +86,7 @@ impl Stamp {
     }
 }
 
-fn nanos(time: SystemTime) -> u64 {
+pub(crate) fn nanos(time: SystemTime) -> u64 {
     time.duration_since(UNIX_EPOCH)
         .map_or(0, |d| u64::try_from(d.as_nanos()).unwrap_or(u64::MAX))
 }
@@ -262,18 +268,10 @@ fn encode<'a>(key: u64, entries: impl Iterator<Item = &'a (PathBuf, Entry)>) -> 
     let mut count = 0u32;
     let mut body = Vec::new();
     for (path, entry) in entries {
-        let Some(path) = path_bytes(path) else {
+        if !put_path(&mut body, path) {
             continue;
-        };
-        let Ok(len) = u32::try_from(path.len()) else {
-            continue;
-        };
-        body.extend(len.to_le_bytes());
-        body.extend(path);
-        let s = entry.stamp;
-        for n in [s.len, s.modified_ns, s.changed_ns, s.inode] {
-            body.extend(n.to_le_bytes());
         }
+        entry.stamp.encode(&mut body);
         match &entry.class {
             Class::Parsed => body.push(0),
             Class::Plain(None) => body.push(1),
@@ -296,10 +294,15 @@ fn encode<'a>(key: u64, entries: impl Iterator<Item = &'a (PathBuf, Entry)>) -> 
 
 /// The entries of a cache file written under `key`; `None` if it is anything else.
 fn read(file: &Path, key: u64) -> Option<Vec<(PathBuf, Entry)>> {
+    decode(&read_bounded(file)?, key)
+}
+
+/// A cache file's bytes, unless it is missing, unreadable or too large to be one.
+pub(crate) fn read_bounded(file: &Path) -> Option<Vec<u8>> {
     if std::fs::metadata(file).ok()?.len() > MAX_CACHE_BYTES {
         return None;
     }
-    decode(&std::fs::read(file).ok()?, key)
+    std::fs::read(file).ok()
 }
 
 fn decode(bytes: &[u8], key: u64) -> Option<Vec<(PathBuf, Entry)>> {
@@ -311,14 +314,8 @@ fn decode(bytes: &[u8], key: u64) -> Option<Vec<(PathBuf, Entry)>> {
     // Each entry takes at least 37 bytes: a corrupt count cannot reserve much.
     let mut entries = Vec::with_capacity(usize::try_from(count).ok()?.min(r.0.len() / 37));
     for _ in 0..count {
-        let len = usize::try_from(r.u32()?).ok()?;
-        let path = path_from_bytes(r.take(len)?)?;
-        let stamp = Stamp {
-            len: r.u64()?,
-            modified_ns: r.u64()?,
-            changed_ns: r.u64()?,
-            inode: r.u64()?,
-        };
+        let path = r.path()?;
+        let stamp = r.stamp()?;
         let class = match r.take(1)?[0] {
             0 => Class::Parsed,
             1 => Class::Plain(None),
@@ -339,10 +336,11 @@ fn decode(bytes: &[u8], key: u64) -> Option<Vec<(PathBuf, Entry)>> {
     r.0.is_empty().then_some(entries)
 }
 
-struct Reader<'a>(&'a [u8]);
+/// Reads a cache file's fields; every read fails, rather than panics, past the end.
+pub(crate) struct Reader<'a>(pub(crate) &'a [u8]);
 
 impl<'a> Reader<'a> {
-    fn take(&mut self, n: usize) -> Option<&'a [u8]> {
+    pub(crate) fn take(&mut self, n: usize) -> Option<&'a [u8]> {
         if n > self.0.len() {
             return None;
         }
@@ -351,13 +349,41 @@ impl<'a> Reader<'a> {
         Some(head)
     }
 
-    fn u32(&mut self) -> Option<u32> {
+    pub(crate) fn u32(&mut self) -> Option<u32> {
         Some(u32::from_le_bytes(self.take(4)?.try_into().ok()?))
     }
 
-    fn u64(&mut self) -> Option<u64> {
+    pub(crate) fn u64(&mut self) -> Option<u64> {
         Some(u64::from_le_bytes(self.take(8)?.try_into().ok()?))
     }
+
+    pub(crate) fn stamp(&mut self) -> Option<Stamp> {
+        Some(Stamp {
+            len: self.u64()?,
+            modified_ns: self.u64()?,
+            changed_ns: self.u64()?,
+            inode: self.u64()?,
+        })
+    }
+
+    /// A path written by [`put_path`].
+    pub(crate) fn path(&mut self) -> Option<PathBuf> {
+        let len = usize::try_from(self.u32()?).ok()?;
+        path_from_bytes(self.take(len)?)
+    }
+}
+
+/// Writes `path` for [`Reader::path`]; `false` (nothing written) for a path that cannot be.
+pub(crate) fn put_path(out: &mut Vec<u8>, path: &Path) -> bool {
+    let Some(bytes) = path_bytes(path) else {
+        return false;
+    };
+    let Ok(len) = u32::try_from(bytes.len()) else {
+        return false;
+    };
+    out.extend(len.to_le_bytes());
+    out.extend(bytes);
+    true
 }
 
 #[cfg(unix)]

@@ -1,7 +1,8 @@
 //! What runs a check: the command line ([`cli`]) and its effect ([`run`]); configuration
 //! files ([`config`]) and the settings they make per path ([`settings`]); discovery of the
 //! files to read ([`scan`], [`paths`], [`staged`]) and the analysis of each ([`analyze`]);
-//! what a named file's project keeps between runs ([`context_cache`], [`syntax_cache`]);
+//! what a named file's project keeps between runs ([`context_cache`], [`syntax_cache`],
+//! [`walk_cache`]);
 //! baselines ([`baseline`]); why a run stops ([`error`]).
 
 pub mod analyze;
@@ -17,3 +18,4 @@ pub mod settings;
 pub mod staged;
 pub mod suggest;
 pub mod syntax_cache;
+pub mod walk_cache;

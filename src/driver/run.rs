@@ -164,6 +164,7 @@ fn check(args: &CheckArgs, level_flags: &[(usize, char, String)]) -> Result<Exit
             staged: args.staged,
             project: !args.no_project,
             cache,
+            verbose: args.verbose,
             // Never in CI logs or pipes: only for a person watching a terminal.
             progress: !args.quiet
                 && std::io::stderr().is_terminal()

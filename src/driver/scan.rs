@@ -18,11 +18,12 @@ use crate::driver::context_cache::{CacheOptions, Class, ContextCache, Entry, Sta
 use crate::driver::paths::{absolute, display_path};
 use crate::driver::settings::{Settings, matches};
 use crate::driver::syntax_cache::SyntaxCache;
+use crate::driver::walk_cache::{Listing, Recorder, for_each_parallel};
 use crate::finding::{Finding, ScanError, Unchecked};
-use crate::frontend::FileKind;
+use crate::frontend::{Family, FileKind};
 use crate::semantic::identifiers::Identifiers;
-use crate::semantic::project::{FileId, Project, Scope, project_root};
-use crate::semantic::search::{ScopedFinder, ScopedWords, Word};
+use crate::semantic::project::{FileId, Project, Scope};
+use crate::semantic::search::{ScopedFinder, ScopedWords, Word, family_of};
 use crate::text::prefilter::Prefilter;
 
 /// Files larger than this are skipped (and counted): they are data, not source.
@@ -42,6 +43,8 @@ pub struct ScanOptions {
     pub project: bool,
     /// Where named files' projects are cached between runs; `None`: no cache.
     pub cache: Option<CacheOptions>,
+    /// Say on stderr how each named file's project was listed.
+    pub verbose: bool,
 }
 
 #[derive(Default)]
@@ -86,8 +89,6 @@ struct Shared {
     skipped_binary: AtomicUsize,
     skipped_reports: AtomicUsize,
     skipped_large: AtomicUsize,
-    /// Whether a path exists, for project markers (one probe per directory and marker).
-    probes: Mutex<HashMap<PathBuf, bool>>,
     /// The marked project root of each directory asked about (`None`: no marker above it).
     roots: Mutex<HashMap<PathBuf, Option<PathBuf>>>,
     /// What the files read (reported or context) presign with S3: some lints report only in
@@ -143,6 +144,8 @@ struct Candidate {
     origin: Origin,
     /// Its absolute path, which the word search scopes by.
     absolute: PathBuf,
+    /// Its language family, whose words it is searched for.
+    family: Option<Family>,
     role: Role,
     /// What it holds, so that a later pass reads it again only if it may hold a word; `None`
     /// for a file larger than [`Identifiers::WORTH_IT`], read again whenever there are words.
@@ -282,7 +285,7 @@ impl Context<'_> {
         if overlapping(self.cwd, &roots) {
             *lock(&self.shared.visited) = Some(HashSet::new());
         }
-        if let Some(walker) = self.walker(&roots, options) {
+        if let Some(walker) = self.walker(&roots, options, None) {
             walker.run(|| {
                 Box::new(|entry| {
                     match entry {
@@ -297,7 +300,13 @@ impl Context<'_> {
 
     /// A parallel walk of `roots` as the scan walks a directory: ignore files respected
     /// unless `--no-ignore`, hidden files included, `.git/` and excluded paths never entered.
-    fn walker(&self, roots: &[PathBuf], options: &ScanOptions) -> Option<ignore::WalkParallel> {
+    /// The walker of `roots`; `recorder` hears of the `.git` entries it skips.
+    fn walker(
+        &self,
+        roots: &[PathBuf],
+        options: &ScanOptions,
+        recorder: Option<Arc<Recorder>>,
+    ) -> Option<ignore::WalkParallel> {
         let (first, rest) = roots.split_first()?;
         let mut builder = WalkBuilder::new(first);
         for root in rest {
@@ -325,6 +334,9 @@ impl Context<'_> {
                 return true;
             }
             if entry.file_name() == ".git" {
+                if let Some(recorder) = &recorder {
+                    recorder.git(entry.path());
+                }
                 return false;
             }
             let is_dir = entry.file_type().is_some_and(|t| t.is_dir());
@@ -352,9 +364,9 @@ impl Context<'_> {
                 roots.push(root);
             }
         }
-        let Some(walker) = self.walker(&roots, options) else {
+        if roots.is_empty() {
             return;
-        };
+        }
         let started = std::time::SystemTime::now();
         let cache = options.cache.as_ref().map(|c| CacheRun {
             loaded: ContextCache::load(c, &roots),
@@ -364,20 +376,43 @@ impl Context<'_> {
         if let (Some(c), Some(syntax)) = (&options.cache, &self.shared.syntax_cache) {
             syntax.attach(c, &roots);
         }
-        let entries = AtomicUsize::new(0);
-        walker.run(|| {
-            Box::new(|entry| {
-                // A bound: a marker high up (a home directory under git) must not make a
-                // pre-commit run read a whole disk.
-                if entries.fetch_add(1, Ordering::Relaxed) >= MAX_CONTEXT_ENTRIES {
-                    return WalkState::Quit;
+        // A root whose last listing is current is not walked: its files are only stat'ed.
+        let mut walked: Vec<(PathBuf, Option<Listing>)> = Vec::new();
+        for root in roots.iter() {
+            let held = options.cache.as_ref().and_then(|c| Listing::load(c, root));
+            let current = held
+                .as_ref()
+                .is_some_and(|listing| listing.is_current(options.threads));
+            if options.verbose {
+                let how = if current {
+                    "listed from the cache"
+                } else {
+                    "walked"
+                };
+                eprintln!(
+                    "presign-lint: project {}: {how}",
+                    display_path(root, self.cwd)
+                );
+            }
+            match held {
+                Some(listing) if current => {
+                    for_each_parallel(&listing.files, options.threads, |path| {
+                        // Listed as absolute, normalized paths.
+                        if let Ok(metadata) = std::fs::symlink_metadata(path)
+                            && metadata.is_file()
+                        {
+                            self.read_context(path, path.clone(), cache.as_ref(), || {
+                                Some(metadata)
+                            });
+                        }
+                    });
                 }
-                if let Ok(entry) = entry {
-                    self.visit_context(&entry, cache.as_ref());
-                }
-                WalkState::Continue
-            })
-        });
+                held => walked.push((root.clone(), held)),
+            }
+        }
+        if !walked.is_empty() {
+            self.walk_context(&walked, options, cache.as_ref(), started);
+        }
         if let (Some(options), Some(cache)) = (&options.cache, cache) {
             let seen = cache.seen.into_inner().unwrap_or_else(|p| p.into_inner());
             // Every file seen was answered by the cache, and every entry it holds was seen:
@@ -389,12 +424,75 @@ impl Context<'_> {
         }
     }
 
-    /// One file of a named file's project, read for context only; unreadable ones are
-    /// skipped (they were not asked for). With a cache, what the first pass makes of the
-    /// file is recorded in `seen`, and taken from the cache when the file is unchanged and
-    /// was not parsed.
-    fn visit_context(&self, entry: &ignore::DirEntry, cache: Option<&CacheRun>) {
-        if !entry.file_type().is_some_and(|t| t.is_file()) {
+    /// Walks the roots of named files' projects (with the listings the cache held of them),
+    /// and saves what each walk listed.
+    fn walk_context(
+        &self,
+        walked: &[(PathBuf, Option<Listing>)],
+        options: &ScanOptions,
+        cache: Option<&CacheRun>,
+        started: std::time::SystemTime,
+    ) {
+        let roots: Vec<PathBuf> = walked.iter().map(|(root, _)| root.clone()).collect();
+        let recorder = options
+            .cache
+            .as_ref()
+            .map(|_| Arc::new(Recorder::default()));
+        let Some(walker) = self.walker(&roots, options, recorder.clone()) else {
+            return;
+        };
+        let entries = AtomicUsize::new(0);
+        walker.run(|| {
+            Box::new(|entry| {
+                // A bound: a marker high up (a home directory under git) must not make a
+                // pre-commit run read a whole disk.
+                if entries.fetch_add(1, Ordering::Relaxed) >= MAX_CONTEXT_ENTRIES {
+                    if let Some(recorder) = &recorder {
+                        recorder.failed();
+                    }
+                    return WalkState::Quit;
+                }
+                match entry {
+                    Ok(entry) => self.visit_context(&entry, cache, recorder.as_deref()),
+                    Err(_) => {
+                        if let Some(recorder) = &recorder {
+                            recorder.failed();
+                        }
+                    }
+                }
+                WalkState::Continue
+            })
+        });
+        // The walker, and the clone its entry filter held, are gone.
+        let (Some(options), Some(recorder)) = (&options.cache, recorder.and_then(Arc::into_inner))
+        else {
+            return;
+        };
+        for (root, listing) in recorder.finish(&roots, started) {
+            let held = walked.iter().find(|(r, _)| *r == root);
+            listing.save(options, &root, held.and_then(|(_, l)| l.as_ref()));
+        }
+    }
+
+    /// One entry of a walk of a named file's project: a source file is read for context
+    /// (see [`Context::read_context`]); the recorder, with a cache, hears of the directories
+    /// and source files the walk lists.
+    fn visit_context(
+        &self,
+        entry: &ignore::DirEntry,
+        cache: Option<&CacheRun>,
+        recorder: Option<&Recorder>,
+    ) {
+        let Some(file_type) = entry.file_type() else {
+            return;
+        };
+        if file_type.is_dir() {
+            if let Some(recorder) = recorder {
+                recorder.directory(entry.path(), entry.metadata().ok());
+            }
+            return;
+        }
+        if !file_type.is_file() {
             return;
         }
         let path = entry.path();
@@ -402,13 +500,30 @@ impl Context<'_> {
         // Only source files give the project anything.
         if FileKind::detect(&absolute).language.is_none()
             || self.settings.is_excluded(&absolute, false)
-            || lock(&self.shared.analysed).contains(&absolute)
         {
             return;
         }
-        let stamp = cache
-            .and_then(|_| entry.metadata().ok())
-            .map(|m| Stamp::of(&m));
+        if let Some(recorder) = recorder {
+            recorder.file(&absolute);
+        }
+        self.read_context(path, absolute, cache, || entry.metadata().ok());
+    }
+
+    /// One source file of a named file's project, read for context only; unreadable ones are
+    /// skipped (they were not asked for). With a cache, what the first pass makes of the
+    /// file is recorded in `seen`, and taken from the cache when the file is unchanged and
+    /// was not parsed.
+    fn read_context(
+        &self,
+        path: &Path,
+        absolute: PathBuf,
+        cache: Option<&CacheRun>,
+        metadata: impl FnOnce() -> Option<std::fs::Metadata>,
+    ) {
+        if lock(&self.shared.analysed).contains(&absolute) {
+            return;
+        }
+        let stamp = cache.and_then(|_| metadata()).map(|m| Stamp::of(&m));
         let record = |class: Class| {
             if let (Some(cache), Some(stamp)) = (cache, stamp) {
                 lock(&cache.seen).push((absolute.clone(), Entry { stamp, class }));
@@ -777,6 +892,7 @@ impl Context<'_> {
         lock(&self.shared.candidates).push(Candidate {
             origin,
             absolute: absolute.to_path_buf(),
+            family: family_of(absolute),
             role,
             identifiers,
         });
@@ -822,29 +938,40 @@ impl Context<'_> {
         self.root_of_or(absolute, self.unmarked_root)
     }
 
-    /// The nearest directory holding a project marker, else `fallback`; asked once per
-    /// directory.
+    /// The project root of a file: the nearest directory at or above it holding a project
+    /// marker, else `fallback`.
     fn root_of_or(&self, absolute: &Path, fallback: &Path) -> PathBuf {
-        let Some(dir) = absolute.parent() else {
-            return fallback.to_path_buf();
-        };
-        let known = lock(&self.shared.roots).get(dir).cloned();
-        let root = known.unwrap_or_else(|| {
-            let found = project_root(absolute, Path::new(""), &|p: &Path| self.probe(p));
-            let found = Some(found).filter(|r| !r.as_os_str().is_empty());
-            lock(&self.shared.roots).insert(dir.to_path_buf(), found.clone());
-            found
-        });
-        root.unwrap_or_else(|| fallback.to_path_buf())
+        absolute
+            .parent()
+            .and_then(|dir| self.root_of_directory(dir))
+            .unwrap_or_else(|| fallback.to_path_buf())
     }
 
-    /// Whether a path exists, asked once per path.
-    fn probe(&self, path: &Path) -> bool {
-        if let Some(&known) = lock(&self.shared.probes).get(path) {
-            return known;
+    /// The nearest directory at or above `dir` holding a project marker. Each directory's
+    /// markers are probed once per run: the answer is kept for it and for every directory
+    /// walked up through to reach it.
+    fn root_of_directory(&self, dir: &Path) -> Option<PathBuf> {
+        let mut unknown: Vec<&Path> = Vec::new();
+        let mut found = None;
+        for ancestor in dir.ancestors() {
+            if let Some(known) = lock(&self.shared.roots).get(ancestor) {
+                found = known.clone();
+                break;
+            }
+            if crate::frontend::profile::project_markers()
+                .iter()
+                .any(|m| ancestor.join(m).exists())
+            {
+                found = Some(ancestor.to_path_buf());
+                unknown.push(ancestor);
+                break;
+            }
+            unknown.push(ancestor);
         }
-        let found = path.exists();
-        lock(&self.shared.probes).insert(path.to_path_buf(), found);
+        let mut roots = lock(&self.shared.roots);
+        for directory in unknown {
+            roots.insert(directory.to_path_buf(), found.clone());
+        }
         found
     }
 
@@ -906,9 +1033,9 @@ impl Context<'_> {
                                 .iter()
                                 .enumerate()
                                 .filter(|(_, c)| {
-                                    c.identifiers
-                                        .as_ref()
-                                        .is_none_or(|ids| finder.may_hold(&c.absolute, ids))
+                                    c.identifiers.as_ref().is_none_or(|ids| {
+                                        finder.may_hold(&c.absolute, c.family, ids)
+                                    })
                                 })
                                 .map(|(i, c)| (None, c.origin.clone(), c.role, Some(i)))
                         })
@@ -940,15 +1067,16 @@ impl Context<'_> {
                     scope.spawn(|| {
                         loop {
                             let i = next.fetch_add(1, Ordering::Relaxed);
-                            let Some((known, origin, role, _)) = jobs.get(i) else {
+                            let Some((known, origin, role, candidate)) = jobs.get(i) else {
                                 break;
                             };
                             let Some(bytes) = self.reread(origin, *role) else {
                                 continue;
                             };
                             let absolute = absolute(self.cwd, origin.path());
+                            let family = candidate.and_then(|c| candidates.get(c)?.family);
                             let hit = known.is_some()
-                                || finder_ref.is_some_and(|f| f.holds(&absolute, &bytes));
+                                || finder_ref.is_some_and(|f| f.holds(&absolute, family, &bytes));
                             if !hit {
                                 continue;
                             }

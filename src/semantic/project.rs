@@ -249,6 +249,8 @@ pub struct FileScope<'a> {
     peers_cache: std::cell::OnceCell<Vec<FileId>>,
     directory_cache: std::cell::OnceCell<Vec<FileId>>,
     modules_cache: RefCell<HashMap<ImportKey, Vec<FileId>>>,
+    /// Whether the file is a test's ([`is_test_path`]), asked at every call resolved.
+    test_cache: std::cell::OnceCell<bool>,
 }
 
 impl<'a> FileScope<'a> {
@@ -271,6 +273,7 @@ impl<'a> FileScope<'a> {
             peers_cache: std::cell::OnceCell::new(),
             directory_cache: std::cell::OnceCell::new(),
             modules_cache: RefCell::new(HashMap::new()),
+            test_cache: std::cell::OnceCell::new(),
         }
     }
 
@@ -552,7 +555,9 @@ impl<'a> FileScope<'a> {
         let name = call.name()?;
         // Test doubles (`class FakeStorage { getSignedUrl() {} }` in a test) never run in
         // production code: only a test's call may reach them.
-        let from_test = is_test_path(self.path, self.root);
+        let from_test = *self
+            .test_cache
+            .get_or_init(|| is_test_path(self.path, self.root));
         // The lookup is recorded only where the answer depends on the project's definitions:
         // a call that can never resolve (`response.get()`, a library's function) does not
         // make its file stale each time some `get` of the project changes.
@@ -1172,22 +1177,6 @@ fn jvm_package(module: &str, name: Option<&str>, peers: &[(FileId, &FileEntry)])
             .collect();
     }
     files
-}
-
-/// The project root of a file: the nearest directory at or above it holding a project marker,
-/// else `fallback`. `exists` is the file-system probe (cached by the caller).
-pub fn project_root(path: &Path, fallback: &Path, exists: &dyn Fn(&Path) -> bool) -> PathBuf {
-    let mut dir = path.parent();
-    while let Some(d) = dir {
-        if crate::frontend::profile::project_markers()
-            .iter()
-            .any(|m| exists(&d.join(m)))
-        {
-            return d.to_path_buf();
-        }
-        dir = d.parent();
-    }
-    fallback.to_path_buf()
 }
 
 /// `S3Storage` → `s3_storage`, `Links` → `links`: a Ruby constant's file stem.

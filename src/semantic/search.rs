@@ -231,16 +231,17 @@ impl ScopedFinder {
         (!by_family.is_empty()).then_some(ScopedFinder { by_family })
     }
 
-    /// Whether the file at `path` (absolute) holds a word of a project it belongs to.
-    pub fn holds(&self, path: &Path, bytes: &[u8]) -> bool {
-        self.finders_of(path)
+    /// Whether the file at `path` (absolute, of `family`: see [`family_of`]) holds a word
+    /// of a project it belongs to.
+    pub fn holds(&self, path: &Path, family: Option<Family>, bytes: &[u8]) -> bool {
+        self.finders_of(path, family)
             .any(|finder| finder.holds(path, bytes))
     }
 
     /// Whether the file at `path` may hold a word of its projects, asked of the filter of its
     /// identifiers: `false` means [`ScopedFinder::holds`] is `false` too, without reading it.
-    pub fn may_hold(&self, path: &Path, identifiers: &Identifiers) -> bool {
-        self.finders_of(path)
+    pub fn may_hold(&self, path: &Path, family: Option<Family>, identifiers: &Identifiers) -> bool {
+        self.finders_of(path, family)
             .any(|finder| finder.may_hold(path, identifiers))
     }
 
@@ -249,11 +250,9 @@ impl ScopedFinder {
     fn finders_of<'s>(
         &'s self,
         path: &'s Path,
+        family: Option<Family>,
     ) -> Box<dyn Iterator<Item = &'s ProjectFinder> + 's> {
-        match FileKind::detect(path)
-            .language
-            .and_then(|l| self.by_family.get(&l.family()))
-        {
+        match family.and_then(|f| self.by_family.get(&f)) {
             None => Box::new(std::iter::empty()),
             Some(Roots::Few(list)) => Box::new(
                 list.iter()
@@ -266,6 +265,12 @@ impl ScopedFinder {
             ),
         }
     }
+}
+
+/// The language family whose projects' words a file at `path` is searched for (`None`: not
+/// a source file). Asked once per file: the search asks it of every candidate in every pass.
+pub fn family_of(path: &Path) -> Option<Family> {
+    FileKind::detect(path).language.map(|l| l.family())
 }
 
 /// Whether a file may import a module's every name (see `project::is_wildcard`), so that a
@@ -520,10 +525,11 @@ mod tests {
         let Some(finder) = ScopedFinder::new(&scoped) else {
             return false;
         };
-        let holds = finder.holds(Path::new(path), text.as_bytes());
+        let path = Path::new(path);
+        let holds = finder.holds(path, family_of(path), text.as_bytes());
         // The filter of the file's identifiers never rules out a file that holds a word.
-        let may_hold = finder.may_hold(Path::new(path), &Identifiers::of(text.as_bytes()));
-        assert!(may_hold || !holds, "{path}: {text}");
+        let may_hold = finder.may_hold(path, family_of(path), &Identifiers::of(text.as_bytes()));
+        assert!(may_hold || !holds, "{}: {text}", path.display());
         holds
     }
 
@@ -727,9 +733,21 @@ mod tests {
             );
         }
         let finder = ScopedFinder::new(&scoped).expect("finder");
-        assert!(finder.holds(Path::new("/m/p3/app/x.py"), b"x = WORD_3"));
-        assert!(!finder.holds(Path::new("/m/p3/app/x.py"), b"x = WORD_4"));
-        assert!(!finder.holds(Path::new("/m/p30/x.py"), b"x = WORD_3"));
+        assert!(finder.holds(
+            Path::new("/m/p3/app/x.py"),
+            Some(Family::Python),
+            b"x = WORD_3"
+        ));
+        assert!(!finder.holds(
+            Path::new("/m/p3/app/x.py"),
+            Some(Family::Python),
+            b"x = WORD_4"
+        ));
+        assert!(!finder.holds(
+            Path::new("/m/p30/x.py"),
+            Some(Family::Python),
+            b"x = WORD_3"
+        ));
         let few = ScopedFinder::new(&{
             let mut s = ScopedWords::default();
             s.add(
@@ -739,9 +757,9 @@ mod tests {
             s
         })
         .expect("finder");
-        assert!(few.holds(Path::new("/m/p3/x.py"), b"WORD_3"));
+        assert!(few.holds(Path::new("/m/p3/x.py"), Some(Family::Python), b"WORD_3"));
         assert!(
-            !few.holds(Path::new("/m/p30/x.py"), b"WORD_3"),
+            !few.holds(Path::new("/m/p30/x.py"), Some(Family::Python), b"WORD_3"),
             "a root is a whole component"
         );
     }
