@@ -439,6 +439,17 @@ fn the_context_cache_changes_nothing_but_the_reads() {
     assert!(!changed.contains("LINK_TTL"), "{changed}");
     assert_eq!(changed, named(&["--no-cache"]));
 
+    // The named file's own syntax is cached too, under its text: edited, it is parsed again.
+    let links = root.join("app/links.py");
+    let text = std::fs::read_to_string(&links).expect("read");
+    assert!(text.contains("ttl=36000"), "{text}");
+    std::fs::write(&links, text.replace("ttl=36000", "ttl=600")).expect("write");
+    let shorter = named(&[]);
+    assert_ne!(shorter, changed, "the named file's new default counts");
+    assert_eq!(shorter, named(&["--no-cache"]));
+    std::fs::write(&links, text).expect("write");
+    assert_eq!(named(&[]), changed, "and its old one again");
+
     // A damaged cache is no cache.
     for entry in std::fs::read_dir(&cache).expect("cache dir").flatten() {
         std::fs::write(entry.path(), b"presign-lint context cache 1\n\xff\xff").expect("damage");

@@ -70,19 +70,24 @@ impl ProjectOutput {
     }
 }
 
-/// The facts of one file. Its syntax comes from the cache when a run made it and the file
-/// is analysed again in a later pass, or read for its project only; a file the first pass
-/// finds is always parsed (a named file: the one that changed).
+/// The facts of one file. Its syntax comes from the cache when a run made it of the same
+/// path and text: a file a later pass analyses again, a file read for its project only, and
+/// with a cache kept between runs any file, a named one included (one that changed misses,
+/// at the cost of hashing its text). A directory scan's first pass parses each file once,
+/// and asks nothing.
 fn extract(
     absolute: &Path,
     text: &str,
     needs: frontend::Needs,
     project: Option<&ProjectInput<'_>>,
 ) -> frontend::Facts {
-    let Some((cache, reuse)) = project
-        .filter(|_| needs.syntax)
-        .and_then(|p| Some((p.syntax_cache?, p.context_only || p.force_parse)))
-    else {
+    let Some((cache, reuse)) = project.filter(|_| needs.syntax).and_then(|p| {
+        let cache = p.syntax_cache?;
+        Some((
+            cache,
+            p.context_only || p.force_parse || cache.is_persistent(),
+        ))
+    }) else {
         return frontend::extract(absolute, text, needs);
     };
     if reuse && let Some(syntax) = cache.get(absolute, text) {

@@ -189,6 +189,9 @@ pub fn scan(options: &ScanOptions, settings: &Settings) -> ScanResult {
         if options.staged {
             ctx.scan_staged(&options.paths);
         } else {
+            if options.project {
+                ctx.attach_named_syntax(options);
+            }
             ctx.scan_paths(options);
         }
         if options.project {
@@ -357,13 +360,7 @@ impl Context<'_> {
     /// ([`crate::driver::context_cache`]), an unchanged file the first pass did not parse last time
     /// is not read either.
     fn scan_context(&self, options: &ScanOptions) {
-        let mut roots: Vec<PathBuf> = Vec::new();
-        // Sorted: a root inside another one already listed adds nothing.
-        for root in std::mem::take(&mut *lock(&self.shared.context_roots)) {
-            if !roots.iter().any(|r| root.starts_with(r)) {
-                roots.push(root);
-            }
-        }
+        let roots = outermost(std::mem::take(&mut *lock(&self.shared.context_roots)));
         if roots.is_empty() {
             return;
         }
@@ -498,8 +495,7 @@ impl Context<'_> {
         let path = entry.path();
         let absolute = absolute(self.cwd, path);
         // Only source files give the project anything.
-        if FileKind::detect(&absolute).language.is_none()
-            || self.settings.is_excluded(&absolute, false)
+        if FileKind::language_of(&absolute).is_none() || self.settings.is_excluded(&absolute, false)
         {
             return;
         }
@@ -593,7 +589,7 @@ impl Context<'_> {
         };
         for file in files {
             let absolute = absolute(self.cwd, &file.path);
-            if FileKind::detect(&absolute).language.is_none()
+            if FileKind::language_of(&absolute).is_none()
                 || self.settings.is_excluded(&absolute, false)
                 || !lock(&self.shared.analysed).insert(absolute.clone())
             {
@@ -727,18 +723,47 @@ impl Context<'_> {
     /// file outside any project (`/tmp/a.py`) has no project to read, and its directory may
     /// be `/` or a home directory.
     fn note_named(&self, absolute: &Path) {
-        if FileKind::detect(absolute).language.is_none() {
+        if FileKind::language_of(absolute).is_none() {
             lock(&self.shared.named_other).push(absolute.to_path_buf());
             return;
         }
+        if let Some(root) = self.project_of_named(absolute) {
+            lock(&self.shared.context_roots).insert(root);
+        }
+    }
+
+    /// The project a named source file sees: its marked root, else the directory of the
+    /// presign-lint config file above it.
+    fn project_of_named(&self, absolute: &Path) -> Option<PathBuf> {
         let none = PathBuf::new();
         let marked = Some(self.root_of_or(absolute, &none)).filter(|r| !r.as_os_str().is_empty());
-        let root = marked.or_else(|| {
+        marked.or_else(|| {
             crate::driver::config::discover(absolute)
                 .and_then(|c| c.parent().map(Path::to_path_buf))
-        });
-        if let Some(root) = root {
-            lock(&self.shared.context_roots).insert(root);
+        })
+    }
+
+    /// Reads the syntax cache of the projects of the source files named on the command line
+    /// before they are analysed, so that a named file unchanged since the last run is not
+    /// parsed again either. The roots are those [`Context::scan_context`] finds for them.
+    fn attach_named_syntax(&self, options: &ScanOptions) {
+        let (Some(cache), Some(syntax)) = (&options.cache, &self.shared.syntax_cache) else {
+            return;
+        };
+        // A directory's files are parsed once in its scan: no cache is read for them.
+        if options.paths.iter().any(|p| p.is_dir()) {
+            return;
+        }
+        let roots: BTreeSet<PathBuf> = options
+            .paths
+            .iter()
+            .map(|p| absolute(self.cwd, p))
+            .filter(|p| FileKind::language_of(p).is_some() && p.is_file())
+            .filter_map(|p| self.project_of_named(&p))
+            .collect();
+        let roots = outermost(roots);
+        if !roots.is_empty() {
+            syntax.attach(cache, &roots);
         }
     }
 
@@ -779,10 +804,7 @@ impl Context<'_> {
         role: Role,
     ) -> Option<Class> {
         // The context walk reads source files only.
-        if role == Role::Reported
-            && origin.is_some()
-            && FileKind::detect(absolute).language.is_some()
-        {
+        if role == Role::Reported && origin.is_some() && FileKind::language_of(absolute).is_some() {
             lock(&self.shared.analysed).insert(absolute.to_path_buf());
         }
         let empty = Project::default();
@@ -790,7 +812,7 @@ impl Context<'_> {
         let id = self.shared.next_id.fetch_add(1, Ordering::Relaxed);
         // Computed while the bytes are here; kept only if the file turns out a candidate.
         let candidate =
-            self.project && origin.is_some() && FileKind::detect(absolute).language.is_some();
+            self.project && origin.is_some() && FileKind::language_of(absolute).is_some();
         // A context file's filter is kept in the cache, where it saves reading the file in
         // every later run: worth building for larger files than a scan's own.
         let identifiers = candidate.then(|| match role {
@@ -1281,6 +1303,18 @@ fn show_progress(shared: &Shared, done: &AtomicBool) {
     if shown {
         eprint!("\r\x1b[K");
     }
+}
+
+/// The roots not inside another one (a root inside another adds nothing to its walk).
+fn outermost(roots: BTreeSet<PathBuf>) -> Vec<PathBuf> {
+    let mut kept: Vec<PathBuf> = Vec::new();
+    // Sorted: a root comes after the roots it is inside.
+    for root in roots {
+        if !kept.iter().any(|r| root.starts_with(r)) {
+            kept.push(root);
+        }
+    }
+    kept
 }
 
 fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {

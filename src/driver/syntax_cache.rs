@@ -86,6 +86,11 @@ impl SyntaxCache {
         });
     }
 
+    /// Whether it holds what earlier runs made (a named file's projects' cache).
+    pub fn is_persistent(&self) -> bool {
+        self.disk.get().is_some()
+    }
+
     /// The facts of the file at `path` with this text, if this run or an earlier one made
     /// them.
     pub fn get(&self, path: &Path, text: &str) -> Option<SyntaxFacts> {

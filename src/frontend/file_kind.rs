@@ -145,6 +145,24 @@ impl FileKind {
         }
     }
 
+    /// The source language of the file at `path`: [`FileKind::detect`]'s `language`, without
+    /// the rest. Asked of every file a walk lists, so it allocates nothing.
+    pub fn language_of(path: &Path) -> Option<Language> {
+        let name = path.file_name()?.to_str()?;
+        // No extension a language has is longer: a longer one matches none, as none does.
+        let mut lowered = [0u8; 16];
+        let ext = match name.rsplit_once('.') {
+            Some((_, ext)) if ext.len() <= lowered.len() => {
+                let lowered = &mut lowered[..ext.len()];
+                lowered.copy_from_slice(ext.as_bytes());
+                lowered.make_ascii_lowercase();
+                std::str::from_utf8(lowered).ok()
+            }
+            _ => None,
+        };
+        language(name, ext)
+    }
+
     /// A shell script, by its extension or its shebang (`#!/bin/bash`, `#!/usr/bin/env zsh`).
     pub fn is_shell_script(&self, text: &str) -> bool {
         let first = text.lines().next().unwrap_or("");
@@ -171,6 +189,42 @@ fn language(name: &str, ext: Option<&str>) -> Option<Language> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_language_alone_is_the_one_detect_finds() {
+        let mut names: Vec<String> = PROFILES
+            .iter()
+            .flat_map(|p| {
+                p.file_names.iter().map(|n| n.to_string()).chain(
+                    p.languages
+                        .iter()
+                        .flat_map(|l| l.extensions.iter())
+                        .flat_map(|e| [format!("a.{e}"), format!("A.{}", e.to_uppercase())]),
+                )
+            })
+            .collect();
+        names.extend(
+            [
+                "README.md",
+                "x",
+                ".py",
+                "a.b.c",
+                "a.verylongextension1234",
+                "a.ÉTÉ",
+                "Makefile",
+            ]
+            .map(String::from),
+        );
+        for name in &names {
+            let path = Path::new("/p").join(name);
+            assert_eq!(
+                FileKind::language_of(&path),
+                kind(&path.to_string_lossy()).language,
+                "{name}"
+            );
+        }
+        assert!(names.len() > 40, "{}", names.len());
+    }
 
     fn kind(path: &str) -> FileKind {
         FileKind::detect(Path::new(path))

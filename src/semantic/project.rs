@@ -1144,9 +1144,14 @@ fn go_package(module: &str, peers: &[(FileId, &FileEntry)]) -> Vec<FileId> {
 /// the files of the directory ending with the package's segments.
 fn jvm_package(module: &str, name: Option<&str>, peers: &[(FileId, &FileEntry)]) -> Vec<FileId> {
     let segments: Vec<&str> = module.split('.').filter(|s| !s.is_empty()).collect();
+    // Asked of every peer for every import: compared component by component, unallocated.
     let in_package = |e: &FileEntry, package: &[&str]| {
-        let dir = e.path.parent().map(components).unwrap_or_default();
-        !package.is_empty() && ends_with(&dir, package)
+        let mut dir = e.path.parent().into_iter().flat_map(Path::components).rev();
+        !package.is_empty()
+            && package
+                .iter()
+                .rev()
+                .all(|segment| dir.next().is_some_and(|c| c.as_os_str() == *segment))
     };
     let mut files: Vec<FileId> = peers
         .iter()

@@ -6,7 +6,7 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind};
 
 use crate::frontend::{Family, FileKind};
 
@@ -270,7 +270,7 @@ impl ScopedFinder {
 /// The language family whose projects' words a file at `path` is searched for (`None`: not
 /// a source file). Asked once per file: the search asks it of every candidate in every pass.
 pub fn family_of(path: &Path) -> Option<Family> {
-    FileKind::detect(path).language.map(|l| l.family())
+    FileKind::language_of(path).map(|l| l.family())
 }
 
 /// Whether a file may import a module's every name (see `project::is_wildcard`), so that a
@@ -404,8 +404,11 @@ impl ProjectFinder {
         ) {
             bare_calls[i] = true;
         }
+        // A contiguous NFA: a DFA of case-insensitive words costs more to build (each pass
+        // builds one per project) than it saves on the few files the filters let through.
         let automaton = AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
+            .kind(Some(AhoCorasickKind::ContiguousNFA))
             .build(&patterns)
             .ok()?;
         Some(ProjectFinder {
