@@ -3,6 +3,7 @@
 //! entered), standard input as `-`. Output order never depends on thread timing: everything is
 //! sorted at the end.
 
+use std::ffi::OsString;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
@@ -79,8 +80,9 @@ struct Shared {
     candidates: Mutex<Vec<Candidate>>,
     /// The files already analysed (absolute): those whose findings are reported, and under
     /// `--staged` the index copies of files changed in the work tree. The context walk skips
-    /// them.
-    analysed: Mutex<HashSet<PathBuf>>,
+    /// them. Keyed by the path's bytes: a `Path` hashes component by component, and the
+    /// context walk asks of every file of the project.
+    analysed: Mutex<HashSet<OsString>>,
     /// The project roots of the files named on the command line (standard input with a
     /// name, staged files): walked for context (see [`Context::scan_context`]).
     context_roots: Mutex<BTreeSet<PathBuf>>,
@@ -516,7 +518,7 @@ impl Context<'_> {
         cache: Option<&CacheRun>,
         metadata: impl FnOnce() -> Option<std::fs::Metadata>,
     ) {
-        if lock(&self.shared.analysed).contains(&absolute) {
+        if lock(&self.shared.analysed).contains(absolute.as_os_str()) {
             return;
         }
         let stamp = cache.and_then(|_| metadata()).map(|m| Stamp::of(&m));
@@ -591,7 +593,7 @@ impl Context<'_> {
             let absolute = absolute(self.cwd, &file.path);
             if FileKind::language_of(&absolute).is_none()
                 || self.settings.is_excluded(&absolute, false)
-                || !lock(&self.shared.analysed).insert(absolute.clone())
+                || !lock(&self.shared.analysed).insert(absolute.clone().into_os_string())
             {
                 continue;
             }
@@ -805,7 +807,7 @@ impl Context<'_> {
     ) -> Option<Class> {
         // The context walk reads source files only.
         if role == Role::Reported && origin.is_some() && FileKind::language_of(absolute).is_some() {
-            lock(&self.shared.analysed).insert(absolute.to_path_buf());
+            lock(&self.shared.analysed).insert(absolute.as_os_str().to_os_string());
         }
         let empty = Project::default();
         let root = || self.root_of(absolute);

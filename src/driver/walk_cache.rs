@@ -161,34 +161,29 @@ impl Recorder {
         let git = self.git.into_inner().unwrap_or_else(|p| p.into_inner());
         let mut listings = Vec::new();
         for root in roots {
-            let mut rules: Vec<(PathBuf, Watch)> = global_rule_files()
+            let watch = |path: PathBuf| {
+                let watch = Watch::of(&path);
+                (path, watch)
+            };
+            // The ignore files of the directories walked, where they exist: one created would
+            // change its directory's stamp.
+            let walked = directories
+                .iter()
+                .filter(|(d, _)| is_under(d, root))
+                .flat_map(|(d, _)| IGNORE_FILES.iter().map(move |n| d.join(n)))
+                .map(watch)
+                .filter(|(_, w)| *w != Watch::Absent);
+            // The rest, present or not: no directory of theirs is watched.
+            let elsewhere = global_rule_files()
                 .into_iter()
                 .chain(ancestor_rule_files(root))
-                .chain(
-                    directories
-                        .iter()
-                        .filter(|(d, _)| is_under(d, root))
-                        .flat_map(|(d, _)| IGNORE_FILES.iter().map(move |n| d.join(n))),
-                )
                 .chain(
                     git.iter()
                         .filter(|g| is_under(g, root))
                         .flat_map(|g| git_rule_files(g)),
                 )
-                .map(|p| {
-                    let watch = Watch::of(&p);
-                    (p, watch)
-                })
-                // An ignore file that is not there cannot appear unnoticed: its directory's
-                // stamp would change.
-                .filter(|(p, w)| {
-                    *w != Watch::Absent
-                        || !p
-                            .file_name()
-                            .is_some_and(|n| IGNORE_FILES.iter().any(|i| n == *i))
-                        || !is_under(p, root)
-                })
-                .collect();
+                .map(watch);
+            let mut rules: Vec<(PathBuf, Watch)> = walked.chain(elsewhere).collect();
             if rules.iter().any(|(_, w)| w.racy(started_ns)) {
                 continue;
             }

@@ -6,7 +6,7 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder};
 
 use crate::frontend::{Family, FileKind};
 
@@ -404,11 +404,8 @@ impl ProjectFinder {
         ) {
             bare_calls[i] = true;
         }
-        // A contiguous NFA: a DFA of case-insensitive words costs more to build (each pass
-        // builds one per project) than it saves on the few files the filters let through.
         let automaton = AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
-            .kind(Some(AhoCorasickKind::ContiguousNFA))
             .build(&patterns)
             .ok()?;
         Some(ProjectFinder {
