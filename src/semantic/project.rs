@@ -958,8 +958,22 @@ fn ends_with(path: &[String], suffix: &[&str]) -> bool {
             .all(|(a, b)| a == b)
 }
 
-fn stem(path: &Path) -> Vec<String> {
-    components(&path.with_extension(""))
+/// Whether `path` without its extension ends with the components `suffix` (`whole`: is
+/// them). Asked of every peer for every import: compared from the end, unallocated.
+fn stem_is<S: AsRef<str>>(path: &Path, suffix: &[S], whole: bool) -> bool {
+    let Some(stem) = path.file_stem() else {
+        return suffix.is_empty() && path.components().next().is_none();
+    };
+    let mut parts = std::iter::once(stem).chain(
+        path.parent()
+            .into_iter()
+            .flat_map(|p| p.components().rev().map(|c| c.as_os_str())),
+    );
+    suffix
+        .iter()
+        .rev()
+        .all(|s| parts.next().is_some_and(|p| p == s.as_ref()))
+        && (!whole || parts.next().is_none())
 }
 
 /// Whether an import brings every public name of its module into scope: Python's `from m
@@ -1008,16 +1022,10 @@ fn python_module(
             base.pop();
         }
         let targets = candidates(components(&base));
-        Box::new(move |e| targets.contains(&stem(&e.path)))
+        Box::new(move |e| targets.iter().any(|t| stem_is(&e.path, t, true)))
     } else {
         let targets = candidates(Vec::new());
-        Box::new(move |e| {
-            let s = stem(&e.path);
-            targets.iter().any(|t| {
-                let t: Vec<&str> = t.iter().map(String::as_str).collect();
-                ends_with(&s, &t)
-            })
-        })
+        Box::new(move |e| targets.iter().any(|t| stem_is(&e.path, t, false)))
     };
     peers
         .iter()
@@ -1035,26 +1043,19 @@ fn javascript_module(dir: &Path, module: &str, peers: &[(FileId, &FileEntry)]) -
             _ => m.to_string(),
         }
     };
-    let matches_target = |e: &FileEntry, target: &[String], suffix_only: bool| {
-        let s = stem(&e.path);
-        let mut index = target.to_vec();
+    // The module's file, or its directory's `index` file.
+    let files_of = |target: Vec<String>, whole: bool| -> Vec<FileId> {
+        let mut index = target.clone();
         index.push("index".to_string());
-        if suffix_only {
-            let t: Vec<&str> = target.iter().map(String::as_str).collect();
-            let i: Vec<&str> = index.iter().map(String::as_str).collect();
-            ends_with(&s, &t) || ends_with(&s, &i)
-        } else {
-            s == target || s == index
-        }
+        peers
+            .iter()
+            .filter(|(_, e)| stem_is(&e.path, &target, whole) || stem_is(&e.path, &index, whole))
+            .map(|(i, _)| *i)
+            .collect()
     };
     if module.starts_with("./") || module.starts_with("../") {
         let joined = crate::driver::paths::normalize(&dir.join(strip(module)));
-        let target = components(&joined);
-        return peers
-            .iter()
-            .filter(|(_, e)| matches_target(e, &target, false))
-            .map(|(i, _)| *i)
-            .collect();
+        return files_of(components(&joined), true);
     }
     // Source-root aliases (`@/lib/s3`, `~/lib/s3`, tsconfig paths such as `@server/…`): the
     // rest of the specifier is a path under the project. A scoped package (`@aws-sdk/…`)
@@ -1063,12 +1064,7 @@ fn javascript_module(dir: &Path, module: &str, peers: &[(FileId, &FileEntry)]) -
         .split_once('/')
         .filter(|(alias, _)| alias.starts_with('@') || alias.starts_with('~'))
     {
-        let target: Vec<String> = strip(rest).split('/').map(str::to_string).collect();
-        return peers
-            .iter()
-            .filter(|(_, e)| matches_target(e, &target, true))
-            .map(|(i, _)| *i)
-            .collect();
+        return files_of(strip(rest).split('/').map(str::to_string).collect(), false);
     }
     Vec::new()
 }

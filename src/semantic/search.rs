@@ -194,9 +194,14 @@ enum Roots {
     /// A few: a file's are found by a byte-prefix test of each root, cheaper than hashing
     /// each of its ancestors.
     Few(Vec<(PathBuf, ProjectFinder)>),
-    /// Many (a monorepo of examples): by looking each ancestor up.
-    /// Keyed by the root's bytes: hashing a `Path` walks its components.
-    Many(HashMap<std::ffi::OsString, ProjectFinder>),
+    /// Many (a monorepo of examples): by looking each ancestor up, as bytes (hashing a
+    /// `Path` walks its components). Every candidate asks in every pass, so an ancestor is
+    /// hashed only when some root is as long as it.
+    Many {
+        by_root: HashMap<Box<[u8]>, ProjectFinder>,
+        /// `lengths[n]`: some root is `n` bytes long.
+        lengths: Vec<bool>,
+    },
 }
 
 /// Up to this many roots, [`Roots::Few`].
@@ -219,11 +224,16 @@ impl ScopedFinder {
                 let roots = if list.len() <= FEW_ROOTS {
                     Roots::Few(list)
                 } else {
-                    Roots::Many(
-                        list.into_iter()
-                            .map(|(root, finder)| (root.into_os_string(), finder))
-                            .collect(),
-                    )
+                    let by_root: HashMap<Box<[u8]>, ProjectFinder> = list
+                        .into_iter()
+                        .map(|(root, finder)| (root.as_os_str().as_encoded_bytes().into(), finder))
+                        .collect();
+                    let mut lengths =
+                        vec![false; by_root.keys().map(|r| r.len() + 1).max().unwrap_or(0)];
+                    for root in by_root.keys() {
+                        lengths[root.len()] = true;
+                    }
+                    Roots::Many { by_root, lengths }
                 };
                 (family, roots)
             })
@@ -259,12 +269,39 @@ impl ScopedFinder {
                     .filter(move |(root, _)| crate::driver::paths::is_under(path, root))
                     .map(|(_, finder)| finder),
             ),
-            Some(Roots::Many(map)) => Box::new(
-                path.ancestors()
-                    .filter_map(move |dir| map.get(dir.as_os_str())),
-            ),
+            Some(Roots::Many { by_root, lengths }) => {
+                let bytes = path.as_os_str().as_encoded_bytes();
+                Box::new(
+                    ancestor_lengths(bytes)
+                        .filter(|&n| lengths.get(n).copied().unwrap_or(false))
+                        .filter_map(move |n| by_root.get(&bytes[..n])),
+                )
+            }
         }
     }
+}
+
+/// The lengths of the ancestors of the path whose bytes are `path`, as `Path::ancestors`
+/// gives them for an absolute, normalized path (the path itself, then each directory up to
+/// the root: `/a/b` gives `/a/b`, `/a`, `/`).
+fn ancestor_lengths(path: &[u8]) -> impl Iterator<Item = usize> + '_ {
+    let separator = |b: &u8| std::path::is_separator(char::from(*b));
+    std::iter::once(path.len()).chain(
+        path.iter()
+            .enumerate()
+            .rev()
+            // A trailing separator ends the path itself (`/`), already given.
+            .filter(move |(i, b)| separator(b) && i + 1 < path.len())
+            // A separator that starts the path (or follows a drive, `C:\`) is the root
+            // itself, kept with it.
+            .map(move |(i, _)| {
+                if i == 0 || (cfg!(windows) && path[i - 1] == b':') {
+                    i + 1
+                } else {
+                    i
+                }
+            }),
+    )
 }
 
 /// The language family whose projects' words a file at `path` is searched for (`None`: not
@@ -720,6 +757,26 @@ mod tests {
             )
             .is_some()
         );
+    }
+
+    #[test]
+    fn ancestors_by_bytes_are_the_paths_ancestors() {
+        for path in [
+            "/",
+            "/a",
+            "/a/b",
+            "/m/p3/app/x.py",
+            "/home/u/src/repo/pkg/mod.rs",
+        ] {
+            let by_bytes: Vec<&[u8]> = ancestor_lengths(path.as_bytes())
+                .map(|n| &path.as_bytes()[..n])
+                .collect();
+            let expected: Vec<&[u8]> = Path::new(path)
+                .ancestors()
+                .map(|a| a.as_os_str().as_encoded_bytes())
+                .collect();
+            assert_eq!(by_bytes, expected, "{path}");
+        }
     }
 
     #[test]
