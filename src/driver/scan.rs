@@ -182,6 +182,11 @@ pub fn scan(options: &ScanOptions, settings: &Settings) -> ScanResult {
         max_file_size: options.max_file_size,
         unmarked_root: &unmarked_root,
         project: options.project,
+        names_files: options.staged
+            || options
+                .paths
+                .iter()
+                .any(|p| p.as_os_str() == "-" || !p.is_dir()),
     };
     let done = AtomicBool::new(false);
     std::thread::scope(|scope| {
@@ -266,6 +271,10 @@ struct Context<'a> {
     unmarked_root: &'a Path,
     /// Whether the project-wide analysis runs (its later passes need the candidates).
     project: bool,
+    /// Whether a file is named (a path that is not a directory, standard input, `--staged`):
+    /// only then is there a project to read for context, which skips the files analysed
+    /// already. A scan of directories keeps no such list: it would grow with the tree.
+    names_files: bool,
 }
 
 impl Context<'_> {
@@ -806,7 +815,11 @@ impl Context<'_> {
         role: Role,
     ) -> Option<Class> {
         // The context walk reads source files only.
-        if role == Role::Reported && origin.is_some() && FileKind::language_of(absolute).is_some() {
+        if self.names_files
+            && role == Role::Reported
+            && origin.is_some()
+            && FileKind::language_of(absolute).is_some()
+        {
             lock(&self.shared.analysed).insert(absolute.as_os_str().to_os_string());
         }
         let empty = Project::default();
