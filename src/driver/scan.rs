@@ -144,14 +144,24 @@ struct CacheRun {
 /// A source file the first pass did not parse, which a later pass may.
 struct Candidate {
     origin: Origin,
-    /// Its absolute path, which the word search scopes by.
-    absolute: PathBuf,
+    /// Its absolute path, which the word search scopes by; `None` when it is the origin's
+    /// (a walk of an absolute root): a candidate is kept for every source file of the tree,
+    /// so its path is kept once.
+    absolute: Option<PathBuf>,
     /// Its language family, whose words it is searched for.
     family: Option<Family>,
     role: Role,
     /// What it holds, so that a later pass reads it again only if it may hold a word; `None`
     /// for a file larger than [`Identifiers::WORTH_IT`], read again whenever there are words.
     identifiers: Option<Identifiers>,
+}
+
+impl Candidate {
+    fn absolute(&self) -> &Path {
+        self.absolute
+            .as_deref()
+            .unwrap_or_else(|| self.origin.path())
+    }
 }
 
 /// One file's latest analysis.
@@ -926,10 +936,13 @@ impl Context<'_> {
         role: Role,
         identifiers: Option<Identifiers>,
     ) {
+        let family = family_of(absolute);
+        let absolute =
+            (origin.path().as_os_str() != absolute.as_os_str()).then(|| absolute.to_path_buf());
         lock(&self.shared.candidates).push(Candidate {
             origin,
-            absolute: absolute.to_path_buf(),
-            family: family_of(absolute),
+            absolute,
+            family,
             role,
             identifiers,
         });
@@ -1071,7 +1084,7 @@ impl Context<'_> {
                                 .enumerate()
                                 .filter(|(_, c)| {
                                     c.identifiers.as_ref().is_none_or(|ids| {
-                                        finder.may_hold(&c.absolute, c.family, ids)
+                                        finder.may_hold(c.absolute(), c.family, ids)
                                     })
                                 })
                                 .map(|(i, c)| (None, c.origin.clone(), c.role, Some(i)))
