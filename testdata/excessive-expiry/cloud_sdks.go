@@ -44,6 +44,23 @@ func minioCalls(ctx context.Context, mc *minio.Client) {
 	_, _, _, _ = a, b, c, d
 }
 
+func minioPostPolicies(ctx context.Context, mc *minio.Client) {
+	long := minio.NewPostPolicy()
+	// A policy's expiration has no signing limit of its own: long, not over a limit.
+	long.SetExpires(time.Now().UTC().AddDate(0, 0, 10)) // expect: excessive-expiry
+	_, _, _ = mc.PresignedPostPolicy(ctx, long)
+	day := minio.NewPostPolicy()
+	day.SetExpires(time.Now().Add(24 * time.Hour)) // expect: excessive-expiry
+	short := minio.NewPostPolicy()
+	short.SetExpires(time.Now().UTC().Add(15 * time.Minute))
+	_, _ = day, short
+}
+
+// Not a POST policy: a cookie's or a cache entry's SetExpires is no presign.
+func notPostPolicies(cookie *sessionCookie) {
+	cookie.SetExpires(time.Now().Add(30 * 24 * time.Hour))
+}
+
 func otherClouds(bucket *oss.Bucket, obsClient *obs.ObsClient, c *cos.Client, mac *qbox.Mac) {
 	a, _ := bucket.SignURL("obj", oss.HTTPGet, 60*60*24*365) // expect: excessive-expiry
 	b, _ := obsClient.CreateSignedUrl(&obs.CreateSignedUrlInput{Method: obs.HttpMethodGet, Bucket: "b", Key: "k", Expires: 86400}) // expect: excessive-expiry
