@@ -323,8 +323,8 @@ impl Context<'_> {
     }
 
     /// A parallel walk of `roots` as the scan walks a directory: ignore files respected
-    /// unless `--no-ignore`, hidden files included, `.git/` and excluded paths never entered.
-    /// The walker of `roots`; `recorder` hears of the `.git` entries it skips.
+    /// unless `--no-ignore`, hidden files included, `.git/` and excluded paths never entered
+    /// (`recorder` hears of the `.git` entries skipped).
     fn walker(
         &self,
         roots: &[PathBuf],
@@ -379,7 +379,8 @@ impl Context<'_> {
     /// reported. Names never resolve across project roots, so the rest of the repository
     /// cannot change a named file's findings and is not read. With a cache
     /// ([`crate::driver::context_cache`]), an unchanged file the first pass did not parse last time
-    /// is not read either.
+    /// is not read either, and a project none of whose directories and rule files changed is
+    /// not walked but listed from [`crate::driver::walk_cache`].
     fn scan_context(&self, options: &ScanOptions) {
         let roots = outermost(std::mem::take(&mut *lock(&self.shared.context_roots)));
         if roots.is_empty() {
