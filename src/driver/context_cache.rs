@@ -145,11 +145,17 @@ impl CacheOptions {
         hasher.finish()
     }
 
-    fn file(&self, root: &Path) -> PathBuf {
+    /// The file of the cache of `kind` (`context`, `syntax`, `walk`) for `of` (a project root,
+    /// or a run's set of roots).
+    pub(crate) fn file_of(&self, kind: &str, of: &impl Hash) -> PathBuf {
         let mut hasher = std::collections::hash_map::DefaultHasher::new();
-        root.hash(&mut hasher);
+        of.hash(&mut hasher);
         self.dir
-            .join(format!("context-{:016x}.bin", hasher.finish()))
+            .join(format!("{kind}-{:016x}.bin", hasher.finish()))
+    }
+
+    fn file(&self, root: &Path) -> PathBuf {
+        self.file_of("context", &root)
     }
 }
 

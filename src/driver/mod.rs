@@ -19,3 +19,9 @@ pub mod staged;
 pub mod suggest;
 pub mod syntax_cache;
 pub mod walk_cache;
+
+/// A mutex's guard, poisoned or not: a panic in one file's analysis is contained and
+/// reported, and must not take every other lock user down with it.
+pub(crate) fn lock<T>(m: &std::sync::Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+}

@@ -16,6 +16,7 @@ use std::sync::Arc;
 
 use crate::driver::analyze::{Outcome, ProjectInput, ProjectOutput, analyze};
 use crate::driver::context_cache::{CacheOptions, Class, ContextCache, Entry, Stamp};
+use crate::driver::lock;
 use crate::driver::paths::{absolute, display_path};
 use crate::driver::settings::{Settings, matches};
 use crate::driver::syntax_cache::SyntaxCache;
@@ -556,7 +557,14 @@ impl Context<'_> {
         }
         match cached {
             Some(Class::Plain(identifiers)) => {
-                self.push_candidate(origin, &absolute, Role::Context, identifiers.clone());
+                let family = family_of(&absolute);
+                self.push_candidate(
+                    origin,
+                    &absolute,
+                    family,
+                    Role::Context,
+                    identifiers.clone(),
+                );
                 return record(Class::Plain(identifiers.clone()));
             }
             Some(Class::Inert) => return record(Class::Inert),
@@ -825,20 +833,18 @@ impl Context<'_> {
         origin: Option<Origin>,
         role: Role,
     ) -> Option<Class> {
+        // The language family of a source file read from disk or the index (asked once: the
+        // analysed set, the candidates and the word search want it).
+        let family = origin.as_ref().and_then(|_| family_of(absolute));
         // The context walk reads source files only.
-        if self.names_files
-            && role == Role::Reported
-            && origin.is_some()
-            && FileKind::language_of(absolute).is_some()
-        {
+        if self.names_files && role == Role::Reported && family.is_some() {
             lock(&self.shared.analysed).insert(absolute.as_os_str().to_os_string());
         }
         let empty = Project::default();
         let root = || self.root_of(absolute);
         let id = self.shared.next_id.fetch_add(1, Ordering::Relaxed);
         // Computed while the bytes are here; kept only if the file turns out a candidate.
-        let candidate =
-            self.project && origin.is_some() && FileKind::language_of(absolute).is_some();
+        let candidate = self.project && family.is_some();
         // A context file's filter is kept in the cache, where it saves reading the file in
         // every later run: worth building for larger files than a scan's own.
         let identifiers = candidate.then(|| match role {
@@ -897,7 +903,13 @@ impl Context<'_> {
                 let class = match identifiers {
                     _ if parsed => Class::Parsed,
                     Some(identifiers) => {
-                        self.push_candidate(origin.clone(), absolute, role, identifiers.clone());
+                        self.push_candidate(
+                            origin.clone(),
+                            absolute,
+                            family,
+                            role,
+                            identifiers.clone(),
+                        );
                         Class::Plain(identifiers)
                     }
                     None => Class::Inert,
@@ -934,10 +946,10 @@ impl Context<'_> {
         &self,
         origin: Origin,
         absolute: &Path,
+        family: Option<Family>,
         role: Role,
         identifiers: Option<Identifiers>,
     ) {
-        let family = family_of(absolute);
         let absolute =
             (origin.path().as_os_str() != absolute.as_os_str()).then(|| absolute.to_path_buf());
         lock(&self.shared.candidates).push(Candidate {
@@ -1344,10 +1356,6 @@ fn outermost(roots: BTreeSet<PathBuf>) -> Vec<PathBuf> {
         }
     }
     kept
-}
-
-fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
-    m.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
 }
 
 fn error_path(error: &ignore::Error) -> Option<&Path> {

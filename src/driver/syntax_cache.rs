@@ -24,6 +24,7 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, OnceLock};
 
 use crate::driver::context_cache::CacheOptions;
+use crate::driver::lock;
 use crate::facts::SyntaxFacts;
 
 /// The first line of a cache file; the number is the format's version.
@@ -69,11 +70,7 @@ impl SyntaxCache {
     /// Reads the cache file of the projects at `roots` (sorted), and writes it on
     /// [`SyntaxCache::save`]; once per run, the later calls are ignored.
     pub fn attach(&self, options: &CacheOptions, roots: &[PathBuf]) {
-        let mut hasher = std::collections::hash_map::DefaultHasher::new();
-        roots.hash(&mut hasher);
-        let file = options
-            .dir
-            .join(format!("syntax-{:016x}.bin", hasher.finish()));
+        let file = options.file_of("syntax", &roots);
         let loaded = std::fs::read(&file)
             .ok()
             .filter(|b| b.len() <= MAX_CACHE_BYTES)
@@ -138,10 +135,6 @@ impl SyntaxCache {
             crate::driver::context_cache::replace_private(&disk.file, &bytes);
         }
     }
-}
-
-fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
-    m.lock().unwrap_or_else(|p| p.into_inner())
 }
 
 fn key_of(path: &Path, text: &str) -> Key {

@@ -27,6 +27,7 @@ use std::time::SystemTime;
 use crate::driver::context_cache::{
     CacheOptions, Reader, Stamp, create_private_dir, nanos, put_path, read_bounded, replace_private,
 };
+use crate::driver::lock;
 use crate::driver::paths::is_under;
 
 /// The first line of a listing file; the number is the format's version.
@@ -311,11 +312,7 @@ fn git_rule_files(git: &Path) -> Vec<PathBuf> {
 }
 
 fn file(options: &CacheOptions, root: &Path) -> PathBuf {
-    let mut hasher = std::collections::hash_map::DefaultHasher::new();
-    root.hash(&mut hasher);
-    options
-        .dir
-        .join(format!("walk-{:016x}.bin", hasher.finish()))
+    options.file_of("walk", &root)
 }
 
 /// The run's key, the root, the working directory (a worktree's `gitdir:` may be relative
@@ -405,10 +402,6 @@ fn decode(bytes: &[u8], key: u64) -> Option<Listing> {
 fn count(r: &mut Reader) -> Option<usize> {
     let n = usize::try_from(r.u32()?).ok()?;
     (n <= r.0.len() / 4).then_some(n)
-}
-
-fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
-    m.lock().unwrap_or_else(|p| p.into_inner())
 }
 
 #[cfg(test)]
