@@ -536,6 +536,93 @@ fn the_walk_cache_sees_every_change_a_walk_would() {
     );
 }
 
+/// A scan of a directory with a cache reads again only the files that changed or had
+/// something to say: every run reports what a run without a cache reports (counts included),
+/// whatever changed in between, and `-v` says how many files the cache answered for.
+#[test]
+fn a_scan_cache_reports_what_a_scan_without_one_does() {
+    let (_dir, root, cache_dir) = aged_copy("python-app");
+    std::fs::write(root.join("logo.png"), b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR").expect("write");
+    std::fs::write(root.join("NOTES.md"), "# Notes\nNothing signed here.\n").expect("write");
+    std::fs::write(
+        root.join("app/quiet.py"),
+        "def add(a, b):\n    return a + b\n",
+    )
+    .expect("write");
+    // 45 minutes: quiet under the default limit, a finding under `--max-expiry 30m`.
+    std::fs::create_dir_all(root.join("scripts")).expect("mkdir");
+    std::fs::write(
+        root.join("scripts/share.sh"),
+        "#!/bin/sh\ngsutil signurl -d 45m key.json gs://acme-exports/report.csv\n",
+    )
+    .expect("write");
+    age(&root);
+    let env = [("PRESIGN_LINT_CACHE_DIR", cache_dir.as_str())];
+    // The whole report, and how many files the cache answered for.
+    let scan = |extra: &[&str]| {
+        let mut args = vec!["check", ".", "--no-config", "--format", "json", "-v"];
+        args.extend_from_slice(extra);
+        let out = common::run_with_env(&root, &args, &env);
+        assert!(out.code <= 1, "{}", out.stderr);
+        let answered = out
+            .stderr
+            .lines()
+            .find_map(|l| l.strip_prefix("presign-lint: cache: "))
+            .and_then(|l| l.split(' ').next())
+            .map(|n| n.parse::<usize>().expect("a count"));
+        (out.stdout, answered)
+    };
+    let uncached = || scan(&["--no-cache"]).0;
+    let expected = uncached();
+    assert!(expected.contains("LINK_TTL = 604800"), "{expected}");
+    assert!(expected.contains("\"skipped_binary\": 1"), "{expected}");
+    assert_eq!(scan(&[]), (expected.clone(), Some(0)), "cold");
+    let (warm, answered) = scan(&[]);
+    assert_eq!(warm, expected, "warm");
+    // The quiet files: `config.py` (whose constant another file's finding needs, found
+    // through its identifiers), `quiet.py`, `NOTES.md`, the binary file, and the others
+    // with nothing to say.
+    let answered = answered.expect("-v counts");
+    assert!(answered >= 4, "{answered}");
+    assert_eq!(scan(&[]).1, Some(answered), "nothing changed");
+
+    // A quiet file that says something now; one edited with its size and modification time
+    // kept (its change time is not); a constant another file's finding reads.
+    std::fs::write(
+        root.join("NOTES.md"),
+        "# Notes\nhttps://acme-notes.s3.amazonaws.com/k.csv?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Credential=AKIA7IH4OQTN7563NBTA%2F20240115%2Fus-east-1%2Fs3%2Faws4_request&X-Amz-Date=20240115T101500Z&X-Amz-Expires=3600&X-Amz-SignedHeaders=host&X-Amz-Signature=73b24686ce7707140f78bda1a258bf809f4db601b25bf1e7f9def1f285449ce9\n",
+    )
+    .expect("write");
+    let quiet = root.join("app/quiet.py");
+    let modified = std::fs::metadata(&quiet)
+        .and_then(|m| m.modified())
+        .expect("mtime");
+    std::fs::write(&quiet, "def add(a, b):\n    print(a + b)\n").expect("write");
+    std::fs::File::options()
+        .write(true)
+        .open(&quiet)
+        .and_then(|f| f.set_modified(modified))
+        .expect("set mtime");
+    let config = root.join("app/config.py");
+    let text = std::fs::read_to_string(&config).expect("read");
+    std::fs::write(&config, text.replace("7 * DAY", "8 * DAY")).expect("write");
+    let changed = uncached();
+    assert!(changed != expected, "the changes change the report");
+    assert!(changed.contains("acme-notes"), "{changed}");
+    assert!(changed.contains("LINK_TTL = 691200"), "{changed}");
+    assert_eq!(scan(&[]).0, changed, "changed files read again");
+    age(&root);
+    assert_eq!(scan(&[]).0, changed, "aged");
+    assert_eq!(scan(&[]).0, changed, "warm again");
+
+    // Flags that change what a file says are part of the key.
+    let strict = scan(&["--max-expiry", "30m", "--no-cache"]).0;
+    assert!(strict.contains("scripts/share.sh"), "{strict}");
+    assert_eq!(scan(&["--max-expiry", "30m"]).0, strict);
+    assert_eq!(scan(&["--max-expiry", "30m"]).0, strict);
+    assert_eq!(scan(&[]).0, changed);
+}
+
 #[test]
 fn runs_racing_on_one_cache_agree() {
     let (_dir, root, cache) = aged_copy("typescript-app");

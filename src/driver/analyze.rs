@@ -73,8 +73,8 @@ impl ProjectOutput {
 /// The facts of one file. Its syntax comes from the cache when a run made it of the same
 /// path and text: a file a later pass analyses again, a file read for its project only, and
 /// with a cache kept between runs any file, a named one included (one that changed misses,
-/// at the cost of hashing its text). A directory scan's first pass parses each file once,
-/// and asks nothing.
+/// at the cost of hashing its text). Without a cache kept between runs, a directory scan's
+/// first pass parses each file once, and asks nothing.
 fn extract(
     absolute: &Path,
     text: &str,

@@ -1,5 +1,6 @@
-//! What the first pass learnt of each file of a named file's project, kept between runs so
-//! that a pre-commit run does not read the whole project again.
+//! What the first pass learnt of each file, kept between runs so that a run does not read
+//! again what it has seen unchanged: the files of a named file's project in a pre-commit run,
+//! and the files of the directories a scan walks.
 //!
 //! A file named on the command line sees its project (`scan::Context::scan_context`): every
 //! source file of the project is read, and the few with trigger words are parsed for their
@@ -10,6 +11,13 @@
 //! all unless it was parsed: parsed files are read and parsed again, since their summaries
 //! depend on the rest of the project. So a run with a cache analyses exactly the files a run
 //! without one would, with the same index and the same passes: only reads are saved.
+//!
+//! A scan of directories keeps the same kind of entries for the files it reports on
+//! ([`CacheOptions::scan_file`]), with one more condition: a file is answered from the cache
+//! only when its analysis had nothing to report, to give the project or to tell the scan
+//! (whether it presigns). Everything else is read and analysed again in every run; a quiet
+//! file's findings are none, whatever the rest of the tree holds, since the first pass
+//! analyses each file on its own and the key holds every flag and setting that decides them.
 //!
 //! The cache is an optimisation and never an input that can fail a run: a missing,
 //! unreadable, corrupt or foreign file (another presign-lint build, other settings) is an
@@ -27,7 +35,7 @@ use crate::driver::paths::is_under;
 use crate::semantic::identifiers::Identifiers;
 
 /// The first line of a cache file; the number is the format's version.
-const MAGIC: &[u8] = b"presign-lint context cache 4\n";
+const MAGIC: &[u8] = b"presign-lint context cache 5\n";
 /// Entries whose file changed this close to the run's start are not recorded.
 const RACY_NS: u64 = 2_000_000_000;
 /// A cache file larger than this is not read: about 200k files of ordinary source.
@@ -94,13 +102,18 @@ pub(crate) fn nanos(time: SystemTime) -> u64 {
 /// What the first pass made of a file.
 #[derive(Clone, Debug)]
 pub enum Class {
-    /// Parsed: it has to be parsed again.
-    Parsed,
-    /// Not parsed: a candidate of the later passes, with its identifier filter (`None` for a
-    /// file too large to have one).
+    /// Analysed again in every run: parsed (its summaries depend on the rest of the project),
+    /// or, in a scan, with something to report or to tell the scan.
+    Live,
+    /// A source file not parsed: a candidate of the later passes, with its identifier filter
+    /// (`None` for a file too large to have one).
     Plain(Option<Identifiers>),
-    /// Nothing to give (a binary file).
+    /// Analysed, with nothing to give (a file in no language the project analysis reads).
     Inert,
+    /// A binary file: not analysed.
+    Binary,
+    /// A report presign-lint wrote: not analysed.
+    Report,
 }
 
 #[derive(Clone, Debug)]
@@ -157,29 +170,69 @@ impl CacheOptions {
     fn file(&self, root: &Path) -> PathBuf {
         self.file_of("context", &root)
     }
+
+    /// The cache of a scan of the directories `scanned` (absolute, sorted).
+    fn scan_file(&self, scanned: &[PathBuf]) -> PathBuf {
+        self.file_of("scan", &scanned)
+    }
 }
 
-/// The entries of the caches of some project roots, by path. Keyed by the path's bytes:
-/// hashing an `OsStr` hashes its bytes, where a `Path` is hashed component by component.
+/// One cache file and the directories whose files it holds.
+struct Part {
+    file: PathBuf,
+    roots: Vec<PathBuf>,
+}
+
+impl Part {
+    fn holds(&self, path: &Path) -> bool {
+        self.roots.iter().any(|root| is_under(path, root))
+    }
+}
+
+/// The entries of the caches of some project roots (or of a scan's directories), by path.
+/// Keyed by the path's bytes: hashing an `OsStr` hashes its bytes, where a `Path` is hashed
+/// component by component.
 #[derive(Default)]
 pub struct ContextCache {
     entries: HashMap<OsString, Entry>,
+    parts: Vec<Part>,
 }
 
 impl ContextCache {
+    /// The caches of the named files' projects at `roots`: one file per root.
     pub fn load(options: &CacheOptions, roots: &[PathBuf]) -> ContextCache {
+        let parts = roots
+            .iter()
+            .map(|root| Part {
+                file: options.file(root),
+                roots: vec![root.clone()],
+            })
+            .collect();
+        ContextCache::load_parts(options, parts)
+    }
+
+    /// The cache of a scan of the directories `scanned` (absolute, sorted): one file for all.
+    pub fn load_scan(options: &CacheOptions, scanned: &[PathBuf]) -> ContextCache {
+        let part = Part {
+            file: options.scan_file(scanned),
+            roots: scanned.to_vec(),
+        };
+        ContextCache::load_parts(options, vec![part])
+    }
+
+    fn load_parts(options: &CacheOptions, parts: Vec<Part>) -> ContextCache {
         let mut entries = HashMap::new();
-        for root in roots {
-            if let Some(read) = read(&options.file(root), options.key) {
+        for part in &parts {
+            if let Some(read) = read(&part.file, options.key) {
                 entries.reserve(read.len());
                 entries.extend(
                     read.into_iter()
-                        .filter(|(p, _)| is_under(p, root))
+                        .filter(|(p, _)| part.holds(p))
                         .map(|(p, e)| (p.into_os_string(), e)),
                 );
             }
         }
-        ContextCache { entries }
+        ContextCache { entries, parts }
     }
 
     /// How many files it holds.
@@ -199,27 +252,21 @@ impl ContextCache {
             .map(|e| &e.class)
     }
 
-    /// Replaces the cache of each root with the entries under it, unless they are the ones
-    /// it holds already (a run over an unchanged project writes nothing). Failures are
+    /// Replaces each cache file with the entries it holds the files of, unless they are the
+    /// ones it holds already (a run over an unchanged project writes nothing). Failures are
     /// ignored: the next run reads the project again.
-    pub fn save(
-        &self,
-        options: &CacheOptions,
-        roots: &[PathBuf],
-        entries: &[(PathBuf, Entry)],
-        started: SystemTime,
-    ) {
+    pub fn save(&self, options: &CacheOptions, entries: &[(PathBuf, Entry)], started: SystemTime) {
         let started_ns = nanos(started);
         let mut created = false;
-        for root in roots {
+        for part in &self.parts {
             let mut mine: Vec<&(PathBuf, Entry)> = entries
                 .iter()
-                .filter(|(p, e)| is_under(p, root) && !e.stamp.racy(started_ns))
+                .filter(|(p, e)| part.holds(p) && !e.stamp.racy(started_ns))
                 .collect();
             let held = self
                 .entries
                 .keys()
-                .filter(|p| is_under(Path::new(p), root))
+                .filter(|p| part.holds(Path::new(p)))
                 .count();
             if mine.len() == held && mine.iter().all(|(p, e)| self.get(p, &e.stamp).is_some()) {
                 continue;
@@ -230,7 +277,7 @@ impl ContextCache {
             // Sorted, so the same entries make the same file.
             mine.sort_unstable_by(|a, b| a.0.as_os_str().cmp(b.0.as_os_str()));
             let bytes = encode(options.key, mine.into_iter());
-            replace_private(&options.file(root), &bytes);
+            replace_private(&part.file, &bytes);
         }
     }
 }
@@ -279,9 +326,11 @@ fn encode<'a>(key: u64, entries: impl Iterator<Item = &'a (PathBuf, Entry)>) -> 
         }
         entry.stamp.encode(&mut body);
         match &entry.class {
-            Class::Parsed => body.push(0),
+            Class::Live => body.push(0),
             Class::Plain(None) => body.push(1),
             Class::Inert => body.push(3),
+            Class::Binary => body.push(4),
+            Class::Report => body.push(5),
             Class::Plain(Some(identifiers)) => {
                 body.push(2);
                 let words = identifiers.words();
@@ -323,9 +372,11 @@ fn decode(bytes: &[u8], key: u64) -> Option<Vec<(PathBuf, Entry)>> {
         let path = r.path()?;
         let stamp = r.stamp()?;
         let class = match r.take(1)?[0] {
-            0 => Class::Parsed,
+            0 => Class::Live,
             1 => Class::Plain(None),
             3 => Class::Inert,
+            4 => Class::Binary,
+            5 => Class::Report,
             2 => {
                 let n = usize::try_from(r.u32()?).ok()?;
                 // Bounded by what is left, so a corrupt count cannot allocate much.
@@ -430,7 +481,7 @@ mod tests {
                 PathBuf::from("/p/a.py"),
                 Entry {
                     stamp: stamp(10),
-                    class: Class::Parsed,
+                    class: Class::Live,
                 },
             ),
             (
@@ -447,6 +498,27 @@ mod tests {
                     class: Class::Plain(None),
                 },
             ),
+            (
+                PathBuf::from("/p/d.bin"),
+                Entry {
+                    stamp: stamp(40),
+                    class: Class::Binary,
+                },
+            ),
+            (
+                PathBuf::from("/p/report.sarif"),
+                Entry {
+                    stamp: stamp(50),
+                    class: Class::Report,
+                },
+            ),
+            (
+                PathBuf::from("/p/README.md"),
+                Entry {
+                    stamp: stamp(60),
+                    class: Class::Inert,
+                },
+            ),
         ]
     }
 
@@ -455,10 +527,15 @@ mod tests {
         let bytes = encode(7, entries().iter());
         let read: HashMap<PathBuf, Entry> =
             decode(&bytes, 7).expect("decodes").into_iter().collect();
-        assert_eq!(read.len(), 3);
+        assert_eq!(read.len(), 6);
         let b = &read[Path::new("/p/b.py")];
         assert!(matches!(&b.class, Class::Plain(Some(f)) if f.may_hold("signed_link")));
-        assert!(matches!(read[Path::new("/p/a.py")].class, Class::Parsed));
+        let class = |p: &str| &read[Path::new(p)].class;
+        assert!(matches!(class("/p/a.py"), Class::Live));
+        assert!(matches!(class("/p/c.py"), Class::Plain(None)));
+        assert!(matches!(class("/p/d.bin"), Class::Binary));
+        assert!(matches!(class("/p/report.sarif"), Class::Report));
+        assert!(matches!(class("/p/README.md"), Class::Inert));
         assert!(decode(&bytes, 8).is_none(), "another build or settings");
     }
 
@@ -482,6 +559,7 @@ mod tests {
                 .into_iter()
                 .map(|(p, e)| (p.into_os_string(), e))
                 .collect(),
+            parts: Vec::new(),
         };
         let (path, entry) = &entries()[0];
         assert!(cache.get(path, &entry.stamp).is_some());

@@ -291,7 +291,8 @@ pub(crate) fn cli_levels(
 }
 
 /// What, besides a file's content, decides what the first pass makes of it: the config file
-/// and the flags that set levels, excludes, ignores and the size limit.
+/// and the flags that set levels, excludes, ignores, the size limit, the expiry limit and
+/// whether the project analysis runs.
 fn cache_key(
     args: &CheckArgs,
     level_flags: &[(usize, char, String)],
@@ -307,6 +308,8 @@ fn cache_key(
         .chain([
             format!("--no-ignore={}", args.no_ignore),
             format!("--max-filesize={:?}", args.max_filesize),
+            format!("--max-expiry={:?}", args.max_expiry),
+            format!("--no-project={}", args.no_project),
             format!("--config={:?}", config),
         ])
         .collect();

@@ -19,7 +19,7 @@ use crate::driver::context_cache::{CacheOptions, Class, ContextCache, Entry, Sta
 use crate::driver::lock;
 use crate::driver::paths::{absolute, display_path};
 use crate::driver::settings::{Settings, matches};
-use crate::driver::syntax_cache::SyntaxCache;
+use crate::driver::syntax_cache::{Reader, SyntaxCache};
 use crate::driver::walk_cache::{Listing, Recorder, for_each_parallel};
 use crate::finding::{Finding, ScanError, Unchecked};
 use crate::frontend::{Family, FileKind};
@@ -45,7 +45,8 @@ pub struct ScanOptions {
     pub project: bool,
     /// Where named files' projects are cached between runs; `None`: no cache.
     pub cache: Option<CacheOptions>,
-    /// Say on stderr how each named file's project was listed.
+    /// Say on stderr how each named file's project was listed, and what a scan's cache
+    /// answered for.
     pub verbose: bool,
 }
 
@@ -142,6 +143,31 @@ struct CacheRun {
     hits: AtomicUsize,
 }
 
+impl CacheRun {
+    fn new(loaded: ContextCache) -> CacheRun {
+        CacheRun {
+            loaded,
+            seen: Mutex::new(Vec::new()),
+            hits: AtomicUsize::new(0),
+        }
+    }
+
+    fn record(&self, absolute: &Path, stamp: Stamp, class: Class) {
+        lock(&self.seen).push((absolute.to_path_buf(), Entry { stamp, class }));
+    }
+
+    /// Writes what this run saw, unless the cache answered for every file it saw and holds
+    /// no other. Returns how many files the cache answered for, and how many were seen.
+    fn finish(self, options: &CacheOptions, started: std::time::SystemTime) -> (usize, usize) {
+        let seen = self.seen.into_inner().unwrap_or_else(|p| p.into_inner());
+        let hits = self.hits.into_inner();
+        if hits != seen.len() || hits != self.loaded.len() {
+            self.loaded.save(options, &seen, started);
+        }
+        (hits, seen.len())
+    }
+}
+
 /// A source file the first pass did not parse, which a later pass may.
 struct Candidate {
     origin: Origin,
@@ -185,6 +211,8 @@ pub fn scan(options: &ScanOptions, settings: &Settings) -> ScanResult {
         ..Shared::default()
     };
     let unmarked_root = common_parent(&cwd, &options.paths);
+    let started = std::time::SystemTime::now();
+    let scan_cache = scan_cache_of(options, &cwd);
     let ctx = Context {
         cwd: &cwd,
         settings,
@@ -198,6 +226,7 @@ pub fn scan(options: &ScanOptions, settings: &Settings) -> ScanResult {
                 .paths
                 .iter()
                 .any(|p| p.as_os_str() == "-" || !p.is_dir()),
+        scan_cache: scan_cache.as_ref(),
     };
     let done = AtomicBool::new(false);
     std::thread::scope(|scope| {
@@ -208,7 +237,7 @@ pub fn scan(options: &ScanOptions, settings: &Settings) -> ScanResult {
             ctx.scan_staged(&options.paths);
         } else {
             if options.project {
-                ctx.attach_named_syntax(options);
+                ctx.attach_syntax(options);
             }
             ctx.scan_paths(options);
         }
@@ -240,6 +269,12 @@ pub fn scan(options: &ScanOptions, settings: &Settings) -> ScanResult {
     }
     if let (Some(options), Some(cache)) = (&options.cache, shared.syntax_cache.take()) {
         cache.save(options);
+    }
+    if let (Some(cache_options), Some(cache)) = (&options.cache, scan_cache) {
+        let (hits, seen) = cache.finish(cache_options, started);
+        if options.verbose {
+            eprintln!("presign-lint: cache: {hits} of {seen} files unchanged and quiet, not read");
+        }
     }
     let mut findings = Vec::new();
     let mut unchecked = Vec::new();
@@ -286,6 +321,9 @@ struct Context<'a> {
     /// only then is there a project to read for context, which skips the files analysed
     /// already. A scan of directories keeps no such list: it would grow with the tree.
     names_files: bool,
+    /// A scan of directories with a cache: the files it found quiet last time, unchanged
+    /// since, are not read again.
+    scan_cache: Option<&'a CacheRun>,
 }
 
 impl Context<'_> {
@@ -388,13 +426,12 @@ impl Context<'_> {
             return;
         }
         let started = std::time::SystemTime::now();
-        let cache = options.cache.as_ref().map(|c| CacheRun {
-            loaded: ContextCache::load(c, &roots),
-            seen: Mutex::new(Vec::new()),
-            hits: AtomicUsize::new(0),
-        });
+        let cache = options
+            .cache
+            .as_ref()
+            .map(|c| CacheRun::new(ContextCache::load(c, &roots)));
         if let (Some(c), Some(syntax)) = (&options.cache, &self.shared.syntax_cache) {
-            syntax.attach(c, &roots);
+            syntax.attach(c, Reader::NamedFiles, &roots);
         }
         // A root whose last listing is current is not walked: its files are only stat'ed.
         let mut walked: Vec<(PathBuf, Option<Listing>)> = Vec::new();
@@ -434,13 +471,7 @@ impl Context<'_> {
             self.walk_context(&walked, options, cache.as_ref(), started);
         }
         if let (Some(options), Some(cache)) = (&options.cache, cache) {
-            let seen = cache.seen.into_inner().unwrap_or_else(|p| p.into_inner());
-            // Every file seen was answered by the cache, and every entry it holds was seen:
-            // nothing to write.
-            let hits = cache.hits.into_inner();
-            if hits != seen.len() || hits != cache.loaded.len() {
-                cache.loaded.save(options, &roots, &seen, started);
-            }
+            cache.finish(options, started);
         }
     }
 
@@ -545,7 +576,7 @@ impl Context<'_> {
         let stamp = cache.and_then(|_| metadata()).map(|m| Stamp::of(&m));
         let record = |class: Class| {
             if let (Some(cache), Some(stamp)) = (cache, stamp) {
-                lock(&cache.seen).push((absolute.clone(), Entry { stamp, class }));
+                cache.record(&absolute, stamp, class);
             }
         };
         let origin = Origin::Disk(path.to_path_buf());
@@ -567,8 +598,10 @@ impl Context<'_> {
                 );
                 return record(Class::Plain(identifiers.clone()));
             }
-            Some(Class::Inert) => return record(Class::Inert),
-            Some(Class::Parsed) | None => {}
+            Some(class @ (Class::Inert | Class::Binary | Class::Report)) => {
+                return record(class.clone());
+            }
+            Some(Class::Live) | None => {}
         }
         if let Ok(Some(bytes)) = read_file(path, self.max_file_size) {
             let display = || display_path(path, self.cwd);
@@ -667,6 +700,17 @@ impl Context<'_> {
         {
             return;
         }
+        let cache = self.scan_cache.filter(|_| !named);
+        let stamp = cache
+            .and_then(|_| entry.metadata().ok())
+            .map(|m| Stamp::of(&m));
+        if let (Some(cache), Some(stamp)) = (cache, stamp)
+            && let Some(class) = cache.loaded.get(&absolute, &stamp)
+            && self.replay(class, path, &absolute)
+        {
+            cache.hits.fetch_add(1, Ordering::Relaxed);
+            return cache.record(&absolute, stamp, class.clone());
+        }
         test_hooks::before_read(path);
         match read_file(path, self.max_file_size) {
             Ok(Some(bytes)) => {
@@ -678,13 +722,39 @@ impl Context<'_> {
                     );
                 }
                 let origin = Some(Origin::Disk(path.to_path_buf()));
-                self.analyze(&display, &absolute, bytes, origin, Role::Reported);
+                let class = self.analyze(&display, &absolute, bytes, origin, Role::Reported);
+                if let (Some(cache), Some(stamp), Some(class)) = (cache, stamp, class) {
+                    cache.record(&absolute, stamp, class);
+                }
             }
             Ok(None) => {
                 self.shared.skipped_large.fetch_add(1, Ordering::Relaxed);
             }
             Err(e) => self.error(&display(), describe_io_error(&e)),
         }
+    }
+
+    /// What the first pass makes of a reported file the scan cache found quiet and
+    /// unchanged, without reading it: what [`Context::analyze`] does with such a file.
+    /// `false` for a file that must be read ([`Class::Live`]).
+    fn replay(&self, class: &Class, path: &Path, absolute: &Path) -> bool {
+        let counter = match class {
+            Class::Live => return false,
+            Class::Plain(identifiers) => {
+                let family = family_of(absolute);
+                if self.project && family.is_some() {
+                    let origin = Origin::Disk(path.to_path_buf());
+                    let identifiers = identifiers.clone();
+                    self.push_candidate(origin, absolute, family, Role::Reported, identifiers);
+                }
+                &self.shared.files_scanned
+            }
+            Class::Inert => &self.shared.files_scanned,
+            Class::Binary => &self.shared.skipped_binary,
+            Class::Report => &self.shared.skipped_reports,
+        };
+        counter.fetch_add(1, Ordering::Relaxed);
+        true
     }
 
     fn scan_stdin(&self, filename: Option<&str>) {
@@ -773,15 +843,23 @@ impl Context<'_> {
         })
     }
 
-    /// Reads the syntax cache of the projects of the source files named on the command line
-    /// before they are analysed, so that a named file unchanged since the last run is not
-    /// parsed again either. The roots are those [`Context::scan_context`] finds for them.
-    fn attach_named_syntax(&self, options: &ScanOptions) {
+    /// Reads the syntax cache of what is scanned before its files are analysed: a file
+    /// unchanged since the last run is then not parsed again. A scan of directories has a
+    /// cache of its own, keyed by the paths scanned; source files named alone read their
+    /// projects' cache (the roots [`Context::scan_context`] finds for them), so that the
+    /// named files themselves are not parsed again either.
+    fn attach_syntax(&self, options: &ScanOptions) {
         let (Some(cache), Some(syntax)) = (&options.cache, &self.shared.syntax_cache) else {
             return;
         };
-        // A directory's files are parsed once in its scan: no cache is read for them.
         if options.paths.iter().any(|p| p.is_dir()) {
+            let scanned: BTreeSet<PathBuf> = options
+                .paths
+                .iter()
+                .map(|p| absolute(self.cwd, p))
+                .collect();
+            let scanned: Vec<PathBuf> = scanned.into_iter().collect();
+            syntax.attach(cache, Reader::Directories, &scanned);
             return;
         }
         let roots: BTreeSet<PathBuf> = options
@@ -793,7 +871,7 @@ impl Context<'_> {
             .collect();
         let roots = outermost(roots);
         if !roots.is_empty() {
-            syntax.attach(cache, &roots);
+            syntax.attach(cache, Reader::NamedFiles, &roots);
         }
     }
 
@@ -865,13 +943,13 @@ impl Context<'_> {
                 if role == Role::Reported {
                     self.shared.skipped_binary.fetch_add(1, Ordering::Relaxed);
                 }
-                Some(Class::Inert)
+                Some(Class::Binary)
             }
             Outcome::SkippedReport => {
                 if role == Role::Reported {
                     self.shared.skipped_reports.fetch_add(1, Ordering::Relaxed);
                 }
-                Some(Class::Inert)
+                Some(Class::Report)
             }
             Outcome::Analyzed {
                 findings,
@@ -879,6 +957,10 @@ impl Context<'_> {
                 project,
                 presigns,
             } => {
+                // What a cache may answer for without the file: nothing to report (a context
+                // file's findings never are) and nothing to tell the scan.
+                let quiet = (role == Role::Context || findings.is_empty() && unchecked.is_empty())
+                    && presigns == crate::lints::PresignUse::default();
                 lock(&self.shared.presigns).merge(presigns);
                 if role == Role::Reported {
                     self.shared.files_scanned.fetch_add(1, Ordering::Relaxed);
@@ -901,7 +983,7 @@ impl Context<'_> {
                 };
                 let parsed = project.is_some();
                 let class = match identifiers {
-                    _ if parsed => Class::Parsed,
+                    _ if parsed => Class::Live,
                     Some(identifiers) => {
                         self.push_candidate(
                             origin.clone(),
@@ -914,6 +996,7 @@ impl Context<'_> {
                     }
                     None => Class::Inert,
                 };
+                let class = if quiet { class } else { Class::Live };
                 let reports =
                     role == Role::Reported && (!findings.is_empty() || !unchecked.is_empty());
                 if !reports && !parsed {
@@ -1396,6 +1479,18 @@ fn read_file(path: &Path, max_size: u64) -> std::io::Result<Option<Vec<u8>>> {
         return Ok(None);
     }
     Ok(Some(bytes))
+}
+
+/// The cache of a scan of directories only (a run that names a file or reads standard input
+/// or the index has a project to read for context, and its own caches).
+fn scan_cache_of(options: &ScanOptions, cwd: &Path) -> Option<CacheRun> {
+    let cache = options.cache.as_ref()?;
+    if options.staged || options.paths.is_empty() || !options.paths.iter().all(|p| p.is_dir()) {
+        return None;
+    }
+    let scanned: BTreeSet<PathBuf> = options.paths.iter().map(|p| absolute(cwd, p)).collect();
+    let scanned: Vec<PathBuf> = scanned.into_iter().collect();
+    Some(CacheRun::new(ContextCache::load_scan(cache, &scanned)))
 }
 
 /// Whether one of `roots` is another or inside another. Sorted by component, a root inside

@@ -1,5 +1,5 @@
-//! The syntax facts of the files a named file's project parses, kept between runs: a
-//! pre-commit run then parses only the files that changed.
+//! The syntax facts of the files a run parses, kept between runs: a pre-commit run, and a
+//! scan of the same directories run again, then parse only the files that changed.
 //!
 //! A named file sees its project (see `scan::Context::scan_context`): the project's
 //! presigning files and the callers of their functions are analysed on every run, since their
@@ -7,9 +7,10 @@
 //! syntax: the facts a front end lowers from the file's text are a function of that text, its
 //! path (a program under `scripts/` prints for its user) and the build. Parsing is most of the
 //! cost of analysing a file, so this cache keeps those facts, keyed by a 128-bit hash of path
-//! and text; the analysis itself runs as without a cache, with the same facts.
+//! and text; the analysis itself runs as without a cache, with the same facts. Every file is
+//! still read and its text hashed: a file edited, renamed or restored is a miss.
 //!
-//! One file per set of project roots holds the entries the last run used, replaced (by a
+//! One file per set of project roots (or of directories scanned, [`Reader`]) holds the entries the last run used, replaced (by a
 //! rename, so racing runs each leave a whole file) only when the run parsed something new or
 //! used fewer entries. Like the context cache it is never an input that can fail a run: a
 //! missing, corrupt or foreign file is an empty cache, and each entry carries a checksum that
@@ -34,6 +35,18 @@ const MAX_CACHE_BYTES: usize = 64 * 1024 * 1024;
 
 /// What one file's text and path identify.
 type Key = (u64, u64);
+
+/// Who reads a cache file. A scan of directories and the named files of a hook in the same
+/// tree keep separate files: each run writes the entries it used, and the hook's few would
+/// otherwise replace the scan's many on every commit.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Reader {
+    /// Files named on the command line, with their projects' files read for context (the
+    /// roots are those projects').
+    NamedFiles,
+    /// A scan of directories, every parsed file of them (the roots are the paths scanned).
+    Directories,
+}
 
 pub struct SyntaxCache {
     /// The cache file of a named file's projects, once the run knows them.
@@ -63,14 +76,18 @@ impl SyntaxCache {
     /// The cache of the named files' projects at `roots` (sorted), kept between runs.
     pub fn load(options: &CacheOptions, roots: &[PathBuf]) -> SyntaxCache {
         let cache = SyntaxCache::for_this_run();
-        cache.attach(options, roots);
+        cache.attach(options, Reader::NamedFiles, roots);
         cache
     }
 
-    /// Reads the cache file of the projects at `roots` (sorted), and writes it on
+    /// Reads the cache file of `reader` at `roots` (sorted), and writes it on
     /// [`SyntaxCache::save`]; once per run, the later calls are ignored.
-    pub fn attach(&self, options: &CacheOptions, roots: &[PathBuf]) {
-        let file = options.file_of("syntax", &roots);
+    pub fn attach(&self, options: &CacheOptions, reader: Reader, roots: &[PathBuf]) {
+        let kind = match reader {
+            Reader::NamedFiles => "syntax",
+            Reader::Directories => "scan-syntax",
+        };
+        let file = options.file_of(kind, &roots);
         let loaded = std::fs::read(&file)
             .ok()
             .filter(|b| b.len() <= MAX_CACHE_BYTES)
