@@ -26,16 +26,16 @@
 //! rename, so two runs racing each leave a whole cache, the last one's.
 
 use std::collections::HashMap;
-use std::ffi::OsString;
 use std::hash::{Hash, Hasher};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use crate::driver::paths::is_under;
 use crate::semantic::identifiers::Identifiers;
 
 /// The first line of a cache file; the number is the format's version.
-const MAGIC: &[u8] = b"presign-lint context cache 5\n";
+const MAGIC: &[u8] = b"presign-lint context cache 6\n";
 /// Entries whose file changed this close to the run's start are not recorded.
 const RACY_NS: u64 = 2_000_000_000;
 /// A cache file larger than this is not read: about 200k files of ordinary source.
@@ -189,12 +189,49 @@ impl Part {
     }
 }
 
+/// A path as the cache knows it: 128 bits of hash of its bytes. A scan of a large tree
+/// holds an entry per file; their paths would be most of the cache's memory.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct PathKey(u64, u64);
+
+impl PathKey {
+    pub fn of(path: &Path) -> PathKey {
+        let half = |seed: u8| {
+            let mut hasher = std::collections::hash_map::DefaultHasher::new();
+            seed.hash(&mut hasher);
+            // An `OsStr` hashes its bytes (a `Path` component by component).
+            path.as_os_str().hash(&mut hasher);
+            hasher.finish()
+        };
+        PathKey(half(0), half(1))
+    }
+}
+
+/// An entry the last run left, in the cache file of `part`.
+struct Held {
+    key: PathKey,
+    entry: Entry,
+    part: usize,
+    /// This run found the file unchanged: the entry stays.
+    used: AtomicBool,
+}
+
+/// An entry this run made, for the cache file of `part`.
+pub struct Made {
+    key: PathKey,
+    part: usize,
+    entry: Entry,
+}
+
+/// Where an entry sits in a [`ContextCache`].
+#[derive(Clone, Copy, Debug)]
+pub struct Slot(usize);
+
 /// The entries of the caches of some project roots (or of a scan's directories), by path.
-/// Keyed by the path's bytes: hashing an `OsStr` hashes its bytes, where a `Path` is hashed
-/// component by component.
 #[derive(Default)]
 pub struct ContextCache {
-    entries: HashMap<OsString, Entry>,
+    index: HashMap<PathKey, usize>,
+    held: Vec<Held>,
     parts: Vec<Part>,
 }
 
@@ -221,63 +258,101 @@ impl ContextCache {
     }
 
     fn load_parts(options: &CacheOptions, parts: Vec<Part>) -> ContextCache {
-        let mut entries = HashMap::new();
-        for part in &parts {
-            if let Some(read) = read(&part.file, options.key) {
-                entries.reserve(read.len());
-                entries.extend(
-                    read.into_iter()
-                        .filter(|(p, _)| part.holds(p))
-                        .map(|(p, e)| (p.into_os_string(), e)),
-                );
+        let mut cache = ContextCache {
+            parts,
+            ..ContextCache::default()
+        };
+        for part in 0..cache.parts.len() {
+            let Some(read) = read(&cache.parts[part].file, options.key) else {
+                continue;
+            };
+            cache.index.reserve(read.len());
+            cache.held.reserve(read.len());
+            for (key, entry) in read {
+                cache.index.insert(key, cache.held.len());
+                cache.held.push(Held {
+                    key,
+                    entry,
+                    part,
+                    used: AtomicBool::new(false),
+                });
             }
         }
-        ContextCache { entries, parts }
+        cache
     }
 
     /// How many files it holds.
     pub fn len(&self) -> usize {
-        self.entries.len()
+        self.held.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.entries.is_empty()
+        self.held.is_empty()
     }
 
     /// What the first pass made of `path`, if it is unchanged since.
-    pub fn get(&self, path: &Path, stamp: &Stamp) -> Option<&Class> {
-        self.entries
-            .get(path.as_os_str())
-            .filter(|e| e.stamp == *stamp)
-            .map(|e| &e.class)
+    pub fn get(&self, path: &Path, stamp: &Stamp) -> Option<(Slot, &Class)> {
+        self.get_key(PathKey::of(path), stamp)
     }
 
-    /// Replaces each cache file with the entries it holds the files of, unless they are the
-    /// ones it holds already (a run over an unchanged project writes nothing). Failures are
-    /// ignored: the next run reads the project again.
-    pub fn save(&self, options: &CacheOptions, entries: &[(PathBuf, Entry)], started: SystemTime) {
+    fn get_key(&self, key: PathKey, stamp: &Stamp) -> Option<(Slot, &Class)> {
+        let at = *self.index.get(&key)?;
+        let held = &self.held[at];
+        (held.entry.stamp == *stamp).then_some((Slot(at), &held.entry.class))
+    }
+
+    /// The entry at `slot` is still current: it stays in the cache.
+    pub fn keep(&self, slot: Slot) {
+        if let Some(held) = self.held.get(slot.0) {
+            held.used.store(true, Ordering::Relaxed);
+        }
+    }
+
+    /// The entry to record for `path`, or `None` when the cache holds it already (the same
+    /// stamp: the same class) or has no file for it.
+    pub fn made(&self, path: &Path, entry: Entry) -> Option<Made> {
+        let key = PathKey::of(path);
+        if let Some((slot, _)) = self.get_key(key, &entry.stamp) {
+            self.keep(slot);
+            return None;
+        }
+        let part = self.parts.iter().position(|p| p.holds(path))?;
+        Some(Made { key, part, entry })
+    }
+
+    /// Replaces each cache file that must change (an entry made, or one not kept) with the
+    /// entries kept and made for it. Failures are ignored: the next run reads the files
+    /// again.
+    pub fn save(&self, options: &CacheOptions, made: &[Made], started: SystemTime) {
         let started_ns = nanos(started);
         let mut created = false;
-        for part in &self.parts {
-            let mut mine: Vec<&(PathBuf, Entry)> = entries
+        for (part, Part { file, .. }) in self.parts.iter().enumerate() {
+            let fresh: Vec<(PathKey, &Entry)> = made
                 .iter()
-                .filter(|(p, e)| part.holds(p) && !e.stamp.racy(started_ns))
+                .filter(|m| m.part == part && !m.entry.stamp.racy(started_ns))
+                .map(|m| (m.key, &m.entry))
                 .collect();
-            let held = self
-                .entries
-                .keys()
-                .filter(|p| part.holds(Path::new(p)))
-                .count();
-            if mine.len() == held && mine.iter().all(|(p, e)| self.get(p, &e.stamp).is_some()) {
+            let mut dropped = false;
+            let mut kept: Vec<(PathKey, &Entry)> = Vec::new();
+            for held in self.held.iter().filter(|h| h.part == part) {
+                if held.used.load(Ordering::Relaxed) {
+                    kept.push((held.key, &held.entry));
+                } else {
+                    dropped = true;
+                }
+            }
+            if fresh.is_empty() && !dropped {
                 continue;
             }
             if !std::mem::replace(&mut created, true) && create_private_dir(&options.dir).is_err() {
                 return;
             }
+            let mut entries = kept;
+            entries.extend(fresh);
             // Sorted, so the same entries make the same file.
-            mine.sort_unstable_by(|a, b| a.0.as_os_str().cmp(b.0.as_os_str()));
-            let bytes = encode(options.key, mine.into_iter());
-            replace_private(&part.file, &bytes);
+            entries.sort_unstable_by_key(|(key, _)| *key);
+            entries.dedup_by_key(|(key, _)| *key);
+            replace_private(file, &encode(options.key, entries.into_iter()));
         }
     }
 }
@@ -315,15 +390,14 @@ fn write_private(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     options.open(path)?.write_all(bytes)
 }
 
-fn encode<'a>(key: u64, entries: impl Iterator<Item = &'a (PathBuf, Entry)>) -> Vec<u8> {
+fn encode<'a>(key: u64, entries: impl Iterator<Item = (PathKey, &'a Entry)>) -> Vec<u8> {
     let mut out = MAGIC.to_vec();
     out.extend(key.to_le_bytes());
     let mut count = 0u32;
     let mut body = Vec::new();
     for (path, entry) in entries {
-        if !put_path(&mut body, path) {
-            continue;
-        }
+        body.extend(path.0.to_le_bytes());
+        body.extend(path.1.to_le_bytes());
         entry.stamp.encode(&mut body);
         match &entry.class {
             Class::Live => body.push(0),
@@ -348,7 +422,7 @@ fn encode<'a>(key: u64, entries: impl Iterator<Item = &'a (PathBuf, Entry)>) -> 
 }
 
 /// The entries of a cache file written under `key`; `None` if it is anything else.
-fn read(file: &Path, key: u64) -> Option<Vec<(PathBuf, Entry)>> {
+fn read(file: &Path, key: u64) -> Option<Vec<(PathKey, Entry)>> {
     decode(&read_bounded(file)?, key)
 }
 
@@ -360,16 +434,16 @@ pub(crate) fn read_bounded(file: &Path) -> Option<Vec<u8>> {
     std::fs::read(file).ok()
 }
 
-fn decode(bytes: &[u8], key: u64) -> Option<Vec<(PathBuf, Entry)>> {
+fn decode(bytes: &[u8], key: u64) -> Option<Vec<(PathKey, Entry)>> {
     let mut r = Reader(bytes.strip_prefix(MAGIC)?);
     if r.u64()? != key {
         return None;
     }
     let count = r.u32()?;
-    // Each entry takes at least 37 bytes: a corrupt count cannot reserve much.
-    let mut entries = Vec::with_capacity(usize::try_from(count).ok()?.min(r.0.len() / 37));
+    // Each entry takes at least 49 bytes: a corrupt count cannot reserve much.
+    let mut entries = Vec::with_capacity(usize::try_from(count).ok()?.min(r.0.len() / 49));
     for _ in 0..count {
-        let path = r.path()?;
+        let path = PathKey(r.u64()?, r.u64()?);
         let stamp = r.stamp()?;
         let class = match r.take(1)?[0] {
             0 => Class::Live,
@@ -522,12 +596,21 @@ mod tests {
         ]
     }
 
+    fn keyed(entries: &[(PathBuf, Entry)]) -> impl Iterator<Item = (PathKey, &Entry)> {
+        entries.iter().map(|(p, e)| (PathKey::of(p), e))
+    }
+
     #[test]
     fn entries_survive_a_round_trip_under_their_key_only() {
-        let bytes = encode(7, entries().iter());
-        let read: HashMap<PathBuf, Entry> =
+        let entries = entries();
+        let bytes = encode(7, keyed(&entries));
+        let read: HashMap<PathKey, Entry> =
             decode(&bytes, 7).expect("decodes").into_iter().collect();
         assert_eq!(read.len(), 6);
+        let read: HashMap<PathBuf, &Entry> = entries
+            .iter()
+            .map(|(p, _)| (p.clone(), &read[&PathKey::of(p)]))
+            .collect();
         let b = &read[Path::new("/p/b.py")];
         assert!(matches!(&b.class, Class::Plain(Some(f)) if f.may_hold("signed_link")));
         let class = |p: &str| &read[Path::new(p)].class;
@@ -541,7 +624,8 @@ mod tests {
 
     #[test]
     fn a_corrupt_cache_is_no_cache_and_never_panics() {
-        let bytes = encode(7, entries().iter());
+        let entries = entries();
+        let bytes = encode(7, keyed(&entries));
         for cut in 0..bytes.len() {
             assert!(decode(&bytes[..cut], 7).is_none(), "truncated at {cut}");
         }
@@ -553,21 +637,61 @@ mod tests {
     }
 
     #[test]
-    fn only_an_unchanged_file_is_answered() {
-        let cache = ContextCache {
-            entries: entries()
-                .into_iter()
-                .map(|(p, e)| (p.into_os_string(), e))
-                .collect(),
-            parts: Vec::new(),
+    fn only_an_unchanged_file_is_answered_and_only_a_change_is_written() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let options = CacheOptions {
+            dir: dir.path().join("cache"),
+            key: 7,
         };
-        let (path, entry) = &entries()[0];
-        assert!(cache.get(path, &entry.stamp).is_some());
+        let scanned = [PathBuf::from("/p")];
+        let entries = entries();
+        let file = options.scan_file(&scanned);
+        create_private_dir(&options.dir).expect("dir");
+        replace_private(&file, &encode(7, keyed(&entries)));
+        let written = || std::fs::read(&file).expect("cache file");
+        let before = written();
+
+        let cache = ContextCache::load_scan(&options, &scanned);
+        assert_eq!(cache.len(), entries.len());
+        let (path, entry) = &entries[0];
         let touched = Stamp {
             modified_ns: 99,
             ..entry.stamp
         };
         assert!(cache.get(path, &touched).is_none());
+        // Every file seen unchanged (answered, or made again the same): nothing to write.
+        for (path, entry) in &entries[1..] {
+            let (slot, _) = cache.get(path, &entry.stamp).expect("unchanged");
+            cache.keep(slot);
+        }
+        assert!(cache.made(path, entry.clone()).is_none(), "made the same");
+        assert!(
+            cache
+                .made(Path::new("/elsewhere/a.py"), entry.clone())
+                .is_none()
+        );
+        cache.save(&options, &[], SystemTime::now());
+        assert_eq!(written(), before, "unchanged");
+
+        // One file changed, one gone: the file holds what this run saw.
+        let cache = ContextCache::load_scan(&options, &scanned);
+        let changed = Entry {
+            stamp: touched,
+            class: Class::Live,
+        };
+        let made: Vec<Made> = cache.made(path, changed).into_iter().collect();
+        assert_eq!(made.len(), 1);
+        for (path, entry) in &entries[1..entries.len() - 1] {
+            let (slot, _) = cache.get(path, &entry.stamp).expect("unchanged");
+            cache.keep(slot);
+        }
+        cache.save(&options, &made, SystemTime::now());
+        let after = ContextCache::load_scan(&options, &scanned);
+        assert_eq!(after.len(), entries.len() - 1);
+        assert!(after.get(path, &touched).is_some());
+        assert!(after.get(path, &entry.stamp).is_none());
+        let (gone, gone_entry) = &entries[entries.len() - 1];
+        assert!(after.get(gone, &gone_entry.stamp).is_none());
     }
 
     #[test]

@@ -15,7 +15,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::sync::Arc;
 
 use crate::driver::analyze::{Outcome, ProjectInput, ProjectOutput, analyze};
-use crate::driver::context_cache::{CacheOptions, Class, ContextCache, Entry, Stamp};
+use crate::driver::context_cache::{CacheOptions, Class, ContextCache, Entry, Made, Slot, Stamp};
 use crate::driver::lock;
 use crate::driver::paths::{absolute, display_path};
 use crate::driver::settings::{Settings, matches};
@@ -135,36 +135,47 @@ enum Role {
     Context,
 }
 
-/// The context cache during one walk: what the last run left, and what this one saw.
+/// The context cache (or a scan's) during one walk: what the last run left, and what this
+/// one made.
 struct CacheRun {
     loaded: ContextCache,
-    seen: Mutex<Vec<(PathBuf, Entry)>>,
-    /// Files the cache answered for (unchanged since it was written).
+    made: Mutex<Vec<Made>>,
+    /// Files the cache answered for (unchanged since it was written), and files seen.
     hits: AtomicUsize,
+    seen: AtomicUsize,
 }
 
 impl CacheRun {
     fn new(loaded: ContextCache) -> CacheRun {
         CacheRun {
             loaded,
-            seen: Mutex::new(Vec::new()),
+            made: Mutex::new(Vec::new()),
             hits: AtomicUsize::new(0),
+            seen: AtomicUsize::new(0),
         }
     }
 
+    /// The file at `absolute`, found `class` by the first pass.
     fn record(&self, absolute: &Path, stamp: Stamp, class: Class) {
-        lock(&self.seen).push((absolute.to_path_buf(), Entry { stamp, class }));
+        self.seen.fetch_add(1, Ordering::Relaxed);
+        if let Some(made) = self.loaded.made(absolute, Entry { stamp, class }) {
+            lock(&self.made).push(made);
+        }
     }
 
-    /// Writes what this run saw, unless the cache answered for every file it saw and holds
-    /// no other. Returns how many files the cache answered for, and how many were seen.
+    /// The cache answered for the file at `slot`.
+    fn hit(&self, slot: Slot) {
+        self.loaded.keep(slot);
+        self.hits.fetch_add(1, Ordering::Relaxed);
+        self.seen.fetch_add(1, Ordering::Relaxed);
+    }
+
+    /// Writes what changed. Returns how many files the cache answered for, and how many
+    /// were seen.
     fn finish(self, options: &CacheOptions, started: std::time::SystemTime) -> (usize, usize) {
-        let seen = self.seen.into_inner().unwrap_or_else(|p| p.into_inner());
-        let hits = self.hits.into_inner();
-        if hits != seen.len() || hits != self.loaded.len() {
-            self.loaded.save(options, &seen, started);
-        }
-        (hits, seen.len())
+        let made = self.made.into_inner().unwrap_or_else(|p| p.into_inner());
+        self.loaded.save(options, &made, started);
+        (self.hits.into_inner(), self.seen.into_inner())
     }
 }
 
@@ -561,8 +572,8 @@ impl Context<'_> {
 
     /// One source file of a named file's project, read for context only; unreadable ones are
     /// skipped (they were not asked for). With a cache, what the first pass makes of the
-    /// file is recorded in `seen`, and taken from the cache when the file is unchanged and
-    /// was not parsed.
+    /// file is recorded, and taken from the cache when the file is unchanged and was not
+    /// parsed.
     fn read_context(
         &self,
         path: &Path,
@@ -582,26 +593,18 @@ impl Context<'_> {
         let origin = Origin::Disk(path.to_path_buf());
         let cached = cache
             .zip(stamp.as_ref())
-            .and_then(|(c, s)| c.loaded.get(&absolute, s));
-        if let (Some(cache), Some(_)) = (cache, cached) {
-            cache.hits.fetch_add(1, Ordering::Relaxed);
-        }
+            .and_then(|(c, s)| Some((c, c.loaded.get(&absolute, s)?)));
         match cached {
-            Some(Class::Plain(identifiers)) => {
+            Some((cache, (slot, Class::Plain(identifiers)))) => {
+                cache.hit(slot);
                 let family = family_of(&absolute);
-                self.push_candidate(
-                    origin,
-                    &absolute,
-                    family,
-                    Role::Context,
-                    identifiers.clone(),
-                );
-                return record(Class::Plain(identifiers.clone()));
+                let identifiers = identifiers.clone();
+                return self.push_candidate(origin, &absolute, family, Role::Context, identifiers);
             }
-            Some(class @ (Class::Inert | Class::Binary | Class::Report)) => {
-                return record(class.clone());
+            Some((cache, (slot, Class::Inert | Class::Binary | Class::Report))) => {
+                return cache.hit(slot);
             }
-            Some(Class::Live) | None => {}
+            Some((_, (_, Class::Live))) | None => {}
         }
         if let Ok(Some(bytes)) = read_file(path, self.max_file_size) {
             let display = || display_path(path, self.cwd);
@@ -705,11 +708,10 @@ impl Context<'_> {
             .and_then(|_| entry.metadata().ok())
             .map(|m| Stamp::of(&m));
         if let (Some(cache), Some(stamp)) = (cache, stamp)
-            && let Some(class) = cache.loaded.get(&absolute, &stamp)
+            && let Some((slot, class)) = cache.loaded.get(&absolute, &stamp)
             && self.replay(class, path, &absolute)
         {
-            cache.hits.fetch_add(1, Ordering::Relaxed);
-            return cache.record(&absolute, stamp, class.clone());
+            return cache.hit(slot);
         }
         test_hooks::before_read(path);
         match read_file(path, self.max_file_size) {

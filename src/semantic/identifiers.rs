@@ -23,10 +23,11 @@ static LOWER_IDENT: [u8; 256] = {
     table
 };
 
-/// A Bloom filter of a file's identifiers, ASCII lower-cased.
+/// A Bloom filter of a file's identifiers, ASCII lower-cased. Shared: a scan's cache and its
+/// candidate hold the same filter.
 #[derive(Clone, Debug)]
 pub struct Identifiers {
-    bits: Box<[u64]>,
+    bits: std::sync::Arc<[u64]>,
 }
 
 /// Probes per identifier.
@@ -89,15 +90,13 @@ impl Identifiers {
         let words = (distinct(&hashes) * BITS_PER_IDENTIFIER)
             .div_ceil(64)
             .clamp(MIN_WORDS, MAX_WORDS);
-        let mut filter = Identifiers {
-            bits: vec![0; words].into_boxed_slice(),
-        };
+        let mut bits = vec![0; words];
         for h in hashes {
             for (i, bit) in probes(words, h) {
-                filter.bits[i] |= bit;
+                bits[i] |= bit;
             }
         }
-        filter
+        Identifiers { bits: bits.into() }
     }
 
     /// Whether the file may hold `word` as a whole identifier (ASCII case-insensitive). A
@@ -122,9 +121,7 @@ impl Identifiers {
     pub fn from_words(words: Vec<u64>) -> Option<Identifiers> {
         (MIN_WORDS..=MAX_WORDS)
             .contains(&words.len())
-            .then(|| Identifiers {
-                bits: words.into_boxed_slice(),
-            })
+            .then(|| Identifiers { bits: words.into() })
     }
 }
 
