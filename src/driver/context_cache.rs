@@ -129,6 +129,10 @@ pub struct CacheOptions {
     /// Everything that decides what the first pass makes of a file besides its content: the
     /// build and the settings. A cache written under another key is ignored.
     pub key: u64,
+    /// The settings alone: the caches of runs with other flags or config live in files of
+    /// their own (a CI step and a hook with other flags would otherwise replace each other's
+    /// on every run), and another build with the same settings replaces them.
+    pub settings: u64,
 }
 
 impl CacheOptions {
@@ -142,8 +146,19 @@ impl CacheOptions {
             .or_else(|| var("HOME").map(|h| PathBuf::from(h).join(".cache/presign-lint")))
     }
 
+    /// The caches in `dir` of this build with settings described by `parts`.
+    pub fn new(dir: PathBuf, parts: &[&[u8]]) -> CacheOptions {
+        let mut hasher = std::collections::hash_map::DefaultHasher::new();
+        parts.hash(&mut hasher);
+        CacheOptions {
+            dir,
+            key: CacheOptions::key(parts),
+            settings: hasher.finish(),
+        }
+    }
+
     /// The key of this build with settings described by `parts`.
-    pub fn key(parts: &[&[u8]]) -> u64 {
+    fn key(parts: &[&[u8]]) -> u64 {
         let mut hasher = std::collections::hash_map::DefaultHasher::new();
         env!("CARGO_PKG_VERSION").hash(&mut hasher);
         // Another build of the same version may classify files differently.
@@ -163,6 +178,7 @@ impl CacheOptions {
     pub(crate) fn file_of(&self, kind: &str, of: &impl Hash) -> PathBuf {
         let mut hasher = std::collections::hash_map::DefaultHasher::new();
         of.hash(&mut hasher);
+        self.settings.hash(&mut hasher);
         self.dir
             .join(format!("{kind}-{:016x}.bin", hasher.finish()))
     }
@@ -207,6 +223,30 @@ impl PathKey {
     }
 }
 
+/// Hashes a [`PathKey`], already a hash, by folding its halves: the index is asked once per
+/// file of a scan, where SipHash over the key again showed in profiles.
+#[derive(Clone, Copy, Default)]
+struct KeyHasher(u64);
+
+impl Hasher for KeyHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        // Only `write_u64` is called for a `PathKey`; anything else is folded in anyway.
+        for &b in bytes {
+            self.0 = self.0.rotate_left(8) ^ u64::from(b);
+        }
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.0 ^= n;
+    }
+}
+
+type KeyIndex = HashMap<PathKey, usize, std::hash::BuildHasherDefault<KeyHasher>>;
+
 /// An entry the last run left, in the cache file of `part`.
 struct Held {
     key: PathKey,
@@ -230,7 +270,7 @@ pub struct Slot(usize);
 /// The entries of the caches of some project roots (or of a scan's directories), by path.
 #[derive(Default)]
 pub struct ContextCache {
-    index: HashMap<PathKey, usize>,
+    index: KeyIndex,
     held: Vec<Held>,
     parts: Vec<Part>,
 }
@@ -642,6 +682,7 @@ mod tests {
         let options = CacheOptions {
             dir: dir.path().join("cache"),
             key: 7,
+            settings: 0,
         };
         let scanned = [PathBuf::from("/p")];
         let entries = entries();

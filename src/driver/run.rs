@@ -4,7 +4,7 @@
 
 use std::ffi::OsString;
 use std::io::{IsTerminal, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use crate::driver::cli::{self, CheckArgs, ColorChoice, Command, ListFormat};
 use crate::driver::config::{self, Config, parse_lint_name};
@@ -97,10 +97,7 @@ fn check(args: &CheckArgs, level_flags: &[(usize, char, String)]) -> Result<Exit
     let cache = (!args.no_cache)
         .then(CacheOptions::default_dir)
         .flatten()
-        .map(|dir| CacheOptions {
-            dir,
-            key: cache_key(args, level_flags, config.path.as_deref()),
-        });
+        .map(|dir| cache_options(dir, args, level_flags, config.path.as_deref()));
 
     let cli_levels = cli_levels(level_flags)?;
     let max_expiry = args
@@ -290,14 +287,15 @@ pub(crate) fn cli_levels(
     Ok(cli_levels)
 }
 
-/// What, besides a file's content, decides what the first pass makes of it: the config file
-/// and the flags that set levels, excludes, ignores, the size limit, the expiry limit and
-/// whether the project analysis runs.
-fn cache_key(
+/// The caches in `dir`, under what besides a file's content decides what the first pass makes
+/// of it: the config file and the flags that set levels, excludes, ignores, the size limit,
+/// the expiry limit and whether the project analysis runs.
+fn cache_options(
+    dir: PathBuf,
     args: &CheckArgs,
     level_flags: &[(usize, char, String)],
     config: Option<&Path>,
-) -> u64 {
+) -> CacheOptions {
     let config_text = config
         .and_then(|p| crate::driver::config::read_small_file(p).ok())
         .unwrap_or_default();
@@ -313,7 +311,7 @@ fn cache_key(
             format!("--config={:?}", config),
         ])
         .collect();
-    CacheOptions::key(&[config_text.as_bytes(), flags.join("\n").as_bytes()])
+    CacheOptions::new(dir, &[config_text.as_bytes(), flags.join("\n").as_bytes()])
 }
 
 fn load_config(args: &CheckArgs) -> Result<Config, Error> {

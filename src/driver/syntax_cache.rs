@@ -245,6 +245,7 @@ mod tests {
         let options = CacheOptions {
             dir: dir.to_path_buf(),
             key: 7,
+            settings: 0,
         };
         let cache = SyntaxCache::load(&options, &[PathBuf::from("/p")]);
         (options, cache)
@@ -277,6 +278,7 @@ mod tests {
         let options = CacheOptions {
             dir: dir.path().join("cache"),
             key: 7,
+            settings: 0,
         };
         let text = "TTL = 3600\n";
         let cache = SyntaxCache::for_this_run();
