@@ -159,7 +159,7 @@ pub struct CheckArgs {
     #[arg(long)]
     pub no_project: bool,
 
-    /// Do not read or write the cache of named files' projects
+    /// Do not read or write the caches (named files' projects, directory scans)
     #[arg(long)]
     pub no_cache: bool,
 }

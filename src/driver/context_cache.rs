@@ -392,7 +392,13 @@ impl ContextCache {
             // Sorted, so the same entries make the same file.
             entries.sort_unstable_by_key(|(key, _)| *key);
             entries.dedup_by_key(|(key, _)| *key);
-            replace_private(file, &encode(options.key, entries.into_iter()));
+            let bytes = encode(options.key, entries.into_iter());
+            // Too large to be read back: the next run would read and write it for nothing.
+            if bytes.len() as u64 > MAX_CACHE_BYTES {
+                let _ = std::fs::remove_file(file);
+                continue;
+            }
+            replace_private(file, &bytes);
         }
     }
 }
