@@ -41,6 +41,13 @@ const RACY_NS: u64 = 2_000_000_000;
 /// A cache file larger than this is not read: about 200k files of ordinary source.
 const MAX_CACHE_BYTES: u64 = 64 * 1024 * 1024;
 
+/// The cache directory is trimmed to this size ([`CacheOptions::trim`]).
+const MAX_DIR_BYTES: u64 = 256 * 1024 * 1024;
+/// … and to this many files.
+const MAX_DIR_FILES: usize = 512;
+/// A temporary file older than this was left by a run that died before its rename.
+const STALE_TEMPORARY: std::time::Duration = std::time::Duration::from_secs(3600);
+
 /// What identifies one version of a file without reading it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Stamp {
@@ -185,6 +192,13 @@ impl CacheOptions {
 
     fn file(&self, root: &Path) -> PathBuf {
         self.file_of("context", &root)
+    }
+
+    /// Keeps the cache directory within [`MAX_DIR_BYTES`] and [`MAX_DIR_FILES`]: each set of
+    /// paths scanned and of settings has files of its own, which nothing else removes. The
+    /// least recently written go first; so do temporary files a run left behind.
+    pub fn trim(&self) {
+        trim_dir(&self.dir, MAX_DIR_BYTES, MAX_DIR_FILES, SystemTime::now());
     }
 
     /// The cache of a scan of the directories `scanned` (absolute, sorted).
@@ -399,6 +413,52 @@ impl ContextCache {
                 continue;
             }
             replace_private(file, &bytes);
+        }
+    }
+}
+
+/// Removes the oldest cache files of `dir` until it holds at most `max_bytes` in `max_files`,
+/// and temporary files older than [`STALE_TEMPORARY`]. Only names a cache writes are touched
+/// (`*.bin`, `*.tmp`); failures are ignored.
+fn trim_dir(dir: &Path, max_bytes: u64, max_files: usize, now: SystemTime) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    let mut files: Vec<(SystemTime, u64, PathBuf)> = Vec::new();
+    for entry in entries.flatten() {
+        let path = entry.path();
+        let Ok(metadata) = entry.metadata() else {
+            continue;
+        };
+        if !metadata.is_file() {
+            continue;
+        }
+        let modified = metadata.modified().unwrap_or(UNIX_EPOCH);
+        match path.extension().and_then(|e| e.to_str()) {
+            Some("bin") => files.push((modified, metadata.len(), path)),
+            Some("tmp")
+                if now
+                    .duration_since(modified)
+                    .is_ok_and(|a| a > STALE_TEMPORARY) =>
+            {
+                let _ = std::fs::remove_file(&path);
+            }
+            _ => {}
+        }
+    }
+    let mut total: u64 = files.iter().map(|(_, len, _)| len).sum();
+    let mut count = files.len();
+    if total <= max_bytes && count <= max_files {
+        return;
+    }
+    files.sort();
+    for (_, len, path) in files {
+        if total <= max_bytes && count <= max_files {
+            break;
+        }
+        if std::fs::remove_file(&path).is_ok() {
+            total -= len;
+            count -= 1;
         }
     }
 }
@@ -739,6 +799,46 @@ mod tests {
         assert!(after.get(path, &entry.stamp).is_none());
         let (gone, gone_entry) = &entries[entries.len() - 1];
         assert!(after.get(gone, &gone_entry.stamp).is_none());
+    }
+
+    #[test]
+    fn the_cache_directory_keeps_its_newest_files_within_its_bounds() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let now = SystemTime::now();
+        let file = |name: &str, len: usize, age_s: u64| {
+            let path = dir.path().join(name);
+            std::fs::write(&path, vec![0u8; len]).expect("write");
+            let at = now - std::time::Duration::from_secs(age_s);
+            std::fs::File::options()
+                .write(true)
+                .open(&path)
+                .and_then(|f| f.set_modified(at))
+                .expect("set mtime");
+            path
+        };
+        let oldest = file("scan-1.bin", 100, 300);
+        let older = file("syntax-2.bin", 100, 200);
+        let newest = file("walk-3.bin", 100, 100);
+        let stale = file("scan-4.bin.77.5.tmp", 10, 7200);
+        let fresh = file("scan-5.bin.78.6.tmp", 10, 1);
+        let other = file("notes.txt", 1000, 9000);
+        let exists = |p: &PathBuf| p.exists();
+
+        trim_dir(dir.path(), 300, 10, now);
+        assert!(
+            [&oldest, &older, &newest, &fresh, &other]
+                .iter()
+                .all(|p| exists(p))
+        );
+        assert!(!exists(&stale), "a dead run's temporary file");
+
+        trim_dir(dir.path(), 250, 10, now);
+        assert!(!exists(&oldest));
+        assert!(exists(&older) && exists(&newest));
+
+        trim_dir(dir.path(), 1000, 1, now);
+        assert!(!exists(&older));
+        assert!(exists(&newest) && exists(&fresh) && exists(&other));
     }
 
     #[test]

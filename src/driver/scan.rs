@@ -287,6 +287,9 @@ pub fn scan(options: &ScanOptions, settings: &Settings) -> ScanResult {
             eprintln!("presign-lint: cache: {hits} of {seen} files unchanged and quiet, not read");
         }
     }
+    if let Some(cache) = &options.cache {
+        cache.trim();
+    }
     let mut findings = Vec::new();
     let mut unchecked = Vec::new();
     for r in records.into_values().filter(|r| r.role == Role::Reported) {
