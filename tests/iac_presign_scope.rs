@@ -104,6 +104,13 @@ fn a_named_policy_file_sees_the_presign_calls_of_its_project() {
         signature_age(dir.path(), &["infra/policy.json"]),
         ["infra/policy.json"]
     );
+    // Named with a source file of another language: the project is still read whole for
+    // its presign calls.
+    write(dir.path(), &[("web/app.js", "export const answer = 42;\n")]);
+    assert_eq!(
+        signature_age(dir.path(), &["infra/policy.json", "web/app.js"]),
+        ["infra/policy.json"]
+    );
     // Without the project analysis, the named file is alone.
     assert!(signature_age(dir.path(), &["--no-project", "infra/policy.json"]).is_empty());
     // A project that does not presign S3 URLs stays quiet.

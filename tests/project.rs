@@ -626,6 +626,77 @@ fn a_scan_cache_reports_what_a_scan_without_one_does() {
     assert_eq!(scan(&[]).0, changed);
 }
 
+/// A named file's context is the source files that share its project root and language: a
+/// file of another language, or under a nearer project marker, cannot reach its lookups and
+/// is not read (even when it defines a presigning function of the same name). What the named
+/// file reports is what a scan of the whole project reports for it.
+#[test]
+fn a_named_files_context_is_its_own_root_and_language() {
+    let (_dir, root, cache_dir) = aged_copy("python-app");
+    let files = [
+        // Another language: a JavaScript `signed_link` that presigns for a day.
+        (
+            "web/links.js",
+            "const { getSignedUrl } = require('@aws-sdk/s3-request-presigner');\nexport async function signed_link(client, cmd, ttl) {\n  return getSignedUrl(client, cmd, { expiresIn: 86400 });\n}\n",
+        ),
+        // Another project root: a Python `LINK_TTL` of its own.
+        ("tools/pyproject.toml", "[project]\nname = \"tools\"\n"),
+        ("tools/config.py", "LINK_TTL = 60\n"),
+    ];
+    for (name, text) in files {
+        let path = root.join(name);
+        std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
+        std::fs::write(path, text).expect("write");
+    }
+    age(&root);
+    let env = [("PRESIGN_LINT_CACHE_DIR", cache_dir.as_str())];
+    let whole: Vec<String> = findings_of(
+        &root,
+        &[
+            "check",
+            ".",
+            "--no-config",
+            "--format",
+            "json",
+            "--no-cache",
+        ],
+    )
+    .into_iter()
+    .filter(|(path, _)| path == "app/links.py")
+    .map(|(_, f)| f)
+    .collect();
+    assert!(
+        whole.iter().any(|f| f.contains("LINK_TTL = 604800")),
+        "{whole:?}"
+    );
+    for extra in [&["--no-cache"][..], &[], &[]] {
+        let mut args = vec![
+            "check",
+            "app/links.py",
+            "--no-config",
+            "--format",
+            "json",
+            "-v",
+        ];
+        args.extend_from_slice(extra);
+        let out = common::run_with_env(&root, &args, &env);
+        assert!(out.code <= 1, "{}", out.stderr);
+        let named: Vec<String> = json(&out)["findings"]
+            .as_array()
+            .expect("findings")
+            .iter()
+            .map(|f| f.to_string())
+            .collect();
+        assert_eq!(named, whole, "{extra:?}");
+        assert!(
+            out.stderr
+                .contains("context: 2 source files of other project roots or languages not read"),
+            "{extra:?}: {}",
+            out.stderr
+        );
+    }
+}
+
 #[test]
 fn runs_racing_on_one_cache_agree() {
     let (_dir, root, cache) = aged_copy("typescript-app");

@@ -362,6 +362,13 @@ impl ContextCache {
         }
     }
 
+    /// The entry of `path` stays, whatever its stamp: the run did not look at the file.
+    pub fn keep_path(&self, path: &Path) {
+        if let Some(&at) = self.index.get(&PathKey::of(path)) {
+            self.keep(Slot(at));
+        }
+    }
+
     /// The entry to record for `path`, or `None` when the cache holds it already (the same
     /// stamp: the same class) or has no file for it.
     pub fn made(&self, path: &Path, entry: Entry) -> Option<Made> {

@@ -88,6 +88,15 @@ struct Shared {
     /// The project roots of the files named on the command line (standard input with a
     /// name, staged files): walked for context (see [`Context::scan_context`]).
     context_roots: Mutex<BTreeSet<PathBuf>>,
+    /// The project roots and languages of the source files named: a context file of another
+    /// root or language family cannot reach a named file's lookups ([`Scope`]), and is not
+    /// read, unless the named files need to know whether their projects presign.
+    named_scopes: Mutex<HashMap<Family, BTreeSet<PathBuf>>>,
+    /// A named file's finding waits on whether its project presigns: the context walk reads
+    /// every source file of the projects, whatever its root or language.
+    presign_context: AtomicBool,
+    /// Context files skipped as outside the named files' scopes.
+    context_skipped: AtomicUsize,
     errors: Mutex<Vec<ScanError>>,
     files_scanned: AtomicUsize,
     skipped_binary: AtomicUsize,
@@ -487,6 +496,12 @@ impl Context<'_> {
         if let (Some(options), Some(cache)) = (&options.cache, cache) {
             cache.finish(options, started);
         }
+        if options.verbose {
+            let skipped = self.shared.context_skipped.load(Ordering::Relaxed);
+            eprintln!(
+                "presign-lint: context: {skipped} source files of other project roots or languages not read"
+            );
+        }
     }
 
     /// Walks the roots of named files' projects (with the listings the cache held of them),
@@ -585,6 +600,14 @@ impl Context<'_> {
         metadata: impl FnOnce() -> Option<std::fs::Metadata>,
     ) {
         if lock(&self.shared.analysed).contains(absolute.as_os_str()) {
+            return;
+        }
+        if !self.in_named_scope(&absolute) {
+            self.shared.context_skipped.fetch_add(1, Ordering::Relaxed);
+            // Not read, not changed as far as this run knows: what the cache holds stays.
+            if let Some(cache) = cache {
+                cache.loaded.keep_path(&absolute);
+            }
             return;
         }
         let stamp = cache.and_then(|_| metadata()).map(|m| Stamp::of(&m));
@@ -835,6 +858,32 @@ impl Context<'_> {
         if let Some(root) = self.project_of_named(absolute) {
             lock(&self.shared.context_roots).insert(root);
         }
+        if let Some(family) = family_of(absolute) {
+            let root = self.root_of(absolute);
+            lock(&self.shared.named_scopes)
+                .entry(family)
+                .or_default()
+                .insert(root);
+        }
+    }
+
+    /// Whether a source file of a named file's project can matter to the named files: it
+    /// shares a named file's project root and language family, or the context is read for
+    /// whether the projects presign.
+    fn in_named_scope(&self, absolute: &Path) -> bool {
+        if self.shared.presign_context.load(Ordering::Relaxed) {
+            return true;
+        }
+        let Some(family) = family_of(absolute) else {
+            return false;
+        };
+        // Cheap tests first: a file's project root is found by probing its directories for
+        // markers, which a file of another language or outside every named root never needs.
+        let roots = match lock(&self.shared.named_scopes).get(&family) {
+            Some(roots) if roots.iter().any(|r| absolute.starts_with(r)) => roots.clone(),
+            _ => return false,
+        };
+        roots.contains(&self.root_of(absolute))
     }
 
     /// The project a named source file sees: its marked root, else the directory of the
@@ -896,6 +945,7 @@ impl Context<'_> {
         if !waiting {
             return;
         }
+        self.shared.presign_context.store(true, Ordering::Relaxed);
         let none = PathBuf::new();
         for absolute in std::mem::take(&mut *lock(&self.shared.named_other)) {
             let root = self.root_of_or(&absolute, &none);

@@ -10,9 +10,11 @@
 //! and text; the analysis itself runs as without a cache, with the same facts. Every file is
 //! still read and its text hashed: a file edited, renamed or restored is a miss.
 //!
-//! One file per set of project roots (or of directories scanned, [`Reader`]) holds the entries the last run used, replaced (by a
-//! rename, so racing runs each leave a whole file) only when the run parsed something new or
-//! used fewer entries. Like the context cache it is never an input that can fail a run: a
+//! One file per set of project roots (or of directories scanned, [`Reader`]) holds the
+//! entries, replaced (by a rename, so racing runs each leave a whole file) only when the run
+//! parsed something new. An entry no run used for [`MAX_AGE`] such writes is dropped: runs
+//! for named files of other languages or roots use other entries and keep theirs, and the
+//! entries of a file's older versions go. Like the context cache it is never an input that can fail a run: a
 //! missing, corrupt or foreign file is an empty cache, and each entry carries a checksum that
 //! is verified before it is decoded. The checksum catches damage, not forgery: the cache
 //! lives in the user's private cache directory (0700, files 0600), where whoever can write
@@ -29,12 +31,20 @@ use crate::driver::lock;
 use crate::facts::SyntaxFacts;
 
 /// The first line of a cache file; the number is the format's version.
-const MAGIC: &[u8] = b"presign-lint syntax cache 2\n";
+const MAGIC: &[u8] = b"presign-lint syntax cache 3\n";
 /// Larger cache files are not read, and a run writes no more than this.
 const MAX_CACHE_BYTES: usize = 64 * 1024 * 1024;
 
 /// What one file's text and path identify.
 type Key = (u64, u64);
+
+/// How many writes an entry no run used survives: runs for other named files (another
+/// language, another project root) use other entries, and the entries of a file's older
+/// versions are used by none.
+const MAX_AGE: u8 = 16;
+
+/// An entry's encoded facts, and the number of writes since a run last used it.
+type Aged = (Arc<[u8]>, u8);
 
 /// Who reads a cache file. A scan of directories and the named files of a hook in the same
 /// tree keep separate files: each run writes the entries it used, and the hook's few would
@@ -60,7 +70,7 @@ pub struct SyntaxCache {
 struct Disk {
     file: PathBuf,
     key: u64,
-    loaded: HashMap<Key, Arc<[u8]>>,
+    loaded: HashMap<Key, Aged>,
 }
 
 impl SyntaxCache {
@@ -113,7 +123,7 @@ impl SyntaxCache {
         let bytes = match made {
             Some(bytes) => bytes,
             None => {
-                let bytes = self.disk.get()?.loaded.get(&key)?.clone();
+                let bytes = self.disk.get()?.loaded.get(&key)?.0.clone();
                 lock(&self.used).insert(key, bytes.clone());
                 bytes
             }
@@ -135,19 +145,25 @@ impl SyntaxCache {
         lock(&self.used).insert(key, bytes.into());
     }
 
-    /// Writes what this run used, unless it is what the cache holds or the cache has no
-    /// file. Failures are ignored.
+    /// Writes the entries this run made, with those it used and those of the cache that have
+    /// not grown too old unused, unless it made none (the file would hold what it holds) or
+    /// the cache has no file. Failures are ignored.
     pub fn save(self, options: &CacheOptions) {
         let Some(disk) = self.disk.into_inner() else {
             return;
         };
         let used = self.used.into_inner().unwrap_or_else(|p| p.into_inner());
-        // A named file is parsed whatever the cache holds: what matters is whether the
-        // entries differ.
-        if used.len() == disk.loaded.len() && used.keys().all(|k| disk.loaded.contains_key(k)) {
+        if used.keys().all(|k| disk.loaded.contains_key(k)) {
             return;
         }
-        let bytes = encode(disk.key, &used);
+        let mut entries: HashMap<Key, Aged> = disk
+            .loaded
+            .into_iter()
+            .filter(|(k, _)| !used.contains_key(k))
+            .filter_map(|(k, (bytes, age))| (age < MAX_AGE).then(|| (k, (bytes, age + 1))))
+            .collect();
+        entries.extend(used.into_iter().map(|(k, bytes)| (k, (bytes, 0))));
+        let bytes = encode(disk.key, &entries);
         if crate::driver::context_cache::create_private_dir(&options.dir).is_ok() {
             crate::driver::context_cache::replace_private(&disk.file, &bytes);
         }
@@ -171,25 +187,27 @@ fn checksum(bytes: &[u8]) -> u64 {
     hasher.finish()
 }
 
-/// Entries sorted by key, so the same entries make the same file.
-fn encode(key: u64, entries: &HashMap<Key, Arc<[u8]>>) -> Vec<u8> {
-    let mut sorted: Vec<(&Key, &Arc<[u8]>)> = entries.iter().collect();
-    sorted.sort_by_key(|(k, _)| **k);
+/// Entries sorted by age, then key, so the same entries make the same file and, past the
+/// size bound, the entries used most recently are the ones kept.
+fn encode(key: u64, entries: &HashMap<Key, Aged>) -> Vec<u8> {
+    let mut sorted: Vec<(&Key, &Aged)> = entries.iter().collect();
+    sorted.sort_by_key(|(k, (_, age))| (*age, **k));
     let mut out = MAGIC.to_vec();
     out.extend(key.to_le_bytes());
     let mut body = Vec::new();
     let mut count = 0u32;
-    for ((a, b), bytes) in sorted {
+    for ((a, b), (bytes, age)) in sorted {
         let Ok(len) = u32::try_from(bytes.len()) else {
             continue;
         };
-        if out.len() + body.len() + bytes.len() + 28 > MAX_CACHE_BYTES {
+        if out.len() + body.len() + bytes.len() + 29 > MAX_CACHE_BYTES {
             break;
         }
         body.extend(a.to_le_bytes());
         body.extend(b.to_le_bytes());
         body.extend(checksum(bytes).to_le_bytes());
         body.extend(len.to_le_bytes());
+        body.push(*age);
         body.extend(bytes.iter());
         count += 1;
     }
@@ -198,7 +216,7 @@ fn encode(key: u64, entries: &HashMap<Key, Arc<[u8]>>) -> Vec<u8> {
     out
 }
 
-fn decode(bytes: &[u8], key: u64) -> Option<HashMap<Key, Arc<[u8]>>> {
+fn decode(bytes: &[u8], key: u64) -> Option<HashMap<Key, Aged>> {
     let mut rest = bytes.strip_prefix(MAGIC)?;
     let mut take = |n: usize| -> Option<&[u8]> {
         let (head, tail) = rest.split_at_checked(n)?;
@@ -215,10 +233,11 @@ fn decode(bytes: &[u8], key: u64) -> Option<HashMap<Key, Arc<[u8]>>> {
         let k = (u64_of(take(8)?)?, u64_of(take(8)?)?);
         let sum = u64_of(take(8)?)?;
         let len = usize::try_from(u32::from_le_bytes(take(4)?.try_into().ok()?)).ok()?;
+        let age = take(1)?[0];
         let entry = take(len)?;
         // A damaged entry is no entry: never decoded.
         if checksum(entry) == sum {
-            entries.insert(k, Arc::from(entry));
+            entries.insert(k, (Arc::from(entry), age));
         }
     }
     Some(entries)
@@ -294,12 +313,56 @@ mod tests {
     }
 
     #[test]
+    fn entries_another_run_used_survive_until_they_grow_old() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let a = "A_TTL = 1\n";
+        let (options, first) = cache(dir.path());
+        first.put(Path::new("/p/a.py"), a, &facts(a));
+        first.save(&options);
+        let mut version = 0;
+        // A run for another file, which makes an entry (a new version of `b.py`).
+        let mut other_run = |uses_a: bool| {
+            let (_, run) = cache(dir.path());
+            if uses_a {
+                assert!(run.get(Path::new("/p/a.py"), a).is_some());
+            }
+            version += 1;
+            let text = format!("B_TTL = {version}\n");
+            run.put(Path::new("/p/b.py"), &text, &facts(&text));
+            run.save(&options);
+        };
+        for _ in 0..MAX_AGE {
+            other_run(false);
+        }
+        let (_, later) = cache(dir.path());
+        assert!(later.get(Path::new("/p/a.py"), a).is_some(), "kept");
+        // A run that makes nothing writes nothing.
+        let file = options.file_of("syntax", &[PathBuf::from("/p")]);
+        let before = std::fs::read(&file).expect("cache file");
+        later.save(&options);
+        assert_eq!(std::fs::read(&file).expect("cache file"), before);
+        // Used by a run that writes, it is young again.
+        other_run(true);
+        for _ in 0..MAX_AGE {
+            other_run(false);
+        }
+        let (_, later) = cache(dir.path());
+        assert!(later.get(Path::new("/p/a.py"), a).is_some(), "used, kept");
+        other_run(false);
+        let (_, last) = cache(dir.path());
+        assert!(last.get(Path::new("/p/a.py"), a).is_none(), "too old");
+    }
+
+    #[test]
     fn a_damaged_or_foreign_cache_is_no_cache_and_never_panics() {
         let text = "TTL = 3600\n";
         let mut used = HashMap::new();
         used.insert(
             key_of(Path::new("/p/a.py"), text),
-            Arc::from(postcard::to_stdvec(&facts(text)).expect("encodes")),
+            (
+                Arc::from(postcard::to_stdvec(&facts(text)).expect("encodes")),
+                0,
+            ),
         );
         let bytes = encode(7, &used);
         assert!(decode(&bytes, 8).is_none(), "another build or settings");
@@ -310,7 +373,7 @@ mod tests {
             let mut flipped = bytes.clone();
             flipped[i] ^= 0x55;
             if let Some(entries) = decode(&flipped, 7) {
-                for entry in entries.values() {
+                for (entry, _) in entries.values() {
                     let _ = postcard::from_bytes::<SyntaxFacts>(entry);
                 }
             }
