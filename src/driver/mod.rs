@@ -1,21 +1,21 @@
 //! What runs a check: the command line ([`cli`]) and its effect ([`run`]); configuration
 //! files ([`config`]) and the settings they make per path ([`settings`]); discovery of the
 //! files to read ([`scan`], [`paths`], [`staged`]) and the analysis of each ([`analyze`]);
-//! what a named file's project keeps between runs ([`context_cache`], [`syntax_cache`],
-//! [`walk_cache`]);
+//! what named files' projects and directory scans keep between runs ([`stamp_cache`],
+//! [`syntax_cache`], [`walk_cache`]);
 //! baselines ([`baseline`]); why a run stops ([`error`]).
 
 pub mod analyze;
 pub mod baseline;
 pub mod cli;
 pub mod config;
-pub mod context_cache;
 pub mod error;
 pub mod paths;
 pub mod run;
 pub mod scan;
 pub mod settings;
 pub mod staged;
+pub mod stamp_cache;
 pub mod suggest;
 pub mod syntax_cache;
 pub mod walk_cache;

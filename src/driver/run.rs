@@ -8,10 +8,10 @@ use std::path::{Path, PathBuf};
 
 use crate::driver::cli::{self, CheckArgs, ColorChoice, Command, ListFormat};
 use crate::driver::config::{self, Config, parse_lint_name};
-use crate::driver::context_cache::CacheOptions;
 use crate::driver::error::Error;
 use crate::driver::scan::{DEFAULT_MAX_FILE_SIZE, ScanOptions, scan};
 use crate::driver::settings::{LintSelector, Settings};
+use crate::driver::stamp_cache::CacheOptions;
 use crate::level::{FailOn, Level};
 use crate::lints::{LINTS, LintId, Status};
 use crate::report::{self, Format, RenderOptions, Report, Summary};

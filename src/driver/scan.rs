@@ -15,10 +15,10 @@ use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::sync::Arc;
 
 use crate::driver::analyze::{Outcome, ProjectInput, ProjectOutput, analyze};
-use crate::driver::context_cache::{CacheOptions, Class, ContextCache, Entry, Made, Slot, Stamp};
 use crate::driver::lock;
 use crate::driver::paths::{absolute, display_path};
 use crate::driver::settings::{Settings, matches};
+use crate::driver::stamp_cache::{CacheOptions, Class, Entry, Made, Slot, Stamp, StampCache};
 use crate::driver::syntax_cache::{Reader, SyntaxCache};
 use crate::driver::walk_cache::{Listing, Recorder, for_each_parallel};
 use crate::finding::{Finding, ScanError, Unchecked};
@@ -43,7 +43,8 @@ pub struct ScanOptions {
     pub progress: bool,
     /// Follow presigning across files ([`crate::semantic::project`]).
     pub project: bool,
-    /// Where named files' projects are cached between runs; `None`: no cache.
+    /// Where named files' projects and directory scans are cached between runs; `None`: no
+    /// cache.
     pub cache: Option<CacheOptions>,
     /// Say on stderr how each named file's project was listed, and what a scan's cache
     /// answered for.
@@ -147,7 +148,7 @@ enum Role {
 /// The context cache (or a scan's) during one walk: what the last run left, and what this
 /// one made.
 struct CacheRun {
-    loaded: ContextCache,
+    loaded: StampCache,
     made: Mutex<Vec<Made>>,
     /// Files the cache answered for (unchanged since it was written), and files seen.
     hits: AtomicUsize,
@@ -155,7 +156,7 @@ struct CacheRun {
 }
 
 impl CacheRun {
-    fn new(loaded: ContextCache) -> CacheRun {
+    fn new(loaded: StampCache) -> CacheRun {
         CacheRun {
             loaded,
             made: Mutex::new(Vec::new()),
@@ -440,7 +441,7 @@ impl Context<'_> {
     /// already scanned are analysed for what they give the project, and nothing of theirs is
     /// reported. Names never resolve across project roots, so the rest of the repository
     /// cannot change a named file's findings and is not read. With a cache
-    /// ([`crate::driver::context_cache`]), an unchanged file the first pass did not parse last time
+    /// ([`crate::driver::stamp_cache`]), an unchanged file the first pass did not parse last time
     /// is not read either, and a project none of whose directories and rule files changed is
     /// not walked but listed from [`crate::driver::walk_cache`].
     fn scan_context(&self, options: &ScanOptions) {
@@ -452,7 +453,7 @@ impl Context<'_> {
         let cache = options
             .cache
             .as_ref()
-            .map(|c| CacheRun::new(ContextCache::load(c, &roots)));
+            .map(|c| CacheRun::new(StampCache::load(c, &roots)));
         if let (Some(c), Some(syntax)) = (&options.cache, &self.shared.syntax_cache) {
             syntax.attach(c, Reader::NamedFiles, &roots);
         }
@@ -589,9 +590,10 @@ impl Context<'_> {
     }
 
     /// One source file of a named file's project, read for context only; unreadable ones are
-    /// skipped (they were not asked for). With a cache, what the first pass makes of the
-    /// file is recorded, and taken from the cache when the file is unchanged and was not
-    /// parsed.
+    /// skipped (they were not asked for), and so are those outside the named files' project
+    /// roots and languages ([`Context::in_named_scope`]). With a cache, what the first pass
+    /// makes of the file is recorded, and taken from the cache when the file is unchanged
+    /// and was not parsed.
     fn read_context(
         &self,
         path: &Path,
@@ -907,13 +909,11 @@ impl Context<'_> {
             return;
         };
         if options.paths.iter().any(|p| p.is_dir()) {
-            let scanned: BTreeSet<PathBuf> = options
-                .paths
-                .iter()
-                .map(|p| absolute(self.cwd, p))
-                .collect();
-            let scanned: Vec<PathBuf> = scanned.into_iter().collect();
-            syntax.attach(cache, Reader::Directories, &scanned);
+            syntax.attach(
+                cache,
+                Reader::Directories,
+                &scanned_paths(options, self.cwd),
+            );
             return;
         }
         let roots: BTreeSet<PathBuf> = options
@@ -1543,9 +1543,16 @@ fn scan_cache_of(options: &ScanOptions, cwd: &Path) -> Option<CacheRun> {
     if options.staged || options.paths.is_empty() || !options.paths.iter().all(|p| p.is_dir()) {
         return None;
     }
+    Some(CacheRun::new(StampCache::load_scan(
+        cache,
+        &scanned_paths(options, cwd),
+    )))
+}
+
+/// The paths scanned, absolute, sorted and each once: what a scan's caches are named by.
+fn scanned_paths(options: &ScanOptions, cwd: &Path) -> Vec<PathBuf> {
     let scanned: BTreeSet<PathBuf> = options.paths.iter().map(|p| absolute(cwd, p)).collect();
-    let scanned: Vec<PathBuf> = scanned.into_iter().collect();
-    Some(CacheRun::new(ContextCache::load_scan(cache, &scanned)))
+    scanned.into_iter().collect()
 }
 
 /// Whether one of `roots` is another or inside another. Sorted by component, a root inside

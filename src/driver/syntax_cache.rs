@@ -26,8 +26,8 @@ use std::hash::{Hash, Hasher};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, OnceLock};
 
-use crate::driver::context_cache::CacheOptions;
 use crate::driver::lock;
+use crate::driver::stamp_cache::CacheOptions;
 use crate::facts::SyntaxFacts;
 
 /// The first line of a cache file; the number is the format's version.
@@ -164,8 +164,8 @@ impl SyntaxCache {
             .collect();
         entries.extend(used.into_iter().map(|(k, bytes)| (k, (bytes, 0))));
         let bytes = encode(disk.key, &entries);
-        if crate::driver::context_cache::create_private_dir(&options.dir).is_ok() {
-            crate::driver::context_cache::replace_private(&disk.file, &bytes);
+        if crate::driver::stamp_cache::create_private_dir(&options.dir).is_ok() {
+            crate::driver::stamp_cache::replace_private(&disk.file, &bytes);
         }
     }
 }

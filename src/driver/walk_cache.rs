@@ -3,7 +3,7 @@
 //!
 //! Listing a project is most of what a warm pre-commit run does: on a 13k-file tree, 5,000
 //! directories read and every entry matched against the ignore files, where the context
-//! cache ([`crate::driver::context_cache`]) has already spared reading the files. A
+//! cache ([`crate::driver::stamp_cache`]) has already spared reading the files. A
 //! directory's stamp changes whenever an entry is created, removed or renamed in it, so when
 //! every directory the last walk entered, and every file whose rules it obeyed, still has
 //! the stamp it had, a walk now would list the same files: they are taken from this cache
@@ -24,11 +24,11 @@ use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::time::SystemTime;
 
-use crate::driver::context_cache::{
-    CacheOptions, Reader, Stamp, create_private_dir, nanos, put_path, read_bounded, replace_private,
-};
 use crate::driver::lock;
 use crate::driver::paths::is_under;
+use crate::driver::stamp_cache::{
+    CacheOptions, Reader, Stamp, create_private_dir, nanos, put_path, read_bounded, replace_private,
+};
 
 /// The first line of a listing file; the number is the format's version.
 const MAGIC: &[u8] = b"presign-lint walk cache 1\n";

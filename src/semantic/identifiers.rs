@@ -55,7 +55,7 @@ impl Identifiers {
     /// large generated ones, which are read again instead.
     pub const WORTH_IT: usize = 16 * 1024;
 
-    /// The largest file whose filter is kept between runs (see [`crate::driver::context_cache`]):
+    /// The largest file whose filter is kept between runs (see [`crate::driver::stamp_cache`]):
     /// built once per version of the file, it saves reading it again in every later run.
     pub const WORTH_CACHING: usize = 4 * 1024 * 1024;
 
@@ -111,7 +111,7 @@ impl Identifiers {
         probes(self.bits.len(), key.0).all(|(i, bit)| self.bits[i] & bit != 0)
     }
 
-    /// The filter's bits, to be stored (see [`crate::driver::context_cache`]).
+    /// The filter's bits, to be stored (see [`crate::driver::stamp_cache`]).
     pub fn words(&self) -> &[u64] {
         &self.bits
     }

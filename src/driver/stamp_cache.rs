@@ -3,8 +3,8 @@
 //! and the files of the directories a scan walks.
 //!
 //! A file named on the command line sees its project (`scan::Context::scan_context`): every
-//! source file of the project is read, and the few with trigger words are parsed for their
-//! wrappers and constants. Most files give the project nothing but their identifiers, which a
+//! source file of the project that shares a named file's project root and language is read,
+//! and the few with trigger words are parsed for their wrappers and constants. Most files give the project nothing but their identifiers, which a
 //! later pass asks before reading them again. This cache keeps, per file and keyed by its
 //! stamp (size, modification and change times, inode), which of the two it was and, for the
 //! second kind, its identifier filter. A file whose stamp is unchanged is then not read at
@@ -277,21 +277,21 @@ pub struct Made {
     entry: Entry,
 }
 
-/// Where an entry sits in a [`ContextCache`].
+/// Where an entry sits in a [`StampCache`].
 #[derive(Clone, Copy, Debug)]
 pub struct Slot(usize);
 
 /// The entries of the caches of some project roots (or of a scan's directories), by path.
 #[derive(Default)]
-pub struct ContextCache {
+pub struct StampCache {
     index: KeyIndex,
     held: Vec<Held>,
     parts: Vec<Part>,
 }
 
-impl ContextCache {
+impl StampCache {
     /// The caches of the named files' projects at `roots`: one file per root.
-    pub fn load(options: &CacheOptions, roots: &[PathBuf]) -> ContextCache {
+    pub fn load(options: &CacheOptions, roots: &[PathBuf]) -> StampCache {
         let parts = roots
             .iter()
             .map(|root| Part {
@@ -299,22 +299,22 @@ impl ContextCache {
                 roots: vec![root.clone()],
             })
             .collect();
-        ContextCache::load_parts(options, parts)
+        StampCache::load_parts(options, parts)
     }
 
     /// The cache of a scan of the directories `scanned` (absolute, sorted): one file for all.
-    pub fn load_scan(options: &CacheOptions, scanned: &[PathBuf]) -> ContextCache {
+    pub fn load_scan(options: &CacheOptions, scanned: &[PathBuf]) -> StampCache {
         let part = Part {
             file: options.scan_file(scanned),
             roots: scanned.to_vec(),
         };
-        ContextCache::load_parts(options, vec![part])
+        StampCache::load_parts(options, vec![part])
     }
 
-    fn load_parts(options: &CacheOptions, parts: Vec<Part>) -> ContextCache {
-        let mut cache = ContextCache {
+    fn load_parts(options: &CacheOptions, parts: Vec<Part>) -> StampCache {
+        let mut cache = StampCache {
             parts,
-            ..ContextCache::default()
+            ..StampCache::default()
         };
         for part in 0..cache.parts.len() {
             let Some(read) = read(&cache.parts[part].file, options.key) else {
@@ -765,7 +765,7 @@ mod tests {
         let written = || std::fs::read(&file).expect("cache file");
         let before = written();
 
-        let cache = ContextCache::load_scan(&options, &scanned);
+        let cache = StampCache::load_scan(&options, &scanned);
         assert_eq!(cache.len(), entries.len());
         let (path, entry) = &entries[0];
         let touched = Stamp {
@@ -788,7 +788,7 @@ mod tests {
         assert_eq!(written(), before, "unchanged");
 
         // One file changed, one gone: the file holds what this run saw.
-        let cache = ContextCache::load_scan(&options, &scanned);
+        let cache = StampCache::load_scan(&options, &scanned);
         let changed = Entry {
             stamp: touched,
             class: Class::Live,
@@ -800,7 +800,7 @@ mod tests {
             cache.keep(slot);
         }
         cache.save(&options, &made, SystemTime::now());
-        let after = ContextCache::load_scan(&options, &scanned);
+        let after = StampCache::load_scan(&options, &scanned);
         assert_eq!(after.len(), entries.len() - 1);
         assert!(after.get(path, &touched).is_some());
         assert!(after.get(path, &entry.stamp).is_none());
