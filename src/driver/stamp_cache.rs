@@ -13,7 +13,7 @@
 //! without one would, with the same index and the same passes: only reads are saved.
 //!
 //! A scan of directories keeps the same kind of entries for the files it reports on
-//! ([`CacheOptions::scan_file`]), with one more condition: a file is answered from the cache
+//! (`scan-*.bin`), with one more condition: a file is answered from the cache
 //! only when its analysis had nothing to report, to give the project or to tell the scan
 //! (whether it presigns). Everything else is read and analysed again in every run; a quiet
 //! file's findings are none, whatever the rest of the tree holds, since the first pass
@@ -194,7 +194,7 @@ impl CacheOptions {
         self.file_of("context", &root)
     }
 
-    /// Keeps the cache directory within [`MAX_DIR_BYTES`] and [`MAX_DIR_FILES`]: each set of
+    /// Keeps the cache directory within 256 MB and 512 files: each set of
     /// paths scanned and of settings has files of its own, which nothing else removes. The
     /// least recently written go first; so do temporary files a run left behind.
     pub fn trim(&self) {

@@ -12,7 +12,7 @@
 //!
 //! One file per set of project roots (or of directories scanned, [`Reader`]) holds the
 //! entries, replaced (by a rename, so racing runs each leave a whole file) only when the run
-//! parsed something new. An entry no run used for [`MAX_AGE`] such writes is dropped: runs
+//! parsed something new. An entry no run used for 16 such writes is dropped: runs
 //! for named files of other languages or roots use other entries and keep theirs, and the
 //! entries of a file's older versions go. Like the context cache it is never an input that can fail a run: a
 //! missing, corrupt or foreign file is an empty cache, and each entry carries a checksum that
