@@ -345,6 +345,23 @@ fn set_past(dir: &std::path::Path) {
     }
 }
 
+/// `check app/links.py --no-config --format json -v` in `root`, with `env` and `extra`
+/// arguments; it must not fail.
+fn links_verbose(root: &std::path::Path, env: &[(&str, &str)], extra: &[&str]) -> common::Run {
+    let mut args = vec![
+        "check",
+        "app/links.py",
+        "--no-config",
+        "--format",
+        "json",
+        "-v",
+    ];
+    args.extend_from_slice(extra);
+    let out = common::run_with_env(root, &args, env);
+    assert!(out.code <= 1, "{}", out.stderr);
+    out
+}
+
 /// An aged copy of a fixture project, and a cache directory of its own beside it.
 fn aged_copy(project: &str) -> (tempfile::TempDir, std::path::PathBuf, String) {
     let dir = tempfile::tempdir().expect("tempdir");
@@ -484,17 +501,7 @@ fn the_walk_cache_sees_every_change_a_walk_would() {
     ];
     // The findings of `app/links.py`, and how its project was listed.
     let named = |extra: &[&str]| {
-        let mut args = vec![
-            "check",
-            "app/links.py",
-            "--no-config",
-            "--format",
-            "json",
-            "-v",
-        ];
-        args.extend_from_slice(extra);
-        let out = common::run_with_env(&root, &args, &env);
-        assert!(out.code <= 1, "{}", out.stderr);
+        let out = links_verbose(&root, &env, extra);
         let listed = out.stderr.contains(": listed from the cache");
         (json(&out)["findings"].to_string(), listed)
     };
@@ -670,17 +677,7 @@ fn a_named_files_context_is_its_own_root_and_language() {
         "{whole:?}"
     );
     for extra in [&["--no-cache"][..], &[], &[]] {
-        let mut args = vec![
-            "check",
-            "app/links.py",
-            "--no-config",
-            "--format",
-            "json",
-            "-v",
-        ];
-        args.extend_from_slice(extra);
-        let out = common::run_with_env(&root, &args, &env);
-        assert!(out.code <= 1, "{}", out.stderr);
+        let out = links_verbose(&root, &env, extra);
         let named: Vec<String> = json(&out)["findings"]
             .as_array()
             .expect("findings")

@@ -663,49 +663,21 @@ mod tests {
             changed_ns: 2,
             inode: 3,
         };
+        let entry = |path: &str, len, class| {
+            let stamp = stamp(len);
+            (PathBuf::from(path), Entry { stamp, class })
+        };
         vec![
-            (
-                PathBuf::from("/p/a.py"),
-                Entry {
-                    stamp: stamp(10),
-                    class: Class::Live,
-                },
+            entry("/p/a.py", 10, Class::Live),
+            entry(
+                "/p/b.py",
+                20,
+                Class::Plain(Some(Identifiers::of(b"signed_link = 1"))),
             ),
-            (
-                PathBuf::from("/p/b.py"),
-                Entry {
-                    stamp: stamp(20),
-                    class: Class::Plain(Some(Identifiers::of(b"signed_link = 1"))),
-                },
-            ),
-            (
-                PathBuf::from("/p/c.py"),
-                Entry {
-                    stamp: stamp(30),
-                    class: Class::Plain(None),
-                },
-            ),
-            (
-                PathBuf::from("/p/d.bin"),
-                Entry {
-                    stamp: stamp(40),
-                    class: Class::Binary,
-                },
-            ),
-            (
-                PathBuf::from("/p/report.sarif"),
-                Entry {
-                    stamp: stamp(50),
-                    class: Class::Report,
-                },
-            ),
-            (
-                PathBuf::from("/p/README.md"),
-                Entry {
-                    stamp: stamp(60),
-                    class: Class::Inert,
-                },
-            ),
+            entry("/p/c.py", 30, Class::Plain(None)),
+            entry("/p/d.bin", 40, Class::Binary),
+            entry("/p/report.sarif", 50, Class::Report),
+            entry("/p/README.md", 60, Class::Inert),
         ]
     }
 
