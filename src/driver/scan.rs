@@ -93,6 +93,9 @@ struct Shared {
     /// root or language family cannot reach a named file's lookups ([`Scope`]), and is not
     /// read, unless the named files need to know whether their projects presign.
     named_scopes: Mutex<HashMap<Family, BTreeSet<PathBuf>>>,
+    /// Per directory (its path's bytes), the families whose named scopes its files are in:
+    /// asked for every source file of a named file's project.
+    scoped_directories: Mutex<HashMap<OsString, Vec<Family>>>,
     /// A named file's finding waits on whether its project presigns: the context walk reads
     /// every source file of the projects, whatever its root or language.
     presign_context: AtomicBool,
@@ -605,11 +608,8 @@ impl Context<'_> {
             return;
         }
         if !self.in_named_scope(&absolute) {
+            // What the cache holds of it stays (see `StampCache::save`).
             self.shared.context_skipped.fetch_add(1, Ordering::Relaxed);
-            // Not read, not changed as far as this run knows: what the cache holds stays.
-            if let Some(cache) = cache {
-                cache.loaded.keep_path(&absolute);
-            }
             return;
         }
         let stamp = cache.and_then(|_| metadata()).map(|m| Stamp::of(&m));
@@ -876,16 +876,30 @@ impl Context<'_> {
         if self.shared.presign_context.load(Ordering::Relaxed) {
             return true;
         }
-        let Some(family) = family_of(absolute) else {
+        let (Some(family), Some(dir)) = (family_of(absolute), absolute.parent()) else {
             return false;
         };
         // Cheap tests first: a file's project root is found by probing its directories for
         // markers, which a file of another language or outside every named root never needs.
-        let roots = match lock(&self.shared.named_scopes).get(&family) {
-            Some(roots) if roots.iter().any(|r| absolute.starts_with(r)) => roots.clone(),
-            _ => return false,
-        };
-        roots.contains(&self.root_of(absolute))
+        let under_a_root = lock(&self.shared.named_scopes)
+            .get(&family)
+            .is_some_and(|roots| roots.iter().any(|r| absolute.starts_with(r)));
+        if !under_a_root {
+            return false;
+        }
+        if let Some(families) = lock(&self.shared.scoped_directories).get(dir.as_os_str()) {
+            return families.contains(&family);
+        }
+        // Once per directory: its project root, and the named families rooted there.
+        let root = self.root_of(absolute);
+        let families: Vec<Family> = lock(&self.shared.named_scopes)
+            .iter()
+            .filter(|(_, roots)| roots.contains(&root))
+            .map(|(family, _)| *family)
+            .collect();
+        let inside = families.contains(&family);
+        lock(&self.shared.scoped_directories).insert(dir.as_os_str().to_os_string(), families);
+        inside
     }
 
     /// The project a named source file sees: its marked root, else the directory of the

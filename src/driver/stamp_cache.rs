@@ -35,11 +35,16 @@ use crate::driver::paths::is_under;
 use crate::semantic::identifiers::Identifiers;
 
 /// The first line of a cache file; the number is the format's version.
-const MAGIC: &[u8] = b"presign-lint context cache 6\n";
+const MAGIC: &[u8] = b"presign-lint context cache 7\n";
 /// Entries whose file changed this close to the run's start are not recorded.
 const RACY_NS: u64 = 2_000_000_000;
 /// A cache file larger than this is not read: about 200k files of ordinary source.
 const MAX_CACHE_BYTES: u64 = 64 * 1024 * 1024;
+
+/// How many writes an entry no run used survives: a named file's run reads only the files of
+/// its project root and language, and leaves the others' entries for the runs that need them;
+/// the entries of removed files go.
+const MAX_AGE: u8 = 16;
 
 /// The cache directory is trimmed to this size ([`CacheOptions::trim`]).
 const MAX_DIR_BYTES: u64 = 256 * 1024 * 1024;
@@ -266,7 +271,9 @@ struct Held {
     key: PathKey,
     entry: Entry,
     part: usize,
-    /// This run found the file unchanged: the entry stays.
+    /// Writes since a run last used it.
+    age: u8,
+    /// This run found the file unchanged: the entry stays, young.
     used: AtomicBool,
 }
 
@@ -322,12 +329,13 @@ impl StampCache {
             };
             cache.index.reserve(read.len());
             cache.held.reserve(read.len());
-            for (key, entry) in read {
+            for (key, entry, age) in read {
                 cache.index.insert(key, cache.held.len());
                 cache.held.push(Held {
                     key,
                     entry,
                     part,
+                    age,
                     used: AtomicBool::new(false),
                 });
             }
@@ -362,13 +370,6 @@ impl StampCache {
         }
     }
 
-    /// The entry of `path` stays, whatever its stamp: the run did not look at the file.
-    pub fn keep_path(&self, path: &Path) {
-        if let Some(&at) = self.index.get(&PathKey::of(path)) {
-            self.keep(Slot(at));
-        }
-    }
-
     /// The entry to record for `path`, or `None` when the cache holds it already (the same
     /// stamp: the same class) or has no file for it.
     pub fn made(&self, path: &Path, entry: Entry) -> Option<Made> {
@@ -381,38 +382,36 @@ impl StampCache {
         Some(Made { key, part, entry })
     }
 
-    /// Replaces each cache file that must change (an entry made, or one not kept) with the
-    /// entries kept and made for it. Failures are ignored: the next run reads the files
+    /// Replaces each cache file this run made entries for with the entries made and those
+    /// held: the ones used stay young, the others age and go after [`MAX_AGE`] writes. A run
+    /// that made nothing writes nothing. Failures are ignored: the next run reads the files
     /// again.
     pub fn save(&self, options: &CacheOptions, made: &[Made], started: SystemTime) {
         let started_ns = nanos(started);
         let mut created = false;
         for (part, Part { file, .. }) in self.parts.iter().enumerate() {
-            let fresh: Vec<(PathKey, &Entry)> = made
+            let mut entries: Vec<(PathKey, &Entry, u8)> = made
                 .iter()
                 .filter(|m| m.part == part && !m.entry.stamp.racy(started_ns))
-                .map(|m| (m.key, &m.entry))
+                .map(|m| (m.key, &m.entry, 0))
                 .collect();
-            let mut dropped = false;
-            let mut kept: Vec<(PathKey, &Entry)> = Vec::new();
-            for held in self.held.iter().filter(|h| h.part == part) {
-                if held.used.load(Ordering::Relaxed) {
-                    kept.push((held.key, &held.entry));
-                } else {
-                    dropped = true;
-                }
-            }
-            if fresh.is_empty() && !dropped {
+            if entries.is_empty() {
                 continue;
             }
             if !std::mem::replace(&mut created, true) && create_private_dir(&options.dir).is_err() {
                 return;
             }
-            let mut entries = kept;
-            entries.extend(fresh);
-            // Sorted, so the same entries make the same file.
-            entries.sort_unstable_by_key(|(key, _)| *key);
-            entries.dedup_by_key(|(key, _)| *key);
+            for held in self.held.iter().filter(|h| h.part == part) {
+                if held.used.load(Ordering::Relaxed) {
+                    entries.push((held.key, &held.entry, 0));
+                } else if held.age < MAX_AGE {
+                    entries.push((held.key, &held.entry, held.age + 1));
+                }
+            }
+            // Sorted, so the same entries make the same file; a file made anew replaces what
+            // was held of it (its entry comes first).
+            entries.sort_by_key(|(key, _, _)| *key);
+            entries.dedup_by_key(|(key, _, _)| *key);
             let bytes = encode(options.key, entries.into_iter());
             // Too large to be read back: the next run would read and write it for nothing.
             if bytes.len() as u64 > MAX_CACHE_BYTES {
@@ -503,15 +502,16 @@ fn write_private(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     options.open(path)?.write_all(bytes)
 }
 
-fn encode<'a>(key: u64, entries: impl Iterator<Item = (PathKey, &'a Entry)>) -> Vec<u8> {
+fn encode<'a>(key: u64, entries: impl Iterator<Item = (PathKey, &'a Entry, u8)>) -> Vec<u8> {
     let mut out = MAGIC.to_vec();
     out.extend(key.to_le_bytes());
     let mut count = 0u32;
     let mut body = Vec::new();
-    for (path, entry) in entries {
+    for (path, entry, age) in entries {
         body.extend(path.0.to_le_bytes());
         body.extend(path.1.to_le_bytes());
         entry.stamp.encode(&mut body);
+        body.push(age);
         match &entry.class {
             Class::Live => body.push(0),
             Class::Plain(None) => body.push(1),
@@ -535,7 +535,7 @@ fn encode<'a>(key: u64, entries: impl Iterator<Item = (PathKey, &'a Entry)>) -> 
 }
 
 /// The entries of a cache file written under `key`; `None` if it is anything else.
-fn read(file: &Path, key: u64) -> Option<Vec<(PathKey, Entry)>> {
+fn read(file: &Path, key: u64) -> Option<Vec<(PathKey, Entry, u8)>> {
     decode(&read_bounded(file)?, key)
 }
 
@@ -547,17 +547,18 @@ pub(crate) fn read_bounded(file: &Path) -> Option<Vec<u8>> {
     std::fs::read(file).ok()
 }
 
-fn decode(bytes: &[u8], key: u64) -> Option<Vec<(PathKey, Entry)>> {
+fn decode(bytes: &[u8], key: u64) -> Option<Vec<(PathKey, Entry, u8)>> {
     let mut r = Reader(bytes.strip_prefix(MAGIC)?);
     if r.u64()? != key {
         return None;
     }
     let count = r.u32()?;
-    // Each entry takes at least 49 bytes: a corrupt count cannot reserve much.
-    let mut entries = Vec::with_capacity(usize::try_from(count).ok()?.min(r.0.len() / 49));
+    // Each entry takes at least 50 bytes: a corrupt count cannot reserve much.
+    let mut entries = Vec::with_capacity(usize::try_from(count).ok()?.min(r.0.len() / 50));
     for _ in 0..count {
         let path = PathKey(r.u64()?, r.u64()?);
         let stamp = r.stamp()?;
+        let age = r.take(1)?[0];
         let class = match r.take(1)?[0] {
             0 => Class::Live,
             1 => Class::Plain(None),
@@ -575,7 +576,7 @@ fn decode(bytes: &[u8], key: u64) -> Option<Vec<(PathKey, Entry)>> {
             }
             _ => return None,
         };
-        entries.push((path, Entry { stamp, class }));
+        entries.push((path, Entry { stamp, class }, age));
     }
     r.0.is_empty().then_some(entries)
 }
@@ -681,16 +682,19 @@ mod tests {
         ]
     }
 
-    fn keyed(entries: &[(PathBuf, Entry)]) -> impl Iterator<Item = (PathKey, &Entry)> {
-        entries.iter().map(|(p, e)| (PathKey::of(p), e))
+    fn keyed(entries: &[(PathBuf, Entry)]) -> impl Iterator<Item = (PathKey, &Entry, u8)> {
+        entries.iter().map(|(p, e)| (PathKey::of(p), e, 0))
     }
 
     #[test]
     fn entries_survive_a_round_trip_under_their_key_only() {
         let entries = entries();
         let bytes = encode(7, keyed(&entries));
-        let read: HashMap<PathKey, Entry> =
-            decode(&bytes, 7).expect("decodes").into_iter().collect();
+        let read: HashMap<PathKey, Entry> = decode(&bytes, 7)
+            .expect("decodes")
+            .into_iter()
+            .map(|(k, e, _)| (k, e))
+            .collect();
         assert_eq!(read.len(), 6);
         let read: HashMap<PathBuf, &Entry> = entries
             .iter()
@@ -759,25 +763,35 @@ mod tests {
         cache.save(&options, &[], SystemTime::now());
         assert_eq!(written(), before, "unchanged");
 
-        // One file changed, one gone: the file holds what this run saw.
-        let cache = StampCache::load_scan(&options, &scanned);
-        let changed = Entry {
-            stamp: touched,
-            class: Class::Live,
-        };
-        let made: Vec<Made> = cache.made(path, changed).into_iter().collect();
-        assert_eq!(made.len(), 1);
-        for (path, entry) in &entries[1..entries.len() - 1] {
-            let (slot, _) = cache.get(path, &entry.stamp).expect("unchanged");
-            cache.keep(slot);
-        }
-        cache.save(&options, &made, SystemTime::now());
-        let after = StampCache::load_scan(&options, &scanned);
-        assert_eq!(after.len(), entries.len() - 1);
-        assert!(after.get(path, &touched).is_some());
-        assert!(after.get(path, &entry.stamp).is_none());
+        // One file changed, one gone: the changed file's new entry replaces its old one; the
+        // gone file's stays until it has aged through MAX_AGE writes.
         let (gone, gone_entry) = &entries[entries.len() - 1];
-        assert!(after.get(gone, &gone_entry.stamp).is_none());
+        for write in 0..=MAX_AGE {
+            let cache = StampCache::load_scan(&options, &scanned);
+            let changed = Entry {
+                stamp: Stamp {
+                    modified_ns: 100 + u64::from(write),
+                    ..entry.stamp
+                },
+                class: Class::Live,
+            };
+            let made: Vec<Made> = cache.made(path, changed).into_iter().collect();
+            assert_eq!(made.len(), 1);
+            for (path, entry) in &entries[1..entries.len() - 1] {
+                let (slot, _) = cache.get(path, &entry.stamp).expect("unchanged");
+                cache.keep(slot);
+            }
+            cache.save(&options, &made, SystemTime::now());
+            let after = StampCache::load_scan(&options, &scanned);
+            let stamp = Stamp {
+                modified_ns: 100 + u64::from(write),
+                ..entry.stamp
+            };
+            assert!(after.get(path, &stamp).is_some());
+            let kept = after.get(gone, &gone_entry.stamp).is_some();
+            assert_eq!(kept, write < MAX_AGE, "write {write}");
+            assert_eq!(after.len(), entries.len() - usize::from(!kept));
+        }
     }
 
     #[test]
