@@ -694,6 +694,59 @@ fn a_named_files_context_is_its_own_root_and_language() {
     }
 }
 
+/// Another scanner's waiver with an end date stops waiving when the date passes, with the
+/// file unchanged: a scan's cache never answers for such a file, and does for one whose
+/// waiver has no end.
+#[test]
+fn a_scan_cache_reads_again_a_file_whose_waiver_ends() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let root = dir.path().join("infra");
+    std::fs::create_dir_all(&root).expect("mkdir");
+    let bucket = |waiver: &str, name: &str| {
+        format!(
+            "{waiver}\nresource \"aws_s3_bucket\" \"{name}\" {{\n  bucket = \"acme-{name}\"\n}}\n"
+        )
+    };
+    std::fs::write(
+        root.join("until.tf"),
+        bucket("#tfsec:ignore:AWS002:exp:2999-01-31", "until"),
+    )
+    .expect("write");
+    std::fs::write(
+        root.join("always.tf"),
+        bucket("#tfsec:ignore:AWS002", "always"),
+    )
+    .expect("write");
+    age(&root);
+    let cache = dir.path().join("cache");
+    let env = [(
+        "PRESIGN_LINT_CACHE_DIR",
+        cache.to_str().expect("UTF-8 temp path"),
+    )];
+    let scan = || {
+        let out = common::run_with_env(
+            &root,
+            &["check", ".", "--no-config", "--format", "json", "-v"],
+            &env,
+        );
+        assert_eq!(out.code, 0, "{}", out.stderr);
+        assert!(
+            json(&out)["findings"]
+                .as_array()
+                .expect("findings")
+                .is_empty(),
+            "waived"
+        );
+        out.stderr
+    };
+    assert!(scan().contains("cache: 0 of 2 files"), "cold");
+    let warm = scan();
+    assert!(
+        warm.contains("cache: 1 of 2 files"),
+        "only `always.tf` answered: {warm}"
+    );
+}
+
 #[test]
 fn runs_racing_on_one_cache_agree() {
     let (_dir, root, cache) = aged_copy("typescript-app");

@@ -1006,6 +1006,12 @@ impl Context<'_> {
             context_only: role == Role::Context,
             syntax_cache: self.shared.syntax_cache.as_ref(),
         };
+        // A scanner's waiver with an end date (`tfsec:ignore:AWS002:exp:2025-01-31`) stops
+        // waiving when the date passes: the findings of such a file change with the date
+        // alone, so a scan's cache never answers for it.
+        let dated_waiver = role == Role::Reported
+            && self.scan_cache.is_some()
+            && memchr::memmem::find(&bytes, b":exp:").is_some();
         let outcome = self.contained(display, absolute, bytes, &input, role)?;
         match outcome {
             Outcome::SkippedBinary => {
@@ -1029,7 +1035,8 @@ impl Context<'_> {
                 // What a cache may answer for without the file: nothing to report (a context
                 // file's findings never are) and nothing to tell the scan.
                 let quiet = (role == Role::Context || findings.is_empty() && unchecked.is_empty())
-                    && presigns == crate::lints::PresignUse::default();
+                    && presigns == crate::lints::PresignUse::default()
+                    && !dated_waiver;
                 lock(&self.shared.presigns).merge(presigns);
                 if role == Role::Reported {
                     self.shared.files_scanned.fetch_add(1, Ordering::Relaxed);

@@ -15,7 +15,8 @@
 //! A scan of directories keeps the same kind of entries for the files it reports on
 //! (`scan-*.bin`), with one more condition: a file is answered from the cache
 //! only when its analysis had nothing to report, to give the project or to tell the scan
-//! (whether it presigns). Everything else is read and analysed again in every run; a quiet
+//! (whether it presigns), and its text holds no other scanner's waiver with an end date
+//! (which stops waiving when the date passes, the file unchanged). Everything else is read and analysed again in every run; a quiet
 //! file's findings are none, whatever the rest of the tree holds, since the first pass
 //! analyses each file on its own and the key holds every flag and setting that decides them.
 //!
