@@ -4,21 +4,23 @@
 //!
 //! A file named on the command line sees its project (`scan::Context::scan_context`): every
 //! source file of the project that shares a named file's project root and language is read,
-//! and the few with trigger words are parsed for their wrappers and constants. Most files give the project nothing but their identifiers, which a
-//! later pass asks before reading them again. This cache keeps, per file and keyed by its
-//! stamp (size, modification and change times, inode), which of the two it was and, for the
-//! second kind, its identifier filter. A file whose stamp is unchanged is then not read at
-//! all unless it was parsed: parsed files are read and parsed again, since their summaries
-//! depend on the rest of the project. So a run with a cache analyses exactly the files a run
-//! without one would, with the same index and the same passes: only reads are saved.
+//! and the few with trigger words are parsed for their wrappers and constants. Most files
+//! give the project nothing but their identifiers, which a later pass asks before reading
+//! them again. This cache keeps, per file and keyed by its stamp (size, modification and
+//! change times, inode), which of the two it was and, for the second kind, its identifier
+//! filter. A file whose stamp is unchanged is then not read at all unless it was parsed:
+//! parsed files are read and parsed again, since their summaries depend on the rest of the
+//! project. So a run with a cache analyses exactly the files a run without one would, with
+//! the same index and the same passes: only reads are saved.
 //!
 //! A scan of directories keeps the same kind of entries for the files it reports on
-//! (`scan-*.bin`), with one more condition: a file is answered from the cache
-//! only when its analysis had nothing to report, to give the project or to tell the scan
-//! (whether it presigns), and its text holds no other scanner's waiver with an end date
-//! (which stops waiving when the date passes, the file unchanged). Everything else is read and analysed again in every run; a quiet
-//! file's findings are none, whatever the rest of the tree holds, since the first pass
-//! analyses each file on its own and the key holds every flag and setting that decides them.
+//! (`scan-*.bin`), with one more condition: a file is answered from the cache only when its
+//! analysis had nothing to report, to give the project or to tell the scan (whether it
+//! presigns), and its text holds no other scanner's waiver with an end date (which stops
+//! waiving when the date passes, the file unchanged). Everything else is read and analysed
+//! again in every run; a quiet file's findings are none, whatever the rest of the tree
+//! holds, since the first pass analyses each file on its own and the key holds every flag
+//! and setting that decides them.
 //!
 //! The cache is an optimisation and never an input that can fail a run: a missing,
 //! unreadable, corrupt or foreign file (another presign-lint build, other settings) is an

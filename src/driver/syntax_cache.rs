@@ -12,10 +12,10 @@
 //!
 //! One file per set of project roots (or of directories scanned, [`Reader`]) holds the
 //! entries, replaced (by a rename, so racing runs each leave a whole file) only when the run
-//! parsed something new. An entry no run used for 16 such writes is dropped: runs
-//! for named files of other languages or roots use other entries and keep theirs, and the
-//! entries of a file's older versions go. Like the context cache it is never an input that can fail a run: a
-//! missing, corrupt or foreign file is an empty cache, and each entry carries a checksum that
+//! parsed something new. An entry no run used for 16 such writes is dropped: runs for named
+//! files of other languages or roots use other entries and keep theirs, and the entries of a
+//! file's older versions go. Like the stamp cache it is never an input that can fail a run:
+//! a missing, corrupt or foreign file is an empty cache, and each entry carries a checksum that
 //! is verified before it is decoded. The checksum catches damage, not forgery: the cache
 //! lives in the user's private cache directory (0700, files 0600), where whoever can write
 //! could as well replace the binary; the facts the front ends write are depth-bounded, so
@@ -47,8 +47,8 @@ const MAX_AGE: u8 = 16;
 type Aged = (Arc<[u8]>, u8);
 
 /// Who reads a cache file. A scan of directories and the named files of a hook in the same
-/// tree keep separate files: each run writes the entries it used, and the hook's few would
-/// otherwise replace the scan's many on every commit.
+/// tree keep separate files: a hook's commits would otherwise age the scan's entries out, and
+/// a scan would fill the hook's file with entries it never reads.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Reader {
     /// Files named on the command line, with their projects' files read for context (the
