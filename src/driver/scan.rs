@@ -93,9 +93,6 @@ struct Shared {
     /// root or language family cannot reach a named file's lookups ([`Scope`]), and is not
     /// read, unless the named files need to know whether their projects presign.
     named_scopes: Mutex<HashMap<Family, BTreeSet<PathBuf>>>,
-    /// Per directory (its path's bytes), the families whose named scopes its files are in:
-    /// asked for every source file of a named file's project.
-    scoped_directories: Mutex<HashMap<OsString, Vec<Family>>>,
     /// A named file's finding waits on whether its project presigns: the context walk reads
     /// every source file of the projects, whatever its root or language.
     presign_context: AtomicBool,
@@ -107,7 +104,8 @@ struct Shared {
     skipped_reports: AtomicUsize,
     skipped_large: AtomicUsize,
     /// The marked project root of each directory asked about (`None`: no marker above it).
-    roots: Mutex<HashMap<PathBuf, Option<PathBuf>>>,
+    /// Keyed by the path's bytes: asked of every source file of a named file's project.
+    roots: Mutex<HashMap<OsString, Option<PathBuf>>>,
     /// What the files read (reported or context) presign with S3: some lints report only in
     /// a scan that presigns ([`crate::lints::keep_in_scan`]).
     presigns: Mutex<crate::lints::PresignUse>,
@@ -876,30 +874,16 @@ impl Context<'_> {
         if self.shared.presign_context.load(Ordering::Relaxed) {
             return true;
         }
-        let (Some(family), Some(dir)) = (family_of(absolute), absolute.parent()) else {
+        let Some(family) = family_of(absolute) else {
             return false;
         };
         // Cheap tests first: a file's project root is found by probing its directories for
         // markers, which a file of another language or outside every named root never needs.
-        let under_a_root = lock(&self.shared.named_scopes)
-            .get(&family)
-            .is_some_and(|roots| roots.iter().any(|r| absolute.starts_with(r)));
-        if !under_a_root {
-            return false;
-        }
-        if let Some(families) = lock(&self.shared.scoped_directories).get(dir.as_os_str()) {
-            return families.contains(&family);
-        }
-        // Once per directory: its project root, and the named families rooted there.
-        let root = self.root_of(absolute);
-        let families: Vec<Family> = lock(&self.shared.named_scopes)
-            .iter()
-            .filter(|(_, roots)| roots.contains(&root))
-            .map(|(family, _)| *family)
-            .collect();
-        let inside = families.contains(&family);
-        lock(&self.shared.scoped_directories).insert(dir.as_os_str().to_os_string(), families);
-        inside
+        let roots = match lock(&self.shared.named_scopes).get(&family) {
+            Some(roots) if roots.iter().any(|r| absolute.starts_with(r)) => roots.clone(),
+            _ => return false,
+        };
+        roots.contains(&self.root_of(absolute))
     }
 
     /// The project a named source file sees: its marked root, else the directory of the
@@ -1006,12 +990,11 @@ impl Context<'_> {
             context_only: role == Role::Context,
             syntax_cache: self.shared.syntax_cache.as_ref(),
         };
-        // A scanner's waiver with an end date (`tfsec:ignore:AWS002:exp:2025-01-31`) stops
-        // waiving when the date passes: the findings of such a file change with the date
-        // alone, so a scan's cache never answers for it.
+        // What such a file says changes with the date alone: a scan's cache never answers
+        // for it.
         let dated_waiver = role == Role::Reported
             && self.scan_cache.is_some()
-            && memchr::memmem::find(&bytes, b":exp:").is_some();
+            && crate::frontend::iac::logs::may_hold_dated_waiver(&bytes);
         let outcome = self.contained(display, absolute, bytes, &input, role)?;
         match outcome {
             Outcome::SkippedBinary => {
@@ -1176,7 +1159,7 @@ impl Context<'_> {
         let mut unknown: Vec<&Path> = Vec::new();
         let mut found = None;
         for ancestor in dir.ancestors() {
-            if let Some(known) = lock(&self.shared.roots).get(ancestor) {
+            if let Some(known) = lock(&self.shared.roots).get(ancestor.as_os_str()) {
                 found = known.clone();
                 break;
             }
@@ -1192,7 +1175,7 @@ impl Context<'_> {
         }
         let mut roots = lock(&self.shared.roots);
         for directory in unknown {
-            roots.insert(directory.to_path_buf(), found.clone());
+            roots.insert(directory.as_os_str().to_os_string(), found.clone());
         }
         found
     }

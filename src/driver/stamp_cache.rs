@@ -44,10 +44,11 @@ const RACY_NS: u64 = 2_000_000_000;
 /// A cache file larger than this is not read: about 200k files of ordinary source.
 const MAX_CACHE_BYTES: u64 = 64 * 1024 * 1024;
 
-/// How many writes an entry no run used survives: a named file's run reads only the files of
-/// its project root and language, and leaves the others' entries for the runs that need them;
-/// the entries of removed files go.
-const MAX_AGE: u8 = 16;
+/// How many writes an entry no run used survives, in this cache and the syntax cache: a
+/// named file's run reads only the files of its project root and language, and leaves the
+/// others' entries for the runs that need them; the entries of removed files (and of a file's
+/// older versions) go.
+pub(crate) const MAX_AGE: u8 = 16;
 
 /// The cache directory is trimmed to this size ([`CacheOptions::trim`]).
 const MAX_DIR_BYTES: u64 = 256 * 1024 * 1024;
@@ -234,15 +235,22 @@ pub struct PathKey(u64, u64);
 
 impl PathKey {
     pub fn of(path: &Path) -> PathKey {
-        let half = |seed: u8| {
-            let mut hasher = std::collections::hash_map::DefaultHasher::new();
-            seed.hash(&mut hasher);
-            // An `OsStr` hashes its bytes (a `Path` component by component).
-            path.as_os_str().hash(&mut hasher);
-            hasher.finish()
-        };
-        PathKey(half(0), half(1))
+        // An `OsStr` hashes its bytes (a `Path` component by component).
+        let (a, b) = hash128(path.as_os_str());
+        PathKey(a, b)
     }
+}
+
+/// 128 bits of hash of `value`: two SipHash runs with different seeds. What the caches key
+/// their entries by (a path; a path and a text).
+pub(crate) fn hash128(value: &(impl Hash + ?Sized)) -> (u64, u64) {
+    let half = |seed: u8| {
+        let mut hasher = std::collections::hash_map::DefaultHasher::new();
+        seed.hash(&mut hasher);
+        value.hash(&mut hasher);
+        hasher.finish()
+    };
+    (half(0), half(1))
 }
 
 /// Hashes a [`PathKey`], already a hash, by folding its halves: the index is asked once per

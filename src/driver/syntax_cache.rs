@@ -27,7 +27,7 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, OnceLock};
 
 use crate::driver::lock;
-use crate::driver::stamp_cache::CacheOptions;
+use crate::driver::stamp_cache::{CacheOptions, MAX_AGE, hash128};
 use crate::facts::SyntaxFacts;
 
 /// The first line of a cache file; the number is the format's version.
@@ -37,11 +37,6 @@ const MAX_CACHE_BYTES: usize = 64 * 1024 * 1024;
 
 /// What one file's text and path identify.
 type Key = (u64, u64);
-
-/// How many writes an entry no run used survives: runs for other named files (another
-/// language, another project root) use other entries, and the entries of a file's older
-/// versions are used by none.
-const MAX_AGE: u8 = 16;
 
 /// An entry's encoded facts, and the number of writes since a run last used it.
 type Aged = (Arc<[u8]>, u8);
@@ -171,14 +166,7 @@ impl SyntaxCache {
 }
 
 fn key_of(path: &Path, text: &str) -> Key {
-    let half = |seed: u8| {
-        let mut hasher = std::collections::hash_map::DefaultHasher::new();
-        seed.hash(&mut hasher);
-        path.hash(&mut hasher);
-        text.hash(&mut hasher);
-        hasher.finish()
-    };
-    (half(0), half(1))
+    hash128(&(path, text))
 }
 
 fn checksum(bytes: &[u8]) -> u64 {

@@ -202,6 +202,16 @@ const MARKERS: [(&str, &str); 3] = [
     ("checkov", "checkov:skip="),
 ];
 
+/// Whether `text` may hold a waiver with an end date (`tfsec:ignore:AWS002:exp:2025-01-31`):
+/// such a waiver stops waiving when the date passes, so what the file says changes with the
+/// date alone, and no cache may answer for it. Errs on the side of yes.
+pub fn may_hold_dated_waiver(text: &[u8]) -> bool {
+    memchr::memmem::find(text, DATED.as_bytes()).is_some()
+}
+
+/// What follows a waiver's id when it has an end date.
+const DATED: &str = ":exp:";
+
 /// The waivers of other scanners in comment text, as `tool:ID`. An ignore with an expiry date
 /// (`tfsec:ignore:AWS002:exp:2024-01-31`) that has passed waives nothing.
 pub fn waivers_in(comments: &str, out: &mut Vec<String>) {
@@ -220,7 +230,7 @@ pub fn waivers_in(comments: &str, out: &mut Vec<String>) {
                 continue;
             }
             let after = &rest[id.len()..];
-            if let Some(date) = after.strip_prefix(":exp:")
+            if let Some(date) = after.strip_prefix(DATED)
                 && expired(date.get(..10).unwrap_or(date))
             {
                 continue;
