@@ -735,7 +735,7 @@ impl Context<'_> {
             .map(|m| Stamp::of(&m));
         if let (Some(cache), Some(stamp)) = (cache, stamp)
             && let Some((slot, class)) = cache.loaded.get(&absolute, &stamp)
-            && self.replay(class, path, &absolute)
+            && self.replay(&class, path, &absolute)
         {
             return cache.hit(slot);
         }

@@ -31,6 +31,7 @@
 use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{SystemTime, UNIX_EPOCH};
 
@@ -38,7 +39,7 @@ use crate::driver::paths::is_under;
 use crate::semantic::identifiers::Identifiers;
 
 /// The first line of a cache file; the number is the format's version.
-const MAGIC: &[u8] = b"presign-lint context cache 7\n";
+const MAGIC: &[u8] = b"presign-lint context cache 8\n";
 /// Entries whose file changed this close to the run's start are not recorded.
 const RACY_NS: u64 = 2_000_000_000;
 /// A cache file larger than this is not read: about 200k files of ordinary source.
@@ -277,15 +278,69 @@ impl Hasher for KeyHasher {
 
 type KeyIndex = HashMap<PathKey, usize, std::hash::BuildHasherDefault<KeyHasher>>;
 
-/// An entry the last run left, in the cache file of `part`.
+/// An entry the last run left, in the cache file of `part`: 48 bytes, its filter a range of
+/// [`StampCache::words`]. A scan of a large tree holds one per file.
 struct Held {
-    key: PathKey,
-    entry: Entry,
-    part: usize,
+    stamp: Stamp,
+    /// Where its identifier filter is in [`StampCache::words`] (length 0: none).
+    words: (u32, u32),
+    part: u32,
+    tag: Tag,
     /// Writes since a run last used it.
     age: u8,
     /// This run found the file unchanged: the entry stays, young.
     used: AtomicBool,
+}
+
+/// A [`Class`] without its filter, as a cache file writes it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[repr(u8)]
+enum Tag {
+    Live = 0,
+    Plain = 1,
+    PlainFiltered = 2,
+    Inert = 3,
+    Binary = 4,
+    Report = 5,
+}
+
+impl Tag {
+    fn of(class: &Class) -> Tag {
+        match class {
+            Class::Live => Tag::Live,
+            Class::Plain(None) => Tag::Plain,
+            Class::Plain(Some(_)) => Tag::PlainFiltered,
+            Class::Inert => Tag::Inert,
+            Class::Binary => Tag::Binary,
+            Class::Report => Tag::Report,
+        }
+    }
+
+    /// The class of an entry with this tag, whose filter is at `start..start + len` of
+    /// `words` (checked when read: within `words`, and of a filter's size).
+    fn class(self, words: &Arc<Vec<u64>>, (start, len): (u32, u32)) -> Class {
+        match self {
+            Tag::Live => Class::Live,
+            Tag::Plain => Class::Plain(None),
+            Tag::PlainFiltered => Class::Plain(Identifiers::in_shared(words, start, len)),
+            Tag::Inert => Class::Inert,
+            Tag::Binary => Class::Binary,
+            Tag::Report => Class::Report,
+        }
+    }
+
+    fn from_byte(b: u8) -> Option<Tag> {
+        [
+            Tag::Live,
+            Tag::Plain,
+            Tag::PlainFiltered,
+            Tag::Inert,
+            Tag::Binary,
+            Tag::Report,
+        ]
+        .into_iter()
+        .find(|t| *t as u8 == b)
+    }
 }
 
 /// An entry this run made, for the cache file of `part`.
@@ -304,6 +359,9 @@ pub struct Slot(usize);
 pub struct StampCache {
     index: KeyIndex,
     held: Vec<Held>,
+    /// The identifier filters of every entry held, end to end: one allocation, which the
+    /// filters the cache answers with share.
+    words: Arc<Vec<u64>>,
     parts: Vec<Part>,
 }
 
@@ -330,28 +388,61 @@ impl StampCache {
     }
 
     fn load_parts(options: &CacheOptions, parts: Vec<Part>) -> StampCache {
-        let mut cache = StampCache {
-            parts,
-            ..StampCache::default()
-        };
-        for part in 0..cache.parts.len() {
-            let Some(read) = read(&cache.parts[part].file, options.key) else {
+        let mut index = KeyIndex::default();
+        let mut held = Vec::new();
+        let mut words = Vec::new();
+        for (part, Part { file, .. }) in parts.iter().enumerate() {
+            let Ok(part) = u32::try_from(part) else {
+                break;
+            };
+            // Streamed: the file is never in memory besides what is decoded of it.
+            let Some((file, len)) = std::fs::File::open(file)
+                .ok()
+                .and_then(|f| Some((f.metadata().ok()?.len(), f)))
+                .filter(|(len, _)| *len <= MAX_CACHE_BYTES)
+                .map(|(len, f)| (f, len))
+            else {
                 continue;
             };
-            cache.index.reserve(read.len());
-            cache.held.reserve(read.len());
-            for (key, entry, age) in read {
-                cache.index.insert(key, cache.held.len());
-                cache.held.push(Held {
-                    key,
-                    entry,
-                    part,
-                    age,
-                    used: AtomicBool::new(false),
-                });
+            let before = (held.len(), words.len());
+            let mut input = std::io::BufReader::with_capacity(64 * 1024, file);
+            let Some(count) = decode_head(&mut input, options.key) else {
+                continue;
+            };
+            // Each entry takes its table's bytes: a corrupt count cannot reserve much.
+            let count = usize::try_from(count).unwrap_or(0);
+            let reserved = count.min(usize::try_from(len / TABLE_ENTRY_BYTES).unwrap_or(0));
+            index.reserve(reserved);
+            held.reserve_exact(reserved);
+            let read = decode_entries(
+                input,
+                count,
+                &mut |key, stamp, tag, age, filter| {
+                    index.insert(key, held.len());
+                    held.push(Held {
+                        stamp,
+                        words: filter,
+                        part,
+                        tag,
+                        age,
+                        used: AtomicBool::new(false),
+                    });
+                },
+                &mut words,
+            );
+            if read.is_none() {
+                // A corrupt or foreign file is no cache: what was read of it goes.
+                held.truncate(before.0);
+                words.truncate(before.1);
+                index.retain(|_, at| *at < before.0);
             }
         }
-        cache
+        StampCache {
+            index,
+            held,
+            words: Arc::new(words),
+            parts,
+        }
     }
 
     /// How many files it holds.
@@ -364,14 +455,24 @@ impl StampCache {
     }
 
     /// What the first pass made of `path`, if it is unchanged since.
-    pub fn get(&self, path: &Path, stamp: &Stamp) -> Option<(Slot, &Class)> {
+    pub fn get(&self, path: &Path, stamp: &Stamp) -> Option<(Slot, Class)> {
         self.get_key(PathKey::of(path), stamp)
     }
 
-    fn get_key(&self, key: PathKey, stamp: &Stamp) -> Option<(Slot, &Class)> {
+    fn get_key(&self, key: PathKey, stamp: &Stamp) -> Option<(Slot, Class)> {
         let at = *self.index.get(&key)?;
         let held = &self.held[at];
-        (held.entry.stamp == *stamp).then_some((Slot(at), &held.entry.class))
+        (held.stamp == *stamp).then(|| (Slot(at), self.class_of(held)))
+    }
+
+    fn class_of(&self, held: &Held) -> Class {
+        held.tag.class(&self.words, held.words)
+    }
+
+    /// The filter bits of a held entry, to be written again.
+    fn words_of(&self, held: &Held) -> &[u64] {
+        let (start, len) = (held.words.0 as usize, held.words.1 as usize);
+        self.words.get(start..start + len).unwrap_or_default()
     }
 
     /// The entry at `slot` is still current: it stays in the cache.
@@ -401,10 +502,10 @@ impl StampCache {
         let started_ns = nanos(started);
         let mut created = false;
         for (part, Part { file, .. }) in self.parts.iter().enumerate() {
-            let mut entries: Vec<(PathKey, &Entry, u8)> = made
+            let mut entries: Vec<Written<'_>> = made
                 .iter()
                 .filter(|m| m.part == part && !m.entry.stamp.racy(started_ns))
-                .map(|m| (m.key, &m.entry, 0))
+                .map(|m| Written::made(m.key, &m.entry, 0))
                 .collect();
             if entries.is_empty() {
                 continue;
@@ -412,27 +513,64 @@ impl StampCache {
             if !std::mem::replace(&mut created, true) && create_private_dir(&options.dir).is_err() {
                 return;
             }
-            for held in self.held.iter().filter(|h| h.part == part) {
-                if held.used.load(Ordering::Relaxed) {
-                    entries.push((held.key, &held.entry, 0));
+            let keys = self.index.iter().map(|(key, at)| (*key, &self.held[*at]));
+            for (key, held) in keys.filter(|(_, h)| h.part as usize == part) {
+                let age = if held.used.load(Ordering::Relaxed) {
+                    0
                 } else if held.age < MAX_AGE {
-                    entries.push((held.key, &held.entry, held.age + 1));
-                }
+                    held.age + 1
+                } else {
+                    continue;
+                };
+                entries.push(Written {
+                    key,
+                    stamp: held.stamp,
+                    tag: held.tag,
+                    age,
+                    words: self.words_of(held),
+                });
             }
             // Sorted, so the same entries make the same file; a file made anew replaces what
             // was held of it (its entry comes first).
-            entries.sort_by_key(|(key, _, _)| *key);
-            entries.dedup_by_key(|(key, _, _)| *key);
-            let bytes = encode(options.key, entries.into_iter());
+            entries.sort_by_key(|e| e.key);
+            entries.dedup_by_key(|e| e.key);
             // Too large to be read back: the next run would read and write it for nothing.
-            if bytes.len() as u64 > MAX_CACHE_BYTES {
+            if encoded_len(&entries) > MAX_CACHE_BYTES {
                 let _ = std::fs::remove_file(file);
                 continue;
             }
-            replace_private(file, &bytes);
+            replace_private_with(file, |out| encode(out, options.key, &entries));
         }
     }
 }
+
+/// An entry as a cache file writes it.
+struct Written<'a> {
+    key: PathKey,
+    stamp: Stamp,
+    tag: Tag,
+    age: u8,
+    words: &'a [u64],
+}
+
+impl Written<'_> {
+    fn made(key: PathKey, entry: &Entry, age: u8) -> Written<'_> {
+        let words = match &entry.class {
+            Class::Plain(Some(identifiers)) => identifiers.words(),
+            _ => &[],
+        };
+        Written {
+            key,
+            stamp: entry.stamp,
+            tag: Tag::of(&entry.class),
+            age,
+            words,
+        }
+    }
+}
+
+/// The bytes of one entry of a cache file's table: key, stamp, age, tag, filter length.
+const TABLE_ENTRY_BYTES: u64 = 16 + 32 + 1 + 1 + 4;
 
 /// Removes the oldest cache files of `dir` until it holds at most `max_bytes` in `max_files`,
 /// and temporary files older than [`STALE_TEMPORARY`]. Only names a cache writes are touched
@@ -484,12 +622,21 @@ fn trim_dir(dir: &Path, max_bytes: u64, max_files: usize, now: SystemTime) {
 /// reader never sees a partial file and two runs racing each leave a whole one. Failures are
 /// ignored (a cache is never needed).
 pub fn replace_private(target: &Path, bytes: &[u8]) {
+    replace_private_with(target, |out| std::io::Write::write_all(out, bytes));
+}
+
+/// [`replace_private`] with what `write` writes, buffered: a large cache is written as it is
+/// encoded, never held whole in memory. An error from `write` leaves `target` as it was.
+pub fn replace_private_with(
+    target: &Path,
+    write: impl FnOnce(&mut dyn std::io::Write) -> std::io::Result<()>,
+) {
     let temporary = target.with_extension(format!(
         "{}.{}.tmp",
         std::process::id(),
         nanos(SystemTime::now())
     ));
-    if write_private(&temporary, bytes).is_err() || std::fs::rename(&temporary, target).is_err() {
+    if write_private(&temporary, write).is_err() || std::fs::rename(&temporary, target).is_err() {
         let _ = std::fs::remove_file(&temporary);
     }
 }
@@ -504,50 +651,49 @@ pub fn create_private_dir(dir: &Path) -> std::io::Result<()> {
     builder.create(dir)
 }
 
-fn write_private(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+fn write_private(
+    path: &Path,
+    write: impl FnOnce(&mut dyn std::io::Write) -> std::io::Result<()>,
+) -> std::io::Result<()> {
     use std::io::Write;
     let mut options = std::fs::OpenOptions::new();
     options.write(true).create_new(true);
     #[cfg(unix)]
     std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
-    options.open(path)?.write_all(bytes)
+    let mut out = std::io::BufWriter::with_capacity(64 * 1024, options.open(path)?);
+    write(&mut out)?;
+    out.flush()
 }
 
-fn encode<'a>(key: u64, entries: impl Iterator<Item = (PathKey, &'a Entry, u8)>) -> Vec<u8> {
-    let mut out = MAGIC.to_vec();
-    out.extend(key.to_le_bytes());
-    let mut count = 0u32;
-    let mut body = Vec::new();
-    for (path, entry, age) in entries {
-        body.extend(path.0.to_le_bytes());
-        body.extend(path.1.to_le_bytes());
-        entry.stamp.encode(&mut body);
-        body.push(age);
-        match &entry.class {
-            Class::Live => body.push(0),
-            Class::Plain(None) => body.push(1),
-            Class::Inert => body.push(3),
-            Class::Binary => body.push(4),
-            Class::Report => body.push(5),
-            Class::Plain(Some(identifiers)) => {
-                body.push(2);
-                let words = identifiers.words();
-                body.extend(u32::try_from(words.len()).unwrap_or(0).to_le_bytes());
-                for w in words {
-                    body.extend(w.to_le_bytes());
-                }
-            }
-        }
-        count += 1;
+/// The size of the cache file of `entries`.
+fn encoded_len(entries: &[Written<'_>]) -> u64 {
+    let words: u64 = entries.iter().map(|e| e.words.len() as u64).sum();
+    MAGIC.len() as u64 + 12 + entries.len() as u64 * TABLE_ENTRY_BYTES + words * 8
+}
+
+/// Writes a cache file: the table of entries, then their filters end to end, so that a
+/// reader puts the filters in one allocation as it reads them.
+fn encode(out: &mut dyn std::io::Write, key: u64, entries: &[Written<'_>]) -> std::io::Result<()> {
+    out.write_all(MAGIC)?;
+    out.write_all(&key.to_le_bytes())?;
+    let count = u32::try_from(entries.len()).map_err(|_| std::io::ErrorKind::InvalidInput)?;
+    out.write_all(&count.to_le_bytes())?;
+    for entry in entries {
+        out.write_all(&entry.key.0.to_le_bytes())?;
+        out.write_all(&entry.key.1.to_le_bytes())?;
+        let mut stamp = Vec::with_capacity(32);
+        entry.stamp.encode(&mut stamp);
+        out.write_all(&stamp)?;
+        out.write_all(&[entry.age, entry.tag as u8])?;
+        let len = u32::try_from(entry.words.len()).map_err(|_| std::io::ErrorKind::InvalidInput)?;
+        out.write_all(&len.to_le_bytes())?;
     }
-    out.extend(count.to_le_bytes());
-    out.extend(body);
-    out
-}
-
-/// The entries of a cache file written under `key`; `None` if it is anything else.
-fn read(file: &Path, key: u64) -> Option<Vec<(PathKey, Entry, u8)>> {
-    decode(&read_bounded(file)?, key)
+    for entry in entries {
+        for w in entry.words {
+            out.write_all(&w.to_le_bytes())?;
+        }
+    }
+    Ok(())
 }
 
 /// A cache file's bytes, unless it is missing, unreadable or too large to be one.
@@ -558,38 +704,66 @@ pub(crate) fn read_bounded(file: &Path) -> Option<Vec<u8>> {
     std::fs::read(file).ok()
 }
 
-fn decode(bytes: &[u8], key: u64) -> Option<Vec<(PathKey, Entry, u8)>> {
-    let mut r = Reader(bytes.strip_prefix(MAGIC)?);
+/// Reads the head of a cache file written under `key`: how many entries it holds. `None` if
+/// it is anything else.
+fn decode_head(input: &mut impl std::io::Read, key: u64) -> Option<u32> {
+    let mut head = vec![0; MAGIC.len() + 12];
+    input.read_exact(&mut head).ok()?;
+    let mut r = Reader(head.strip_prefix(MAGIC)?);
     if r.u64()? != key {
         return None;
     }
-    let count = r.u32()?;
-    // Each entry takes at least 50 bytes: a corrupt count cannot reserve much.
-    let mut entries = Vec::with_capacity(usize::try_from(count).ok()?.min(r.0.len() / 50));
+    r.u32()
+}
+
+/// Reads the `count` entries after a cache file's head, giving each to `entry` (its key,
+/// stamp, class, age, and where its filter is in `words`, to which the filters are
+/// appended); `None` if the rest is not what this build writes, possibly after some entries
+/// were given (the caller drops them).
+fn decode_entries(
+    mut input: impl std::io::Read,
+    count: usize,
+    entry: &mut dyn FnMut(PathKey, Stamp, Tag, u8, (u32, u32)),
+    words: &mut Vec<u64>,
+) -> Option<()> {
+    let base = u32::try_from(words.len()).ok()?;
+    let mut next = base;
+    let mut table = vec![0; TABLE_ENTRY_BYTES as usize];
     for _ in 0..count {
+        input.read_exact(&mut table).ok()?;
+        let mut r = Reader(&table);
         let path = PathKey(r.u64()?, r.u64()?);
         let stamp = r.stamp()?;
         let age = r.take(1)?[0];
-        let class = match r.take(1)?[0] {
-            0 => Class::Live,
-            1 => Class::Plain(None),
-            3 => Class::Inert,
-            4 => Class::Binary,
-            5 => Class::Report,
-            2 => {
-                let n = usize::try_from(r.u32()?).ok()?;
-                // Bounded by what is left, so a corrupt count cannot allocate much.
-                if n > r.0.len() / 8 {
-                    return None;
-                }
-                let words = (0..n).map(|_| r.u64()).collect::<Option<Vec<u64>>>()?;
-                Class::Plain(Some(Identifiers::from_words(words)?))
-            }
-            _ => return None,
-        };
-        entries.push((path, Entry { stamp, class }, age));
+        let tag = Tag::from_byte(r.take(1)?[0])?;
+        let len = r.u32()?;
+        // Only a filtered entry has words, of a size a filter has.
+        if (tag == Tag::PlainFiltered) != (len > 0)
+            || len > 0 && !Identifiers::is_filter_size(len as usize)
+        {
+            return None;
+        }
+        let filter = (next, len);
+        next = next.checked_add(len)?;
+        entry(path, stamp, tag, age, filter);
     }
-    r.0.is_empty().then_some(entries)
+    // The filters, read into place: nothing is held twice.
+    let total = usize::try_from(next - base).ok()?;
+    words.reserve(total.min(MAX_CACHE_BYTES as usize / 8));
+    let mut chunk = vec![0u8; 64 * 1024];
+    let mut left = total;
+    while left > 0 {
+        let n = left.min(chunk.len() / 8);
+        input.read_exact(&mut chunk[..n * 8]).ok()?;
+        words.extend(
+            chunk[..n * 8]
+                .chunks_exact(8)
+                .map(|b| u64::from_le_bytes([b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7]])),
+        );
+        left -= n;
+    }
+    // Anything after the filters: not a file this build wrote.
+    (input.read(&mut [0u8; 1]).ok()? == 0).then_some(())
 }
 
 /// Reads a cache file's fields; every read fails, rather than panics, past the end.
@@ -693,15 +867,40 @@ mod tests {
         ]
     }
 
-    fn keyed(entries: &[(PathBuf, Entry)]) -> impl Iterator<Item = (PathKey, &Entry, u8)> {
-        entries.iter().map(|(p, e)| (PathKey::of(p), e, 0))
+    fn encoded(entries: &[(PathBuf, Entry)]) -> Vec<u8> {
+        let written: Vec<Written<'_>> = entries
+            .iter()
+            .map(|(p, e)| Written::made(PathKey::of(p), e, 0))
+            .collect();
+        let mut out = Vec::new();
+        encode(&mut out, 7, &written).expect("encodes");
+        out
+    }
+
+    fn decoded(bytes: &[u8], key: u64) -> Option<Vec<(PathKey, Entry, u8)>> {
+        let mut read = Vec::new();
+        let mut words = Vec::new();
+        let mut input = bytes;
+        let count = decode_head(&mut input, key)?;
+        decode_entries(
+            input,
+            usize::try_from(count).ok()?,
+            &mut |path, stamp, tag, age, filter| read.push((path, stamp, tag, age, filter)),
+            &mut words,
+        )?;
+        let words = Arc::new(words);
+        let entries = read.into_iter().map(|(path, stamp, tag, age, filter)| {
+            let class = tag.class(&words, filter);
+            (path, Entry { stamp, class }, age)
+        });
+        Some(entries.collect())
     }
 
     #[test]
     fn entries_survive_a_round_trip_under_their_key_only() {
         let entries = entries();
-        let bytes = encode(7, keyed(&entries));
-        let read: HashMap<PathKey, Entry> = decode(&bytes, 7)
+        let bytes = encoded(&entries);
+        let read: HashMap<PathKey, Entry> = decoded(&bytes, 7)
             .expect("decodes")
             .into_iter()
             .map(|(k, e, _)| (k, e))
@@ -719,20 +918,20 @@ mod tests {
         assert!(matches!(class("/p/d.bin"), Class::Binary));
         assert!(matches!(class("/p/report.sarif"), Class::Report));
         assert!(matches!(class("/p/README.md"), Class::Inert));
-        assert!(decode(&bytes, 8).is_none(), "another build or settings");
+        assert!(decoded(&bytes, 8).is_none(), "another build or settings");
     }
 
     #[test]
     fn a_corrupt_cache_is_no_cache_and_never_panics() {
         let entries = entries();
-        let bytes = encode(7, keyed(&entries));
+        let bytes = encoded(&entries);
         for cut in 0..bytes.len() {
-            assert!(decode(&bytes[..cut], 7).is_none(), "truncated at {cut}");
+            assert!(decoded(&bytes[..cut], 7).is_none(), "truncated at {cut}");
         }
         for i in MAGIC.len()..bytes.len() {
             let mut flipped = bytes.clone();
             flipped[i] ^= 0xff;
-            let _ = decode(&flipped, 7);
+            let _ = decoded(&flipped, 7);
         }
     }
 
@@ -748,7 +947,7 @@ mod tests {
         let entries = entries();
         let file = options.scan_file(&scanned);
         create_private_dir(&options.dir).expect("dir");
-        replace_private(&file, &encode(7, keyed(&entries)));
+        replace_private(&file, &encoded(&entries));
         let written = || std::fs::read(&file).expect("cache file");
         let before = written();
 

@@ -12,7 +12,9 @@
 //!
 //! One file per set of project roots (or of directories scanned, [`Reader`]) holds the
 //! entries, replaced (by a rename, so racing runs each leave a whole file) only when the run
-//! parsed something new. An entry no run used for 16 such writes is dropped: runs for named
+//! parsed something new. A run reads the file's index and then only the entries it asks for
+//! (the file stays open: a racing run's rename does not change what it reads), so the cache
+//! of a large tree costs an index entry per parsed file in memory, not the file. An entry no run used for 16 such writes is dropped: runs for named
 //! files of other languages or roots use other entries and keep theirs, and the entries of a
 //! file's older versions go. Like the stamp cache it is never an input that can fail a run:
 //! a missing, corrupt or foreign file is an empty cache, and each entry carries a checksum that
@@ -21,8 +23,10 @@
 //! could as well replace the binary; the facts the front ends write are depth-bounded, so
 //! decoding them never recurses deeper than their lowering did.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
+use std::fs::File;
 use std::hash::{Hash, Hasher};
+use std::io::{BufReader, Read, Write};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, OnceLock};
 
@@ -31,15 +35,14 @@ use crate::driver::stamp_cache::{CacheOptions, MAX_AGE, hash128};
 use crate::facts::SyntaxFacts;
 
 /// The first line of a cache file; the number is the format's version.
-const MAGIC: &[u8] = b"presign-lint syntax cache 3\n";
+const MAGIC: &[u8] = b"presign-lint syntax cache 4\n";
 /// Larger cache files are not read, and a run writes no more than this.
-const MAX_CACHE_BYTES: usize = 64 * 1024 * 1024;
+const MAX_CACHE_BYTES: u64 = 64 * 1024 * 1024;
+/// The bytes of one entry of a file's index: key, checksum, length and age.
+const INDEX_ENTRY_BYTES: u64 = 8 + 8 + 8 + 4 + 1;
 
 /// What one file's text and path identify.
 type Key = (u64, u64);
-
-/// An entry's encoded facts, and the number of writes since a run last used it.
-type Aged = (Arc<[u8]>, u8);
 
 /// Who reads a cache file. A scan of directories and the named files of a hook in the same
 /// tree keep separate files: a hook's commits would otherwise age the scan's entries out, and
@@ -56,16 +59,44 @@ pub enum Reader {
 pub struct SyntaxCache {
     /// The cache file of a named file's projects, once the run knows them.
     disk: OnceLock<Disk>,
-    /// The entries this run used or made: what the next run gets, and what a later pass of
-    /// this run reuses when it analyses a file again.
-    used: Mutex<HashMap<Key, Arc<[u8]>>>,
+    /// The entries this run made: what the next run gets besides the file's, and what a later
+    /// pass of this run reuses when it analyses a file again.
+    made: Mutex<HashMap<Key, Arc<[u8]>>>,
 }
 
-/// What a run read from the cache file.
+/// The cache file a run read: its index in memory, its entries read when asked for. The file
+/// stays open, so a racing run's rename does not change what this run reads.
 struct Disk {
     file: PathBuf,
     key: u64,
-    loaded: HashMap<Key, Aged>,
+    held: Option<Held>,
+    /// The held entries this run asked for: they stay young.
+    used: Mutex<HashSet<Key>>,
+}
+
+struct Held {
+    handle: File,
+    index: HashMap<Key, Stored>,
+}
+
+/// Where an entry sits in the file, its checksum, and the number of writes since a run last
+/// used it.
+#[derive(Clone, Copy, Debug)]
+struct Stored {
+    offset: u64,
+    len: u32,
+    sum: u64,
+    age: u8,
+}
+
+impl Held {
+    /// The entry's bytes, if they can be read and are as written.
+    fn bytes(&self, stored: &Stored) -> Option<Vec<u8>> {
+        let mut bytes = vec![0; usize::try_from(stored.len).ok()?];
+        read_exact_at(&self.handle, &mut bytes, stored.offset).ok()?;
+        // A damaged entry is no entry: never decoded.
+        (checksum(&bytes) == stored.sum).then_some(bytes)
+    }
 }
 
 impl SyntaxCache {
@@ -74,7 +105,7 @@ impl SyntaxCache {
     pub fn for_this_run() -> SyntaxCache {
         SyntaxCache {
             disk: OnceLock::new(),
-            used: Mutex::new(HashMap::new()),
+            made: Mutex::new(HashMap::new()),
         }
     }
 
@@ -85,23 +116,22 @@ impl SyntaxCache {
         cache
     }
 
-    /// Reads the cache file of `reader` at `roots` (sorted), and writes it on
-    /// [`SyntaxCache::save`]; once per run, the later calls are ignored.
+    /// Reads the index of the cache file of `reader` at `roots` (sorted), and writes the file
+    /// on [`SyntaxCache::save`]; once per run, the later calls are ignored.
     pub fn attach(&self, options: &CacheOptions, reader: Reader, roots: &[PathBuf]) {
         let kind = match reader {
             Reader::NamedFiles => "syntax",
             Reader::Directories => "scan-syntax",
         };
         let file = options.file_of(kind, &roots);
-        let loaded = std::fs::read(&file)
+        let held = File::open(&file)
             .ok()
-            .filter(|b| b.len() <= MAX_CACHE_BYTES)
-            .and_then(|b| decode(&b, options.key))
-            .unwrap_or_default();
+            .and_then(|handle| read_index(handle, options.key));
         let _ = self.disk.set(Disk {
             file,
             key: options.key,
-            loaded,
+            held,
+            used: Mutex::new(HashSet::new()),
         });
     }
 
@@ -114,16 +144,17 @@ impl SyntaxCache {
     /// them.
     pub fn get(&self, path: &Path, text: &str) -> Option<SyntaxFacts> {
         let key = key_of(path, text);
-        let made = lock(&self.used).get(&key).cloned();
-        let bytes = match made {
-            Some(bytes) => bytes,
+        let made = lock(&self.made).get(&key).cloned();
+        let mut facts: SyntaxFacts = match made {
+            Some(bytes) => postcard::from_bytes(&bytes).ok()?,
             None => {
-                let bytes = self.disk.get()?.loaded.get(&key)?.0.clone();
-                lock(&self.used).insert(key, bytes.clone());
-                bytes
+                let disk = self.disk.get()?;
+                let held = disk.held.as_ref()?;
+                let bytes = held.bytes(held.index.get(&key)?)?;
+                lock(&disk.used).insert(key);
+                postcard::from_bytes(&bytes).ok()?
             }
         };
-        let mut facts: SyntaxFacts = postcard::from_bytes(&bytes).ok()?;
         facts.index();
         Some(facts)
     }
@@ -131,13 +162,13 @@ impl SyntaxCache {
     /// Keeps the facts just made of the file at `path`.
     pub fn put(&self, path: &Path, text: &str, facts: &SyntaxFacts) {
         let key = key_of(path, text);
-        if lock(&self.used).contains_key(&key) {
+        if lock(&self.made).contains_key(&key) {
             return;
         }
         let Ok(bytes) = postcard::to_stdvec(facts) else {
             return;
         };
-        lock(&self.used).insert(key, bytes.into());
+        lock(&self.made).insert(key, bytes.into());
     }
 
     /// Writes the entries this run made, with those it used and those of the cache that have
@@ -147,20 +178,48 @@ impl SyntaxCache {
         let Some(disk) = self.disk.into_inner() else {
             return;
         };
-        let used = self.used.into_inner().unwrap_or_else(|p| p.into_inner());
-        if used.keys().all(|k| disk.loaded.contains_key(k)) {
+        let made = self.made.into_inner().unwrap_or_else(|p| p.into_inner());
+        let index = disk.held.as_ref().map(|h| &h.index);
+        if made
+            .keys()
+            .all(|k| index.is_some_and(|i| i.contains_key(k)))
+        {
             return;
         }
-        let mut entries: HashMap<Key, Aged> = disk
-            .loaded
-            .into_iter()
-            .filter(|(k, _)| !used.contains_key(k))
-            .filter_map(|(k, (bytes, age))| (age < MAX_AGE).then(|| (k, (bytes, age + 1))))
+        let used = disk.used.into_inner().unwrap_or_else(|p| p.into_inner());
+        let mut entries: Vec<(Key, Entry<'_>, u8)> = made
+            .iter()
+            .map(|(k, bytes)| (*k, Entry::Made(bytes), 0))
             .collect();
-        entries.extend(used.into_iter().map(|(k, bytes)| (k, (bytes, 0))));
-        let bytes = encode(disk.key, &entries);
+        for (k, stored) in index.into_iter().flatten() {
+            if made.contains_key(k) {
+                continue;
+            }
+            if used.contains(k) {
+                entries.push((*k, Entry::Held(*stored), 0));
+            } else if stored.age < MAX_AGE {
+                entries.push((*k, Entry::Held(*stored), stored.age + 1));
+            }
+        }
         if crate::driver::stamp_cache::create_private_dir(&options.dir).is_ok() {
-            crate::driver::stamp_cache::replace_private(&disk.file, &bytes);
+            crate::driver::stamp_cache::replace_private_with(&disk.file, |out| {
+                write(out, disk.key, entries, disk.held.as_ref())
+            });
+        }
+    }
+}
+
+/// An entry to write: made by this run, or copied from the file read.
+enum Entry<'a> {
+    Made(&'a [u8]),
+    Held(Stored),
+}
+
+impl Entry<'_> {
+    fn len(&self) -> u32 {
+        match self {
+            Entry::Made(bytes) => u32::try_from(bytes.len()).unwrap_or(u32::MAX),
+            Entry::Held(stored) => stored.len,
         }
     }
 }
@@ -175,60 +234,130 @@ fn checksum(bytes: &[u8]) -> u64 {
     hasher.finish()
 }
 
-/// Entries sorted by age, then key, so the same entries make the same file and, past the
-/// size bound, the entries used most recently are the ones kept.
-fn encode(key: u64, entries: &HashMap<Key, Aged>) -> Vec<u8> {
-    let mut sorted: Vec<(&Key, &Aged)> = entries.iter().collect();
-    sorted.sort_by_key(|(k, (_, age))| (*age, **k));
-    let mut out = MAGIC.to_vec();
-    out.extend(key.to_le_bytes());
-    let mut body = Vec::new();
-    let mut count = 0u32;
-    for ((a, b), (bytes, age)) in sorted {
-        let Ok(len) = u32::try_from(bytes.len()) else {
-            continue;
-        };
-        if out.len() + body.len() + bytes.len() + 29 > MAX_CACHE_BYTES {
+/// Writes a cache file: the index, then the entries in its order. Entries are sorted by
+/// age, then key, so the same entries make the same file and, past the size bound, the
+/// entries used most recently are the ones kept.
+fn write(
+    out: &mut dyn Write,
+    key: u64,
+    mut entries: Vec<(Key, Entry<'_>, u8)>,
+    held: Option<&Held>,
+) -> std::io::Result<()> {
+    entries.sort_by_key(|(k, _, age)| (*age, *k));
+    let mut size = MAGIC.len() as u64 + 12;
+    let mut kept = 0;
+    for (_, entry, _) in &entries {
+        let grown = size + INDEX_ENTRY_BYTES + u64::from(entry.len());
+        if entry.len() == u32::MAX || grown > MAX_CACHE_BYTES {
             break;
         }
-        body.extend(a.to_le_bytes());
-        body.extend(b.to_le_bytes());
-        body.extend(checksum(bytes).to_le_bytes());
-        body.extend(len.to_le_bytes());
-        body.push(*age);
-        body.extend(bytes.iter());
-        count += 1;
+        size = grown;
+        kept += 1;
     }
-    out.extend(count.to_le_bytes());
-    out.extend(body);
-    out
-}
-
-fn decode(bytes: &[u8], key: u64) -> Option<HashMap<Key, Aged>> {
-    let mut rest = bytes.strip_prefix(MAGIC)?;
-    let mut take = |n: usize| -> Option<&[u8]> {
-        let (head, tail) = rest.split_at_checked(n)?;
-        rest = tail;
-        Some(head)
-    };
-    let u64_of = |b: &[u8]| b.try_into().ok().map(u64::from_le_bytes);
-    if u64_of(take(8)?)? != key {
-        return None;
+    entries.truncate(kept);
+    out.write_all(MAGIC)?;
+    out.write_all(&key.to_le_bytes())?;
+    out.write_all(&u32::try_from(kept).unwrap_or(0).to_le_bytes())?;
+    for ((a, b), entry, age) in &entries {
+        let sum = match entry {
+            Entry::Made(bytes) => checksum(bytes),
+            Entry::Held(stored) => stored.sum,
+        };
+        out.write_all(&a.to_le_bytes())?;
+        out.write_all(&b.to_le_bytes())?;
+        out.write_all(&sum.to_le_bytes())?;
+        out.write_all(&entry.len().to_le_bytes())?;
+        out.write_all(&[*age])?;
     }
-    let count = u32::from_le_bytes(take(4)?.try_into().ok()?);
-    let mut entries = HashMap::new();
-    for _ in 0..count {
-        let k = (u64_of(take(8)?)?, u64_of(take(8)?)?);
-        let sum = u64_of(take(8)?)?;
-        let len = usize::try_from(u32::from_le_bytes(take(4)?.try_into().ok()?)).ok()?;
-        let age = take(1)?[0];
-        let entry = take(len)?;
-        // A damaged entry is no entry: never decoded.
-        if checksum(entry) == sum {
-            entries.insert(k, (Arc::from(entry), age));
+    for (_, entry, _) in &entries {
+        match entry {
+            Entry::Made(bytes) => out.write_all(bytes)?,
+            Entry::Held(stored) => {
+                // Copied as read: a damaged entry keeps its checksum, and fails it next time.
+                let handle = held
+                    .map(|h| &h.handle)
+                    .ok_or(std::io::ErrorKind::NotFound)?;
+                let mut bytes = vec![0; usize::try_from(stored.len).unwrap_or(0)];
+                read_exact_at(handle, &mut bytes, stored.offset)?;
+                out.write_all(&bytes)?;
+            }
         }
     }
-    Some(entries)
+    Ok(())
+}
+
+/// The index of a cache file written under `key`; `None` if it is anything else (another
+/// build, too large, cut short).
+fn read_index(handle: File, key: u64) -> Option<Held> {
+    let file_len = handle.metadata().ok()?.len();
+    if file_len > MAX_CACHE_BYTES {
+        return None;
+    }
+    let mut reader = BufReader::new(&handle);
+    let mut magic = vec![0; MAGIC.len()];
+    reader.read_exact(&mut magic).ok()?;
+    let u64_of = |r: &mut BufReader<&File>| -> Option<u64> {
+        let mut b = [0; 8];
+        r.read_exact(&mut b).ok()?;
+        Some(u64::from_le_bytes(b))
+    };
+    if magic != MAGIC || u64_of(&mut reader)? != key {
+        return None;
+    }
+    let mut count = [0; 4];
+    reader.read_exact(&mut count).ok()?;
+    let count = u64::from(u32::from_le_bytes(count));
+    let mut offset =
+        (MAGIC.len() as u64 + 12).checked_add(count.checked_mul(INDEX_ENTRY_BYTES)?)?;
+    // A corrupt count cannot reserve much: the index must fit in the file.
+    if offset > file_len {
+        return None;
+    }
+    let mut index = HashMap::with_capacity(usize::try_from(count).ok()?);
+    for _ in 0..count {
+        let k = (u64_of(&mut reader)?, u64_of(&mut reader)?);
+        let sum = u64_of(&mut reader)?;
+        let mut rest = [0; 5];
+        reader.read_exact(&mut rest).ok()?;
+        let len = u32::from_le_bytes(rest[..4].try_into().ok()?);
+        index.insert(
+            k,
+            Stored {
+                offset,
+                len,
+                sum,
+                age: rest[4],
+            },
+        );
+        offset = offset.checked_add(u64::from(len))?;
+    }
+    drop(reader);
+    (offset == file_len).then_some(Held { handle, index })
+}
+
+/// Reads `buf.len()` bytes of `file` at `offset`, leaving the file's position alone (reads
+/// from several threads share the handle).
+fn read_exact_at(file: &File, buf: &mut [u8], offset: u64) -> std::io::Result<()> {
+    #[cfg(unix)]
+    {
+        std::os::unix::fs::FileExt::read_exact_at(file, buf, offset)
+    }
+    #[cfg(windows)]
+    {
+        let mut done = 0;
+        while done < buf.len() {
+            let n = std::os::windows::fs::FileExt::seek_read(
+                file,
+                &mut buf[done..],
+                offset + done as u64,
+            )?;
+            if n == 0 {
+                return Err(std::io::ErrorKind::UnexpectedEof.into());
+            }
+            done += n;
+        }
+        Ok(())
+    }
 }
 
 #[cfg(test)]
@@ -343,26 +472,32 @@ mod tests {
 
     #[test]
     fn a_damaged_or_foreign_cache_is_no_cache_and_never_panics() {
+        let dir = tempfile::tempdir().expect("tempdir");
         let text = "TTL = 3600\n";
-        let mut used = HashMap::new();
-        used.insert(
-            key_of(Path::new("/p/a.py"), text),
-            (
-                Arc::from(postcard::to_stdvec(&facts(text)).expect("encodes")),
-                0,
-            ),
-        );
-        let bytes = encode(7, &used);
-        assert!(decode(&bytes, 8).is_none(), "another build or settings");
+        let encoded = postcard::to_stdvec(&facts(text)).expect("encodes");
+        let entries = vec![(key_of(Path::new("/p/a.py"), text), Entry::Made(&encoded), 0)];
+        let mut bytes = Vec::new();
+        write(&mut bytes, 7, entries, None).expect("written");
+        let file = dir.path().join("cache.bin");
+        let read = |bytes: &[u8], key: u64| {
+            std::fs::write(&file, bytes).expect("written");
+            read_index(File::open(&file).expect("opens"), key)
+        };
+        let held = read(&bytes, 7).expect("read back");
+        let stored = held.index.values().next().expect("one entry");
+        assert_eq!(held.bytes(stored).as_deref(), Some(&encoded[..]));
+        assert!(read(&bytes, 8).is_none(), "another build or settings");
         for cut in 0..bytes.len() {
-            let _ = decode(&bytes[..cut], 7);
+            assert!(read(&bytes[..cut], 7).is_none(), "cut at {cut}");
         }
         for i in MAGIC.len()..bytes.len() {
             let mut flipped = bytes.clone();
             flipped[i] ^= 0x55;
-            if let Some(entries) = decode(&flipped, 7) {
-                for (entry, _) in entries.values() {
-                    let _ = postcard::from_bytes::<SyntaxFacts>(entry);
+            if let Some(held) = read(&flipped, 7) {
+                for stored in held.index.values() {
+                    if let Some(entry) = held.bytes(stored) {
+                        let _ = postcard::from_bytes::<SyntaxFacts>(&entry);
+                    }
                 }
             }
         }

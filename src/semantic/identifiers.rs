@@ -24,10 +24,13 @@ static LOWER_IDENT: [u8; 256] = {
 };
 
 /// A Bloom filter of a file's identifiers, ASCII lower-cased. Shared: a scan's cache and its
-/// candidate hold the same filter.
+/// candidate hold the same filter, and the filters a cache file holds are ranges of one
+/// allocation (see [`Identifiers::in_shared`]).
 #[derive(Clone, Debug)]
 pub struct Identifiers {
-    bits: std::sync::Arc<[u64]>,
+    words: std::sync::Arc<Vec<u64>>,
+    start: u32,
+    len: u32,
 }
 
 /// Probes per identifier.
@@ -96,7 +99,23 @@ impl Identifiers {
                 bits[i] |= bit;
             }
         }
-        Identifiers { bits: bits.into() }
+        Identifiers::whole(bits)
+    }
+
+    /// A filter of its own allocation; its size is one this module builds.
+    fn whole(words: Vec<u64>) -> Identifiers {
+        Identifiers {
+            len: u32::try_from(words.len()).unwrap_or(0),
+            words: std::sync::Arc::new(words),
+            start: 0,
+        }
+    }
+
+    fn bits(&self) -> &[u64] {
+        let start = self.start as usize;
+        self.words
+            .get(start..start + self.len as usize)
+            .unwrap_or_default()
     }
 
     /// Whether the file may hold `word` as a whole identifier (ASCII case-insensitive). A
@@ -108,12 +127,13 @@ impl Identifiers {
     /// [`Identifiers::may_hold`] for a word hashed once ([`WordKey::of`]), to be asked of
     /// many filters.
     pub fn may_hold_key(&self, key: WordKey) -> bool {
-        probes(self.bits.len(), key.0).all(|(i, bit)| self.bits[i] & bit != 0)
+        let bits = self.bits();
+        probes(bits.len(), key.0).all(|(i, bit)| bits.get(i).is_some_and(|w| w & bit != 0))
     }
 
     /// The filter's bits, to be stored (see [`crate::driver::stamp_cache`]).
     pub fn words(&self) -> &[u64] {
-        &self.bits
+        self.bits()
     }
 
     /// A filter stored by [`Identifiers::words`]; `None` unless its size is one this module
@@ -121,7 +141,27 @@ impl Identifiers {
     pub fn from_words(words: Vec<u64>) -> Option<Identifiers> {
         (MIN_WORDS..=MAX_WORDS)
             .contains(&words.len())
-            .then(|| Identifiers { bits: words.into() })
+            .then(|| Identifiers::whole(words))
+    }
+
+    /// Whether a filter stored by [`Identifiers::words`] has a size this module builds.
+    pub fn is_filter_size(len: usize) -> bool {
+        (MIN_WORDS..=MAX_WORDS).contains(&len)
+    }
+
+    /// The filter at `start..start + len` of `words`, which holds many (a cache file's);
+    /// `None` unless the range is within `words` and of a size this module builds.
+    pub fn in_shared(
+        words: &std::sync::Arc<Vec<u64>>,
+        start: u32,
+        len: u32,
+    ) -> Option<Identifiers> {
+        let end = (start as usize).checked_add(len as usize)?;
+        (Identifiers::is_filter_size(len as usize) && end <= words.len()).then(|| Identifiers {
+            words: words.clone(),
+            start,
+            len,
+        })
     }
 }
 
