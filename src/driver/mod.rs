@@ -7,10 +7,12 @@
 
 pub mod analyze;
 pub mod baseline;
+pub(crate) mod candidates;
 pub mod cli;
 pub mod config;
 pub mod error;
 pub mod paths;
+pub mod positioned;
 pub mod run;
 pub mod scan;
 pub mod settings;

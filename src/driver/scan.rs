@@ -15,6 +15,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::sync::Arc;
 
 use crate::driver::analyze::{Outcome, ProjectInput, ProjectOutput, analyze};
+use crate::driver::candidates::{Candidate, CandidateLog};
 use crate::driver::lock;
 use crate::driver::paths::{absolute, display_path};
 use crate::driver::settings::{Settings, matches};
@@ -80,7 +81,7 @@ struct Shared {
     exports: Mutex<Vec<(FileId, Box<ProjectOutput>)>>,
     next_id: AtomicUsize,
     /// Source files not parsed: they may call a presigning function or define a constant.
-    candidates: Mutex<Vec<Candidate>>,
+    candidates: CandidateLog,
     /// The files already analysed (absolute): those whose findings are reported, and under
     /// `--staged` the index copies of files changed in the work tree. The context walk skips
     /// them. Keyed by the path's bytes: a `Path` hashes component by component, and the
@@ -122,14 +123,14 @@ struct Shared {
 
 /// Where a file's bytes come from when it is read again in a later pass.
 #[derive(Clone)]
-enum Origin {
+pub(crate) enum Origin {
     Disk(PathBuf),
     /// `--staged`: the content of the git index, with the path it is shown under.
     Memory(PathBuf, Arc<Vec<u8>>),
 }
 
 impl Origin {
-    fn path(&self) -> &Path {
+    pub(crate) fn path(&self) -> &Path {
         match self {
             Origin::Disk(p) | Origin::Memory(p, _) => p,
         }
@@ -138,7 +139,7 @@ impl Origin {
 
 /// Why a file is analysed.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
-enum Role {
+pub(crate) enum Role {
     /// It was named or walked: its findings are reported.
     Reported,
     /// It belongs to the project of a named file and is read only for what it gives the
@@ -190,27 +191,13 @@ impl CacheRun {
     }
 }
 
-/// A source file the first pass did not parse, which a later pass may.
-struct Candidate {
+/// A file a later pass reads: a record whose lookups changed (its id kept), or a candidate
+/// (its index in the log, and its language family) that may hold one of the pass's words.
+struct Job {
+    known: Option<FileId>,
     origin: Origin,
-    /// Its absolute path, which the word search scopes by; `None` when it is the origin's
-    /// (a walk of an absolute root): a candidate is kept for every source file of the tree,
-    /// so its path is kept once.
-    absolute: Option<PathBuf>,
-    /// Its language family, whose words it is searched for.
-    family: Option<Family>,
     role: Role,
-    /// What it holds, so that a later pass reads it again only if it may hold a word; `None`
-    /// for a file larger than [`Identifiers::WORTH_IT`], read again whenever there are words.
-    identifiers: Option<Identifiers>,
-}
-
-impl Candidate {
-    fn absolute(&self) -> &Path {
-        self.absolute
-            .as_deref()
-            .unwrap_or_else(|| self.origin.path())
-    }
+    candidate: Option<(usize, Option<Family>)>,
 }
 
 /// One file's latest analysis.
@@ -282,12 +269,7 @@ pub fn scan(options: &ScanOptions, settings: &Settings) -> ScanResult {
             };
             path(a).cmp(&path(b))
         });
-        let mut candidates = std::mem::take(&mut *lock(&shared.candidates));
-        // Any fixed order will do (resolution does not depend on it): bytes compare faster
-        // than paths' components.
-        candidates
-            .sort_unstable_by(|a, b| a.origin.path().as_os_str().cmp(b.origin.path().as_os_str()));
-        ctx.project_passes(&mut records, exports, candidates, options.threads.max(1));
+        ctx.project_passes(&mut records, exports, options.threads.max(1));
     }
     if let (Some(options), Some(cache)) = (&options.cache, shared.syntax_cache.take()) {
         cache.save(options);
@@ -1094,7 +1076,7 @@ impl Context<'_> {
     ) {
         let absolute =
             (origin.path().as_os_str() != absolute.as_os_str()).then(|| absolute.to_path_buf());
-        lock(&self.shared.candidates).push(Candidate {
+        self.shared.candidates.push(Candidate {
             origin,
             absolute,
             family,
@@ -1189,7 +1171,6 @@ impl Context<'_> {
         &self,
         records: &mut BTreeMap<FileId, Record>,
         exports: Vec<(FileId, Box<ProjectOutput>)>,
-        mut candidates: Vec<Candidate>,
         threads: usize,
     ) {
         let mut project = Project::default();
@@ -1203,6 +1184,9 @@ impl Context<'_> {
             .iter()
             .map(|(id, r)| (r.origin.path().to_path_buf(), *id))
             .collect();
+        // Candidates parsed by a pass: records now, analysed again only when what they
+        // looked up changes.
+        let mut parsed_candidates: HashSet<usize> = HashSet::new();
         for pass in 2..=MAX_PASSES {
             let new_wanted = wanted.without(&searched);
             searched.merge(&new_wanted);
@@ -1221,33 +1205,21 @@ impl Context<'_> {
             if stale.is_empty() && finder.is_none() {
                 break;
             }
-            // Jobs: stale records (their id kept), then candidates that may hold a word (their
-            // index among the candidates kept).
-            let jobs: Vec<(Option<FileId>, Origin, Role, Option<usize>)> = stale
+            // Jobs: stale records (their id kept), then candidates that may hold a word.
+            let mut jobs: Vec<Job> = stale
                 .iter()
                 .filter_map(|id| {
-                    records
-                        .get(id)
-                        .map(|r| (Some(*id), r.origin.clone(), r.role, None))
+                    records.get(id).map(|r| Job {
+                        known: Some(*id),
+                        origin: r.origin.clone(),
+                        role: r.role,
+                        candidate: None,
+                    })
                 })
-                .chain(
-                    finder
-                        .as_ref()
-                        .map(|finder| {
-                            candidates
-                                .iter()
-                                .enumerate()
-                                .filter(|(_, c)| {
-                                    c.identifiers.as_ref().is_none_or(|ids| {
-                                        finder.may_hold(c.absolute(), c.family, ids)
-                                    })
-                                })
-                                .map(|(i, c)| (None, c.origin.clone(), c.role, Some(i)))
-                        })
-                        .into_iter()
-                        .flatten(),
-                )
                 .collect();
+            if let Some(finder) = &finder {
+                jobs.extend(self.candidate_jobs(finder, &parsed_candidates));
+            }
             let next = AtomicUsize::new(0);
             let results: Mutex<Vec<(usize, Outcome)>> = Mutex::new(Vec::new());
             let project_ref = &project;
@@ -1256,12 +1228,15 @@ impl Context<'_> {
             // replace the old ones.
             let ids: Vec<FileId> = jobs
                 .iter()
-                .map(|(id, origin, _, _)| {
-                    match id.or_else(|| by_path.get(origin.path()).copied()) {
+                .map(|job| {
+                    match job
+                        .known
+                        .or_else(|| by_path.get(job.origin.path()).copied())
+                    {
                         Some(id) => id,
                         None => {
                             let id = self.shared.next_id.fetch_add(1, Ordering::Relaxed);
-                            by_path.insert(origin.path().to_path_buf(), id);
+                            by_path.insert(job.origin.path().to_path_buf(), id);
                             id
                         }
                     }
@@ -1272,15 +1247,15 @@ impl Context<'_> {
                     scope.spawn(|| {
                         loop {
                             let i = next.fetch_add(1, Ordering::Relaxed);
-                            let Some((known, origin, role, candidate)) = jobs.get(i) else {
+                            let Some(job) = jobs.get(i) else {
                                 break;
                             };
-                            let Some(bytes) = self.reread(origin, *role) else {
+                            let Some(bytes) = self.reread(&job.origin, job.role) else {
                                 continue;
                             };
-                            let absolute = absolute(self.cwd, origin.path());
-                            let family = candidate.and_then(|c| candidates.get(c)?.family);
-                            let hit = known.is_some()
+                            let absolute = absolute(self.cwd, job.origin.path());
+                            let family = job.candidate.and_then(|(_, family)| family);
+                            let hit = job.known.is_some()
                                 || finder_ref.is_some_and(|f| f.holds(&absolute, family, &bytes));
                             if !hit {
                                 continue;
@@ -1291,12 +1266,12 @@ impl Context<'_> {
                                 file: ids[i],
                                 root: &root,
                                 force_parse: true,
-                                context_only: *role == Role::Context,
+                                context_only: job.role == Role::Context,
                                 syntax_cache: self.shared.syntax_cache.as_ref(),
                             };
-                            let display = || display_path(origin.path(), self.cwd);
+                            let display = || display_path(job.origin.path(), self.cwd);
                             if let Some(outcome) =
-                                self.contained(&display, &absolute, bytes, &input, *role)
+                                self.contained(&display, &absolute, bytes, &input, job.role)
                             {
                                 lock(&results).push((i, outcome));
                             }
@@ -1307,7 +1282,6 @@ impl Context<'_> {
             let mut results = results.into_inner().unwrap_or_else(|p| p.into_inner());
             results.sort_by_key(|(i, _)| *i);
             wanted = ScopedWords::default();
-            let mut parsed_candidates: HashSet<usize> = HashSet::new();
             for (i, outcome) in results {
                 let Outcome::Analyzed {
                     findings,
@@ -1319,15 +1293,15 @@ impl Context<'_> {
                     continue;
                 };
                 lock(&self.shared.presigns).merge(presigns);
-                let (_, origin, role, candidate) = &jobs[i];
+                let job = &jobs[i];
                 let id = ids[i];
                 let (queried, scope) = match output {
                     Some(mut out) => {
                         let queried = std::mem::take(&mut out.queried);
                         let scope = out.scope();
                         add_words(&mut project, &mut words, &mut wanted, id, *out, pass);
-                        if let Some(candidate) = candidate {
-                            parsed_candidates.insert(*candidate);
+                        if let Some((index, _)) = job.candidate {
+                            parsed_candidates.insert(index);
                         }
                         (queried, Some(scope))
                     }
@@ -1338,8 +1312,8 @@ impl Context<'_> {
                 records.insert(
                     id,
                     Record {
-                        origin: origin.clone(),
-                        role: *role,
+                        origin: job.origin.clone(),
+                        role: job.role,
                         findings,
                         unchecked,
                         pass,
@@ -1348,14 +1322,36 @@ impl Context<'_> {
                     },
                 );
             }
-            // Parsed candidates are records now, analysed again only when what they looked
-            // up changes.
-            let mut index = 0;
-            candidates.retain(|_| {
-                index += 1;
-                !parsed_candidates.contains(&(index - 1))
-            });
         }
+    }
+
+    /// The candidates not parsed yet whose filter may hold a word of `finder`, in the order
+    /// of their paths (any fixed order would do: resolution does not depend on it). A log
+    /// that cannot be read back through is an error of the scan: a finding may be missing.
+    fn candidate_jobs(&self, finder: &ScopedFinder, parsed: &HashSet<usize>) -> Vec<Job> {
+        let mut jobs = Vec::new();
+        let complete = self.shared.candidates.for_each(|index, c| {
+            if !parsed.contains(&index)
+                && c.filter
+                    .is_none_or(|filter| finder.may_hold(c.absolute, c.family, filter))
+            {
+                jobs.push(Job {
+                    known: None,
+                    origin: c.origin(),
+                    role: c.role,
+                    candidate: Some((index, c.family)),
+                });
+            }
+        });
+        if !complete {
+            self.error(
+                ".",
+                "the project analysis could not read back its temporary file of candidates: findings through other files' wrappers and constants may be missing".to_string(),
+            );
+        }
+        // Bytes compare faster than paths' components.
+        jobs.sort_unstable_by(|a, b| a.origin.path().as_os_str().cmp(b.origin.path().as_os_str()));
+        jobs
     }
 
     /// A file's bytes again, for a later pass; `None` (and an error, for a reported file) if

@@ -31,6 +31,7 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, OnceLock};
 
 use crate::driver::lock;
+use crate::driver::positioned::read_exact_at;
 use crate::driver::stamp_cache::{CacheOptions, MAX_AGE, hash128};
 use crate::facts::SyntaxFacts;
 
@@ -333,31 +334,6 @@ fn read_index(handle: File, key: u64) -> Option<Held> {
     }
     drop(reader);
     (offset == file_len).then_some(Held { handle, index })
-}
-
-/// Reads `buf.len()` bytes of `file` at `offset`, leaving the file's position alone (reads
-/// from several threads share the handle).
-fn read_exact_at(file: &File, buf: &mut [u8], offset: u64) -> std::io::Result<()> {
-    #[cfg(unix)]
-    {
-        std::os::unix::fs::FileExt::read_exact_at(file, buf, offset)
-    }
-    #[cfg(windows)]
-    {
-        let mut done = 0;
-        while done < buf.len() {
-            let n = std::os::windows::fs::FileExt::seek_read(
-                file,
-                &mut buf[done..],
-                offset + done as u64,
-            )?;
-            if n == 0 {
-                return Err(std::io::ErrorKind::UnexpectedEof.into());
-            }
-            done += n;
-        }
-        Ok(())
-    }
 }
 
 #[cfg(test)]

@@ -127,8 +127,12 @@ impl Identifiers {
     /// [`Identifiers::may_hold`] for a word hashed once ([`WordKey::of`]), to be asked of
     /// many filters.
     pub fn may_hold_key(&self, key: WordKey) -> bool {
-        let bits = self.bits();
-        probes(bits.len(), key.0).all(|(i, bit)| bits.get(i).is_some_and(|w| w & bit != 0))
+        self.filter().may_hold_key(key)
+    }
+
+    /// The filter, borrowed.
+    pub fn filter(&self) -> Filter<'_> {
+        Filter(self.bits())
     }
 
     /// The filter's bits, to be stored (see [`crate::driver::stamp_cache`]).
@@ -162,6 +166,25 @@ impl Identifiers {
             start,
             len,
         })
+    }
+}
+
+/// A filter's bits where they are stored: an [`Identifiers`], or a record read back (see
+/// `driver::candidates`).
+#[derive(Clone, Copy, Debug)]
+pub struct Filter<'a>(&'a [u64]);
+
+impl<'a> Filter<'a> {
+    /// The filter stored as `words` by [`Identifiers::words`]; `None` unless its size is one
+    /// this module builds.
+    pub fn from_words(words: &'a [u64]) -> Option<Filter<'a>> {
+        Identifiers::is_filter_size(words.len()).then_some(Filter(words))
+    }
+
+    /// See [`Identifiers::may_hold_key`].
+    pub fn may_hold_key(self, key: WordKey) -> bool {
+        let bits = self.0;
+        probes(bits.len(), key.0).all(|(i, bit)| bits.get(i).is_some_and(|w| w & bit != 0))
     }
 }
 

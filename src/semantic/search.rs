@@ -10,7 +10,7 @@ use aho_corasick::{AhoCorasick, AhoCorasickBuilder};
 
 use crate::frontend::{Family, FileKind};
 
-use super::identifiers::{Identifiers, WordKey};
+use super::identifiers::{Filter, WordKey};
 
 use super::project::{is_distinctive, is_test_path};
 
@@ -250,9 +250,9 @@ impl ScopedFinder {
 
     /// Whether the file at `path` may hold a word of its projects, asked of the filter of its
     /// identifiers: `false` means [`ScopedFinder::holds`] is `false` too, without reading it.
-    pub fn may_hold(&self, path: &Path, family: Option<Family>, identifiers: &Identifiers) -> bool {
+    pub fn may_hold(&self, path: &Path, family: Option<Family>, filter: Filter<'_>) -> bool {
         self.finders_of(path, family)
-            .any(|finder| finder.may_hold(path, identifiers))
+            .any(|finder| finder.may_hold(path, filter))
     }
 
     /// The finders of the projects of its language a file belongs to: those whose root is
@@ -505,8 +505,8 @@ impl ProjectFinder {
     }
 
     /// [`ProjectFinder::holds`] with the filter's answers for whole identifiers.
-    fn may_hold(&self, path: &Path, identifiers: &Identifiers) -> bool {
-        let seen = |p: usize| self.keys[p].is_none_or(|key| identifiers.may_hold_key(key));
+    fn may_hold(&self, path: &Path, filter: Filter<'_>) -> bool {
+        let seen = |p: usize| self.keys[p].is_none_or(|key| filter.may_hold_key(key));
         (0..self.keys.len()).any(|p| self.sufficient[p] && seen(p))
             || self.anchored_seen(path, seen)
     }
@@ -565,7 +565,8 @@ mod tests {
         let path = Path::new(path);
         let holds = finder.holds(path, family_of(path), text.as_bytes());
         // The filter of the file's identifiers never rules out a file that holds a word.
-        let may_hold = finder.may_hold(path, family_of(path), &Identifiers::of(text.as_bytes()));
+        let identifiers = crate::semantic::identifiers::Identifiers::of(text.as_bytes());
+        let may_hold = finder.may_hold(path, family_of(path), identifiers.filter());
         assert!(may_hold || !holds, "{}: {text}", path.display());
         holds
     }
