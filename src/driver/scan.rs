@@ -257,6 +257,14 @@ pub fn scan(options: &ScanOptions, settings: &Settings) -> ScanResult {
         done.store(true, Ordering::Relaxed);
     });
 
+    // The first pass is over: what the scan's cache holds is written, and dropped.
+    let ctx = ctx.without_scan_cache();
+    if let (Some(cache_options), Some(cache)) = (&options.cache, scan_cache) {
+        let (hits, seen) = cache.finish(cache_options, started);
+        if options.verbose {
+            eprintln!("presign-lint: cache: {hits} of {seen} files unchanged and quiet, not read");
+        }
+    }
     let mut records = std::mem::take(&mut *lock(&shared.records));
     if options.project {
         let mut exports = std::mem::take(&mut *lock(&shared.exports));
@@ -273,12 +281,6 @@ pub fn scan(options: &ScanOptions, settings: &Settings) -> ScanResult {
     }
     if let (Some(options), Some(cache)) = (&options.cache, shared.syntax_cache.take()) {
         cache.save(options);
-    }
-    if let (Some(cache_options), Some(cache)) = (&options.cache, scan_cache) {
-        let (hits, seen) = cache.finish(cache_options, started);
-        if options.verbose {
-            eprintln!("presign-lint: cache: {hits} of {seen} files unchanged and quiet, not read");
-        }
     }
     if let Some(cache) = &options.cache {
         cache.trim();
@@ -313,7 +315,7 @@ pub fn scan(options: &ScanOptions, settings: &Settings) -> ScanResult {
     }
 }
 
-struct Context<'a> {
+struct Context<'a, 'c> {
     cwd: &'a Path,
     settings: &'a Settings,
     prefilter: &'a Prefilter,
@@ -329,11 +331,29 @@ struct Context<'a> {
     /// already. A scan of directories keeps no such list: it would grow with the tree.
     names_files: bool,
     /// A scan of directories with a cache: the files it found quiet last time, unchanged
-    /// since, are not read again.
-    scan_cache: Option<&'a CacheRun>,
+    /// since, are not read again. Only the first pass asks it.
+    scan_cache: Option<&'c CacheRun>,
 }
 
-impl Context<'_> {
+impl<'a> Context<'a, '_> {
+    /// The context of the later passes, which do not ask the scan's cache: it is written and
+    /// dropped before they run, so that its entries and theirs are not in memory together.
+    fn without_scan_cache(&self) -> Context<'a, 'static> {
+        Context {
+            cwd: self.cwd,
+            settings: self.settings,
+            prefilter: self.prefilter,
+            shared: self.shared,
+            max_file_size: self.max_file_size,
+            unmarked_root: self.unmarked_root,
+            project: self.project,
+            names_files: self.names_files,
+            scan_cache: None,
+        }
+    }
+}
+
+impl Context<'_, '_> {
     /// Named files, standard input and directory walks.
     fn scan_paths(&self, options: &ScanOptions) {
         let mut roots = Vec::new();

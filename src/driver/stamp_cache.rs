@@ -28,7 +28,6 @@
 //! (its next change could keep the same stamp on a coarse clock). The file is replaced by a
 //! rename, so two runs racing each leave a whole cache, the last one's.
 
-use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -39,7 +38,7 @@ use crate::driver::paths::is_under;
 use crate::semantic::identifiers::Identifiers;
 
 /// The first line of a cache file; the number is the format's version.
-const MAGIC: &[u8] = b"presign-lint context cache 8\n";
+const MAGIC: &[u8] = b"presign-lint context cache 9\n";
 /// Entries whose file changed this close to the run's start are not recorded.
 const RACY_NS: u64 = 2_000_000_000;
 /// A cache file larger than this is not read: about 200k files of ordinary source.
@@ -102,6 +101,16 @@ impl Stamp {
         }
     }
 
+    /// What a cache keeps of the stamp: 64 bits that change when any of its fields does (a
+    /// strong mix of each; two stamps agree by chance once in 2^64).
+    pub(crate) fn digest(&self) -> u64 {
+        let mut h: u64 = 0x243f_6a88_85a3_08d3;
+        for n in [self.len, self.modified_ns, self.changed_ns, self.inode] {
+            h = splitmix(h ^ n);
+        }
+        h
+    }
+
     /// Changed too recently to be trusted next time.
     pub(crate) fn racy(&self, started_ns: u64) -> bool {
         self.modified_ns
@@ -109,6 +118,14 @@ impl Stamp {
             .saturating_add(RACY_NS)
             >= started_ns
     }
+}
+
+/// SplitMix64's finaliser: every input bit reaches every output bit.
+fn splitmix(mut x: u64) -> u64 {
+    x = x.wrapping_add(0x9e37_79b9_7f4a_7c15);
+    x = (x ^ (x >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    x = (x ^ (x >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+    x ^ (x >> 31)
 }
 
 pub(crate) fn nanos(time: SystemTime) -> u64 {
@@ -254,34 +271,12 @@ pub(crate) fn hash128(value: &(impl Hash + ?Sized)) -> (u64, u64) {
     (half(0), half(1))
 }
 
-/// Hashes a [`PathKey`], already a hash, by folding its halves: the index is asked once per
-/// file of a scan, where SipHash over the key again showed in profiles.
-#[derive(Clone, Copy, Default)]
-struct KeyHasher(u64);
-
-impl Hasher for KeyHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        // Only `write_u64` is called for a `PathKey`; anything else is folded in anyway.
-        for &b in bytes {
-            self.0 = self.0.rotate_left(8) ^ u64::from(b);
-        }
-    }
-
-    fn write_u64(&mut self, n: u64) {
-        self.0 ^= n;
-    }
-}
-
-type KeyIndex = HashMap<PathKey, usize, std::hash::BuildHasherDefault<KeyHasher>>;
-
-/// An entry the last run left, in the cache file of `part`: 48 bytes, its filter a range of
-/// [`StampCache::words`]. A scan of a large tree holds one per file.
+/// An entry the last run left, in the cache file of `part`: 40 bytes, its file's stamp a
+/// digest ([`Stamp::digest`]) and its filter a range of [`StampCache::words`]. A scan of a
+/// large tree holds one per file.
 struct Held {
-    stamp: Stamp,
+    key: PathKey,
+    stamp: u64,
     /// Where its identifier filter is in [`StampCache::words`] (length 0: none).
     words: (u32, u32),
     part: u32,
@@ -357,7 +352,8 @@ pub struct Slot(usize);
 /// The entries of the caches of some project roots (or of a scan's directories), by path.
 #[derive(Default)]
 pub struct StampCache {
-    index: KeyIndex,
+    /// Sorted by key: found by interpolation, the keys being uniform hashes (no index, which
+    /// took as much memory again).
     held: Vec<Held>,
     /// The identifier filters of every entry held, end to end: one allocation, which the
     /// filters the cache answers with share.
@@ -388,7 +384,6 @@ impl StampCache {
     }
 
     fn load_parts(options: &CacheOptions, parts: Vec<Part>) -> StampCache {
-        let mut index = KeyIndex::default();
         let mut held = Vec::new();
         let mut words = Vec::new();
         for (part, Part { file, .. }) in parts.iter().enumerate() {
@@ -412,14 +407,13 @@ impl StampCache {
             // Each entry takes its table's bytes: a corrupt count cannot reserve much.
             let count = usize::try_from(count).unwrap_or(0);
             let reserved = count.min(usize::try_from(len / TABLE_ENTRY_BYTES).unwrap_or(0));
-            index.reserve(reserved);
             held.reserve_exact(reserved);
             let read = decode_entries(
                 input,
                 count,
                 &mut |key, stamp, tag, age, filter| {
-                    index.insert(key, held.len());
                     held.push(Held {
+                        key,
                         stamp,
                         words: filter,
                         part,
@@ -434,11 +428,14 @@ impl StampCache {
                 // A corrupt or foreign file is no cache: what was read of it goes.
                 held.truncate(before.0);
                 words.truncate(before.1);
-                index.retain(|_, at| *at < before.0);
             }
         }
+        // A file is written sorted; the files of several roots are not, together.
+        if !held.is_sorted_by_key(|h| h.key) {
+            held.sort_by_key(|h| h.key);
+        }
+        held.dedup_by_key(|h| h.key);
         StampCache {
-            index,
             held,
             words: Arc::new(words),
             parts,
@@ -460,9 +457,39 @@ impl StampCache {
     }
 
     fn get_key(&self, key: PathKey, stamp: &Stamp) -> Option<(Slot, Class)> {
-        let at = *self.index.get(&key)?;
+        let at = self.find(key)?;
         let held = &self.held[at];
-        (held.stamp == *stamp).then(|| (Slot(at), self.class_of(held)))
+        (held.stamp == stamp.digest()).then(|| (Slot(at), self.class_of(held)))
+    }
+
+    /// Where the entry of `key` is. Keys are uniform: interpolating on their first half
+    /// lands within a few entries of the key, where a binary search would take 17 steps in a
+    /// tree of 100,000 files; after a few steps, it halves the range instead, so a run of
+    /// unlucky keys costs no more than a binary search.
+    fn find(&self, key: PathKey) -> Option<usize> {
+        let held = &self.held;
+        let (mut lo, mut hi) = (0, held.len());
+        let mut steps = 0;
+        while lo < hi {
+            let (first, last) = (held[lo].key.0, held[hi - 1].key.0);
+            if key.0 < first || key.0 > last {
+                return None;
+            }
+            steps += 1;
+            let at = if steps > 4 || first == last {
+                lo + (hi - lo) / 2
+            } else {
+                let span = u128::from(last - first);
+                let offset = u128::from(key.0 - first) * (hi - 1 - lo) as u128 / span;
+                lo + usize::try_from(offset).unwrap_or(0).min(hi - 1 - lo)
+            };
+            match held[at].key.cmp(&key) {
+                std::cmp::Ordering::Equal => return Some(at),
+                std::cmp::Ordering::Less => lo = at + 1,
+                std::cmp::Ordering::Greater => hi = at,
+            }
+        }
+        None
     }
 
     fn class_of(&self, held: &Held) -> Class {
@@ -513,8 +540,7 @@ impl StampCache {
             if !std::mem::replace(&mut created, true) && create_private_dir(&options.dir).is_err() {
                 return;
             }
-            let keys = self.index.iter().map(|(key, at)| (*key, &self.held[*at]));
-            for (key, held) in keys.filter(|(_, h)| h.part as usize == part) {
+            for held in self.held.iter().filter(|h| h.part as usize == part) {
                 let age = if held.used.load(Ordering::Relaxed) {
                     0
                 } else if held.age < MAX_AGE {
@@ -523,7 +549,7 @@ impl StampCache {
                     continue;
                 };
                 entries.push(Written {
-                    key,
+                    key: held.key,
                     stamp: held.stamp,
                     tag: held.tag,
                     age,
@@ -547,7 +573,8 @@ impl StampCache {
 /// An entry as a cache file writes it.
 struct Written<'a> {
     key: PathKey,
-    stamp: Stamp,
+    /// [`Stamp::digest`].
+    stamp: u64,
     tag: Tag,
     age: u8,
     words: &'a [u64],
@@ -561,7 +588,7 @@ impl Written<'_> {
         };
         Written {
             key,
-            stamp: entry.stamp,
+            stamp: entry.stamp.digest(),
             tag: Tag::of(&entry.class),
             age,
             words,
@@ -569,8 +596,9 @@ impl Written<'_> {
     }
 }
 
-/// The bytes of one entry of a cache file's table: key, stamp, age, tag, filter length.
-const TABLE_ENTRY_BYTES: u64 = 16 + 32 + 1 + 1 + 4;
+/// The bytes of one entry of a cache file's table: key, stamp digest, age, tag, filter
+/// length.
+const TABLE_ENTRY_BYTES: u64 = 16 + 8 + 1 + 1 + 4;
 
 /// Removes the oldest cache files of `dir` until it holds at most `max_bytes` in `max_files`,
 /// and temporary files older than [`STALE_TEMPORARY`]. Only names a cache writes are touched
@@ -681,9 +709,7 @@ fn encode(out: &mut dyn std::io::Write, key: u64, entries: &[Written<'_>]) -> st
     for entry in entries {
         out.write_all(&entry.key.0.to_le_bytes())?;
         out.write_all(&entry.key.1.to_le_bytes())?;
-        let mut stamp = Vec::with_capacity(32);
-        entry.stamp.encode(&mut stamp);
-        out.write_all(&stamp)?;
+        out.write_all(&entry.stamp.to_le_bytes())?;
         out.write_all(&[entry.age, entry.tag as u8])?;
         let len = u32::try_from(entry.words.len()).map_err(|_| std::io::ErrorKind::InvalidInput)?;
         out.write_all(&len.to_le_bytes())?;
@@ -723,7 +749,7 @@ fn decode_head(input: &mut impl std::io::Read, key: u64) -> Option<u32> {
 fn decode_entries(
     mut input: impl std::io::Read,
     count: usize,
-    entry: &mut dyn FnMut(PathKey, Stamp, Tag, u8, (u32, u32)),
+    entry: &mut dyn FnMut(PathKey, u64, Tag, u8, (u32, u32)),
     words: &mut Vec<u64>,
 ) -> Option<()> {
     let base = u32::try_from(words.len()).ok()?;
@@ -733,7 +759,7 @@ fn decode_entries(
         input.read_exact(&mut table).ok()?;
         let mut r = Reader(&table);
         let path = PathKey(r.u64()?, r.u64()?);
-        let stamp = r.stamp()?;
+        let stamp = r.u64()?;
         let age = r.take(1)?[0];
         let tag = Tag::from_byte(r.take(1)?[0])?;
         let len = r.u32()?;
@@ -841,6 +867,50 @@ fn path_from_bytes(bytes: &[u8]) -> Option<PathBuf> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::collections::HashMap;
+
+    fn held_of(keys: &[PathKey]) -> StampCache {
+        let mut held: Vec<Held> = keys
+            .iter()
+            .map(|&key| Held {
+                key,
+                stamp: 0,
+                words: (0, 0),
+                part: 0,
+                tag: Tag::Inert,
+                age: 0,
+                used: AtomicBool::new(false),
+            })
+            .collect();
+        held.sort_by_key(|h| h.key);
+        StampCache {
+            held,
+            ..StampCache::default()
+        }
+    }
+
+    #[test]
+    fn every_key_held_is_found_and_no_other() {
+        let path = |i: usize| PathKey::of(Path::new(&format!("/p/src/file{i}.py")));
+        let keys: Vec<PathKey> = (0..5000).map(path).collect();
+        let cache = held_of(&keys);
+        for key in &keys {
+            let at = cache.find(*key).expect("held");
+            assert_eq!(cache.held[at].key, *key);
+        }
+        assert!((5000..6000).all(|i| cache.find(path(i)).is_none()));
+        // Keys far from uniform (clustered, then one outlier): still found, in bounded steps.
+        let skewed: Vec<PathKey> = (0..2000u64)
+            .map(|i| PathKey(i * i, i))
+            .chain([PathKey(u64::MAX, 0)])
+            .collect();
+        let cache = held_of(&skewed);
+        for key in &skewed {
+            assert_eq!(cache.find(*key).map(|at| cache.held[at].key), Some(*key));
+        }
+        assert!(cache.find(PathKey(3, 0)).is_none());
+        assert!(held_of(&[]).find(path(1)).is_none());
+    }
 
     fn entries() -> Vec<(PathBuf, Entry)> {
         let stamp = |n| Stamp {
@@ -877,7 +947,8 @@ mod tests {
         out
     }
 
-    fn decoded(bytes: &[u8], key: u64) -> Option<Vec<(PathKey, Entry, u8)>> {
+    /// The entries of a cache file: key, stamp digest, class, age.
+    fn decoded(bytes: &[u8], key: u64) -> Option<Vec<(PathKey, u64, Class, u8)>> {
         let mut read = Vec::new();
         let mut words = Vec::new();
         let mut input = bytes;
@@ -889,10 +960,9 @@ mod tests {
             &mut words,
         )?;
         let words = Arc::new(words);
-        let entries = read.into_iter().map(|(path, stamp, tag, age, filter)| {
-            let class = tag.class(&words, filter);
-            (path, Entry { stamp, class }, age)
-        });
+        let entries = read
+            .into_iter()
+            .map(|(path, stamp, tag, age, filter)| (path, stamp, tag.class(&words, filter), age));
         Some(entries.collect())
     }
 
@@ -900,25 +970,59 @@ mod tests {
     fn entries_survive_a_round_trip_under_their_key_only() {
         let entries = entries();
         let bytes = encoded(&entries);
-        let read: HashMap<PathKey, Entry> = decoded(&bytes, 7)
+        let read: HashMap<PathKey, (u64, Class)> = decoded(&bytes, 7)
             .expect("decodes")
             .into_iter()
-            .map(|(k, e, _)| (k, e))
+            .map(|(k, stamp, class, _)| (k, (stamp, class)))
             .collect();
         assert_eq!(read.len(), 6);
-        let read: HashMap<PathBuf, &Entry> = entries
+        let read: HashMap<PathBuf, &(u64, Class)> = entries
             .iter()
             .map(|(p, _)| (p.clone(), &read[&PathKey::of(p)]))
             .collect();
-        let b = &read[Path::new("/p/b.py")];
-        assert!(matches!(&b.class, Class::Plain(Some(f)) if f.may_hold("signed_link")));
-        let class = |p: &str| &read[Path::new(p)].class;
+        for (path, entry) in &entries {
+            assert_eq!(read[path].0, entry.stamp.digest(), "{}", path.display());
+        }
+        let class = |p: &str| &read[Path::new(p)].1;
+        assert!(matches!(class("/p/b.py"), Class::Plain(Some(f)) if f.may_hold("signed_link")));
         assert!(matches!(class("/p/a.py"), Class::Live));
         assert!(matches!(class("/p/c.py"), Class::Plain(None)));
         assert!(matches!(class("/p/d.bin"), Class::Binary));
         assert!(matches!(class("/p/report.sarif"), Class::Report));
         assert!(matches!(class("/p/README.md"), Class::Inert));
         assert!(decoded(&bytes, 8).is_none(), "another build or settings");
+    }
+
+    #[test]
+    fn a_stamp_digest_changes_with_every_field() {
+        let stamp = Stamp {
+            len: 10,
+            modified_ns: 20,
+            changed_ns: 30,
+            inode: 40,
+        };
+        let changed = [
+            Stamp { len: 11, ..stamp },
+            Stamp {
+                modified_ns: 21,
+                ..stamp
+            },
+            Stamp {
+                changed_ns: 31,
+                ..stamp
+            },
+            Stamp { inode: 41, ..stamp },
+            // Values moved between fields.
+            Stamp {
+                len: 20,
+                modified_ns: 10,
+                ..stamp
+            },
+        ];
+        for other in changed {
+            assert_ne!(stamp.digest(), other.digest(), "{other:?}");
+        }
+        assert_eq!(stamp.digest(), Stamp { ..stamp }.digest());
     }
 
     #[test]
