@@ -6,12 +6,12 @@
 //! whose filter may hold one of its words. A temporary file that cannot be made or written
 //! leaves the log in memory: a candidate is never lost.
 
-use std::fs::File;
 use std::io::{BufReader, Read};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
 use crate::driver::lock;
+use crate::driver::positioned::Spill;
 use crate::driver::scan::{Origin, Role};
 use crate::frontend::Family;
 use crate::semantic::identifiers::{Filter, Identifiers};
@@ -48,6 +48,8 @@ impl Candidate {
 /// The candidates of a scan, in the order they were pushed.
 pub struct CandidateLog {
     inner: Mutex<Inner>,
+    /// The records written out, in order.
+    spill: Spill,
     /// How many bytes of records are kept in memory before they go to the file.
     budget: usize,
 }
@@ -64,8 +66,6 @@ struct Inner {
     chunks: Vec<Vec<u8>>,
     /// How many bytes the chunks hold.
     held: usize,
-    /// The records written, and how many bytes they take.
-    spill: Option<(File, u64)>,
     /// The temporary file could not be made or written: everything stays in `chunks`.
     failed: bool,
     /// Candidates kept as they are: those read from memory (`--staged`, standard input: a few
@@ -82,6 +82,7 @@ impl CandidateLog {
     fn with_budget(budget: usize) -> CandidateLog {
         CandidateLog {
             inner: Mutex::default(),
+            spill: Spill::default(),
             budget,
         }
     }
@@ -106,7 +107,7 @@ impl CandidateLog {
             }
         }
         if inner.held > self.budget && !inner.failed {
-            inner.spill();
+            inner.spill(&self.spill);
         }
     }
 
@@ -117,13 +118,13 @@ impl CandidateLog {
         let inner = lock(&self.inner);
         let mut index = 0;
         let mut scratch = Scratch::default();
-        if let Some((file, len)) = &inner.spill {
+        if !self.spill.is_empty() {
             let mut reader = BufReader::with_capacity(
                 64 * 1024,
                 Positioned {
-                    file,
+                    spill: &self.spill,
                     at: 0,
-                    end: *len,
+                    end: self.spill.len(),
                 },
             );
             loop {
@@ -190,27 +191,14 @@ impl CandidateLog {
 }
 
 impl Inner {
-    /// Moves the chunks' records to the temporary file, made on first use.
-    fn spill(&mut self) {
-        if self.spill.is_none() {
-            match tempfile::tempfile() {
-                Ok(file) => self.spill = Some((file, 0)),
-                Err(_) => {
-                    self.failed = true;
-                    return;
-                }
-            }
-        }
-        let Some((file, len)) = &mut self.spill else {
-            return;
-        };
+    /// Moves the chunks' records to the temporary file.
+    fn spill(&mut self, spill: &Spill) {
         while let Some(chunk) = self.chunks.first() {
-            if crate::driver::positioned::write_all_at(file, chunk, *len).is_err() {
-                // What the file holds stays readable up to `len`; the rest stays here.
+            if spill.append(chunk).is_none() {
+                // What the file holds stays readable; the rest stays here.
                 self.failed = true;
                 return;
             }
-            *len += chunk.len() as u64;
             self.held -= chunk.len();
             self.chunks.remove(0);
         }
@@ -347,10 +335,9 @@ fn decode<'a>(record: &'a [u8], words: &'a mut Vec<u64>) -> Option<Stored<'a>> {
     })
 }
 
-/// Reads a file from `at` to `end` with positioned reads: the file is shared, and its
-/// position is never moved.
+/// Reads the log's file from `at` to `end`.
 struct Positioned<'a> {
-    file: &'a File,
+    spill: &'a Spill,
     at: u64,
     end: u64,
 }
@@ -362,7 +349,7 @@ impl Read for Positioned<'_> {
         if n == 0 {
             return Ok(0);
         }
-        crate::driver::positioned::read_exact_at(self.file, &mut buf[..n], self.at)?;
+        self.spill.read(&mut buf[..n], self.at)?;
         self.at += n as u64;
         Ok(n)
     }
@@ -471,7 +458,7 @@ mod tests {
             for candidate in candidates() {
                 log.push(candidate);
             }
-            let spilled = lock(&log.inner).spill.is_some();
+            let spilled = !log.spill.is_empty();
             assert_eq!(spilled, budget < MEMORY_BUDGET, "budget {budget}");
             let mut got = Vec::new();
             assert!(log.for_each(|index, c| got.push(seen(index, &c))));

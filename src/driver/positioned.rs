@@ -50,3 +50,46 @@ pub fn write_all_at(file: &File, buf: &[u8], offset: u64) -> std::io::Result<()>
         Ok(())
     }
 }
+
+/// An unnamed temporary file a run writes at its end and reads at offsets, from any thread:
+/// what it keeps that grows with the tree, past a memory budget. Made on first use; the OS
+/// removes it when the run ends, however it ends.
+#[derive(Default)]
+pub struct Spill {
+    file: std::sync::OnceLock<Option<File>>,
+    /// The file's length: where the next write goes.
+    end: std::sync::Mutex<u64>,
+}
+
+impl Spill {
+    /// Writes `bytes` at the end; where they are, or `None` if the file cannot be made or
+    /// written (the caller keeps them).
+    pub fn append(&self, bytes: &[u8]) -> Option<u64> {
+        let file = self
+            .file
+            .get_or_init(|| tempfile::tempfile().ok())
+            .as_ref()?;
+        let mut end = crate::driver::lock(&self.end);
+        write_all_at(file, bytes, *end).ok()?;
+        let at = *end;
+        *end += bytes.len() as u64;
+        Some(at)
+    }
+
+    /// Reads `buf.len()` bytes written at `offset`.
+    pub fn read(&self, buf: &mut [u8], offset: u64) -> std::io::Result<()> {
+        match self.file.get() {
+            Some(Some(file)) => read_exact_at(file, buf, offset),
+            _ => Err(std::io::ErrorKind::NotFound.into()),
+        }
+    }
+
+    /// How many bytes it holds.
+    pub fn len(&self) -> u64 {
+        *crate::driver::lock(&self.end)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}

@@ -31,7 +31,7 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, OnceLock};
 
 use crate::driver::lock;
-use crate::driver::positioned::read_exact_at;
+use crate::driver::positioned::{Spill, read_exact_at};
 use crate::driver::stamp_cache::{CacheOptions, MAX_AGE, hash128};
 use crate::facts::SyntaxFacts;
 
@@ -44,6 +44,24 @@ const INDEX_ENTRY_BYTES: u64 = 8 + 8 + 8 + 4 + 1;
 
 /// What one file's text and path identify.
 type Key = (u64, u64);
+
+/// The entries a run made are kept in memory up to this many bytes, and in a temporary file
+/// beyond: a scan of a large tree parses thousands of files.
+const MEMORY_BUDGET: usize = 2 * 1024 * 1024;
+
+#[derive(Default)]
+struct Made {
+    entries: HashMap<Key, Blob>,
+    /// The bytes of the entries kept in memory.
+    in_memory: usize,
+}
+
+/// An entry a run made: its encoded facts, or where they are in the run's temporary file.
+#[derive(Clone)]
+enum Blob {
+    Memory(Arc<[u8]>),
+    Spilled(Stored),
+}
 
 /// Who reads a cache file. A scan of directories and the named files of a hook in the same
 /// tree keep separate files: a hook's commits would otherwise age the scan's entries out, and
@@ -62,7 +80,10 @@ pub struct SyntaxCache {
     disk: OnceLock<Disk>,
     /// The entries this run made: what the next run gets besides the file's, and what a later
     /// pass of this run reuses when it analyses a file again.
-    made: Mutex<HashMap<Key, Arc<[u8]>>>,
+    made: Mutex<Made>,
+    /// The entries made past the memory budget ([`MEMORY_BUDGET`]).
+    spill: Spill,
+    budget: usize,
 }
 
 /// The cache file a run read: its index in memory, its entries read when asked for. The file
@@ -106,7 +127,9 @@ impl SyntaxCache {
     pub fn for_this_run() -> SyntaxCache {
         SyntaxCache {
             disk: OnceLock::new(),
-            made: Mutex::new(HashMap::new()),
+            made: Mutex::default(),
+            spill: Spill::default(),
+            budget: MEMORY_BUDGET,
         }
     }
 
@@ -145,9 +168,14 @@ impl SyntaxCache {
     /// them.
     pub fn get(&self, path: &Path, text: &str) -> Option<SyntaxFacts> {
         let key = key_of(path, text);
-        let made = lock(&self.made).get(&key).cloned();
+        let made = lock(&self.made).entries.get(&key).cloned();
         let mut facts: SyntaxFacts = match made {
-            Some(bytes) => postcard::from_bytes(&bytes).ok()?,
+            Some(Blob::Memory(bytes)) => postcard::from_bytes(&bytes).ok()?,
+            Some(Blob::Spilled(stored)) => {
+                let mut bytes = vec![0; usize::try_from(stored.len).ok()?];
+                self.spill.read(&mut bytes, stored.offset).ok()?;
+                postcard::from_bytes(&bytes).ok()?
+            }
             None => {
                 let disk = self.disk.get()?;
                 let held = disk.held.as_ref()?;
@@ -163,13 +191,32 @@ impl SyntaxCache {
     /// Keeps the facts just made of the file at `path`.
     pub fn put(&self, path: &Path, text: &str, facts: &SyntaxFacts) {
         let key = key_of(path, text);
-        if lock(&self.made).contains_key(&key) {
+        if lock(&self.made).entries.contains_key(&key) {
             return;
         }
         let Ok(bytes) = postcard::to_stdvec(facts) else {
             return;
         };
-        lock(&self.made).insert(key, bytes.into());
+        let Ok(len) = u32::try_from(bytes.len()) else {
+            return;
+        };
+        let mut made = lock(&self.made);
+        let spilled = (made.in_memory + bytes.len() > self.budget)
+            .then(|| self.spill.append(&bytes))
+            .flatten();
+        let blob = match spilled {
+            Some(offset) => Blob::Spilled(Stored {
+                offset,
+                len,
+                sum: checksum(&bytes),
+                age: 0,
+            }),
+            None => {
+                made.in_memory += bytes.len();
+                Blob::Memory(bytes.into())
+            }
+        };
+        made.entries.insert(key, blob);
     }
 
     /// Writes the entries this run made, with those it used and those of the cache that have
@@ -179,7 +226,11 @@ impl SyntaxCache {
         let Some(disk) = self.disk.into_inner() else {
             return;
         };
-        let made = self.made.into_inner().unwrap_or_else(|p| p.into_inner());
+        let made = self
+            .made
+            .into_inner()
+            .unwrap_or_else(|p| p.into_inner())
+            .entries;
         let index = disk.held.as_ref().map(|h| &h.index);
         if made
             .keys()
@@ -190,7 +241,13 @@ impl SyntaxCache {
         let used = disk.used.into_inner().unwrap_or_else(|p| p.into_inner());
         let mut entries: Vec<(Key, Entry<'_>, u8)> = made
             .iter()
-            .map(|(k, bytes)| (*k, Entry::Made(bytes), 0))
+            .map(|(k, blob)| {
+                let entry = match blob {
+                    Blob::Memory(bytes) => Entry::Memory(bytes),
+                    Blob::Spilled(stored) => Entry::Spilled(*stored),
+                };
+                (*k, entry, 0)
+            })
             .collect();
         for (k, stored) in index.into_iter().flatten() {
             if made.contains_key(k) {
@@ -204,23 +261,25 @@ impl SyntaxCache {
         }
         if crate::driver::stamp_cache::create_private_dir(&options.dir).is_ok() {
             crate::driver::stamp_cache::replace_private_with(&disk.file, |out| {
-                write(out, disk.key, entries, disk.held.as_ref())
+                write(out, disk.key, entries, disk.held.as_ref(), &self.spill)
             });
         }
     }
 }
 
-/// An entry to write: made by this run, or copied from the file read.
+/// An entry to write: made by this run (in memory, or in its temporary file), or copied
+/// from the file read.
 enum Entry<'a> {
-    Made(&'a [u8]),
+    Memory(&'a [u8]),
+    Spilled(Stored),
     Held(Stored),
 }
 
 impl Entry<'_> {
     fn len(&self) -> u32 {
         match self {
-            Entry::Made(bytes) => u32::try_from(bytes.len()).unwrap_or(u32::MAX),
-            Entry::Held(stored) => stored.len,
+            Entry::Memory(bytes) => u32::try_from(bytes.len()).unwrap_or(u32::MAX),
+            Entry::Spilled(stored) | Entry::Held(stored) => stored.len,
         }
     }
 }
@@ -243,6 +302,7 @@ fn write(
     key: u64,
     mut entries: Vec<(Key, Entry<'_>, u8)>,
     held: Option<&Held>,
+    spill: &Spill,
 ) -> std::io::Result<()> {
     entries.sort_by_key(|(k, _, age)| (*age, *k));
     let mut size = MAGIC.len() as u64 + 12;
@@ -261,8 +321,8 @@ fn write(
     out.write_all(&u32::try_from(kept).unwrap_or(0).to_le_bytes())?;
     for ((a, b), entry, age) in &entries {
         let sum = match entry {
-            Entry::Made(bytes) => checksum(bytes),
-            Entry::Held(stored) => stored.sum,
+            Entry::Memory(bytes) => checksum(bytes),
+            Entry::Spilled(stored) | Entry::Held(stored) => stored.sum,
         };
         out.write_all(&a.to_le_bytes())?;
         out.write_all(&b.to_le_bytes())?;
@@ -272,7 +332,12 @@ fn write(
     }
     for (_, entry, _) in &entries {
         match entry {
-            Entry::Made(bytes) => out.write_all(bytes)?,
+            Entry::Memory(bytes) => out.write_all(bytes)?,
+            Entry::Spilled(stored) => {
+                let mut bytes = vec![0; usize::try_from(stored.len).unwrap_or(0)];
+                spill.read(&mut bytes, stored.offset)?;
+                out.write_all(&bytes)?;
+            }
             Entry::Held(stored) => {
                 // Copied as read: a damaged entry keeps its checksum, and fails it next time.
                 let handle = held
@@ -385,6 +450,37 @@ mod tests {
     }
 
     #[test]
+    fn facts_past_the_memory_budget_come_back_from_the_temporary_file_and_are_saved() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let (options, _) = cache(dir.path());
+        let texts: Vec<(PathBuf, String)> = (0..6)
+            .map(|i| {
+                let text = format!("import boto3\nTTL_{i} = {i}\ndef link_{i}(k):\n    return k\n");
+                (PathBuf::from(format!("/p/m{i}.py")), text)
+            })
+            .collect();
+        let bytes = |f: &SyntaxFacts| postcard::to_stdvec(f).expect("encodes");
+        // A budget of two entries or so: the others go to the file.
+        let one = bytes(&facts(&texts[0].1)).len();
+        let mut first = SyntaxCache::load(&options, &[PathBuf::from("/p")]);
+        first.budget = 2 * one + one / 2;
+        for (path, text) in &texts {
+            first.put(path, text, &facts(text));
+        }
+        assert!(!first.spill.is_empty(), "some went to the file");
+        for (path, text) in &texts {
+            let got = first.get(path, text).expect("made in this run");
+            assert_eq!(bytes(&got), bytes(&facts(text)));
+        }
+        first.save(&options);
+        let (_, second) = cache(dir.path());
+        for (path, text) in &texts {
+            let got = second.get(path, text).expect("saved");
+            assert_eq!(bytes(&got), bytes(&facts(text)));
+        }
+    }
+
+    #[test]
     fn a_runs_own_cache_gives_back_what_it_made_and_writes_nothing() {
         let dir = tempfile::tempdir().expect("tempdir");
         let options = CacheOptions {
@@ -451,9 +547,13 @@ mod tests {
         let dir = tempfile::tempdir().expect("tempdir");
         let text = "TTL = 3600\n";
         let encoded = postcard::to_stdvec(&facts(text)).expect("encodes");
-        let entries = vec![(key_of(Path::new("/p/a.py"), text), Entry::Made(&encoded), 0)];
+        let entries = vec![(
+            key_of(Path::new("/p/a.py"), text),
+            Entry::Memory(&encoded),
+            0,
+        )];
         let mut bytes = Vec::new();
-        write(&mut bytes, 7, entries, None).expect("written");
+        write(&mut bytes, 7, entries, None, &Spill::default()).expect("written");
         let file = dir.path().join("cache.bin");
         let read = |bytes: &[u8], key: u64| {
             std::fs::write(&file, bytes).expect("written");
