@@ -31,10 +31,11 @@
 use std::hash::{Hash, Hasher};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use crate::driver::paths::is_under;
+use crate::driver::positioned::Spill;
 use crate::semantic::identifiers::Identifiers;
 
 /// The first line of a cache file; the number is the format's version.
@@ -342,8 +343,22 @@ impl Tag {
 pub struct Made {
     key: PathKey,
     part: usize,
-    entry: Entry,
+    stamp: Stamp,
+    tag: Tag,
+    words: MadeWords,
 }
+
+/// The filter of an entry a run made: in memory up to [`MADE_WORDS_BUDGET`], then in a
+/// temporary file until the cache is written (a first run over a large tree makes an entry
+/// per file).
+enum MadeWords {
+    None,
+    Memory(Identifiers),
+    Spilled { offset: u64, len: u32 },
+}
+
+/// How many bytes of made entries' filters a run keeps in memory.
+const MADE_WORDS_BUDGET: usize = 2 * 1024 * 1024;
 
 /// Where an entry sits in a [`StampCache`].
 #[derive(Clone, Copy, Debug)]
@@ -355,6 +370,10 @@ pub struct StampCache {
     /// Sorted by key: found by interpolation, the keys being uniform hashes (no index, which
     /// took as much memory again).
     held: Vec<Held>,
+    /// The filters of made entries past [`MADE_WORDS_BUDGET`], and how many bytes of them are
+    /// in memory.
+    made_words: Spill,
+    made_in_memory: AtomicUsize,
     /// The identifier filters of every entry held, end to end: one allocation, which the
     /// filters the cache answers with share.
     words: Arc<Vec<u64>>,
@@ -439,6 +458,7 @@ impl StampCache {
             held,
             words: Arc::new(words),
             parts,
+            ..StampCache::default()
         }
     }
 
@@ -518,7 +538,33 @@ impl StampCache {
             return None;
         }
         let part = self.parts.iter().position(|p| p.holds(path))?;
-        Some(Made { key, part, entry })
+        let tag = Tag::of(&entry.class);
+        let words = match entry.class {
+            Class::Plain(Some(identifiers)) => self.keep_words(identifiers),
+            _ => MadeWords::None,
+        };
+        Some(Made {
+            key,
+            part,
+            stamp: entry.stamp,
+            tag,
+            words,
+        })
+    }
+
+    /// A made entry's filter, past the budget written to the temporary file.
+    fn keep_words(&self, identifiers: Identifiers) -> MadeWords {
+        let words = identifiers.words();
+        let bytes = words.len() * 8;
+        if self.made_in_memory.fetch_add(bytes, Ordering::Relaxed) + bytes > MADE_WORDS_BUDGET {
+            let encoded: Vec<u8> = words.iter().flat_map(|w| w.to_le_bytes()).collect();
+            if let (Some(offset), Ok(len)) =
+                (self.made_words.append(&encoded), u32::try_from(words.len()))
+            {
+                return MadeWords::Spilled { offset, len };
+            }
+        }
+        MadeWords::Memory(identifiers)
     }
 
     /// Replaces each cache file this run made entries for with the entries made and those
@@ -531,8 +577,8 @@ impl StampCache {
         for (part, Part { file, .. }) in self.parts.iter().enumerate() {
             let mut entries: Vec<Written<'_>> = made
                 .iter()
-                .filter(|m| m.part == part && !m.entry.stamp.racy(started_ns))
-                .map(|m| Written::made(m.key, &m.entry, 0))
+                .filter(|m| m.part == part && !m.stamp.racy(started_ns))
+                .map(Written::made)
                 .collect();
             if entries.is_empty() {
                 continue;
@@ -553,7 +599,7 @@ impl StampCache {
                     stamp: held.stamp,
                     tag: held.tag,
                     age,
-                    words: self.words_of(held),
+                    words: Words::Slice(self.words_of(held)),
                 });
             }
             // Sorted, so the same entries make the same file; a file made anew replaces what
@@ -565,7 +611,9 @@ impl StampCache {
                 let _ = std::fs::remove_file(file);
                 continue;
             }
-            replace_private_with(file, |out| encode(out, options.key, &entries));
+            replace_private_with(file, |out| {
+                encode(out, options.key, &entries, &self.made_words)
+            });
         }
     }
 }
@@ -577,20 +625,43 @@ struct Written<'a> {
     stamp: u64,
     tag: Tag,
     age: u8,
-    words: &'a [u64],
+    words: Words<'a>,
+}
+
+/// An entry's filter, where it is when the cache is written.
+enum Words<'a> {
+    Slice(&'a [u64]),
+    /// In the temporary file of made entries' filters.
+    Spilled {
+        offset: u64,
+        len: u32,
+    },
+}
+
+impl Words<'_> {
+    fn len(&self) -> usize {
+        match self {
+            Words::Slice(words) => words.len(),
+            Words::Spilled { len, .. } => *len as usize,
+        }
+    }
 }
 
 impl Written<'_> {
-    fn made(key: PathKey, entry: &Entry, age: u8) -> Written<'_> {
-        let words = match &entry.class {
-            Class::Plain(Some(identifiers)) => identifiers.words(),
-            _ => &[],
+    fn made(made: &Made) -> Written<'_> {
+        let words = match &made.words {
+            MadeWords::None => Words::Slice(&[]),
+            MadeWords::Memory(identifiers) => Words::Slice(identifiers.words()),
+            MadeWords::Spilled { offset, len } => Words::Spilled {
+                offset: *offset,
+                len: *len,
+            },
         };
         Written {
-            key,
-            stamp: entry.stamp.digest(),
-            tag: Tag::of(&entry.class),
-            age,
+            key: made.key,
+            stamp: made.stamp.digest(),
+            tag: made.tag,
+            age: 0,
             words,
         }
     }
@@ -701,7 +772,12 @@ fn encoded_len(entries: &[Written<'_>]) -> u64 {
 
 /// Writes a cache file: the table of entries, then their filters end to end, so that a
 /// reader puts the filters in one allocation as it reads them.
-fn encode(out: &mut dyn std::io::Write, key: u64, entries: &[Written<'_>]) -> std::io::Result<()> {
+fn encode(
+    out: &mut dyn std::io::Write,
+    key: u64,
+    entries: &[Written<'_>],
+    spilled: &Spill,
+) -> std::io::Result<()> {
     out.write_all(MAGIC)?;
     out.write_all(&key.to_le_bytes())?;
     let count = u32::try_from(entries.len()).map_err(|_| std::io::ErrorKind::InvalidInput)?;
@@ -714,9 +790,20 @@ fn encode(out: &mut dyn std::io::Write, key: u64, entries: &[Written<'_>]) -> st
         let len = u32::try_from(entry.words.len()).map_err(|_| std::io::ErrorKind::InvalidInput)?;
         out.write_all(&len.to_le_bytes())?;
     }
+    let mut buffer = Vec::new();
     for entry in entries {
-        for w in entry.words {
-            out.write_all(&w.to_le_bytes())?;
+        match entry.words {
+            Words::Slice(words) => {
+                for w in words {
+                    out.write_all(&w.to_le_bytes())?;
+                }
+            }
+            Words::Spilled { offset, len } => {
+                // Written as the file writes words: little-endian, end to end.
+                buffer.resize(len as usize * 8, 0);
+                spilled.read(&mut buffer, offset)?;
+                out.write_all(&buffer)?;
+            }
         }
     }
     Ok(())
@@ -940,10 +1027,19 @@ mod tests {
     fn encoded(entries: &[(PathBuf, Entry)]) -> Vec<u8> {
         let written: Vec<Written<'_>> = entries
             .iter()
-            .map(|(p, e)| Written::made(PathKey::of(p), e, 0))
+            .map(|(p, e)| Written {
+                key: PathKey::of(p),
+                stamp: e.stamp.digest(),
+                tag: Tag::of(&e.class),
+                age: 0,
+                words: Words::Slice(match &e.class {
+                    Class::Plain(Some(identifiers)) => identifiers.words(),
+                    _ => &[],
+                }),
+            })
             .collect();
         let mut out = Vec::new();
-        encode(&mut out, 7, &written).expect("encodes");
+        encode(&mut out, 7, &written, &Spill::default()).expect("encodes");
         out
     }
 
@@ -991,6 +1087,42 @@ mod tests {
         assert!(matches!(class("/p/report.sarif"), Class::Report));
         assert!(matches!(class("/p/README.md"), Class::Inert));
         assert!(decoded(&bytes, 8).is_none(), "another build or settings");
+    }
+
+    #[test]
+    fn filters_made_past_the_budget_are_written_from_the_temporary_file() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let options = CacheOptions {
+            dir: dir.path().join("cache"),
+            key: 7,
+            settings: 0,
+        };
+        let scanned = [PathBuf::from("/p")];
+        let cache = StampCache::load_scan(&options, &scanned);
+        // Past the budget already: every filter goes to the file.
+        cache
+            .made_in_memory
+            .store(MADE_WORDS_BUDGET, Ordering::Relaxed);
+        let entries = entries();
+        let made: Vec<Made> = entries
+            .iter()
+            .filter_map(|(path, entry)| cache.made(path, entry.clone()))
+            .collect();
+        assert_eq!(made.len(), entries.len());
+        assert!(!cache.made_words.is_empty(), "a filter went to the file");
+        // Stamps from long ago: not racy.
+        cache.save(&options, &made, SystemTime::now());
+        let read = StampCache::load_scan(&options, &scanned);
+        for (path, entry) in &entries {
+            let (_, class) = read.get(path, &entry.stamp).expect("saved");
+            assert_eq!(Tag::of(&class), Tag::of(&entry.class), "{}", path.display());
+        }
+        let (_, b) = read
+            .get(Path::new("/p/b.py"), &entries[1].1.stamp)
+            .expect("saved");
+        assert!(
+            matches!(b, Class::Plain(Some(f)) if f.may_hold("signed_link") && !f.may_hold("unrelated_name"))
+        );
     }
 
     #[test]
