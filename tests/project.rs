@@ -813,3 +813,92 @@ fn no_project_analyses_each_file_on_its_own() {
     );
     assert!(without.is_empty(), "{without:?}");
 }
+
+/// What a scan keeps per file (the candidates of the later passes, the syntax facts it made,
+/// the filters of the cache entries it made) goes to a temporary file past a memory budget:
+/// with a budget of nothing (a debug build's `PRESIGN_LINT_TEST_SPILL`), everything takes
+/// that path, and every fixture project reports what it reports within the budget, with the
+/// caches cold and warm, for a named file, and when the temporary file cannot be made (an
+/// unwritable `TMPDIR`: everything stays in memory).
+#[test]
+fn a_scan_past_its_memory_budget_reports_what_one_within_it_does() {
+    let projects = std::fs::read_dir(repo_root().join("testdata/projects")).expect("projects");
+    let mut names: Vec<String> = projects
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert!(names.len() >= 12, "{names:?}");
+    for project in names {
+        let (dir, root, cache_dir) = aged_copy(&project);
+        let missing = dir.path().join("no-such-dir");
+        let missing = missing.to_str().expect("UTF-8 temp path");
+        let scan = |args: &[&str], env: &[(&str, &str)]| {
+            let mut all = args.to_vec();
+            all.extend_from_slice(&["--no-config", "--format", "json"]);
+            let out = common::run_with_env(&root, &all, env);
+            assert!(out.code <= 1, "{project}: {}", out.stderr);
+            out.stdout
+        };
+        let spill = ("PRESIGN_LINT_TEST_SPILL", "0");
+        let cache = ("PRESIGN_LINT_CACHE_DIR", cache_dir.as_str());
+        let expected = scan(&["check", ".", "--no-cache"], &[]);
+        assert!(expected.contains("\"findings\""), "{project}: {expected}");
+        assert_eq!(
+            scan(&["check", ".", "--no-cache"], &[spill]),
+            expected,
+            "{project}: spilled"
+        );
+        for run in ["cold", "warm"] {
+            assert_eq!(
+                scan(&["check", "."], &[spill, cache]),
+                expected,
+                "{project}: spilled, cache {run}"
+            );
+        }
+        assert_eq!(
+            scan(&["check", ".", "--no-cache"], &[spill, ("TMPDIR", missing)]),
+            expected,
+            "{project}: no temporary file"
+        );
+        // A named file's project, read for context, spilled.
+        let named = std::fs::read_dir(&root)
+            .expect("root")
+            .flatten()
+            .map(|e| e.path())
+            .find(|p| p.is_dir() && p.file_name().is_some_and(|n| n != ".git"))
+            .and_then(|d| first_source_file(&d));
+        if let Some(named) = named {
+            let named = named.strip_prefix(&root).expect("under root");
+            let named = named.to_str().expect("UTF-8 path");
+            let expected = scan(&["check", named, "--no-cache"], &[]);
+            assert_eq!(
+                scan(&["check", named], &[spill, cache]),
+                expected,
+                "{project}: {named} spilled"
+            );
+        }
+    }
+}
+
+/// The first file under `dir`, in name order, that a front end reads.
+fn first_source_file(dir: &std::path::Path) -> Option<std::path::PathBuf> {
+    let mut entries: Vec<std::path::PathBuf> = std::fs::read_dir(dir)
+        .ok()?
+        .flatten()
+        .map(|e| e.path())
+        .collect();
+    entries.sort();
+    let source = [
+        "py", "ts", "js", "go", "java", "kt", "cs", "php", "rb", "rs", "cpp", "swift", "scala",
+    ];
+    entries.iter().find_map(|p| {
+        if p.is_dir() {
+            first_source_file(p)
+        } else {
+            p.extension()
+                .and_then(|e| e.to_str())
+                .filter(|e| source.contains(e))
+                .map(|_| p.clone())
+        }
+    })
+}

@@ -56,7 +56,7 @@ pub struct CandidateLog {
 
 impl Default for CandidateLog {
     fn default() -> CandidateLog {
-        CandidateLog::with_budget(MEMORY_BUDGET)
+        CandidateLog::with_budget(crate::driver::positioned::budget(MEMORY_BUDGET))
     }
 }
 

@@ -93,3 +93,16 @@ impl Spill {
         self.len() == 0
     }
 }
+
+/// The memory budget of what a scan keeps per file before it goes to a [`Spill`]: `default`,
+/// unless a debug build is told otherwise (`PRESIGN_LINT_TEST_SPILL=<bytes>`), which the tests
+/// use to take the temporary file's paths on small trees.
+pub fn budget(default: usize) -> usize {
+    static OVERRIDE: std::sync::LazyLock<Option<usize>> = std::sync::LazyLock::new(|| {
+        if !cfg!(debug_assertions) {
+            return None;
+        }
+        std::env::var("PRESIGN_LINT_TEST_SPILL").ok()?.parse().ok()
+    });
+    OVERRIDE.unwrap_or(default)
+}

@@ -556,7 +556,8 @@ impl StampCache {
     fn keep_words(&self, identifiers: Identifiers) -> MadeWords {
         let words = identifiers.words();
         let bytes = words.len() * 8;
-        if self.made_in_memory.fetch_add(bytes, Ordering::Relaxed) + bytes > MADE_WORDS_BUDGET {
+        let budget = crate::driver::positioned::budget(MADE_WORDS_BUDGET);
+        if self.made_in_memory.fetch_add(bytes, Ordering::Relaxed) + bytes > budget {
             let encoded: Vec<u8> = words.iter().flat_map(|w| w.to_le_bytes()).collect();
             if let (Some(offset), Ok(len)) =
                 (self.made_words.append(&encoded), u32::try_from(words.len()))

@@ -129,7 +129,7 @@ impl SyntaxCache {
             disk: OnceLock::new(),
             made: Mutex::default(),
             spill: Spill::default(),
-            budget: MEMORY_BUDGET,
+            budget: crate::driver::positioned::budget(MEMORY_BUDGET),
         }
     }
 
