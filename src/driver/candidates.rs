@@ -171,19 +171,7 @@ impl CandidateLog {
             }
         }
         for candidate in &inner.kept {
-            let text = match &candidate.origin {
-                Origin::Memory(_, text) => Some(text),
-                Origin::Disk(_) => None,
-            };
-            let stored = Stored {
-                path: candidate.origin.path(),
-                absolute: candidate.absolute(),
-                family: candidate.family,
-                role: candidate.role,
-                filter: candidate.identifiers.as_ref().map(Identifiers::filter),
-                text,
-            };
-            visit(index, stored);
+            visit(index, Stored::of(candidate));
             index += 1;
         }
         true
@@ -219,6 +207,22 @@ pub struct Stored<'a> {
 }
 
 impl Stored<'_> {
+    /// A candidate kept as it is, viewed as a record is.
+    fn of(candidate: &Candidate) -> Stored<'_> {
+        let text = match &candidate.origin {
+            Origin::Memory(_, text) => Some(text),
+            Origin::Disk(_) => None,
+        };
+        Stored {
+            path: candidate.origin.path(),
+            absolute: candidate.absolute(),
+            family: candidate.family,
+            role: candidate.role,
+            filter: candidate.identifiers.as_ref().map(Identifiers::filter),
+            text,
+        }
+    }
+
     /// Where its bytes come from when it is read again.
     pub fn origin(&self) -> Origin {
         match self.text {
@@ -433,21 +437,7 @@ mod tests {
         disk.into_iter()
             .chain(memory)
             .enumerate()
-            .map(|(index, c)| {
-                let text = match &c.origin {
-                    Origin::Memory(_, text) => Some(text),
-                    Origin::Disk(_) => None,
-                };
-                let stored = Stored {
-                    path: c.origin.path(),
-                    absolute: c.absolute(),
-                    family: c.family,
-                    role: c.role,
-                    filter: c.identifiers.as_ref().map(Identifiers::filter),
-                    text,
-                };
-                seen(index, &stored)
-            })
+            .map(|(index, c)| seen(index, &Stored::of(c)))
             .collect()
     }
 

@@ -1090,15 +1090,20 @@ mod tests {
         assert!(decoded(&bytes, 8).is_none(), "another build or settings");
     }
 
-    #[test]
-    fn filters_made_past_the_budget_are_written_from_the_temporary_file() {
+    /// A scan's cache of `/p` in a fresh directory.
+    fn scan_options() -> (tempfile::TempDir, CacheOptions, [PathBuf; 1]) {
         let dir = tempfile::tempdir().expect("tempdir");
         let options = CacheOptions {
             dir: dir.path().join("cache"),
             key: 7,
             settings: 0,
         };
-        let scanned = [PathBuf::from("/p")];
+        (dir, options, [PathBuf::from("/p")])
+    }
+
+    #[test]
+    fn filters_made_past_the_budget_are_written_from_the_temporary_file() {
+        let (_dir, options, scanned) = scan_options();
         let cache = StampCache::load_scan(&options, &scanned);
         // Past the budget already: every filter goes to the file.
         cache
@@ -1174,13 +1179,7 @@ mod tests {
 
     #[test]
     fn only_an_unchanged_file_is_answered_and_only_a_change_is_written() {
-        let dir = tempfile::tempdir().expect("tempdir");
-        let options = CacheOptions {
-            dir: dir.path().join("cache"),
-            key: 7,
-            settings: 0,
-        };
-        let scanned = [PathBuf::from("/p")];
+        let (_dir, options, scanned) = scan_options();
         let entries = entries();
         let file = options.scan_file(&scanned);
         create_private_dir(&options.dir).expect("dir");
