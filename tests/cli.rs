@@ -308,6 +308,37 @@ fn binary_and_invalid_utf8_files() {
 }
 
 #[test]
+fn a_binary_file_is_told_by_its_head_alone() {
+    // A scan reads the first 8 KiB of a file first and stops there when they hold a NUL: a
+    // large binary file is counted as binary, whatever comes after. A NUL only after the head
+    // does not make a file binary: it is read whole and its URL past the head is reported.
+    let dir = tempfile::tempdir().expect("tempdir");
+    let url = signed_url(12);
+    let mut binary = vec![0u8; 4];
+    binary.resize(64 * 1024, b'a');
+    binary.extend_from_slice(format!("\nx = '{url}'\n").as_bytes());
+    std::fs::write(dir.path().join("image.bin"), &binary).expect("write");
+    let mut text = "# padding\n".repeat(1024).into_bytes();
+    text.push(0);
+    text.extend_from_slice(format!("\nx = '{url}'\n").as_bytes());
+    std::fs::write(dir.path().join("late_nul.py"), &text).expect("write");
+    let mut exact = b"# ".repeat(4 * 1024);
+    exact.truncate(8 * 1024 - 1);
+    exact.push(b'\n');
+    exact.extend_from_slice(format!("x = '{url}'\n").as_bytes());
+    std::fs::write(dir.path().join("past_head.py"), &exact).expect("write");
+
+    let out = run(
+        dir.path(),
+        &["--no-config", "--format", "json", "--no-cache"],
+    );
+    let doc = json(&out);
+    assert_eq!(finding_paths(&out), ["late_nul.py", "past_head.py"]);
+    assert_eq!(doc["summary"]["skipped_binary"], 1);
+    assert_eq!(doc["summary"]["files_scanned"], 2);
+}
+
+#[test]
 fn output_is_identical_at_any_thread_count() {
     // JSON and SARIF, byte for byte, at 1, 2 and 8 threads and across runs, over the fixture
     // tree plus two missing paths (errors are sorted too).

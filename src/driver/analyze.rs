@@ -19,8 +19,10 @@ use crate::text::prefilter::Prefilter;
 use crate::text::redact::{mask, redact};
 use crate::text::source::{SourceFile, has_utf16_bom};
 
-/// Bytes inspected for a NUL to decide a file is binary (as git and ripgrep do).
-const BINARY_SNIFF_LEN: usize = 8 * 1024;
+/// Bytes inspected for a NUL to decide a file is binary (as git and ripgrep do). Nothing
+/// reads a binary file past them: a scan reads this much of a file first (see
+/// `scan::read_file`) and the rest only when the head is not binary.
+pub const BINARY_SNIFF_LEN: usize = 8 * 1024;
 
 pub enum Outcome {
     Analyzed {

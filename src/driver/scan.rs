@@ -1534,22 +1534,33 @@ fn strip_path_prefix(message: &str) -> String {
         .to_string()
 }
 
-/// A file's bytes, or `None` when it is larger than `max_size`. The size comes from the open
-/// file (one `fstat`, no second path lookup) and sizes the buffer; reading through `take`
-/// skips `File::read_to_end`'s own `fstat` and `lseek`, and bounds a file still growing.
+/// A file's bytes, or `None` when it is larger than `max_size`; of a binary file, only the
+/// head that tells it is one ([`is_binary`]): nothing reads further, and half the bytes of a
+/// real tree can be images and archives (76 of aws-doc-sdk-examples' 145 MB), which ripgrep
+/// does not read past its first buffer either. The size comes from the open file (one
+/// `fstat`, no second path lookup) and sizes the buffer; reading through `take` skips
+/// `File::read_to_end`'s own `fstat` and `lseek`, and bounds a file still growing.
 fn read_file(path: &Path, max_size: u64) -> std::io::Result<Option<Vec<u8>>> {
+    use crate::driver::analyze::{BINARY_SNIFF_LEN, is_binary};
     let mut file = std::fs::File::open(path)?;
     let len = file.metadata()?.len();
     if len > max_size {
         return Ok(None);
     }
-    // One byte more than the size, so that reaching the end needs no regrowth.
+    let len = usize::try_from(len).unwrap_or(0);
+    let mut rest = (&mut file).take(max_size.saturating_add(1));
+    // Fallible, as in `fs::read`: a huge size cap must not abort the scan. One byte more than
+    // the size, so that reaching the end needs no regrowth.
     let mut bytes = Vec::new();
-    // Fallible, as in `fs::read`: a huge size cap must not abort the scan.
-    bytes.try_reserve_exact(usize::try_from(len).unwrap_or(0).saturating_add(1))?;
-    (&mut file)
-        .take(max_size.saturating_add(1))
+    bytes.try_reserve_exact(len.min(BINARY_SNIFF_LEN).saturating_add(1))?;
+    (&mut rest)
+        .take(BINARY_SNIFF_LEN as u64)
         .read_to_end(&mut bytes)?;
+    // Short of the head's length, the read above reached the end.
+    if bytes.len() == BINARY_SNIFF_LEN && !is_binary(&bytes) {
+        bytes.try_reserve_exact(len.saturating_sub(bytes.len()).saturating_add(1))?;
+        rest.read_to_end(&mut bytes)?;
+    }
     if bytes.len() as u64 > max_size {
         return Ok(None);
     }
