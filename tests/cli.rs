@@ -863,6 +863,33 @@ fn unchecked_expiries_and_unparsed_files_are_counted() {
         "{}",
         listed.stdout
     );
+    // Every text format lists them when asked, and only then.
+    let concise = run(dir.path(), &["--no-config", "--format", "concise"]);
+    assert!(!concise.stdout.contains("unchecked["), "{}", concise.stdout);
+    let concise = run(
+        dir.path(),
+        &["--no-config", "--format", "concise", "--show-unchecked"],
+    );
+    assert!(
+        concise.stdout.contains(
+            "broken.rs:1: unchecked[unparsed-file] the file could not be parsed"
+        ) && concise.stdout.contains("\nlinks.py:2: unchecked[dynamic-expiry] the expiry of `generate_presigned_url` (boto3) is set at run time\n"),
+        "{}",
+        concise.stdout
+    );
+    let github = run(
+        dir.path(),
+        &["--no-config", "--format", "github", "--show-unchecked"],
+    );
+    assert!(
+        github.stdout.contains(
+            "::notice file=links.py,line=2,title=presign-lint (not checked%3A dynamic-expiry)::the expiry of `generate_presigned_url` (boto3) is set at run time\n"
+        ),
+        "{}",
+        github.stdout
+    );
+    let github = run(dir.path(), &["--no-config", "--format", "github"]);
+    assert!(!github.stdout.contains("::notice"), "{}", github.stdout);
 }
 
 /// An expiry that may be set out of sight (an options argument that is a parameter, a

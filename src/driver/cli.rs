@@ -137,7 +137,8 @@ pub struct CheckArgs {
     pub quiet: bool,
 
     /// List what could not be checked (expiries set at run time, files that could not be
-    /// parsed), with path and line; JSON always carries the list as `unchecked`
+    /// parsed), with path and line (human, concise; GitHub notices); JSON always carries the
+    /// list as `unchecked`
     #[arg(long)]
     pub show_unchecked: bool,
 

@@ -1,5 +1,6 @@
-//! `path:line:col: level[lint] message`, one finding per line, for editors and grep; then the
-//! totals, on a line of their own that matches no `path:line:col:` pattern.
+//! `path:line:col: level[lint] message`, one finding per line, for editors and grep; with
+//! `--show-unchecked`, `path:line: unchecked[kind] reason` for each thing not checked; then the
+//! totals, on a line of their own that matches no `path:line:` pattern.
 
 use std::fmt::Write;
 
@@ -21,6 +22,18 @@ pub fn render(report: &Report, options: &RenderOptions) -> String {
     }
     for e in &report.errors {
         let _ = writeln!(out, "{}: error: {}", e.path, e.message);
+    }
+    if options.show_unchecked {
+        for u in &report.unchecked {
+            let _ = writeln!(
+                out,
+                "{}:{}: unchecked[{}] {}",
+                u.path,
+                u.line,
+                u.kind.as_str(),
+                u.reason
+            );
+        }
     }
     if !options.quiet || report.summary.findings > 0 || !report.errors.is_empty() {
         out.push_str(&totals::line(report, None));

@@ -51,6 +51,19 @@ pub fn render(report: &Report, options: &RenderOptions) -> String {
             escape_data(&e.message)
         );
     }
+    // Asked for, what was not checked is a notice on its line: a gap the review can see.
+    if options.show_unchecked {
+        for u in &report.unchecked {
+            let _ = writeln!(
+                out,
+                "::notice file={},line={},title={}::{}",
+                escape_property(&file(&u.path)),
+                u.line,
+                escape_property(&format!("presign-lint (not checked: {})", u.kind.as_str())),
+                escape_data(&u.reason)
+            );
+        }
+    }
     // The totals as a plain log line: not a workflow command, so no annotation of its own.
     if !options.quiet || report.summary.findings > 0 || !report.errors.is_empty() {
         out.push_str(&totals::line(report, None));
