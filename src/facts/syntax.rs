@@ -287,6 +287,11 @@ pub struct Function {
     pub params: Vec<Param>,
     /// The function it is defined in (a closure's parent), `None` at top level.
     pub parent: Option<usize>,
+    /// Of a method: the byte range of its class's name, which tells the methods of one class
+    /// from another's (see [`SyntaxFacts::lookup`]); `None` for a function of no named class.
+    pub class: Option<Span>,
+    /// A constructor: it runs before any other method of its class.
+    pub constructor: bool,
 }
 
 /// One parameter of a [`Function`].
@@ -368,6 +373,9 @@ pub struct Import {
 
 /// How many enclosing functions a name is looked up through.
 const MAX_SCOPE_NESTING: usize = 32;
+
+/// How a method names a field of its object: `self.ttl`, `this.ttl`, Ruby's `@ttl`.
+const FIELD_RECEIVERS: &[&str] = &["self.", "this.", "@"];
 
 impl Import {
     /// The last segment of what is imported: `time` of Go's `"time"`, `s3` of
@@ -452,7 +460,7 @@ impl SyntaxFacts {
             None if self.by_name.is_empty() => {
                 self.bindings.iter().filter(|b| b.name == name).collect()
             }
-            None => return None,
+            None => return function.and_then(|f| self.constructor_binding(name, f)),
         };
         let visible =
             |b: &&&Binding| b.span.end <= offset || b.span.is_empty() && b.span.start <= offset;
@@ -473,6 +481,65 @@ impl SyntaxFacts {
             .filter(visible)
             .rfind(|b| b.function.is_none())
             .copied()
+            .or_else(|| self.constructor_binding(name, function?))
+    }
+
+    /// A field that its class's constructor sets (`self.ttl = 7200` in `__init__`,
+    /// `this.ttl = …` in `constructor` or Java's `ReportLinks(…)`, Ruby's `@ttl` in
+    /// `initialize`), read in another method of the class, with its receiver or, where the
+    /// language allows, without (`ttl` in Java or Swift: a name nothing else binds): the
+    /// constructor runs before any other method, so its last assignment is the field's value,
+    /// unless another method of the class assigns the field too (then the value depends on
+    /// which ran last: none). The value is the constructor's: evaluate it in the binding's
+    /// own function ([`crate::semantic::eval`] does).
+    fn constructor_binding(&self, name: &str, function: usize) -> Option<&Binding> {
+        let field = |n: &str| {
+            FIELD_RECEIVERS
+                .iter()
+                .any(|r| n.strip_prefix(r).is_some_and(|f| !f.is_empty()))
+        };
+        let names: Vec<String> = if field(name) {
+            vec![name.to_string()]
+        } else if !name.contains('.') {
+            ["this.", "self."]
+                .iter()
+                .map(|r| format!("{r}{name}"))
+                .collect()
+        } else {
+            return None;
+        };
+        // The method the reading function is, or is a closure of.
+        let mut scope = Some(function);
+        let class = (0..MAX_SCOPE_NESTING)
+            .map_while(|_| {
+                let f = self.functions.get(scope?)?;
+                scope = f.parent;
+                Some(f)
+            })
+            .find_map(|f| f.class.clone())?;
+        let of_class = |b: &Binding| {
+            b.function
+                .and_then(|f| self.functions.get(f))
+                .filter(|f| f.class.as_ref() == Some(&class))
+        };
+        names.iter().find_map(|name| {
+            let set: Vec<&Binding> = match self.by_name.get(name) {
+                Some(ids) => ids.iter().map(|&i| &self.bindings[i]).collect(),
+                None if self.by_name.is_empty() => {
+                    self.bindings.iter().filter(|b| &b.name == name).collect()
+                }
+                None => return None,
+            };
+            let set: Vec<&Binding> = set.into_iter().filter(|b| of_class(b).is_some()).collect();
+            if set
+                .iter()
+                .any(|b| of_class(b).is_some_and(|f| !f.constructor))
+            {
+                return None;
+            }
+            set.into_iter()
+                .rfind(|b| of_class(b).is_some_and(|f| f.constructor))
+        })
     }
 
     /// The last binding of `name` in any scope that ends before `offset`.

@@ -171,6 +171,11 @@ impl Grammar for Java {
                 let injected = spring_value(node, cx);
                 let mut out = Vec::new();
                 for (name, value, name_span) in declarators(node, cx) {
+                    // A final field without a value is its constructors' to assign.
+                    let blank = matches!(value.kind, ExprKind::Unknown) && value.span == name_span;
+                    if constant && blank && injected.is_none() {
+                        continue;
+                    }
                     let value = match &injected {
                         // Spring sets it to the property, or to the placeholder's default.
                         Some(setting) => setting.clone(),

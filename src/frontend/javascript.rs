@@ -725,9 +725,10 @@ fn class_field(node: Node<'_>, cx: &Lowering<'_>) -> Vec<(String, Expr)> {
     let Some(key) = property_key(key, cx) else {
         return Vec::new();
     };
-    let value = match node.child_by_field_name("value") {
-        Some(v) => cx.expr(v),
-        None => Expr::unknown(node.end_byte()..node.end_byte()),
+    // A field declared without a value (`private ttl: number;`) binds nothing: its value is
+    // what the constructor assigns, if anything.
+    let Some(value) = node.child_by_field_name("value").map(|v| cx.expr(v)) else {
+        return Vec::new();
     };
     let mut cursor = node.walk();
     let is_static = node.children(&mut cursor).any(|c| c.kind() == "static");

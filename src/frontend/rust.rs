@@ -769,6 +769,8 @@ impl Collector {
             name: self.fn_name.take(),
             params: declared,
             parent: self.function,
+            class: None,
+            constructor: false,
         });
         let saved = (self.function, self.enclosing_loop.clone());
         self.function = Some(self.facts.functions.len() - 1);

@@ -536,8 +536,11 @@ fn property(node: Node<'_>, cx: &Lowering<'_>) -> Vec<(String, Expr)> {
             break;
         }
     }
-    // `var x: TimeInterval` without a value: unknown until assigned.
-    if let Some((_, span)) = pending.clone() {
+    // `var x: TimeInterval` without a value: unknown until assigned; a property without one
+    // is its initializers' to assign.
+    if let Some((_, span)) = pending.clone()
+        && !member
+    {
         flush(&mut pending, Expr::unknown(span), &mut out);
     }
     out

@@ -522,6 +522,22 @@ impl<'s> Lowering<'s> {
         self.innermost(node, |s| matches!(s, Scope::Class(_)))
     }
 
+    /// The class a function node is a method of: the innermost class, function or lambda
+    /// around it, other than its own scope (entered just before its role is asked), when that
+    /// is a named class; its name's byte range.
+    pub fn class_of_method(&self, node: Node<'_>) -> Option<Span> {
+        let mut scopes = self.scopes.borrow_mut();
+        scopes.close(node.start_byte());
+        let mut open = scopes.stack.iter().rev().peekable();
+        let _own = open.next_if(|(end, s)| {
+            *end == node.end_byte() && matches!(s, Scope::Function | Scope::Lambda)
+        });
+        match open.find(|(_, s)| matches!(s, Scope::Class(_) | Scope::Function | Scope::Lambda)) {
+            Some((_, Scope::Class(name))) => name.clone(),
+            _ => None,
+        }
+    }
+
     /// The scopes open around a node, outermost first.
     pub fn scopes(&self, node: Node<'_>) -> Vec<Scope> {
         let mut scopes = self.scopes.borrow_mut();
@@ -756,6 +772,16 @@ pub fn collect(
     facts
 }
 
+/// The names a class's constructor is declared under (Python, JavaScript, Ruby, PHP, Swift);
+/// Java's, C#'s and C++'s are named for their class.
+const CONSTRUCTORS: &[&str] = &[
+    "__init__",
+    "constructor",
+    "initialize",
+    "__construct",
+    "init",
+];
+
 /// Calls that announce that the rest of the test fails: PHPUnit's
 /// `$this->expectException(E::class)` (and the older `setExpectedException`).
 const ANNOUNCES_FAILURE: &[&str] = &["expectException", "setExpectedException"];
@@ -890,11 +916,20 @@ fn visit<'t>(
             }
         }
         Role::Function => {
+            let name = grammar.function_name(node, parent, cx);
+            let class = cx.class_of_method(node);
+            // Named for the language's constructors, or for its class (Java, C#, C++).
+            let constructor = name.as_deref().is_some_and(|n| {
+                CONSTRUCTORS.contains(&n)
+                    || class.as_ref().and_then(|c| cx.source.get(c.clone())) == Some(n)
+            });
             facts.functions.push(Function {
                 span: node.byte_range(),
-                name: grammar.function_name(node, parent, cx),
+                name,
                 params: grammar.params(node, cx),
                 parent: ctx.function,
+                class,
+                constructor,
             });
             ctx.function = Some(facts.functions.len() - 1);
             for name in grammar.parameters(node, cx) {

@@ -2,7 +2,7 @@
 //! duration and clock constructors of each SDK's language. What it cannot resolve is
 //! [`Value::Unknown`], never a guess.
 
-use crate::facts::{Absence, BinOp, CallExpr, Expr, ExprKind, Setting, SyntaxFacts};
+use crate::facts::{Absence, BinOp, Binding, CallExpr, Expr, ExprKind, Setting, SyntaxFacts};
 use crate::frontend::Family;
 use crate::frontend::profile::{DurationLibrary, TimeModel};
 use crate::text::duration::parse_duration;
@@ -135,6 +135,37 @@ impl<'a> Env<'a> {
     }
 
     fn lookup(&mut self, name: &str, offset: usize) -> Option<&'a Expr> {
+        self.lookup_binding(name, offset).map(|b| &b.value)
+    }
+
+    /// The value of a binding found by [`Env::lookup_binding`]. A binding of a function that
+    /// does not enclose this one (a field its class's constructor sets) is evaluated in its
+    /// own function, where its names are bound; no caller gives that function's parameters.
+    fn value_of(&mut self, binding: &'a Binding) -> Value {
+        let encloses = |f: usize| {
+            let mut scope = self.function;
+            (0..MAX_EVAL_DEPTH).any(|_| match scope {
+                Some(s) if s == f => true,
+                Some(s) => {
+                    scope = self.syntax.functions.get(s).and_then(|s| s.parent);
+                    false
+                }
+                None => false,
+            })
+        };
+        match binding.function {
+            Some(f) if !encloses(f) => {
+                let outer = (self.function, std::mem::take(&mut self.bound));
+                self.function = Some(f);
+                let value = self.eval(&binding.value);
+                (self.function, self.bound) = outer;
+                value
+            }
+            _ => self.eval(&binding.value),
+        }
+    }
+
+    fn lookup_binding(&mut self, name: &str, offset: usize) -> Option<&'a Binding> {
         if self.hops >= MAX_BINDING_HOPS {
             return None;
         }
@@ -145,11 +176,14 @@ impl<'a> Env<'a> {
             let text = source.text.get(binding.value.span.clone()).unwrap_or("");
             // Parameters and other bindings without a written value explain nothing.
             if !text.trim().is_empty() {
-                self.steps
-                    .push(format!("{name} = {}, line {line}", one_line(text)));
+                self.steps.push(format!(
+                    "{} = {}, line {line}",
+                    binding.name,
+                    one_line(text)
+                ));
             }
         }
-        Some(&binding.value)
+        Some(binding)
     }
 
     /// The value of a name: its binding in the file (a parameter takes the value a caller
@@ -164,8 +198,8 @@ impl<'a> Env<'a> {
                 .iter()
                 .find(|(n, _)| n == name)
                 .map_or(Value::Unknown, |(_, v)| v.clone()),
-            Some(_) => match self.lookup(name, offset) {
-                Some(value) => self.eval(value),
+            Some(_) => match self.lookup_binding(name, offset) {
+                Some(binding) => self.value_of(binding),
                 None => Value::Unknown,
             },
             None => self.outer_value(&[name]),
@@ -395,8 +429,8 @@ impl<'a> Env<'a> {
             }
             // `self.expiry`, `this.ttl`, `Config.EXPIRY`: a binding of the dotted name.
             let dotted = path.join(".");
-            if let Some(value) = self.lookup(&dotted, whole.span.start) {
-                return self.eval(value);
+            if let Some(binding) = self.lookup_binding(&dotted, whole.span.start) {
+                return self.value_of(binding);
             }
             // `Time.day`, `config.EXPIRY`: a constant object or module of another file, unless
             // its root is bound here (a local object's field is not another module's).
