@@ -264,13 +264,9 @@ impl Grammar for Cpp {
                     .find(|c| c.kind() != "comment")
                     .map_or(Expr::unknown(span), |inner| cx.expr(inner));
             }
-            "conditional_expression" => ExprKind::Choice(
-                ["consequence", "alternative"]
-                    .into_iter()
-                    .filter_map(|f| node.child_by_field_name(f))
-                    .map(|n| cx.expr(n))
-                    .collect(),
-            ),
+            "conditional_expression" => {
+                cx.conditional(node, ["condition", "consequence", "alternative"])
+            }
             "initializer_list" => initializer(node, cx),
             "user_defined_literal" => return user_literal(node, cx),
             _ => ExprKind::Unknown,

@@ -98,6 +98,72 @@ pub fn in_branch(at: &TreeCursor<'_>, source: &str, name: &str) -> bool {
     })
 }
 
+/// `value` as the binding of `name` made by the node under `at`, when it is a bound on an
+/// earlier value: assigned under a test that compares `name` with it and has no other path
+/// (`if (ttl > MAX) ttl = MAX;`, `if ttl < 60: ttl = 60`), the smaller (or larger) of the
+/// two, as `Math.min(ttl, MAX)` says; `None` for any other assignment.
+pub fn bound(at: &TreeCursor<'_>, source: &str, name: &str, value: &Expr) -> Option<Expr> {
+    let test = enclosing_test(at).filter(|t| t.taken && !t.has_alternative && !t.negated)?;
+    let condition = source.get(test.condition.byte_range())?;
+    let assigned = source.get(value.span.clone())?;
+    let which = picks_extreme(condition, assigned, name)?;
+    let node = at.node();
+    let earlier = Expr {
+        kind: ExprKind::Name(name.to_string()),
+        span: node.start_byte()..node.start_byte(),
+    };
+    Some(extreme(which, earlier, value.clone(), value.span.clone()))
+}
+
+/// Which of the two values `condition ? then : otherwise` is, when the condition compares
+/// just them: `ttl > MAX ? MAX : ttl` is the smaller (`"min"`), `ttl < 60 ? 60 : ttl` the
+/// larger (`"max"`). Texts are compared as written, `$` and spacing aside.
+pub fn picks_extreme(condition: &str, then: &str, otherwise: &str) -> Option<&'static str> {
+    let c = normalized(condition);
+    let (then, otherwise) = (normalized(then), normalized(otherwise));
+    let (a, b, a_larger) = [
+        (" >= ", true),
+        (" > ", true),
+        (" <= ", false),
+        (" < ", false),
+    ]
+    .into_iter()
+    .find_map(|(op, a_larger)| {
+        c.split_once(op)
+            .map(|(a, b)| (a.trim(), b.trim(), a_larger))
+    })?;
+    let (larger, smaller) = if a_larger { (a, b) } else { (b, a) };
+    if then == larger && otherwise == smaller {
+        Some("max")
+    } else if then == smaller && otherwise == larger {
+        Some("min")
+    } else {
+        None
+    }
+}
+
+/// `min(a, b)` or `max(a, b)` (see [`picks_extreme`]), which evaluation folds as it does
+/// `Math.min`.
+pub fn extreme(which: &str, a: Expr, b: Expr, span: crate::facts::Span) -> Expr {
+    let callee = Expr {
+        kind: ExprKind::Name(which.to_string()),
+        span: span.start..span.start,
+    };
+    let args = [a, b]
+        .into_iter()
+        .map(|value| crate::facts::Arg { name: None, value })
+        .collect();
+    Expr {
+        kind: ExprKind::Call(Box::new(CallExpr {
+            callee,
+            args,
+            is_new: false,
+            span: span.clone(),
+        })),
+        span,
+    }
+}
+
 /// The nearest test (an `if`, `unless`, `elif` or loop condition) around the node under
 /// `at`, within its function, and on which of its paths the node runs.
 struct EnclosingTest<'t> {

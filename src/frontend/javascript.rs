@@ -123,13 +123,9 @@ impl Grammar for JavaScript {
                 .map_or(ExprKind::Unknown, |c| ExprKind::Call(Box::new(c))),
             // `a ?? b` and `a || b` too (see `Lowering::binary`).
             "binary_expression" => cx.binary(node),
-            "ternary_expression" => ExprKind::Choice(
-                ["consequence", "alternative"]
-                    .into_iter()
-                    .filter_map(|f| node.child_by_field_name(f))
-                    .map(|n| cx.expr(n))
-                    .collect(),
-            ),
+            "ternary_expression" => {
+                cx.conditional(node, ["condition", "consequence", "alternative"])
+            }
             "unary_expression" => match (
                 node.child_by_field_name("operator").map(|o| cx.text(o)),
                 node.child_by_field_name("argument"),

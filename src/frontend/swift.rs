@@ -114,13 +114,7 @@ impl Grammar for Swift {
                     .collect(),
                 Absence::Null,
             ),
-            "ternary_expression" => ExprKind::Choice(
-                ["if_true", "if_false"]
-                    .into_iter()
-                    .filter_map(|f| node.child_by_field_name(f))
-                    .map(|n| cx.expr(n))
-                    .collect(),
-            ),
+            "ternary_expression" => cx.conditional(node, ["condition", "if_true", "if_false"]),
             "try_expression" | "await_expression" | "as_expression" => {
                 return node
                     .child_by_field_name("expr")

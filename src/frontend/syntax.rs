@@ -538,6 +538,30 @@ impl<'s> Lowering<'s> {
         }
     }
 
+    /// A conditional expression, `condition ? then : otherwise` by its fields: the smaller
+    /// or larger of the two when the condition compares just them (`ttl > MAX ? MAX : ttl`,
+    /// see [`super::defaults::picks_extreme`]), else either ([`ExprKind::Choice`]).
+    pub fn conditional(&self, node: Node<'_>, fields: [&str; 3]) -> ExprKind {
+        let [condition, then, otherwise] = fields.map(|f| node.child_by_field_name(f));
+        let (Some(then), Some(otherwise)) = (then, otherwise) else {
+            return ExprKind::Choice(
+                [then, otherwise]
+                    .into_iter()
+                    .flatten()
+                    .map(|n| self.expr(n))
+                    .collect(),
+            );
+        };
+        let which = condition.and_then(|c| {
+            super::defaults::picks_extreme(self.text(c), self.text(then), self.text(otherwise))
+        });
+        let (then, otherwise) = (self.expr(then), self.expr(otherwise));
+        match which {
+            Some(which) => super::defaults::extreme(which, then, otherwise, node.byte_range()).kind,
+            None => ExprKind::Choice(vec![then, otherwise]),
+        }
+    }
+
     /// The scopes open around a node, outermost first.
     pub fn scopes(&self, node: Node<'_>) -> Vec<Scope> {
         let mut scopes = self.scopes.borrow_mut();
@@ -905,7 +929,8 @@ fn visit<'t>(
                     {
                         super::defaults::either_path(node, &name, value)
                     }
-                    _ => value,
+                    // A bound on the earlier value (`if ttl > MAX: ttl = MAX`): the smaller.
+                    _ => super::defaults::bound(cursor, cx.source, &name, &value).unwrap_or(value),
                 };
                 facts.bindings.push(Binding {
                     name,

@@ -1,5 +1,7 @@
 """excessive-expiry: a value assigned in a branch over an earlier one is one path's; the other
 path keeps the earlier value, and the longest is what the code may presign with."""
+import os
+
 import boto3
 
 s3 = boto3.client("s3", region_name="eu-west-1")
@@ -49,3 +51,19 @@ def cache_for(key, long):
     if long:
         seconds = 30 * 86400
     return {"key": key, "max_age": seconds}
+
+
+def capped_default(key):
+    # A cap at the signing limit does not make the short default long.
+    ttl = int(os.environ.get("URL_TTL", 300))
+    if ttl > 7 * 86400:
+        ttl = 7 * 86400
+    return s3.generate_presigned_url("get_object", Params={"Bucket": "b", "Key": key}, ExpiresIn=ttl)
+
+
+def floored_default(key):
+    # A floor makes it long.
+    ttl = int(os.environ.get("URL_TTL", 300))
+    if ttl < 86400:
+        ttl = 86400
+    return s3.generate_presigned_url("get_object", Params={"Bucket": "b", "Key": key}, ExpiresIn=ttl)  # expect: excessive-expiry
