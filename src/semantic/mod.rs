@@ -176,7 +176,7 @@ impl<'a> Model<'a> {
             for (i, l) in local_of.iter().enumerate() {
                 if let (Some(Some(f)), None) = (l, &model.targets[i])
                     && let Some(s) = &model.summaries[*f]
-                    && Summary::accepts(&s.params, &syntax.calls[i].call)
+                    && Summary::accepts(family, &s.params, &syntax.calls[i].call)
                 {
                     model.targets[i] = Some(Target::Wrapper(s.clone()));
                     changed = true;

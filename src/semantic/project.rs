@@ -540,7 +540,7 @@ impl<'a> FileScope<'a> {
         if candidates.len() > 1 && by_arity(self.family) {
             candidates.retain(|d| d.arity.fits(call));
         }
-        implementation(&candidates).filter(|s| Summary::accepts(&s.params, call))
+        implementation(&candidates).filter(|s| Summary::accepts(self.family, &s.params, call))
     }
 
     /// Records a lookup of function `name` whose answer depends on the project: one that
@@ -822,6 +822,13 @@ fn declared_packages(path: &Path) -> BTreeSet<String> {
 /// undercounts it, and one definition is taken as before.
 pub fn by_arity(family: Family) -> bool {
     !matches!(family, Family::JavaScript | Family::Php)
+}
+
+/// Whether a call with arguments a function's parameters cannot take fails, so that it does
+/// not reach that function. Not in JavaScript: a parameter left out is `undefined` (a
+/// TypeScript `userId?` too), and one more is ignored.
+pub fn calls_check_arity(family: Family) -> bool {
+    family != Family::JavaScript
 }
 
 fn implementation(candidates: &[&ExportedFunction]) -> Option<Arc<Summary>> {

@@ -133,9 +133,10 @@ impl Summary {
             .or_else(|| param.position.and_then(|i| call.positional(i)))
     }
 
-    /// Whether a call fits these parameters (see [`Arity::fits`]).
-    pub fn accepts(params: &[Param], call: &CallExpr) -> bool {
-        Arity::of(params).fits(call)
+    /// Whether a call fits these parameters (see [`Arity::fits`]), in a language that checks
+    /// (see [`super::project::calls_check_arity`]).
+    pub fn accepts(family: Family, params: &[Param], call: &CallExpr) -> bool {
+        !super::project::calls_check_arity(family) || Arity::of(params).fits(call)
     }
 
     /// The expiry in seconds for a caller binding `bound` (parameter name → value); parameters
