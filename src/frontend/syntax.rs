@@ -64,6 +64,73 @@ pub struct NodeKinds {
     pub loop_keywords: std::collections::BTreeMap<String, String>,
 }
 
+/// An endless loop (Go's `for {}`, `for (;;)`, `while True:`, `while (true)`) that nothing
+/// breaks out of: a service's or a worker's, each pass of which waits for an event (a tick, a
+/// message, a request), not one pass per element of a batch. To the lints it is no loop: what
+/// runs in it runs once per event, as a handler's code does; a loop over a batch inside it is
+/// one. One with a `break` is a loop over pages until the last (`if not page.more: break`).
+fn endless(node: Node<'_>) -> bool {
+    endless_head(node) && !breaks(node)
+}
+
+/// Whether a `break` is written anywhere in `node` (within [`MAX_BREAK_SEARCH`] nodes; past
+/// them, as if one were).
+fn breaks(node: Node<'_>) -> bool {
+    let mut cursor = node.walk();
+    let mut seen = 0;
+    loop {
+        seen += 1;
+        if seen > MAX_BREAK_SEARCH || matches!(cursor.node().kind(), "break_statement" | "break") {
+            return true;
+        }
+        if cursor.goto_first_child() {
+            continue;
+        }
+        loop {
+            if cursor.node() == node {
+                return false;
+            }
+            if cursor.goto_next_sibling() {
+                break;
+            }
+            if !cursor.goto_parent() {
+                return false;
+            }
+        }
+    }
+}
+
+/// Nodes of a loop searched for a `break`: a worker's loop is a screenful.
+const MAX_BREAK_SEARCH: usize = 20_000;
+
+fn endless_head(node: Node<'_>) -> bool {
+    let always = |c: Node<'_>| {
+        let c = match c.kind() {
+            "parenthesized_expression" => match super::treesitter::named_children(c).as_slice() {
+                [only] => *only,
+                _ => return false,
+            },
+            _ => c,
+        };
+        // A literal `false` never runs its body: no loop either.
+        matches!(
+            c.kind(),
+            "true" | "boolean_literal" | "boolean" | "empty_statement"
+        )
+    };
+    match node.child_by_field_name("condition") {
+        Some(condition) => always(condition),
+        // Nothing but the body (and comments): Go's `for {}`, C's `for (;;)`.
+        None => {
+            let body = node.child_by_field_name("body");
+            body.is_some()
+                && super::treesitter::named_children(node)
+                    .into_iter()
+                    .all(|c| Some(c) == body || c.kind() == "comment")
+        }
+    }
+}
+
 impl NodeKinds {
     /// The role of a node by its kind alone.
     pub fn role(&self, node: Node<'_>) -> Role {
@@ -82,6 +149,8 @@ impl NodeKinds {
             Role::Binding
         } else if has(&self.functions) {
             Role::Function
+        } else if (has(&self.for_loops) || has(&self.while_loops)) && endless(node) {
+            Role::Other
         } else if has(&self.for_loops) {
             loop_at(LoopKind::For)
         } else if has(&self.while_loops) {
@@ -105,6 +174,8 @@ impl NodeKinds {
         } else if has(&self.functions) || has(&self.initializers) {
             Scope::Function
         } else if has(&self.for_loops) || has(&self.while_loops) {
+            // An endless loop too: it is no loop to the lints (see `endless`), but its
+            // passes repeat what they hold.
             Scope::Loop
         } else {
             return None;

@@ -141,3 +141,20 @@ func LegacyChunks(svc *v1s3.S3, n int) {
 		req.Presign(15 * time.Minute) // expect: presign-in-loop
 	}
 }
+
+// Trap: an endless loop waits for an event per pass (a tick, a message): one URL per event,
+// as a handler presigns; a loop over a batch inside it is one.
+func Scheduler(ctx context.Context, presigner *s3.PresignClient, ticker *time.Ticker, batches <-chan []string) {
+	for {
+		select {
+		case <-ticker.C:
+			presigner.PresignGetObject(ctx, &s3.GetObjectInput{Bucket: aws.String("media"), Key: aws.String("report.csv")})
+		case keys := <-batches:
+			for _, key := range keys {
+				presigner.PresignGetObject(ctx, &s3.GetObjectInput{Bucket: aws.String("media"), Key: aws.String(key)}) // expect: presign-in-loop
+			}
+		case <-ctx.Done():
+			return
+		}
+	}
+}

@@ -82,3 +82,25 @@ export function fanout(keys) {
     })();
   }
 }
+
+// Trap: an endless loop waits for a message per pass: one URL per message; a loop over a
+// batch inside it is one, and so is a loop while a test holds.
+export async function worker(queue) {
+  while (true) {
+    const key = await queue.next();
+    await getSignedUrl(client, new GetObjectCommand({ Bucket: "b", Key: key }), { expiresIn: 300 });
+    for (const k of key.related) {
+      await getSignedUrl(client, new GetObjectCommand({ Bucket: "b", Key: k }), { expiresIn: 300 }); // expect: presign-in-loop
+    }
+  }
+}
+export async function drain(queue) {
+  for (;;) {
+    await getSignedUrl(client, new GetObjectCommand({ Bucket: "b", Key: await queue.next() }), { expiresIn: 300 });
+  }
+}
+export async function pending(queue) {
+  while (queue.length) {
+    await getSignedUrl(client, new GetObjectCommand({ Bucket: "b", Key: queue.pop() }), { expiresIn: 300 }); // expect: presign-in-loop
+  }
+}

@@ -98,3 +98,12 @@ async def main():
 
 async def fetch(u):
     return u
+
+
+def worker(queue):
+    # Trap: an endless loop waits for a message per pass: one URL per message.
+    while True:
+        key = queue.get()
+        s3.generate_presigned_url("get_object", Params={"Bucket": "media", "Key": key}, ExpiresIn=300)
+        for related in queue.related(key):
+            s3.generate_presigned_url("get_object", Params={"Bucket": "media", "Key": related}, ExpiresIn=300)  # expect: presign-in-loop
