@@ -457,10 +457,15 @@ impl<'a> Env<'a> {
             (Value::Unset(setting), method) if NUMBER_METHODS.contains(&method) => {
                 Value::Unset(setting)
             }
-            // Kotlin `24.hours`, ActiveSupport `7.days`.
+            // Kotlin `24.hours`, ActiveSupport `7.days`; a numeric string too: the default of
+            // `ENV.fetch("X", "240").to_i.minutes` is read before the conversion.
             (Value::Number(n), unit) => match unit_word(unit) {
                 Some(secs) => Value::Duration(n * secs),
                 None => Value::Unknown,
+            },
+            (v @ Value::Str(_), unit) => match (unit_word(unit), as_number(v)) {
+                (Some(secs), Value::Number(n)) => Value::Duration(n * secs),
+                _ => Value::Unknown,
             },
             // Python's `timedelta.seconds` and `.days` are components, not totals.
             (Value::Duration(d), "seconds") if self.durations(DurationLibrary::Timedelta) => {
@@ -469,9 +474,22 @@ impl<'a> Env<'a> {
             (Value::Duration(d), "days") if self.durations(DurationLibrary::Timedelta) => {
                 Value::Number((d / 86_400.0).floor())
             }
+            (Value::Duration(d), field) if DURATION_CONVERSIONS.contains(&field) => {
+                Value::Duration(d)
+            }
             // C# `TimeSpan.TotalSeconds`, Kotlin `inWholeSeconds`, Ruby `seconds`, …
             (Value::Duration(d), field) => duration_as_number(field)
                 .map_or(Value::Unknown, |per_unit| Value::Number(d / per_unit)),
+            // A clock's method called without parentheses, as Scala allows: `ZonedDateTime.now`,
+            // `….toInstant`, Joda's `DateTime.now.plusHours(12).toDate`: the call it is.
+            (Value::Time { .. }, _) | (Value::Unknown, "now" | "today" | "utcnow") => {
+                self.call(&CallExpr {
+                    callee: whole.clone(),
+                    args: Vec::new(),
+                    is_new: false,
+                    span: whole.span.clone(),
+                })
+            }
             _ => Value::Unknown,
         }
     }
@@ -539,6 +557,10 @@ impl<'a> Env<'a> {
                 m if NUMBER_METHODS.contains(&m) => Value::Unset(setting),
                 _ => Value::Unknown,
             },
+            // Scala's duration handed to Java (`12.hours.toJava`, `d.asJava`) and back.
+            (Value::Duration(d), method) if DURATION_CONVERSIONS.contains(&method) => {
+                Value::Duration(d)
+            }
             // A length of time read as a number: `timedelta(days=2).total_seconds()`,
             // `Duration.ofHours(5).toSeconds()`, `d.Seconds()`, `as_secs()`, `num_seconds()`.
             (Value::Duration(d), method) => duration_as_number(method)
@@ -772,6 +794,14 @@ impl<'a> Env<'a> {
                 | "TimeSpan.FromMilliseconds",
                 _,
             ) => scaled(self, 0.001)?,
+            ("Duration.ofNanos" | "Duration.from_nanos", _) => scaled(self, 1e-9)?,
+            // Scala's `DurationConverters.toJava(12.hours)` (scala.jdk.javaapi, java8-compat).
+            ("DurationConverters.toJava" | "DurationConverters.toScala", _) => {
+                match call.positional(0).map(|e| self.eval(e)) {
+                    Some(Value::Duration(d)) => Value::Duration(d),
+                    _ => Value::Unknown,
+                }
+            }
             ("time.Duration", _) => match call.positional(0).map(|e| self.eval(e)) {
                 Some(Value::Number(n)) => Value::Duration(n / 1e9),
                 Some(Value::Duration(d)) => Value::Duration(d),
@@ -1013,6 +1043,10 @@ fn extreme(values: &[Value], smallest: bool) -> Value {
         Value::Number(result)
     }
 }
+
+/// Methods of a length of time that hand it to another library unchanged: Scala's
+/// `scala.jdk.DurationConverters` (`toJava`, `toScala`) and `JavaConverters` (`asJava`).
+const DURATION_CONVERSIONS: &[&str] = &["toJava", "toScala", "asJava", "asScala"];
 
 /// Methods of a number or numeric string that convert it without changing its value.
 const NUMBER_METHODS: &[&str] = &[

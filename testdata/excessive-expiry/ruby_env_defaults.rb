@@ -26,6 +26,15 @@ class EnvLinks
     obj.presigned_url(:get, expires_in: ENV.fetch("URL_TTL").to_i)
   end
 
+  def minutes_from_a_string(obj)
+    # The default is a string, converted and then counted in minutes: 4 hours.
+    obj.presigned_url(:get, expires_in: ENV.fetch("URL_TTL_MINUTES", "240").to_i.minutes.to_i) # expect: excessive-expiry
+  end
+
+  def short_minutes_from_a_string(obj)
+    obj.presigned_url(:get, expires_in: ENV.fetch("URL_TTL_MINUTES", "15").to_i.minutes.to_i)
+  end
+
   def cache(obj)
     # A block that computes a value per key is not a default.
     obj.presigned_url(:get, expires_in: Rails.cache.fetch("ttl") { |k| lookup(k) })
