@@ -45,6 +45,8 @@ impl Grammar for Scala {
             // A case block given as an argument (`xs.map { case (k, n) => … }`) is a partial
             // function; a `match`'s case block is code of its own function.
             "case_block" if is_field_of_parent_call("arguments") => Role::Function,
+            // `for { r <- Try(…).toEither; url <- … } yield url`: sequencing, run once.
+            "for_expression" if sequences_a_monad(node, parent, cx) => Role::Other,
             _ => cx.kinds().role(node),
         }
     }
@@ -701,6 +703,75 @@ fn compound(node: Node<'_>, cx: &Lowering<'_>) -> Option<(String, Expr)> {
     let name = target.path()?.join(".");
     Some((name, cx.assigned_value(node, op, target, right)))
 }
+
+/// Whether a for-comprehension sequences one computation rather than iterating a collection:
+/// it is the value of a definition declared as a `Try`, `Future`, `Option`, `Either` or an
+/// effect (`def f(…): Either[E, URL] = for …`), or one of its generators draws from one
+/// (`Try(…)`, `Right(…)` in a branch, a conversion such as `.toEither`). Every generator of
+/// a comprehension draws from the same kind, so one such source says it for all: the body
+/// runs at most once.
+fn sequences_a_monad(node: Node<'_>, parent: Option<Node<'_>>, cx: &Lowering<'_>) -> bool {
+    let declared = parent
+        .and_then(|p| match p.kind() {
+            "function_definition" => p.child_by_field_name("return_type"),
+            "val_definition" | "var_definition" => p.child_by_field_name("type"),
+            _ => None,
+        })
+        .is_some_and(|t| MONADS.contains(&head(cx.text(t))));
+    if declared {
+        return true;
+    }
+    // The `enumerators` field also holds the brackets around them.
+    let Some(enumerators) = named_children(node)
+        .into_iter()
+        .find(|c| c.kind() == "enumerators")
+    else {
+        return false;
+    };
+    named_children(enumerators)
+        .into_iter()
+        .filter(|e| e.kind() == "enumerator" && cx.text(*e).contains("<-"))
+        .filter_map(|e| named_children(e).into_iter().last())
+        .any(|source| {
+            let text = cx.text(source).trim();
+            MONADS.contains(&head(text))
+                || MONAD_CONVERSIONS
+                    .iter()
+                    .any(|m| text.strip_suffix(m).is_some_and(|t| t.ends_with('.')))
+                || MONAD_VALUES.iter().any(|m| constructs(text, m))
+        })
+}
+
+/// The first name of a type or expression: `Either` of `Either[E, URL]`, `Try` of `Try(…)`.
+fn head(text: &str) -> &str {
+    text.trim()
+        .split(|c: char| c == '(' || c == '{' || c == '.' || c == '[' || c.is_whitespace())
+        .next()
+        .unwrap_or("")
+}
+
+/// Whether `text` calls `name(…)` (not `xname(…)`).
+fn constructs(text: &str, name: &str) -> bool {
+    text.match_indices(name).any(|(i, _)| {
+        text[i + name.len()..].starts_with('(')
+            && !text[..i]
+                .chars()
+                .next_back()
+                .is_some_and(|c| c.is_alphanumeric() || c == '_')
+    })
+}
+
+/// The values of a [`MONADS`] type a branch of a generator may give (`Right(Identified(…))`).
+const MONAD_VALUES: &[&str] = &["Right", "Left", "Some", "Success", "Failure"];
+
+/// Types whose for-comprehension runs once (Scala's and the usual effect libraries').
+const MONADS: &[&str] = &[
+    "Try", "Future", "Option", "Some", "Either", "Right", "Left", "IO", "ZIO", "Task", "EitherT",
+    "OptionT", "Success", "Failure",
+];
+
+/// Conversions to one of [`MONADS`].
+const MONAD_CONVERSIONS: &[&str] = &["toEither", "toOption", "toTry", "toFuture"];
 
 #[cfg(test)]
 mod tests {
