@@ -684,8 +684,9 @@ impl<'a> Env<'a> {
                 _ => Value::Unknown,
             });
         }
-        // Swift's `Duration.seconds(3600)` (5.7), and `.seconds(60)` where a `Duration` is
-        // expected (an implicit member: its path is `.seconds`).
+        // Swift's `Duration.seconds(3600)` (5.7), SwiftNIO's `TimeAmount.hours(24)` (Soto's
+        // expiries), and `.seconds(60)`, `.hours(24)` where one is expected (an implicit
+        // member: its path is `.seconds`).
         if self.durations(DurationLibrary::SwiftDuration)
             && matches!(
                 tail2.as_str(),
@@ -693,6 +694,14 @@ impl<'a> Env<'a> {
                     | "Duration.milliseconds"
                     | "Duration.microseconds"
                     | "Duration.nanoseconds"
+                    | "TimeAmount.hours"
+                    | "TimeAmount.minutes"
+                    | "TimeAmount.seconds"
+                    | "TimeAmount.milliseconds"
+                    | "TimeAmount.microseconds"
+                    | "TimeAmount.nanoseconds"
+                    | ".hours"
+                    | ".minutes"
                     | ".seconds"
                     | ".milliseconds"
                     | ".microseconds"
