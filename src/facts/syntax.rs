@@ -498,6 +498,16 @@ impl SyntaxFacts {
                 .iter()
                 .any(|r| n.strip_prefix(r).is_some_and(|f| !f.is_empty()))
         };
+        // The method the reading function is, or is a closure of (first: most lookups are
+        // of names no field could hold, in functions of no class).
+        let mut scope = Some(function);
+        let class = (0..MAX_SCOPE_NESTING)
+            .map_while(|_| {
+                let f = self.functions.get(scope?)?;
+                scope = f.parent;
+                Some(f)
+            })
+            .find_map(|f| f.class.clone())?;
         let names: Vec<String> = if field(name) {
             vec![name.to_string()]
         } else if !name.contains('.') {
@@ -508,15 +518,6 @@ impl SyntaxFacts {
         } else {
             return None;
         };
-        // The method the reading function is, or is a closure of.
-        let mut scope = Some(function);
-        let class = (0..MAX_SCOPE_NESTING)
-            .map_while(|_| {
-                let f = self.functions.get(scope?)?;
-                scope = f.parent;
-                Some(f)
-            })
-            .find_map(|f| f.class.clone())?;
         let of_class = |b: &Binding| {
             b.function
                 .and_then(|f| self.functions.get(f))
