@@ -455,13 +455,10 @@ impl SyntaxFacts {
     /// the last at top level. A binding is visible after its statement ends, so `x = f(x)`
     /// reads the previous `x`.
     pub fn lookup(&self, name: &str, offset: usize, function: Option<usize>) -> Option<&Binding> {
-        let candidates: Vec<&Binding> = match self.by_name.get(name) {
-            Some(indices) => indices.iter().map(|&i| &self.bindings[i]).collect(),
-            None if self.by_name.is_empty() => {
-                self.bindings.iter().filter(|b| b.name == name).collect()
-            }
-            None => return function.and_then(|f| self.constructor_binding(name, f)),
-        };
+        let candidates = self.named(name);
+        if candidates.is_empty() {
+            return function.and_then(|f| self.constructor_binding(name, f));
+        }
         let visible =
             |b: &&&Binding| b.span.end <= offset || b.span.is_empty() && b.span.start <= offset;
         let mut scope = function;
@@ -524,14 +521,11 @@ impl SyntaxFacts {
                 .filter(|f| f.class.as_ref() == Some(&class))
         };
         names.iter().find_map(|name| {
-            let set: Vec<&Binding> = match self.by_name.get(name) {
-                Some(ids) => ids.iter().map(|&i| &self.bindings[i]).collect(),
-                None if self.by_name.is_empty() => {
-                    self.bindings.iter().filter(|b| &b.name == name).collect()
-                }
-                None => return None,
-            };
-            let set: Vec<&Binding> = set.into_iter().filter(|b| of_class(b).is_some()).collect();
+            let set: Vec<&Binding> = self
+                .named(name)
+                .into_iter()
+                .filter(|b| of_class(b).is_some())
+                .collect();
             if set
                 .iter()
                 .any(|b| of_class(b).is_some_and(|f| !f.constructor))
@@ -541,6 +535,17 @@ impl SyntaxFacts {
             set.into_iter()
                 .rfind(|b| of_class(b).is_some_and(|f| f.constructor))
         })
+    }
+
+    /// Every binding of `name`, in document order (through the index once it is built).
+    fn named(&self, name: &str) -> Vec<&Binding> {
+        match self.by_name.get(name) {
+            Some(indices) => indices.iter().map(|&i| &self.bindings[i]).collect(),
+            None if self.by_name.is_empty() => {
+                self.bindings.iter().filter(|b| b.name == name).collect()
+            }
+            None => Vec::new(),
+        }
     }
 
     /// The last binding of `name` in any scope that ends before `offset`.

@@ -34,10 +34,7 @@ pub fn lower(at: &TreeCursor<'_>, source: &str, name: &str, value: Expr, guarded
     let Some(absence) = absence else {
         return value;
     };
-    let earlier = Expr {
-        kind: ExprKind::Name(name.to_string()),
-        span: node.start_byte()..node.start_byte(),
-    };
+    let earlier = earlier(node, name);
     let span = value.span.clone();
     Expr {
         kind: ExprKind::Fallback(vec![earlier, value], absence),
@@ -73,10 +70,7 @@ pub fn lower_override(at: &TreeCursor<'_>, source: &str, name: &str, value: Expr
         })),
         span: value.span.clone(),
     };
-    let earlier = Expr {
-        kind: ExprKind::Name(name.to_string()),
-        span: node.start_byte()..node.start_byte(),
-    };
+    let earlier = earlier(node, name);
     let span = value.span.clone();
     Expr {
         kind: ExprKind::Fallback(vec![option, earlier], Absence::Falsy),
@@ -107,12 +101,16 @@ pub fn bound(at: &TreeCursor<'_>, source: &str, name: &str, value: &Expr) -> Opt
     let condition = source.get(test.condition.byte_range())?;
     let assigned = source.get(value.span.clone())?;
     let which = picks_extreme(condition, assigned, name)?;
-    let node = at.node();
-    let earlier = Expr {
+    let earlier = earlier(at.node(), name);
+    Some(extreme(which, earlier, value.clone(), value.span.clone()))
+}
+
+/// The value `name` held before the assignment `node` (read where `node` starts).
+fn earlier(node: Node<'_>, name: &str) -> Expr {
+    Expr {
         kind: ExprKind::Name(name.to_string()),
         span: node.start_byte()..node.start_byte(),
-    };
-    Some(extreme(which, earlier, value.clone(), value.span.clone()))
+    }
 }
 
 /// Which of the two values `condition ? then : otherwise` is, when the condition compares
@@ -221,10 +219,7 @@ fn names(text: &str, name: &str) -> bool {
 /// `value`, assigned to `name` by `node` in a branch, as one of the values `name` may hold
 /// after it: this one, or the earlier one, which the other path keeps.
 pub fn either_path(node: Node<'_>, name: &str, value: Expr) -> Expr {
-    let earlier = Expr {
-        kind: ExprKind::Name(name.to_string()),
-        span: node.start_byte()..node.start_byte(),
-    };
+    let earlier = earlier(node, name);
     let span = value.span.clone();
     Expr {
         kind: ExprKind::Choice(vec![value, earlier]),
