@@ -292,6 +292,50 @@ pub struct Function {
     pub class: Option<Span>,
     /// A constructor: it runs before any other method of its class.
     pub constructor: bool,
+    /// Of a method declared outside its type (Go's `func (s *Store) URL()`, a Rust `impl`'s
+    /// `fn url(&self)`): the name it reads its receiver by, and the type.
+    pub receiver: Option<Receiver>,
+}
+
+/// The receiver of a method declared outside its type (see [`Function::receiver`]).
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Receiver {
+    /// `s` of Go's `func (s *Store)`, `self` in Rust.
+    pub name: String,
+    /// The type's name, without pointer or generic arguments: `Store`.
+    pub owner: String,
+}
+
+/// A name declared with a type (a parameter, a struct's or class's field): what a receiver
+/// that no binding explains is (`signer *sign.URLSigner`, then `signer.Sign(…)`).
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Declared {
+    pub name: String,
+    /// The type as written (at most [`MAX_DECLARED_TYPE`] bytes): `*sign.URLSigner`.
+    pub ty: String,
+    /// A field (read as `x.name`), not a parameter (read as `name`).
+    pub field: bool,
+    /// Where the declaration starts.
+    pub at: usize,
+}
+
+/// The longest type text kept of a [`Declared`] name: a receiver hint is a type's name.
+const MAX_DECLARED_TYPE: usize = 160;
+
+impl Declared {
+    /// `name` declared with the type written `ty` (cut to [`MAX_DECLARED_TYPE`] bytes).
+    pub fn new(name: String, ty: &str, field: bool, at: usize) -> Declared {
+        let mut end = ty.len().min(MAX_DECLARED_TYPE);
+        while !ty.is_char_boundary(end) {
+            end -= 1;
+        }
+        Declared {
+            name,
+            ty: ty[..end].to_string(),
+            field,
+            at,
+        }
+    }
 }
 
 /// One parameter of a [`Function`].
@@ -435,6 +479,8 @@ pub struct SyntaxFacts {
     pub outputs: Vec<Output>,
     /// What kind of program the file is, as far as where its output goes.
     pub program: Program,
+    /// Names declared with a type (see [`Declared`]).
+    pub declared: Vec<Declared>,
     /// Binding indices by name, in document order (built by [`SyntaxFacts::index`]), so a
     /// lookup costs the bindings of one name, not of the whole file.
     #[serde(skip)]
@@ -457,7 +503,7 @@ impl SyntaxFacts {
     pub fn lookup(&self, name: &str, offset: usize, function: Option<usize>) -> Option<&Binding> {
         let candidates = self.named(name);
         if candidates.is_empty() {
-            return function.and_then(|f| self.constructor_binding(name, f));
+            return function.and_then(|f| self.field_binding(name, f));
         }
         let visible =
             |b: &&&Binding| b.span.end <= offset || b.span.is_empty() && b.span.start <= offset;
@@ -478,7 +524,68 @@ impl SyntaxFacts {
             .filter(visible)
             .rfind(|b| b.function.is_none())
             .copied()
-            .or_else(|| self.constructor_binding(name, function?))
+            .or_else(|| self.field_binding(name, function?))
+    }
+
+    /// A field of the reading method's object that nothing in scope binds: the value its
+    /// class's constructor sets, or a literal of its type.
+    fn field_binding(&self, name: &str, function: usize) -> Option<&Binding> {
+        self.constructor_binding(name, function)
+            .or_else(|| self.literal_field_binding(name, function))
+    }
+
+    /// A field read through the receiver of a method declared outside its type (Go's
+    /// `s.ttl` in `func (s *Store) URL()`, Rust's `self.ttl` in `impl Store`), set by a keyed
+    /// literal of the type in the file (`&Store{ttl: 48 * time.Hour}` in `NewStore`, Rust's
+    /// `Store { ttl: …, .. }` or `Self { … }`), which front ends bind as `Store.ttl`: the
+    /// literal builds the object every method then reads, so its value is the field's. When
+    /// several literals set it, the last in the file (as a constructor's last assignment);
+    /// none when a method of the type assigns the field (which ran last is not known).
+    fn literal_field_binding(&self, name: &str, function: usize) -> Option<&Binding> {
+        let mut scope = Some(function);
+        let receiver = (0..MAX_SCOPE_NESTING)
+            .map_while(|_| {
+                let f = self.functions.get(scope?)?;
+                scope = f.parent;
+                Some(f)
+            })
+            .find_map(|f| f.receiver.as_ref())?;
+        let field = name
+            .strip_prefix(receiver.name.as_str())?
+            .strip_prefix('.')
+            .filter(|f| !f.is_empty() && !f.contains('.'))?;
+        let assigned_by_a_method = self.functions.iter().enumerate().any(|(i, f)| {
+            f.receiver.as_ref().is_some_and(|r| {
+                r.owner == receiver.owner
+                    && self
+                        .named(&format!("{}.{field}", r.name))
+                        .iter()
+                        .any(|b| b.function == Some(i) && !b.is_parameter())
+            })
+        });
+        if assigned_by_a_method {
+            return None;
+        }
+        self.named(&format!("{}.{field}", receiver.owner))
+            .into_iter()
+            .next_back()
+    }
+
+    /// The type of the parameter `name` read at `offset`: the last declared before it.
+    pub fn parameter_type(&self, name: &str, offset: usize) -> Option<&str> {
+        self.declared
+            .iter()
+            .rfind(|d| !d.field && d.name == name && d.at <= offset)
+            .map(|d| d.ty.as_str())
+    }
+
+    /// The types the fields named `name` are declared with in the file, of any type (a
+    /// receiver's type is not always known): a hint holds when they all say it.
+    pub fn field_types<'s>(&'s self, name: &'s str) -> impl Iterator<Item = &'s str> + 's {
+        self.declared
+            .iter()
+            .filter(move |d| d.field && d.name == name)
+            .map(|d| d.ty.as_str())
     }
 
     /// A field that its class's constructor sets (`self.ttl = 7200` in `__init__`,

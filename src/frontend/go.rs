@@ -8,7 +8,7 @@ use tree_sitter::Node;
 
 use super::syntax::{Grammar, Lowering};
 use super::treesitter::{named_children, parse_int, unescape};
-use crate::facts::{Arg, CallExpr, Expr, ExprKind, Field, Import, Param};
+use crate::facts::{Arg, CallExpr, Declared, Expr, ExprKind, Field, Import, Param, Receiver};
 
 pub struct Go;
 
@@ -168,6 +168,7 @@ impl Grammar for Go {
                     true,
                 )
             }
+            "composite_literal" => return literal_fields(node, cx),
             _ => return Vec::new(),
         };
         let values: Vec<Node<'_>> = values
@@ -195,6 +196,40 @@ impl Grammar for Go {
                     _ => Expr::unknown(span.clone()),
                 };
                 Some((target, value))
+            })
+            .collect()
+    }
+
+    /// `func (s *Store) URL()`: `s`, of `Store`.
+    fn receiver(&self, node: Node<'_>, cx: &Lowering<'_>) -> Option<Receiver> {
+        let list = node.child_by_field_name("receiver")?;
+        let declaration = named_children(list)
+            .into_iter()
+            .find(|c| c.kind() == "parameter_declaration")?;
+        let name = declaration.child_by_field_name("name")?;
+        Some(Receiver {
+            name: cx.text(name).to_string(),
+            owner: type_name(declaration.child_by_field_name("type")?, cx)?,
+        })
+    }
+
+    /// `signer *sign.URLSigner` of a parameter list or a struct's fields: each name with the
+    /// type.
+    fn declared(&self, node: Node<'_>, cx: &Lowering<'_>) -> Vec<Declared> {
+        let Some(ty) = node.child_by_field_name("type") else {
+            return Vec::new();
+        };
+        let field = node.kind() == "field_declaration";
+        let mut cursor = node.walk();
+        node.children_by_field_name("name", &mut cursor)
+            .filter(|n| matches!(n.kind(), "identifier" | "field_identifier"))
+            .map(|n| {
+                Declared::new(
+                    cx.text(n).to_string(),
+                    cx.text(ty),
+                    field,
+                    node.start_byte(),
+                )
             })
             .collect()
     }
@@ -381,6 +416,42 @@ fn literal_value(body: Node<'_>, cx: &Lowering<'_>) -> ExprKind {
             })
             .collect(),
     )
+}
+
+/// The fields a keyed literal of a type declared in this package sets, bound as `Type.field`
+/// (`&Store{ttl: 48 * time.Hour}` → `Store.ttl`): what a method of the type reads through its
+/// receiver (see `SyntaxFacts::lookup`). Another package's types (`s3.GetObjectInput{…}`) have
+/// no methods here.
+fn literal_fields(node: Node<'_>, cx: &Lowering<'_>) -> Vec<(String, Expr)> {
+    let (Some(ty), Some(body)) = (
+        node.child_by_field_name("type")
+            .filter(|t| matches!(t.kind(), "type_identifier" | "generic_type"))
+            .and_then(|t| type_name(t, cx)),
+        node.child_by_field_name("body"),
+    ) else {
+        return Vec::new();
+    };
+    match literal_value(body, cx) {
+        ExprKind::Object(fields) => fields
+            .into_iter()
+            .map(|f| (format!("{ty}.{}", f.key), f.value))
+            .collect(),
+        _ => Vec::new(),
+    }
+}
+
+/// The name of a type as a method's receiver or a literal writes it: `Store` of `*Store`,
+/// `Store[T]`.
+fn type_name(node: Node<'_>, cx: &Lowering<'_>) -> Option<String> {
+    match node.kind() {
+        "type_identifier" => Some(cx.text(node).to_string()),
+        "pointer_type" | "parenthesized_type" => named_children(node)
+            .into_iter()
+            .find(|c| c.kind() != "comment")
+            .and_then(|inner| type_name(inner, cx)),
+        "generic_type" => type_name(node.child_by_field_name("type")?, cx),
+        _ => None,
+    }
 }
 
 /// A functional option `func(o *T) { o.Expires = d; o.X = y }`: the fields it assigns on its

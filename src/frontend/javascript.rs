@@ -15,7 +15,7 @@ use tree_sitter::Node;
 
 use super::syntax::{Grammar, Lowering, Role, Scope};
 use super::treesitter::{named_children, parse_int};
-use crate::facts::{Arg, CallExpr, Expr, ExprKind, Field, Import, Param, Span};
+use crate::facts::{Arg, CallExpr, Declared, Expr, ExprKind, Field, Import, Param, Span};
 
 pub struct JavaScript;
 
@@ -209,6 +209,41 @@ impl Grammar for JavaScript {
             "enum_declaration" => enum_members(node, cx),
             _ => Vec::new(),
         }
+    }
+
+    /// TypeScript's typed names: `presigner: S3RequestPresigner` of a parameter (a field too
+    /// when it has an accessibility modifier: `constructor(private signer: Signer)`) or of a
+    /// class field.
+    fn declared(&self, node: Node<'_>, cx: &Lowering<'_>) -> Vec<Declared> {
+        let Some(ty) = node.child_by_field_name("type").map(|t| cx.text(t)) else {
+            return Vec::new();
+        };
+        let at = node.start_byte();
+        let (name, fields): (_, &[bool]) = match node.kind() {
+            "required_parameter" | "optional_parameter" => {
+                let promoted = named_children(node)
+                    .into_iter()
+                    .any(|c| c.kind() == "accessibility_modifier");
+                (
+                    node.child_by_field_name("pattern")
+                        .filter(|p| p.kind() == "identifier"),
+                    if promoted { &[false, true] } else { &[false] },
+                )
+            }
+            "public_field_definition" => (
+                node.child_by_field_name("name")
+                    .filter(|n| n.kind() == "property_identifier"),
+                &[true],
+            ),
+            _ => (None, &[]),
+        };
+        let Some(name) = name.map(|n| cx.text(n)) else {
+            return Vec::new();
+        };
+        fields
+            .iter()
+            .map(|&field| Declared::new(name.to_string(), ty, field, at))
+            .collect()
     }
 
     fn parameters(&self, node: Node<'_>, cx: &Lowering<'_>) -> Vec<String> {

@@ -11,7 +11,7 @@ use tree_sitter::Node;
 
 use super::syntax::{Grammar, Lowering};
 use super::treesitter::{self, Earlier, named_children, parse_int, statement_assignment, unescape};
-use crate::facts::{Arg, BinOp, CallExpr, Expr, ExprKind, Field, Import, Param};
+use crate::facts::{Arg, BinOp, CallExpr, Declared, Expr, ExprKind, Field, Import, Param};
 
 pub struct Php;
 
@@ -233,6 +233,32 @@ impl Grammar for Php {
                 })
             })
             .collect()
+    }
+
+    /// `UrlSigner $signer` of a parameter, `private UrlSigner $signer;` of a property, and a
+    /// promoted constructor parameter, which is both.
+    fn declared(&self, node: Node<'_>, cx: &Lowering<'_>) -> Vec<Declared> {
+        let Some(ty) = node.child_by_field_name("type").map(|t| cx.text(t)) else {
+            return Vec::new();
+        };
+        let at = node.start_byte();
+        match node.kind() {
+            "simple_parameter" => parameter_name(node, cx)
+                .map(|n| Declared::new(n, ty, false, at))
+                .into_iter()
+                .collect(),
+            "property_promotion_parameter" => parameter_name(node, cx)
+                .map(|n| [true, false].map(|field| Declared::new(n.clone(), ty, field, at)))
+                .into_iter()
+                .flatten()
+                .collect(),
+            _ => named_children(node)
+                .into_iter()
+                .filter(|e| e.kind() == "property_element")
+                .filter_map(|e| named_children(e).into_iter().find_map(|v| variable(v, cx)))
+                .map(|n| Declared::new(n, ty, true, at))
+                .collect(),
+        }
     }
 
     fn return_value<'t>(&self, node: Node<'t>) -> Option<Node<'t>> {

@@ -720,6 +720,8 @@ struct Collector {
     impl_self: Option<String>,
     /// The name of the `fn` whose scope opens next.
     fn_name: Option<String>,
+    /// The receiver of the `fn` whose scope opens next: a method's `self` in an `impl`.
+    fn_receiver: Option<crate::facts::Receiver>,
     /// Visiting what a test expects to fail: the receiver of `.unwrap_err()`/`.is_err()`/
     /// `.expect_err(…)` (see `syntax::expects_failure`).
     expects_failure: bool,
@@ -771,6 +773,7 @@ impl Collector {
             parent: self.function,
             class: None,
             constructor: false,
+            receiver: self.fn_receiver.take(),
         });
         let saved = (self.function, self.enclosing_loop.clone());
         self.function = Some(self.facts.functions.len() - 1);
@@ -990,6 +993,14 @@ impl<'ast> Visit<'ast> for Collector {
 
     fn visit_impl_item_fn(&mut self, i: &'ast syn::ImplItemFn) {
         self.fn_name = Some(i.sig.ident.unraw().to_string());
+        self.fn_receiver =
+            i.sig
+                .receiver()
+                .and(self.impl_self.clone())
+                .map(|owner| crate::facts::Receiver {
+                    name: "self".to_string(),
+                    owner,
+                });
         self.function_scope(range(i.span()), Self::fn_params(&i.sig), false, |v| {
             v.visit_block(&i.block);
             v.block_tail(&i.block, 0);
@@ -1014,6 +1025,23 @@ impl<'ast> Visit<'ast> for Collector {
         visit::visit_expr_return(self, r);
         if let Some(value) = &r.expr {
             self.tail(value, 0);
+        }
+    }
+
+    /// `Store { ttl: Duration::from_secs(…), .. }` (or `Self { … }` in its `impl`) binds
+    /// `Store.ttl`: what the type's methods read as `self.ttl` (see `SyntaxFacts::lookup`).
+    fn visit_expr_struct(&mut self, e: &'ast syn::ExprStruct) {
+        visit::visit_expr_struct(self, e);
+        let ty = match e.path.segments.last().map(|s| s.ident.unraw().to_string()) {
+            Some(ty) if ty == "Self" => self.impl_self.clone(),
+            ty => ty,
+        };
+        let Some(ty) = ty.filter(|_| e.qself.is_none()) else {
+            return;
+        };
+        for field in &e.fields {
+            let name = format!("{ty}.{}", member(&field.member));
+            self.bind(name, lower(&field.expr, 0), range(e.span()));
         }
     }
 

@@ -8,8 +8,8 @@ use tree_sitter::{Node, TreeCursor};
 
 use super::treesitter::{MAX_DEPTH, keyword_token, leading_keyword, text};
 use crate::facts::{
-    Binding, Call, CallExpr, Expr, ExprKind, Function, Import, LoopKind, Param, Return, Span,
-    SyntaxFacts,
+    Binding, Call, CallExpr, Declared, Expr, ExprKind, Function, Import, LoopKind, Param, Receiver,
+    Return, Span, SyntaxFacts,
 };
 
 /// What a node means to the walk.
@@ -22,6 +22,8 @@ pub enum Role {
     /// A loop; the span is its keyword or header (what a message points at).
     Loop(LoopKind, Span),
     Import,
+    /// A parameter's or field's declaration with its type ([`Grammar::declared`]).
+    Declaration,
     Other,
 }
 
@@ -48,6 +50,9 @@ pub struct NodeKinds {
     pub while_loops: Vec<String>,
     #[serde(default)]
     pub imports: Vec<String>,
+    /// Parameters and fields declared with a type ([`Grammar::declared`]).
+    #[serde(default)]
+    pub declarations: Vec<String>,
     /// Declarations that open a named class scope (classes, objects, namespaces).
     #[serde(default)]
     pub classes: Vec<String>,
@@ -157,6 +162,8 @@ impl NodeKinds {
             loop_at(LoopKind::While)
         } else if has(&self.imports) {
             Role::Import
+        } else if has(&self.declarations) {
+            Role::Declaration
         } else {
             Role::Other
         }
@@ -192,6 +199,7 @@ impl NodeKinds {
             &self.for_loops,
             &self.while_loops,
             &self.imports,
+            &self.declarations,
             &self.classes,
             &self.lambdas,
             &self.initializers,
@@ -506,6 +514,17 @@ pub trait Grammar {
     /// What a [`Role::Import`] node imports.
     fn imports(&self, _node: Node<'_>, _cx: &Lowering<'_>) -> Vec<Import> {
         Vec::new()
+    }
+
+    /// The names a [`Role::Declaration`] or [`Role::Binding`] node declares with a type.
+    fn declared(&self, _node: Node<'_>, _cx: &Lowering<'_>) -> Vec<Declared> {
+        Vec::new()
+    }
+
+    /// The receiver of a [`Role::Function`] node that is a method declared outside its type
+    /// ([`Function::receiver`]).
+    fn receiver(&self, _node: Node<'_>, _cx: &Lowering<'_>) -> Option<Receiver> {
+        None
     }
 }
 
@@ -946,6 +965,8 @@ fn visit<'t>(
             }
         }
         Role::Binding => {
+            // A declaration that binds may declare a type too (a class's typed field).
+            facts.declared.extend(grammar.declared(node, cx));
             for (name, value) in grammar.bindings(node, cx) {
                 // Only a parameter has a caller's value to keep under an `if`.
                 let parameter = ctx
@@ -1026,6 +1047,7 @@ fn visit<'t>(
                 parent: ctx.function,
                 class,
                 constructor,
+                receiver: grammar.receiver(node, cx),
             });
             ctx.function = Some(facts.functions.len() - 1);
             for name in grammar.parameters(node, cx) {
@@ -1050,6 +1072,7 @@ fn visit<'t>(
             child_ctx.enclosing_loop = Some((kind, (span.start, span.end)));
         }
         Role::Import => facts.imports.extend(grammar.imports(node, cx)),
+        Role::Declaration => facts.declared.extend(grammar.declared(node, cx)),
         Role::Other => {
             child_ctx.callback = ctx.callback.filter(|_| grammar.wraps_callback(node));
             child_ctx.expects_failure |= grammar.expects_failure(node, cx);

@@ -535,7 +535,8 @@ fn has_keyword(call: &CallExpr, key: &str, options: Option<usize>, syntax: &Synt
 }
 
 /// Whether an expression names one of `hints` in its names, fields or callees, following a
-/// name to its binding.
+/// name to its binding, or in the type a name or field is declared with (`signer
+/// *sign.URLSigner` of a parameter or a struct's field).
 fn mentions(
     expr: &crate::facts::Expr,
     hints: &[String],
@@ -547,14 +548,21 @@ fn mentions(
         return false;
     }
     let hit = |word: &str| hints.iter().any(|h| word.contains(h.as_str()));
+    let typed_field = |name: &str| {
+        let mut types = syntax.field_types(name).peekable();
+        types.peek().is_some() && types.all(hit)
+    };
     match &expr.kind {
         ExprKind::Name(n) => {
             hit(n)
+                || syntax.parameter_type(n, expr.span.start).is_some_and(hit)
                 || syntax
                     .last_binding_before(n, expr.span.start)
                     .is_some_and(|b| mentions(&b.value, hints, syntax, depth + 1))
         }
-        ExprKind::Member(object, field) => hit(field) || mentions(object, hints, syntax, depth + 1),
+        ExprKind::Member(object, field) => {
+            hit(field) || typed_field(field) || mentions(object, hints, syntax, depth + 1)
+        }
         ExprKind::Call(c) => mentions(&c.callee, hints, syntax, depth + 1),
         _ => false,
     }
