@@ -497,6 +497,16 @@ fn through_wrapper<'a>(
         bound.push((p.name.clone(), value));
     }
     let seconds = summary.seconds(&bound, project, 0)?;
+    // A length the wrapper presigns with whatever its callers pass (a path that ignores the
+    // argument: `admin ? ttl : 2 * DAY`) is reported once, at its own SDK call.
+    let unknown: Vec<(String, Value)> = summary
+        .params
+        .iter()
+        .map(|p| (p.name.clone(), Value::Unknown))
+        .collect();
+    if summary.seconds(&unknown, project, 0) == Some(seconds) {
+        return None;
+    }
     // Without an argument of its own the wrapper's default decides, at this call.
     let (span, mut derivation) = match carrier {
         Some(arg) => (arg.span.clone(), env.steps.clone()),

@@ -45,9 +45,11 @@ pub fn check(cx: &Context<'_>, out: &mut Output) {
                 Target::Sdk(row) => *row,
                 Target::Wrapper(summary) => {
                     // A call of the project's presigning function, in a loop here.
-                    if let (Some((kind, span)), true) =
-                        (&call.enclosing_loop, summary.presigns_for(&call.call))
-                    {
+                    // A factory of a presigning handler signs nothing when it is called.
+                    if let (Some((kind, span)), true) = (
+                        &call.enclosing_loop,
+                        summary.presigns_for(&call.call) && !summary.deferred,
+                    ) {
                         let site = loop_site(cx, *kind, span);
                         if let (false, Some(site)) =
                             (presigns_upload_part(&call.call, syntax, 0), site)

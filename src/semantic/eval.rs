@@ -347,16 +347,23 @@ impl<'a> Env<'a> {
 
     /// One of several values, decided at run time (a ternary, or an assignment in a branch
     /// over an earlier value): when each is a known number, or each a known length of time,
-    /// the largest, what the program presigns with on some path; otherwise unknown. Only the
-    /// steps to the largest are kept, and a note that it is one path's.
+    /// the largest, what the program presigns with on some path; a path whose value is only
+    /// known at run time (`typeof opts === "object" ? opts : { expiresIn: 7200 }`) does not
+    /// hide the others'. Otherwise unknown. Only the steps to the largest are kept, and a note
+    /// that it is one path's.
     fn longest(&mut self, items: &[Expr]) -> Value {
         let start = self.steps.len();
         let mut best: Option<(Value, Vec<String>)> = None;
         let mut shown = Vec::new();
+        let mut run_time = false;
         for item in items {
             let from = self.steps.len();
             let value = self.eval(item);
             let steps = self.steps.split_off(from);
+            if value == Value::Unknown {
+                run_time = true;
+                continue;
+            }
             let larger = match (&value, best.as_ref().map(|(v, _)| v)) {
                 (Value::Number(_) | Value::Duration(_), None) => true,
                 (Value::Number(a), Some(Value::Number(b)))
@@ -375,6 +382,9 @@ impl<'a> Env<'a> {
             return Value::Unknown;
         };
         self.steps.extend(steps);
+        if run_time {
+            shown.push("one set at run time".to_string());
+        }
         if self.source.is_some() && shown.len() > 1 {
             self.steps.push(format!(
                 "the longest of its values on different paths ({})",

@@ -119,6 +119,33 @@ fn object_field<'a>(expr: &'a Expr, field: &str, env: &mut Env<'a>) -> Option<&'
             .args
             .iter()
             .find_map(|a| object_field(&a.value, field, env)),
+        // `typeof opts === "object" ? opts : { expiresIn: 7200 }`: of the options that set the
+        // field, the one that presigns longest (a path only known at run time hides no other).
+        ExprKind::Choice(items) => {
+            let mut best: Option<(f64, &'a Expr)> = None;
+            for item in items {
+                let mark = env.mark();
+                let length = object_field(item, field, env)
+                    .and_then(|e| Some((magnitude(&env.eval(e))?, e)));
+                env.rewind(mark);
+                if let Some((n, e)) = length
+                    && best.is_none_or(|(b, _)| n > b)
+                {
+                    best = Some((n, e));
+                }
+            }
+            best.map(|(_, e)| e)
+        }
+        _ => None,
+    }
+}
+
+/// How long a folded expiry is, to compare two: seconds, a length of time, or how far from now
+/// an absolute time is.
+fn magnitude(value: &Value) -> Option<f64> {
+    match value {
+        Value::Number(n) | Value::Duration(n) => Some(*n),
+        Value::Time { offset, .. } => Some(*offset),
         _ => None,
     }
 }

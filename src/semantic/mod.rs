@@ -273,6 +273,7 @@ impl<'a> Model<'a> {
                 (r.function == Some(f) || r.function == call.function)
                     && carries(&r.value, &call.call.span, syntax, r.function, 0)
             });
+            let returned = returned_closure(syntax, call.function, f);
             let (flow, row, method, inner, depth, message) = match target {
                 Target::Sdk(row) => {
                     let mut env = Env::captured(syntax, call.function, self.family);
@@ -336,6 +337,7 @@ impl<'a> Model<'a> {
                     )
                 }
             };
+            let deferred = returned || inner.as_ref().is_some_and(|i| i.deferred);
             let candidate = Summary {
                 name: name.clone(),
                 params: function.params.clone(),
@@ -347,10 +349,11 @@ impl<'a> Model<'a> {
                 hop: hop(call.call.callee.span.clone(), message),
                 inner,
                 depth,
+                deferred,
             };
-            // The call that lets a caller choose the expiry matters most, then one that
-            // hands the URL back.
-            let rank = |s: &Summary| (s.flow.is_some(), s.returns_url);
+            // A call that presigns when the function runs matters most, then one that lets a
+            // caller choose the expiry, then one that hands the URL back.
+            let rank = |s: &Summary| (!s.deferred, s.flow.is_some(), s.returns_url);
             if best.as_ref().is_none_or(|b| rank(&candidate) > rank(b)) {
                 best = Some(candidate);
             }
@@ -415,6 +418,44 @@ impl<'a> Model<'a> {
 
 /// The nearest named function at or around `function`: the unit a summary describes (a
 /// closure's calls belong to the function that defines it).
+/// Whether `function`, or a function between it and its named owner `owner`, is a closure
+/// `owner`'s scope returns without calling it: the returned value itself (`return async (req)
+/// => …`), or a field or element of a returned object or array (`return { generate: (req) =>
+/// … }`). A callback passed to a call in the return (`return keys.map((k) => …)`) runs now.
+fn returned_closure(syntax: &SyntaxFacts, mut function: Option<usize>, owner: usize) -> bool {
+    fn holds(value: &crate::facts::Expr, span: &Span, depth: usize) -> bool {
+        depth < MAX_RETURNED_NESTING
+            && (value.span == *span
+                || match &value.kind {
+                    ExprKind::Object(fields) => {
+                        fields.iter().any(|f| holds(&f.value, span, depth + 1))
+                    }
+                    ExprKind::Array(items) => items.iter().any(|i| holds(i, span, depth + 1)),
+                    _ => false,
+                })
+    }
+    for _ in 0..32 {
+        let Some(f) = function.filter(|&f| f != owner) else {
+            return false;
+        };
+        let Some(def) = syntax.functions.get(f) else {
+            return false;
+        };
+        if syntax
+            .returns
+            .iter()
+            .any(|r| r.function == def.parent && holds(&r.value, &def.span, 0))
+        {
+            return true;
+        }
+        function = def.parent;
+    }
+    false
+}
+
+/// How deep into a returned object a closure is looked for.
+const MAX_RETURNED_NESTING: usize = 4;
+
 fn named_owner(syntax: &SyntaxFacts, mut function: Option<usize>) -> Option<usize> {
     for _ in 0..32 {
         let f = function?;

@@ -38,6 +38,10 @@ pub struct Summary {
     pub inner: Option<Arc<Summary>>,
     /// Wrappers between this function and the SDK call (0: it calls the SDK itself).
     pub depth: usize,
+    /// It presigns only in a function it returns (a handler factory: `makeUploadHandler(cfg)`
+    /// returns `async (req) => getSignedUrl(…)`): a call builds the function and signs
+    /// nothing until that runs.
+    pub deferred: bool,
 }
 
 /// The expiry as a function of the parameters.
