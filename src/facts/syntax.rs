@@ -287,9 +287,9 @@ pub struct Function {
     pub params: Vec<Param>,
     /// The function it is defined in (a closure's parent), `None` at top level.
     pub parent: Option<usize>,
-    /// Of a method: the byte range of its class's name, which tells the methods of one class
-    /// from another's (see [`SyntaxFacts::lookup`]); `None` for a function of no named class.
-    pub class: Option<Span>,
+    /// Of a method: its class's name, which tells the methods of one class from another's
+    /// (see [`SyntaxFacts::lookup`]); `None` for a function of no named class.
+    pub class: Option<String>,
     /// A constructor: it runs before any other method of its class.
     pub constructor: bool,
     /// Of a method declared outside its type (Go's `func (s *Store) URL()`, a Rust `impl`'s
@@ -481,6 +481,8 @@ pub struct SyntaxFacts {
     pub program: Program,
     /// Names declared with a type (see [`Declared`]).
     pub declared: Vec<Declared>,
+    /// Classes of the file with the class they extend: `(S3Storage, BaseStorage)`.
+    pub bases: Vec<(String, String)>,
     /// Binding indices by name, in document order (built by [`SyntaxFacts::index`]), so a
     /// lookup costs the bindings of one name, not of the whole file.
     #[serde(skip)]
@@ -569,6 +571,14 @@ impl SyntaxFacts {
         self.named(&format!("{}.{field}", receiver.owner))
             .into_iter()
             .next_back()
+    }
+
+    /// The class `class` extends, when the file declares it (the first, where several are).
+    pub fn base_of(&self, class: &str) -> Option<&str> {
+        self.bases
+            .iter()
+            .find(|(c, _)| c == class)
+            .map(|(_, base)| base.as_str())
     }
 
     /// The type of the parameter `name` read at `offset`: the last declared before it.

@@ -560,6 +560,54 @@ impl Scope {
     }
 }
 
+/// The class a class declaration extends, as a (dotted) name: JavaScript's and TypeScript's
+/// `extends BaseStorage`, Python's first base (`class S3(Base, Mixin)`), Java's and Ruby's
+/// superclass, PHP's `extends`. Generic arguments are dropped (`Base<T>` is `Base`); a base
+/// that is no name (`extends mixin(A, B)`) is none.
+fn base_class(node: Node<'_>, cx: &Lowering<'_>) -> Option<String> {
+    fn first(n: Node<'_>) -> Option<Node<'_>> {
+        super::treesitter::named_children(n)
+            .into_iter()
+            .find(|c| !c.kind().contains("comment"))
+    }
+    let base = match node.child_by_field_name("superclass") {
+        // Java's and Ruby's `superclass` node wraps the type.
+        Some(s) if s.kind() == "superclass" => first(s)?,
+        Some(s) => s,
+        None => match node.child_by_field_name("superclasses") {
+            Some(list) => first(list)?,
+            None => {
+                let clause = super::treesitter::named_children(node)
+                    .into_iter()
+                    .find(|c| matches!(c.kind(), "class_heritage" | "base_clause"))?;
+                match clause.kind() {
+                    "class_heritage" => {
+                        let inner = first(clause)?;
+                        match inner.kind() {
+                            "extends_clause" => inner.child_by_field_name("value")?,
+                            "implements_clause" => return None,
+                            _ => inner,
+                        }
+                    }
+                    _ => first(clause)?,
+                }
+            }
+        },
+    };
+    let base = match base.kind() {
+        "generic_type" => first(base)?,
+        _ => base,
+    };
+    let text = cx.text(base);
+    let text = text.split('<').next().unwrap_or(text).trim();
+    (!text.is_empty()
+        && text.len() <= 200
+        && text
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '_' | '$' | '.' | ':' | '\\')))
+    .then(|| text.replace("::", ".").replace('\\', "."))
+}
+
 /// The scopes enclosing the node the walk is at, kept as the walk goes (in document order)
 /// instead of asking `Node::parent`, which descends from the root on every call and is
 /// quadratic on wide files.
@@ -943,6 +991,12 @@ fn visit<'t>(
         ..ctx
     };
     if let Some((range, scope)) = grammar.scope(node, parent, cx) {
+        if let Scope::Class(Some(name)) = &scope
+            && let Some(base) = base_class(node, cx)
+        {
+            let class = cx.source.get(name.clone()).unwrap_or_default();
+            facts.bases.push((class.to_string(), base));
+        }
         cx.scopes.borrow_mut().enter(range, scope);
     }
     match grammar.role(node, parent, cx) {
@@ -1034,12 +1088,14 @@ fn visit<'t>(
         }
         Role::Function => {
             let name = grammar.function_name(node, parent, cx);
-            let class = cx.class_of_method(node);
+            let class = cx
+                .class_of_method(node)
+                .and_then(|c| cx.source.get(c))
+                .map(str::to_string);
             // Named for the language's constructors, or for its class (Java, C#, C++).
-            let constructor = name.as_deref().is_some_and(|n| {
-                CONSTRUCTORS.contains(&n)
-                    || class.as_ref().and_then(|c| cx.source.get(c.clone())) == Some(n)
-            });
+            let constructor = name
+                .as_deref()
+                .is_some_and(|n| CONSTRUCTORS.contains(&n) || class.as_deref() == Some(n));
             facts.functions.push(Function {
                 span: node.byte_range(),
                 name,

@@ -167,6 +167,11 @@ pub struct ArgShape {
     /// a number or string literal there belongs to a wrapper.
     #[serde(default)]
     pub options_from: Option<usize>,
+    /// The argument at this index names the SDK operation (aws-sdk v2's `'getObject'`): a
+    /// string literal there that is no operation's name (`'uploads/a.png'`) is an argument of
+    /// the project's own method of the same name.
+    #[serde(default)]
+    pub operation: Option<usize>,
 }
 
 impl ArgShape {
@@ -178,11 +183,22 @@ impl ArgShape {
                 ExprKind::Int(_) | ExprKind::Float(_) | ExprKind::Str(_) | ExprKind::Bool(_)
             )
         };
+        let operation = |a: &crate::facts::Arg| match &a.value.kind {
+            ExprKind::Str(s) => {
+                s.starts_with(|c: char| c.is_ascii_lowercase())
+                    && s.chars().all(|c| c.is_ascii_alphanumeric())
+            }
+            ExprKind::Int(_) | ExprKind::Float(_) | ExprKind::Bool(_) => false,
+            _ => true,
+        };
         self.max.is_none_or(|max| call.args.len() <= max)
             && self.min.is_none_or(|min| call.args.len() >= min)
             && self
                 .options_from
                 .is_none_or(|from| !call.args.iter().skip(from).any(literal))
+            && self
+                .operation
+                .is_none_or(|at| call.args.get(at).is_none_or(operation))
     }
 }
 

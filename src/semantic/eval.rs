@@ -454,6 +454,9 @@ impl<'a> Env<'a> {
                     return v;
                 }
             }
+            if let Some(v) = self.inherited(&path, whole.span.start) {
+                return v;
+            }
         }
         let receiver = self.eval(object);
         match (receiver, field) {
@@ -502,6 +505,31 @@ impl<'a> Env<'a> {
             }
             _ => Value::Unknown,
         }
+    }
+
+    /// A static a class inherits, read through the class (`S3Storage.defaultSignedUrlExpires`
+    /// with `class S3Storage extends BaseStorage`): the base's, in this file or the module it
+    /// is imported from, up the classes this file declares.
+    fn inherited(&mut self, path: &[&str], offset: usize) -> Option<Value> {
+        let syntax = self.syntax;
+        let (class, fields) = path.split_first()?;
+        let mut class: &str = class;
+        for _ in 0..MAX_INHERITANCE {
+            let base = syntax.base_of(class)?;
+            let mut based: Vec<&str> = base.split('.').collect();
+            based.extend_from_slice(fields);
+            if let Some(binding) = self.lookup_binding(&based.join("."), offset) {
+                return Some(self.value_of(binding));
+            }
+            if syntax.lookup(based[0], offset, self.function).is_none() {
+                let v = self.outer_value(&based);
+                if v != Value::Unknown {
+                    return Some(v);
+                }
+            }
+            class = base.rsplit('.').next().unwrap_or(base);
+        }
+        None
     }
 
     fn call(&mut self, call: &CallExpr) -> Value {
@@ -1329,6 +1357,9 @@ pub fn relative_time(s: &str) -> Option<f64> {
 }
 
 /// A folded value as a message shows it.
+/// How many classes up an inherited static is looked for.
+const MAX_INHERITANCE: usize = 8;
+
 fn show(v: &Value) -> String {
     match v {
         Value::Number(n) => format!("{n}"),

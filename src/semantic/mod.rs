@@ -95,17 +95,31 @@ impl<'a> Model<'a> {
         }
         let local = |call: &CallExpr| -> Option<Option<usize>> {
             let name = call.name()?;
+            // `cdn.sign(k)` with `cdn = new CdnFiles()` of a class declared here: its method.
+            let mut class = None;
             let is_local = match &call.callee.kind {
                 ExprKind::Name(_) => true,
-                ExprKind::Member(receiver, _) => {
-                    matches!(&receiver.kind, ExprKind::Name(r) if SELF_NAMES.contains(&r.as_str()))
-                }
+                ExprKind::Member(receiver, _) => match &receiver.kind {
+                    ExprKind::Name(r) if SELF_NAMES.contains(&r.as_str()) => true,
+                    _ => {
+                        class = class_made_here(receiver, syntax);
+                        class.is_some()
+                    }
+                },
                 _ => false,
             };
             if !is_local {
                 return None;
             }
-            let defs = by_name.get(name)?;
+            let defs: Vec<usize> = by_name
+                .get(name)?
+                .iter()
+                .copied()
+                .filter(|&f| class.is_none() || syntax.functions[f].class.as_deref() == class)
+                .collect();
+            if defs.is_empty() {
+                return None;
+            }
             // Defined here: never another file's, and one definition only, among those the
             // call's arguments fit when there are several (see `project::by_arity`).
             let mut fitting = defs.iter().filter(|&&f| {
@@ -418,6 +432,27 @@ impl<'a> Model<'a> {
 
 /// The nearest named function at or around `function`: the unit a summary describes (a
 /// closure's calls belong to the function that defines it).
+/// The class an object is made from, when this file declares it (a method of the file has
+/// it for its class): `new CdnFiles()`, `CdnFiles(…)`, Ruby's `CdnFiles.new`, or a name bound
+/// to one (`cdn = new CdnFiles()` before the call).
+fn class_made_here<'s>(receiver: &crate::facts::Expr, syntax: &'s SyntaxFacts) -> Option<&'s str> {
+    let made = match &receiver.kind {
+        ExprKind::Name(name) => &syntax.last_binding_before(name, receiver.span.start)?.value,
+        _ => receiver,
+    };
+    let call = made.as_call()?;
+    let path = call.callee.path()?;
+    let class = match path.as_slice() {
+        [.., class, "new"] if !call.is_new => *class,
+        [.., class] => *class,
+        _ => return None,
+    };
+    syntax
+        .functions
+        .iter()
+        .find_map(|f| f.class.as_deref().filter(|c| *c == class))
+}
+
 /// Whether `function`, or a function between it and its named owner `owner`, is a closure
 /// `owner`'s scope returns without calling it: the returned value itself (`return async (req)
 /// => …`), or a field or element of a returned object or array (`return { generate: (req) =>

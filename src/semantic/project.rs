@@ -608,6 +608,13 @@ impl<'a> FileScope<'a> {
                 let mut root = receiver
                     .path()
                     .and_then(|p| p.first().map(|s| s.to_string()));
+                // `new S3Storage().getSignedUrl(…)`: the class it is made from.
+                if let Some(made) = receiver.as_call().filter(|c| c.is_new) {
+                    root = made
+                        .callee
+                        .path()
+                        .and_then(|p| p.last().map(|s| s.to_string()));
+                }
                 // `adapter = new S3Adapter()`: the class it was made from.
                 if let Some(class) = root
                     .as_deref()
@@ -696,6 +703,14 @@ impl<'a> FileScope<'a> {
             let found = self.constant_in(&files, &key);
             if found.is_some() || rest.is_empty() {
                 return found;
+            }
+            // `import Limits from './limits'` then `Limits.TTL`: a static of the class the
+            // module exports by default, which the importer names after it.
+            if import.name.is_none() && self.family == Family::JavaScript {
+                let found = self.constant_in(&files, &path.join("."));
+                if found.is_some() {
+                    return found;
+                }
             }
             // `from pkg import config` then `config.TTL`: a module imported by name.
             return self.constant_in(&files, &rest.join("."));

@@ -53,6 +53,12 @@ getSignedUrl("report.pdf", { expiresIn: 604800 });
 const docs = "call getSignedUrl(client, cmd, { expiresIn: 604800 }) to share a file";
 const template = `s3.getSignedUrl("getObject", { Expires: ${refresh.length} })`;
 
+// The app's own storage method named like aws-sdk v2's: an object key where the operation
+// goes, a number where the params go.
+const storage = makeStorage();
+storage.getSignedUrl("avatars/1.png", { Expires: 7 * 86400 });
+storage.getSignedUrl("report", 7 * 86400);
+
 // Express signed cookies and a same-named helper that is not the CloudFront signer.
 app.get("/me", (req, res) => res.json({ session: req.signedCookies.session }));
 const cookies = getSignedCookies({ dateLessThan: new Date(Date.now() + 7 * 86400 * 1000) });
