@@ -389,6 +389,26 @@ const ENV_FUNCTIONS: &[&str] = &[
     "envget",
 ];
 
+/// Types a project's environment helper names (`get_int_from_env`, `getEnvAsInt`, `env_bool`).
+const ENV_HELPER_TYPES: &[&str] = &[
+    "int", "integer", "bool", "boolean", "str", "string", "float", "number", "num", "list",
+    "duration", "secs", "seconds", "value", "var",
+];
+
+/// Whether a function (its name lowercased without underscores) reads one environment
+/// variable: [`ENV_FUNCTIONS`], or a typed helper a project writes (`get_int_from_env`,
+/// `int_from_env`, `getEnvInt`, `getEnvAsBool`, `env_int`).
+fn env_function(normal: &str) -> bool {
+    let typed = |t: &str| ENV_HELPER_TYPES.contains(&t.strip_prefix("as").unwrap_or(t));
+    ENV_FUNCTIONS.contains(&normal)
+        || normal
+            .strip_suffix("fromenv")
+            .is_some_and(|head| typed(head.strip_prefix("get").unwrap_or(head)))
+        || ["getenv", "env"]
+            .iter()
+            .any(|p| normal.strip_prefix(p).is_some_and(typed))
+}
+
 /// Methods of a config or environment object that read a key (the default, when given, is a
 /// `default=` keyword or the last of two or more positional arguments).
 const GETTERS: &[&str] = &[
@@ -620,7 +640,7 @@ fn setting_call<'c>(call: &'c CallExpr, source: &str) -> Option<(Setting, Option
         let source = settings_object(object.last()?)?;
         let setting = make(source, key(1)?, Some(object.join(".")));
         return Some((setting, call.positional(2)));
-    } else if ENV_FUNCTIONS.contains(&normal.as_str())
+    } else if env_function(&normal)
         && (normal.contains("getenv") && positional >= 1
             || positional >= 2
                 && call

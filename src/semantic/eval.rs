@@ -337,6 +337,18 @@ impl<'a> Env<'a> {
                         self.eval(default)
                     }
                     (Value::Str(s), Absence::Falsy) if s.is_empty() => self.eval(default),
+                    // `options.downloadTtl ?? DAY` in a constructor: the options a framework
+                    // builds the object with are out of sight, and the default is what it
+                    // runs with unless they say otherwise.
+                    (Value::Unknown, _) if self.constructor_option(value) => {
+                        if self.source.is_some() {
+                            let option = value.path().map(|p| p.join(".")).unwrap_or_default();
+                            self.steps.push(format!(
+                                "the default of option `{option}`, used when the constructor is not given it"
+                            ));
+                        }
+                        self.eval(default)
+                    }
                     (other, _) => other,
                 },
                 _ => Value::Unknown,
@@ -505,6 +517,21 @@ impl<'a> Env<'a> {
             }
             _ => Value::Unknown,
         }
+    }
+
+    /// Whether `expr` reads a field of an options parameter of the constructor being evaluated
+    /// (`options.download_file_duration`), which no caller binds.
+    fn constructor_option(&self, expr: &Expr) -> bool {
+        let Some(function) = self.function.and_then(|f| self.syntax.functions.get(f)) else {
+            return false;
+        };
+        let Some(path) = expr.path() else {
+            return false;
+        };
+        function.constructor
+            && path.len() >= 2
+            && function.params.iter().any(|p| p.name == path[0])
+            && !self.bound.iter().any(|(n, _)| n == path[0])
     }
 
     /// A static a class inherits, read through the class (`S3Storage.defaultSignedUrlExpires`

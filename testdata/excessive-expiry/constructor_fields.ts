@@ -53,3 +53,53 @@ export class Retuned {
     return getSignedUrl(this.client, new GetObjectCommand({ Bucket: "b", Key: key }), { expiresIn: this.ttl });
   }
 }
+
+interface ProviderOptions {
+  bucket: string;
+  download_file_duration?: number;
+}
+
+export class FileProvider {
+  // The options a framework constructs the provider with: the default is what it runs with
+  // unless they set the duration.
+  protected config_: { bucket: string; downloadFileDuration: number };
+  private client = new S3Client({ region: "eu-west-1" });
+
+  constructor(options: ProviderOptions) {
+    this.config_ = {
+      bucket: options.bucket,
+      downloadFileDuration: options.download_file_duration ?? 24 * 60 * 60,
+    };
+  }
+
+  download(key: string) {
+    return getSignedUrl(this.client, new GetObjectCommand({ Bucket: this.config_.bucket, Key: key }), { expiresIn: this.config_.downloadFileDuration }); // expect: excessive-expiry
+  }
+}
+
+export class ShortProvider {
+  private ttl: number;
+  private client = new S3Client({ region: "eu-west-1" });
+
+  constructor(options: ProviderOptions) {
+    this.ttl = options.download_file_duration || 600;
+  }
+
+  download(key: string) {
+    return getSignedUrl(this.client, new GetObjectCommand({ Bucket: "b", Key: key }), { expiresIn: this.ttl });
+  }
+}
+
+export class NoDefault {
+  // Trap: the option alone, with nothing to fall back on: set at run time.
+  private ttl: number;
+  private client = new S3Client({ region: "eu-west-1" });
+
+  constructor(options: { ttl: number }) {
+    this.ttl = options.ttl;
+  }
+
+  download(key: string) {
+    return getSignedUrl(this.client, new GetObjectCommand({ Bucket: "b", Key: key }), { expiresIn: this.ttl });
+  }
+}

@@ -60,3 +60,26 @@ def config_written_here(key):
 def not_a_config(key, cache):
     # A cache read is not a setting.
     return s3.generate_presigned_url("get_object", Params={"Bucket": "b", "Key": key}, ExpiresIn=cache.get("ttl", 604800))
+
+
+def get_int_from_env(name, default_value):
+    # The project's own environment helper: the default is what runs when the variable is unset.
+    value = os.environ.get(name)
+    if value is None:
+        return default_value
+    return int(value)
+
+
+def helper_default(key):
+    return s3.generate_presigned_url("get_object", Params={"Bucket": "b", "Key": key}, ExpiresIn=get_int_from_env("URL_TTL", 2 * 86400))  # expect: excessive-expiry
+
+
+def helper_short_default(key):
+    return s3.generate_presigned_url("get_object", Params={"Bucket": "b", "Key": key}, ExpiresIn=get_int_from_env("URL_TTL", 600))
+
+
+def not_an_env_helper(key):
+    # A helper of another source (a cache's entry, its own lifetime): not a setting's default.
+    from app.cache import get_int_from_cache
+
+    return s3.generate_presigned_url("get_object", Params={"Bucket": "b", "Key": key}, ExpiresIn=get_int_from_cache("URL_TTL", 2 * 86400))
