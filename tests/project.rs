@@ -102,6 +102,53 @@ fn wrapper_findings_carry_the_chain_to_the_sdk_call() {
     );
 }
 
+#[test]
+fn a_method_named_like_the_sdks_on_a_typed_receiver_is_the_projects() {
+    // `d *blobs.Driver` then `d.PresignGetObject(ctx, key)`: the driver's own method, which
+    // fixes 5 minutes, not the SDK's with its 15-minute default. Under a 10-minute policy the
+    // SDK's reading would be a finding at each call.
+    let findings = findings_of(
+        &repo_root(),
+        &[
+            "check",
+            "testdata/projects/go-app",
+            "--no-config",
+            "--format",
+            "json",
+            "--max-expiry",
+            "10m",
+            "-A",
+            "presign-in-loop",
+        ],
+    );
+    let serve: Vec<&String> = findings
+        .iter()
+        .filter(|(path, _)| path.ends_with("internal/serve/serve.go"))
+        .map(|(_, f)| f)
+        .collect();
+    assert!(serve.is_empty(), "{serve:?}");
+    // The loop is reported through the driver, not as the SDK's own call.
+    let looped = findings_of(
+        &repo_root(),
+        &[
+            "check",
+            "testdata/projects/go-app/internal/serve",
+            "testdata/projects/go-app/internal/blobs",
+            "--no-config",
+            "--format",
+            "json",
+            "--fail-on",
+            "never",
+        ],
+    );
+    assert!(
+        looped.iter().any(|(path, f)| path.ends_with("serve.go")
+            && f.contains("presign-in-loop")
+            && f.contains("presigns through")),
+        "{looped:?}"
+    );
+}
+
 /// The findings of `args` (JSON) as (path, the finding's JSON text).
 fn findings_of(dir: &std::path::Path, args: &[&str]) -> Vec<(String, String)> {
     let out = run(dir, args);

@@ -622,6 +622,15 @@ impl<'a> FileScope<'a> {
                 {
                     root = Some(class);
                 }
+                // `d *storage.Driver`, `store: S3Storage`: the module its declared type is of.
+                if let ExprKind::Name(name) = &receiver.kind
+                    && let Some(module) = syntax
+                        .parameter_type(name, receiver.span.start)
+                        .and_then(type_root)
+                        .filter(|m| self.import_of(m).is_some())
+                {
+                    root = Some(module.to_string());
+                }
                 if let Some(import) = root.as_deref().and_then(|r| self.import_of(r)) {
                     let files = self.module_files(import);
                     if files.is_empty() {
@@ -930,6 +939,16 @@ fn enclosing_name<'s>(call: &CallExpr, syntax: &'s SyntaxFacts) -> Option<&'s st
         .filter(|f| f.name.is_some() && f.span.start <= at && at < f.span.end)
         .min_by_key(|f| f.span.end - f.span.start)
         .and_then(|f| f.name.as_deref())
+}
+
+/// The first name of a declared type, where an import would bind it: `storage` of Go's
+/// `*storage.Driver`, `S3Storage` of TypeScript's `: S3Storage` or `S3Storage<T>`.
+fn type_root(ty: &str) -> Option<&str> {
+    let ty = ty.trim_start_matches([':', ' ', '*', '&', '?']);
+    let end = ty
+        .find(|c: char| !(c.is_alphanumeric() || c == '_' || c == '$'))
+        .unwrap_or(ty.len());
+    Some(&ty[..end]).filter(|root| !root.is_empty())
 }
 
 /// The class an object bound to `name` was constructed from (`new S3Adapter()`,
