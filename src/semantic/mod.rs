@@ -433,8 +433,8 @@ impl<'a> Model<'a> {
 /// The nearest named function at or around `function`: the unit a summary describes (a
 /// closure's calls belong to the function that defines it).
 /// The class an object is made from, when this file declares it (a method of the file has
-/// it for its class): `new CdnFiles()`, `CdnFiles(…)`, Ruby's `CdnFiles.new`, or a name bound
-/// to one (`cdn = new CdnFiles()` before the call).
+/// it for its class): `new CdnFiles()`, `CdnFiles(…)`, Ruby's `CdnFiles.new`, a factory of
+/// the file that returns one, or a name bound to one (`cdn = new CdnFiles()` before the call).
 fn class_made_here<'s>(receiver: &crate::facts::Expr, syntax: &'s SyntaxFacts) -> Option<&'s str> {
     let made = match &receiver.kind {
         ExprKind::Name(name) => &syntax.last_binding_before(name, receiver.span.start)?.value,
@@ -442,9 +442,14 @@ fn class_made_here<'s>(receiver: &crate::facts::Expr, syntax: &'s SyntaxFacts) -
     };
     let call = made.as_call()?;
     let path = call.callee.path()?;
-    let class = match path.as_slice() {
-        [.., class, "new"] if !call.is_new => *class,
-        [.., class] => *class,
+    let factory = (!call.is_new)
+        .then(|| project::factory_class(call, syntax))
+        .flatten();
+    let class = match (factory, path.as_slice()) {
+        // `getStorageProvider()`, a factory of the file.
+        (Some(class), _) => class,
+        (None, [.., class, "new"]) if !call.is_new => *class,
+        (None, [.., class]) => *class,
         _ => return None,
     };
     syntax

@@ -622,6 +622,10 @@ impl<'a> FileScope<'a> {
                 {
                     root = Some(class);
                 }
+                // `getStorageProvider().getPresignGetUrl(k)`: the class the factory makes.
+                if let Some(class) = receiver.as_call().and_then(|c| factory_class(c, syntax)) {
+                    root = Some(class.to_string());
+                }
                 // `d *storage.Driver`, `store: S3Storage`: the module its declared type is of.
                 if let ExprKind::Name(name) = &receiver.kind
                     && let Some(module) = syntax
@@ -939,6 +943,31 @@ fn enclosing_name<'s>(call: &CallExpr, syntax: &'s SyntaxFacts) -> Option<&'s st
         .filter(|f| f.name.is_some() && f.span.start <= at && at < f.span.end)
         .min_by_key(|f| f.span.end - f.span.start)
         .and_then(|f| f.name.as_deref())
+}
+
+/// The class a factory function of this file makes its object from: `const
+/// getStorageProvider = () => new S3Provider()`, `function provider() { return new
+/// S3Provider(); }`, when the file defines one function of that name and it returns a new
+/// object.
+pub(super) fn factory_class<'s>(call: &CallExpr, syntax: &'s SyntaxFacts) -> Option<&'s str> {
+    let ExprKind::Name(name) = &call.callee.kind else {
+        return None;
+    };
+    let mut defs = syntax
+        .functions
+        .iter()
+        .enumerate()
+        .filter(|(_, f)| f.name.as_deref() == Some(name.as_str()));
+    let (index, _) = defs.next()?;
+    if defs.next().is_some() {
+        return None;
+    }
+    let made = syntax
+        .returns
+        .iter()
+        .filter(|r| r.function == Some(index))
+        .find_map(|r| r.value.as_call().filter(|c| c.is_new))?;
+    made.callee.path()?.last().copied()
 }
 
 /// The first name of a declared type, where an import would bind it: `storage` of Go's

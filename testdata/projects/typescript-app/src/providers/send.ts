@@ -1,0 +1,3 @@
+import { getPresignGetUrl } from "./actions";
+
+export const attachAll = (keys: string[]) => Promise.all(keys.map((k) => getPresignGetUrl(k))); // expect: presign-in-loop
