@@ -524,19 +524,25 @@ impl<'a> FileScope<'a> {
         name: &str,
         from_test: bool,
         call: &CallExpr,
+        in_namesake: bool,
     ) -> Option<Arc<Summary>> {
         let defs = self.project.functions.get(name)?;
-        let mut candidates: Vec<&ExportedFunction> = defs
+        let mut found: Vec<(&Path, &ExportedFunction)> = defs
             .iter()
             .filter(|(f, _)| files.binary_search(f).is_ok())
-            .filter(|(f, _)| {
-                from_test
-                    || !self.project.files[*f]
-                        .as_ref()
-                        .is_some_and(|e| is_test_path(&e.path, &e.root))
+            .filter_map(|&(f, i)| {
+                let entry = self.project.files.get(f)?.as_ref()?;
+                let test = !from_test && is_test_path(&entry.path, &entry.root);
+                // A call in a function of its own name (a facade forwarding to the method it
+                // is named after) does not reach that function of its own file.
+                let itself = in_namesake && entry.path == self.path;
+                let def = self.project.function(f, i).filter(|_| !test && !itself)?;
+                Some((entry.path.as_path(), def))
             })
-            .filter_map(|&(f, i)| self.project.function(f, i))
             .collect();
+        // In the order of their paths, whatever order the files were parsed in.
+        found.sort_by(|a, b| a.0.cmp(b.0));
+        let mut candidates: Vec<&ExportedFunction> = found.into_iter().map(|(_, d)| d).collect();
         if candidates.len() > 1 && by_arity(self.family) {
             candidates.retain(|d| d.arity.fits(call));
         }
@@ -564,8 +570,9 @@ impl<'a> FileScope<'a> {
         // The lookup is recorded only where the answer depends on the project's definitions:
         // a call that can never resolve (`response.get()`, a library's function) does not
         // make its file stale each time some `get` of the project changes.
+        let in_namesake = enclosing_name(call, syntax) == Some(name);
         let in_files = |files: &[FileId]| -> Option<Arc<Summary>> {
-            let found = self.function_in(files, name, from_test, call);
+            let found = self.function_in(files, name, from_test, call, in_namesake);
             self.note_function_lookup(name, found.is_some());
             found
         };
@@ -673,14 +680,35 @@ impl<'a> FileScope<'a> {
                 // An object of unknown type: the one definition of that name in the project,
                 // if the name says what it does. A generic one (`get`, `put`, `create`) is
                 // as likely a library's method, and so is the method a function of the same
-                // name delegates to (`def list_items(client): client.list_items()`).
-                if known || !is_distinctive(name) || enclosing_name(call, syntax) == Some(name) {
+                // name delegates to (`def list_items(client): client.list_items()`), unless
+                // a function of the project made the object (`getStorageProvider()
+                // .getPresignGetUrl(key)` in the facade `getPresignGetUrl`).
+                if known
+                    || !is_distinctive(name)
+                    || in_namesake && !self.made_by_project(receiver, syntax)
+                {
                     return None;
                 }
                 in_files(self.all_peers())
             }
             _ => None,
         }
+    }
+
+    /// Whether an object is the result of a function of the project: one of this file, or one
+    /// imported from a module of the project (`import { getStorageProvider } from
+    /// './providers'`).
+    fn made_by_project(&self, receiver: &crate::facts::Expr, syntax: &SyntaxFacts) -> bool {
+        let Some(ExprKind::Name(f)) = receiver.as_call().map(|c| &c.callee.kind) else {
+            return false;
+        };
+        syntax
+            .functions
+            .iter()
+            .any(|d| d.name.as_deref() == Some(f.as_str()))
+            || self.import_of(f).is_some_and(|import| {
+                !self.is_library(import) || !self.module_files(import).is_empty()
+            })
     }
 
     fn constant_in(&self, files: &[FileId], key: &str) -> Option<Value> {
@@ -867,9 +895,19 @@ fn implementation(candidates: &[&ExportedFunction]) -> Option<Arc<Summary>> {
             if rest.iter().any(|c| c.params != first.params) {
                 return None;
             }
-            let mut presigning = candidates.iter().filter_map(|c| c.summary.as_ref());
-            match (presigning.next(), presigning.next()) {
-                (Some(only), None) => Some(only.clone()),
+            let presigning: Vec<&Arc<Summary>> = candidates
+                .iter()
+                .filter_map(|c| c.summary.as_ref())
+                .collect();
+            match presigning.as_slice() {
+                [only] => Some((*only).clone()),
+                // Every implementation presigns (an S3 and an Azure provider of one storage
+                // interface): the call presigns whichever runs. When none takes its expiry
+                // from the caller, each is reported at its own SDK call, and any one tells
+                // the loop and logging lints what the call does.
+                [first, ..] if presigning.iter().all(|s| s.flow.is_none()) => {
+                    Some((*first).clone())
+                }
                 _ => None,
             }
         }

@@ -1,6 +1,5 @@
-import { S3Provider } from "./s3-provider";
+import { getStorageProvider } from "./index";
 
-export const getStorageProvider = () => new S3Provider();
-
-// A facade named like the provider method it forwards to, on the object a factory makes.
+// A facade named like the provider method it forwards to, on the object an imported
+// factory makes: whichever provider it is, the call presigns.
 export const getPresignGetUrl = async (key: string) => getStorageProvider().getPresignGetUrl(key);
