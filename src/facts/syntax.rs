@@ -544,14 +544,7 @@ impl SyntaxFacts {
     /// several literals set it, the last in the file (as a constructor's last assignment);
     /// none when a method of the type assigns the field (which ran last is not known).
     fn literal_field_binding(&self, name: &str, function: usize) -> Option<&Binding> {
-        let mut scope = Some(function);
-        let receiver = (0..MAX_SCOPE_NESTING)
-            .map_while(|_| {
-                let f = self.functions.get(scope?)?;
-                scope = f.parent;
-                Some(f)
-            })
-            .find_map(|f| f.receiver.as_ref())?;
+        let receiver = self.enclosing(function).find_map(|f| f.receiver.as_ref())?;
         let field = name
             .strip_prefix(receiver.name.as_str())?
             .strip_prefix('.')
@@ -614,14 +607,7 @@ impl SyntaxFacts {
         };
         // The method the reading function is, or is a closure of (first: most lookups are
         // of names no field could hold, in functions of no class).
-        let mut scope = Some(function);
-        let class = (0..MAX_SCOPE_NESTING)
-            .map_while(|_| {
-                let f = self.functions.get(scope?)?;
-                scope = f.parent;
-                Some(f)
-            })
-            .find_map(|f| f.class.clone())?;
+        let class = self.enclosing(function).find_map(|f| f.class.clone())?;
         let names: Vec<String> = if field(name) {
             vec![name.to_string()]
         } else if !name.contains('.') {
@@ -651,6 +637,16 @@ impl SyntaxFacts {
             }
             set.into_iter()
                 .rfind(|b| of_class(b).is_some_and(|f| f.constructor))
+        })
+    }
+
+    /// `function` and the functions it is defined in, innermost first.
+    fn enclosing(&self, function: usize) -> impl Iterator<Item = &Function> {
+        let mut scope = Some(function);
+        (0..MAX_SCOPE_NESTING).map_while(move |_| {
+            let f = self.functions.get(scope?)?;
+            scope = f.parent;
+            Some(f)
         })
     }
 

@@ -1383,10 +1383,10 @@ pub fn relative_time(s: &str) -> Option<f64> {
     parse_duration(t).map(|s| s as f64)
 }
 
-/// A folded value as a message shows it.
 /// How many classes up an inherited static is looked for.
 const MAX_INHERITANCE: usize = 8;
 
+/// A folded value as a message shows it.
 fn show(v: &Value) -> String {
     match v {
         Value::Number(n) => format!("{n}"),

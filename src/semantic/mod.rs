@@ -430,8 +430,6 @@ impl<'a> Model<'a> {
     }
 }
 
-/// The nearest named function at or around `function`: the unit a summary describes (a
-/// closure's calls belong to the function that defines it).
 /// The class an object is made from, when this file declares it (a method of the file has
 /// it for its class): `new CdnFiles()`, `CdnFiles(…)`, Ruby's `CdnFiles.new`, a factory of
 /// the file that returns one, or a name bound to one (`cdn = new CdnFiles()` before the call).
@@ -496,6 +494,8 @@ fn returned_closure(syntax: &SyntaxFacts, mut function: Option<usize>, owner: us
 /// How deep into a returned object a closure is looked for.
 const MAX_RETURNED_NESTING: usize = 4;
 
+/// The nearest named function at or around `function`: the unit a summary describes (a
+/// closure's calls belong to the function that defines it).
 fn named_owner(syntax: &SyntaxFacts, mut function: Option<usize>) -> Option<usize> {
     for _ in 0..32 {
         let f = function?;
