@@ -9,7 +9,7 @@ mod sources;
 use serde::Serialize;
 
 use super::{Check, Context, Diagnostic, Explained, LintId, Output, Rule};
-use crate::facts::{Call, KEYWORD_SPLAT, Span};
+use crate::facts::{Call, Expr, KEYWORD_SPLAT, Span};
 use crate::frontend::Needs;
 use crate::semantic::catalog::{Row, SIGV4_MAX_SECONDS, SettingRow, Signer};
 use crate::semantic::eval::Value;
@@ -481,18 +481,25 @@ fn through_wrapper<'a>(
     let project = model.scope.map(|s| s.project());
     let mut env = model.env(cx.source, call.function);
     let mut bound = Vec::new();
-    let mut carrier = None;
+    // The argument that gives the expiry, with the steps that explain its value: only one
+    // the expiry is read from (`disposition="attachment"` beside a defaulted expiry is not).
+    let mut carrier: Option<(&Expr, Vec<String>)> = None;
     for p in &summary.params {
         let Some(arg) = Summary::argument(p, &call.call) else {
             continue;
         };
+        let from = env.steps.len();
         let value = env.eval(arg);
+        let steps = env.steps.split_off(from);
         if value == Value::Unknown {
             continue;
         }
         let alone = [(p.name.clone(), value.clone())];
-        if carrier.is_none() && summary.seconds(&alone, project, 0).is_some() {
-            carrier = Some(arg);
+        if carrier.is_none()
+            && summary.expiry_params.iter().any(|(n, _)| *n == p.name)
+            && summary.seconds(&alone, project, 0).is_some()
+        {
+            carrier = Some((arg, steps));
         }
         bound.push((p.name.clone(), value));
     }
@@ -509,7 +516,7 @@ fn through_wrapper<'a>(
     }
     // Without an argument of its own the wrapper's default decides, at this call.
     let (span, mut derivation) = match carrier {
-        Some(arg) => (arg.span.clone(), env.steps.clone()),
+        Some((arg, steps)) => (arg.span.clone(), steps),
         None => {
             // The default decides when, without it, the answer changes (nothing, or the
             // default of a function further down).

@@ -111,7 +111,20 @@ fn signing_off(syntax: &SyntaxFacts, text: &str, row: &SettingRow) -> bool {
                 && at_configuration_level(syntax, text, b.function)
         })
         .peekable();
-    assigned.peek().is_some() && assigned.all(|b| matches!(b.value.kind, ExprKind::Bool(false)))
+    assigned.peek().is_some() && assigned.all(|b| off(&b.value, 0))
+}
+
+/// `False`, or a setting read with `False` for its default (`get_bool_from_env("X", False)`,
+/// `env.bool("X", default=False)`): off unless the deployment turns it on, the default the
+/// program runs with, as an expiry's default is.
+fn off(value: &crate::facts::Expr, depth: usize) -> bool {
+    match &value.kind {
+        ExprKind::Bool(false) => true,
+        ExprKind::Fallback(items, _) if depth < 4 => {
+            items.last().is_some_and(|d| off(d, depth + 1))
+        }
+        _ => false,
+    }
 }
 
 /// Module level, a class body or blocks only: no function or method definition (`def`, or a
