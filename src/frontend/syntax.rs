@@ -560,6 +560,99 @@ impl Scope {
     }
 }
 
+/// Whether the statement holding the call at `cursor` leaves the loop around it: the call is
+/// in a `return`, or a later statement of a block it is in, up to the loop, returns or
+/// breaks unconditionally (`for f in files: if f.id == id: url = presign(f); return url`).
+/// A conditional `break` after it (`if page.last: break`) leaves only on some passes.
+fn leaves_loop_after(cursor: &TreeCursor<'_>, keyword: (usize, usize), cx: &Lowering<'_>) -> bool {
+    let exits = |n: Node<'_>| match n.kind() {
+        "return_statement" | "return" | "break_statement" | "break" | "return_expression" => true,
+        // Swift's `return` and `break` are one kind of statement.
+        "control_transfer_statement" => {
+            let text = cx.text(n);
+            text.starts_with("return") || text.starts_with("break")
+        }
+        _ => false,
+    };
+    // A statement that leaves on every path: an exit, or an `if` with an `else` whose
+    // branches all end in one.
+    fn always(n: Node<'_>, exits: &dyn Fn(Node<'_>) -> bool, depth: usize) -> bool {
+        if exits(n) {
+            return true;
+        }
+        if depth > MAX_EXIT_NESTING {
+            return false;
+        }
+        fn statements(b: Node<'_>) -> Vec<Node<'_>> {
+            super::treesitter::named_children(b)
+                .into_iter()
+                .filter(|c| !c.kind().contains("comment"))
+                .collect()
+        }
+        if n.kind().starts_with("if") {
+            let condition = n.child_by_field_name("condition");
+            let branches: Vec<Node<'_>> = statements(n)
+                .into_iter()
+                .filter(|b| Some(*b) != condition)
+                .collect();
+            return branches.iter().any(|b| b.kind().contains("else"))
+                && branches.len() >= 2
+                && branches.iter().all(|b| always(*b, exits, depth + 1));
+        }
+        // A block or an `else`: its last statement.
+        matches!(
+            n.kind(),
+            "block" | "compound_statement" | "statement_block" | "else_clause" | "else"
+        ) && statements(n)
+            .last()
+            .is_some_and(|last| always(*last, exits, depth + 1))
+    }
+    // The nodes from the call up to the loop (the first that holds its keyword); a
+    // function between them (a closure run per element, `g.Go(func() error { … })`) returns
+    // from itself, not from the loop.
+    let mut path = Vec::new();
+    let mut up = cursor.clone();
+    loop {
+        let node = up.node();
+        if node.start_byte() <= keyword.0 && keyword.1 <= node.end_byte() {
+            break;
+        }
+        if path.len() >= MAX_EXIT_CLIMB
+            || matches!(
+                cx.kinds().scope(node),
+                Some((_, Scope::Function | Scope::Lambda | Scope::Class(_)))
+            ) && !path.is_empty()
+        {
+            return false;
+        }
+        path.push(node);
+        if !up.goto_parent() {
+            return false;
+        }
+    }
+    for node in path {
+        if exits(node) {
+            return true;
+        }
+        let mut later = node.next_named_sibling();
+        for _ in 0..MAX_EXIT_SIBLINGS {
+            let Some(n) = later else { break };
+            if always(n, &exits, 0) {
+                return true;
+            }
+            later = n.next_named_sibling();
+        }
+    }
+    false
+}
+
+/// How many levels up from a call in a loop, and how many later statements at each, an exit
+/// is looked for.
+const MAX_EXIT_CLIMB: usize = 32;
+const MAX_EXIT_SIBLINGS: usize = 64;
+/// How deep nested `if`/`else` branches are followed to see that each leaves.
+const MAX_EXIT_NESTING: usize = 4;
+
 /// The class a class declaration extends, as a (dotted) name: JavaScript's and TypeScript's
 /// `extends BaseStorage`, Python's first base (`class S3(Base, Mixin)`), Java's and Ruby's
 /// superclass, PHP's `extends`. Generic arguments are dropped (`Base<T>` is `Base`); a base
@@ -1010,9 +1103,14 @@ fn visit<'t>(
                     child_ctx.callback = ctx.enclosing_loop;
                 }
                 child_ctx.expects_failure |= expects_failure(&call);
+                // A call after which the loop is left (`return presign(k)` once the element
+                // is found, `url = presign(k); break`) runs once, not once per element.
+                let enclosing_loop = ctx.enclosing_loop.filter(|(kind, keyword)| {
+                    *kind == LoopKind::Callback || !leaves_loop_after(cursor, *keyword, cx)
+                });
                 facts.calls.push(Call {
                     call,
-                    enclosing_loop: ctx.enclosing_loop.map(|(k, (s, e))| (k, s..e)),
+                    enclosing_loop: enclosing_loop.map(|(k, (s, e))| (k, s..e)),
                     function: ctx.function,
                     expects_failure: ctx.expects_failure,
                 });
