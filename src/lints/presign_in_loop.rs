@@ -7,9 +7,10 @@
 use serde::Serialize;
 
 use super::{Check, Context, Diagnostic, Explained, LintId, Output, Rule};
-use crate::facts::{CallExpr, Expr, ExprKind, LoopKind, Span, SyntaxFacts};
+use crate::facts::{LoopKind, Span};
 use crate::frontend::Needs;
 use crate::semantic::Target;
+use crate::semantic::multipart::presigns_upload_part;
 
 /// The lint's declaration, named in the registry.
 pub(super) const RULE: Rule = Rule {
@@ -45,10 +46,14 @@ pub fn check(cx: &Context<'_>, out: &mut Output) {
                 Target::Sdk(row) => *row,
                 Target::Wrapper(summary) => {
                     // A call of the project's presigning function, in a loop here.
-                    // A factory of a presigning handler signs nothing when it is called.
+                    // A factory of a presigning handler signs nothing when it is called; the
+                    // parts of one multipart upload are presigned together by design, through
+                    // a helper too.
                     if let (Some((kind, span)), true) = (
                         &call.enclosing_loop,
-                        summary.presigns_for(&call.call) && !summary.deferred,
+                        summary.presigns_for(&call.call)
+                            && !summary.deferred
+                            && !summary.presigns_part,
                     ) {
                         let site = loop_site(cx, *kind, span);
                         if let (false, Some(site)) =
@@ -187,78 +192,6 @@ impl Explained for InLoop<'_> {
 
     fn help(&self) -> Option<String> {
         Some("generate each URL when the user asks for it (in the handler that serves that object), not ahead of time for a whole list; if a batch is unavoidable, keep its expiry as short as the batch's use".to_string())
-    }
-}
-
-/// Whether a presign call signs a part of a multipart upload: `presignUploadPart`,
-/// `generate_presigned_url("upload_part", …)`, `new UploadPartCommand(…)`,
-/// `client.upload_part()…presigned(…)`, a part request built apart and presigned later
-/// (`req, _ := svc.UploadPartRequest(in); req.Presign(d)`, `UploadPartRequest.builder()`),
-/// a request with a `PartNumber`; followed through a few bindings.
-fn presigns_upload_part(call: &CallExpr, syntax: &SyntaxFacts, depth: usize) -> bool {
-    let is_part = |word: &str| {
-        let w: String = word
-            .chars()
-            .filter(|c| *c != '_' && *c != ':')
-            .flat_map(char::to_lowercase)
-            .collect();
-        matches!(
-            w.as_str(),
-            "uploadpart"
-                | "uploadpartcommand"
-                | "uploadpartcommandinput"
-                | "uploadpartrequest"
-                | "uploadpartinput"
-                | "uploadpartpresignrequest"
-                | "presignuploadpart"
-                | "partnumber"
-        )
-    };
-    if call.name().is_some_and(is_part) {
-        return true;
-    }
-    let mut roots: Vec<&Expr> = call.args.iter().map(|a| &a.value).collect();
-    if let Some(r) = call.receiver() {
-        roots.push(r);
-    }
-    roots
-        .into_iter()
-        .any(|e| mentions_part(e, &is_part, syntax, call.span.start, depth))
-}
-
-fn mentions_part(
-    expr: &Expr,
-    is_part: &dyn Fn(&str) -> bool,
-    syntax: &SyntaxFacts,
-    at: usize,
-    depth: usize,
-) -> bool {
-    if depth > 12 {
-        return false;
-    }
-    let d = depth + 1;
-    match &expr.kind {
-        ExprKind::Str(s) => is_part(s),
-        ExprKind::Call(c) => {
-            c.name().is_some_and(is_part)
-                || c.args
-                    .iter()
-                    .any(|a| mentions_part(&a.value, is_part, syntax, at, d))
-                || c.receiver()
-                    .is_some_and(|r| mentions_part(r, is_part, syntax, at, d))
-        }
-        ExprKind::Member(object, field) => {
-            is_part(field) || mentions_part(object, is_part, syntax, at, d)
-        }
-        ExprKind::Object(fields) => fields
-            .iter()
-            .any(|f| is_part(&f.key) || mentions_part(&f.value, is_part, syntax, at, d)),
-        ExprKind::Name(n) if depth < 4 => syntax
-            .last_binding_before(n, at)
-            .is_some_and(|b| mentions_part(&b.value, is_part, syntax, b.span.start, d)),
-        // `req, _ := svc.UploadPartRequest(in)`: the request the multi-value call builds.
-        ExprKind::FirstResult(inner) => mentions_part(inner, is_part, syntax, at, d),
-        _ => false,
     }
 }
 

@@ -10,6 +10,7 @@ pub mod clients;
 pub mod eval;
 pub mod expiry_arg;
 pub mod identifiers;
+pub mod multipart;
 pub mod project;
 pub mod search;
 pub mod summary;
@@ -352,6 +353,10 @@ impl<'a> Model<'a> {
                 }
             };
             let deferred = returned || inner.as_ref().is_some_and(|i| i.deferred);
+            let presigns_part = match &inner {
+                Some(i) => i.presigns_part,
+                None => multipart::presigns_upload_part(&call.call, syntax, 0),
+            };
             let candidate = Summary {
                 name: name.clone(),
                 params: function.params.clone(),
@@ -364,6 +369,7 @@ impl<'a> Model<'a> {
                 inner,
                 depth,
                 deferred,
+                presigns_part,
             };
             // A call that presigns when the function runs matters most, then one that lets a
             // caller choose the expiry, then one that hands the URL back.

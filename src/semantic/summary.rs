@@ -42,6 +42,8 @@ pub struct Summary {
     /// returns `async (req) => getSignedUrl(…)`): a call builds the function and signs
     /// nothing until that runs.
     pub deferred: bool,
+    /// What it presigns is a part of a multipart upload ([`super::multipart`]).
+    pub presigns_part: bool,
 }
 
 /// The expiry as a function of the parameters.
