@@ -1169,7 +1169,9 @@ impl Context<'_, '_> {
                 .iter()
                 .any(|m| ancestor.join(m).exists())
             {
-                found = Some(ancestor.to_path_buf());
+                // A package of a workspace monorepo belongs to the workspace: its packages
+                // import one another by name (`@acme/lib/upload/sign`).
+                found = Some(workspace_of(ancestor).unwrap_or(ancestor).to_path_buf());
                 unknown.push(ancestor);
                 break;
             }
@@ -1460,6 +1462,31 @@ fn common_parent(cwd: &Path, paths: &[PathBuf]) -> PathBuf {
     }
     common.unwrap_or_else(|| cwd.to_path_buf())
 }
+
+/// The root of the JavaScript workspace a package directory is a member of: the nearest
+/// directory above it, within its repository, with a `pnpm-workspace.yaml` or a `package.json`
+/// that declares `workspaces`. Only a directory that is a package itself (its own
+/// `package.json`) is a member.
+fn workspace_of(package: &Path) -> Option<&Path> {
+    if !package.join("package.json").is_file() {
+        return None;
+    }
+    for ancestor in package.ancestors().skip(1).take(MAX_WORKSPACE_DEPTH) {
+        if ancestor.join("pnpm-workspace.yaml").is_file()
+            || std::fs::read_to_string(ancestor.join("package.json"))
+                .is_ok_and(|text| text.contains("\"workspaces\""))
+        {
+            return Some(ancestor);
+        }
+        if ancestor.join(".git").exists() {
+            return None;
+        }
+    }
+    None
+}
+
+/// How many directories above a package its workspace root is looked for.
+const MAX_WORKSPACE_DEPTH: usize = 6;
 
 /// Indexes what a parsed file exports; the names of its presigning functions that changed
 /// and the constants it missed become words for the next pass, in its project.

@@ -491,11 +491,16 @@ impl<'a> FileScope<'a> {
         }
         let segments = if m.starts_with('@') { 2 } else { 1 };
         let package: Vec<&str> = m.splitn(segments + 1, '/').take(segments).collect();
-        if self
-            .project
-            .packages(self.root)
-            .contains(&package.join("/"))
-        {
+        // The dependencies of the package the file is in (a workspace member's own
+        // `package.json`, below the workspace root), else of the project root.
+        let manifest = self
+            .path
+            .ancestors()
+            .skip(1)
+            .take_while(|dir| dir.starts_with(self.root))
+            .find(|dir| dir.join("package.json").is_file())
+            .unwrap_or(self.root);
+        if self.project.packages(manifest).contains(&package.join("/")) {
             return true;
         }
         !(m.starts_with('@') || m.starts_with('~'))
@@ -863,8 +868,21 @@ fn declared_packages(path: &Path) -> BTreeSet<String> {
     ]
     .iter()
     .filter_map(|k| json.get(k)?.as_object())
-    .flat_map(|deps| deps.keys().cloned())
+    .flat_map(|deps| deps.iter())
+    .filter(|(_, version)| !workspace_reference(version.as_str().unwrap_or("")))
+    .map(|(name, _)| name.clone())
     .collect()
+}
+
+/// A dependency on another package of the same repository (a workspace monorepo's
+/// `"@acme/lib": "workspace:*"`, `"*"`, `"file:../lib"`, `"link:../lib"`): its modules are the
+/// project's, imported by package name (`@acme/lib/upload/sign`).
+fn workspace_reference(version: &str) -> bool {
+    let version = version.trim();
+    version == "*"
+        || ["workspace:", "file:", "link:", "portal:"]
+            .iter()
+            .any(|p| version.starts_with(p))
 }
 
 /// The one definition a name resolves to: the only candidate, or, when every candidate has

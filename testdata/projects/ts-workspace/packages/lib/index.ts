@@ -1,0 +1,1 @@
+export { signDownload } from "./upload/sign";
