@@ -484,8 +484,14 @@ fn through_wrapper<'a>(
     // The argument that gives the expiry, with the steps that explain its value: only one
     // the expiry is read from (`disposition="attachment"` beside a defaulted expiry is not).
     let mut carrier: Option<(&Expr, Vec<String>)> = None;
+    // In JavaScript a parameter left out is `undefined`: a default the body gives it (`ttl ??
+    // 7200`, `ttl || 7200`) applies.
+    let left_out_is_absent = !crate::semantic::project::calls_check_arity(model.family);
     for p in &summary.params {
         let Some(arg) = Summary::argument(p, &call.call) else {
+            if left_out_is_absent && p.default.is_none() && !p.rest {
+                bound.push((p.name.clone(), Value::Absent));
+            }
             continue;
         };
         let from = env.steps.len();
@@ -521,7 +527,7 @@ fn through_wrapper<'a>(
             // The default decides when, without it, the answer changes (nothing, or the
             // default of a function further down).
             let omitted = summary.params.iter().find(|p| {
-                p.default.is_some()
+                (p.default.is_some() || left_out_is_absent && !p.rest)
                     && Summary::argument(p, &call.call).is_none()
                     && summary.seconds(&[(p.name.clone(), Value::Unknown)], project, 0)
                         != Some(seconds)

@@ -44,3 +44,16 @@ export async function weekly(key: string) {
 export async function brief(key: string) {
   return filled(key, 60);
 }
+
+// A default given in the body applies to a call that leaves the argument out.
+export async function linkOrDay(key: string, ttl?: number) {
+  return signKey(key, { expiresIn: ttl ?? 86400 });
+}
+
+export async function dayByDefault(key: string) {
+  return linkOrDay(key); // expect: excessive-expiry
+}
+
+export async function shortByDefault(key: string) {
+  return linkOrDefault(key);
+}
