@@ -12,6 +12,9 @@ use crate::facts::{Call, ExprKind, SyntaxFacts};
 /// The longest permission string read (`"racwdxltmeop"` and a little more).
 const MAX_LETTERS: usize = 16;
 
+/// How far before a quoted permission string the word `permission` is looked for.
+const PERMISSION_CONTEXT: usize = 40;
+
 /// "write and delete", "write", "delete", or `None` for a SAS that only reads (or whose
 /// permissions are not in sight).
 pub fn grants(call: &Call, syntax: &SyntaxFacts, text: &str) -> Option<&'static str> {
@@ -61,16 +64,30 @@ fn read(t: &str) -> (bool, bool) {
     let all = lower.contains("permissions.all");
     let mut write = all || named("write") || named("create") || named("add");
     let mut delete = all || named("delete");
-    // A permission string: `"racwd"` in quotes, letters of the SAS alphabet only.
-    for quoted in t.split(['"', '\'']).skip(1).step_by(2) {
-        if quoted.is_empty()
-            || quoted.len() > MAX_LETTERS
-            || !quoted.chars().all(|c| "racwdxltmeopiuf".contains(c))
+    // A permission string: `"racwd"` in quotes, letters of the SAS alphabet only, given as
+    // the permissions (`permissions: "rw"`, `BlobSASPermissions.parse("racwd")`): a
+    // container or account named `media` or `data` is no permission set.
+    let mut at = 0;
+    for (i, part) in t.split(['"', '\'']).enumerate() {
+        let start = at;
+        at += part.len() + 1;
+        if i % 2 == 0
+            || part.is_empty()
+            || part.len() > MAX_LETTERS
+            || !part.chars().all(|c| "racwdxltmeopiuf".contains(c))
         {
             continue;
         }
-        write |= quoted.contains(['w', 'c', 'a']);
-        delete |= quoted.contains('d');
+        let mut from = start.saturating_sub(PERMISSION_CONTEXT);
+        while !lower.is_char_boundary(from) {
+            from -= 1;
+        }
+        let before = lower.get(from..start.saturating_sub(1)).unwrap_or("");
+        if !before.contains("permission") {
+            continue;
+        }
+        write |= part.contains(['w', 'c', 'a']);
+        delete |= part.contains('d');
     }
     (write, delete)
 }
@@ -101,5 +118,17 @@ mod tests {
             (true, false)
         );
         assert_eq!(read(r#"container = "reports""#), (false, false));
+        assert_eq!(
+            read(r#"{ containerName: "media", permissions: BlobSASPermissions.parse("r") }"#),
+            (false, false)
+        );
+        assert_eq!(
+            read(r#"{ containerName: 'data', permissions: 'rw' }"#),
+            (true, false)
+        );
+        assert_eq!(
+            read("{ name: 'ééééééééééééééééééééé', permissions: 'rwd' }"),
+            (true, true)
+        );
     }
 }
