@@ -222,11 +222,28 @@ fn discovery_respects_ignores_but_scans_named_and_hidden_files() {
     );
     write(root, ".git/config", &format!("url = {}\n", signed_url(9)));
     write(root, "keep/a.py", &format!("U = \"{}\"\n", signed_url(10)));
+    // A Go module's vendored dependencies; a directory merely named `vendor` is the project's.
+    write(root, "vendor/modules.txt", "# github.com/acme/sdk v1.0.0\n");
+    write(
+        root,
+        "vendor/github.com/acme/sdk/doc.go",
+        &format!("package sdk\n\nconst U = \"{}\"\n", signed_url(11)),
+    );
+    write(
+        root,
+        "app/vendor/b.py",
+        &format!("U = \"{}\"\n", signed_url(12)),
+    );
 
     let walked = run(root, &["--no-config", "--format", "json"]);
     assert_eq!(
         finding_paths(&walked),
-        [".env", ".github/workflows/ci.yml", "keep/a.py"]
+        [
+            ".env",
+            ".github/workflows/ci.yml",
+            "app/vendor/b.py",
+            "keep/a.py"
+        ]
     );
 
     let named = run(root, &["--no-config", "--format", "json", "ignored.py"]);
@@ -238,9 +255,11 @@ fn discovery_respects_ignores_but_scans_named_and_hidden_files() {
         [
             ".env",
             ".github/workflows/ci.yml",
+            "app/vendor/b.py",
             "build/out.js",
             "ignored.py",
-            "keep/a.py"
+            "keep/a.py",
+            "vendor/github.com/acme/sdk/doc.go"
         ]
     );
 
@@ -254,6 +273,8 @@ fn discovery_respects_ignores_but_scans_named_and_hidden_files() {
             "keep/",
             "--exclude",
             ".github",
+            "--exclude",
+            "app/",
         ],
     );
     assert_eq!(finding_paths(&excluded), [".env"]);

@@ -430,6 +430,15 @@ impl Context<'_, '_> {
                 return false;
             }
             let is_dir = entry.file_type().is_some_and(|t| t.is_dir());
+            // A Go module's vendored dependencies (`vendor/modules.txt`) are other projects'
+            // code, committed: their SDK internals are not this project's presign calls.
+            if respect_ignores
+                && is_dir
+                && entry.file_name() == "vendor"
+                && entry.path().join("modules.txt").is_file()
+            {
+                return false;
+            }
             excludes.is_empty()
                 || !excludes
                     .iter()
