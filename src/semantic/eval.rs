@@ -60,6 +60,9 @@ pub struct Env<'a> {
     pub outer: Option<&'a dyn Outer>,
     /// Values of the function's parameters, when a summary is evaluated for one call.
     pub bound: Vec<(String, Value)>,
+    /// The constructor whose field is being read from another method (see [`Env::value_of`]):
+    /// no caller gives its parameters, so a parameter's default is what it runs with.
+    constructing: Option<usize>,
     hops: usize,
     depth: usize,
 }
@@ -87,6 +90,7 @@ impl<'a> Env<'a> {
             steps: Vec::new(),
             outer: None,
             bound: Vec::new(),
+            constructing: None,
             hops: 0,
             depth: 0,
         }
@@ -155,10 +159,20 @@ impl<'a> Env<'a> {
         };
         match binding.function {
             Some(f) if !encloses(f) => {
-                let outer = (self.function, std::mem::take(&mut self.bound));
+                let outer = (
+                    self.function,
+                    std::mem::take(&mut self.bound),
+                    self.constructing,
+                );
                 self.function = Some(f);
+                self.constructing = self
+                    .syntax
+                    .functions
+                    .get(f)
+                    .is_some_and(|d| d.constructor)
+                    .then_some(f);
                 let value = self.eval(&binding.value);
-                (self.function, self.bound) = outer;
+                (self.function, self.bound, self.constructing) = outer;
                 value
             }
             _ => self.eval(&binding.value),
@@ -193,11 +207,10 @@ impl<'a> Env<'a> {
             return Value::Unknown;
         }
         match self.syntax.lookup(name, offset, self.function) {
-            Some(b) if b.is_parameter() => self
-                .bound
-                .iter()
-                .find(|(n, _)| n == name)
-                .map_or(Value::Unknown, |(_, v)| v.clone()),
+            Some(b) if b.is_parameter() => match self.bound.iter().find(|(n, _)| n == name) {
+                Some((_, v)) => v.clone(),
+                None => self.constructor_default(name, b.function),
+            },
             Some(_) => match self.lookup_binding(name, offset) {
                 Some(binding) => self.value_of(binding),
                 None => Value::Unknown,
@@ -517,6 +530,31 @@ impl<'a> Env<'a> {
             }
             _ => Value::Unknown,
         }
+    }
+
+    /// A parameter of the constructor whose field another method reads, with a default
+    /// (`def __init__(self, expiry=7 * DAY)`, Ruby's `initialize(expires_in: 7.days)`, PHP's
+    /// `__construct(int $ttl = 604800)`): the value an object built without it has.
+    fn constructor_default(&mut self, name: &str, function: Option<usize>) -> Value {
+        let Some(f) = function.filter(|f| self.constructing == Some(*f)) else {
+            return Value::Unknown;
+        };
+        let syntax = self.syntax;
+        let Some(default) = syntax
+            .functions
+            .get(f)
+            .and_then(|d| d.params.iter().find(|p| p.name == name))
+            .and_then(|p| p.default.as_ref())
+        else {
+            return Value::Unknown;
+        };
+        let value = self.eval(default);
+        if self.source.is_some() && value != Value::Unknown {
+            self.steps.push(format!(
+                "the default of the constructor's `{name}`, used when it is not given"
+            ));
+        }
+        value
     }
 
     /// Whether `expr` reads a field of an options parameter of the constructor being evaluated

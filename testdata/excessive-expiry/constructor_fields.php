@@ -37,3 +37,22 @@ class ShortLinks
         return $this->client->createPresignedRequest($cmd, $this->ttl);
     }
 }
+
+class ExportLinks
+{
+    // A parameter's default: what an object built without it presigns with.
+    private $s3;
+    private $expires;
+
+    public function __construct(S3Client $s3, string $expires = '+7 days')
+    {
+        $this->s3 = $s3;
+        $this->expires = $expires;
+    }
+
+    public function link(string $key)
+    {
+        $cmd = $this->s3->getCommand('GetObject', ['Bucket' => 'b', 'Key' => $key]);
+        return $this->s3->createPresignedRequest($cmd, $this->expires); // expect: excessive-expiry
+    }
+}

@@ -53,8 +53,29 @@ class NoField:
 
 
 class FromParameter:
-    # Trap: the field is the constructor's parameter, which only a caller knows.
+    # The constructor's parameter: an object built without it (as a framework or a module-level
+    # instance does) presigns for its default, 3 days.
     def __init__(self, ttl=86400 * 3):
+        self.client = boto3.client("s3", region_name="eu-west-1")
+        self.ttl = ttl
+
+    def link(self, key):
+        return self.client.generate_presigned_url("get_object", Params={"Bucket": "b", "Key": key}, ExpiresIn=self.ttl)  # expect: excessive-expiry
+
+
+class FromRequiredParameter:
+    # Trap: a parameter without a default is only known to the caller.
+    def __init__(self, ttl):
+        self.client = boto3.client("s3", region_name="eu-west-1")
+        self.ttl = ttl
+
+    def link(self, key):
+        return self.client.generate_presigned_url("get_object", Params={"Bucket": "b", "Key": key}, ExpiresIn=self.ttl)
+
+
+class ShortParameter:
+    # Negative: a short default.
+    def __init__(self, ttl=300):
         self.client = boto3.client("s3", region_name="eu-west-1")
         self.ttl = ttl
 
