@@ -112,6 +112,9 @@ impl Grammar for CSharp {
             "anonymous_object_creation_expression" => anonymous_object(node, cx),
             "initializer_expression" => initializer(node, cx),
             "binary_expression" => cx.binary(node),
+            "conditional_expression" => {
+                cx.conditional(node, ["condition", "consequence", "alternative"])
+            }
             "prefix_unary_expression" => {
                 let operator = node.child(0).map(|o| cx.text(o));
                 let operand = named_children(node).into_iter().next();

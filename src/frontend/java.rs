@@ -82,6 +82,10 @@ impl Grammar for Java {
                 .call(node)
                 .map_or(ExprKind::Unknown, |c| ExprKind::Call(Box::new(c))),
             "binary_expression" => cx.binary(node),
+            // `s != null ? Duration.ofSeconds(s) : DEFAULT`.
+            "ternary_expression" => {
+                cx.conditional(node, ["condition", "consequence", "alternative"])
+            }
             "unary_expression" => match (
                 node.child_by_field_name("operator").map(|o| cx.text(o)),
                 node.child_by_field_name("operand"),

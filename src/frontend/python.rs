@@ -113,6 +113,18 @@ impl Grammar for Python {
                 .call(node)
                 .map_or(ExprKind::Unknown, |c| ExprKind::Call(Box::new(c))),
             "binary_operator" | "boolean_operator" => cx.binary(node),
+            // `ttl if ttl is not None else DEFAULT`: no fields, the value first.
+            "conditional_expression" => match super::treesitter::named_children(node)
+                .into_iter()
+                .filter(|c| !c.kind().contains("comment"))
+                .collect::<Vec<_>>()
+                .as_slice()
+            {
+                [then, condition, otherwise] => {
+                    cx.conditional_of(*condition, *then, *otherwise, node)
+                }
+                _ => ExprKind::Unknown,
+            },
             "unary_operator" => match (
                 node.child_by_field_name("operator").map(|o| cx.text(o)),
                 node.child_by_field_name("argument"),

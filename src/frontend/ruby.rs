@@ -96,6 +96,7 @@ impl Grammar for Ruby {
             },
             "call" => return call_expr(node, cx),
             "binary" => cx.binary(node),
+            "conditional" => cx.conditional(node, ["condition", "consequence", "alternative"]),
             "unary" => match (
                 node.child_by_field_name("operator").map(|o| cx.text(o)),
                 node.child_by_field_name("operand"),

@@ -783,7 +783,22 @@ impl<'s> Lowering<'s> {
                     .collect(),
             );
         };
-        let which = condition.and_then(|c| {
+        match condition {
+            Some(condition) => self.conditional_of(condition, then, otherwise, node),
+            None => ExprKind::Choice(vec![self.expr(then), self.expr(otherwise)]),
+        }
+    }
+
+    /// [`Lowering::conditional`] of a grammar that names no fields (Python's `then if
+    /// condition else otherwise`).
+    pub fn conditional_of(
+        &self,
+        condition: Node<'_>,
+        then: Node<'_>,
+        otherwise: Node<'_>,
+        node: Node<'_>,
+    ) -> ExprKind {
+        let which = Some(condition).and_then(|c| {
             super::defaults::picks_extreme(self.text(c), self.text(then), self.text(otherwise))
         });
         let (then, otherwise) = (self.expr(then), self.expr(otherwise));
