@@ -557,17 +557,20 @@ impl<'a> Env<'a> {
         value
     }
 
-    /// Whether `expr` reads a field of an options parameter of the constructor being evaluated
-    /// (`options.download_file_duration`), which no caller binds.
+    /// Whether `expr` reads a field of an options parameter of the constructor whose field
+    /// another method reads (`options.download_file_duration`; see [`Env::constructor_default`]).
     fn constructor_option(&self, expr: &Expr) -> bool {
-        let Some(function) = self.function.and_then(|f| self.syntax.functions.get(f)) else {
+        let Some(function) = self
+            .function
+            .filter(|f| self.constructing == Some(*f))
+            .and_then(|f| self.syntax.functions.get(f))
+        else {
             return false;
         };
         let Some(path) = expr.path() else {
             return false;
         };
-        function.constructor
-            && path.len() >= 2
+        path.len() >= 2
             && function.params.iter().any(|p| p.name == path[0])
             && !self.bound.iter().any(|(n, _)| n == path[0])
     }

@@ -96,6 +96,9 @@ impl<'a> Model<'a> {
         }
         let local = |call: &CallExpr| -> Option<Option<usize>> {
             let name = call.name()?;
+            // Only a name this file defines can be local: asked first, as most calls are of
+            // other names, before the receiver's class is looked for.
+            let named = by_name.get(name)?;
             // `cdn.sign(k)` with `cdn = new CdnFiles()` of a class declared here: its method.
             let mut class = None;
             let is_local = match &call.callee.kind {
@@ -112,8 +115,7 @@ impl<'a> Model<'a> {
             if !is_local {
                 return None;
             }
-            let defs: Vec<usize> = by_name
-                .get(name)?
+            let defs: Vec<usize> = named
                 .iter()
                 .copied()
                 .filter(|&f| class.is_none() || syntax.functions[f].class.as_deref() == class)
